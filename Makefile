@@ -1,0 +1,38 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first and are idempotent.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SIZES  ?= 1000 10000
+
+.PHONY: run test lint format screenshots bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsreader --config config.yaml
+
+test: $(STAMP)
+	$(BIN)/ruff check reader tests bench scripts
+	$(BIN)/ruff format --check reader tests bench scripts
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests bench scripts
+
+format: $(STAMP)
+	$(BIN)/ruff format reader tests bench scripts
+	$(BIN)/ruff check --fix reader tests bench scripts
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --sizes $(SIZES)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,3 @@
+"""newsreader: follow one story across many outlets, from the terminal."""
+
+__version__ = "0.1.0"

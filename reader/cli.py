@@ -1,0 +1,233 @@
+"""The `newsreader` command: argument parsing and output only; all work goes through Library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from reader.core.config import Config, load_config
+from reader.core.errors import UserError
+from reader.core.search import MARK_END, MARK_START, Hit
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports mistakes in one line with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"newsreader: {message} (see newsreader --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsreader",
+        description="Follow one story across many outlets. Without a command, opens the reader.",
+    )
+    parser.add_argument("--config", metavar="FILE", help="config file (default: see README)")
+    parser.add_argument("--corpus", metavar="DIR", help="folder of articles (overrides config)")
+    parser.add_argument("--data-dir", metavar="DIR", help="index and user data (overrides config)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    index = commands.add_parser("index", help="bring the index up to date with the corpus")
+    index.add_argument("--rebuild", action="store_true", help="start from an empty index")
+
+    search = commands.add_parser("search", help="search the corpus (Whoosh query language)")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print a JSON list of hits")
+    search.add_argument(
+        "--sort", choices=("relevance", "date"), default="relevance", help="result order"
+    )
+
+    show = commands.add_parser("show", help="print one article")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--json", action="store_true")
+
+    entities = commands.add_parser("entities", help="tracked and suggested entities")
+    entities.add_argument("--json", action="store_true")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        config = load_config(args.config).with_overrides(args.corpus, args.data_dir)
+        for warning in config.warnings:
+            print(f"newsreader: warning: {warning}", file=sys.stderr)
+        if args.command is None:
+            return _run_app(config)
+        return _COMMANDS[args.command](config, args)
+    except UserError as exc:
+        print(f"newsreader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `newsreader search x | head`: the reader went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _library(config: Config) -> Any:
+    from reader.library import Library
+
+    return Library(config)
+
+
+def _run_app(config: Config) -> int:
+    from reader.app import NewsReaderApp
+    from reader.library import Library
+
+    library = Library(config)
+    try:
+        NewsReaderApp(library).run()
+    finally:
+        library.close()
+    return 0
+
+
+def _index(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        progress = library.sync_all(rebuild=args.rebuild)
+    finally:
+        library.close()
+    if progress.rebuilt:
+        print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+    for warning in progress.warnings:
+        print(f"newsreader: warning: {warning}", file=sys.stderr)
+    print(progress.summary())
+    return 0
+
+
+def _search(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        progress = library.sync_all()
+        if progress.rebuilt:
+            print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+        results = library.search(args.query, sort=args.sort)
+        hits = results.hits(0, args.limit)
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        hint = f' Did you mean "{results.suggestion}"?' if results.suggestion else ""
+        print(f"No articles match {args.query!r}.{hint}")
+        return 0
+    width = max(60, shutil.get_terminal_size((100, 24)).columns)
+    shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
+    print(f"{shown} articles for {args.query!r}" if args.query else f"{shown} articles")
+    for number, hit in enumerate(hits, 1):
+        meta = " · ".join(x for x in (hit.date or "undated", hit.source, hit.id) if x)
+        print(f"\n{number:>3}. {hit.title}")
+        print(f"     {meta}")
+        snippet = hit.plain_snippet
+        if snippet:
+            for line in textwrap.wrap(snippet, width - 6)[:2]:
+                print(f"     {line}")
+    return 0
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "path": hit.path,
+        "title": hit.title,
+        "source": hit.source,
+        "date": hit.date,
+        "byline": hit.byline,
+        "score": hit.score,
+        "snippet": hit.plain_snippet,
+        "entities": list(hit.entities),
+        "tags": list(hit.tags),
+    }
+
+
+def _show(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        view = library.article(args.id)
+    finally:
+        library.close()
+    if view is None:
+        raise UserError(
+            f"no article with id {args.id!r} (ids come from `newsreader search --json`)"
+        )
+    hit = view.hit
+    if args.json:
+        data = _hit_json(hit)
+        del data["score"], data["snippet"]
+        data["dateline"] = hit.dateline
+        data["paragraphs"] = view.paragraphs
+        data["mentions"] = [
+            {"entity": m.entity, "field": m.field, "start": m.start, "end": m.end, "text": m.text}
+            for m in view.mentions
+        ]
+        data["entity_counts"] = view.entity_counts
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
+    print(hit.title)
+    meta = [hit.source, hit.date or "undated", hit.byline, hit.dateline, hit.path]
+    print(" · ".join(x for x in meta if x))
+    if hit.entities:
+        print("Entities: " + ", ".join(hit.entities))
+    for paragraph in view.paragraphs:
+        print()
+        print(textwrap.fill(paragraph, width))
+    return 0
+
+
+def _entities(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        summaries = library.entities()
+    finally:
+        library.close()
+    if args.json:
+        out = []
+        for s in summaries:
+            item: dict[str, Any] = {
+                "name": s.name,
+                "kind": s.kind,
+                "mentions": s.mentions,
+                "articles": list(s.articles),
+            }
+            if s.suggested:
+                item["suggested"] = True
+            out.append(item)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for s in summaries:
+        label = "suggested" if s.suggested else s.kind
+        print(f"{s.name:<28} {label:<13} {len(s.articles):>5} articles {s.mentions:>6} mentions")
+    return 0
+
+
+_COMMANDS = {"index": _index, "search": _search, "show": _show, "entities": _entities}
+
+
+def strip_marks(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "")

@@ -1,0 +1,1 @@
+"""The plain core: corpus, index, entities, store and config. Nothing here imports Textual."""

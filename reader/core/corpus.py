@@ -1,0 +1,157 @@
+"""Finding article files below a corpus root and reading each into an Article. Read-only."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.parse import parse_article
+from reader.core.text import BinaryFileError, clean, decode
+
+EXTENSIONS = (".txt", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A discovered article file: where it is and what stat said, before it is read."""
+
+    path: str
+    """Relative to the corpus root, with forward slashes: the article's stable address."""
+    abspath: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Article:
+    """One parsed article: metadata, clean paragraphs and identity."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    date: str | None
+    byline: str | None
+    dateline: str | None
+    url: str | None
+    paragraphs: list[str]
+    content_hash: str
+    size: int
+    mtime_ns: int
+    front_tags: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        """The body as shown and indexed: paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+
+class SkippedFile(Exception):
+    """A file that is not read as an article; str() is the reason shown to the user."""
+
+
+def article_id(relpath: str) -> str:
+    """A stable, short id from the path relative to the corpus root."""
+    return hashlib.blake2b(relpath.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def content_hash(data: bytes) -> str:
+    """The hash that lets tags follow a file that was renamed or moved."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
+    """Yield every article file below root, sorted per folder for a stable order.
+
+    Symlinks are followed only when they stay inside the root; each real folder is visited
+    once, so a symlink loop ends. Hidden files and folders (.git, .obsidian) are passed over.
+    """
+    real_root = root.resolve()
+    seen_dirs: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, str]] = [(real_root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            st = folder.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue
+            seen_dirs.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if warn is not None:
+                warn.append(f"{prefix or '.'}: skipped folder: {exc.strerror or exc}")
+            continue
+        subdirs: list[tuple[Path, str]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = f"{prefix}{entry.name}"
+            try:
+                if entry.is_symlink():
+                    target = Path(entry.path).resolve()
+                    if not target.is_relative_to(real_root):
+                        if warn is not None:
+                            warn.append(f"{rel}: skipped: symlink points outside the corpus")
+                        continue
+                if entry.is_dir():
+                    subdirs.append((Path(entry.path), rel + "/"))
+                elif entry.is_file() and entry.name.lower().endswith(EXTENSIONS):
+                    st = entry.stat()
+                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns)
+            except (OSError, RuntimeError) as exc:
+                if warn is not None:
+                    warn.append(f"{rel}: skipped: {getattr(exc, 'strerror', None) or exc}")
+        stack.extend(reversed(subdirs))
+
+
+def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
+    """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
+    if ref.size > max_bytes:
+        raise SkippedFile(f"larger than the {max_bytes / 1048576:g} MB limit ({_mb(ref.size)})")
+    if data is None:
+        try:
+            with open(ref.abspath, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise SkippedFile(f"larger than the {max_bytes / 1048576:g} MB limit")
+    if not data.strip():
+        raise SkippedFile("empty file")
+    try:
+        text, encoding = decode(data)
+    except BinaryFileError as exc:
+        raise SkippedFile(str(exc)) from None
+    text = clean(text)
+    if not text.strip():
+        raise SkippedFile("no text after removing control characters")
+    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
+    parsed = parse_article(text, fallback_title=stem)
+    return Article(
+        id=article_id(ref.path),
+        path=ref.path,
+        title=parsed.title,
+        source=parsed.source,
+        date=parsed.date,
+        byline=parsed.byline,
+        dateline=parsed.dateline,
+        url=parsed.url,
+        paragraphs=parsed.paragraphs,
+        content_hash=content_hash(data),
+        size=ref.size,
+        mtime_ns=ref.mtime_ns,
+        front_tags=parsed.tags,
+        encoding=encoding,
+        warnings=parsed.warnings,
+    )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1048576:.1f} MB"

@@ -1,0 +1,216 @@
+"""Recognising tracked people, bodies and places under every spelling, in one pass over a text.
+
+The text is split into word tokens once. At each token we extend a run of tokens while their
+concatenation (lower case, separators dropped) is a prefix of some alias, and keep the longest
+run that is a whole alias. So `Kim Jong-un`, `Kim Jong Un` and `Kim Jongun` are one key
+(`kimjongun`) without being listed, and the cost does not grow with the number of aliases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.core.config import EntitySpec
+
+_WORD = re.compile(r"[^\W_]+")
+_JOINER = re.compile(r"^[\s\-‐‑–'’.]{0,3}$")
+"""What may stand between the parts of one name: spaces (line breaks too), hyphens."""
+_NAME_GAP = re.compile(r"^[ \t\n\-‐‑]+$")
+_TITLE_CUE = re.compile(
+    r"(?:president|premier|chairman|chairwoman|general secretary|secretary|chancellor|"
+    r"minister|leader|king|queen|prince|marshal|comrade|spokesman|spokeswoman|spokesperson|"
+    r"ambassador|envoy|governor|senator|director)\s+$",
+    re.I,
+)
+_HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|dr|madam)\.?\s+$", re.I)
+_ATTRIBUTIVE = {"regime", "family", "dynasty", "clan", "era", "line", "bloodline", "dynasties"}
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "and", "or", "but", "the", "a", "an", "in", "on", "at",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: which entity, where (in the title or the body), and the exact span."""
+
+    entity: str
+    field: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entity: str
+    short: bool
+    """A single-word form of a person's name: counts only next to a full mention."""
+
+
+def _key(text: str) -> str:
+    return "".join(m.group().lower() for m in _WORD.finditer(text))
+
+
+class EntityLinker:
+    """Compiled from the entity config once; `link` is then one pass per text."""
+
+    def __init__(self, specs: Iterable[EntitySpec]) -> None:
+        self.specs = tuple(specs)
+        self.kinds = {spec.name: spec.kind for spec in self.specs}
+        self._aliases: dict[str, _Alias] = {}
+        self._prefixes: set[str] = set()
+        for spec in self.specs:
+            for spelling in (spec.name, *spec.aliases):
+                words = _WORD.findall(spelling)
+                key = _key(spelling)
+                if not key:
+                    continue
+                short = spec.kind == "person" and len(words) == 1
+                self._aliases.setdefault(key, _Alias(spec.name, short))
+                for i in range(1, len(key) + 1):
+                    self._prefixes.add(key[:i])
+        digest = hashlib.blake2b(digest_size=8)
+        for spec in self.specs:
+            digest.update(repr((spec.name, spec.kind, spec.aliases)).encode())
+        self.signature = digest.hexdigest()
+        """Changes whenever the entity config does, so the index knows to re-link."""
+
+    def link(self, title: str, body: str) -> list[Mention]:
+        """All mentions in an article, short forms kept only where the full name also appears."""
+        found = [*self._scan(title, "title"), *self._scan(body, "body")]
+        full = {entity for entity, is_full, _ in found if is_full}
+        return [mention for entity, _, mention in found if entity in full]
+
+    def counts(self, mentions: Iterable[Mention]) -> Counter[str]:
+        """Mentions per canonical name."""
+        return Counter(m.entity for m in mentions)
+
+    def _scan(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
+        if not self._aliases or not text:
+            return []
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        out: list[tuple[str, bool, Mention]] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            best: tuple[int, _Alias] | None = None
+            acc = ""
+            for j in range(i, n):
+                if j > i and not _JOINER.match(text[tokens[j - 1][1] : tokens[j][0]]):
+                    break
+                acc += tokens[j][2]
+                if acc not in self._prefixes:
+                    break
+                alias = self._aliases.get(acc)
+                if alias is not None:
+                    best = (j, alias)
+            if best is None:
+                i += 1
+                continue
+            j, alias = best
+            start, end = tokens[i][0], tokens[j][1]
+            accepted = self._whole_word(text, start, end)
+            is_full = not alias.short
+            if accepted and alias.short:
+                accepted, is_full = self._short_form(text, tokens, i, j)
+            if accepted:
+                out.append(
+                    (
+                        alias.entity,
+                        is_full,
+                        Mention(alias.entity, field, start, end, text[start:end]),
+                    )
+                )
+                i = j + 1
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _whole_word(text: str, start: int, end: int) -> bool:
+        """Not part of a longer word: `Xi'an` is a city; `Putin's` is still Putin."""
+        if start > 0 and text[start - 1] in "'’" and start > 1 and text[start - 2].isalnum():
+            return False
+        if end < len(text) and text[end] in "'’":
+            rest = text[end + 1 : end + 3]
+            if rest[:1].isalpha() and not (rest[:1] in "sS" and not rest[1:2].isalnum()):
+                return False
+        return True
+
+    @staticmethod
+    def _short_form(
+        text: str, tokens: list[tuple[int, int, str]], i: int, j: int
+    ) -> tuple[bool, bool]:
+        """Decide whether a one-word form is this person, and whether it counts as full.
+
+        `Kim Il Sung`, `Kim Yo Jong`, `Kim Ju-ae`: a capitalised word right after the short form
+        means another person's name, so it is not this one. `the Kim regime` is a family, not
+        the man. A title cue (`President Xi`) names the person in full.
+        """
+        start = tokens[i][0]
+        if j + 1 < len(tokens):
+            nxt_start, _, nxt_word = tokens[j + 1]
+            gap = text[tokens[j][1] : nxt_start]
+            if _NAME_GAP.match(gap) and text[nxt_start].isupper() and nxt_word not in _NOT_NAMES:
+                return False, False
+            if _NAME_GAP.match(gap) and nxt_word in _ATTRIBUTIVE:
+                return False, False
+        before = text[max(0, start - 40) : start]
+        if re.search(r"\bthe\s+$", before, re.I) and j + 1 < len(tokens):
+            return False, False
+        return True, bool(_TITLE_CUE.search(before))
+
+
+# --- Discovery of people the config does not track yet ---------------------------------------
+
+_CANDIDATE = re.compile(
+    r"\b(?:(?P<cue>President|Premier|Prime Minister|Foreign Minister|Vice Minister|Minister|"
+    r"Chairman|Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|leader|Leader|"
+    r"Ambassador|General Secretary|member|Member|envoy|diplomat|minister|president|"
+    r"Vice Foreign Minister|Defence Minister|Defense Minister)\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b"
+)
+_STOP_NAMES = {
+    "north korea", "south korea", "north korean", "south korean", "united states",
+    "united nations", "world war", "korean war", "north korea-china", "european union",
+    "white house", "foreign ministry", "central news", "news agency", "state affairs",
+    "communist party", "workers party", "victory day", "security council", "prime minister",
+    "foreign minister", "vice minister", "general secretary", "shanghai cooperation",
+    "cooperation organization", "demilitarized zone", "people's republic", "korean peninsula",
+    "soviet union", "middle east", "new york", "hong kong", "the parade", "the kim",
+    "anti-fascist war", "chinese people", "korean central", "central news agency",
+}  # fmt: skip
+_STOP_FIRST = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "north", "south", "east", "west",
+    "chinese", "russian", "korean", "japanese", "american", "british", "french", "u", "mr",
+    "mrs", "ms", "earlier", "later", "since", "after", "before", "while", "when", "this",
+    "that", "his", "her", "their", "its", "our", "some", "many", "other", "state", "foreign",
+    "deputy", "minister", "president", "general", "victory", "world", "last", "next",
+}  # fmt: skip
+
+
+def candidate_names(text: str, linker: EntityLinker) -> set[str]:
+    """Capitalised two- or three-word names in a text that the linker does not track.
+
+    A name counts when a title cue stands before it; the caller adds those that recur across
+    articles. Returns display names, e.g. "Wang Yi", "Donald Trump".
+    """
+    names: set[str] = set()
+    for match in _CANDIDATE.finditer(text):
+        name = match.group("name")
+        words = name.replace("-", " ").split()
+        if words[0].lower() in _STOP_FIRST or name.lower() in _STOP_NAMES:
+            continue
+        if any(w.lower() in _NOT_NAMES for w in words):
+            continue
+        key = _key(name)
+        if key in linker._aliases:
+            continue
+        names.add(f"{'!' if match.group('cue') else ''}{name}")
+    return names

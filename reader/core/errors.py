@@ -1,0 +1,19 @@
+"""Errors a user can cause and can fix; each carries a one-line message meant for them."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A mistake in input (config, query, arguments). Shown as one line, never a traceback."""
+
+
+class ConfigError(UserError):
+    """The config file is unreadable or invalid; the message names file, line and key."""
+
+
+class QueryError(UserError):
+    """A search query that cannot be parsed; the message says what is wrong with it."""
+
+
+class StoreError(UserError):
+    """The user store could not be written (read-only or full disk); nothing was lost."""

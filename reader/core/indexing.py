@@ -1,0 +1,273 @@
+"""Keeping the index in step with the corpus: only new, changed and deleted files cost work.
+
+A manifest (SQLite, inside the index folder, so it is part of the rebuildable cache) records
+each file's path, size, mtime and content hash. A file whose size and mtime are unchanged is
+not opened; one whose bytes are unchanged is not re-parsed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
+from reader.core.entities import EntityLinker, candidate_names
+from reader.core.search import IndexDoc
+from reader.core.whoosh_backend import IndexBusyError, WhooshBackend
+
+BATCH = 1000
+UserFields = Callable[[Article], tuple[tuple[str, ...], str, tuple[str, ...]]]
+"""Returns (tags, note text, flags) that the user store holds for an article."""
+
+
+def no_user_fields(article: Article) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    return article.front_tags, "", ("unread",)
+
+
+@dataclass
+class Progress:
+    """A snapshot of a sync, yielded every batch and at the end."""
+
+    phase: str
+    """"scanning", "indexing" or "done"."""
+    total: int = 0
+    done: int = 0
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: str | None = None
+    """Why the index was rebuilt from nothing, when it was."""
+    cancelled: bool = False
+    busy: bool = False
+    """Another process is indexing; nothing was written by this one."""
+
+    def summary(self) -> str:
+        """The one-line summary `newsreader index` prints."""
+        if self.busy:
+            return "another newsreader is indexing this corpus; the current index is used as is"
+        text = (
+            f"indexed {self.total} files: {self.added} added, {self.updated} updated, "
+            f"{self.removed} removed, {self.skipped} skipped, {self.unchanged} unchanged "
+            f"in {self.seconds:.2f} s"
+        )
+        if self.cancelled:
+            text += " (cancelled; the rest is indexed next time)"
+        return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: str
+    size: int
+    mtime_ns: int
+    hash: str
+
+
+class Indexer:
+    """Syncs one corpus into one backend. Not thread-safe: one sync at a time."""
+
+    def __init__(
+        self,
+        corpus: Path,
+        folder: Path,
+        backend: WhooshBackend,
+        linker: EntityLinker,
+        max_bytes: int,
+        user_fields: UserFields = no_user_fields,
+    ) -> None:
+        self.corpus = corpus
+        self.folder = folder
+        self.backend = backend
+        self.linker = linker
+        self.max_bytes = max_bytes
+        self.user_fields = user_fields
+
+    def sync(
+        self, rebuild: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[Progress]:
+        """Bring the index up to date, yielding progress; the last item has phase "done"."""
+        started = time.perf_counter()
+        cancel = cancel or threading.Event()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._exclusive() as got_lock:
+            if not got_lock:
+                yield Progress("done", busy=True)
+                return
+            reason = "--rebuild" if rebuild else self.backend.needs_rebuild()
+            if reason:
+                self.backend.clear()
+                self._manifest_reset()
+            progress = Progress("scanning", rebuilt=reason if reason != "no index yet" else None)
+            yield progress
+            with self._manifest() as db:
+                yield from self._sync(db, progress, cancel, started, fresh=bool(reason))
+
+    def _sync(
+        self,
+        db: sqlite3.Connection,
+        progress: Progress,
+        cancel: threading.Event,
+        started: float,
+        fresh: bool,
+    ) -> Iterator[Progress]:
+        known = {
+            path: _Row(id_, size, mtime, hash_)
+            for path, id_, size, mtime, hash_ in db.execute(
+                "SELECT path, id, size, mtime_ns, hash FROM files"
+            )
+        }
+        signature = self._meta(db, "linker")
+        relink = signature != self.linker.signature
+        refs = list(discover(self.corpus, progress.warnings))
+        progress.total = len(refs)
+        progress.phase = "indexing"
+        present = {ref.path for ref in refs}
+        deletes = [(path, row.id) for path, row in known.items() if path not in present]
+        progress.removed = len(deletes)
+
+        batch: list[tuple[Article, IndexDoc]] = []
+        touched: list[tuple[FileRef, str]] = []
+        last_yield = time.perf_counter()
+        for ref in refs:
+            if cancel.is_set():
+                progress.cancelled = True
+                break
+            row = known.get(ref.path)
+            progress.done += 1
+            if row and not relink and row.size == ref.size and row.mtime_ns == ref.mtime_ns:
+                progress.unchanged += 1
+                continue
+            try:
+                article = read_article(ref, self.max_bytes)
+            except SkippedFile as reason:
+                progress.skipped += 1
+                progress.warnings.append(f"{ref.path}: skipped: {reason}")
+                if row:
+                    deletes.append((ref.path, row.id))
+                    progress.removed += 1
+                continue
+            for warning in article.warnings:
+                progress.warnings.append(f"{ref.path}: {warning}")
+            if row and not relink and row.hash == article.content_hash:
+                touched.append((ref, article.content_hash))
+                progress.unchanged += 1
+                continue
+            if row:
+                progress.updated += 1
+            else:
+                progress.added += 1
+            batch.append((article, self._doc(article)))
+            if len(batch) >= BATCH or time.perf_counter() - last_yield > 0.25:
+                if len(batch) >= BATCH:
+                    self._commit(db, batch, deletes, touched, fresh)
+                    batch, deletes, touched = [], [], []
+                progress.seconds = time.perf_counter() - started
+                last_yield = time.perf_counter()
+                yield progress
+        self._commit(db, batch, deletes, touched, fresh)
+        if not progress.cancelled:
+            self._set_meta(db, "linker", self.linker.signature)
+        progress.phase = "done"
+        progress.seconds = time.perf_counter() - started
+        yield progress
+
+    def _doc(self, article: Article) -> IndexDoc:
+        mentions = self.linker.link(article.title, article.body)
+        tags, notes, flags = self.user_fields(article)
+        candidates = candidate_names(f"{article.title}\n{article.body}", self.linker)
+        return IndexDoc(
+            id=article.id,
+            path=article.path,
+            title=article.title,
+            body=article.body,
+            source=article.source,
+            date=article.date,
+            byline=article.byline,
+            dateline=article.dateline,
+            entities=dict(self.linker.counts(mentions)),
+            tags=tags,
+            notes=notes,
+            flags=flags,
+            candidates=tuple(sorted(candidates)),
+        )
+
+    def _commit(
+        self,
+        db: sqlite3.Connection,
+        batch: list[tuple[Article, IndexDoc]],
+        deletes: list[tuple[str, str]],
+        touched: list[tuple[FileRef, str]],
+        fresh: bool,
+    ) -> None:
+        if not (batch or deletes or touched):
+            return
+        if batch or deletes:
+            self.backend.write(
+                (doc for _, doc in batch), [doc_id for _, doc_id in deletes], fresh=fresh
+            )
+        # The index committed first: a crash here only means these files are re-read next time.
+        with db:
+            db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p, _ in deletes])
+            db.executemany(
+                "INSERT OR REPLACE INTO files (path, id, size, mtime_ns, hash) VALUES (?,?,?,?,?)",
+                [(a.path, a.id, a.size, a.mtime_ns, a.content_hash) for a, _ in batch],
+            )
+            db.executemany(
+                "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
+                [(r.size, r.mtime_ns, r.path) for r, _ in touched],
+            )
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[bool]:
+        """One indexer per index folder across processes; a killed holder releases it."""
+        handle = open(self.folder / "indexer.lock", "a+")  # noqa: SIM115
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                yield False
+                return
+            yield True
+        finally:
+            handle.close()
+
+    @contextlib.contextmanager
+    def _manifest(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.folder / "manifest.sqlite", timeout=10)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, id TEXT NOT NULL, "
+                "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL)"
+            )
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            yield db
+        finally:
+            db.close()
+
+    def _manifest_reset(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            (self.folder / f"manifest.sqlite{suffix}").unlink(missing_ok=True)
+
+    @staticmethod
+    def _meta(db: sqlite3.Connection, key: str) -> str | None:
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
+        with db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+__all__ = ["IndexBusyError", "Indexer", "Progress"]

@@ -1,0 +1,132 @@
+"""Turning raw article bytes into clean, safe text: decoding, newlines, escapes, controls."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+# Encodings we accept from the detector as they are; anything else falls back to cp1252, the
+# encoding Western newsroom tools wrote before UTF-8, whose guesses are right far more often.
+_DETECTOR_TRUSTED = {
+    "cp949",
+    "euc_kr",
+    "johab",
+    "big5",
+    "big5hkscs",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "hz",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "iso2022_jp",
+    "iso2022_kr",
+    "koi8_r",
+    "cp1251",
+    "utf_16",
+    "utf_32",
+}
+
+# ESC-introduced sequences: CSI (colours, cursor), OSC (titles, hyperlinks), DCS/SOS/PM/APC
+# strings, and two-character escapes. Their parameters must go too, not only the ESC byte.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?                # CSI ... final byte
+  | \x9b[0-?]*[ -/]*[@-~]?                  # 8-bit CSI
+  | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC ... BEL or ST
+  | \x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?
+  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                        # other escapes (charset selection, RIS ...)
+    """,
+    re.VERBOSE,
+)
+# Control characters other than newline and tab, C1 controls, and the bidi embedding/override/
+# isolate controls that can make a line display differently from what it says.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+
+
+class BinaryFileError(ValueError):
+    """The bytes are not text (NUL bytes, an image), so the file is skipped."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; return the text and the encoding used.
+
+    UTF-8 first (BOM dropped), UTF-16/32 when a BOM says so, then a detected legacy encoding.
+    A file that is UTF-8 apart from a few bad bytes stays UTF-8 (bad bytes become U+FFFD),
+    because re-reading it as cp1252 would garble every correct accented letter around them.
+    """
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name.replace("-sig", "")
+            except UnicodeDecodeError:
+                break
+    if _looks_binary(data):
+        raise BinaryFileError("binary file (not text)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding in _DETECTOR_TRUSTED:
+        return str(best), best.encoding
+    return _cp1252(data), "cp1252"
+
+
+def clean(text: str) -> str:
+    """Normalise newlines and remove terminal escapes and control characters.
+
+    Tabs become spaces (a tab in a terminal cell grid is a layout hazard, not content).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return text.replace("\t", "    ").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    magic = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF")
+    if head.startswith(magic):
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(head) > 0.1
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes hold real UTF-8 multi-byte letters and only a few invalid bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good > 0 and bad <= max(3, good // 4)
+
+
+def _cp1252(data: bytes) -> str:
+    """cp1252 where it defines a byte, latin-1 for the five bytes it leaves undefined."""
+    return data.decode("cp1252", errors="_newsreader_latin1")
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    return chunk.decode("latin-1"), exc.end
+
+
+codecs.register_error("_newsreader_latin1", _latin1_fallback)

@@ -1,0 +1,428 @@
+"""The Whoosh implementation of SearchBackend: schema, writing, searching, snippets, recovery."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight, index, qparser, query, sorting
+from whoosh.analysis import CharsetFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.lang import stemmer_for_language
+from whoosh.support.charset import accent_map
+
+from reader.core.errors import QueryError
+from reader.core.query import check_query
+from reader.core.search import MARK_END, MARK_START, Filters, Hit, IndexDoc, Results
+
+SCHEMA_VERSION = 3
+"""Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
+INDEX_NAME = "MAIN"
+SCORED_CAP = 10_000
+"""Relevance-ranked results keep the best this many rows; date order keeps every row."""
+
+
+class IndexBusyError(RuntimeError):
+    """Another process holds the index write lock; this one can still search."""
+
+
+def _analyzer() -> Any:
+    # Snowball, not Whoosh's default Porter variant, which stems "running" to "runn".
+    return StemmingAnalyzer(stemfn=stemmer_for_language("en")) | CharsetFilter(accent_map)
+
+
+def build_schema() -> Schema:
+    text = _analyzer()
+    names = RegexTokenizer() | CharsetFilter(accent_map)
+    fields: dict[str, Any] = {
+        "id": ID(unique=True, stored=True),
+        "path": ID(stored=True),
+        "title": TEXT(analyzer=text, stored=True, field_boost=2.0),
+        "body": TEXT(analyzer=text, stored=True),
+        "source": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
+        "date": DATETIME(stored=True),
+        "datesort": NUMERIC(sortable=True, stored=False),
+        "byline": TEXT(analyzer=names | _lower(), stored=True),
+        "dateline": TEXT(analyzer=names | _lower(), stored=True),
+        "entity": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
+        "mentions": STORED(),
+        "tag": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
+        "note": TEXT(analyzer=text, stored=True),
+        "is": KEYWORD(lowercase=True, commas=True, stored=True),
+        "cand": KEYWORD(commas=True, stored=True),
+    }
+    return Schema(**fields)
+
+
+def _lower() -> Any:
+    from whoosh.analysis import LowercaseFilter
+
+    return LowercaseFilter()
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Wraps matched words in MARK_START/MARK_END so the CLI can strip and the UI can style."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return MARK_START + highlight.get_text(text, token, replace) + MARK_END
+
+
+class WhooshBackend:
+    """One index folder; all reads go through one long-lived searcher, refreshed on commit.
+
+    Whoosh searchers share file handles, so every call into Whoosh holds one lock: threads
+    (the UI's workers) take turns instead of corrupting each other's reads.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.schema = build_schema()
+        self._lock = threading.RLock()
+        self._ix: index.Index | None = None
+        self._searcher: Any = None
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def needs_rebuild(self) -> str | None:
+        with self._lock:
+            meta = self.folder / "schema.json"
+            if not self.folder.exists() or not meta.exists():
+                return "no index yet"
+            try:
+                version = json.loads(meta.read_text()).get("version")
+            except (OSError, ValueError):
+                return "index metadata is damaged"
+            if version != SCHEMA_VERSION:
+                return f"index schema changed ({version} → {SCHEMA_VERSION})"
+            try:
+                self._open()
+                searcher = self._get_searcher()
+                # Touch every segment: a truncated file fails here, not in the user's search.
+                for name in ("title", "body", "source"):
+                    list(searcher.reader().lexicon(name))[:1]
+                searcher.search(query.Every(), limit=1)
+            except Exception as exc:  # Whoosh raises many types for a damaged index.
+                self._reset_handles()
+                return f"index is damaged ({type(exc).__name__})"
+            return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._reset_handles()
+            if self.folder.exists():
+                for child in self.folder.iterdir():
+                    if child.name == "indexer.lock":
+                        continue
+                    if child.is_dir():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            storage = FileStorage(str(self.folder), supports_mmap=False)
+            self._ix = storage.create_index(self.schema, indexname=INDEX_NAME)
+            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+
+    def close(self) -> None:
+        with self._lock:
+            self._reset_handles()
+
+    def _reset_handles(self) -> None:
+        if self._searcher is not None:
+            # A damaged index may fail to close; it is being dropped anyway.
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        self._searcher = None
+        self._ix = None
+
+    def _open(self) -> index.Index:
+        if self._ix is None:
+            storage = FileStorage(str(self.folder), supports_mmap=False)
+            self._ix = storage.open_index(indexname=INDEX_NAME, schema=self.schema)
+        return self._ix
+
+    def _get_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+        return self._searcher
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(
+        self, upserts: Iterable[IndexDoc], deletes: Iterable[str], fresh: bool = False
+    ) -> None:
+        with self._lock:
+            ix = self._open()
+            try:
+                writer = ix.writer(limitmb=128, timeout=2.0)
+            except index.LockError:
+                raise IndexBusyError("another newsreader is updating this index") from None
+            try:
+                for doc_id in deletes:
+                    writer.delete_by_term("id", doc_id)
+                add = writer.add_document if fresh else writer.update_document
+                for doc in upserts:
+                    add(**self._fields(doc))
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._refresh()
+
+    def update_fields(
+        self, doc_id: str, tags: Sequence[str], notes: str, flags: Sequence[str]
+    ) -> None:
+        with self._lock:
+            stored = self.document(doc_id)
+            if stored is None:
+                return
+            ix = self._open()
+            try:
+                writer = ix.writer(timeout=5.0)
+            except index.LockError:
+                raise IndexBusyError("another newsreader is updating this index") from None
+            try:
+                fields = dict(stored)
+                fields["tag"] = ",".join(tags)
+                fields["note"] = notes
+                fields["is"] = ",".join(flags)
+                date = fields.get("date")
+                fields["datesort"] = int(date.strftime("%Y%m%d")) if date else 0
+                writer.update_document(**fields)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self._searcher is not None:
+            self._searcher = self._searcher.refresh()
+
+    @staticmethod
+    def _fields(doc: IndexDoc) -> dict[str, Any]:
+        date = dt.datetime.fromisoformat(doc.date) if doc.date else None
+        fields: dict[str, Any] = {
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "body": doc.body,
+            "source": doc.source,
+            "datesort": int(doc.date.replace("-", "")) if doc.date else 0,
+            "byline": doc.byline or "",
+            "dateline": doc.dateline or "",
+            "entity": ",".join(doc.entities),
+            "mentions": json.dumps(doc.entities),
+            "tag": ",".join(doc.tags),
+            "note": doc.notes,
+            "is": ",".join(doc.flags),
+            "cand": ",".join(doc.candidates),
+        }
+        if date is not None:
+            fields["date"] = date
+        return fields
+
+    # -- reading -------------------------------------------------------------------------
+
+    def doc_count(self) -> int:
+        with self._lock:
+            return self._get_searcher().doc_count()
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            return self._get_searcher().document(id=doc_id)
+
+    def parse(self, text: str) -> Any:
+        """Check and parse a query; Every() for an empty one."""
+        checked = check_query(text)
+        if not checked:
+            return query.Every()
+        parser = qparser.MultifieldParser(["title", "body"], self.schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.add_plugin(qparser.GtLtPlugin())
+        try:
+            parsed = parser.parse(checked)
+        except Exception as exc:  # The parser's own errors are about the text, not us.
+            raise QueryError(f"cannot read query {checked!r}: {exc}") from None
+        if _has_null(parsed):
+            raise QueryError(f"nothing to search for in {checked!r}")
+        return parsed
+
+    def search(self, text: str, filters: Filters, sort: str = "relevance") -> Results:
+        parsed = self.parse(text)
+        filter_q = _filter_query(filters)
+        with self._lock:
+            searcher = self._get_searcher()
+            by_date = sort == "date" or isinstance(parsed, query.Every)
+            if by_date:
+                facet = sorting.MultiFacet(
+                    [sorting.FieldFacet("datesort", reverse=True), sorting.FieldFacet("id")]
+                )
+                results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
+            else:
+                results = searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
+            total = results.scored_length()
+            terms = _highlight_terms(parsed, searcher)
+            handle = _Window(self, searcher, results, terms)
+        suggestion = self.suggest(text) if total == 0 and text.strip() else None
+        return Results(
+            query=text,
+            total=total,
+            backend_handle=handle,
+            suggestion=suggestion,
+            terms=frozenset(terms),
+        )
+
+    def suggest(self, text: str) -> str | None:
+        try:
+            parsed = self.parse(text)
+        except QueryError:
+            return None
+        with self._lock:
+            searcher = self._get_searcher()
+            try:
+                corrected = searcher.correct_query(parsed, text, maxdist=2)
+            except Exception:  # Suggestions are a courtesy; never fail a search for one.
+                return None
+            if corrected.query == parsed or corrected.string == text:
+                return None
+            return corrected.string
+
+    def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
+        with self._lock:
+            searcher = self._get_searcher()
+            docnum = searcher.document_number(id=doc_id)
+            if docnum is None:
+                return []
+            hits = searcher.more_like(docnum, "body", top=limit, numterms=25)
+            return [(hit["id"], hit.score) for hit in hits]
+
+    def counts(self, field_name: str) -> dict[str, int]:
+        with self._lock:
+            searcher = self._get_searcher()
+            out: dict[str, int] = {}
+            for term in list(searcher.reader().lexicon(field_name)):
+                value = term.decode("utf-8") if isinstance(term, bytes) else term
+                hits = searcher.search(query.Term(field_name, value), limit=1)
+                total = hits.scored_length()
+                if not total:
+                    continue
+                stored = str(hits[0].get(field_name, "") or "")
+                display = next(
+                    (s for s in stored.split(",") if s.strip().lower() == value),
+                    value,
+                )
+                out[display.strip()] = total
+            return out
+
+    def stored_values(self, field_name: str) -> dict[str, int]:
+        """Document frequency of raw terms of a field (used for discovery candidates)."""
+        with self._lock:
+            reader = self._get_searcher().reader()
+            out: dict[str, int] = {}
+            for term, info in reader.iter_field(field_name):
+                value = term.decode("utf-8") if isinstance(term, bytes) else term
+                out[value] = info.doc_frequency()
+            return out
+
+    def all_ids(self) -> list[str]:
+        with self._lock:
+            return [fields["id"] for fields in self._get_searcher().all_stored_fields()]
+
+
+class _Window:
+    """Loads rows of one result set on demand, with snippets computed only for shown rows."""
+
+    def __init__(self, backend: WhooshBackend, searcher: Any, results: Any, terms: set[str]):
+        self.backend = backend
+        self.searcher = searcher
+        self.results = results
+        self.terms = terms
+        self.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        self.formatter = _MarkFormatter()
+        self.analyzer = _analyzer()
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        hits: list[Hit] = []
+        with self.backend._lock:
+            for i in range(max(0, start), stop):
+                docnum = self.results.docnum(i)
+                stored = self.searcher.stored_fields(docnum)
+                score = self.results.score(i) if self.results.has_exact_length() else 0.0
+                hits.append(self._hit(stored, score or 0.0, snippets))
+        return hits
+
+    def _hit(self, stored: dict[str, Any], score: float, snippets: bool) -> Hit:
+        date = stored.get("date")
+        body = stored.get("body", "")
+        snippet = ""
+        if snippets:
+            snippet = self._snippet(body)
+        return Hit(
+            id=stored["id"],
+            path=stored["path"],
+            title=stored.get("title", ""),
+            source=stored.get("source", "Unknown"),
+            date=date.date().isoformat() if date else None,
+            byline=stored.get("byline") or None,
+            dateline=stored.get("dateline") or None,
+            score=round(float(score), 4),
+            entities=tuple(e for e in stored.get("entity", "").split(",") if e),
+            tags=tuple(t for t in stored.get("tag", "").split(",") if t),
+            flags=tuple(f for f in stored.get("is", "").split(",") if f),
+            snippet=snippet,
+        )
+
+    def _snippet(self, body: str) -> str:
+        if self.terms:
+            try:
+                text = highlight.highlight(
+                    body,
+                    frozenset(self.terms),
+                    self.analyzer,
+                    self.fragmenter,
+                    self.formatter,
+                    top=1,
+                )
+            except Exception:  # A snippet must never break a result list.
+                text = ""
+            if text:
+                return " ".join(text.split())
+        lead = " ".join(body[:400].split())
+        return lead[:200].rsplit(" ", 1)[0] + "…" if len(lead) > 200 else lead
+
+
+def _has_null(q: Any) -> bool:
+    if q is query.NullQuery:
+        return True
+    return any(_has_null(child) for child in getattr(q, "children", lambda: [])())
+
+
+def _filter_query(filters: Filters) -> Any:
+    if not filters:
+        return None
+    parts: list[Any] = []
+    parts += [query.Term("source", s.lower()) for s in filters.sources]
+    parts += [query.Term("tag", t.lower()) for t in filters.tags]
+    parts += [query.Term("entity", e.lower()) for e in filters.entities]
+    return query.And(parts)
+
+
+def _highlight_terms(parsed: Any, searcher: Any) -> set[str]:
+    try:
+        terms = parsed.existing_terms(searcher.reader(), phrases=True, expand=True)
+    except Exception:  # Some query types cannot expand; highlighting then stays plain.
+        return set()
+    out: set[str] = set()
+    for fieldname, text in terms:
+        if fieldname in ("title", "body"):
+            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return out

@@ -1,0 +1,143 @@
+"""The one facade the UI and the CLI call: search, open, re-index, entities (and later tags).
+
+It owns the backend, the indexer and the linker for one corpus, and hides which engine runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reader.core.config import Config, validate_corpus
+from reader.core.entities import EntityLinker, Mention
+from reader.core.errors import UserError
+from reader.core.indexing import Indexer, Progress
+from reader.core.paths import index_dir
+from reader.core.search import Filters, Hit, Results
+from reader.core.whoosh_backend import SCHEMA_VERSION, WhooshBackend
+
+
+@dataclass
+class ArticleView:
+    """An article as the reader shows it: stored metadata, paragraphs and entity mentions."""
+
+    hit: Hit
+    paragraphs: list[str]
+    mentions: list[Mention]
+    entity_counts: dict[str, int]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One entity for the sidebar and `newsreader entities`."""
+
+    name: str
+    kind: str
+    mentions: int
+    articles: tuple[str, ...]
+    """Paths relative to the corpus root."""
+    suggested: bool = False
+
+
+class Library:
+    """Everything a front end needs, behind plain method calls."""
+
+    def __init__(self, config: Config) -> None:
+        validate_corpus(config)
+        self.config = config
+        self.linker = EntityLinker(config.entities)
+        self.folder = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION)
+        self.backend = WhooshBackend(self.folder)
+        self.indexer = Indexer(
+            config.corpus, self.folder, self.backend, self.linker, config.max_file_bytes
+        )
+        self._counts_lock = threading.Lock()
+        self._counts: dict[str, dict[str, int]] = {}
+
+    # -- index -------------------------------------------------------------------------
+
+    def sync(
+        self, rebuild: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[Progress]:
+        """Re-index what changed; yields progress. Safe to run in a worker thread."""
+        try:
+            yield from self.indexer.sync(rebuild=rebuild, cancel=cancel)
+        except OSError as exc:
+            raise UserError(
+                f"{self.folder}: cannot write the index: {exc.strerror or exc}"
+            ) from None
+        finally:
+            with self._counts_lock:
+                self._counts.clear()
+
+    def sync_all(self, rebuild: bool = False) -> Progress:
+        """Run a sync to the end and return its final progress (the CLI's `index`)."""
+        last = Progress("done")
+        for last in self.sync(rebuild=rebuild):
+            pass
+        return last
+
+    def ready(self) -> bool:
+        """True when an index exists to search, so the UI can open before indexing ends."""
+        return self.backend.needs_rebuild() is None
+
+    def article_count(self) -> int:
+        return self.backend.doc_count()
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(
+        self, query: str, filters: Filters | None = None, sort: str = "relevance"
+    ) -> Results:
+        """Raises QueryError (a UserError) with a one-line message for a malformed query."""
+        return self.backend.search(query, filters or Filters(), sort=sort)
+
+    def article(self, article_id: str) -> ArticleView | None:
+        stored = self.backend.document(article_id)
+        if stored is None:
+            return None
+        date = stored.get("date")
+        hit = Hit(
+            id=stored["id"],
+            path=stored["path"],
+            title=stored.get("title", ""),
+            source=stored.get("source", "Unknown"),
+            date=date.date().isoformat() if date else None,
+            byline=stored.get("byline") or None,
+            dateline=stored.get("dateline") or None,
+            score=0.0,
+            entities=tuple(e for e in stored.get("entity", "").split(",") if e),
+            tags=tuple(t for t in stored.get("tag", "").split(",") if t),
+            flags=tuple(f for f in stored.get("is", "").split(",") if f),
+        )
+        body = stored.get("body", "")
+        paragraphs = [p for p in body.split("\n\n") if p]
+        mentions = self.linker.link(hit.title, body)
+        return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)))
+
+    def sources(self) -> dict[str, int]:
+        """Articles per outlet, most first."""
+        return self._cached_counts("source")
+
+    def tag_counts(self) -> dict[str, int]:
+        return self._cached_counts("tag")
+
+    def entity_counts(self) -> dict[str, int]:
+        return self._cached_counts("entity")
+
+    def _cached_counts(self, field_name: str) -> dict[str, int]:
+        with self._counts_lock:
+            if field_name not in self._counts:
+                counts = self.backend.counts(field_name)
+                self._counts[field_name] = dict(
+                    sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+                )
+            return self._counts[field_name]
+
+    def close(self) -> None:
+        self.backend.close()
