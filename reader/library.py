@@ -77,10 +77,10 @@ class Library:
 
     def sync_all(self, rebuild: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
-        last = Progress("done")
-        for last in self.sync(rebuild=rebuild):
+        progress = Progress("done")
+        for progress in self.sync(rebuild=rebuild):  # noqa: B007 (the last one is the result)
             pass
-        return last
+        return progress
 
     def ready(self) -> bool:
         """True when an index exists to search, so the UI can open before indexing ends."""
@@ -119,6 +119,34 @@ class Library:
         paragraphs = [p for p in body.split("\n\n") if p]
         mentions = self.linker.link(hit.title, body)
         return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)))
+
+    def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
+        """Tracked entities (config order) with their articles, then suggested people."""
+        out: list[EntitySummary] = []
+        for spec in self.linker.specs:
+            paths, mentions = self._entity_articles(spec.name)
+            out.append(EntitySummary(spec.name, spec.kind, mentions, paths))
+        if include_suggested:
+            out.extend(self.suggestions())
+        return out
+
+    def _entity_articles(self, name: str) -> tuple[tuple[str, ...], int]:
+        results = self.backend.search("", Filters(entities=(name,)), sort="date")
+        paths: list[str] = []
+        mentions = 0
+        for hit in results.hits(0, results.total, snippets=False):
+            paths.append(hit.path)
+            mentions += hit.mentions.get(name, 0)
+        return tuple(sorted(paths)), mentions
+
+    def suggestions(self, limit: int = 30) -> list[EntitySummary]:
+        """People the corpus keeps naming that the config does not track."""
+        tracked = set(self.linker.kinds)
+        return [
+            EntitySummary(name, "person", len(paths), paths, suggested=True)
+            for name, paths in self.indexer.candidates(limit + len(tracked))
+            if name not in tracked
+        ][:limit]
 
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""

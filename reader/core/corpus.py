@@ -114,7 +114,7 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
 def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
     """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
     if ref.size > max_bytes:
-        raise SkippedFile(f"larger than the {max_bytes / 1048576:g} MB limit ({_mb(ref.size)})")
+        raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
         try:
             with open(ref.abspath, "rb") as handle:
@@ -122,7 +122,7 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
         except OSError as exc:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise SkippedFile(f"larger than the {max_bytes / 1048576:g} MB limit")
+        raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():
         raise SkippedFile("empty file")
     try:

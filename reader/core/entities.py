@@ -174,7 +174,7 @@ _CANDIDATE = re.compile(
     r"Chairman|Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|leader|Leader|"
     r"Ambassador|General Secretary|member|Member|envoy|diplomat|minister|president|"
     r"Vice Foreign Minister|Defence Minister|Defense Minister)\s+)?"
-    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+(?:-[a-z]+)?){1,2})\b(?!['’]s? [A-Z])"
 )
 _STOP_NAMES = {
     "north korea", "south korea", "north korean", "south korean", "united states",
@@ -192,6 +192,9 @@ _STOP_FIRST = {
     "mrs", "ms", "earlier", "later", "since", "after", "before", "while", "when", "this",
     "that", "his", "her", "their", "its", "our", "some", "many", "other", "state", "foreign",
     "deputy", "minister", "president", "general", "victory", "world", "last", "next",
+    "alongside", "as", "for", "from", "with", "by", "of", "to", "if", "so", "yet", "then",
+    "democratic", "republic", "people", "party", "central", "national", "united", "new",
+    "kcna", "yonhap", "reuters", "vice", "prime", "supreme", "air", "sea", "army", "navy",
 }  # fmt: skip
 
 
@@ -202,15 +205,20 @@ def candidate_names(text: str, linker: EntityLinker) -> set[str]:
     articles. Returns display names, e.g. "Wang Yi", "Donald Trump".
     """
     names: set[str] = set()
-    for match in _CANDIDATE.finditer(text):
+    pos = 0
+    while match := _CANDIDATE.search(text, pos):
         name = match.group("name")
         words = name.replace("-", " ").split()
-        if words[0].lower() in _STOP_FIRST or name.lower() in _STOP_NAMES:
+        rejected = (
+            words[0].lower() in _STOP_FIRST
+            or name.lower() in _STOP_NAMES
+            or any(w.lower() in _NOT_NAMES for w in words)
+        )
+        if rejected:
+            # Retry from the next word: "Japanese Prime Minister Shigeru Ishiba" holds a name.
+            pos = match.start("name") + len(name.split()[0]) + 1
             continue
-        if any(w.lower() in _NOT_NAMES for w in words):
-            continue
-        key = _key(name)
-        if key in linker._aliases:
-            continue
-        names.add(f"{'!' if match.group('cue') else ''}{name}")
+        pos = match.end()
+        if _key(name) not in linker._aliases:
+            names.add(f"{'!' if match.group('cue') else ''}{name}")
     return names

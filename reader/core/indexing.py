@@ -107,7 +107,8 @@ class Indexer:
             if reason:
                 self.backend.clear()
                 self._manifest_reset()
-            progress = Progress("scanning", rebuilt=reason if reason != "no index yet" else None)
+            quiet = (None, "no index yet", "--rebuild")
+            progress = Progress("scanning", rebuilt=None if reason in quiet else reason)
             yield progress
             with self._manifest() as db:
                 yield from self._sync(db, progress, cancel, started, fresh=bool(reason))
@@ -184,7 +185,6 @@ class Indexer:
     def _doc(self, article: Article) -> IndexDoc:
         mentions = self.linker.link(article.title, article.body)
         tags, notes, flags = self.user_fields(article)
-        candidates = candidate_names(f"{article.title}\n{article.body}", self.linker)
         return IndexDoc(
             id=article.id,
             path=article.path,
@@ -198,7 +198,6 @@ class Indexer:
             tags=tags,
             notes=notes,
             flags=flags,
-            candidates=tuple(sorted(candidates)),
         )
 
     def _commit(
@@ -221,6 +220,16 @@ class Indexer:
             db.executemany(
                 "INSERT OR REPLACE INTO files (path, id, size, mtime_ns, hash) VALUES (?,?,?,?,?)",
                 [(a.path, a.id, a.size, a.mtime_ns, a.content_hash) for a, _ in batch],
+            )
+            gone = [(p,) for p, _ in deletes] + [(a.path,) for a, _ in batch]
+            db.executemany("DELETE FROM candidates WHERE path = ?", gone)
+            db.executemany(
+                "INSERT OR IGNORE INTO candidates (path, name, cued) VALUES (?, ?, ?)",
+                [
+                    (a.path, name.lstrip("!"), name.startswith("!"))
+                    for a, _ in batch
+                    for name in candidate_names(f"{a.title}\n{a.body}", self.linker)
+                ],
             )
             db.executemany(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
@@ -251,6 +260,10 @@ class Indexer:
                 "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL)"
             )
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS candidates (path TEXT NOT NULL, name TEXT NOT NULL, "
+                "cued INTEGER NOT NULL, PRIMARY KEY (path, name))"
+            )
             yield db
         finally:
             db.close()
@@ -258,6 +271,23 @@ class Indexer:
     def _manifest_reset(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             (self.folder / f"manifest.sqlite{suffix}").unlink(missing_ok=True)
+
+    def candidates(self, limit: int) -> list[tuple[str, tuple[str, ...]]]:
+        """Untracked names, with the articles naming them, most articles first.
+
+        A name qualifies when a title cue stands before it in some article (Foreign Minister
+        Wang Yi) or when it recurs in two or more articles.
+        """
+        if not (self.folder / "manifest.sqlite").exists():
+            return []
+        with self._manifest() as db:
+            rows = db.execute(
+                "SELECT name, group_concat(path, char(10)) FROM candidates GROUP BY name "
+                "HAVING max(cued) = 1 OR count(DISTINCT path) >= 2 "
+                "ORDER BY count(DISTINCT path) DESC, name LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(name, tuple(sorted(set(paths.split("\n"))))) for name, paths in rows]
 
     @staticmethod
     def _meta(db: sqlite3.Connection, key: str) -> str | None:

@@ -39,7 +39,6 @@ class IndexDoc:
     tags: tuple[str, ...] = ()
     notes: str = ""
     flags: tuple[str, ...] = ()
-    candidates: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,6 +58,8 @@ class Hit:
     flags: tuple[str, ...] = ()
     snippet: str = ""
     """Best matching passage, matches wrapped in MARK_START/MARK_END."""
+    mentions: dict[str, int] = field(default_factory=dict)
+    """Mentions per linked entity."""
 
     @property
     def plain_snippet(self) -> str:

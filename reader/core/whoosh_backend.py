@@ -22,7 +22,7 @@ from reader.core.errors import QueryError
 from reader.core.query import check_query
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, IndexDoc, Results
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000
@@ -56,7 +56,6 @@ def build_schema() -> Schema:
         "tag": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
         "note": TEXT(analyzer=text, stored=True),
         "is": KEYWORD(lowercase=True, commas=True, stored=True),
-        "cand": KEYWORD(commas=True, stored=True),
     }
     return Schema(**fields)
 
@@ -204,8 +203,14 @@ class WhooshBackend:
             self._refresh()
 
     def _refresh(self) -> None:
+        """Open a new searcher after a commit.
+
+        Not `Searcher.refresh()`: it reuses segment readers and with them their old deletion
+        sets, so a replaced document would be found twice. The old searcher is not closed here:
+        result sets still showing rows hold it, and it goes when they do.
+        """
         if self._searcher is not None:
-            self._searcher = self._searcher.refresh()
+            self._searcher = self._open().searcher()
 
     @staticmethod
     def _fields(doc: IndexDoc) -> dict[str, Any]:
@@ -224,7 +229,6 @@ class WhooshBackend:
             "tag": ",".join(doc.tags),
             "note": doc.notes,
             "is": ",".join(doc.flags),
-            "cand": ",".join(doc.candidates),
         }
         if date is not None:
             fields["date"] = date
@@ -271,7 +275,7 @@ class WhooshBackend:
                 results = searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
             total = results.scored_length()
             terms = _highlight_terms(parsed, searcher)
-            handle = _Window(self, searcher, results, terms)
+            handle = _Window(self, searcher, results, terms, scored=not by_date)
         suggestion = self.suggest(text) if total == 0 and text.strip() else None
         return Results(
             query=text,
@@ -312,7 +316,7 @@ class WhooshBackend:
             for term in list(searcher.reader().lexicon(field_name)):
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 hits = searcher.search(query.Term(field_name, value), limit=1)
-                total = hits.scored_length()
+                total = len(hits)
                 if not total:
                     continue
                 stored = str(hits[0].get(field_name, "") or "")
@@ -323,16 +327,6 @@ class WhooshBackend:
                 out[display.strip()] = total
             return out
 
-    def stored_values(self, field_name: str) -> dict[str, int]:
-        """Document frequency of raw terms of a field (used for discovery candidates)."""
-        with self._lock:
-            reader = self._get_searcher().reader()
-            out: dict[str, int] = {}
-            for term, info in reader.iter_field(field_name):
-                value = term.decode("utf-8") if isinstance(term, bytes) else term
-                out[value] = info.doc_frequency()
-            return out
-
     def all_ids(self) -> list[str]:
         with self._lock:
             return [fields["id"] for fields in self._get_searcher().all_stored_fields()]
@@ -341,7 +335,15 @@ class WhooshBackend:
 class _Window:
     """Loads rows of one result set on demand, with snippets computed only for shown rows."""
 
-    def __init__(self, backend: WhooshBackend, searcher: Any, results: Any, terms: set[str]):
+    def __init__(
+        self,
+        backend: WhooshBackend,
+        searcher: Any,
+        results: Any,
+        terms: set[str],
+        scored: bool = False,
+    ) -> None:
+        self.scored = scored
         self.backend = backend
         self.searcher = searcher
         self.results = results
@@ -356,7 +358,7 @@ class _Window:
             for i in range(max(0, start), stop):
                 docnum = self.results.docnum(i)
                 stored = self.searcher.stored_fields(docnum)
-                score = self.results.score(i) if self.results.has_exact_length() else 0.0
+                score = self.results.score(i) if self.scored else 0.0
                 hits.append(self._hit(stored, score or 0.0, snippets))
         return hits
 
@@ -379,6 +381,7 @@ class _Window:
             tags=tuple(t for t in stored.get("tag", "").split(",") if t),
             flags=tuple(f for f in stored.get("is", "").split(",") if f),
             snippet=snippet,
+            mentions=json.loads(stored.get("mentions") or "{}"),
         )
 
     def _snippet(self, body: str) -> str:
@@ -417,12 +420,22 @@ def _filter_query(filters: Filters) -> Any:
 
 
 def _highlight_terms(parsed: Any, searcher: Any) -> set[str]:
-    try:
-        terms = parsed.existing_terms(searcher.reader(), phrases=True, expand=True)
-    except Exception:  # Some query types cannot expand; highlighting then stays plain.
-        return set()
+    """Title and body words of a query that exist in the index, prefixes and fuzzy expanded.
+
+    Not `Query.existing_terms`: in Whoosh 2.7 its loop variable shadows its `fieldname`
+    parameter, so after the first field it drops every other field's terms.
+    """
+    reader = searcher.reader()
     out: set[str] = set()
-    for fieldname, text in terms:
-        if fieldname in ("title", "body"):
-            out.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    for leaf in parsed.leaves():
+        try:
+            expanded = list(leaf.expanded_terms(reader, phrases=True))
+        except Exception:  # Some query types cannot expand; highlighting then stays plain.
+            continue
+        for fieldname, text in expanded:
+            if fieldname not in ("title", "body"):
+                continue
+            word = text.decode("utf-8") if isinstance(text, bytes) else text
+            if (fieldname, word) in reader:
+                out.add(word)
     return out

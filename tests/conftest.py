@@ -1,0 +1,68 @@
+"""Fixtures shared by every test: isolation from the developer's own config and data."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+CONFIG = ROOT / "config.yaml"
+SEEDS = {
+    "000": "000_bc3639f82efb5160-ap-kim-to-visit-china.txt",
+    "001": "001_613171ac32384588-victory-day-delegations.txt",
+    "002": "002_b40c0a264fe53d11-kim-plans-first-visit.txt",
+    "003": "003_03bb3747c163dab4-yonhap-kim-on-way-to-beijing.txt",
+    "004": "004_37a1ff435d5dcc64-afp-choe-to-visit-china.txt",
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point every per-user directory at a temporary folder, so no test reads or writes ours."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("NEWSREADER_CONFIG", raising=False)
+    return home
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A private copy of the bundled corpus (tests may change it; the repo's stays untouched)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, corpus: Path) -> Path:
+    """The shipped config.yaml with its entity list, pointed at the private corpus and data dir."""
+    text = CONFIG.read_text(encoding="utf-8")
+    text = text.replace("corpus: corpus", f"corpus: {corpus}\ndata_dir: {tmp_path / 'data'}")
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def library(config_file: Path) -> Iterator[object]:
+    """A Library over the private seed corpus, indexed."""
+    from reader.core.config import load_config
+    from reader.library import Library
+
+    lib = Library(load_config(config_file))
+    lib.sync_all()
+    yield lib
+    lib.close()

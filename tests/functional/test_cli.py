@@ -1,0 +1,150 @@
+"""The command-line contract, through the installed `newsreader` command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
+HIT_KEYS = {
+    "id",
+    "path",
+    "title",
+    "source",
+    "date",
+    "byline",
+    "score",
+    "snippet",
+    "entities",
+    "tags",
+}
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
+    return subprocess.run(
+        [EXE, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def search(config_file: Path, query: str, *extra: str) -> list[dict]:
+    result = run("--config", str(config_file), "search", query, "--json", *extra)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_search_json_contract(config_file: Path) -> None:
+    hits = search(config_file, "Choe")
+    assert sorted(h["path"][:3] for h in hits) == ["003", "004"]
+    for hit in hits:
+        assert set(hit) == HIT_KEYS
+        assert "\x02" not in hit["snippet"] and "Choe" in hit["snippet"]
+        assert isinstance(hit["score"], float) and hit["score"] > 0
+    yonhap = next(h for h in hits if h["source"] == "Yonhap")
+    assert yonhap["date"] == "2025-09-02"
+    assert yonhap["byline"] == "Park Boram"
+    assert yonhap["title"].startswith("N. Korea's Kim on way to Beijing")
+    assert {"Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"} <= set(
+        yonhap["entities"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('"military parade"', ["000", "001", "002", "003", "004"]),
+        ("armistice", ["001"]),
+        ("source:Yonhap", ["003"]),
+    ],
+)
+def test_issue_examples(config_file: Path, query: str, expected: list[str]) -> None:
+    assert sorted(h["path"][:3] for h in search(config_file, query)) == expected
+
+
+def test_limit_and_entity_query_match_entities_command(config_file: Path) -> None:
+    assert len(search(config_file, "", "--limit", "2")) == 2
+    result = run("--config", str(config_file), "entities", "--json")
+    assert result.returncode == 0, result.stderr
+    entities = json.loads(result.stdout)
+    choe = next(e for e in entities if e["name"] == "Choe Son Hui")
+    hits = search(config_file, 'entity:"Choe Son Hui"')
+    assert sorted(h["path"] for h in hits) == choe["articles"]
+    names = [e["name"] for e in entities]
+    assert names[:4] == ["Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"]
+    suggested = [e["name"] for e in entities if e.get("suggested")]
+    assert "Donald Trump" in suggested
+    assert names.index("Donald Trump") > names.index("Choe Son Hui")
+
+
+def test_show_json_has_mentions_with_offsets(config_file: Path) -> None:
+    hit = search(config_file, "source:Yonhap")[0]
+    result = run("--config", str(config_file), "show", hit["id"], "--json")
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    body = "\n\n".join(article["paragraphs"])
+    assert article["mentions"]
+    for mention in article["mentions"]:
+        text = article["title"] if mention["field"] == "title" else body
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_index_summary_and_search_reindexes_changes(config_file: Path, corpus: Path) -> None:
+    first = run("--config", str(config_file), "index")
+    assert first.returncode == 0
+    assert first.stdout.startswith("indexed 5 files: 5 added, 0 updated, 0 removed, 0 skipped")
+    (corpus / "new.md").write_text("Kim Jong Un inspected a zeppelin factory, KCNA said. – AP\n")
+    assert [h["path"] for h in search(config_file, "zeppelin")] == ["new.md"]
+    again = run("--config", str(config_file), "index", "--rebuild")
+    assert "6 added" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", '"military parade'], "unclosed quote in query"),
+        (["search", "foo:bar"], "unknown field 'foo:'"),
+        (["search", "x", "--limit", "0"], "expected a number above 0"),
+        (["show", "nope"], "no article with id 'nope'"),
+        (["--corpus", "/does/not/exist", "index"], "corpus: folder /does/not/exist does not exist"),
+        (["--config", "/nope.yaml", "index"], "/nope.yaml: config file not found"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_errors_are_one_line_with_status_2(
+    config_file: Path, args: list[str], message: str
+) -> None:
+    result = run("--config", str(config_file), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_config_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "config.yaml"
+    bad.write_text("corpus: [a, b]\n")
+    result = run("search", "x", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"newsreader: {bad}:1: corpus: expected a path, got a list"
+
+
+def test_config_lookup_uses_the_current_directory(config_file: Path) -> None:
+    hits = subprocess.run(
+        [EXE, "search", "armistice", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=config_file.parent,
+        timeout=120,
+    )
+    assert hits.returncode == 0, hits.stderr
+    assert [h["path"][:3] for h in json.loads(hits.stdout)] == ["001"]

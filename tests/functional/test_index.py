@@ -1,0 +1,162 @@
+"""The index follows the corpus incrementally and recovers from crashes by itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from reader.core.config import load_config
+from reader.library import Library
+from tests.conftest import SEEDS
+
+NEW = "Foreign Minister Choe Son Hui met Wang Yi in Beijing on Friday, KCNA said. – AFP\n"
+
+
+def fresh(config_file: Path) -> Library:
+    return Library(load_config(config_file))
+
+
+def paths(library: Library, query: str) -> list[str]:
+    results = library.search(query)
+    return sorted(hit.path[:3] for hit in results.hits(0, 50))
+
+
+def test_incremental_add_change_delete(library: Library, corpus: Path, config_file: Path) -> None:
+    assert library.sync_all().unchanged == 5
+
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "new.txt").write_text(NEW)
+    (corpus / SEEDS["001"]).unlink()
+    changed = corpus / SEEDS["000"]
+    changed.write_text(changed.read_text() + "\nArmistice talks were also mentioned, said AP.")
+    progress = library.sync_all()
+    assert (progress.added, progress.updated, progress.removed, progress.unchanged) == (1, 1, 1, 3)
+    assert paths(library, "armistice") == ["000"]
+    assert paths(library, "Wang") == ["004", "sub"]
+
+    # Touching a file without changing its bytes does not re-index it.
+    os.utime(corpus / SEEDS["003"], ns=(1, 1))
+    progress = library.sync_all()
+    assert (progress.added, progress.updated, progress.unchanged) == (0, 0, 5)
+    assert "imported" not in progress.summary()
+
+
+def test_skipped_files_are_reported_once_each(library: Library, corpus: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    progress = library.sync_all()
+    assert progress.skipped == 2
+    assert sorted(progress.warnings) == [
+        "empty.txt: skipped: empty file",
+        "image.txt: skipped: binary file (not text)",
+    ]
+
+
+def test_corpus_is_never_written(library: Library, corpus: Path) -> None:
+    before = {p: p.stat().st_mtime_ns for p in corpus.rglob("*")}
+    library.sync_all(rebuild=True)
+    library.search("kim").hits(0, 10)
+    assert {p: p.stat().st_mtime_ns for p in corpus.rglob("*")} == before
+
+
+def test_truncated_segment_is_detected_and_rebuilt(library: Library, config_file: Path) -> None:
+    folder = library.folder
+    library.close()
+    segments = sorted(folder.glob("*.seg")) or sorted(folder.glob("MAIN_*"))
+    assert segments
+    for segment in segments:
+        data = segment.read_bytes()
+        segment.write_bytes(data[: len(data) // 3])
+    again = fresh(config_file)
+    progress = again.sync_all()
+    assert progress.rebuilt and "damaged" in progress.rebuilt
+    assert paths(again, "Choe") == ["003", "004"]
+    again.close()
+
+
+def test_stale_lock_from_a_killed_process_is_recovered(
+    library: Library, config_file: Path, corpus: Path
+) -> None:
+    folder = library.folder
+    library.close()
+    # A process takes the Whoosh write lock and our indexer lock, then dies by SIGKILL.
+    script = textwrap.dedent(
+        f"""
+        import fcntl, os, signal
+        from whoosh.filedb.filestore import FileStorage
+        ix = FileStorage({str(folder)!r}, supports_mmap=False).open_index("MAIN")
+        w = ix.writer()
+        lock = open({str(folder / "indexer.lock")!r}, "a+")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], timeout=60)
+    assert result.returncode == -9
+    (corpus / "new.txt").write_text(NEW)
+    again = fresh(config_file)
+    progress = again.sync_all()
+    assert progress.added == 1 and not progress.busy
+    assert "new.txt" in [h.path for h in again.search("Wang").hits(0, 10)]
+    again.close()
+
+
+def test_schema_change_rebuilds(library: Library, config_file: Path) -> None:
+    (library.folder / "schema.json").write_text('{"version": 1}')
+    library.close()
+    again = fresh(config_file)
+    progress = again.sync_all()
+    assert progress.rebuilt == "index schema changed (1 → 4)" or "schema changed" in str(
+        progress.rebuilt
+    )
+    assert again.article_count() == 5
+    again.close()
+
+
+def test_entity_config_change_relinks_without_rebuild(library: Library, config_file: Path) -> None:
+    assert paths(library, 'entity:"Wang Yi"') == ["004"]
+    text = config_file.read_text().replace("  - name: Wang Yi\n", "  - name: Hong Lei Wang\n")
+    text = text.replace("  - name: Hong Lei\n    kind: person\n    aliases: []\n", "")
+    config_file.write_text(text)
+    library.close()
+    again = fresh(config_file)
+    progress = again.sync_all()
+    assert progress.updated == 5 and progress.rebuilt is None
+    assert paths(again, 'entity:"Wang Yi"') == []
+    again.close()
+
+
+def test_whoosh_prefix_query_with_deletions_does_not_hang(tmp_path: Path) -> None:
+    """Regression for upstream whoosh #446: limit=1 prefix query, second segment with deletes.
+
+    Run in a subprocess so a hang fails the test by its timeout instead of freezing the suite.
+    """
+    script = textwrap.dedent(
+        f"""
+        from whoosh import fields, qparser
+        from whoosh.filedb.filestore import FileStorage
+        schema = fields.Schema(id=fields.ID(unique=True, stored=True),
+                               title=fields.TEXT(stored=True), body=fields.TEXT)
+        ix = FileStorage({str(tmp_path)!r}).create_index(schema)
+        w = ix.writer()
+        for i in range(50):
+            w.add_document(id=str(i), title=f"parade {{i}}", body=f"military parade {{i}}")
+        w.commit()
+        w = ix.writer()
+        for i in range(0, 50, 3):
+            w.update_document(id=str(i), title=f"parade again {{i}}", body="paradigm shift")
+        w.commit(merge=False)
+        assert len(ix._segments()) >= 2
+        q = qparser.MultifieldParser(["title", "body"], schema).parse("para*")
+        with ix.searcher() as s:
+            print(len(s.search(q, limit=1)))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) == 50

@@ -1,0 +1,107 @@
+"""Every query form from the foundation issue, on the bundled seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.errors import QueryError
+from reader.core.search import MARK_END, MARK_START, Filters
+from reader.library import Library
+
+
+def found(library: Library, query: str, **kw) -> list[str]:
+    results = library.search(query, **kw)
+    return [hit.path[:3] for hit in results.hits(0, 50)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Choe", {"003", "004"}),
+        ('"military parade"', {"000", "001", "002", "003", "004"}),
+        ("armistice", {"001"}),
+        ("source:Yonhap", {"003"}),
+        ("source:yonhap", {"003"}),
+        ("source:AFP OR source:AP", {"000", "004"}),
+        ("kim AND armistice", {"001"}),
+        ("armistice OR Choe", {"001", "003", "004"}),
+        ("parade NOT Putin", {"001"}),
+        ("Pyong*", {"001", "003", "004"}),
+        ("Py?ngyang", {"001", "003", "004"}),
+        ("pyongyng~", {"001", "003", "004"}),
+        ("title:parade", {"002", "003"}),
+        ("byline:park", {"003"}),
+        ("dateline:beijing", {"004"}),
+        ("date:[2025-09-01 TO 2025-09-30]", {"003"}),
+        ("date:2025-08", {"002"}),
+        ("date:2025", {"002", "003"}),
+        ('entity:"Choe Son Hui"', {"003", "004"}),
+        ('entity:"Kim Jong Un" AND entity:"Xi Jinping"', {"000", "002", "003", "004"}),
+        ("run", set()),
+        ("celebrate", {"000", "001", "002", "003"}),
+        ("cafe", set()),
+    ],
+)
+def test_query_forms(library: Library, query: str, expected: set[str]) -> None:
+    assert set(found(library, query)) == expected
+
+
+def test_stemming_is_snowball(library: Library) -> None:
+    # "celebrations" and "celebrates" both meet "celebrate"; Porter-in-Whoosh would split them.
+    assert set(found(library, "celebrating")) == {"000", "001", "002", "003"}
+
+
+def test_title_is_boosted(library: Library) -> None:
+    assert found(library, "parade")[:2] == ["002", "003"]
+
+
+def test_empty_query_lists_newest_first_undated_last(library: Library) -> None:
+    order = found(library, "")
+    assert order[:2] == ["003", "002"]
+    assert sorted(order[2:]) == ["000", "001", "004"]
+
+
+def test_snippets_mark_the_matched_words(library: Library) -> None:
+    hit = library.search("armistice").hits(0, 1)[0]
+    assert f"{MARK_START}armistice{MARK_END}" in hit.snippet
+    assert "armistice" in hit.plain_snippet and MARK_START not in hit.plain_snippet
+
+
+def test_no_hits_offers_a_spelling_suggestion(library: Library) -> None:
+    results = library.search("pyongyng")
+    assert results.total == 0
+    assert results.suggestion == "pyongyang"
+
+
+def test_malformed_query_raises_a_one_line_error(library: Library) -> None:
+    with pytest.raises(QueryError, match="unclosed quote"):
+        library.search('"military parade')
+
+
+def test_filters_combine(library: Library) -> None:
+    both = Filters(entities=("Kim Jong Un", "Choe Son Hui"))
+    assert sorted(found(library, "", filters=both)) == ["003", "004"]
+    assert found(library, "parade", filters=Filters(sources=("Yonhap",))) == ["003"]
+
+
+def test_counts_for_the_source_list(library: Library) -> None:
+    assert library.sources() == {"Unknown": 2, "AFP": 1, "AP": 1, "Yonhap": 1}
+
+
+def test_seed_entities(library: Library) -> None:
+    people = ("Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui")
+    expected = {
+        "000": {"Kim Jong Un", "Xi Jinping", "Vladimir Putin"},
+        "001": set(),
+        "002": {"Kim Jong Un", "Xi Jinping", "Vladimir Putin"},
+        "003": set(people),
+        "004": set(people),
+    }
+    for hit in library.search("").hits(0, 10):
+        assert set(hit.entities) & set(people) == expected[hit.path[:3]], hit.path
+
+
+def test_more_like_this(library: Library) -> None:
+    first = library.search("source:Yonhap").hits(0, 1)[0]
+    similar = library.backend.more_like_this(first.id, limit=4)
+    assert similar and first.id not in [doc_id for doc_id, _ in similar]

@@ -1,0 +1,86 @@
+"""Config errors are one line naming the file, the line and the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.config import load_config, validate_corpus
+from reader.core.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text)
+    return path
+
+
+def test_shipped_config_loads_with_the_tracked_people() -> None:
+    config = load_config(Path(__file__).parents[2] / "config.yaml")
+    names = [e.name for e in config.entities]
+    assert names[:4] == ["Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"]
+    assert config.corpus == (Path(__file__).parents[2] / "corpus").resolve()
+    assert not config.warnings
+
+
+def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "corpus: articles\ndata_dir: cache\n"))
+    assert config.corpus == tmp_path / "articles"
+    assert config.data_dir == tmp_path / "cache"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("corpus: [a, b]\n", r"config.yaml:1: corpus: expected a path, got a list"),
+        ("corpus: x\nmax_file_mb: lots\n", r"config.yaml:2: max_file_mb: expected a positive number"),
+        ("corpus: x\n  bad: [\n", r"config.yaml:2: invalid YAML"),
+        ("- just\n- a list\n", r"config.yaml:1: expected a mapping"),
+        ("entities: {a: 1}\n", r"config.yaml:1: entities: expected a list"),
+        ("entities:\n  - kind: person\n", r"config.yaml:2: entities: entry without a name"),
+        ("entities:\n  - name: X\n    kind: robot\n", r"config.yaml:3: entities\[X\].kind"),
+        ("entities:\n  - name: X\n    aliases: ['']\n", r"config.yaml:3: .*must not be empty"),
+        (
+            "entities:\n  - name: Kim Jong Un\n  - name: Kim\n    aliases: [Kim Jong-un]\n",
+            r"config.yaml:4: .*'Kim Jong-un' is also used by 'Kim Jong Un'",
+        ),
+        ("entities:\n  - name: X\n    colour: red\n", r"config.yaml:3: entities: unknown key 'colour'"),
+        ("show_sidebar: maybe\n", r"config.yaml:1: show_sidebar: expected true or false"),
+    ],
+)  # fmt: skip
+def test_invalid_config_names_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as info:
+        load_config(write(tmp_path, text))
+    assert "\n" not in str(info.value)
+
+
+def test_unknown_keys_warn_but_load(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "corpus: x\ncolour: blue\n"))
+    assert config.warnings == (
+        f"{tmp_path / 'config.yaml'}:2: unknown key 'colour' ignored "
+        "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar)",
+    )
+
+
+def test_missing_file_and_missing_corpus(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")
+    config = load_config(write(tmp_path, "corpus: missing\n"))
+    with pytest.raises(ConfigError, match=r"corpus: folder .*missing does not exist"):
+        validate_corpus(config)
+    (tmp_path / "file.txt").write_text("x")
+    config = load_config(write(tmp_path, "corpus: file.txt\n"))
+    with pytest.raises(ConfigError, match="is a file, expected a folder"):
+        validate_corpus(config)
+
+
+def test_lookup_order_env_then_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env_file = tmp_path / "env.yaml"
+    env_file.write_text("corpus: from-env\n")
+    (tmp_path / "config.yaml").write_text("corpus: from-cwd\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().corpus.name == "from-cwd"
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(env_file))
+    assert load_config().corpus.name == "from-env"
+    assert load_config(tmp_path / "config.yaml").corpus.name == "from-cwd"

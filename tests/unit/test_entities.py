@@ -1,0 +1,114 @@
+"""Entity recognition rules, each one a case a reader following the story would hit."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.config import EntitySpec
+from reader.core.entities import EntityLinker, candidate_names
+
+LINKER = EntityLinker(
+    [
+        EntitySpec("Kim Jong Un", "person", ("Kim",)),
+        EntitySpec("Xi Jinping", "person", ("Xi",)),
+        EntitySpec("Vladimir Putin", "person", ("Putin",)),
+        EntitySpec("Choe Son Hui", "person", ("Choe",)),
+        EntitySpec("KCNA", "organisation", ("Korean Central News Agency",)),
+    ]
+)
+
+
+def names(text: str, title: str = "") -> list[str]:
+    return [m.entity for m in LINKER.link(title, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kim Jong Un", "Kim Jong-un", "kim jong un", "KIM JONG-UN", "Kim Jongun", "Kim\nJong\n  Un",
+     "Kim  Jong - un"],
+)  # fmt: skip
+def test_spelling_variants_are_one_name(text: str) -> None:
+    assert names(f"Officials said {text} arrived.") == ["Kim Jong Un"]
+
+
+@pytest.mark.parametrize("text", ["Choe Son-hui", "Choe Son Hui", "choe son-hui", "Choe Sonhui"])
+def test_choe_variants(text: str) -> None:
+    assert names(f"Foreign Minister {text} left.") == ["Choe Son Hui"]
+
+
+@pytest.mark.parametrize("text", ["Putin's", "Putin’s", "Choe's"])
+def test_possessives_count(text: str) -> None:
+    full = "Vladimir Putin" if text.startswith("Putin") else "Choe Son Hui"
+    found = names(f"{full} spoke. {text} plan was clear.")
+    assert len(found) == 2
+
+
+def test_whole_words_only() -> None:
+    assert names("Xi Jinping flew to Xi'an. He toured Xi’an and Xian.") == ["Xi Jinping"]
+    assert names("The Kimchi festival; Putinism; Axis.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Il Sung founded the state.",
+        "Kim Yo Jong issued a statement.",
+        "His daughter Kim Ju-ae attended.",
+        "Kim Jong-il died in 2011.",
+    ],
+)
+def test_other_kims_are_not_swallowed(text: str) -> None:
+    assert names(f"Kim Jong Un watched. {text}") == ["Kim Jong Un"]
+
+
+def test_the_kim_regime_is_not_the_man() -> None:
+    assert names("Kim Jong Un spoke. Beijing props up the Kim regime and the Kim family.") == [
+        "Kim Jong Un"
+    ]
+
+
+def test_short_forms_need_a_full_mention_in_the_same_article() -> None:
+    assert names("Mr Kim met Mr Xi and Putin.") == []
+    assert names("Kim Jong Un arrived. Mr Kim met Xi.") == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_title_cue_counts_as_full_mention() -> None:
+    assert names("President Xi met President Putin.") == ["Xi Jinping", "Vladimir Putin"]
+
+
+def test_title_and_body_share_coreference() -> None:
+    found = LINKER.link("Kim and Xi meet", "Kim Jong Un met Xi Jinping.")
+    assert [(m.field, m.entity) for m in found] == [
+        ("title", "Kim Jong Un"),
+        ("title", "Xi Jinping"),
+        ("body", "Kim Jong Un"),
+        ("body", "Xi Jinping"),
+    ]
+
+
+def test_offsets_point_at_the_mention() -> None:
+    body = "On Friday Kim Jong-un met Russia's Vladimir Putin; Putin's aides watched."
+    for mention in LINKER.link("", body):
+        assert body[mention.start : mention.end] == mention.text
+    assert [m.text for m in LINKER.link("", body)] == ["Kim Jong-un", "Vladimir Putin", "Putin"]
+
+
+def test_longest_match_wins() -> None:
+    assert [m.text for m in LINKER.link("", "The Korean Central News Agency said.")] == [
+        "Korean Central News Agency"
+    ]
+
+
+def test_signature_changes_with_config() -> None:
+    other = EntityLinker([EntitySpec("Kim Jong Un", "person", ("Kim", "Chairman Kim"))])
+    assert other.signature != LINKER.signature
+
+
+def test_discovery_finds_cued_names_and_skips_tracked_ones() -> None:
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba and U.S. President Donald Trump spoke. "
+        "Vice Minister Pak Myong-ho agreed. North Korea and South Korea. Kim Jong Un left."
+    )
+    found = candidate_names(text, LINKER)
+    assert {"!Shigeru Ishiba", "!Donald Trump", "!Pak Myong-ho"} <= found
+    assert not any("Korea" in name or "Kim" in name for name in found)
