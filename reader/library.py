@@ -148,6 +148,33 @@ class Library:
             if name not in tracked
         ][:limit]
 
+    def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the words of a search occur in a text, for highlighting in the reader."""
+        return self.backend.match_spans(text, terms)
+
+    def related(self, article_id: str, limit: int = 8) -> list[tuple[Hit, tuple[str, ...]]]:
+        """Other articles ranked by shared tracked entities, then text similarity.
+
+        Each comes with the entities it shares, so the sidebar can say why it is related.
+        """
+        view = self.article(article_id)
+        if view is None:
+            return []
+        mine = set(view.hit.entities)
+        similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        scored: list[tuple[float, Hit, tuple[str, ...]]] = []
+        candidates = self.search("", Filters(), sort="date")
+        for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
+            if hit.id == article_id:
+                continue
+            shared = tuple(e for e in view.hit.entities if e in set(hit.entities) & mine)
+            text_score = similar.get(hit.id, 0.0)
+            if not shared and not text_score:
+                continue
+            scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
+        scored.sort(key=lambda item: (-item[0], item[1].title))
+        return [(hit, shared) for _, hit, shared in scored[:limit]]
+
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""
         return self._cached_counts("source")

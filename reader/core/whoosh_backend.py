@@ -309,6 +309,13 @@ class WhooshBackend:
             hits = searcher.more_like(docnum, "body", top=limit, numterms=25)
             return [(hit["id"], hit.score) for hit in hits]
 
+    def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Character spans of text whose analysed form is one of the query's terms."""
+        if not terms:
+            return []
+        tokens = _analyzer()(text, chars=True, mode="query", removestops=False)
+        return [(t.startchar, t.endchar) for t in tokens if t.text in terms]
+
     def counts(self, field_name: str) -> dict[str, int]:
         with self._lock:
             searcher = self._get_searcher()

@@ -1,0 +1,43 @@
+"""Command palette entries: jump to a source, tag or entity; re-index; toggle the sidebar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from reader.app import NewsReaderApp
+
+
+class NewsCommands(Provider):
+    """Titles read "kind: what", so typing "source" or "entity" lists that kind."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = cast("NewsReaderApp", self.app)
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("index: re-index now", app.action_reindex, "look for new, changed, deleted files"),
+            ("view: toggle entity sidebar", app.action_toggle_sidebar, "show or hide it"),
+            ("help: keys", app.action_help, "every key of the reader"),
+            ("search: clear filters", app.clear_filters, "source, tag and entity filters"),
+        ]
+        for name in app.facet_values("sources"):
+            commands.append((f"source: {name}", partial(app.filter_source, name), "filter"))
+        for name in app.facet_values("tags"):
+            commands.append((f"tag: {name}", partial(app.filter_tag, name), "filter"))
+        for name in app.facet_values("entities"):
+            commands.append((f"entity: {name}", partial(app.filter_entity, name), "filter"))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

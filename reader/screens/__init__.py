@@ -1,0 +1,1 @@
+"""Screens and dialogs on top of the reading room."""

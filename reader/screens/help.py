@@ -1,0 +1,69 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Anywhere",
+        [
+            ("/", "search"),
+            ("Tab / Shift+Tab", "next / previous pane"),
+            ("s", "sources"),
+            ("e", "entities"),
+            ("E", "show or hide the entity sidebar"),
+            ("r", "re-index now"),
+            ("Ctrl+P", "command palette: sources, tags, entities, re-index, theme"),
+            ("? / F1", "this help"),
+            ("Esc", "back out one level"),
+            ("q", "quit (except while typing)"),
+        ],
+    ),
+    (
+        "Search box",
+        [("Enter", "go to the results"), ("typing", "searches as you type (Whoosh syntax)")],
+    ),
+    (
+        "Results",
+        [
+            ("j / k, ↓ / ↑", "move"),
+            ("g / G", "top / bottom"),
+            ("Enter", "open the article"),
+        ],
+    ),
+    (
+        "Reader",
+        [
+            ("n / N", "next / previous search match"),
+            ("] / [", "next / previous article"),
+            ("j / k, g / G", "scroll"),
+        ],
+    ),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, as the footer cannot show them all at once."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for section, keys in KEYS:
+            table.add_row(Text(section, style="bold underline"), "")
+            for key, what in keys:
+                table.add_row(key, what)
+            table.add_row("", "")
+        with VerticalScroll(id="help"):
+            yield Static(Text("newsreader: keys", style="bold"), id="help-title")
+            yield Static(table)
+            yield Static(Text("Esc closes this help.", style="dim"))

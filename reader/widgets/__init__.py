@@ -1,0 +1,1 @@
+"""Widgets of the reading room; each talks to the app by messages, never to the core."""
