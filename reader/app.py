@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from reader.commands import NewsCommands
@@ -39,7 +39,8 @@ class NewsReaderApp(App[None]):
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsCommands}
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
+        # Priority, so keys typed right after `/` already go to the box (see check_action).
+        Binding("slash", "focus_search", "Search", priority=True),
         Binding("s", "focus_sources", "Sources"),
         Binding("e", "focus_entities", "Entities"),
         Binding("E", "toggle_sidebar", "Sidebar", show=False),
@@ -92,7 +93,8 @@ class NewsReaderApp(App[None]):
         if self.library.config.theme in self.available_themes:
             self.theme = self.library.config.theme
         self._layout(self.size.width)
-        self.query_one("#search", Input).focus()
+        # Start on the results, as in less or vim: `/` searches, `q` quits.
+        self.query_one(ResultsList).focus()
         self._set_status("Opening the index…")
         self.index_corpus()
 
@@ -318,22 +320,32 @@ class NewsReaderApp(App[None]):
         reader = self.query_one(ArticleReader)
         reader.show(view, spans)
         self.query_one("#panes").add_class("-reading")
-        reader.focus()
+        self.screen.set_focus(reader)
         self.query_one(EntitySidebar).set_story(view.entity_counts, related)
 
     # -- actions ------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While typing in a text box, `/` is a character, not a command."""
+        return not (action == "focus_search" and isinstance(self.focused, Input))
+
+    # Focus changes use screen.set_focus, not widget.focus(), which is deferred: keys typed
+    # right after `/` must already reach the search box.
+
     def action_focus_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        self.screen.set_focus(self.query_one("#search", Input))
 
     def action_focus_sources(self) -> None:
-        self.query_one("#sources").focus()
+        self.screen.set_focus(self.query_one("#sources"))
 
     def action_focus_entities(self) -> None:
         if not self.query_one("#entities").display:
             self.sidebar_visible = True
             self.query_one("#entities").display = True
-        self.query_one("#entity-list").focus()
+        entity_list = self.query_one("#entity-list", SelectionList)
+        if entity_list.highlighted is None and entity_list.option_count:
+            entity_list.highlighted = 0
+        self.screen.set_focus(entity_list)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one("#entities")
@@ -352,11 +364,11 @@ class NewsReaderApp(App[None]):
         panes = self.query_one("#panes")
         if isinstance(focused, ArticleReader):
             panes.remove_class("-reading")
-            self.query_one(ResultsList).focus()
+            self.screen.set_focus(self.query_one(ResultsList))
         elif isinstance(focused, ResultsList):
-            self.query_one("#search", Input).focus()
+            self.action_focus_search()
         elif focused is not None and focused.id != "search":
-            self.query_one(ResultsList).focus()
+            self.screen.set_focus(self.query_one(ResultsList))
 
     def action_step_article(self, delta: int) -> None:
         if not isinstance(self.focused, ArticleReader):

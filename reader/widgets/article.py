@@ -62,6 +62,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.match_paragraphs: list[int] = []
         self.match_index = -1
+        self.paragraphs: list[Paragraph] = []
+        """This article's paragraph widgets (old ones may still be leaving the DOM)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Open an article with Enter.", style="dim"), id="article-placeholder")
@@ -99,14 +101,16 @@ class ArticleReader(VerticalScroll, can_focus=True):
             widgets.append(Static(chips, classes="article-entities"))
         self.match_paragraphs = []
         self.match_index = -1
+        self.paragraphs = []
         offset = 0
         for number, paragraph in enumerate(view.paragraphs):
             matches = spans[number] if number < len(spans) else []
+            # No ids: the previous article's paragraphs are removed asynchronously.
             widget = Paragraph(
                 styled_paragraph(paragraph, offset, view.mentions, matches),
                 classes="-match" if matches else "",
-                id=f"p{number}",
             )
+            self.paragraphs.append(widget)
             if matches:
                 self.match_paragraphs.append(number)
             widgets.append(widget)
@@ -119,7 +123,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
             self.notify("No search matches in this article.", severity="information", timeout=2)
             return
         self.match_index = (self.match_index + direction) % len(self.match_paragraphs)
-        target = self.query_one(f"#p{self.match_paragraphs[self.match_index]}", Paragraph)
-        for paragraph in self.query(Paragraph):
+        target = self.paragraphs[self.match_paragraphs[self.match_index]]
+        for paragraph in self.paragraphs:
             paragraph.set_class(paragraph is target, "-current")
         self.scroll_to_widget(target, animate=False, top=True)

@@ -1,0 +1,62 @@
+"""Render screenshots/ from the real app on the bundled corpus (run by `make screenshots`).
+
+The index goes to a temporary data directory, so the user's own is never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from reader.app import NewsReaderApp
+from reader.core.config import load_config
+from reader.library import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+SIZE = (160, 48)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(50):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return
+
+
+async def shoot(data_dir: Path) -> None:
+    config = load_config(ROOT / "config.yaml").with_overrides(data_dir=str(data_dir))
+
+    async def run(name: str, keys: list[str], size: tuple[int, int] = SIZE) -> None:
+        app = NewsReaderApp(Library(config))
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            for key in keys:
+                await pilot.press(key)
+                if key in ("enter", "e", "question_mark"):
+                    await pilot.pause(0.2)
+                    await settle(pilot)
+            await pilot.pause(0.2)
+            await settle(pilot)
+            app.save_screenshot(str(OUT / f"{name}.svg"))
+            print(f"screenshots/{name}.svg")
+
+    await run("main", [])
+    await run("search-choe", ["slash", *"Choe", "enter"])
+    await run("article", ["slash", *"parade", "enter", "enter", "n"])
+    await run("entities", ["e", "space", "down", "down", "down", "space"])
+    await run("help", ["question_mark"])
+    await run("narrow-80x24", ["slash", *"Choe", "enter", "enter"], size=(80, 24))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(shoot(Path(tmp)))
+
+
+if __name__ == "__main__":
+    main()

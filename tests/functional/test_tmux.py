@@ -1,0 +1,64 @@
+"""The installed command in a real terminal (tmux): type, read the screen, quit with q."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("newsreader", path=str(Path(sys.executable).parent))
+TMUX = shutil.which("tmux")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(
+        ["tmux", *args], capture_output=True, text=True, check=True, timeout=30
+    ).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 30.0) -> str:
+    """Poll the real terminal's screen (this is the user's view, not the app's internals)."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-t", session, "-p")
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+
+
+@pytest.mark.parametrize("size", [(160, 48), (80, 24)])
+def test_type_search_open_and_quit(config_file: Path, tmp_path: Path, size) -> None:
+    assert TMUX, "tmux is required for the end-to-end test (apt-get install tmux)"
+    assert EXE, "the newsreader command is not installed in this environment"
+    session = f"nr-e2e-{size[0]}"
+    status = tmp_path / "status"
+    command = (
+        f"TERM=xterm-256color {shlex.quote(EXE)} --config {shlex.quote(str(config_file))}; "
+        f"echo $? > {shlex.quote(str(status))}"
+    )
+    width, height = size
+    tmux("new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command)
+    try:
+        wait_for(session, "5 articles")
+        tmux("send-keys", "-t", session, "/Choe")
+        screen = wait_for(session, "2 articles")
+        assert "/Choe" not in screen  # `/` focused the box; it was not typed into it
+        assert "China has announced that North" in screen
+        assert "N. Korea's Kim on way to Beijing" in screen
+        tmux("send-keys", "-t", session, "Enter", "Enter")
+        screen = wait_for(session, "Choe Son Hui")
+        assert "Yonhap · 2025-09-02" in screen or "AFP · undated" in screen
+        tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 30
+        while not status.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status.read_text().strip() == "0"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

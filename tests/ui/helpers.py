@@ -1,0 +1,35 @@
+"""Waiting for the app's workers through the pilot, never with sleeps."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from reader.app import NewsReaderApp
+from reader.widgets.results import ResultsList
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let timers fire and every worker finish, then let their results reach the screen."""
+    app = pilot.app
+    for _ in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in app.workers):
+            return
+
+
+async def search(pilot: Pilot, text: str) -> ResultsList:
+    app = pilot.app
+    assert isinstance(app, NewsReaderApp)
+    await pilot.press("slash")
+    box = app.query_one("#search")
+    box.value = ""  # type: ignore[attr-defined]
+    await pilot.press(*list(text))
+    await pilot.pause(0.2)  # the debounce timer is part of the behaviour under test
+    await settle(pilot)
+    return app.query_one(ResultsList)
+
+
+def titles(results: ResultsList) -> list[str]:
+    return [hit.path[:3] for hit in results.loaded]

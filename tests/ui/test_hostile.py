@@ -1,0 +1,31 @@
+"""Article text is data: markup and escape sequences show literally and do nothing."""
+
+from __future__ import annotations
+
+from reader.app import NewsReaderApp
+from reader.widgets.article import ArticleReader
+from tests.ui.helpers import search, settle
+
+HOSTILE = (
+    "[bold red]BREAKING[/] [@click=app.quit]Putin[/] spoke in Moscow today, TASS said.\n"
+    "\x1b[2J\x1b]0;owned\x07Vladimir Putin [link=https://evil.example]met[/link] envoys.\n"
+)
+
+
+async def test_markup_renders_literally_and_clicks_do_nothing(app: NewsReaderApp, corpus) -> None:
+    (corpus / "hostile.txt").write_text(HOSTILE)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await search(pilot, "TASS")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        reader = app.query_one(ArticleReader)
+        shown = "\n".join(str(p.render()) for p in reader.paragraphs)
+        assert "[bold red]BREAKING[/] [@click=app.quit]Putin[/]" in shown
+        assert "[link=https://evil.example]met[/link]" in shown
+        assert "\x1b" not in shown and "owned" not in shown
+        await pilot.click(reader.paragraphs[0], offset=(25, 0))
+        await pilot.pause()
+        assert app.is_running
+        title = str(app.query_one(".article-title").render())
+        assert title.startswith("[bold red]BREAKING[/]")

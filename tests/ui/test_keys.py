@@ -1,0 +1,225 @@
+"""Every key of the reading room, each asserting the state it leads to."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from reader.app import NewsReaderApp
+from reader.screens.help import HelpScreen
+from reader.widgets.article import ArticleReader
+from reader.widgets.results import ResultsList
+from tests.ui.helpers import search, settle, titles
+
+
+async def test_starts_with_every_article_newest_first(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = app.query_one(ResultsList)
+        assert titles(results)[:2] == ["003", "002"]
+        assert app.focused is results
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        assert "5 articles" in app.sub_title
+        assert str(app.query_one("#status").render()) == "5 articles"
+
+
+async def test_typing_searches_and_enter_goes_to_results(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "Choe")
+        assert sorted(titles(results)) == ["003", "004"]
+        await pilot.press("enter")
+        assert app.focused is results
+
+
+async def test_bad_query_shows_error_and_keeps_last_results(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Choe")
+        await pilot.press(*list(' "mil'))
+        await pilot.pause(0.2)
+        await settle(pilot)
+        error = app.query_one("#query-error")
+        assert error.display and "unclosed quote" in str(error.render())
+        assert sorted(titles(app.query_one(ResultsList))) == ["003", "004"]
+
+
+async def test_no_hits_suggests_a_spelling(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await search(pilot, "pyongyng")
+        assert str(app.query_one("#status").render()) == "0 articles · did you mean pyongyang?"
+
+
+async def test_movement_keys(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = app.query_one(ResultsList)
+        assert app.focused is results
+        await pilot.press("j", "j")
+        assert results.cursor == 2
+        await pilot.press("k")
+        assert results.cursor == 1
+        await pilot.press("G")
+        assert results.cursor == 4
+        await pilot.press("g")
+        assert results.cursor == 0
+        await pilot.press("down")
+        assert results.cursor == 1
+
+
+async def test_enter_opens_and_brackets_step_and_escape_backs_out(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "parade")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        reader = app.query_one(ArticleReader)
+        assert app.focused is reader
+        # The cursor stayed on the article selected before this search (003, now second).
+        assert results.cursor == 1
+        first = reader.view.hit.id if reader.view else None
+        assert first == results.loaded[1].id
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert reader.view is not None and reader.view.hit.id == results.loaded[2].id
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert reader.view.hit.id == first
+        await pilot.press("escape")
+        assert app.focused is results
+        assert not reader.display or "-reading" not in app.query_one("#panes").classes
+        await pilot.press("escape")
+        assert isinstance(app.focused, Input)
+
+
+async def test_n_jumps_between_matching_paragraphs(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Choe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        reader = app.query_one(ArticleReader)
+        assert reader.match_paragraphs
+        await pilot.press("n")
+        first = reader.match_index
+        await pilot.press("n")
+        assert reader.match_index == (first + 1) % len(reader.match_paragraphs)
+        await pilot.press("N")
+        assert reader.match_index == first
+
+
+async def test_sources_filter(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "s")
+        assert app.query_one("#search").value == "s"  # typing, not a key command
+        await pilot.press("backspace", "enter", "s")
+        assert app.focused is app.query_one("#sources")
+        # Options: All, Unknown (2), then AFP, AP, Yonhap; pick Yonhap.
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        assert app.filters.sources == ("Yonhap",)
+        assert titles(app.query_one(ResultsList)) == ["003"]
+        assert str(app.query_one("#status").render()) == "source: Yonhap: 1 article"
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert app.filters.sources == ()
+        assert len(titles(app.query_one(ResultsList))) == 5
+
+
+async def test_entities_key_and_intersection(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        assert app.focused is app.query_one("#entity-list")
+        # Kim, then Choe (fourth): articles naming both.
+        await pilot.press("space", "down", "down", "down", "space")
+        await settle(pilot)
+        assert app.filters.entities == ("Kim Jong Un", "Choe Son Hui")
+        assert sorted(titles(app.query_one(ResultsList))) == ["003", "004"]
+        assert str(app.query_one("#status").render()) == "Kim ∧ Choe: 2 articles"
+
+
+async def test_sidebar_hides_and_narrow_terminal_starts_without_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        sidebar = app.query_one("#entities")
+        assert sidebar.display
+        await pilot.press("E")
+        assert not sidebar.display
+        await pilot.press("E")
+        assert sidebar.display
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not app.query_one("#entities").display
+        assert len(app.query_one(ResultsList).loaded) == 5
+
+
+async def test_tab_cycles_panes(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(7):
+            await pilot.press("tab")
+            seen.append(app.focused.id if app.focused else None)
+        assert {"search", "results", "reader", "sources", "entity-list"} <= set(seen)
+        await pilot.press("shift+tab")
+        assert app.focused is not None and app.focused.id == seen[-2]
+
+
+async def test_help_screen(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_reindex_key_picks_up_a_new_file(app: NewsReaderApp, corpus) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        (corpus / "new.txt").write_text("Kim Jong Un toured a zeppelin works, KCNA said. – AP\n")
+        await pilot.press("r")
+        await settle(pilot)
+        assert len(app.query_one(ResultsList).loaded) == 6
+
+
+async def test_q_quits_but_not_while_typing(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "q")
+        assert app.query_one("#search").value == "q"  # type: ignore[attr-defined]
+        assert app.is_running
+        await pilot.press("enter", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_palette_jumps_to_a_source(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.filter_source("AFP")
+        await settle(pilot)
+        assert titles(app.query_one(ResultsList)) == ["004"]
+        commands = [title for title, _, _ in _commands(app)]
+        assert "source: AFP" in commands and "entity: Choe Son Hui" in commands
+        assert "index: re-index now" in commands
+
+
+def _commands(app: NewsReaderApp):
+    from reader.commands import NewsCommands
+
+    return NewsCommands(app.screen)._commands()
+
+
+async def test_slash_is_a_character_inside_the_search_box(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "a", "slash", "b")
+        assert app.query_one("#search").value == "a/b"  # type: ignore[attr-defined]
