@@ -273,7 +273,7 @@ class NewsReaderApp(App[None]):
         noun = "article" if results.total == 1 else "articles"
         parts = []
         if self.filters.entities:
-            parts.append(" ∧ ".join(_short(e) for e in self.filters.entities))
+            parts.append(" ∧ ".join(self.library.short_name(e) for e in self.filters.entities))
         if self.filters.sources:
             parts.append("source: " + ", ".join(self.filters.sources))
         if self.filters.tags:
@@ -305,11 +305,7 @@ class NewsReaderApp(App[None]):
             return
         spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
         related = [
-            (
-                hit.id,
-                hit.title,
-                "shares " + ", ".join(_short(e) for e in shared) if shared else "similar text",
-            )
+            (hit.id, hit.title, _reason([self.library.short_name(e) for e in shared]))
             for hit, shared in self.library.related(article_id)
         ]
         self.call_from_thread(self._show_article, view, spans, related)
@@ -383,9 +379,12 @@ class NewsReaderApp(App[None]):
         self._cancel.set()
 
 
-def _short(name: str) -> str:
-    """Kim Jong Un → Kim, Xi Jinping → Xi, for the status line."""
-    return name.split()[0] if len(name.split()) > 1 and name.split()[0][0].isupper() else name
+def _reason(shared: list[str]) -> str:
+    """Why a story is related: "shares Kim, Xi, Putin +2", or similar wording."""
+    if not shared:
+        return "similar text"
+    more = f" +{len(shared) - 3}" if len(shared) > 3 else ""
+    return "shares " + ", ".join(shared[:3]) + more
 
 
 __all__ = ["NewsReaderApp", "Path"]

@@ -148,6 +148,13 @@ class Library:
             if name not in tracked
         ][:limit]
 
+    def short_name(self, name: str) -> str:
+        """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""
+        for spec in self.linker.specs:
+            if spec.name == name:
+                return next((a for a in spec.aliases if len(a.split()) == 1), name)
+        return name
+
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Where the words of a search occur in a text, for highlighting in the reader."""
         return self.backend.match_spans(text, terms)
@@ -167,7 +174,14 @@ class Library:
         for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
             if hit.id == article_id:
                 continue
-            shared = tuple(e for e in view.hit.entities if e in set(hit.entities) & mine)
+            theirs = set(hit.entities) & mine
+            # People first: "shares Kim, Xi, Putin" says more than "shares Beijing".
+            shared = tuple(
+                sorted(
+                    (e for e in view.hit.entities if e in theirs),
+                    key=lambda e: self.linker.kinds.get(e) != "person",
+                )
+            )
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
