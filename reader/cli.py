@@ -9,11 +9,13 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from reader.core.config import Config, load_config
 from reader.core.errors import UserError
 from reader.core.search import MARK_END, MARK_START, Hit
+from reader.core.store import Note
 
 EXIT_USAGE = 2
 
@@ -52,6 +54,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     entities = commands.add_parser("entities", help="tracked and suggested entities")
     entities.add_argument("--json", action="store_true")
+    entities.add_argument(
+        "--promote", metavar="NAME", help="track a suggested person from the next index run on"
+    )
+
+    tag = commands.add_parser("tag", help="tag an article")
+    tag.add_argument("id", metavar="ID")
+    tag.add_argument("tags", metavar="TAG", nargs="+")
+    untag = commands.add_parser("untag", help="remove tags from an article")
+    untag.add_argument("id", metavar="ID")
+    untag.add_argument("tags", metavar="TAG", nargs="+")
+
+    note = commands.add_parser("note", help="annotate an article or one of its paragraphs")
+    note.add_argument("id", metavar="ID")
+    note.add_argument("text", metavar="TEXT")
+    note.add_argument(
+        "--paragraph", type=_positive, metavar="N", help="paragraph number, from 1 as shown"
+    )
+    notes = commands.add_parser("notes", help="list every note")
+    notes.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export", help="write every tag and note")
+    export.add_argument("--format", choices=("json", "markdown"), default="json")
+    export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    imp = commands.add_parser("import", help="restore tags and notes from an export")
+    imp.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -160,6 +187,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
         "snippet": hit.plain_snippet,
         "entities": list(hit.entities),
         "tags": list(hit.tags),
+        "flags": list(hit.flags),
     }
 
 
@@ -185,6 +213,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
             for m in view.mentions
         ]
         data["entity_counts"] = view.entity_counts
+        data["notes"] = [_note_json(note) for note in view.user.notes]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
@@ -193,15 +222,33 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     print(" · ".join(x for x in meta if x))
     if hit.entities:
         print("Entities: " + ", ".join(hit.entities))
-    for paragraph in view.paragraphs:
+    if hit.tags:
+        print("Tags: " + ", ".join(hit.tags))
+    notes = view.user.notes
+    for note in notes:
+        if note.paragraph is None:
+            print(textwrap.fill(f"Note: {note.text}", width, subsequent_indent="  "))
+    for number, paragraph in enumerate(view.paragraphs):
         print()
         print(textwrap.fill(paragraph, width))
+        for note in notes:
+            if note.paragraph == number and not note.detached:
+                print(textwrap.fill(f"  ✎ {note.text}", width, subsequent_indent="    "))
+    for note in notes:
+        if note.detached:
+            print()
+            print(textwrap.fill(f"✎ (detached: its paragraph is gone) “{note.quote}”", width))
+            print(textwrap.fill(f"  {note.text}", width, subsequent_indent="  "))
     return 0
 
 
 def _entities(config: Config, args: argparse.Namespace) -> int:
     library = _library(config)
     try:
+        if args.promote:
+            library.promote(args.promote)
+            print(f"now tracking {args.promote!r}; it is linked at the next index run")
+            return 0
         library.sync_all()
         summaries = library.entities()
     finally:
@@ -226,7 +273,143 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"index": _index, "search": _search, "show": _show, "entities": _entities}
+def _note_json(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "article_id": note.article_id,
+        "paragraph": None if note.paragraph is None else note.paragraph + 1,
+        "quote": note.quote,
+        "text": note.text,
+        "detached": note.detached,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+def _lagging(in_index: bool) -> None:
+    if not in_index:
+        print(
+            "newsreader: saved; the search index takes it at the next `newsreader index` "
+            "(another newsreader is indexing)",
+            file=sys.stderr,
+        )
+
+
+def _tag(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        tags, in_index = library.tag(args.id, args.tags)
+        ref = library.ref(args.id)
+    finally:
+        library.close()
+    print(f"tagged {ref.path}: {', '.join(tags)}")
+    _lagging(in_index)
+    return 0
+
+
+def _untag(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        gone, in_index = library.untag(args.id, args.tags)
+        ref = library.ref(args.id)
+    finally:
+        library.close()
+    if gone:
+        print(f"untagged {ref.path}: {', '.join(gone)}")
+    else:
+        print(f"{ref.path} had none of those tags")
+    _lagging(in_index)
+    return 0
+
+
+def _note(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        paragraph = None if args.paragraph is None else args.paragraph - 1
+        note, in_index = library.add_note(args.id, args.text, paragraph)
+        ref = library.ref(args.id)
+    finally:
+        library.close()
+    where = "" if note.paragraph is None else f" paragraph {note.paragraph + 1}"
+    print(f"note {note.id} saved on {ref.path}{where}")
+    _lagging(in_index)
+    return 0
+
+
+def _notes(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        notes = library.all_notes()
+    finally:
+        library.close()
+    if args.json:
+        out = []
+        for note, ref in notes:
+            item = _note_json(note)
+            item["path"] = ref.path if ref else None
+            item["title"] = ref.title if ref else None
+            out.append(item)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not notes:
+        print("no notes yet (add one with `newsreader note ID TEXT` or `a` in the reader)")
+    for note, ref in notes:
+        where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
+        if note.detached:
+            where += " (detached)"
+        title = ref.title if ref else note.article_id
+        print(f"{note.id:>4}  {title[:60]:<60}  {where}")
+        print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
+    return 0
+
+
+def _export(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        text = library.export(args.format)
+    finally:
+        library.close()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"{target}: cannot write the export: {exc.strerror or exc}") from None
+    print(f"exported to {target}", file=sys.stderr)
+    return 0
+
+
+def _import(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        library.sync_all()
+        report = library.import_file(Path(args.file))
+    finally:
+        library.close()
+    print(report.summary())
+    return 0
+
+
+_COMMANDS = {
+    "index": _index,
+    "search": _search,
+    "show": _show,
+    "entities": _entities,
+    "tag": _tag,
+    "untag": _untag,
+    "note": _note,
+    "notes": _notes,
+    "export": _export,
+    "import": _import,
+}
 
 
 def strip_marks(text: str) -> str:

@@ -1,21 +1,31 @@
-"""The one facade the UI and the CLI call: search, open, re-index, entities (and later tags).
+"""The one facade the UI and the CLI call: search, open, re-index, entities, tags and notes.
 
-It owns the backend, the indexer and the linker for one corpus, and hides which engine runs.
+It owns the backend, the indexer, the linker and the user store for one corpus, and hides
+which engine runs. User data is written to the store first (the truth), then mirrored into
+the one indexed article; when the index cannot take it (another process is indexing) the
+article stays marked dirty and the next sync catches up.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from reader.core.config import Config, validate_corpus
+from reader.core.config import Config, EntitySpec, validate_corpus
+from reader.core.corpus import Article
+from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
-from reader.core.errors import UserError
+from reader.core.errors import StoreError, UserError
+from reader.core.exchange import ImportReport, export_json, export_markdown, import_data
 from reader.core.indexing import Indexer, Progress
-from reader.core.paths import index_dir
+from reader.core.paths import index_dir, store_file
 from reader.core.search import Filters, Hit, Results
-from reader.core.whoosh_backend import SCHEMA_VERSION, WhooshBackend
+from reader.core.store import ArticleRef, Note, Store, UserData
+from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
 
 
 @dataclass
@@ -26,6 +36,7 @@ class ArticleView:
     paragraphs: list[str]
     mentions: list[Mention]
     entity_counts: dict[str, int]
+    user: UserData = field(default_factory=UserData)
 
     @property
     def body(self) -> str:
@@ -50,12 +61,19 @@ class Library:
     def __init__(self, config: Config) -> None:
         validate_corpus(config)
         self.config = config
-        self.linker = EntityLinker(config.entities)
+        self.store = Store(store_file(config.data_dir))
+        self.linker = EntityLinker(self._entity_specs())
         self.folder = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION)
         self.backend = WhooshBackend(self.folder)
         self.indexer = Indexer(
-            config.corpus, self.folder, self.backend, self.linker, config.max_file_bytes
+            config.corpus,
+            self.folder,
+            self.backend,
+            self.linker,
+            config.max_file_bytes,
+            user_fields=self._user_fields,
         )
+        self._store_in_use = True
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
 
@@ -66,7 +84,12 @@ class Library:
     ) -> Iterator[Progress]:
         """Re-index what changed; yields progress. Safe to run in a worker thread."""
         try:
-            yield from self.indexer.sync(rebuild=rebuild, cancel=cancel)
+            self._store_in_use = self.store.known()
+            final = None
+            for final in self.indexer.sync(rebuild=rebuild, cancel=cancel):
+                yield final
+            if final is not None and not final.busy:
+                self.catch_up()
         except OSError as exc:
             raise UserError(
                 f"{self.folder}: cannot write the index: {exc.strerror or exc}"
@@ -81,6 +104,64 @@ class Library:
         for progress in self.sync(rebuild=rebuild):  # noqa: B007 (the last one is the result)
             pass
         return progress
+
+    def _entity_specs(self) -> list[EntitySpec]:
+        """The configured entities plus the people the user promoted from the suggestions."""
+        specs = list(self.config.entities)
+        names = {spec.name.lower() for spec in specs}
+        try:
+            promoted = self.store.promoted()
+        except StoreError:
+            promoted = []
+        for name, kind in promoted:
+            if name.lower() not in names:
+                specs.append(EntitySpec(name=name, kind=kind, aliases=()))
+        return specs
+
+    def _user_fields(self, article: Article) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+        """What the indexer writes for an article's tag, note and is: fields."""
+        if not self._store_in_use:
+            data = UserData()
+        else:
+            data = self.store.reconcile(
+                _ref(
+                    article.id,
+                    article.content_hash,
+                    article.path,
+                    article.title,
+                    article.source,
+                    article.date,
+                ),
+                article.paragraphs,
+                lambda path: (self.config.corpus / path).exists(),
+            )
+        return _index_fields(article.front_tags, data)
+
+    def catch_up(self) -> int:
+        """Mirror user data the index has not taken yet; returns how many articles."""
+        done: list[str] = []
+        try:
+            for article_id in self.store.dirty():
+                if self._mirror(article_id):
+                    done.append(article_id)
+            self.store.mark_clean(done)
+        except StoreError:
+            pass  # A read-only store: the index keeps what it has.
+        return len(done)
+
+    def _mirror(self, article_id: str) -> bool:
+        stored = self.backend.document(article_id)
+        if stored is None:
+            return False
+        front = tuple(t for t in str(stored.get("fronttags", "") or "").split(",") if t)
+        tags, notes, flags = _index_fields(front, self.store.user_data(article_id))
+        try:
+            self.backend.update_fields(article_id, tags, notes, flags)
+        except (IndexBusyError, OSError):
+            return False
+        with self._counts_lock:
+            self._counts.pop("tag", None)
+        return True
 
     def ready(self) -> bool:
         """True when an index exists to search, so the UI can open before indexing ends."""
@@ -114,11 +195,16 @@ class Library:
             entities=tuple(e for e in stored.get("entity", "").split(",") if e),
             tags=tuple(t for t in stored.get("tag", "").split(",") if t),
             flags=tuple(f for f in stored.get("is", "").split(",") if f),
+            content_hash=stored.get("hash", ""),
         )
         body = stored.get("body", "")
         paragraphs = [p for p in body.split("\n\n") if p]
         mentions = self.linker.link(hit.title, body)
-        return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)))
+        try:
+            user = self.store.user_data(article_id)
+        except StoreError:
+            user = UserData()
+        return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)), user)
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
@@ -208,5 +294,145 @@ class Library:
                 )
             return self._counts[field_name]
 
+    # -- the user's work ------------------------------------------------------------------
+
+    def ref(self, article_id: str) -> ArticleRef:
+        """The store's handle on an indexed article; a UserError for an unknown id."""
+        stored = self.backend.document(article_id)
+        if stored is None:
+            raise UserError(
+                f"no article with id {article_id!r} (ids come from `newsreader search --json`)"
+            )
+        return _stored_ref(stored)
+
+    def locate(self, path: str, hash_: str) -> tuple[ArticleRef, list[str]] | None:
+        """Find an article by path, or by content when it was renamed (for import)."""
+        stored = self.backend.document(id_for_path(path))
+        if stored is None and hash_:
+            stored = self.backend.document_by("hash", hash_)
+        if stored is None:
+            return None
+        paragraphs = [p for p in str(stored.get("body", "")).split("\n\n") if p]
+        return _stored_ref(stored), paragraphs
+
+    def export(self, fmt: str = "json") -> str:
+        return export_markdown(self.store) if fmt == "markdown" else export_json(self.store)
+
+    def import_file(self, path: Path) -> ImportReport:
+        """Merge an export; the index takes the imported data before this returns."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise UserError(f"{path}: not valid JSON: {exc}") from None
+        report = import_data(self.store, data, self.locate, str(path))
+        self.catch_up()
+        return report
+
+    def tag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+        """Returns the tags as stored and whether the index already shows them."""
+        added = self.store.add_tags(self.ref(article_id), tags)
+        return added, self._mirror_now(article_id)
+
+    def untag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+        ref = self.ref(article_id)
+        front = set(self.backend.document(article_id).get("fronttags", "").split(","))  # type: ignore[union-attr]
+        fixed = [t for t in tags if t.strip().lower() in front]
+        if fixed:
+            raise UserError(
+                f"tag {fixed[0]!r} comes from the front matter of {ref.path}; edit the file to "
+                "remove it"
+            )
+        gone = self.store.remove_tags(ref, tags)
+        return gone, self._mirror_now(article_id)
+
+    def add_note(
+        self, article_id: str, text: str, paragraph: int | None = None
+    ) -> tuple[Note, bool]:
+        """A note on the article, or on paragraph `paragraph` (from 0), quoting it."""
+        ref = self.ref(article_id)
+        quote = ""
+        if paragraph is not None:
+            view = self.article(article_id)
+            count = len(view.paragraphs) if view else 0
+            if not 0 <= paragraph < count:
+                raise UserError(
+                    f"{ref.path} has {count} paragraphs; there is no paragraph {paragraph + 1}"
+                )
+            quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
+        note = self.store.add_note(ref, text, paragraph, quote)
+        return note, self._mirror_now(article_id)
+
+    def edit_note(self, note_id: int, text: str) -> tuple[Note, bool]:
+        note = self.store.edit_note(note_id, text)
+        return note, self._mirror_now(note.article_id)
+
+    def delete_note(self, note_id: int) -> tuple[Note, bool]:
+        note = self.store.delete_note(note_id)
+        return note, self._mirror_now(note.article_id)
+
+    def set_read(self, article_id: str, read: bool = True) -> bool:
+        self.store.set_read(self.ref(article_id), read)
+        return self._mirror_now(article_id)
+
+    def set_starred(self, article_id: str, starred: bool) -> bool:
+        self.store.set_starred(self.ref(article_id), starred)
+        return self._mirror_now(article_id)
+
+    def user_data(self, article_id: str) -> UserData:
+        return self.store.user_data(article_id)
+
+    def all_notes(self) -> list[tuple[Note, ArticleRef | None]]:
+        """Every note, newest first, with the article it belongs to."""
+        refs = {ref.id: ref for ref in self.store.articles()}
+        return [(note, refs.get(note.article_id)) for note in self.store.notes()]
+
+    def known_tags(self) -> list[str]:
+        """Tags in use, most used first: the tag editor completes from these."""
+        tags = dict(self.store.all_tags())
+        for tag, count in self.tag_counts().items():
+            tags[tag] = max(tags.get(tag, 0), count)
+        return sorted(tags, key=lambda t: (-tags[t], t))
+
+    def promote(self, name: str, kind: str = "person") -> None:
+        """Track a suggested entity from the next index run on."""
+        self.store.promote(name, kind)
+
+    def _mirror_now(self, article_id: str) -> bool:
+        done = self._mirror(article_id)
+        if done:
+            self.store.mark_clean([article_id])
+        return done
+
     def close(self) -> None:
         self.backend.close()
+        self.store.close()
+
+
+def _ref(
+    article_id: str, hash_: str, path: str, title: str, source: str, date: str | None
+) -> ArticleRef:
+    return ArticleRef(article_id, hash_, path, title, source, date)
+
+
+def _index_fields(
+    front_tags: tuple[str, ...], data: UserData
+) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    tags = tuple(dict.fromkeys(front_tags + data.tags))
+    flags = data.flags
+    if tags and "tagged" not in flags:
+        flags = (*flags, "tagged")
+    return tags, data.note_text, flags
+
+
+def _stored_ref(stored: dict[str, Any]) -> ArticleRef:
+    date = stored.get("date")
+    return ArticleRef(
+        stored["id"],
+        stored.get("hash", ""),
+        stored["path"],
+        stored.get("title", ""),
+        stored.get("source", ""),
+        date.date().isoformat() if date else None,
+    )

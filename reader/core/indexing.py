@@ -198,6 +198,8 @@ class Indexer:
             tags=tags,
             notes=notes,
             flags=flags,
+            content_hash=article.content_hash,
+            front_tags=article.front_tags,
         )
 
     def _commit(

@@ -12,7 +12,19 @@ import re
 from reader.core.errors import QueryError
 
 MAX_QUERY = 1000
-FIELDS = ("title", "body", "source", "byline", "dateline", "date", "entity", "tag", "note", "is")
+FIELDS = (
+    "title",
+    "body",
+    "source",
+    "byline",
+    "dateline",
+    "date",
+    "entity",
+    "tag",
+    "note",
+    "is",
+    "path",
+)
 FLAGS = ("read", "unread", "starred", "annotated", "tagged")
 _FIELD = re.compile(r"(?<![\w\\])([A-Za-z_]+):(?!//)")
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}

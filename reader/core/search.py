@@ -39,6 +39,10 @@ class IndexDoc:
     tags: tuple[str, ...] = ()
     notes: str = ""
     flags: tuple[str, ...] = ()
+    front_tags: tuple[str, ...] = ()
+    """Tags the file's own front matter gives (part of the article, not the user's)."""
+    content_hash: str = ""
+    """Kept so user data can follow a renamed file and be matched on import."""
 
 
 @dataclass
@@ -60,6 +64,7 @@ class Hit:
     """Best matching passage, matches wrapped in MARK_START/MARK_END."""
     mentions: dict[str, int] = field(default_factory=dict)
     """Mentions per linked entity."""
+    content_hash: str = ""
 
     @property
     def plain_snippet(self) -> str:

@@ -22,7 +22,7 @@ from reader.core.errors import QueryError
 from reader.core.query import check_query
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, IndexDoc, Results
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000
@@ -44,6 +44,7 @@ def build_schema() -> Schema:
     fields: dict[str, Any] = {
         "id": ID(unique=True, stored=True),
         "path": ID(stored=True),
+        "hash": ID(stored=True),
         "title": TEXT(analyzer=text, stored=True, field_boost=2.0),
         "body": TEXT(analyzer=text, stored=True),
         "source": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
@@ -54,6 +55,7 @@ def build_schema() -> Schema:
         "entity": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
         "mentions": STORED(),
         "tag": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
+        "fronttags": STORED(),
         "note": TEXT(analyzer=text, stored=True),
         "is": KEYWORD(lowercase=True, commas=True, stored=True),
     }
@@ -151,6 +153,8 @@ class WhooshBackend:
     def _get_searcher(self) -> Any:
         if self._searcher is None:
             self._searcher = self._open().searcher()
+        else:
+            self._follow_other_writers()
         return self._searcher
 
     # -- writing -------------------------------------------------------------------------
@@ -202,6 +206,17 @@ class WhooshBackend:
                 raise
             self._refresh()
 
+    def _follow_other_writers(self) -> None:
+        """Another process (the CLI's `tag`, a second app) may have committed; see it."""
+        if self._searcher is None:
+            return
+        try:
+            current = self._searcher.up_to_date()
+        except Exception:  # A vanished segment: the next open reports the damage.
+            current = False
+        if not current:
+            self._searcher = self._open().searcher()
+
     def _refresh(self) -> None:
         """Open a new searcher after a commit.
 
@@ -218,6 +233,7 @@ class WhooshBackend:
         fields: dict[str, Any] = {
             "id": doc.id,
             "path": doc.path,
+            "hash": doc.content_hash,
             "title": doc.title,
             "body": doc.body,
             "source": doc.source,
@@ -227,6 +243,7 @@ class WhooshBackend:
             "entity": ",".join(doc.entities),
             "mentions": json.dumps(doc.entities),
             "tag": ",".join(doc.tags),
+            "fronttags": ",".join(doc.front_tags),
             "note": doc.notes,
             "is": ",".join(doc.flags),
         }
@@ -243,6 +260,10 @@ class WhooshBackend:
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._lock:
             return self._get_searcher().document(id=doc_id)
+
+    def document_by(self, field_name: str, value: str) -> dict[str, Any] | None:
+        with self._lock:
+            return self._get_searcher().document(**{field_name: value})
 
     def parse(self, text: str) -> Any:
         """Check and parse a query; Every() for an empty one."""
@@ -389,6 +410,7 @@ class _Window:
             flags=tuple(f for f in stored.get("is", "").split(",") if f),
             snippet=snippet,
             mentions=json.loads(stored.get("mentions") or "{}"),
+            content_hash=stored.get("hash", ""),
         )
 
     def _snippet(self, body: str) -> str:

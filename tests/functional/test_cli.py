@@ -23,6 +23,7 @@ HIT_KEYS = {
     "snippet",
     "entities",
     "tags",
+    "flags",
 }
 
 

@@ -1,0 +1,567 @@
+"""The user's own work: tags, notes, read state, stars and promoted entities, in SQLite.
+
+This is the one file in the data directory that cannot be rebuilt, so it is written with care:
+WAL journal, a busy timeout so two processes take turns instead of failing, foreign keys,
+and every user action in one transaction. The Whoosh index is a cache built from the corpus
+plus this store; nothing here depends on the index.
+
+Articles are keyed by id (a hash of the path) with the content hash kept beside it, so a
+renamed file is recognised by its content and a changed file re-anchors its paragraph notes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.errors import StoreError
+
+BUSY_TIMEOUT_MS = 15_000
+MIGRATIONS: list[str] = [
+    # 1: the first release.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        path TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        date TEXT,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_hash ON articles (hash);
+    CREATE TABLE tags (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON UPDATE CASCADE ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        created TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    );
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON UPDATE CASCADE ON DELETE CASCADE,
+        paragraph INTEGER,
+        quote TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    """,
+    # 2: notes whose paragraph left the article are kept, marked detached; the index may lag.
+    """
+    ALTER TABLE notes ADD COLUMN detached INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX notes_article ON notes (article_id);
+    """,
+    # 3: people the user promoted from the suggestions to tracked entities.
+    """
+    CREATE TABLE entities (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL DEFAULT 'person',
+        created TEXT NOT NULL
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+REANCHOR_RATIO = 0.8
+"""How alike an edited paragraph must be to its note's quote to keep the note."""
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What the store keeps about an article besides the user's data, for export and renames."""
+
+    id: str
+    hash: str
+    path: str
+    title: str = ""
+    source: str = ""
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    article_id: str
+    paragraph: int | None
+    """Index from 0 into the article's paragraphs; None for an article-level note."""
+    quote: str
+    text: str
+    created: str
+    updated: str
+    detached: bool = False
+
+
+@dataclass(frozen=True)
+class UserData:
+    """Everything the user holds about one article (what the index mirrors)."""
+
+    tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    read: bool = False
+    starred: bool = False
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        out = ["read" if self.read else "unread"]
+        if self.starred:
+            out.append("starred")
+        if self.notes:
+            out.append("annotated")
+        if self.tags:
+            out.append("tagged")
+        return tuple(out)
+
+    @property
+    def note_text(self) -> str:
+        return "\n\n".join(note.text for note in self.notes)
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are case-insensitive words: trimmed, lower case, inner spaces as hyphens."""
+    return "-".join(tag.strip().lower().replace(",", " ").split())
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def reanchor(quote: str, paragraphs: Sequence[str], hint: int | None) -> int | None:
+    """The paragraph that still holds a note's quote, or None when none does.
+
+    An exact (whitespace- and case-insensitive) match wins, nearest the old position first;
+    otherwise the most alike paragraph above REANCHOR_RATIO, so a corrected typo keeps a note.
+    """
+    wanted = _squash(quote)
+    if not wanted:
+        return None
+    squashed = [_squash(p) for p in paragraphs]
+    exact = [i for i, p in enumerate(squashed) if wanted == p or wanted in p]
+    if exact:
+        return min(exact, key=lambda i: abs(i - (hint or 0)))
+    best, best_ratio = None, REANCHOR_RATIO
+    for i, text in enumerate(squashed):
+        matcher = difflib.SequenceMatcher(None, wanted, text, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = i, ratio
+    return best
+
+
+class Store:
+    """One SQLite file. Thread-safe: each thread gets its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+        self.read_only = False
+
+    # -- connections and schema -----------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None:
+            return db
+        try:
+            db = self._open_writable()
+        except (sqlite3.Error, OSError) as exc:
+            db = self._open_read_only(exc)
+        self._local.db = db
+        with self._guard:
+            self._connections.append(db)
+        return db
+
+    def _open_writable(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(
+            self.path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open_read_only(self, cause: BaseException) -> sqlite3.Connection:
+        """Browse with what is there when the data directory cannot be written."""
+        self.read_only = True
+        self._why_read_only = _reason(cause)
+        if not self.path.exists():
+            db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            self._migrate(db)
+            return db
+        uri = f"file:{self.path}?mode=ro&immutable=1"
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            db.execute("SELECT count(*) FROM articles").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open your tags and notes: {exc}") from None
+        return db
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer newsreader (schema {version}, this one reads "
+                f"up to {SCHEMA_VERSION}); upgrade newsreader"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            # One transaction per step: a crash mid-migration leaves the previous version.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number + 1}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def version(self) -> int:
+        return int(self._connect().execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One user action = one IMMEDIATE transaction; errors become one-line StoreErrors."""
+        db = self._connect()
+        if self.read_only:
+            raise StoreError(f"{self.path}: cannot save: {self._why_read_only}")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+        try:
+            yield db
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with self._guard:
+            for db in self._connections:
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def _ensure(self, db: sqlite3.Connection, ref: ArticleRef) -> None:
+        db.execute(
+            "INSERT INTO articles (id, hash, path, title, source, date) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET path = excluded.path, title = excluded.title, "
+            "source = excluded.source, date = excluded.date",
+            (ref.id, ref.hash, ref.path, ref.title, ref.source, ref.date),
+        )
+
+    def reconcile(
+        self,
+        ref: ArticleRef,
+        paragraphs: Sequence[str],
+        path_exists: Callable[[str], bool],
+    ) -> UserData:
+        """Called by the indexer for each new or changed article; returns what to index.
+
+        A new id whose content the store knows under a path that is gone is the same article
+        renamed: its data moves to the new id. A known id whose content changed re-anchors its
+        paragraph notes. Reads only, unless there is something to carry over.
+        """
+        db = self._connect()
+        row = db.execute("SELECT hash FROM articles WHERE id = ?", (ref.id,)).fetchone()
+        if row is None:
+            moved = [
+                old_id
+                for old_id, old_path in db.execute(
+                    "SELECT id, path FROM articles WHERE hash = ? AND id != ?", (ref.hash, ref.id)
+                )
+                if not path_exists(old_path)
+            ]
+            if moved and not self.read_only:
+                with self._write() as tx:
+                    tx.execute(
+                        "UPDATE articles SET id = ?, path = ?, dirty = 0 WHERE id = ?",
+                        (ref.id, ref.path, moved[0]),
+                    )
+        elif row[0] != ref.hash and not self.read_only:
+            with self._write() as tx:
+                self._reanchor(tx, ref, paragraphs)
+        return self.user_data(ref.id)
+
+    def _reanchor(self, db: sqlite3.Connection, ref: ArticleRef, paragraphs: Sequence[str]) -> None:
+        for note_id, paragraph, quote in db.execute(
+            "SELECT id, paragraph, quote FROM notes WHERE article_id = ? AND paragraph IS NOT NULL",
+            (ref.id,),
+        ).fetchall():
+            if 0 <= paragraph < len(paragraphs) and _squash(paragraphs[paragraph]) == _squash(
+                quote
+            ):
+                db.execute("UPDATE notes SET detached = 0 WHERE id = ?", (note_id,))
+                continue
+            found = reanchor(quote, paragraphs, paragraph)
+            if found is None:
+                db.execute("UPDATE notes SET detached = 1 WHERE id = ?", (note_id,))
+            else:
+                db.execute(
+                    "UPDATE notes SET paragraph = ?, detached = 0 WHERE id = ?", (found, note_id)
+                )
+        db.execute(
+            "UPDATE articles SET hash = ?, path = ? WHERE id = ?", (ref.hash, ref.path, ref.id)
+        )
+
+    def user_data(self, article_id: str) -> UserData:
+        db = self._connect()
+        row = db.execute(
+            "SELECT read, starred FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return UserData()
+        tags = tuple(
+            tag
+            for (tag,) in db.execute(
+                "SELECT tag FROM tags WHERE article_id = ? ORDER BY created, tag", (article_id,)
+            )
+        )
+        return UserData(tags, tuple(self.notes(article_id)), bool(row[0]), bool(row[1]))
+
+    def known(self) -> bool:
+        """True when the store holds anything at all (so indexing can skip look-ups)."""
+        return self._connect().execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
+    # -- tags ---------------------------------------------------------------------------
+
+    def add_tags(self, ref: ArticleRef, tags: Sequence[str]) -> tuple[str, ...]:
+        clean = [t for t in (normalise_tag(tag) for tag in tags) if t]
+        if not clean:
+            raise StoreError("a tag needs at least one letter or digit")
+        with self._write() as db:
+            self._ensure(db, ref)
+            db.executemany(
+                "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
+                [(ref.id, tag, _now()) for tag in clean],
+            )
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+        return tuple(clean)
+
+    def remove_tags(self, ref: ArticleRef, tags: Sequence[str]) -> tuple[str, ...]:
+        """Returns the tags that were there and are now gone."""
+        clean = [normalise_tag(tag) for tag in tags]
+        with self._write() as db:
+            self._ensure(db, ref)
+            gone = [
+                tag
+                for tag in clean
+                if db.execute(
+                    "DELETE FROM tags WHERE article_id = ? AND tag = ?", (ref.id, tag)
+                ).rowcount
+            ]
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+        return tuple(gone)
+
+    def all_tags(self) -> dict[str, int]:
+        """Every tag with its article count, most used first (for completion)."""
+        rows = self._connect().execute(
+            "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag"
+        )
+        return dict(rows.fetchall())
+
+    # -- notes --------------------------------------------------------------------------
+
+    def add_note(
+        self,
+        ref: ArticleRef,
+        text: str,
+        paragraph: int | None = None,
+        quote: str = "",
+        detached: bool = False,
+    ) -> Note:
+        if not text.strip():
+            raise StoreError("a note needs some text")
+        stamp = _now()
+        with self._write() as db:
+            self._ensure(db, ref)
+            cursor = db.execute(
+                "INSERT INTO notes (article_id, paragraph, quote, text, created, updated, "
+                "detached) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ref.id,
+                    paragraph,
+                    quote if paragraph is not None else "",
+                    text,
+                    stamp,
+                    stamp,
+                    int(detached),
+                ),
+            )
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+            note_id = int(cursor.lastrowid or 0)
+        return self.note(note_id)  # type: ignore[return-value]
+
+    def edit_note(self, note_id: int, text: str) -> Note:
+        if not text.strip():
+            raise StoreError("a note needs some text (delete it instead)")
+        with self._write() as db:
+            changed = db.execute(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, _now(), note_id)
+            ).rowcount
+            if not changed:
+                raise StoreError(f"note {note_id} does not exist")
+            db.execute(
+                "UPDATE articles SET dirty = 1 WHERE id = "
+                "(SELECT article_id FROM notes WHERE id = ?)",
+                (note_id,),
+            )
+        return self.note(note_id)  # type: ignore[return-value]
+
+    def delete_note(self, note_id: int) -> Note:
+        note = self.note(note_id)
+        if note is None:
+            raise StoreError(f"note {note_id} does not exist")
+        with self._write() as db:
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (note.article_id,))
+        return note
+
+    def note(self, note_id: int) -> Note | None:
+        row = (
+            self._connect()
+            .execute(
+                "SELECT id, article_id, paragraph, quote, text, created, updated, detached "
+                "FROM notes WHERE id = ?",
+                (note_id,),
+            )
+            .fetchone()
+        )
+        return _note(row) if row else None
+
+    def notes(self, article_id: str | None = None) -> list[Note]:
+        """One article's notes in reading order, or every note, newest first."""
+        sql = "SELECT id, article_id, paragraph, quote, text, created, updated, detached FROM notes"
+        if article_id is not None:
+            rows = self._connect().execute(
+                sql + " WHERE article_id = ? ORDER BY detached, coalesce(paragraph, -1), id",
+                (article_id,),
+            )
+        else:
+            rows = self._connect().execute(sql + " ORDER BY updated DESC, id DESC")
+        return [_note(row) for row in rows]
+
+    # -- read state and stars -------------------------------------------------------------
+
+    def set_read(self, ref: ArticleRef, read: bool) -> None:
+        with self._write() as db:
+            self._ensure(db, ref)
+            db.execute(
+                "UPDATE articles SET read = ?, dirty = 1 WHERE id = ? AND read != ?",
+                (int(read), ref.id, int(read)),
+            )
+
+    def set_starred(self, ref: ArticleRef, starred: bool) -> None:
+        with self._write() as db:
+            self._ensure(db, ref)
+            db.execute(
+                "UPDATE articles SET starred = ?, dirty = 1 WHERE id = ?", (int(starred), ref.id)
+            )
+
+    # -- keeping the index in step ------------------------------------------------------
+
+    def dirty(self) -> list[str]:
+        """Articles whose user data changed since the index last took it in."""
+        rows = self._connect().execute("SELECT id FROM articles WHERE dirty = 1")
+        return [article_id for (article_id,) in rows]
+
+    def mark_clean(self, article_ids: Sequence[str]) -> None:
+        if not article_ids or self.read_only:
+            return
+        with self._write() as db:
+            db.executemany(
+                "UPDATE articles SET dirty = 0 WHERE id = ?", [(i,) for i in article_ids]
+            )
+
+    def articles(self) -> list[ArticleRef]:
+        rows = self._connect().execute(
+            "SELECT id, hash, path, title, source, date FROM articles ORDER BY date, path"
+        )
+        return [ArticleRef(*row) for row in rows]
+
+    def find_article(self, path: str | None = None, hash_: str | None = None) -> ArticleRef | None:
+        db = self._connect()
+        row = None
+        if path is not None:
+            row = db.execute(
+                "SELECT id, hash, path, title, source, date FROM articles WHERE path = ?", (path,)
+            ).fetchone()
+        if row is None and hash_ is not None:
+            row = db.execute(
+                "SELECT id, hash, path, title, source, date FROM articles WHERE hash = ?",
+                (hash_,),
+            ).fetchone()
+        return ArticleRef(*row) if row else None
+
+    # -- promoted entities --------------------------------------------------------------
+
+    def promote(self, name: str, kind: str = "person") -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO entities (name, kind, created) VALUES (?, ?, ?)",
+                (name, kind, _now()),
+            )
+
+    def demote(self, name: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM entities WHERE name = ?", (name,))
+
+    def promoted(self) -> list[tuple[str, str]]:
+        rows = self._connect().execute("SELECT name, kind FROM entities ORDER BY created, name")
+        return [(name, kind) for name, kind in rows]
+
+
+def _note(row: Sequence[object]) -> Note:
+    note_id, article_id, paragraph, quote, text, created, updated, detached = row
+    return Note(
+        id=int(note_id),  # type: ignore[call-overload]
+        article_id=str(article_id),
+        paragraph=None if paragraph is None else int(paragraph),  # type: ignore[call-overload]
+        quote=str(quote),
+        text=str(text),
+        created=str(created),
+        updated=str(updated),
+        detached=bool(detached),
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    text = str(exc)
+    if "readonly" in text or "unable to open" in text:
+        return "the data directory is read-only"
+    return text
