@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -19,7 +23,11 @@ from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.library import Library
 from reader.messages import IndexProgress
+from reader.screens.confirm import ConfirmScreen
 from reader.screens.help import HelpScreen
+from reader.screens.note_editor import NoteEditor
+from reader.screens.notes import NoteAction, NotesScreen
+from reader.screens.tag_editor import TagEditor
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
 from reader.widgets.results import WINDOW, ResultsList
@@ -46,6 +54,12 @@ class NewsReaderApp(App[None]):
         Binding("E", "toggle_sidebar", "Sidebar", show=False),
         Binding("right_square_bracket", "step_article(1)", "Next article", show=False),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False),
+        Binding("t", "tag", "Tags"),
+        Binding("a", "annotate", "Note ¶"),
+        Binding("A", "annotate_article", "Note", show=False),
+        Binding("o", "notes", "Notes"),
+        Binding("u", "toggle_read", "Read/unread", show=False),
+        Binding("asterisk", "toggle_star", "Star", show=False),
         Binding("r", "reindex", "Re-index"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("escape", "back", "Back", show=False),
@@ -61,6 +75,8 @@ class NewsReaderApp(App[None]):
         self._debounce: Timer | None = None
         self._cancel = threading.Event()
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
+        self._pending_cursor: int | None = None
+        """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
         self.sidebar_visible = library.config.show_sidebar
         self.sub_title = f"{library.config.corpus.name}"
 
@@ -314,16 +330,222 @@ class NewsReaderApp(App[None]):
         if view.hit.id != self.open_id:
             return
         reader = self.query_one(ArticleReader)
-        reader.show(view, spans)
+        cursor, self._pending_cursor = self._pending_cursor, None
+        reader.show(view, spans, cursor=cursor)
         self.query_one("#panes").add_class("-reading")
         self.screen.set_focus(reader)
         self.query_one(EntitySidebar).set_story(view.entity_counts, related)
+        if not view.user.read:
+            self._mark_read(view.hit.id)
+
+    @work(thread=True, group="marks")
+    def _mark_read(self, article_id: str) -> None:
+        """Opening an article marks it read (`u` undoes it)."""
+        try:
+            self.library.set_read(article_id, True)
+        except UserError:
+            return  # A read-only store: browsing goes on, the dot stays.
+        self.call_from_thread(self._refresh_article_state, article_id, False)
 
     # -- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While typing in a text box, `/` is a character, not a command."""
+        """While typing in a text box, `/` is a character, not a command; dialogs own the keys."""
+        if len(self.screen_stack) > 1 and action not in ("quit", "command_palette"):
+            return False
         return not (action == "focus_search" and isinstance(self.focused, Input))
+
+    # -- the user's work: tags, notes, read state, stars ---------------------------------
+
+    def _target(self) -> str | None:
+        """The article a tag/note/star key acts on: the open one while reading, else the row."""
+        if isinstance(self.focused, ArticleReader) and self.open_id:
+            return self.open_id
+        hit = self.query_one(ResultsList).current
+        return hit.id if hit else self.open_id
+
+    async def _call(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, str | None]:
+        """Run a store write off the UI thread; (result, None) or (None, one-line reason)."""
+        try:
+            return await asyncio.to_thread(fn, *args), None
+        except UserError as exc:
+            return None, str(exc)
+
+    def _lag(self, in_index: bool) -> None:
+        if not in_index:
+            self.notify(
+                "Saved. The search index takes it when the current indexing ends.",
+                severity="warning",
+            )
+
+    @work(thread=True, group="marks")
+    def _refresh_article_state(self, article_id: str, facets: bool = True) -> None:
+        """After a user change: redraw the row's markers, the open article and the tag list."""
+        view = self.library.article(article_id)
+        if view is None:
+            return
+        spans = []
+        if article_id == self.open_id:
+            terms = self.results.terms if self.results else frozenset()
+            spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
+        self.call_from_thread(self._show_article_state, view, spans)
+        if facets:
+            self.refresh_facets()
+
+    def _show_article_state(self, view, spans) -> None:  # type: ignore[no-untyped-def]
+        results = self.query_one(ResultsList)
+        for hit in results.loaded:
+            if hit.id == view.hit.id:
+                results.update_hit(
+                    dataclasses.replace(hit, tags=view.hit.tags, flags=view.hit.flags)
+                )
+        reader = self.query_one(ArticleReader)
+        if view.hit.id == self.open_id and reader.view is not None:
+            reader.show(view, spans, cursor=reader.cursor)
+
+    def action_tag(self) -> None:
+        article_id = self._target()
+        if article_id is None:
+            self.notify("No article here to tag.", severity="warning")
+            return
+        self._open_tag_editor(article_id)
+
+    @work(group="dialogs")
+    async def _open_tag_editor(self, article_id: str) -> None:
+        view = await asyncio.to_thread(self.library.article, article_id)
+        known = await asyncio.to_thread(self.library.known_tags)
+        if view is None:
+            return
+
+        async def change(
+            added: list[str], removed: list[str]
+        ) -> tuple[tuple[str, ...], str | None]:
+            in_index = True
+            if added:
+                result, problem = await self._call(self.library.tag, article_id, added)
+                if problem:
+                    return (), problem
+                in_index = result[1]
+            if removed:
+                result, problem = await self._call(self.library.untag, article_id, removed)
+                if problem:
+                    return (), problem
+                in_index = result[1]
+            self._lag(in_index)
+            fresh = await asyncio.to_thread(self.library.article, article_id)
+            return (fresh.hit.tags if fresh else ()), None
+
+        await self.push_screen_wait(TagEditor(view.hit.title, view.hit.tags, known, change))
+        self._refresh_article_state(article_id)
+
+    def action_annotate(self) -> None:
+        reader = self.query_one(ArticleReader)
+        if not isinstance(self.focused, ArticleReader) or reader.view is None:
+            self.notify(
+                "Open an article (Enter), move to a paragraph with j/k, then press a. "
+                "A adds a note on the whole article.",
+                timeout=5,
+            )
+            return
+        paragraph = reader.cursor
+        self._edit_note(reader.view.hit.id, paragraph, reader.view.paragraphs[paragraph])
+
+    def action_annotate_article(self) -> None:
+        article_id = self._target()
+        if article_id is None:
+            self.notify("No article here to annotate.", severity="warning")
+            return
+        self._edit_note(article_id, None, "")
+
+    @work(group="dialogs")
+    async def _edit_note(
+        self,
+        article_id: str,
+        paragraph: int | None,
+        quote: str,
+        note_id: int | None = None,
+        text: str = "",
+    ) -> None:
+        ref = await asyncio.to_thread(self.library.article, article_id)
+        title = ref.hit.title if ref else article_id
+        where = "the article" if paragraph is None else f"paragraph {paragraph + 1}"
+        heading = f"{'Edit note' if note_id else 'Note'} on {where}: {title}"
+
+        async def save(value: str) -> str | None:
+            if note_id is None:
+                result, problem = await self._call(
+                    self.library.add_note, article_id, value, paragraph
+                )
+            else:
+                result, problem = await self._call(self.library.edit_note, note_id, value)
+            if problem is None:
+                self._lag(result[1])
+            return problem
+
+        if await self.push_screen_wait(NoteEditor(heading, quote, text, save)):
+            self.notify("Note saved.", timeout=2)
+            self._refresh_article_state(article_id)
+
+    def action_notes(self) -> None:
+        self._notes_list()
+
+    @work(group="dialogs")
+    async def _notes_list(self) -> None:
+        notes, problem = await self._call(self.library.all_notes)
+        if problem:
+            self.notify(problem, severity="error")
+            return
+        choice: NoteAction | None = await self.push_screen_wait(NotesScreen(notes))
+        if choice is None:
+            return
+        note = choice.note
+        if choice.action == "open":
+            self._pending_cursor = None if note.detached else note.paragraph
+            self.open_article(note.article_id)
+        elif choice.action == "edit":
+            self._edit_note(
+                note.article_id, note.paragraph, note.quote, note_id=note.id, text=note.text
+            )
+        elif choice.action == "delete" and await self.push_screen_wait(
+            ConfirmScreen("Delete this note for good?")
+        ):
+            result, problem = await self._call(self.library.delete_note, note.id)
+            if problem:
+                self.notify(problem, severity="error")
+                return
+            self._lag(result[1])
+            self.notify("Note deleted.", timeout=2)
+            self._refresh_article_state(note.article_id)
+
+    async def action_toggle_read(self) -> None:
+        article_id = self._target()
+        if article_id is None:
+            return
+        data, problem = await self._call(self.library.user_data, article_id)
+        if problem is None:
+            result, problem = await self._call(self.library.set_read, article_id, not data.read)
+        if problem:
+            self.notify(problem, severity="error")
+            return
+        self._lag(result)
+        self.notify("Marked unread." if data.read else "Marked read.", timeout=2)
+        self._refresh_article_state(article_id, facets=False)
+
+    async def action_toggle_star(self) -> None:
+        article_id = self._target()
+        if article_id is None:
+            return
+        data, problem = await self._call(self.library.user_data, article_id)
+        if problem is None:
+            result, problem = await self._call(
+                self.library.set_starred, article_id, not data.starred
+            )
+        if problem:
+            self.notify(problem, severity="error")
+            return
+        self._lag(result)
+        self.notify("Unstarred." if data.starred else "Starred ★", timeout=2)
+        self._refresh_article_state(article_id, facets=False)
 
     # Focus changes use screen.set_focus, not widget.focus(), which is deferred: keys typed
     # right after `/` must already reach the search box.

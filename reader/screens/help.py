@@ -20,6 +20,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("e", "entities"),
             ("E", "show or hide the entity sidebar"),
             ("r", "re-index now"),
+            ("t", "tags of the current article (add with completion, x removes)"),
+            ("A", "note on the current article"),
+            ("o", "all notes: Enter opens, e edits, d deletes"),
+            ("u", "mark read / unread (opening marks read)"),
+            ("*", "star / unstar"),
             ("Ctrl+P", "command palette: sources, tags, entities, re-index, theme"),
             ("? / F1", "this help"),
             ("Esc", "back out one level"),
@@ -43,7 +48,9 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("n / N", "next / previous search match"),
             ("] / [", "next / previous article"),
-            ("j / k, g / G", "scroll"),
+            ("j / k, g / G", "paragraph cursor: next / previous, first / last"),
+            ("Space / PgUp", "page down / up"),
+            ("a", "annotate the paragraph under the cursor (Ctrl+S saves)"),
         ],
     ),
 ]

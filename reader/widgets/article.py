@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.core.entities import Mention
+from reader.core.store import Note
 from reader.library import ArticleView
 
 PARAGRAPH_GAP = 2
@@ -40,7 +41,32 @@ class Paragraph(Static):
     Paragraph { margin: 0 0 1 0; padding: 0 1; }
     Paragraph.-match { border-left: thick $warning; padding-left: 0; }
     Paragraph.-current { background: $boost; }
+    ArticleReader:focus Paragraph.-cursor { border-left: thick $accent; padding-left: 0; }
     """
+
+
+class NoteCard(Static):
+    """A note under its paragraph (or at the top for the article, at the end when detached)."""
+
+    DEFAULT_CSS = """
+    NoteCard {
+        margin: 0 2 1 2; padding: 0 1;
+        border-left: wide $secondary; background: $secondary 10%;
+    }
+    NoteCard.-detached { border-left: wide $error; background: $error 10%; }
+    """
+
+
+def note_text(note: Note) -> Text:
+    """A note as Text: what the user wrote is data too."""
+    text = Text()
+    if note.detached:
+        text.append("Detached: its paragraph is no longer in the article\n", style="bold")
+        text.append(f"“{' '.join(note.quote.split())}”\n", style="italic dim")
+    label = "✎ note" if note.paragraph is None or note.detached else "✎"
+    text.append(f"{label} ", style="bold")
+    text.append(note.text)
+    return text
 
 
 class ArticleReader(VerticalScroll, can_focus=True):
@@ -49,12 +75,16 @@ class ArticleReader(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("n", "next_match(1)", "Next match"),
         Binding("N", "next_match(-1)", "Prev match"),
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("space", "page_down", "Page", show=False),
+        Binding("j,down", "cursor(1)", "Next ¶", show=False),
+        Binding("k,up", "cursor(-1)", "Prev ¶", show=False),
+        Binding("g,home", "cursor_to(0)", "Top", show=False),
+        Binding("G,end", "cursor_to(-1)", "Bottom", show=False),
+        Binding("space,pagedown", "page_down", "Page", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
     ]
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """The paragraph that `a` annotates (from 0)."""
 
     view: reactive[ArticleView | None] = reactive(None, init=False)
 
@@ -68,8 +98,15 @@ class ArticleReader(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(Text("Open an article with Enter.", style="dim"), id="article-placeholder")
 
-    def show(self, view: ArticleView, spans: list[list[tuple[int, int]]]) -> None:
-        """Render an article; spans holds the search-term matches of each paragraph."""
+    def show(
+        self, view: ArticleView, spans: list[list[tuple[int, int]]], cursor: int | None = None
+    ) -> None:
+        """Render an article; spans holds the search-term matches of each paragraph.
+
+        With `cursor` (re-showing the same article after a note or tag changed), the paragraph
+        cursor and the scroll position stay where the reader left them.
+        """
+        keep_scroll = self.scroll_y if cursor is not None else 0
         self.view = view
         self.remove_children()
         hit = view.hit
@@ -86,19 +123,20 @@ class ArticleReader(VerticalScroll, can_focus=True):
             Static(header, classes="article-title"),
             Static(meta, classes="article-meta"),
         ]
-        if hit.tags:
-            widgets.append(
-                Static(
-                    Text("  ".join(f"# {tag}" for tag in hit.tags), style="bold"),
-                    classes="article-tags",
-                )
-            )
+        badges = []
+        if view.user.starred:
+            badges.append("★ starred")
+        badges += [f"# {tag}" for tag in hit.tags]
+        if badges:
+            widgets.append(Static(Text("  ".join(badges), style="bold"), classes="article-tags"))
         if view.entity_counts:
             chips = Text()
             for name, count in sorted(view.entity_counts.items(), key=lambda kv: -kv[1]):
                 chips.append(f" {name} ×{count} ", style="underline")
                 chips.append(" ")
             widgets.append(Static(chips, classes="article-entities"))
+        notes = view.user.notes
+        widgets += [NoteCard(note_text(n)) for n in notes if n.paragraph is None]
         self.match_paragraphs = []
         self.match_index = -1
         self.paragraphs = []
@@ -114,16 +152,48 @@ class ArticleReader(VerticalScroll, can_focus=True):
             if matches:
                 self.match_paragraphs.append(number)
             widgets.append(widget)
+            widgets += [
+                NoteCard(note_text(n)) for n in notes if n.paragraph == number and not n.detached
+            ]
             offset += len(paragraph) + PARAGRAPH_GAP
+        widgets += [NoteCard(note_text(n), classes="-detached") for n in notes if n.detached]
         self.mount_all(widgets)
-        self.scroll_home(animate=False)
+        last = max(0, len(self.paragraphs) - 1)
+        self.set_reactive(ArticleReader.cursor, min(cursor or 0, last))
+        self._mark_cursor()
+        if cursor is None:
+            self.scroll_home(animate=False)
+        else:
+            self.call_after_refresh(self.scroll_to, y=keep_scroll, animate=False)
+
+    def _mark_cursor(self) -> None:
+        for number, paragraph in enumerate(self.paragraphs):
+            paragraph.set_class(number == self.cursor, "-cursor")
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._mark_cursor()
+        if 0 <= new < len(self.paragraphs):
+            self.scroll_to_widget(self.paragraphs[new], animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        if self.paragraphs:
+            self.cursor = max(0, min(len(self.paragraphs) - 1, self.cursor + delta))
+
+    def action_cursor_to(self, index: int) -> None:
+        if self.paragraphs:
+            self.cursor = index % len(self.paragraphs)
+            if index == 0:
+                self.scroll_home(animate=False)
 
     def action_next_match(self, direction: int) -> None:
         if not self.match_paragraphs:
             self.notify("No search matches in this article.", severity="information", timeout=2)
             return
         self.match_index = (self.match_index + direction) % len(self.match_paragraphs)
-        target = self.paragraphs[self.match_paragraphs[self.match_index]]
+        number = self.match_paragraphs[self.match_index]
+        target = self.paragraphs[number]
         for paragraph in self.paragraphs:
             paragraph.set_class(paragraph is target, "-current")
+        self.set_reactive(ArticleReader.cursor, number)
+        self._mark_cursor()
         self.scroll_to_widget(target, animate=False, top=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import Worker
 
 from reader.app import NewsReaderApp
 from reader.widgets.results import ResultsList
@@ -13,10 +15,18 @@ async def settle(pilot: Pilot) -> None:
     app = pilot.app
     for _ in range(50):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # A worker waiting on an open dialog ends only when the dialog does.
+        # (An empty list would mean "all workers" to wait_for_complete.)
+        background = _background(app)
+        if background:
+            await app.workers.wait_for_complete(background)
         await pilot.pause()
-        if not any(w.is_running for w in app.workers):
+        if not any(w.is_running for w in _background(app)):
             return
+
+
+def _background(app: App) -> list[Worker]:
+    return [w for w in app.workers if w.group != "dialogs"]
 
 
 async def search(pilot: Pilot, text: str) -> ResultsList:

@@ -1,0 +1,99 @@
+"""All notes across the corpus: jump to one, edit it or delete it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.store import ArticleRef, Note
+
+
+@dataclass(frozen=True)
+class NoteAction:
+    """What the user chose to do with a note: "open", "edit" or "delete"."""
+
+    action: str
+    note: Note
+
+
+class NotesScreen(ModalScreen[NoteAction | None]):
+    """Newest first. Enter opens the article at the note's paragraph."""
+
+    BINDINGS = [
+        Binding("escape,o,q", "dismiss(None)", "Close"),
+        Binding("e", "choose('edit')", "Edit"),
+        Binding("d,delete", "choose('delete')", "Delete"),
+        Binding("j", "cursor('down')", show=False),
+        Binding("k", "cursor('up')", show=False),
+    ]
+
+    def __init__(self, notes: list[tuple[Note, ArticleRef | None]]) -> None:
+        super().__init__()
+        self.notes = {str(note.id): note for note, _ in notes}
+        self.rows = notes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notes", classes="dialog"):
+            count = len(self.rows)
+            yield Label(
+                Text(f"Notes ({count})", style="bold"),
+                id="notes-heading",
+            )
+            yield OptionList(*[self._option(n, r) for n, r in self.rows], id="notes-list")
+            yield Label("Enter open · e edit · d delete · Esc close", classes="dialog-keys")
+
+    @staticmethod
+    def _option(note: Note, ref: ArticleRef | None) -> Option:
+        label = Text(no_wrap=False)
+        title = ref.title if ref else note.article_id
+        label.append(title, style="bold")
+        where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
+        if note.detached:
+            where = "detached"
+        source = f"{ref.source} · " if ref and ref.source else ""
+        label.append(f"\n{source}{where} · {note.updated[:10]}", style="dim")
+        body = " ".join(note.text.split())
+        label.append(f"\n✎ {body[:200]}{'…' if len(body) > 200 else ''}")
+        return Option(label, id=str(note.id))
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        if not self.rows:
+            listing.add_option(
+                Option(Text("No notes yet: open an article, j/k to a paragraph, a to annotate."))
+            )
+        else:
+            listing.highlighted = 0
+        self.set_focus(listing)
+
+    def _current(self) -> Note | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return self.notes.get(option.id or "")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        note = self.notes.get(event.option.id or "")
+        if note is not None:
+            self.dismiss(NoteAction("open", note))
+
+    def action_choose(self, action: str) -> None:
+        note = self._current()
+        if note is not None:
+            self.dismiss(NoteAction(action, note))
+
+    def action_cursor(self, direction: str) -> None:
+        listing = self.query_one(OptionList)
+        if direction == "down":
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
