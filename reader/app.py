@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ from reader.widgets.results import WINDOW, ResultsList
 from reader.widgets.search_box import SearchBox
 
 DEBOUNCE = 0.15
+SUGGEST_AFTER = 0.6
+"""Seconds of quiet after a search without hits before looking for a spelling suggestion."""
 WIDE = 150
 """From this width the reader sits beside the results; below it, it replaces them."""
 NARROW = 110
@@ -73,6 +76,10 @@ class NewsReaderApp(App[None]):
         self.results: Results | None = None
         self.open_id: str | None = None
         self._debounce: Timer | None = None
+        self._last_key = 0.0
+        self._suggest_timer: Timer | None = None
+        self.answered: str | None = None
+        """The last query whose results or error reached the screen."""
         self._cancel = threading.Event()
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         self._pending_cursor: int | None = None
@@ -250,9 +257,22 @@ class NewsReaderApp(App[None]):
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
+        """Search as you type: at once after a pause, debounced while keys come fast.
+
+        The first key after a pause searches immediately (the search runs in a worker, so
+        typing never waits for it); keys within DEBOUNCE of the last one wait until the burst
+        ends, so a fast typist does not queue a search per letter.
+        """
+        now = time.monotonic()
+        burst = now - self._last_key < DEBOUNCE
+        self._last_key = now
         if self._debounce is not None:
             self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE, self.run_search)
+            self._debounce = None
+        if burst:
+            self._debounce = self.set_timer(DEBOUNCE, self.run_search)
+        else:
+            self.run_search()
 
     def run_search(self) -> None:
         query = self.query_one("#search", Input).value
@@ -262,7 +282,7 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
         try:
-            results = self.library.search(query, filters)
+            results = self.library.search(query, filters, suggest=False)
             first = results.hits(0, WINDOW)
         except UserError as exc:
             self.call_from_thread(self._show_query_error, query, str(exc))
@@ -272,6 +292,7 @@ class NewsReaderApp(App[None]):
     def _show_query_error(self, query: str, message: str) -> None:
         if query != self.query_one("#search", Input).value:
             return
+        self.answered = query
         self.query_one("#query-error", Static).update(Text(message, style="bold red"))
         self.query_one("#query-error").display = True
 
@@ -281,9 +302,28 @@ class NewsReaderApp(App[None]):
         if query != self.query_one("#search", Input).value or filters != self.filters:
             return  # The user typed on; a newer search is on its way.
         self.query_one("#query-error").display = False
+        self.answered = query
         self.results = results
         self.query_one(ResultsList).show(results, first, keep)
         self._set_status(self.status_text(results))
+        if self._suggest_timer is not None:
+            self._suggest_timer.stop()
+            self._suggest_timer = None
+        if results.total == 0 and query.strip():
+            # Only once the typing pauses: nobody needs "did you mean" for half a word.
+            self._suggest_timer = self.set_timer(SUGGEST_AFTER, lambda: self._suggest(results))
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, results: Results) -> None:
+        """The "did you mean" comes after the (empty) results, so typing never waits for it."""
+        suggestion = self.library.suggest(results.query)
+        if suggestion:
+            self.call_from_thread(self._show_suggestion, results, suggestion)
+
+    def _show_suggestion(self, results: Results, suggestion: str) -> None:
+        if results is self.results:
+            results.suggestion = suggestion
+            self._set_status(self.status_text(results))
 
     def status_text(self, results: Results) -> str:
         noun = "article" if results.total == 1 else "articles"

@@ -173,10 +173,18 @@ class Library:
     # -- search ------------------------------------------------------------------------
 
     def search(
-        self, query: str, filters: Filters | None = None, sort: str = "relevance"
+        self,
+        query: str,
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        suggest: bool = True,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query."""
-        return self.backend.search(query, filters or Filters(), sort=sort)
+        return self.backend.search(query, filters or Filters(), sort=sort, suggest=suggest)
+
+    def suggest(self, query: str) -> str | None:
+        """A corrected query for one without hits (slower than a search: run it apart)."""
+        return self.backend.suggest(query)
 
     def article(self, article_id: str) -> ArticleView | None:
         stored = self.backend.document(article_id)

@@ -109,8 +109,13 @@ class SearchBackend(Protocol):
     ) -> None:
         """Rewrite the user-data fields of one article without re-reading its file."""
 
-    def search(self, query: str, filters: Filters, sort: str = "relevance") -> Results:
-        """Run a query (raises QueryError with a one-line message when malformed)."""
+    def search(
+        self, query: str, filters: Filters, sort: str = "relevance", suggest: bool = True
+    ) -> Results:
+        """Run a query (raises QueryError with a one-line message when malformed).
+
+        With `suggest`, a query without hits carries a spelling suggestion.
+        """
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one with no hits ("did you mean ...")."""

@@ -18,7 +18,8 @@ from textual.strip import Strip
 from reader.core.search import MARK_END, MARK_START, Hit, Results
 
 ROW_HEIGHT = 3
-WINDOW = 60
+WINDOW = 20
+"""Rows loaded (with snippets) at a time: about one screenful, since each snippet costs ~1 ms."""
 
 
 def snippet_text(snippet: str, style: str = "bold reverse") -> Text:

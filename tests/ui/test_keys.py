@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from reader.app import NewsReaderApp
+from reader.app import SUGGEST_AFTER, NewsReaderApp
 from reader.screens.help import HelpScreen
 from reader.widgets.article import ArticleReader
 from reader.widgets.results import ResultsList
@@ -48,6 +48,10 @@ async def test_no_hits_suggests_a_spelling(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await search(pilot, "pyongyng")
+        assert str(app.query_one("#status").render()) == "0 articles"
+        # The suggestion waits for the typing to pause (the timer is the behaviour under test).
+        await pilot.pause(SUGGEST_AFTER + 0.1)
+        await settle(pilot)
         assert str(app.query_one("#status").render()) == "0 articles · did you mean pyongyang?"
 
 

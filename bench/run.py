@@ -1,0 +1,295 @@
+"""The benchmark: `make bench` (all sizes) or `make bench SIZES=10000`.
+
+For each size: build the corpus (cached in the work folder), then measure, each figure the
+median of several runs in fresh processes, min and max kept in the JSON:
+full build, no-change `newsreader index`, one changed file, search latency over the query mix,
+entity filters, peak RSS, index size, the TUI's first frame and keystroke latency, and the
+same corpus and queries through SQLite FTS5. Writes a Markdown table to stdout and
+bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import fts5
+from bench.corpus import build as build_corpus
+from bench.corpus import load_sources
+from bench.queries import ENTITY_QUERIES, query_mix
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+EXE = str(Path(sys.executable).with_name("newsreader"))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(values), 3),
+        "min": round(min(values), 3),
+        "max": round(max(values), 3),
+    }
+
+
+def job(*args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [PY, "-m", "bench.worker", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"bench worker {args[0]} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def config_for(work: Path, corpus: Path, size: int) -> Path:
+    """The shipped entity list, pointed at the benchmark corpus and its own data folder."""
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    text = text.replace("corpus: corpus", f"corpus: {corpus}\ndata_dir: {work / f'data-{size}'}")
+    path = work / f"config-{size}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def tui(config: Path) -> tuple[float, list[float]]:
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [PY, "-m", "bench.tui", str(config)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    ready = time.perf_counter() - started
+    if first.strip() != "READY":
+        raise SystemExit(f"TUI bench failed: {first}{proc.stderr.read() if proc.stderr else ''}")
+    rest, err = proc.communicate(timeout=600)
+    if proc.returncode != 0:
+        raise SystemExit(f"TUI bench failed:\n{err[-3000:]}")
+    return ready, json.loads(rest.strip().splitlines()[-1])["keystroke_ms"]
+
+
+def measure(size: int, work: Path, runs: int) -> dict[str, Any]:
+    corpus = build_corpus(work / f"corpus-{size}", size)
+    config = config_for(work, corpus, size)
+    mix = query_mix(load_sources())
+    queries_file = work / "queries.json"
+    queries_file.write_text(
+        json.dumps(
+            {
+                "queries": [q.whoosh for q in mix],
+                "kinds": [q.kind for q in mix],
+                "entity": [w for w, _ in ENTITY_QUERIES],
+            }
+        )
+    )
+    log = lambda text: print(f"[{size}] {text}", file=sys.stderr, flush=True)  # noqa: E731
+
+    build_runs = runs if size <= 10_000 else 1
+    builds = []
+    for i in range(build_runs):
+        builds.append(job("build", str(config)))
+        log(f"build {i + 1}/{build_runs}: {builds[-1]['seconds']:.1f} s")
+    build_s = [b["seconds"] for b in builds]
+    best = builds[build_s.index(statistics.median_low(build_s))]
+    stage_total = sum(best["timings"].values()) or 1.0
+
+    noop = []
+    for _ in range(max(3, runs)):
+        started = time.perf_counter()
+        subprocess.run([EXE, "--config", str(config), "index"], capture_output=True, check=True)
+        noop.append(time.perf_counter() - started)
+    log(f"no-change index: {statistics.median(noop):.2f} s")
+
+    change = [job("change", str(config))["seconds"] for _ in range(runs)]
+    log(f"one file changed: {statistics.median(change):.2f} s")
+
+    searches = [job("search", str(config), str(queries_file)) for _ in range(runs)]
+    p50 = [pct(s["latencies_ms"], 0.50) for s in searches]
+    p95 = [pct(s["latencies_ms"], 0.95) for s in searches]
+    p99 = [pct(s["latencies_ms"], 0.99) for s in searches]
+    entity95 = [pct(s["entity_ms"], 0.95) for s in searches]
+    log(f"search p50 {statistics.median(p50):.1f} ms p95 {statistics.median(p95):.1f} ms")
+
+    firsts, keys = [], []
+    for _ in range(runs):
+        first, keystrokes = tui(config)
+        firsts.append(first)
+        keys.append(pct(keystrokes, 0.95))
+    log(f"TUI first frame {statistics.median(firsts):.2f} s, key p95 {statistics.median(keys):.0f}")
+
+    fts_db = work / f"fts5-{size}.sqlite"
+    fts_builds = [fts5.build(str(config), fts_db) for _ in range(build_runs)]
+    fts_queries = [(q.fts, q.where) for q in mix]
+    fts_runs = [fts5.search(fts_db, fts_queries) for _ in range(runs)]
+    fts_p50 = [pct(lat, 0.5) for lat, _ in fts_runs]
+    fts_p95 = [pct(lat, 0.95) for lat, _ in fts_runs]
+    fts_build = [b["seconds"] for b in fts_builds]
+    log(f"FTS5 build {statistics.median(fts_build):.1f} s, p95 {statistics.median(fts_p95):.1f}")
+
+    index_s = statistics.median(build_s)
+    row: dict[str, Any] = {
+        "articles": size,
+        "index_s": round(index_s, 2),
+        "articles_per_s": round(size / index_s, 1),
+        "noop_start_s": round(statistics.median(noop), 3),
+        "change_visible_s": round(statistics.median(change), 3),
+        "search_p50_ms": round(statistics.median(p50), 2),
+        "search_p95_ms": round(statistics.median(p95), 2),
+        "search_p99_ms": round(statistics.median(p99), 2),
+        "entity_p95_ms": round(statistics.median(entity95), 2),
+        "peak_rss_mb": max(best["rss_mb"], *(s["rss_mb"] for s in searches)),
+        "index_mb": best["index_mb"],
+        "tui_first_frame_s": round(statistics.median(firsts), 3),
+        "tui_keystroke_p95_ms": round(statistics.median(keys), 1),
+        "fts5_index_s": round(statistics.median(fts_build), 2),
+        "fts5_search_p95_ms": round(statistics.median(fts_p95), 2),
+        "details": {
+            "runs": runs,
+            "build_runs": build_runs,
+            "index_s": spread(build_s),
+            "stage_share": {k: round(v / stage_total, 3) for k, v in best["timings"].items()},
+            "index_rss_mb": best["rss_mb"],
+            "index_writer_children_rss_mb": best["children_rss_mb"],
+            "search_rss_mb": max(s["rss_mb"] for s in searches),
+            "noop_start_s": spread(noop),
+            "change_visible_s": spread(change),
+            "search_p50_ms": spread(p50),
+            "search_p95_ms": spread(p95),
+            "search_p99_ms": spread(p99),
+            "entity_p95_ms": spread(entity95),
+            "p50_by_kind_ms": {k: round(v, 2) for k, v in searches[0]["by_kind_p50_ms"].items()},
+            "query_errors": searches[0]["errors"],
+            "queries": len(mix),
+            "tui_first_frame_s": spread(firsts),
+            "tui_keystroke_p95_ms": spread(keys),
+            "fts5_index_s": spread(fts_build),
+            "fts5_search_p50_ms": spread(fts_p50),
+            "fts5_search_p95_ms": spread(fts_p95),
+            "fts5_mb": fts_builds[0]["mb"],
+            "fts5_failed_queries": fts_runs[0][1],
+        },
+    }
+    return row
+
+
+TARGETS = {
+    10_000: {"index_s": 45, "noop_start_s": 1, "search_p95_ms": 50, "entity_p95_ms": 30,
+             "tui_first_frame_s": 1, "tui_keystroke_p95_ms": 100, "peak_rss_mb": 250},
+    100_000: {"index_s": 480, "noop_start_s": 5, "search_p95_ms": 200, "entity_p95_ms": 150,
+              "tui_first_frame_s": 1.5, "tui_keystroke_p95_ms": 150, "peak_rss_mb": 400},
+}  # fmt: skip
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    columns = [
+        ("articles", "articles", "{:,}"),
+        ("index_s", "build s", "{:.1f}"),
+        ("articles_per_s", "art/s", "{:.0f}"),
+        ("noop_start_s", "no-change s", "{:.2f}"),
+        ("change_visible_s", "1 change s", "{:.2f}"),
+        ("search_p50_ms", "p50 ms", "{:.1f}"),
+        ("search_p95_ms", "p95 ms", "{:.1f}"),
+        ("search_p99_ms", "p99 ms", "{:.1f}"),
+        ("entity_p95_ms", "entity p95 ms", "{:.1f}"),
+        ("peak_rss_mb", "peak RSS MB", "{:.0f}"),
+        ("index_mb", "index MB", "{:.0f}"),
+        ("tui_first_frame_s", "TUI frame s", "{:.2f}"),
+        ("tui_keystroke_p95_ms", "key p95 ms", "{:.0f}"),
+    ]
+    lines = [
+        "| " + " | ".join(label for _, label, _ in columns) + " |",
+        "|" + "---|" * len(columns),
+    ]
+    for row in rows:
+        cells = []
+        for key, _, fmt in columns:
+            cell = fmt.format(row[key])
+            target = TARGETS.get(row["articles"], {}).get(key)
+            if target is not None:
+                cell += " ✓" if row[key] <= target else f" ✗ (≤{target})"
+            cells.append(cell)
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "| articles | build vs FTS5 | p50 vs FTS5 | p95 vs FTS5 | size vs FTS5 | stage share "
+        "(read+parse / link / write) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        d = row["details"]
+        share = d["stage_share"]
+        lines.append(
+            f"| {row['articles']:,} | {row['index_s'] / row['fts5_index_s']:.1f}× "
+            f"({row['fts5_index_s']:.1f} s) | "
+            f"{row['search_p50_ms'] / d['fts5_search_p50_ms']['median']:.1f}× "
+            f"({d['fts5_search_p50_ms']['median']:.1f} ms) | "
+            f"{row['search_p95_ms'] / row['fts5_search_p95_ms']:.1f}× "
+            f"({row['fts5_search_p95_ms']:.1f} ms) | "
+            f"{row['index_mb'] / d['fts5_mb']:.1f}× ({d['fts5_mb']:.0f} MB) | "
+            f"{share['read']:.0%} / {share['link']:.0%} / {share['write']:.0%} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.run")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--work", default=os.environ.get("BENCH_WORK", "/tmp/newsreader-bench"),
+        help="where corpora and indexes go (reused between runs)",
+    )  # fmt: skip
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    latest = RESULTS / "latest.json"
+    previous = json.loads(latest.read_text()) if latest.exists() else {}
+    by_size = {row["articles"]: row for row in previous.get("sizes", [])}
+    for size in (int(s.replace("_", "")) for s in args.sizes.split(",")):
+        by_size[size] = measure(size, work, args.runs)
+        shutil.rmtree(work / f"data-{size}", ignore_errors=True)
+        rows = [by_size[k] for k in sorted(by_size)]
+        report = {
+            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+            f"{_memory_gb()} GB RAM, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}",
+            "sizes": rows,
+        }
+        latest.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"newsreader benchmark, {report['date'][:10]}, {report['machine']}\n")
+    print(table(rows))
+
+
+def _memory_gb() -> int:
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        return 0
+    return round(pages / 2**30)
+
+
+if __name__ == "__main__":
+    main()
