@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, SelectionList, Static
+from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from reader.commands import NewsCommands
@@ -25,6 +25,7 @@ from reader.core.search import Filters, Hit, Results
 from reader.library import Library
 from reader.messages import IndexProgress
 from reader.screens.confirm import ConfirmScreen
+from reader.screens.cooccurrence import CooccurrenceScreen
 from reader.screens.help import HelpScreen
 from reader.screens.note_editor import NoteEditor
 from reader.screens.notes import NoteAction, NotesScreen
@@ -55,6 +56,7 @@ class NewsReaderApp(App[None]):
         Binding("s", "focus_sources", "Sources"),
         Binding("e", "focus_entities", "Entities"),
         Binding("E", "toggle_sidebar", "Sidebar", show=False),
+        Binding("c", "cooccurrence", "Together", show=False),
         Binding("right_square_bracket", "step_article(1)", "Next article", show=False),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False),
         Binding("t", "tag", "Tags"),
@@ -81,6 +83,8 @@ class NewsReaderApp(App[None]):
         self.answered: str | None = None
         """The last query whose results or error reached the screen."""
         self._cancel = threading.Event()
+        self._shown = threading.Event()
+        """Set once the first results are on screen."""
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         self._pending_cursor: int | None = None
         """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
@@ -139,14 +143,16 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def index_corpus(self, rebuild: bool = False) -> None:
         """Open on the existing index at once, then bring it up to date with a progress bar."""
-        if self.library.ready():
+        if not self._shown.is_set() and self.library.ready():
             self.call_from_thread(self._index_ready)
+            # The first screenful first: the walk over the corpus competes for the same CPU.
+            self._shown.wait(timeout=3)
         for progress in self.library.sync(rebuild=rebuild, cancel=self._cancel):
             self.post_message(IndexProgress(progress))
 
     def _index_ready(self) -> None:
-        self.refresh_facets()
         self.run_search()
+        self.refresh_facets()
 
     def on_index_progress(self, message: IndexProgress) -> None:
         progress = message.progress
@@ -168,8 +174,9 @@ class NewsReaderApp(App[None]):
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
             self.notify(f"{progress.skipped} files skipped, e.g. {first}", severity="warning")
-        self.sub_title = f"{self.library.config.corpus.name}"
-        self._index_ready()
+        changed = progress.added or progress.updated or progress.removed or progress.rebuilt
+        if changed or not self._shown.is_set():
+            self._index_ready()
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -193,7 +200,13 @@ class NewsReaderApp(App[None]):
         rows = [
             (name, kinds.get(name, "person"), entity_counts.get(name, 0), False) for name in kinds
         ]
-        self.call_from_thread(self._show_facets, sources, tags, rows, total)
+        unit, timelines = self.library.timeline(
+            [name for name, *_ in rows if entity_counts.get(name)]
+        )
+        suggested = [(s.name, len(s.articles)) for s in self.library.suggestions(limit=12)]
+        self.call_from_thread(
+            self._show_facets, sources, tags, rows, total, unit, timelines, suggested
+        )
 
     def _show_facets(
         self,
@@ -201,10 +214,15 @@ class NewsReaderApp(App[None]):
         tags: dict[str, int],
         rows: list[tuple[str, str, int, bool]],
         total: int,
+        unit: str = "month",
+        timelines: dict[str, list[int]] | None = None,
+        suggested: list[tuple[str, int]] | None = None,
     ) -> None:
         self.query_one("#sources", FacetList).set_counts(sources, total)
         self.query_one("#tags", FacetList).set_counts(tags, total if tags else None)
-        self.query_one(EntitySidebar).set_entities(rows)
+        sidebar = self.query_one(EntitySidebar)
+        sidebar.set_entities(rows, unit, timelines)
+        sidebar.set_suggestions(suggested or [])
         self._facets = {
             "sources": list(sources),
             "tags": list(tags),
@@ -243,13 +261,41 @@ class NewsReaderApp(App[None]):
         self.run_search()
 
     def filter_entity(self, name: str) -> None:
-        selection = self.query_one("#entity-list")
-        selection.select(name)  # type: ignore[attr-defined]
+        self.query_one(EntitySidebar).select([name])
+
+    def filter_entities(self, names: tuple[str, ...]) -> None:
+        """Exactly these entities (the co-occurrence view's jump)."""
+        self.query_one(EntitySidebar).select(names, only=True)
+
+    @on(EntitySidebar.Promote)
+    async def _promote(self, event: EntitySidebar.Promote) -> None:
+        _, problem = await self._call(self.library.promote, event.name)
+        if problem:
+            self.notify(problem, severity="error")
+            return
+        await asyncio.to_thread(self.library.reload_entities)
+        self.notify(
+            f"Now tracking {event.name}. Press r to re-index and link it in every article.",
+            timeout=6,
+        )
+        self.refresh_facets()
+
+    def action_cooccurrence(self) -> None:
+        self._cooccurrence()
+
+    @work(group="dialogs")
+    async def _cooccurrence(self) -> None:
+        names, pairs = await asyncio.to_thread(self.library.cooccurrence)
+        short = {name: self.library.short_name(name) for name in names}
+        chosen = await self.push_screen_wait(CooccurrenceScreen(names, pairs, short))
+        if chosen:
+            self.filter_entities(chosen)
+            self.screen.set_focus(self.query_one(ResultsList))
 
     def clear_filters(self) -> None:
         self.query_one("#sources", FacetList).active = None
         self.query_one("#tags", FacetList).active = None
-        self.query_one("#entity-list").deselect_all()  # type: ignore[attr-defined]
+        self.query_one(EntitySidebar).deselect_all()
         self.filters = Filters()
         self.run_search()
 
@@ -303,6 +349,7 @@ class NewsReaderApp(App[None]):
             return  # The user typed on; a newer search is on its way.
         self.query_one("#query-error").display = False
         self.answered = query
+        self._shown.set()
         self.results = results
         self.query_one(ResultsList).show(results, first, keep)
         self._set_status(self.status_text(results))
@@ -600,8 +647,11 @@ class NewsReaderApp(App[None]):
         if not self.query_one("#entities").display:
             self.sidebar_visible = True
             self.query_one("#entities").display = True
-        entity_list = self.query_one("#entity-list", SelectionList)
-        if entity_list.highlighted is None and entity_list.option_count:
+        entity_list = self.query_one(EntitySidebar).first_list()
+        if entity_list is None:
+            self.notify("No tracked entity appears in this corpus yet.", timeout=3)
+            return
+        if entity_list.highlighted is None:
             entity_list.highlighted = 0
         self.screen.set_focus(entity_list)
 

@@ -8,6 +8,7 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Iterator
@@ -242,6 +243,54 @@ class Library:
             if name not in tracked
         ][:limit]
 
+    def timeline(self, names: list[str], buckets: int = 10) -> tuple[str, dict[str, list[int]]]:
+        """Articles per period for each entity, over the corpus's own date range.
+
+        The period follows the span of the corpus: days up to a month, weeks up to a year,
+        months beyond. Returns the period's name and, per entity, the counts oldest first.
+        """
+        every = [d for d in self.backend.dates(Filters()) if d]
+        if not every:
+            return "month", {name: [] for name in names}
+        first, last = _day(min(every)), _day(max(every))
+        span = (last - first).days
+        unit, width = ("day", 1) if span <= 31 else ("week", 7) if span <= 366 else ("month", 0)
+
+        def slot(value: int) -> int:
+            day = _day(value)
+            if width:
+                return (day - first).days // width
+            return (day.year - first.year) * 12 + day.month - first.month
+
+        slots = slot(max(every)) + 1
+        out: dict[str, list[int]] = {}
+        for name in names:
+            counts = [0] * slots
+            for value in self.backend.dates(Filters(entities=(name,))):
+                if value:
+                    counts[slot(value)] += 1
+            out[name] = counts[-buckets:]
+        return unit, out
+
+    def cooccurrence(self, kind: str = "person") -> tuple[list[str], dict[tuple[str, str], int]]:
+        """Tracked entities of one kind that appear, and how many articles name each pair."""
+        counts = self.entity_counts()
+        names = [
+            spec.name for spec in self.linker.specs if spec.kind == kind and counts.get(spec.name)
+        ]
+        pairs: dict[tuple[str, str], int] = {}
+        for i, a in enumerate(names):
+            pairs[(a, a)] = counts[a]
+            for b in names[i + 1 :]:
+                together = self.backend.count(Filters(entities=(a, b)))
+                pairs[(a, b)] = pairs[(b, a)] = together
+        return names, pairs
+
+    def reload_entities(self) -> None:
+        """Pick up promoted entities; the next sync re-links every article."""
+        self.linker = EntityLinker(self._entity_specs())
+        self.indexer.linker = self.linker
+
     def short_name(self, name: str) -> str:
         """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""
         for spec in self.linker.specs:
@@ -444,3 +493,7 @@ def _stored_ref(stored: dict[str, Any]) -> ArticleRef:
         stored.get("source", ""),
         date.date().isoformat() if date else None,
     )
+
+
+def _day(value: int) -> dt.date:
+    return dt.date(value // 10000, value // 100 % 100, value % 100)

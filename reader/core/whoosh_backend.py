@@ -125,7 +125,7 @@ class WhooshBackend:
                 searcher = self._get_searcher()
                 # Touch every segment: a truncated file fails here, not in the user's search.
                 for name in ("title", "body", "source"):
-                    list(searcher.reader().lexicon(name))[:1]
+                    next(iter(searcher.reader().lexicon(name)), None)
                 searcher.search(query.Every(), limit=1)
             except Exception as exc:  # Whoosh raises many types for a damaged index.
                 self._reset_handles()
@@ -369,6 +369,25 @@ class WhooshBackend:
             return []
         tokens = _analyzer()(text, chars=True, mode="query", removestops=False)
         return [(t.startchar, t.endchar) for t in tokens if t.text in terms]
+
+    def count(self, filters: Filters) -> int:
+        """How many articles pass the filters (for the co-occurrence view)."""
+        with self._lock:
+            searcher = self._get_searcher()
+            return len(searcher.search(_filter_query(filters) or query.Every(), limit=1))
+
+    def dates(self, filters: Filters) -> list[int]:
+        """The YYYYMMDD date of every article passing the filters (0 when undated).
+
+        Read from the sortable date column, not the stored fields, so a sparkline over
+        thousands of articles costs milliseconds.
+        """
+        with self._lock:
+            searcher = self._get_searcher()
+            wanted = _filter_query(filters) or query.Every()
+            results = searcher.search(wanted, limit=None, scored=False)
+            column = searcher.reader().column_reader("datesort")
+            return [int(column[docnum] or 0) for docnum in results.docs()]
 
     def counts(self, field_name: str) -> dict[str, int]:
         with self._lock:

@@ -14,6 +14,10 @@ from reader.core.store import Note
 from reader.library import ArticleView
 
 PARAGRAPH_GAP = 2
+RENDER_CHARS = 40_000
+"""Characters of paragraphs built at a time (several screenfuls)."""
+PARAGRAPH_CHARS = 20_000
+"""A single paragraph longer than this (a runaway line) is shown cut, with a note saying so."""
 """Paragraphs are joined by a blank line in the body, so offsets skip two characters."""
 
 
@@ -93,7 +97,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.match_paragraphs: list[int] = []
         self.match_index = -1
         self.paragraphs: list[Paragraph] = []
-        """This article's paragraph widgets (old ones may still be leaving the DOM)."""
+        """This article's paragraph widgets built so far (old ones may still be leaving)."""
+        self._spans: list[list[tuple[int, int]]] = []
+        self._offsets: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Open an article with Enter.", style="dim"), id="article-placeholder")
@@ -137,26 +143,16 @@ class ArticleReader(VerticalScroll, can_focus=True):
             widgets.append(Static(chips, classes="article-entities"))
         notes = view.user.notes
         widgets += [NoteCard(note_text(n)) for n in notes if n.paragraph is None]
-        self.match_paragraphs = []
+        self.match_paragraphs = [n for n, matches in enumerate(spans) if matches]
         self.match_index = -1
         self.paragraphs = []
+        self._spans = spans
+        self._offsets = []
         offset = 0
-        for number, paragraph in enumerate(view.paragraphs):
-            matches = spans[number] if number < len(spans) else []
-            # No ids: the previous article's paragraphs are removed asynchronously.
-            widget = Paragraph(
-                styled_paragraph(paragraph, offset, view.mentions, matches),
-                classes="-match" if matches else "",
-            )
-            self.paragraphs.append(widget)
-            if matches:
-                self.match_paragraphs.append(number)
-            widgets.append(widget)
-            widgets += [
-                NoteCard(note_text(n)) for n in notes if n.paragraph == number and not n.detached
-            ]
+        for paragraph in view.paragraphs:
+            self._offsets.append(offset)
             offset += len(paragraph) + PARAGRAPH_GAP
-        widgets += [NoteCard(note_text(n), classes="-detached") for n in notes if n.detached]
+        widgets += self._chunk(0 if cursor is None else cursor + 1)
         self.mount_all(widgets)
         last = max(0, len(self.paragraphs) - 1)
         self.set_reactive(ArticleReader.cursor, min(cursor or 0, last))
@@ -165,6 +161,66 @@ class ArticleReader(VerticalScroll, can_focus=True):
             self.scroll_home(animate=False)
         else:
             self.call_after_refresh(self.scroll_to, y=keep_scroll, animate=False)
+
+    def _chunk(self, at_least: int = 0) -> list[Static]:
+        """The next paragraphs' widgets, within the render budget (and at least up to one).
+
+        A 4 MB article has thousands of paragraphs: building them all at once would freeze
+        the app, so they come a screenful-and-more at a time as the cursor gets there.
+        """
+        view = self.view
+        assert view is not None
+        notes = view.user.notes
+        widgets: list[Static] = []
+        budget = RENDER_CHARS
+        total = len(view.paragraphs)
+        number = len(self.paragraphs)
+        while number < total:
+            paragraph = view.paragraphs[number]
+            shown = paragraph
+            if len(paragraph) > PARAGRAPH_CHARS:
+                shown = paragraph[:PARAGRAPH_CHARS]
+            matches = self._spans[number] if number < len(self._spans) else []
+            text = styled_paragraph(shown, self._offsets[number], view.mentions, matches)
+            if len(shown) < len(paragraph):
+                text.append(
+                    f" … ({len(paragraph) - len(shown):,} more characters in this paragraph; "
+                    "`newsreader show` prints all of it)",
+                    style="dim italic",
+                )
+            # No ids: the previous article's paragraphs are removed asynchronously.
+            widget = Paragraph(text, classes="-match" if matches else "")
+            self.paragraphs.append(widget)
+            widgets.append(widget)
+            widgets += [
+                NoteCard(note_text(n)) for n in notes if n.paragraph == number and not n.detached
+            ]
+            budget -= len(shown)
+            number += 1
+            if number >= at_least and budget <= 0:
+                break
+        for old in self.query(".more"):
+            old.remove()
+        if number < total:
+            widgets.append(
+                Static(
+                    Text(
+                        f"… {total - number:,} more paragraphs: j at the end loads them",
+                        style="dim italic",
+                    ),
+                    classes="more",
+                )
+            )
+        else:
+            widgets += [NoteCard(note_text(n), classes="-detached") for n in notes if n.detached]
+        return widgets
+
+    def _ensure_rendered(self, number: int) -> None:
+        """Build paragraphs up to `number` (and the next chunk) if they are not there yet."""
+        if self.view is not None and number >= len(self.paragraphs) - 1:
+            more = self._chunk(number + 1)
+            if more:
+                self.mount_all(more)
 
     def _mark_cursor(self) -> None:
         for number, paragraph in enumerate(self.paragraphs):
@@ -177,10 +233,13 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def action_cursor(self, delta: int) -> None:
         if self.paragraphs:
+            self._ensure_rendered(self.cursor + delta)
             self.cursor = max(0, min(len(self.paragraphs) - 1, self.cursor + delta))
 
     def action_cursor_to(self, index: int) -> None:
         if self.paragraphs:
+            if index < 0:
+                self._ensure_rendered(len(self.paragraphs))
             self.cursor = index % len(self.paragraphs)
             if index == 0:
                 self.scroll_home(animate=False)
@@ -191,6 +250,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
             return
         self.match_index = (self.match_index + direction) % len(self.match_paragraphs)
         number = self.match_paragraphs[self.match_index]
+        self._ensure_rendered(number)
         target = self.paragraphs[number]
         for paragraph in self.paragraphs:
             paragraph.set_class(paragraph is target, "-current")

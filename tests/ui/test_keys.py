@@ -136,7 +136,7 @@ async def test_entities_key_and_intersection(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("e")
-        assert app.focused is app.query_one("#entity-list")
+        assert app.focused is app.query_one("#entities-person")
         # Kim, then Choe (fourth): articles naming both.
         await pilot.press("space", "down", "down", "down", "space")
         await settle(pilot)
@@ -166,10 +166,10 @@ async def test_tab_cycles_panes(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         seen = []
-        for _ in range(7):
+        for _ in range(12):
             await pilot.press("tab")
             seen.append(app.focused.id if app.focused else None)
-        assert {"search", "results", "reader", "sources", "entity-list"} <= set(seen)
+        assert {"search", "results", "reader", "sources", "entities-person"} <= set(seen)
         await pilot.press("shift+tab")
         assert app.focused is not None and app.focused.id == seen[-2]
 
