@@ -84,6 +84,23 @@ def _lower() -> Any:
     return LowercaseFilter()
 
 
+class _FuzzyTerms(qparser.FuzzyTermPlugin):
+    """`word~` with the first two letters fixed unless the query says otherwise.
+
+    Whoosh otherwise compares the word with every term of the lexicon in Python: 850 ms a
+    query at 10,000 articles, 140 ms with one letter fixed, about 20 ms with two. Typos in
+    the first two letters are rare; `word~2/0` searches without the prefix.
+    """
+
+    DEFAULT_PREFIX = 2
+
+    def create(self, parser: Any, match: Any) -> Any:
+        node = super().create(parser, match)
+        if match.group("prefix") is None:
+            node.prefixlength = self.DEFAULT_PREFIX
+        return node
+
+
 class _MarkFormatter(highlight.Formatter):
     """Wraps matched words in MARK_START/MARK_END so the CLI can strip and the UI can style."""
 
@@ -297,7 +314,7 @@ class WhooshBackend:
         if not checked:
             return query.Every()
         parser = qparser.MultifieldParser(["title", "body"], self.schema, group=qparser.AndGroup)
-        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.add_plugin(_FuzzyTerms())
         parser.add_plugin(qparser.GtLtPlugin())
         try:
             parsed = parser.parse(checked)
