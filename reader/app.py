@@ -140,7 +140,7 @@ class NewsReaderApp(App[None]):
 
     # -- indexing -----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def index_corpus(self, rebuild: bool = False) -> None:
         """Open on the existing index at once, then bring it up to date with a progress bar."""
         if not self._shown.is_set() and self.library.ready():
@@ -190,7 +190,7 @@ class NewsReaderApp(App[None]):
 
     # -- facets -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="facets")
+    @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def refresh_facets(self) -> None:
         sources = self.library.sources()
         tags = self.library.tag_counts()
@@ -273,7 +273,6 @@ class NewsReaderApp(App[None]):
         if problem:
             self.notify(problem, severity="error")
             return
-        await asyncio.to_thread(self.library.reload_entities)
         self.notify(
             f"Now tracking {event.name}. Press r to re-index and link it in every article.",
             timeout=6,
@@ -283,7 +282,7 @@ class NewsReaderApp(App[None]):
     def action_cooccurrence(self) -> None:
         self._cooccurrence()
 
-    @work(group="dialogs")
+    @work(group="dialogs", exit_on_error=False)
     async def _cooccurrence(self) -> None:
         names, pairs = await asyncio.to_thread(self.library.cooccurrence)
         short = {name: self.library.short_name(name) for name in names}
@@ -325,7 +324,7 @@ class NewsReaderApp(App[None]):
         keep = self.query_one(ResultsList).current
         self._search(query, self.filters, keep.id if keep else None)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
         try:
             results = self.library.search(query, filters, suggest=False)
@@ -360,7 +359,7 @@ class NewsReaderApp(App[None]):
             # Only once the typing pauses: nobody needs "did you mean" for half a word.
             self._suggest_timer = self.set_timer(SUGGEST_AFTER, lambda: self._suggest(results))
 
-    @work(thread=True, exclusive=True, group="suggest")
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
     def _suggest(self, results: Results) -> None:
         """The "did you mean" comes after the (empty) results, so typing never waits for it."""
         suggestion = self.library.suggest(results.query)
@@ -400,7 +399,7 @@ class NewsReaderApp(App[None]):
         self.open_id = article_id
         self._load_article(article_id, self.results.terms if self.results else frozenset())
 
-    @work(thread=True, exclusive=True, group="article")
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def _load_article(self, article_id: str, terms: frozenset[str]) -> None:
         view = self.library.article(article_id)
         if view is None:
@@ -425,7 +424,7 @@ class NewsReaderApp(App[None]):
         if not view.user.read:
             self._mark_read(view.hit.id)
 
-    @work(thread=True, group="marks")
+    @work(thread=True, group="marks", exit_on_error=False)
     def _mark_read(self, article_id: str) -> None:
         """Opening an article marks it read (`u` undoes it)."""
         try:
@@ -465,7 +464,7 @@ class NewsReaderApp(App[None]):
                 severity="warning",
             )
 
-    @work(thread=True, group="marks")
+    @work(thread=True, group="marks", exit_on_error=False)
     def _refresh_article_state(self, article_id: str, facets: bool = True) -> None:
         """After a user change: redraw the row's markers, the open article and the tag list."""
         view = self.library.article(article_id)
@@ -497,7 +496,7 @@ class NewsReaderApp(App[None]):
             return
         self._open_tag_editor(article_id)
 
-    @work(group="dialogs")
+    @work(group="dialogs", exit_on_error=False)
     async def _open_tag_editor(self, article_id: str) -> None:
         view = await asyncio.to_thread(self.library.article, article_id)
         known = await asyncio.to_thread(self.library.known_tags)
@@ -544,7 +543,7 @@ class NewsReaderApp(App[None]):
             return
         self._edit_note(article_id, None, "")
 
-    @work(group="dialogs")
+    @work(group="dialogs", exit_on_error=False)
     async def _edit_note(
         self,
         article_id: str,
@@ -576,7 +575,7 @@ class NewsReaderApp(App[None]):
     def action_notes(self) -> None:
         self._notes_list()
 
-    @work(group="dialogs")
+    @work(group="dialogs", exit_on_error=False)
     async def _notes_list(self) -> None:
         notes, problem = await self._call(self.library.all_notes)
         if problem:

@@ -84,11 +84,14 @@ class Library:
         self, rebuild: bool = False, cancel: threading.Event | None = None
     ) -> Iterator[Progress]:
         """Re-index what changed; yields progress. Safe to run in a worker thread."""
+        final: Progress | None = None
         try:
             self._store_in_use = self.store.known()
-            final = None
-            for final in self.indexer.sync(rebuild=rebuild, cancel=cancel):
-                yield final
+            for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
+                if progress.phase == "done":
+                    final = progress
+                else:
+                    yield progress
             if final is not None and not final.busy:
                 self.catch_up()
         except OSError as exc:
@@ -98,6 +101,10 @@ class Library:
         finally:
             with self._counts_lock:
                 self._counts.clear()
+        # Only now, with the counts forgotten and the user's changes caught up, may a
+        # listener that reacts to "done" ask for fresh facets.
+        if final is not None:
+            yield final
 
     def sync_all(self, rebuild: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -453,8 +460,9 @@ class Library:
         return sorted(tags, key=lambda t: (-tags[t], t))
 
     def promote(self, name: str, kind: str = "person") -> None:
-        """Track a suggested entity from the next index run on."""
+        """Track a suggested entity from the next index run on (which re-links every article)."""
         self.store.promote(name, kind)
+        self.reload_entities()
 
     def _mirror_now(self, article_id: str) -> bool:
         done = self._mirror(article_id)

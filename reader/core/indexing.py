@@ -136,6 +136,9 @@ class Indexer:
         signature = self._meta(db, "linker")
         relink = signature != self.linker.signature
         refs = list(discover(self.corpus, progress.warnings))
+        # Files passed over while walking (symlinks out of the corpus, unreadable entries)
+        # are skips too, so the summary line agrees with the warnings above it.
+        progress.skipped += sum(": skipped" in line for line in progress.warnings)
         progress.total = len(refs)
         progress.phase = "indexing"
         present = {ref.path for ref in refs}

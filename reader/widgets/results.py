@@ -114,7 +114,7 @@ class ResultsList(ScrollView, can_focus=True):
                 self._rows[index] = hit
         self.refresh()
 
-    @work(thread=True, group="rows")
+    @work(thread=True, group="rows", exit_on_error=False)
     def _load(self, results: Results, start: int) -> None:
         hits = results.hits(start, start + WINDOW)
         self.app.call_from_thread(self._loaded, results, start, hits)

@@ -43,9 +43,9 @@ def write(root: Path, outside: Path) -> list[Case]:
     )
     put(
         "bad-utf8.txt",
-        _article("gorseflower", "Good text, then bad bytes \xff\xfe\x80 in the middle.")
+        _article("gorseflower", "Good text, then bad bytes BADBYTES in the middle. Café.")
         .encode()
-        .replace(b"\\xff", b"\xff"),
+        .replace(b"BADBYTES", b"\xff\xfe\x80"),
         "indexed",
         "gorseflower",
     )
@@ -115,7 +115,7 @@ def write(root: Path, outside: Path) -> list[Case]:
     outside.mkdir(parents=True, exist_ok=True)
     (outside / "secret.txt").write_text(_article("outsidesecret", "Must never be read."))
     os.symlink(outside / "secret.txt", root / "link-outside.txt")
-    cases.append(Case("link-outside.txt", "ignored", "outsidesecret"))
+    cases.append(Case("link-outside.txt", "skipped", "outsidesecret"))
     (root / "loop").mkdir()
     os.symlink(root / "loop", root / "loop" / "again")
     cases.append(Case("loop/again", "ignored"))

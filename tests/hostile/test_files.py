@@ -102,3 +102,12 @@ def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
     assert [hit["path"] for hit in found] == ["19/09876.txt"]
     again = run(*args, "index")
     assert "10000 unchanged" in again.stdout
+
+
+def test_bad_bytes_in_utf8_spoil_only_themselves(hostile) -> None:  # type: ignore[no-untyped-def]
+    args, _, _ = hostile
+    body = "\n".join(show(args, "gorseflower")["paragraphs"])
+    assert "Café" in body  # the good accented letters around the bad bytes survive
+    assert "bad bytes \ufffd" in body
+    cp1252 = "\n".join(show(args, "saltmarsh")["paragraphs"])
+    assert "Café owners in Zürich said “no” — twice." in cp1252

@@ -52,7 +52,7 @@ def test_any_query_gives_results_or_one_line(library: Library, text: str) -> Non
     "text",
     [
         '"unclosed', "(kim", "kim)", "[a TO", "AND", "OR", "NOT", "kim AND", "* ", "?", "~",
-        "kim~9", "date:[2025 TO", "date:banana", "entity:", "nosuchfield:x", ":", '"', "()",
+        "kim~9", "0~", "a~2", "kim~1/9", "date:[2025 TO", "date:banana", "entity:", "nosuchfield:x", ":", '"', "()",
         "a" * 10_000, "(" * 5000, '"' * 9999, "kim " * 2500, "\x00\x1b[31m", "\u202e",
     ],
 )  # fmt: skip

@@ -21,7 +21,7 @@ async def settle(pilot: Pilot) -> None:
         if background:
             await app.workers.wait_for_complete(background)
         await pilot.pause()
-        if not any(w.is_running for w in _background(app)):
+        if all(w.is_finished for w in _background(app)):
             return
 
 
