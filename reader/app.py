@@ -321,7 +321,7 @@ class NewsReaderApp(App[None]):
 
     def run_search(self) -> None:
         query = self.query_one("#search", Input).value
-        keep = self.query_one(ResultsList).current
+        keep = self.query_one(ResultsList).chosen
         self._search(query, self.filters, keep.id if keep else None)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)

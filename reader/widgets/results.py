@@ -75,6 +75,8 @@ class ResultsList(ScrollView, can_focus=True):
         self.results: Results | None = None
         self._rows: dict[int, Hit] = {}
         self._loading: set[int] = set()
+        self._chosen = False
+        """True once the user moved to or opened the current row (typing does not)."""
 
     # -- data ---------------------------------------------------------------------------
 
@@ -87,6 +89,7 @@ class ResultsList(ScrollView, can_focus=True):
         old_offset = (self.cursor * ROW_HEIGHT) - self.scroll_y
         self.virtual_size = Size(self.size.width, results.total * ROW_HEIGHT)
         if index is None:
+            self._chosen = False
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
         else:
@@ -98,6 +101,15 @@ class ResultsList(ScrollView, can_focus=True):
     @property
     def current(self) -> Hit | None:
         return self._rows.get(self.cursor)
+
+    @property
+    def chosen(self) -> Hit | None:
+        """The row the user picked, which a new search keeps; None while only typing.
+
+        Otherwise the cursor would stick to whatever the query "C" ranked first, and the
+        best hit for the finished word would not be the one highlighted.
+        """
+        return self.current if self._chosen else None
 
     @property
     def loaded(self) -> list[Hit]:
@@ -204,24 +216,30 @@ class ResultsList(ScrollView, can_focus=True):
         return max(0, min(index, total - 1)) if total else 0
 
     def action_move(self, delta: int) -> None:
+        self._chosen = True
         self.cursor = self._clamp(self.cursor + delta)
 
     def action_first(self) -> None:
+        self._chosen = True
         self.cursor = 0
 
     def action_last(self) -> None:
+        self._chosen = True
         self.cursor = self._clamp(10**12)
 
     def action_page(self, direction: int) -> None:
+        self._chosen = True
         rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
         self.cursor = self._clamp(self.cursor + direction * rows)
 
     def action_open(self) -> None:
         if self.current is not None:
+            self._chosen = True
             self.post_message(self.Opened(self.current))
 
     def on_click(self, event: object) -> None:
         offset = getattr(event, "y", 0)
         index = (int(self.scroll_offset.y) + int(offset)) // ROW_HEIGHT
         if self.results is not None and index < self.results.total:
+            self._chosen = True
             self.cursor = index

@@ -80,13 +80,13 @@ async def test_enter_opens_and_brackets_step_and_escape_backs_out(app: NewsReade
         await settle(pilot)
         reader = app.query_one(ArticleReader)
         assert app.focused is reader
-        # The cursor stayed on the article selected before this search (003, now second).
-        assert results.cursor == 1
+        # Nothing was chosen before typing, so Enter opened the best hit.
+        assert results.cursor == 0
         first = reader.view.hit.id if reader.view else None
-        assert first == results.loaded[1].id
+        assert first == results.loaded[0].id
         await pilot.press("right_square_bracket")
         await settle(pilot)
-        assert reader.view is not None and reader.view.hit.id == results.loaded[2].id
+        assert reader.view is not None and reader.view.hit.id == results.loaded[1].id
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert reader.view.hit.id == first
@@ -227,3 +227,28 @@ async def test_slash_is_a_character_inside_the_search_box(app: NewsReaderApp) ->
         await settle(pilot)
         await pilot.press("slash", "a", "slash", "b")
         assert app.query_one("#search").value == "a/b"  # type: ignore[attr-defined]
+
+
+async def test_a_chosen_article_stays_selected_through_a_new_search(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "Kim")
+        await pilot.press("enter", "j")  # the user picks the second hit
+        chosen = results.current
+        assert chosen is not None and results.cursor == 1
+        # A narrower query that still finds it keeps it under the cursor, wherever it ranks.
+        await search(pilot, "Kim Choe" if chosen.path[:3] in ("003", "004") else "Kim Putin")
+        assert chosen.id in [hit.id for hit in results.loaded]
+        assert results.current is not None and results.current.id == chosen.id
+        # A query that drops it starts again from the best hit.
+        await search(pilot, "Hongzhong")
+        assert results.cursor == 0 and results.current is not None
+        assert results.current.id != chosen.id
+
+
+async def test_typing_without_choosing_highlights_the_best_hit(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "C")
+        await search(pilot, "Choe")
+        assert results.cursor == 0
