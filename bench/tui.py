@@ -30,7 +30,11 @@ async def main(config_path: str) -> None:
         results = app.query_one(ResultsList)
         while results.results is None or not results.loaded:
             await asyncio.sleep(0.002)
-        await pilot.pause()
+        # The frame that shows them: call_after_refresh runs once it has been painted.
+        # (pilot.pause() would also wait for the background workers to go idle.)
+        painted = asyncio.get_running_loop().create_future()
+        app.call_after_refresh(painted.set_result, None)
+        await painted
         print("READY", flush=True)
         # Let start-up work (facets, the no-change sync) finish before typing.
         await app.workers.wait_for_complete()

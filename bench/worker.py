@@ -3,13 +3,16 @@
     python -m bench.worker build CONFIG          full index build from nothing
     python -m bench.worker change CONFIG         one file changed → time until search sees it
     python -m bench.worker search CONFIG QUERIES warm search latencies with snippets
+    python -m bench.worker entities CONFIG N     full build with N more entities of 3 aliases
 
 Prints one JSON object on stdout.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import random
 import resource
 import shutil
 import statistics
@@ -17,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.core.config import load_config
+from reader.core.config import EntitySpec, load_config
 from reader.library import Library
 
 PAGE = 20
@@ -46,6 +49,67 @@ def build(config_path: str) -> dict[str, object]:
         "rss_mb": own,
         "children_rss_mb": children,
         "index_mb": _size_mb(library.folder),
+    }
+
+
+# People the BBC articles name (they are lower-cased there; linking is case-insensitive),
+# so some of the extra entities are found, as in a real newsroom's list.
+REAL = [
+    ("Tony", "Blair"), ("Gordon", "Brown"), ("Michael", "Howard"), ("Charles", "Kennedy"),
+    ("Jose", "Mourinho"), ("Arsene", "Wenger"), ("Alex", "Ferguson"), ("Jack", "Straw"),
+    ("David", "Blunkett"), ("Alan", "Milburn"), ("John", "Prescott"), ("Andy", "Roddick"),
+    ("Wayne", "Rooney"), ("Lleyton", "Hewitt"), ("Kelly", "Holmes"), ("Paula", "Radcliffe"),
+    ("Jonny", "Wilkinson"), ("Sven-Goran", "Eriksson"), ("Robert", "Kilroy-Silk"),
+]  # fmt: skip
+FIRST = [
+    "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jamal",
+    "Kofi", "Lena", "Mateo", "Nadia", "Oleg", "Priya", "Quentin", "Rosa", "Sami", "Tomas",
+]  # fmt: skip
+LAST = [
+    "Abara", "Bergstrom", "Castellano", "Dimitrov", "Eze", "Fontaine", "Gutierrez", "Haddad",
+    "Ivanova", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
+    "Quispe", "Rasmussen", "Silva", "Tanaka", "Umarov", "Varga", "Wojcik", "Yilmaz", "Zhou",
+]  # fmt: skip
+
+
+def synthetic_entities(count: int) -> list[EntitySpec]:
+    """count people, each with 3 aliases (initial and surname, with a middle name, inverted)."""
+    rng = random.Random(500)
+    invented = [(first, last) for first in FIRST for last in LAST]
+    rng.shuffle(invented)
+    pairs = REAL + invented
+    specs = []
+    for first, last in pairs[:count]:
+        middle = rng.choice(FIRST)
+        aliases = (f"{first[0]}. {last}", f"{first} {middle} {last}", f"{last}, {first}")
+        specs.append(EntitySpec(name=f"{first} {last}", kind="person", aliases=aliases))
+    return specs
+
+
+def entities(config_path: str, count: str) -> dict[str, object]:
+    """A full build with many more tracked entities: what linking costs as the list grows."""
+    config = load_config(config_path)
+    config = dataclasses.replace(
+        config,
+        entities=(*config.entities, *synthetic_entities(int(count))),
+        data_dir=config.data_dir.with_name(config.data_dir.name + "-entities"),
+    )
+    shutil.rmtree(config.data_dir, ignore_errors=True)
+    library = Library(config)
+    started = time.perf_counter()
+    progress = library.sync_all(rebuild=True)
+    seconds = time.perf_counter() - started
+    timings = dict(library.indexer.timings)
+    linked = len(library.entity_counts())
+    library.close()
+    shutil.rmtree(config.data_dir, ignore_errors=True)
+    return {
+        "seconds": seconds,
+        "articles": progress.added,
+        "entities": len(config.entities),
+        "entities_found": linked,
+        "timings": timings,
+        "link_share": timings["link"] / (sum(timings.values()) or 1.0),
     }
 
 
@@ -115,7 +179,8 @@ def _size_mb(folder: Path) -> float:
 
 def main() -> None:
     job, *args = sys.argv[1:]
-    result = {"build": build, "change": change, "search": search}[job](*args)
+    jobs = {"build": build, "change": change, "search": search, "entities": entities}
+    result = jobs[job](*args)
     print(json.dumps(result))
 
 

@@ -152,7 +152,16 @@ class NewsReaderApp(App[None]):
 
     def _index_ready(self) -> None:
         self.run_search()
-        self.refresh_facets()
+        if self._shown.is_set():
+            self.refresh_facets()
+        # Otherwise the facets follow the first frame (_first_frame): counting sources and
+        # drawing sparklines meanwhile would only slow the results down (one GIL).
+
+    def _first_frame(self) -> None:
+        """The first results are painted: now the facets, and the index sync may start."""
+        if not self._shown.is_set():
+            self._shown.set()
+            self.refresh_facets()
 
     def on_index_progress(self, message: IndexProgress) -> None:
         progress = message.progress
@@ -321,8 +330,7 @@ class NewsReaderApp(App[None]):
 
     def run_search(self) -> None:
         query = self.query_one("#search", Input).value
-        keep = self.query_one(ResultsList).chosen
-        self._search(query, self.filters, keep.id if keep else None)
+        self._search(query, self.filters, self.query_one(ResultsList).chosen_id)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
@@ -348,7 +356,8 @@ class NewsReaderApp(App[None]):
             return  # The user typed on; a newer search is on its way.
         self.query_one("#query-error").display = False
         self.answered = query
-        self._shown.set()
+        if not self._shown.is_set():
+            self.call_after_refresh(self._first_frame)
         self.results = results
         self.query_one(ResultsList).show(results, first, keep)
         self._set_status(self.status_text(results))

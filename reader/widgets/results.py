@@ -75,8 +75,13 @@ class ResultsList(ScrollView, can_focus=True):
         self.results: Results | None = None
         self._rows: dict[int, Hit] = {}
         self._loading: set[int] = set()
-        self._chosen = False
-        """True once the user moved to or opened the current row (typing does not)."""
+        self.chosen_id: str | None = None
+        """The article the user last moved to or opened (typing alone chooses nothing).
+
+        A new search puts the cursor back on it whenever it is among the results, so a
+        refined query does not lose the reader's place, even past a query that dropped it.
+        """
+        self._choose_when_loaded: int | None = None
 
     # -- data ---------------------------------------------------------------------------
 
@@ -85,11 +90,11 @@ class ResultsList(ScrollView, can_focus=True):
         self.results = results
         self._rows = dict(enumerate(first_rows))
         self._loading.clear()
+        self._choose_when_loaded = None
         index = next((i for i, hit in self._rows.items() if hit.id == keep_id), None)
         old_offset = (self.cursor * ROW_HEIGHT) - self.scroll_y
         self.virtual_size = Size(self.size.width, results.total * ROW_HEIGHT)
         if index is None:
-            self._chosen = False
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
         else:
@@ -102,14 +107,12 @@ class ResultsList(ScrollView, can_focus=True):
     def current(self) -> Hit | None:
         return self._rows.get(self.cursor)
 
-    @property
-    def chosen(self) -> Hit | None:
-        """The row the user picked, which a new search keeps; None while only typing.
-
-        Otherwise the cursor would stick to whatever the query "C" ranked first, and the
-        best hit for the finished word would not be the one highlighted.
-        """
-        return self.current if self._chosen else None
+    def _choose(self, index: int) -> None:
+        """The user moved the cursor: remember the article there (once its row is loaded)."""
+        self.cursor = index
+        hit = self._rows.get(index)
+        self.chosen_id = hit.id if hit else None
+        self._choose_when_loaded = None if hit else index
 
     @property
     def loaded(self) -> list[Hit]:
@@ -137,6 +140,9 @@ class ResultsList(ScrollView, can_focus=True):
         self._loading.discard(start)
         for offset, hit in enumerate(hits):
             self._rows[start + offset] = hit
+        if self._choose_when_loaded is not None and self._choose_when_loaded in self._rows:
+            self.chosen_id = self._rows[self._choose_when_loaded].id
+            self._choose_when_loaded = None
         self.refresh()
         if self.cursor >= start and self.cursor < start + len(hits):
             self.post_message(self.Highlighted(self.current))
@@ -216,30 +222,25 @@ class ResultsList(ScrollView, can_focus=True):
         return max(0, min(index, total - 1)) if total else 0
 
     def action_move(self, delta: int) -> None:
-        self._chosen = True
-        self.cursor = self._clamp(self.cursor + delta)
+        self._choose(self._clamp(self.cursor + delta))
 
     def action_first(self) -> None:
-        self._chosen = True
-        self.cursor = 0
+        self._choose(0)
 
     def action_last(self) -> None:
-        self._chosen = True
-        self.cursor = self._clamp(10**12)
+        self._choose(self._clamp(10**12))
 
     def action_page(self, direction: int) -> None:
-        self._chosen = True
         rows = max(1, self.scrollable_content_region.height // ROW_HEIGHT)
-        self.cursor = self._clamp(self.cursor + direction * rows)
+        self._choose(self._clamp(self.cursor + direction * rows))
 
     def action_open(self) -> None:
         if self.current is not None:
-            self._chosen = True
+            self._choose(self.cursor)
             self.post_message(self.Opened(self.current))
 
     def on_click(self, event: object) -> None:
         offset = getattr(event, "y", 0)
         index = (int(self.scroll_offset.y) + int(offset)) // ROW_HEIGHT
         if self.results is not None and index < self.results.total:
-            self._chosen = True
-            self.cursor = index
+            self._choose(index)

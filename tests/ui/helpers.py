@@ -13,7 +13,8 @@ from reader.widgets.results import ResultsList
 async def settle(pilot: Pilot) -> None:
     """Let timers fire and every worker finish, then let their results reach the screen."""
     app = pilot.app
-    for _ in range(50):
+    quiet = 0
+    for _ in range(100):
         await pilot.pause()
         # A worker waiting on an open dialog ends only when the dialog does.
         # (An empty list would mean "all workers" to wait_for_complete.)
@@ -21,7 +22,10 @@ async def settle(pilot: Pilot) -> None:
         if background:
             await app.workers.wait_for_complete(background)
         await pilot.pause()
-        if all(w.is_finished for w in _background(app)):
+        # Twice quiet in a row: one worker's result may start the next after a repaint
+        # (the facets follow the first frame of results).
+        quiet = quiet + 1 if all(w.is_finished for w in _background(app)) else 0
+        if quiet == 2:
             return
 
 

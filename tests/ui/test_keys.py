@@ -240,10 +240,13 @@ async def test_a_chosen_article_stays_selected_through_a_new_search(app: NewsRea
         await search(pilot, "Kim Choe" if chosen.path[:3] in ("003", "004") else "Kim Putin")
         assert chosen.id in [hit.id for hit in results.loaded]
         assert results.current is not None and results.current.id == chosen.id
-        # A query that drops it starts again from the best hit.
+        # A query that drops it starts again from the best hit...
         await search(pilot, "Hongzhong")
         assert results.cursor == 0 and results.current is not None
         assert results.current.id != chosen.id
+        # ...and going back to a query that finds it finds the reader's place again.
+        await search(pilot, "Kim")
+        assert results.current is not None and results.current.id == chosen.id
 
 
 async def test_typing_without_choosing_highlights_the_best_hit(app: NewsReaderApp) -> None:
