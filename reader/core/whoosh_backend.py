@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -29,7 +30,7 @@ SCHEMA_VERSION = 8
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000
-SNIPPET_REGION = 700
+SNIPPET_REGION = 450
 """Characters around the first likely match that the snippet highlighter analyses."""
 """Relevance-ranked results keep the best this many rows; date order keeps every row."""
 
@@ -66,6 +67,16 @@ def _datesort(yyyymmdd: str, article_id: str) -> int:
     """
     day = int(yyyymmdd) if yyyymmdd else 0
     return day * TIE_SPAN + zlib.crc32(article_id.encode()) % TIE_SPAN
+
+
+@functools.cache
+def _snippet_analyzer() -> Any:
+    """One analyzer for every snippet: its stem cache then outlives a single search.
+
+    A fresh one per search stemmed the same words again for every result list: 40% of
+    search time at 10,000 articles.
+    """
+    return _analyzer()
 
 
 def build_schema() -> Schema:
@@ -105,8 +116,36 @@ class _FuzzyTerm(query.FuzzyTerm):
     """
 
     def _btexts(self, ixreader: Any) -> Any:
-        prefix = min(self.prefixlength, max(len(self.text) - 1, 0))
-        return ixreader.terms_within(self.fieldname, self.text, self.maxdist, prefix=prefix)
+        """Walk the terms that share the prefix and measure each, instead of Whoosh's
+        automaton, whose binary searches read the term table a few bytes at a time
+        (70–110 ms a query at 10,000 articles; this walk takes a few ms). A swap of two
+        neighbouring letters counts as one edit, so `politicla~` finds "political"."""
+        text, maxdist = self.text, self.maxdist
+        prefix = text[: min(self.prefixlength, max(len(text) - 1, 0))]
+        for btext in ixreader.expand_prefix(self.fieldname, prefix):
+            term = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+            if abs(len(term) - len(text)) <= maxdist and _within(term, text, maxdist):
+                yield term
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether a and b are at most `limit` edits apart (insert, delete, replace, swap)."""
+    if a == b:
+        return True
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if before is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, before[j - 2] + 1)
+            current[j] = best
+        if min(current) > limit:
+            return False
+        before, previous = previous, current
+    return previous[-1] <= limit
 
 
 class _FuzzyTerms(qparser.FuzzyTermPlugin):
@@ -525,7 +564,7 @@ class _Window:
         )
         self.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
         self.formatter = _MarkFormatter()
-        self.analyzer = _analyzer()
+        self.analyzer = _snippet_analyzer()
 
     def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
         hits: list[Hit] = []

@@ -29,6 +29,8 @@ def found(library: Library, query: str, **kw) -> list[str]:
         ("Pyong*", {"001", "003", "004"}),
         ("Py?ngyang", {"001", "003", "004"}),
         ("pyongyng~", {"001", "003", "004"}),
+        ("pyongyagn~", {"001", "003", "004"}),  # two letters swapped: one edit
+        ("pyongyang~2/9", {"001", "003", "004"}),  # a prefix longer than the word
         ("title:parade", {"002", "003"}),
         ("byline:park", {"003"}),
         ("dateline:beijing", {"004"}),
