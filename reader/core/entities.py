@@ -1,9 +1,10 @@
 """Recognising tracked people, bodies and places under every spelling, in one pass over a text.
 
-The text is split into word tokens once. At each token we extend a run of tokens while their
-concatenation (lower case, separators dropped) is a prefix of some alias, and keep the longest
-run that is a whole alias. So `Kim Jong-un`, `Kim Jong Un` and `Kim Jongun` are one key
-(`kimjongun`) without being listed, and the cost does not grow with the number of aliases.
+The words of the text that could begin a name are found at C speed (a set intersection); only
+from those do we extend a run of words while their concatenation (lower case, separators
+dropped) is a prefix of some alias, keeping the longest run that is a whole alias. So
+`Kim Jong-un`, `Kim Jong Un` and `Kim Jongun` are one key (`kimjongun`) without being listed,
+and the cost does not grow with the number of aliases.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ class EntityLinker:
         self.kinds = {spec.name: spec.kind for spec in self.specs}
         self._aliases: dict[str, _Alias] = {}
         self._prefixes: set[str] = set()
+        self._starts: set[str] = set()
+        """Prefixes a first word can be: at least the alias's first word (`kim`, `kimjong`),
+        never a shorter piece of it, so a common `a` or `an` is not a place to start."""
         for spec in self.specs:
             for spelling in (spec.name, *spec.aliases):
                 words = _WORD.findall(spelling)
@@ -75,6 +79,8 @@ class EntityLinker:
                 self._aliases.setdefault(key, _Alias(spec.name, short))
                 for i in range(1, len(key) + 1):
                     self._prefixes.add(key[:i])
+                    if i >= len(words[0]):
+                        self._starts.add(key[:i])
         digest = hashlib.blake2b(digest_size=8)
         for spec in self.specs:
             digest.update(repr((spec.name, spec.kind, spec.aliases)).encode())
@@ -94,42 +100,47 @@ class EntityLinker:
     def _scan(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
         if not self._aliases or not text:
             return []
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        # The words that could start a name, found at C speed: most texts hold a few.
+        starts = self._starts.intersection(_WORD.findall(lowered))
+        if not starts:
+            return []
         out: list[tuple[str, bool, Mention]] = []
-        i = 0
-        n = len(tokens)
-        while i < n:
+        resume = 0
+        for first in _WORD.finditer(lowered):
+            acc = first.group()
+            if acc not in starts:
+                continue
+            start, end = first.span()
+            if start < resume:
+                continue
             best: tuple[int, _Alias] | None = None
-            acc = ""
-            for j in range(i, n):
-                if j > i and not _JOINER.match(text[tokens[j - 1][1] : tokens[j][0]]):
+            if acc in self._aliases:
+                best = (end, self._aliases[acc])
+            while True:
+                nxt = _WORD.search(lowered, end)
+                if nxt is None or not _JOINER.match(text[end : nxt.start()]):
                     break
-                acc += tokens[j][2]
+                acc += nxt.group()
                 if acc not in self._prefixes:
                     break
+                end = nxt.end()
                 alias = self._aliases.get(acc)
                 if alias is not None:
-                    best = (j, alias)
+                    best = (end, alias)
             if best is None:
-                i += 1
                 continue
-            j, alias = best
-            start, end = tokens[i][0], tokens[j][1]
-            accepted = self._whole_word(text, start, end)
+            stop, alias = best
+            accepted = self._whole_word(text, start, stop)
             is_full = not alias.short
             if accepted and alias.short:
-                accepted, is_full = self._short_form(text, tokens, i, j)
+                accepted, is_full = self._short_form(text, lowered, start, stop)
             if accepted:
-                out.append(
-                    (
-                        alias.entity,
-                        is_full,
-                        Mention(alias.entity, field, start, end, text[start:end]),
-                    )
-                )
-                i = j + 1
-            else:
-                i += 1
+                mention = Mention(alias.entity, field, start, stop, text[start:stop])
+                out.append((alias.entity, is_full, mention))
+                resume = stop
         return out
 
     @staticmethod
@@ -144,25 +155,26 @@ class EntityLinker:
         return True
 
     @staticmethod
-    def _short_form(
-        text: str, tokens: list[tuple[int, int, str]], i: int, j: int
-    ) -> tuple[bool, bool]:
+    def _short_form(text: str, lowered: str, start: int, end: int) -> tuple[bool, bool]:
         """Decide whether a one-word form is this person, and whether it counts as full.
 
         `Kim Il Sung`, `Kim Yo Jong`, `Kim Ju-ae`: a capitalised word right after the short form
         means another person's name, so it is not this one. `the Kim regime` is a family, not
         the man. A title cue (`President Xi`) names the person in full.
         """
-        start = tokens[i][0]
-        if j + 1 < len(tokens):
-            nxt_start, _, nxt_word = tokens[j + 1]
-            gap = text[tokens[j][1] : nxt_start]
-            if _NAME_GAP.match(gap) and text[nxt_start].isupper() and nxt_word not in _NOT_NAMES:
+        nxt = _WORD.search(lowered, end)
+        if nxt is not None:
+            gap = text[end : nxt.start()]
+            if (
+                _NAME_GAP.match(gap)
+                and text[nxt.start()].isupper()
+                and nxt.group() not in _NOT_NAMES
+            ):
                 return False, False
-            if _NAME_GAP.match(gap) and nxt_word in _ATTRIBUTIVE:
+            if _NAME_GAP.match(gap) and nxt.group() in _ATTRIBUTIVE:
                 return False, False
         before = text[max(0, start - 40) : start]
-        if re.search(r"\bthe\s+$", before, re.I) and j + 1 < len(tokens):
+        if re.search(r"\bthe\s+$", before, re.I) and nxt is not None:
             return False, False
         return True, bool(_TITLE_CUE.search(before))
 

@@ -112,3 +112,9 @@ def test_discovery_finds_cued_names_and_skips_tracked_ones() -> None:
     found = candidate_names(text, LINKER)
     assert {"!Shigeru Ishiba", "!Donald Trump", "!Pak Myong-ho"} <= found
     assert not any("Korea" in name or "Kim" in name for name in found)
+
+
+def test_ordinary_words_do_not_join_into_a_name() -> None:
+    # "put in" would spell "putin" with the space dropped; a name starts with a whole word.
+    text = "Vladimir Putin spoke. The money would have to be put in by spring, he said."
+    assert names(text) == ["Vladimir Putin"]
