@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -24,16 +24,13 @@ from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.library import Library
 from reader.messages import IndexProgress
-from reader.screens.confirm import ConfirmScreen
-from reader.screens.cooccurrence import CooccurrenceScreen
-from reader.screens.help import HelpScreen
-from reader.screens.note_editor import NoteEditor
-from reader.screens.notes import NoteAction, NotesScreen
-from reader.screens.tag_editor import TagEditor
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
 from reader.widgets.results import WINDOW, ResultsList
 from reader.widgets.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from reader.screens.notes import NoteAction
 
 DEBOUNCE = 0.15
 SUGGEST_AFTER = 0.6
@@ -293,6 +290,9 @@ class NewsReaderApp(App[None]):
 
     @work(group="dialogs", exit_on_error=False)
     async def _cooccurrence(self) -> None:
+        # Imported when first used: each screen costs start-up time it does not need.
+        from reader.screens.cooccurrence import CooccurrenceScreen
+
         names, pairs = await asyncio.to_thread(self.library.cooccurrence)
         short = {name: self.library.short_name(name) for name in names}
         chosen = await self.push_screen_wait(CooccurrenceScreen(names, pairs, short))
@@ -507,6 +507,9 @@ class NewsReaderApp(App[None]):
 
     @work(group="dialogs", exit_on_error=False)
     async def _open_tag_editor(self, article_id: str) -> None:
+        # Imported when first used: each screen costs start-up time it does not need.
+        from reader.screens.tag_editor import TagEditor
+
         view = await asyncio.to_thread(self.library.article, article_id)
         known = await asyncio.to_thread(self.library.known_tags)
         if view is None:
@@ -561,6 +564,8 @@ class NewsReaderApp(App[None]):
         note_id: int | None = None,
         text: str = "",
     ) -> None:
+        from reader.screens.note_editor import NoteEditor
+
         ref = await asyncio.to_thread(self.library.article, article_id)
         title = ref.hit.title if ref else article_id
         where = "the article" if paragraph is None else f"paragraph {paragraph + 1}"
@@ -586,6 +591,10 @@ class NewsReaderApp(App[None]):
 
     @work(group="dialogs", exit_on_error=False)
     async def _notes_list(self) -> None:
+        # Imported when first used: each screen costs start-up time it does not need.
+        from reader.screens.confirm import ConfirmScreen
+        from reader.screens.notes import NotesScreen
+
         notes, problem = await self._call(self.library.all_notes)
         if problem:
             self.notify(problem, severity="error")
@@ -673,6 +682,9 @@ class NewsReaderApp(App[None]):
         self.index_corpus()
 
     def action_help(self) -> None:
+        # Imported when first used: each screen costs start-up time it does not need.
+        from reader.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_back(self) -> None:

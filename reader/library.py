@@ -14,19 +14,21 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
-from reader.core.exchange import ImportReport, export_json, export_markdown, import_data
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import index_dir, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
+
+if TYPE_CHECKING:
+    from reader.core.exchange import ImportReport
 
 
 @dataclass
@@ -380,6 +382,8 @@ class Library:
         return _stored_ref(stored), paragraphs
 
     def export(self, fmt: str = "json") -> str:
+        from reader.core.exchange import export_json, export_markdown
+
         return export_markdown(self.store) if fmt == "markdown" else export_json(self.store)
 
     def import_file(self, path: Path) -> ImportReport:
@@ -390,6 +394,8 @@ class Library:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: not valid JSON: {exc}") from None
+        from reader.core.exchange import import_data
+
         report = import_data(self.store, data, self.locate, str(path))
         self.catch_up()
         return report

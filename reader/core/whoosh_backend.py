@@ -168,6 +168,68 @@ class _FuzzyTerms(qparser.FuzzyTermPlugin):
         return node
 
 
+class _DayRange(query.Query):
+    """`date:` ranges answered from the sortable date column, not the date field's terms.
+
+    Whoosh expands a numeric range into dozens of trie terms and reads every posting list:
+    45–70 ms for three months at 10,000 articles. Reading one column is a few ms, and the
+    documents come out in order, as a matcher needs them.
+    """
+
+    def __init__(self, low: int | None, high: int | None, boost: float = 1.0) -> None:
+        self.low, self.high = low, high  # YYYYMMDD, inclusive; None is open
+        self.fieldname = "date"
+        self.boost = boost
+
+    def __repr__(self) -> str:
+        return f"_DayRange({self.low}, {self.high})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _DayRange) and (other.low, other.high) == (self.low, self.high)
+
+    def __hash__(self) -> int:
+        return hash(("_DayRange", self.low, self.high))
+
+    def is_range(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(ixreader.doc_count_all())
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh.matching import ListMatcher, NullMatcher
+
+        reader = searcher.reader()
+        if not reader.has_column("datesort"):
+            return NullMatcher()
+        column = reader.column_reader("datesort")
+        low = (self.low or 1) * TIE_SPAN  # 0 is "undated": never inside a range
+        high = (self.high + 1) * TIE_SPAN if self.high is not None else None
+        ids = [
+            docnum
+            for docnum, value in enumerate(column)
+            if value >= low and (high is None or value < high) and not reader.is_deleted(docnum)
+        ]
+        if not ids:
+            return NullMatcher()
+        return ListMatcher(ids, all_weights=self.boost)
+
+
+def _day(microseconds: int | None) -> int | None:
+    """A DATETIME range bound (microseconds since year 1) as YYYYMMDD."""
+    if microseconds is None:
+        return None
+    from whoosh.util.times import long_to_datetime
+
+    return int(long_to_datetime(microseconds).strftime("%Y%m%d"))
+
+
+def _days_from_column(q: Any) -> Any:
+    if isinstance(q, query.NumericRange) and q.fieldname == "date":
+        return _DayRange(_day(q.start), _day(q.end), q.boost)
+    return q
+
+
 class _MarkFormatter(highlight.Formatter):
     """Wraps matched words in MARK_START/MARK_END so the CLI can strip and the UI can style."""
 
@@ -390,7 +452,7 @@ class WhooshBackend:
             raise QueryError(f"cannot read query {checked!r}: {exc}") from None
         if _has_null(parsed):
             raise QueryError(f"nothing to search for in {checked!r}")
-        return parsed
+        return parsed.accept(_days_from_column)
 
     def search(
         self, text: str, filters: Filters, sort: str = "relevance", suggest: bool = True

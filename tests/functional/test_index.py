@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.core.config import load_config
 from reader.library import Library
+from tests.conftest import CORPUS as ROOT_CORPUS
 from tests.conftest import SEEDS
 
 NEW = "Foreign Minister Choe Son Hui met Wang Yi in Beijing on Friday, KCNA said. – AFP\n"
@@ -36,6 +37,13 @@ def test_incremental_add_change_delete(library: Library, corpus: Path, config_fi
     assert (progress.added, progress.updated, progress.removed, progress.unchanged) == (1, 1, 1, 3)
     assert paths(library, "armistice") == ["000"]
     assert paths(library, "Wang") == ["004", "sub"]
+    # A date range reads the date column: a removed article must not linger there.
+    (corpus / SEEDS["003"]).unlink()
+    library.sync_all()
+    assert paths(library, "date:2025-09") == []
+    assert paths(library, "date:2025") == ["002"]
+    (corpus / SEEDS["003"]).write_bytes((ROOT_CORPUS / SEEDS["003"]).read_bytes())
+    library.sync_all()
 
     # Touching a file without changing its bytes does not re-index it.
     os.utime(corpus / SEEDS["003"], ns=(1, 1))
