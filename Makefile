@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SIZES  ?= 1000 10000
+SIZES  ?= 1000,10000,100000
 
 .PHONY: run test lint format screenshots bench clean
 

@@ -285,7 +285,8 @@ def main() -> None:
     latest = RESULTS / "latest.json"
     previous = json.loads(latest.read_text()) if latest.exists() else {}
     by_size = {row["articles"]: row for row in previous.get("sizes", [])}
-    for size in (int(s.replace("_", "")) for s in args.sizes.split(",")):
+    sizes = args.sizes.replace(" ", ",").replace("_", "").split(",")
+    for size in (int(s) for s in sizes if s):
         by_size[size] = measure(size, work, args.runs)
         shutil.rmtree(work / f"data-{size}", ignore_errors=True)
         rows = [by_size[k] for k in sorted(by_size)]

@@ -252,7 +252,7 @@ class Library:
             if name not in tracked
         ][:limit]
 
-    def timeline(self, names: list[str], buckets: int = 10) -> tuple[str, dict[str, list[int]]]:
+    def timeline(self, names: list[str], buckets: int = 8) -> tuple[str, dict[str, list[int]]]:
         """Articles per period for each entity, over the corpus's own date range.
 
         The period follows the span of the corpus: days up to a month, weeks up to a year,

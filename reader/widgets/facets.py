@@ -224,11 +224,15 @@ class EntitySidebar(Vertical):
             related_list.add_option(Option(label, id=article_id))
 
 
-def _entity_label(name: str, count: int, spark: str, width: int = 28) -> Text:
-    tail = f"{spark:>10} {count:>4}" if spark else f"{count:>15}"
+def _entity_label(name: str, count: int, spark: str, width: int = 27) -> Text:
+    """Name, sparkline, count in one row that fits the sidebar beside the check box.
+
+    The count is what a reader scans for, so the name gives way first.
+    """
+    tail = f"{spark[-8:]:>8} {count:>3}"
     text = Text(name, no_wrap=True, overflow="ellipsis")
-    text.truncate(max(4, width - len(tail)), overflow="ellipsis")
+    text.truncate(max(4, width - len(tail) - 1), overflow="ellipsis")
     text.append(" " * max(1, width - len(text) - len(tail)))
-    text.append(tail[: len(tail) - 5], style="cyan")
-    text.append(tail[len(tail) - 5 :], style="dim")
+    text.append(tail[:-4], style="cyan")
+    text.append(tail[-4:], style="dim")
     return text
