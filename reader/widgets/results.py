@@ -34,6 +34,22 @@ def snippet_text(snippet: str, style: str = "bold reverse") -> Text:
     return text
 
 
+def lead_to_match(text: Text, width: int) -> Text:
+    """Start a one-line snippet shortly before its first match when the match would
+    otherwise fall past the right edge: the highlighted word is why the row is there."""
+    if not text.spans:
+        return text
+    first = min(span.start for span in text.spans)
+    if first + 12 <= width:
+        return text
+    start = max(0, first - width // 4)
+    space = text.plain.rfind(" ", 0, start)
+    start = space + 1 if space > 0 else start
+    lead = Text("…", no_wrap=True, overflow="ellipsis")
+    lead.append_text(text[start:])
+    return lead
+
+
 class ResultsList(ScrollView, can_focus=True):
     """Three lines a hit: title, source · date · markers, snippet. Never builds a widget a row."""
 
@@ -174,7 +190,7 @@ class ResultsList(ScrollView, can_focus=True):
                 "  …" if part == 0 else "", style=self.get_component_rich_style("results--dim")
             )
         else:
-            text = self._line(hit, part)
+            text = self._line(hit, part, width)
         text.truncate(width, overflow="ellipsis", pad=True)
         segments = [
             Segment(s.text, style + s.style if s.style else style)
@@ -182,7 +198,7 @@ class ResultsList(ScrollView, can_focus=True):
         ]
         return Strip(segments, width).crop(0, width).extend_cell_length(width, style)
 
-    def _line(self, hit: Hit, part: int) -> Text:
+    def _line(self, hit: Hit, part: int, width: int = 80) -> Text:
         if part == 0:
             marker = "●" if "unread" in hit.flags else " "
             text = Text(f" {marker} ", style="bold")
@@ -200,7 +216,8 @@ class ResultsList(ScrollView, can_focus=True):
             return Text("   " + " · ".join(bits), style=meta_style)
         match_style = self.get_component_rich_style("results--match")
         text = Text("   ")
-        text.append_text(snippet_text(hit.snippet, style=Style.combine([match_style])))
+        snippet = snippet_text(hit.snippet, style=Style.combine([match_style]))
+        text.append_text(lead_to_match(snippet, width - len(text)))
         return text
 
     # -- keys ---------------------------------------------------------------------------
