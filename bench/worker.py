@@ -19,8 +19,9 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from reader.core.config import EntitySpec, load_config
+from reader.core.config import Config, EntitySpec, load_config
 from reader.library import Library
 
 PAGE = 20
@@ -32,20 +33,23 @@ def _rss_mb() -> tuple[float, float]:
     return round(own, 1), round(children, 1)
 
 
-def build(config_path: str) -> dict[str, object]:
-    config = load_config(config_path)
+def _full_build(config: Config) -> tuple[Library, dict[str, Any]]:
+    """A build from nothing in config's data folder; the library stays open for questions."""
     shutil.rmtree(config.data_dir, ignore_errors=True)
     library = Library(config)
     started = time.perf_counter()
     progress = library.sync_all(rebuild=True)
     seconds = time.perf_counter() - started
     timings = dict(library.indexer.timings)
+    return library, {"seconds": seconds, "articles": progress.added, "timings": timings}
+
+
+def build(config_path: str) -> dict[str, object]:
+    library, result = _full_build(load_config(config_path))
     library.close()
     own, children = _rss_mb()
     return {
-        "seconds": seconds,
-        "articles": progress.added,
-        "timings": timings,
+        **result,
         "rss_mb": own,
         "children_rss_mb": children,
         "index_mb": _size_mb(library.folder),
@@ -94,21 +98,15 @@ def entities(config_path: str, count: str) -> dict[str, object]:
         entities=(*config.entities, *synthetic_entities(int(count))),
         data_dir=config.data_dir.with_name(config.data_dir.name + "-entities"),
     )
-    shutil.rmtree(config.data_dir, ignore_errors=True)
-    library = Library(config)
-    started = time.perf_counter()
-    progress = library.sync_all(rebuild=True)
-    seconds = time.perf_counter() - started
-    timings = dict(library.indexer.timings)
+    library, result = _full_build(config)
     linked = len(library.entity_counts())
     library.close()
     shutil.rmtree(config.data_dir, ignore_errors=True)
+    timings = result["timings"]
     return {
-        "seconds": seconds,
-        "articles": progress.added,
+        **result,
         "entities": len(config.entities),
         "entities_found": linked,
-        "timings": timings,
         "link_share": timings["link"] / (sum(timings.values()) or 1.0),
     }
 
