@@ -23,8 +23,10 @@ from reader.core.search import IndexDoc
 from reader.core.whoosh_backend import IndexBusyError, WhooshBackend
 
 BATCH = 1000
-FRESH_BATCH = 5000
-"""A first build commits in bigger batches: fewer segments, and each runs on every core."""
+FRESH_BATCH = 25000
+"""A first build commits in big batches: each commit leaves a segment per core, and every
+search visits every segment (a 100,000-article build in batches of 5,000 left 40). A build
+killed part-way keeps what it committed, so at most one batch is read again."""
 UserFields = Callable[[Article], tuple[tuple[str, ...], str, tuple[str, ...]]]
 """Returns (tags, note text, flags) that the user store holds for an article."""
 
@@ -66,6 +68,18 @@ class Progress:
         if self.cancelled:
             text += " (cancelled; the rest is indexed next time)"
         return text
+
+
+@dataclass
+class _Batch:
+    """What one commit writes: documents (unless streamed), manifest rows, name candidates."""
+
+    docs: list[IndexDoc] = field(default_factory=list)
+    rows: list[tuple[str, str, int, int, str]] = field(default_factory=list)
+    found: list[tuple[str, str, bool]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 @dataclass(frozen=True)
@@ -169,7 +183,7 @@ class Indexer:
     ) -> Iterator[Progress]:
         """Read what changed and index it; a fresh build streams into `stream`."""
         fresh = stream is not None
-        batch: list[tuple[Article, IndexDoc]] = []
+        batch = _Batch()
         touched: list[tuple[FileRef, str]] = []
         last_yield = time.perf_counter()
         for ref in refs:
@@ -207,12 +221,14 @@ class Indexer:
                 tick = time.perf_counter()
                 stream.add(doc)
                 self.timings["write"] += time.perf_counter() - tick
-            batch.append((article, doc))
+            else:
+                batch.docs.append(doc)
+            self._remember(batch, article)
             limit = FRESH_BATCH if fresh else BATCH
             if len(batch) >= limit or time.perf_counter() - last_yield > 0.25:
                 if len(batch) >= limit:
                     self._commit(db, batch, deletes, touched, stream)
-                    batch, deletes, touched = [], [], []
+                    batch, deletes, touched = _Batch(), [], []
                 progress.seconds = time.perf_counter() - started
                 last_yield = time.perf_counter()
                 yield progress
@@ -245,43 +261,53 @@ class Indexer:
             front_tags=article.front_tags,
         )
 
+    def _remember(self, batch: _Batch, article: Article) -> None:
+        """Keep what the manifest needs of an article, not its text.
+
+        A first build streams documents to the writer as they are read, so between commits
+        it holds only these small rows and its memory stays flat however large the batch.
+        """
+        batch.rows.append(
+            (article.path, article.id, article.size, article.mtime_ns, article.content_hash)
+        )
+        # Discovery of untracked names is entity work: timed with linking, not writing.
+        tick = time.perf_counter()
+        text = f"{article.title}\n{article.body}"
+        batch.found += [
+            (article.path, name.lstrip("!"), name.startswith("!"))
+            for name in candidate_names(text, self.linker)
+        ]
+        self.timings["link"] += time.perf_counter() - tick
+
     def _commit(
         self,
         db: sqlite3.Connection,
-        batch: list[tuple[Article, IndexDoc]],
+        batch: _Batch,
         deletes: list[tuple[str, str]],
         touched: list[tuple[FileRef, str]],
         stream: Any,
     ) -> None:
-        if not (batch or deletes or touched):
+        if not (batch.rows or deletes or touched):
             return
         tick = time.perf_counter()
         if stream is not None:
             stream.commit()  # a fresh index has nothing to delete
-        elif batch or deletes:
-            self.backend.write((doc for _, doc in batch), [doc_id for _, doc_id in deletes])
-        # Discovery of untracked names is entity work: timed with linking, not writing.
+        elif batch.docs or deletes:
+            self.backend.write(batch.docs, [doc_id for _, doc_id in deletes])
         self.timings["write"] += time.perf_counter() - tick
-        tick = time.perf_counter()
-        found = [
-            (a.path, name.lstrip("!"), name.startswith("!"))
-            for a, _ in batch
-            for name in candidate_names(f"{a.title}\n{a.body}", self.linker)
-        ]
-        self.timings["link"] += time.perf_counter() - tick
         tick = time.perf_counter()
         # The index committed first: a crash here only means these files are re-read next time.
         with db:
             db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p, _ in deletes])
             db.executemany(
                 "INSERT OR REPLACE INTO files (path, id, size, mtime_ns, hash) VALUES (?,?,?,?,?)",
-                [(a.path, a.id, a.size, a.mtime_ns, a.content_hash) for a, _ in batch],
+                batch.rows,
             )
-            gone = [(p,) for p, _ in deletes] + [(a.path,) for a, _ in batch]
+            gone = [(p,) for p, _ in deletes] + [(row[0],) for row in batch.rows]
             db.executemany("DELETE FROM candidates WHERE path = ?", gone)
             db.executemany(
                 "INSERT OR IGNORE INTO candidates (path, name, cued) VALUES (?, ?, ?)",
-                found,
+                batch.found,
             )
             db.executemany(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
