@@ -22,10 +22,14 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
+from reader.core import postings
 from reader.core.errors import QueryError
 from reader.core.query import check_query
+from reader.core.scoring import BM25F
 from reader.core.search import Filters, Hit, IndexDoc, Results
 from reader.core.snippets import Snippets
+
+postings.install()
 
 SCHEMA_VERSION = 8
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
@@ -331,7 +335,7 @@ class WhooshBackend:
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
-            self._searcher = self._open().searcher()
+            self._searcher = self._open().searcher(weighting=BM25F())
         else:
             self._follow_other_writers()
         return self._searcher
@@ -405,7 +409,7 @@ class WhooshBackend:
         except Exception:  # A vanished segment: the next open reports the damage.
             current = False
         if not current:
-            self._searcher = self._open().searcher()
+            self._searcher = self._open().searcher(weighting=BM25F())
 
     def _refresh(self) -> None:
         """Open a new searcher after a commit.
@@ -415,7 +419,7 @@ class WhooshBackend:
         result sets still showing rows hold it, and it goes when they do.
         """
         if self._searcher is not None:
-            self._searcher = self._open().searcher()
+            self._searcher = self._open().searcher(weighting=BM25F())
 
     @staticmethod
     def _fields(doc: IndexDoc) -> dict[str, Any]:

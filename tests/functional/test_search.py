@@ -111,3 +111,24 @@ def test_more_like_this(library: Library) -> None:
     first = library.search("source:Yonhap").hits(0, 1)[0]
     similar = library.backend.more_like_this(first.id, limit=4)
     assert similar and first.id not in [doc_id for doc_id, _ in similar]
+
+
+@pytest.mark.parametrize(
+    "query", ["kim", "parade OR Choe", '"military parade"', "Beijing AND Kim", "title:parade"]
+)
+def test_ranking_is_whooshs_bm25f_to_the_last_digit(library: Library, query: str) -> None:
+    from whoosh.scoring import BM25F as WhooshBM25F
+
+    from reader.core.scoring import BM25F, _length_bytes
+
+    backend = library.backend
+    ours = backend._get_searcher()
+    assert isinstance(ours.weighting, BM25F)
+    assert _length_bytes(ours.reader(), "body"), "the fast length lookup is not in use"
+    theirs = backend._open().searcher(weighting=WhooshBM25F())
+    parsed = backend.parse(query)
+    mine = [(hit.docnum, hit.score) for hit in ours.search(parsed, limit=None)]
+    whoosh = [(hit.docnum, hit.score) for hit in theirs.search(parsed, limit=None)]
+    theirs.close()
+    assert mine and [d for d, _ in mine] == [d for d, _ in whoosh]
+    assert [round(s, 9) for _, s in mine] == [round(s, 9) for _, s in whoosh]
