@@ -53,7 +53,9 @@ def test_type_search_open_and_quit(config_file: Path, tmp_path: Path, size) -> N
         assert "China has announced that North" in screen
         assert "N. Korea's Kim on way to Beijing" in screen
         tmux("send-keys", "-t", session, "Enter", "Enter")
-        screen = wait_for(session, "Choe Son Hui")
+        # The reader's own key hints: the snippet lines already show "Choe Son Hui".
+        screen = wait_for(session, "Next match")
+        assert "Choe Son Hui" in screen
         assert "Yonhap · 2025-09-02" in screen or "AFP · undated" in screen
         tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 30
