@@ -44,8 +44,7 @@ def landings(ix: object, word: str, targets: list[int]) -> list[int | None]:
 @pytest.mark.parametrize("seed", range(5))
 def test_same_landings_as_whoosh(index: object, word: str, seed: int) -> None:
     rng = random.Random(seed)
-    targets = sorted(rng.sample(range(1, 1010), 60)) + [127, 128, 129, 999, 1000, 1005]
-    targets = sorted(set(targets))
+    targets = sorted({*rng.sample(range(1, 1010), 60), 127, 128, 129, 999, 1000, 1005})
     postings.uninstall()
     try:
         expected = landings(index, word, targets)
