@@ -75,6 +75,7 @@ class NewsReaderApp(App[None]):
         self.results: Results | None = None
         self.open_id: str | None = None
         self._debounce: Timer | None = None
+        self._warm = False
         self._last_key = 0.0
         self._suggest_timer: Timer | None = None
         self.answered: str | None = None
@@ -198,6 +199,9 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def refresh_facets(self) -> None:
+        if not self._warm:
+            self._warm = True
+            self.library.warm_up()
         sources = self.library.sources()
         tags = self.library.tag_counts()
         entity_counts = self.library.entity_counts()

@@ -341,6 +341,10 @@ class Library:
         scored.sort(key=lambda item: (-item[0], item[1].title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
+    def warm_up(self) -> None:
+        """Called once the first frame is up, so the first keystroke's search is not slower."""
+        self.backend.warm_up()
+
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""
         return self._cached_counts("source")

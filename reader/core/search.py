@@ -132,5 +132,8 @@ class SearchBackend(Protocol):
     def doc_count(self) -> int:
         """How many articles the index holds."""
 
+    def warm_up(self) -> None:
+        """Load, in the background, what the first typed query would otherwise wait for."""
+
     def close(self) -> None:
         """Release files and locks."""

@@ -230,19 +230,37 @@ class _DayRange(query.Query):
         from whoosh.matching import ListMatcher, NullMatcher
 
         reader = searcher.reader()
-        if not reader.has_column("datesort"):
-            return NullMatcher()
-        column = reader.column_reader("datesort")
-        low = (self.low or 1) * TIE_SPAN  # 0 is "undated": never inside a range
-        high = (self.high + 1) * TIE_SPAN if self.high is not None else None
-        ids = [
-            docnum
-            for docnum, value in enumerate(column)
-            if value >= low and (high is None or value < high) and not reader.is_deleted(docnum)
-        ]
+        ids = [d for d in self.matching_docnums(reader).tolist() if not reader.is_deleted(d)]
         if not ids:
             return NullMatcher()
         return ListMatcher(ids, all_weights=self.boost)
+
+    def matching_docnums(self, reader: Any) -> Any:
+        """The segment's articles dated inside the range, deleted ones included (an array)."""
+        import numpy as np
+
+        if not reader.has_column("datesort"):
+            return np.empty(0, dtype=np.int64)
+        low = (self.low or 1) * TIE_SPAN  # 0 is "undated": never inside a range
+        high = (self.high + 1) * TIE_SPAN if self.high is not None else 2**62
+        dates = self.dates(reader)
+        return np.flatnonzero((dates >= low) & (dates < high))
+
+    @staticmethod
+    def dates(reader: Any) -> Any:
+        """The segment's date column as one array, read from its bytes when the column is
+        Whoosh's plain numeric one (signed values stored shifted by 2**63, big-endian)."""
+        import numpy as np
+
+        column = reader.column_reader("datesort")
+        inner = getattr(column, "_reader", None)
+        if type(inner).__qualname__ == "NumericColumn.Reader" and inner._typecode == "Q":
+            raw = inner._dbfile.get(inner._basepos, inner._count * 8)
+            values = np.frombuffer(raw, dtype=">u8").astype(np.uint64)
+            values = (values - np.uint64(2**63)).view(np.int64)
+            missing = reader.doc_count_all() - len(values)
+            return np.concatenate([values, np.zeros(max(0, missing), dtype=np.int64)])
+        return np.fromiter(column, dtype=np.int64, count=reader.doc_count_all())
 
 
 def _day(microseconds: int | None) -> int | None:
@@ -451,6 +469,9 @@ class WhooshBackend:
         with self._lock:
             return self._get_searcher().doc_count()
 
+    def warm_up(self) -> None:
+        from reader.core import ranking  # noqa: F401  (numpy: 0.1 s, once)
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._lock:
             return self._get_searcher().document(id=doc_id)
@@ -487,7 +508,7 @@ class WhooshBackend:
                 facet = sorting.FieldFacet("datesort", reverse=True)
                 results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
             else:
-                results = searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
+                results = _ranked(searcher, parsed, filter_q)
             total = results.scored_length()
             terms = _highlight_terms(parsed, searcher)
             handle = _Window(self, searcher, results, terms, scored=not by_date)
@@ -668,6 +689,19 @@ class _Window:
             mentions=json.loads(stored.get("mentions") or "{}"),
             content_hash=stored.get("hash", ""),
         )
+
+
+def _ranked(searcher: Any, parsed: Any, filter_q: Any) -> Any:
+    """Every match ranked over whole posting lists; Whoosh's matcher for what that cannot do.
+
+    Imported here, not at the top: numpy costs 0.1 s the first frame does not need.
+    """
+    from reader.core import ranking
+
+    try:
+        return ranking.rank(searcher, parsed, filter_q)
+    except ranking.Unsupported:
+        return searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
 
 
 def _has_null(q: Any) -> bool:
