@@ -8,8 +8,10 @@ import functools
 import json
 import os
 import shutil
+import sys
 import threading
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -252,15 +254,74 @@ class _DayRange(query.Query):
         Whoosh's plain numeric one (signed values stored shifted by 2**63, big-endian)."""
         import numpy as np
 
-        column = reader.column_reader("datesort")
-        inner = getattr(column, "_reader", None)
-        if type(inner).__qualname__ == "NumericColumn.Reader" and inner._typecode == "Q":
-            raw = inner._dbfile.get(inner._basepos, inner._count * 8)
+        raw = _raw_dates(reader)
+        if raw is not None:
             values = np.frombuffer(raw, dtype=">u8").astype(np.uint64)
             values = (values - np.uint64(2**63)).view(np.int64)
             missing = reader.doc_count_all() - len(values)
             return np.concatenate([values, np.zeros(max(0, missing), dtype=np.int64)])
+        column = reader.column_reader("datesort")
         return np.fromiter(column, dtype=np.int64, count=reader.doc_count_all())
+
+
+def _raw_dates(reader: Any) -> bytes | None:
+    """The bytes of a segment's date column: per article, its sort key as a big-endian
+    unsigned 64-bit number (the signed key plus 2**63, so the bytes sort as the keys do).
+
+    None unless the column is Whoosh's plain numeric one (whoosh-reloaded is frozen, so that
+    layout will not move).
+    """
+    if not reader.has_column("datesort"):
+        return None
+    inner = getattr(reader.column_reader("datesort"), "_reader", None)
+    if type(inner).__qualname__ != "NumericColumn.Reader" or inner._typecode != "Q":
+        return None
+    return bytes(inner._dbfile.get(inner._basepos, inner._count * 8))
+
+
+class _Listed:
+    """Article numbers in a fixed order, read through the calls `_Window` makes on Whoosh's
+    results."""
+
+    def __init__(self, docnums: list[int]) -> None:
+        self.docnums = docnums
+
+    def scored_length(self) -> int:
+        return len(self.docnums)
+
+    def docnum(self, i: int) -> int:
+        return self.docnums[i]
+
+    def score(self, i: int) -> float:
+        return 0.0
+
+
+def _newest_first(searcher: Any) -> _Listed | None:
+    """Every live article, newest first, sorted from the date column's bytes.
+
+    This is the list the app opens on. Whoosh's sort by a column costs 45 ms at 10,000
+    articles and ten times that at 100,000, all before the first frame; sorting the
+    column's numbers here costs a tenth of that. None if a column is not as expected.
+    """
+    keys = array("Q")
+    deleted: list[int] = []
+    for sub, offset in [(searcher, 0)] if searcher.is_atomic() else searcher.subsearchers:
+        reader = sub.reader()
+        raw = _raw_dates(reader)
+        if raw is None or len(raw) != reader.doc_count_all() * 8:
+            return None
+        part = array("Q")
+        part.frombytes(raw)
+        if sys.byteorder == "little":
+            part.byteswap()
+        keys.extend(part)
+        if reader.has_deletions():
+            deleted.extend(offset + d for d in reader.deleted_docs_set)
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
+    if deleted:
+        gone = set(deleted)
+        order = [d for d in order if d not in gone]
+    return _Listed(order)
 
 
 def _day(microseconds: int | None) -> int | None:
@@ -505,8 +566,12 @@ class WhooshBackend:
             searcher = self._get_searcher()
             by_date = sort == "date" or isinstance(parsed, query.Every)
             if by_date:
-                facet = sorting.FieldFacet("datesort", reverse=True)
-                results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
+                results = None
+                if filter_q is None and isinstance(parsed, query.Every):
+                    results = _newest_first(searcher)
+                if results is None:
+                    facet = sorting.FieldFacet("datesort", reverse=True)
+                    results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
             else:
                 results = _ranked(searcher, parsed, filter_q)
             total = results.scored_length()

@@ -204,3 +204,19 @@ def test_the_hit_count_is_every_match(library: Library) -> None:
     files = Path(library.config.corpus).glob("*.md")
     with_navy = sum("navy" in f.read_text(encoding="utf-8").lower() for f in files)
     assert library.search("navy").total == with_navy
+
+
+def test_the_opening_list_is_newest_first_as_whoosh_sorts_it(library: Library) -> None:
+    from whoosh import query, sorting
+
+    from reader.core.whoosh_backend import _newest_first
+
+    searcher = library.backend._get_searcher()
+    assert _newest_first(searcher) is not None, "the column sort is not in use"
+    facet = sorting.FieldFacet("datesort", reverse=True)
+    expected = searcher.search(query.Every(), limit=None, sortedby=facet)
+    results = library.search("")
+    hits = results.hits(0, results.total)
+    assert [h.id for h in hits] == [searcher.stored_fields(h.docnum)["id"] for h in expected]
+    dates = [h.date for h in hits]
+    assert dates == sorted(dates, reverse=True) and len(hits) == searcher.doc_count()
