@@ -199,9 +199,6 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def refresh_facets(self) -> None:
-        if not self._warm:
-            self._warm = True
-            self.library.warm_up()
         sources = self.library.sources()
         tags = self.library.tag_counts()
         entity_counts = self.library.entity_counts()
@@ -217,6 +214,9 @@ class NewsReaderApp(App[None]):
         self.call_from_thread(
             self._show_facets, sources, tags, rows, total, unit, timelines, suggested
         )
+        if not self._warm:  # last: loading numpy holds the interpreter for ~0.1 s
+            self._warm = True
+            self.library.warm_up()
 
     def _show_facets(
         self,
