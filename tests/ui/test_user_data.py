@@ -239,3 +239,21 @@ async def test_annotate_outside_the_reader_explains_instead(app: NewsReaderApp) 
         await pilot.press("a")
         assert not isinstance(app.screen, NoteEditor)
         assert any("move to a paragraph" in n.message for n in app._notifications)
+
+
+async def test_tag_editor_at_80x24_wraps_its_heading_and_keys_instead_of_cutting_them(
+    app: NewsReaderApp,
+) -> None:
+    """A long headline and the key hints must be readable whole in the smallest terminal."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_choe_afp(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TagEditor)
+        dialog = app.screen.query_one("#tag-editor")
+        inside = dialog.content_region
+        for label in dialog.query("Label"):
+            assert inside.contains_region(label.region), str(label.render())
+        hints = app.screen.query_one(".dialog-keys")
+        assert hints.region.height >= 2  # "… x remove · Esc done" takes two lines at 80 columns
