@@ -30,6 +30,7 @@ from reader.core.query import check_query
 from reader.core.scoring import BM25F
 from reader.core.search import Filters, Hit, IndexDoc, Results
 from reader.core.snippets import Snippets
+from reader.core.whoosh_writer import FastMpWriter, FastSegmentWriter
 
 postings.install()
 
@@ -427,7 +428,7 @@ class WhooshBackend:
         with self._lock:
             ix = self._open()
             try:
-                writer = ix.writer(limitmb=128, timeout=2.0)
+                writer = FastSegmentWriter(ix, limitmb=128, timeout=2.0)
             except index.LockError:
                 raise IndexBusyError("another newsreader is updating this index") from None
             try:
@@ -677,9 +678,9 @@ class _Stream:
             ix = self.backend._open()
             try:
                 if procs > 1:
-                    self.writer = ix.writer(procs=procs, multisegment=True, limitmb=64, timeout=2.0)
+                    self.writer = FastMpWriter(ix, procs=procs, limitmb=64, timeout=2.0)
                 else:
-                    self.writer = ix.writer(limitmb=128, timeout=2.0)
+                    self.writer = FastSegmentWriter(ix, limitmb=128, timeout=2.0)
             except index.LockError:
                 raise IndexBusyError("another newsreader is updating this index") from None
         self.writer.add_document(**self.backend._fields(doc))
