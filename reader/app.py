@@ -39,6 +39,7 @@ WIDE = 150
 """From this width the reader sits beside the results; below it, it replaces them."""
 NARROW = 110
 """Below this width the entity sidebar starts hidden."""
+FIRST_BUILD = "First indexing: the articles appear when it ends"
 
 
 class NewsReaderApp(App[None]):
@@ -141,10 +142,13 @@ class NewsReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def index_corpus(self, rebuild: bool = False) -> None:
         """Open on the existing index at once, then bring it up to date with a progress bar."""
-        if not self._shown.is_set() and self.library.ready():
-            self.call_from_thread(self._index_ready)
-            # The first screenful first: the walk over the corpus competes for the same CPU.
-            self._shown.wait(timeout=3)
+        if not self._shown.is_set():
+            if self.library.ready():
+                self.call_from_thread(self._index_ready)
+                # The first screenful first: the walk over the corpus competes for the same CPU.
+                self._shown.wait(timeout=3)
+            else:
+                self.call_from_thread(self._set_status, FIRST_BUILD)
         for progress in self.library.sync(rebuild=rebuild, cancel=self._cancel):
             self.post_message(IndexProgress(progress))
 
@@ -167,8 +171,12 @@ class NewsReaderApp(App[None]):
         if progress.phase != "done":
             bar_row.display = True
             bar = self.query_one("#indexing-bar", ProgressBar)
-            bar.update(total=max(progress.total, 1), progress=progress.done)
-            label = f"Indexing {progress.done:,} / {progress.total:,} files"
+            if progress.phase == "scanning":  # the number of files is not known yet
+                bar.update(total=None)
+                label = "Finding articles…"
+            else:
+                bar.update(total=max(progress.total, 1), progress=progress.done)
+                label = f"Indexing {progress.done:,} / {progress.total:,} files"
             self.query_one("#indexing-label", Label).update(label)
             return
         bar_row.display = False

@@ -7,12 +7,16 @@ from textual.widgets import Input
 
 
 class SearchBox(Input):
-    """Enter is handled as a binding, not a bubbled Submitted message, so that keys typed right
-    after it (`Enter j Enter`) already go to the results instead of into the box."""
+    """Enter is a priority binding, not a bubbled Submitted message, so that keys typed right
+    after it (`Enter j Enter`, even in one burst) already go to the results, not into the box.
+
+    A priority binding is run by the app as the key arrives, before it passes on the next key;
+    an ordinary one runs only when the box reads its queue, where the next key already waits.
+    """
 
     BINDINGS = [
-        Binding("enter", "to_results", "Results", show=True),
-        Binding("down", "to_results", "Results", show=False),
+        Binding("enter", "to_results", "Results", show=True, priority=True),
+        Binding("down", "to_results", "Results", show=False, priority=True),
     ]
 
     def action_to_results(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from reader.app import SUGGEST_AFTER, NewsReaderApp
@@ -255,3 +256,21 @@ async def test_typing_without_choosing_highlights_the_best_hit(app: NewsReaderAp
         results = await search(pilot, "C")
         await search(pilot, "Choe")
         assert results.cursor == 0
+
+
+async def test_keys_typed_in_one_burst_after_enter_go_to_the_results(app: NewsReaderApp) -> None:
+    """`Enter G` pasted or typed fast: G moves to the last result instead of joining the query.
+
+    Both keys reach the app before the box has handled Enter, as from a terminal in one read.
+    """
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "parade")
+        box = app.query_one("#search", Input)
+        assert app.focused is box and len(results.loaded) == 5
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("G", "G"))
+        await settle(pilot)
+        assert box.value == "parade"
+        assert app.focused is results
+        assert results.cursor == len(results.loaded) - 1

@@ -1,0 +1,48 @@
+"""What a user sees while the corpus is indexed: the bar first, then the articles."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from textual.widgets import Label, Static
+
+from reader.app import NewsReaderApp
+from reader.core.indexing import Progress
+from reader.widgets.results import ResultsList
+from tests.ui.helpers import settle
+
+
+async def test_a_first_run_shows_the_progress_bar_and_says_why_the_list_is_empty(
+    app: NewsReaderApp,
+) -> None:
+    """The real indexer, held after its first report, so the screen can be read mid-build."""
+    assert not app.library.ready()  # a fresh data directory
+    gate = threading.Event()
+    real_sync = app.library.sync
+
+    def held_sync(*args: Any, **kwargs: Any) -> Iterator[Progress]:
+        for progress in real_sync(*args, **kwargs):
+            yield progress
+            if progress.phase == "scanning":
+                gate.wait(timeout=30)
+
+    app.library.sync = held_sync  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            bar_row = app.query_one("#indexing")
+            for _ in range(200):
+                await pilot.pause()
+                if bar_row.display:
+                    break
+            assert bar_row.display
+            assert str(app.query_one("#indexing-label", Label).render()) == "Finding articles…"
+            assert str(app.query_one("#status", Static).render()).startswith("First indexing:")
+            assert app.query_one(ResultsList).loaded == []
+        finally:
+            gate.set()  # a failed check must not leave the indexer waiting
+        await settle(pilot)
+        assert not bar_row.display
+        assert len(app.query_one(ResultsList).loaded) == 5
+        assert str(app.query_one("#status", Static).render()) == "5 articles"
