@@ -33,7 +33,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     (
         "Search box",
-        [("Enter", "go to the results"), ("typing", "searches as you type (Whoosh syntax)")],
+        [
+            ("typing", "searches as you type (Whoosh syntax)"),
+            ("Enter / ↓", "go to the results"),
+            ("Esc", "leave the box for the results (the query stays)"),
+        ],
     ),
     (
         "Results",

@@ -17,6 +17,8 @@ class SearchBox(Input):
     BINDINGS = [
         Binding("enter", "to_results", "Results", show=True, priority=True),
         Binding("down", "to_results", "Results", show=False, priority=True),
+        # Esc leaves typing for the results (the query stays), so single-letter keys act again.
+        Binding("escape", "to_results", "Results", show=False, priority=True),
     ]
 
     def action_to_results(self) -> None:

@@ -96,6 +96,10 @@ async def test_enter_opens_and_brackets_step_and_escape_backs_out(app: NewsReade
         assert not reader.display or "-reading" not in app.query_one("#panes").classes
         await pilot.press("escape")
         assert isinstance(app.focused, Input)
+        # From the box, Esc leaves typing: back on the results, the query kept, `?` is help.
+        await pilot.press("escape", "question_mark")
+        assert app.query_one("#search", Input).value == "parade"
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_n_jumps_between_matching_paragraphs(app: NewsReaderApp) -> None:
