@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,9 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Find and validate the config; raise ConfigError with a one-line message on any problem."""
     path = find_config_file(explicit)
     if path is None:
-        return Config(corpus=Path.cwd() / "corpus", data_dir=user_data_dir())
+        return Config(
+            corpus=Path.cwd() / "corpus", data_dir=user_data_dir(), entities=default_entities()
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -79,7 +83,12 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}{line}: invalid YAML: {problem}") from None
     base = path.parent.resolve()
     if root is None:
-        return Config(corpus=base / "corpus", data_dir=user_data_dir(), source=path)
+        return Config(
+            corpus=base / "corpus",
+            data_dir=user_data_dir(),
+            entities=default_entities(),
+            source=path,
+        )
     if not isinstance(root, yaml.MappingNode):
         raise ConfigError(f"{path}:{_line(root)}: expected a mapping of settings at the top level")
 
@@ -99,6 +108,10 @@ def parse_config(text: str, path: Path) -> Config:
             data = yaml.safe_load(yaml.serialize(value_node))
         except yaml.YAMLError:
             raise ConfigError(f"{where(value_node)}: {key}: invalid value") from None
+        except (ValueError, OverflowError, RecursionError) as exc:
+            # Well-formed YAML that cannot be built, e.g. a date like 2025-13-45.
+            problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise ConfigError(f"{where(value_node)}: {key}: invalid value: {problem}") from None
         values[key] = (value_node, data)
 
     corpus = base / "corpus"
@@ -131,8 +144,8 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
-    entities: tuple[EntitySpec, ...] = ()
-    if "entities" in values:
+    entities = default_entities()
+    if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
     return Config(
@@ -145,6 +158,19 @@ def parse_config(text: str, path: Path) -> Config:
         source=path,
         warnings=tuple(warnings),
     )
+
+
+@functools.cache
+def default_entities() -> tuple[EntitySpec, ...]:
+    """The shipped entity list, for a config that names none (or no config at all).
+
+    It lives in the package (`reader/default_config.yaml`), so `pip install .` outside the
+    checkout still follows Kim, Xi, Putin and Choe; a test keeps it equal to `config.yaml`'s.
+    """
+    source = resources.files("reader").joinpath("default_config.yaml")
+    path = Path(str(source))
+    root = yaml.compose(source.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    return _entities(_Where(path), root.value[0][1])
 
 
 def validate_corpus(config: Config) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,11 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
                         continue
                 if entry.is_dir():
                     subdirs.append((Path(entry.path), rel + "/"))
-                elif entry.is_file() and entry.name.lower().endswith(EXTENSIONS):
+                elif entry.name.lower().endswith(EXTENSIONS):
+                    if not entry.is_file():  # a named pipe, socket or device with an article's name
+                        if warn is not None:
+                            warn.append(f"{rel}: skipped: not a regular file")
+                        continue
                     st = entry.stat()
                     yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns)
             except (OSError, RuntimeError) as exc:
@@ -111,16 +116,31 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
         stack.extend(reversed(subdirs))
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file.
+
+    Opened without blocking and checked after opening: a file swapped for a named pipe or a
+    device after discovery would otherwise hang the indexer on its first read.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SkippedFile("not a regular file")
+        try:
+            return handle.read(limit)
+        except OSError as exc:
+            raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+
+
 def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
     """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
-        try:
-            with open(ref.abspath, "rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+        data = _read(ref.abspath, max_bytes + 1)
     if len(data) > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():

@@ -185,6 +185,11 @@ def parse_article(text: str, fallback_title: str) -> ParsedText:
                 at = f" (line {mark.line + 2})" if mark is not None else ""
                 problem = getattr(exc, "problem", None) or "invalid YAML"
                 warnings.append(f"malformed front matter{at}: {problem}; read as plain text")
+            except (ValueError, OverflowError, RecursionError) as exc:
+                # Well-formed YAML whose value cannot be built: `date: 2025-13-45` raises
+                # ValueError from the date constructor, a thousand nested lists RecursionError.
+                problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
+                warnings.append(f"malformed front matter: {problem}; read as plain text")
             else:
                 if isinstance(loaded, dict):
                     meta = {str(k).lower(): v for k, v in loaded.items()}
@@ -353,11 +358,15 @@ def _headline_candidate(line: str) -> str | None:
     return line.strip("*_ ").strip()
 
 
+_RULE = re.compile(r"^[-=_*~#—–·•.\s]{3,}$")
+"""A rule (---, ***, ===), e.g. the fence of a front matter block read as plain text."""
+
+
 def _is_noise(line: str) -> bool:
     """Boilerplate that is neither content nor metadata."""
     bare = line.strip().strip("#*_ ").rstrip(":").strip()
     low = bare.lower()
-    if not bare:
+    if not bare or _RULE.match(line.strip()):
         return True
     if low in _FURNITURE or low.startswith(("advertisement", "you've reached the end")):
         return True

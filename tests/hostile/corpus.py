@@ -83,6 +83,12 @@ def write(root: Path, outside: Path) -> list[Case]:
         "brokenfront",
     )
     put(
+        "front-matter-bad-date.md",
+        "---\ntitle: Parade\ndate: 2025-13-45\n---\n\n" + _article("baddatefront", "Body."),
+        "indexed",
+        "baddatefront",
+    )
+    put(
         "escapes.txt",
         _article(
             "escapemarker",
@@ -119,4 +125,7 @@ def write(root: Path, outside: Path) -> list[Case]:
     (root / "loop").mkdir()
     os.symlink(root / "loop", root / "loop" / "again")
     cases.append(Case("loop/again", "ignored"))
+    # A named pipe with an article's name: reading it would wait for a writer for ever.
+    os.mkfifo(root / "pipe.txt")
+    cases.append(Case("pipe.txt", "skipped"))
     return cases

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from reader.core.corpus import SkippedFile, discover, read_article
 from tests.functional.test_cli import run
 from tests.hostile.corpus import Case, write
 
@@ -44,7 +47,8 @@ def test_indexing_finishes_with_one_warning_per_skipped_file(hostile) -> None:  
     "word",
     [
         "gorseflower", "quillfeather", "saltmarsh", "longlinemarker", "heavyweightmarker",
-        "spacename", "hangulname", "deepnesting", "brokenfront", "escapemarker", "markupmarker",
+        "spacename", "hangulname", "deepnesting", "brokenfront", "baddatefront", "escapemarker",
+        "markupmarker",
         "unicodemarker",
     ],
 )  # fmt: skip
@@ -111,3 +115,26 @@ def test_bad_bytes_in_utf8_spoil_only_themselves(hostile) -> None:  # type: igno
     assert "bad bytes \ufffd" in body
     cp1252 = "\n".join(show(args, "saltmarsh")["paragraphs"])
     assert "Café owners in Zürich said “no” — twice." in cp1252
+
+
+def test_a_file_swapped_for_a_named_pipe_after_discovery_is_skipped_not_waited_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Kim Jong Un arrived in Beijing.")
+    (ref,) = list(discover(tmp_path))
+    path.unlink()
+    os.mkfifo(path)  # nobody will ever write to it
+    outcome: list[str] = []
+
+    def read() -> None:
+        try:
+            read_article(ref, 1 << 20)
+        except SkippedFile as reason:
+            outcome.append(str(reason))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), "reading a named pipe blocked"
+    assert outcome == ["not a regular file"]

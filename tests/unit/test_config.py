@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.config import load_config, validate_corpus
+from reader.core.config import default_entities, load_config, validate_corpus
 from reader.core.errors import ConfigError
 
 
@@ -47,6 +47,9 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
         ),
         ("entities:\n  - name: X\n    colour: red\n", r"config.yaml:3: entities: unknown key 'colour'"),
         ("show_sidebar: maybe\n", r"config.yaml:1: show_sidebar: expected true or false"),
+        # Well-formed YAML whose value cannot be built (an impossible date) is still one line.
+        ("corpus: x\nmax_file_mb: 2025-13-45\n", r"config.yaml:2: max_file_mb: invalid value: month must be in 1..12"),
+        ("entities:\n  - name: X\n    aliases: [2025-02-30]\n", r"config.yaml:2: entities: invalid value: day is out of range"),
     ],
 )  # fmt: skip
 def test_invalid_config_names_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
@@ -84,3 +87,24 @@ def test_lookup_order_env_then_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("NEWSREADER_CONFIG", str(env_file))
     assert load_config().corpus.name == "from-env"
     assert load_config(tmp_path / "config.yaml").corpus.name == "from-cwd"
+
+
+def test_without_an_entities_key_the_shipped_people_are_tracked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`pip install .` and `newsreader --corpus DIR`: Kim, Xi, Putin and Choe still link."""
+    four = ["Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"]
+    assert [e.name for e in load_config(write(tmp_path, "corpus: x\n")).entities][:4] == four
+    assert load_config(write(tmp_path, "")).entities == default_entities()
+    assert load_config(write(tmp_path, "corpus: x\nentities: []\n")).entities == ()
+    monkeypatch.chdir(tmp_path / "..")
+    monkeypatch.delenv("NEWSREADER_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config-here"))
+    monkeypatch.setenv("HOME", str(tmp_path / "no-home"))
+    no_file = load_config()
+    assert no_file.source is None and no_file.entities == default_entities()
+
+
+def test_the_packaged_default_list_is_the_shipped_config_list() -> None:
+    shipped = load_config(Path(__file__).parents[2] / "config.yaml")
+    assert shipped.entities == default_entities()

@@ -102,6 +102,24 @@ def test_front_matter_wins_over_heuristics(tmp_path: Path) -> None:
     assert article.paragraphs[0].startswith("PYONGYANG (AFP)")
 
 
+@pytest.mark.parametrize(
+    ("front", "problem"),
+    [
+        ("date: 2025-13-45\n", "month must be in 1..12"),  # YAML builds a date, and fails
+        ("tags: " + "[" * 2000 + "]" * 2000 + "\n", "nested too deeply"),
+    ],
+    ids=["impossible date", "deep nesting"],
+)
+def test_front_matter_that_yaml_cannot_build_warns_and_reads_as_plain_text(
+    tmp_path: Path, front: str, problem: str
+) -> None:
+    raw = f"---\n{front}---\nKim Jong Un spoke in Pyongyang today, KCNA said.\n".encode()
+    article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
+    assert article.warnings == [f"malformed front matter: {problem}; read as plain text"]
+    assert "Kim Jong Un spoke in Pyongyang today" in article.body
+    assert article.date is None
+
+
 def test_malformed_front_matter_warns_and_reads_as_plain_text(tmp_path: Path) -> None:
     raw = b"---\ntitle: [unclosed\nsource: AP\n---\nKim Jong Un spoke in Pyongyang today, KCNA said.\n"
     article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
@@ -160,3 +178,15 @@ def test_discovery_is_recursive_and_safe_with_symlinks(tmp_path: Path) -> None:
     found = sorted(ref.path for ref in discover(root, warnings))
     assert found == ["a.txt", "deep/er/b.md", "inside.txt"]
     assert any("escape.txt" in w and "outside the corpus" in w for w in warnings)
+
+
+def test_rules_are_not_headlines_or_paragraphs(tmp_path: Path) -> None:
+    """An unclosed front matter fence is read as plain text, but `---` is not the title."""
+    raw = b"---\nKim Jong Un arrived in Beijing on Tuesday.\n\n* * *\n\nXi Jinping met him.\n\n=====\n"
+    article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
+    assert article.warnings == ["front matter is not closed by '---'; read as plain text"]
+    assert article.title == "Kim Jong Un arrived in Beijing on Tuesday."
+    assert article.paragraphs == [
+        "Kim Jong Un arrived in Beijing on Tuesday.",
+        "Xi Jinping met him.",
+    ]
