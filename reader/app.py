@@ -116,8 +116,17 @@ class NewsReaderApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.library.config.theme in self.available_themes:
-            self.theme = self.library.config.theme
+        config = self.library.config
+        if config.theme in self.available_themes:
+            self.theme = config.theme
+        else:
+            where = f"{config.source}: " if config.source else ""
+            self.notify(
+                f"{where}theme: no theme called '{config.theme}'; using {self.theme} "
+                f"(themes: {', '.join(sorted(self.available_themes))})",
+                severity="warning",
+                timeout=10,
+            )
         self._layout(self.size.width)
         # Start on the results, as in less or vim: `/` searches, `q` quits.
         self.query_one(ResultsList).focus()

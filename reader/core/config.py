@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -127,7 +128,8 @@ def parse_config(text: str, path: Path) -> Config:
     max_bytes = 5 * 1024 * 1024
     if "max_file_mb" in values:
         node, data = values["max_file_mb"]
-        if isinstance(data, bool) or not isinstance(data, int | float) or data <= 0:
+        number = isinstance(data, int | float) and not isinstance(data, bool)
+        if not number or not math.isfinite(data) or data <= 0:  # .nan and .inf are floats
             raise ConfigError(
                 f"{where(node)}: max_file_mb: expected a positive number, got {_kind(data)}"
             )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual import events
 from textual.widgets import Input
 
 from reader.app import SUGGEST_AFTER, NewsReaderApp
+from reader.core.config import load_config
+from reader.library import Library
 from reader.screens.help import HelpScreen
 from reader.widgets.article import ArticleReader
 from reader.widgets.results import ResultsList
@@ -278,3 +283,21 @@ async def test_keys_typed_in_one_burst_after_enter_go_to_the_results(app: NewsRe
         assert box.value == "parade"
         assert app.focused is results
         assert results.cursor == len(results.loaded) - 1
+
+
+@pytest.mark.parametrize(("theme", "used"), [("nord", "nord"), ("no-such-theme", "textual-dark")])
+async def test_the_configured_theme_is_used_or_named_as_unknown(
+    config_file: Path, theme: str, used: str
+) -> None:
+    config_file.write_text(config_file.read_text() + f"theme: {theme}\n")
+    app = NewsReaderApp(Library(load_config(config_file)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == used
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        if theme == used:
+            assert warnings == []
+        else:
+            (warning,) = warnings
+            assert warning.startswith(f"{config_file}: theme: no theme called '{theme}'")
+            assert "nord" in warning  # the themes there are

@@ -35,6 +35,8 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
     [
         ("corpus: [a, b]\n", r"config.yaml:1: corpus: expected a path, got a list"),
         ("corpus: x\nmax_file_mb: lots\n", r"config.yaml:2: max_file_mb: expected a positive number"),
+        ("corpus: x\nmax_file_mb: .nan\n", r"config.yaml:2: max_file_mb: expected a positive number"),
+        ("corpus: x\nmax_file_mb: .inf\n", r"config.yaml:2: max_file_mb: expected a positive number"),
         ("corpus: x\n  bad: [\n", r"config.yaml:2: invalid YAML"),
         ("- just\n- a list\n", r"config.yaml:1: expected a mapping"),
         ("entities: {a: 1}\n", r"config.yaml:1: entities: expected a list"),
