@@ -179,6 +179,41 @@ def test_export_import_round_trip(annotated: tuple[Library, str], tmp_path: Path
     other.close()
 
 
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda a: a.update(tags="parade"), r'article 2 \(.*\): "tags" must be a list of text'),
+        (lambda a: a.update(tags=["ok", "  "]), r'article 2 \(.*\): a tag in "tags" has no'),
+        (lambda a: a["notes"][0].update(paragraph="two"), r'note 1: "paragraph" must be a number'),
+        (lambda a: a["notes"][0].update(text=5), r'note 1: "text" and "quote" must be text'),
+        (lambda a: a.update(read="yes"), r'"read" must be true or false'),
+        (lambda a: a.pop("path"), r'article 2 is malformed: "path" must be text'),
+    ],
+    ids=["tags as text", "empty tag", "paragraph as text", "note as number", "read", "no path"],
+)
+def test_a_malformed_import_names_the_article_and_field_and_imports_nothing(
+    annotated: tuple[Library, str], tmp_path: Path, change, message: str
+) -> None:
+    """A hand-edited export: the bad field is named, and the articles before it stay out too."""
+    library, _ = annotated
+    exported = json.loads(library.export("json"))
+    (good,) = exported["articles"]
+    bad = json.loads(json.dumps(good))
+    change(bad)
+    exported["articles"] = [good, bad]
+    dump = tmp_path / "edited.json"
+    dump.write_text(json.dumps(exported))
+    other = Library(
+        load_config(None).with_overrides(str(library.config.corpus), str(tmp_path / "other"))
+    )
+    other.sync_all()
+    with pytest.raises(UserError, match=message) as info:
+        other.import_file(dump)
+    assert str(info.value).startswith(f"{dump}: article ")
+    assert json.loads(other.export("json"))["articles"] == []
+    other.close()
+
+
 def test_markdown_export_reads_as_a_research_log(annotated: tuple[Library, str]) -> None:
     library, article = annotated
     text = library.export("markdown")
