@@ -255,7 +255,8 @@ class NewsReaderApp(App[None]):
             "tags": list(tags),
             "entities": [name for name, _, count, _ in rows if count],
         }
-        self.sub_title = f"{self.library.config.corpus.name} · {total:,} articles"
+        noun = "article" if total == 1 else "articles"
+        self.sub_title = f"{self.library.config.corpus.name} · {total:,} {noun}"
 
     def facet_values(self, facet: str) -> list[str]:
         return self._facets.get(facet, [])

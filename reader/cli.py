@@ -163,7 +163,8 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
-    print(f"{shown} articles for {args.query!r}" if args.query else f"{shown} articles")
+    noun = "article" if results.total == 1 else "articles"
+    print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.date or "undated", hit.source, hit.id) if x)
         print(f"\n{number:>3}. {hit.title}")
@@ -269,7 +270,11 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
         return 0
     for s in summaries:
         label = "suggested" if s.suggested else s.kind
-        print(f"{s.name:<28} {label:<13} {len(s.articles):>5} articles {s.mentions:>6} mentions")
+        articles = "article " if len(s.articles) == 1 else "articles"
+        mentions = "mention" if s.mentions == 1 else "mentions"
+        print(
+            f"{s.name:<28} {label:<13} {len(s.articles):>5} {articles} {s.mentions:>6} {mentions}"
+        )
     return 0
 
 

@@ -6,6 +6,8 @@ text. A user who made a typo deserves to be told, in one line, what to fix.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import itertools
 import re
 
@@ -99,6 +101,7 @@ def _check_brackets(outside: str, query: str) -> None:
 
 
 def _check_date(rest: str, query: str) -> None:
+    parts: list[str] = []
     if rest[0] in "[{":
         inner = rest[1 : rest.find("]" if rest[0] == "[" else "}")]
         parts = [p.strip() for p in re.split(r"\bTO\b", inner, maxsplit=1)]
@@ -110,6 +113,21 @@ def _check_date(rest: str, query: str) -> None:
     for value in values:
         if not _DATE_VALUE.match(value) or not _valid_date(value):
             raise QueryError(f"date: cannot read '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    if len(parts) == 2 and all(parts) and _days(parts[0])[0] > _days(parts[1])[1]:
+        raise QueryError(f"date: the range ends before it starts ({parts[0]} TO {parts[1]})")
+
+
+def _days(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a valid date value (YYYY, YYYY-MM, YYYY-MM-DD) stands for."""
+    parts = [int(p) for p in value.split("-")] if "-" in value or len(value) == 4 else []
+    if not parts:  # YYYYMMDD
+        parts = [int(value[:4]), int(value[4:6]), int(value[6:])]
+    year, month, day = [*parts, 0, 0][:3]
+    if day:
+        return dt.date(year, month, day), dt.date(year, month, day)
+    if month:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _valid_date(value: str) -> bool:
@@ -118,7 +136,12 @@ def _valid_date(value: str) -> bool:
         parts = [int(value[:4]), int(value[4:6]), int(value[6:])]
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         return False
-    return not (len(parts) == 3 and not 1 <= parts[2] <= 31)
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)  # 2025-02-30 is no day
+        except ValueError:
+            return False
+    return True
 
 
 def _show(query: str) -> str:

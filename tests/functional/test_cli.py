@@ -149,3 +149,17 @@ def test_config_lookup_uses_the_current_directory(config_file: Path) -> None:
     )
     assert hits.returncode == 0, hits.stderr
     assert [h["path"][:3] for h in json.loads(hits.stdout)] == ["001"]
+
+
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("source:Yonhap", "1 article for 'source:Yonhap'"),
+        ("choe", "2 articles for 'choe'"),
+        ("", "5 articles"),
+    ],
+)
+def test_the_readable_table_counts_in_english(config_file: Path, query: str, heading: str) -> None:
+    result = run("--config", str(config_file), "search", query)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == heading

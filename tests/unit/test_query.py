@@ -14,6 +14,7 @@ from reader.core.query import check_query
         "Choe", '"military parade"', "kim AND xi", "kim OR putin", "kim NOT putin", "parad*",
         "pyongyang~", "pyongyang~2", "title:parade", "source:Yonhap", 'entity:"Choe Son Hui"',
         "date:[2025-09-01 TO 2025-09-30]", "date:2025-09", "date:[2025-09-01 TO]", "tag:parade",
+        "date:2024-02-29", "date:[2025-09 TO 2025-09-15]", "date:[2025 TO 2025-09]", "date:[TO 2025]",
         "note:kcna", "is:unread", "(kim OR xi) AND parade", "https://example.com", "",
     ],
 )  # fmt: skip
@@ -29,6 +30,14 @@ def test_good_queries_pass(query: str) -> None:
         ("kim OR xi)", r"'\)' without a matching '\('"),
         ("date:[2025-09-01 TO", "unclosed range"),
         ("date:2025-13", "date: cannot read '2025-13'"),
+        ("date:2025-02-30", "date: cannot read '2025-02-30'"),
+        ("date:2025-02-29", "date: cannot read '2025-02-29'"),
+        (
+            "date:[2025-09-30 TO 2025-09-01]",
+            r"the range ends before it starts \(2025-09-30 TO 2025-09-01\)",
+        ),
+        ("date:[2025-10 TO 2025-09-30]", "the range ends before it starts"),
+        ("date:[20250903 TO 20250902]", "the range ends before it starts"),
         ("date:[2025-09-01 2025-09-30]", "a date range needs TO"),
         ("foo:bar", "unknown field 'foo:'"),
         ("title:", "'title:' needs a value"),
