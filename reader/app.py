@@ -195,6 +195,8 @@ class NewsReaderApp(App[None]):
             self.notify(progress.summary(), timeout=4)
         if progress.rebuilt:
             self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=6)
+        for notice in progress.notices:
+            self.notify(notice, timeout=10)
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
             self.notify(f"{progress.skipped} files skipped, e.g. {first}", severity="warning")

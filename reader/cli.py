@@ -140,6 +140,8 @@ def _index(config: Config, args: argparse.Namespace) -> int:
         print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
     for warning in progress.warnings:
         print(f"newsreader: warning: {warning}", file=sys.stderr)
+    for notice in progress.notices:
+        print(f"newsreader: {notice}", file=sys.stderr)
     print(progress.summary())
     return 0
 

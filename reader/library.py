@@ -22,7 +22,7 @@ from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
-from reader.core.paths import index_dir, store_file
+from reader.core.paths import corpus_key, index_dir, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
@@ -64,7 +64,11 @@ class Library:
     def __init__(self, config: Config) -> None:
         validate_corpus(config)
         self.config = config
-        self.store = Store(store_file(config.data_dir))
+        self.store = Store(
+            store_file(config.data_dir),
+            scope=corpus_key(config.corpus),
+            corpus=str(config.corpus.resolve()),
+        )
         self.linker = EntityLinker(self._entity_specs())
         self.folder = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION)
         self.backend = WhooshBackend(self.folder)
@@ -106,6 +110,12 @@ class Library:
         # Only now, with the counts forgotten and the user's changes caught up, may a
         # listener that reacts to "done" ask for fresh facets.
         if final is not None:
+            if self.store.adopted:
+                final.notices.append(
+                    f"{self.store.path}: tags and notes of {self.store.adopted} (no longer "
+                    f"there) now belong to {self.config.corpus}"
+                )
+                self.store.adopted = None
             yield final
 
     def sync_all(self, rebuild: bool = False) -> Progress:

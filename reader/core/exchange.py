@@ -22,15 +22,10 @@ FORMAT_VERSION = 1
 
 def export_data(store: Store) -> dict[str, Any]:
     """Every article the user has tagged, annotated, read or starred, with its data."""
-    db = store._connect()
-    flags = {
-        article_id: (bool(read), bool(starred))
-        for article_id, read, starred in db.execute("SELECT id, read, starred FROM articles")
-    }
     articles: list[dict[str, Any]] = []
     for ref in store.articles():
         data = store.user_data(ref.id)
-        read, starred = flags.get(ref.id, (False, False))
+        read, starred = data.read, data.starred
         if not (data.tags or data.notes or read or starred):
             continue
         articles.append(

@@ -50,6 +50,8 @@ class Progress:
     skipped: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """Things the user should know that are not about one file (e.g. data taken over)."""
     rebuilt: str | None = None
     """Why the index was rebuilt from nothing, when it was."""
     cancelled: bool = False

@@ -67,6 +67,16 @@ MIGRATIONS: list[str] = [
         created TEXT NOT NULL
     );
     """,
+    # 4: one data directory can serve several corpora. An article's key becomes
+    # "<corpus scope>/<id>" (ids are per corpus: two corpora may both hold "2025/a.txt"); the
+    # rows written before this are claimed by the first corpus that opens the store.
+    """
+    CREATE TABLE corpora (
+        scope TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        seen TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 REANCHOR_RATIO = 0.8
@@ -161,14 +171,80 @@ def reanchor(quote: str, paragraphs: Sequence[str], hint: int | None) -> int | N
 
 
 class Store:
-    """One SQLite file. Thread-safe: each thread gets its own connection."""
+    """One SQLite file. Thread-safe: each thread gets its own connection.
 
-    def __init__(self, path: Path) -> None:
+    With a scope (the Library passes one per corpus), the store holds that corpus's articles
+    only: ids are scoped inside the file, so two corpora sharing a data directory never see
+    each other's tags and notes. When a corpus folder is moved, the new path finds the old
+    one gone and takes its data over. Without a scope, ids are used as they are.
+    """
+
+    def __init__(self, path: Path, scope: str = "", corpus: str = "") -> None:
         self.path = path
+        self.scope = scope
+        self.corpus = corpus
+        self._prefix = f"{scope}/" if scope else ""
+        self.adopted: str | None = None
+        """The old path of a moved corpus whose data this one took over, if it did."""
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
         self.read_only = False
+
+    # -- scoping --------------------------------------------------------------------------
+
+    def _key(self, article_id: str) -> str:
+        return self._prefix + article_id
+
+    def _bare(self, key: str) -> str:
+        return key[len(self._prefix) :] if key.startswith(self._prefix) else key
+
+    def _mine(self, column: str = "id") -> str:
+        """An SQL condition: the row belongs to this store's corpus (uses two parameters)."""
+        return f"substr({column}, 1, ?) = ?"
+
+    @property
+    def _mine_args(self) -> tuple[int, str]:
+        return len(self._prefix), self._prefix
+
+    def _claim(self, db: sqlite3.Connection) -> None:
+        """Record this corpus; take over rows written before scopes, or a moved corpus's."""
+        if not self.scope:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            seen = db.execute("SELECT 1 FROM corpora WHERE scope = ?", (self.scope,)).fetchone()
+            if seen is None:
+                self._take_over(db)
+            db.execute(
+                "INSERT OR REPLACE INTO corpora (scope, path, seen) VALUES (?, ?, ?)",
+                (self.scope, self.corpus, _now()),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+    def _take_over(self, db: sqlite3.Connection) -> None:
+        # Tags and notes move with their article through ON UPDATE CASCADE.
+        legacy = db.execute("SELECT 1 FROM articles WHERE instr(id, '/') = 0 LIMIT 1").fetchone()
+        if legacy:
+            db.execute("UPDATE articles SET id = ? || id WHERE instr(id, '/') = 0", (self._prefix,))
+            return
+        for scope, path in db.execute(
+            "SELECT scope, path FROM corpora ORDER BY seen DESC"
+        ).fetchall():
+            if Path(path).exists():
+                continue  # another corpus that is still there keeps its own
+            old = f"{scope}/"
+            db.execute(
+                "UPDATE articles SET id = ? || substr(id, ?) WHERE substr(id, 1, ?) = ?",
+                (self._prefix, len(old) + 1, len(old), old),
+            )
+            db.execute("DELETE FROM corpora WHERE scope = ?", (scope,))
+            self.adopted = path
+            return
 
     # -- connections and schema -----------------------------------------------------------
 
@@ -199,6 +275,7 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
             self._migrate(db)
+            self._claim(db)
         except BaseException:
             db.close()
             raise
@@ -216,6 +293,9 @@ class Store:
         try:
             db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             db.execute("SELECT count(*) FROM articles").fetchone()
+            unclaimed = db.execute("SELECT 1 FROM articles WHERE instr(id, '/') = 0 LIMIT 1")
+            if unclaimed.fetchone():
+                self._prefix = ""  # written before scopes and not claimable now: show as is
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open your tags and notes: {exc}") from None
         return db
@@ -275,13 +355,16 @@ class Store:
 
     # -- articles ---------------------------------------------------------------------------
 
-    def _ensure(self, db: sqlite3.Connection, ref: ArticleRef) -> None:
+    def _ensure(self, db: sqlite3.Connection, ref: ArticleRef) -> str:
+        """The article's row, created or refreshed; returns its key."""
+        key = self._key(ref.id)
         db.execute(
             "INSERT INTO articles (id, hash, path, title, source, date) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET path = excluded.path, title = excluded.title, "
             "source = excluded.source, date = excluded.date",
-            (ref.id, ref.hash, ref.path, ref.title, ref.source, ref.date),
+            (key, ref.hash, ref.path, ref.title, ref.source, ref.date),
         )
+        return key
 
     def reconcile(
         self,
@@ -296,12 +379,14 @@ class Store:
         paragraph notes. Reads only, unless there is something to carry over.
         """
         db = self._connect()
-        row = db.execute("SELECT hash FROM articles WHERE id = ?", (ref.id,)).fetchone()
+        key = self._key(ref.id)
+        row = db.execute("SELECT hash FROM articles WHERE id = ?", (key,)).fetchone()
         if row is None:
             moved = [
-                old_id
-                for old_id, old_path in db.execute(
-                    "SELECT id, path FROM articles WHERE hash = ? AND id != ?", (ref.hash, ref.id)
+                old_key
+                for old_key, old_path in db.execute(
+                    f"SELECT id, path FROM articles WHERE hash = ? AND id != ? AND {self._mine()}",
+                    (ref.hash, key, *self._mine_args),
                 )
                 if not path_exists(old_path)
             ]
@@ -309,7 +394,7 @@ class Store:
                 with self._write() as tx:
                     tx.execute(
                         "UPDATE articles SET id = ?, path = ?, dirty = 0 WHERE id = ?",
-                        (ref.id, ref.path, moved[0]),
+                        (key, ref.path, moved[0]),
                     )
         elif row[0] != ref.hash and not self.read_only:
             with self._write() as tx:
@@ -317,9 +402,10 @@ class Store:
         return self.user_data(ref.id)
 
     def _reanchor(self, db: sqlite3.Connection, ref: ArticleRef, paragraphs: Sequence[str]) -> None:
+        key = self._key(ref.id)
         for note_id, paragraph, quote in db.execute(
             "SELECT id, paragraph, quote FROM notes WHERE article_id = ? AND paragraph IS NOT NULL",
-            (ref.id,),
+            (key,),
         ).fetchall():
             if 0 <= paragraph < len(paragraphs) and _squash(paragraphs[paragraph]) == _squash(
                 quote
@@ -333,28 +419,30 @@ class Store:
                 db.execute(
                     "UPDATE notes SET paragraph = ?, detached = 0 WHERE id = ?", (found, note_id)
                 )
-        db.execute(
-            "UPDATE articles SET hash = ?, path = ? WHERE id = ?", (ref.hash, ref.path, ref.id)
-        )
+        db.execute("UPDATE articles SET hash = ?, path = ? WHERE id = ?", (ref.hash, ref.path, key))
 
     def user_data(self, article_id: str) -> UserData:
         db = self._connect()
-        row = db.execute(
-            "SELECT read, starred FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
+        key = self._key(article_id)
+        row = db.execute("SELECT read, starred FROM articles WHERE id = ?", (key,)).fetchone()
         if row is None:
             return UserData()
         tags = tuple(
             tag
             for (tag,) in db.execute(
-                "SELECT tag FROM tags WHERE article_id = ? ORDER BY created, tag", (article_id,)
+                "SELECT tag FROM tags WHERE article_id = ? ORDER BY created, tag", (key,)
             )
         )
         return UserData(tags, tuple(self.notes(article_id)), bool(row[0]), bool(row[1]))
 
     def known(self) -> bool:
         """True when the store holds anything at all (so indexing can skip look-ups)."""
-        return self._connect().execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+        row = (
+            self._connect()
+            .execute(f"SELECT 1 FROM articles WHERE {self._mine()} LIMIT 1", self._mine_args)
+            .fetchone()
+        )
+        return row is not None
 
     # -- tags ---------------------------------------------------------------------------
 
@@ -363,33 +451,35 @@ class Store:
         if not clean:
             raise StoreError("a tag needs at least one letter or digit")
         with self._write() as db:
-            self._ensure(db, ref)
+            key = self._ensure(db, ref)
             db.executemany(
                 "INSERT OR IGNORE INTO tags (article_id, tag, created) VALUES (?, ?, ?)",
-                [(ref.id, tag, _now()) for tag in clean],
+                [(key, tag, _now()) for tag in clean],
             )
-            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (key,))
         return tuple(clean)
 
     def remove_tags(self, ref: ArticleRef, tags: Sequence[str]) -> tuple[str, ...]:
         """Returns the tags that were there and are now gone."""
         clean = [normalise_tag(tag) for tag in tags]
         with self._write() as db:
-            self._ensure(db, ref)
+            key = self._ensure(db, ref)
             gone = [
                 tag
                 for tag in clean
                 if db.execute(
-                    "DELETE FROM tags WHERE article_id = ? AND tag = ?", (ref.id, tag)
+                    "DELETE FROM tags WHERE article_id = ? AND tag = ?", (key, tag)
                 ).rowcount
             ]
-            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (key,))
         return tuple(gone)
 
     def all_tags(self) -> dict[str, int]:
         """Every tag with its article count, most used first (for completion)."""
         rows = self._connect().execute(
-            "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag"
+            f"SELECT tag, count(*) FROM tags WHERE {self._mine('article_id')} "
+            "GROUP BY tag ORDER BY count(*) DESC, tag",
+            self._mine_args,
         )
         return dict(rows.fetchall())
 
@@ -407,12 +497,12 @@ class Store:
             raise StoreError("a note needs some text")
         stamp = _now()
         with self._write() as db:
-            self._ensure(db, ref)
+            key = self._ensure(db, ref)
             cursor = db.execute(
                 "INSERT INTO notes (article_id, paragraph, quote, text, created, updated, "
                 "detached) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    ref.id,
+                    key,
                     paragraph,
                     quote if paragraph is not None else "",
                     text,
@@ -421,7 +511,7 @@ class Store:
                     int(detached),
                 ),
             )
-            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (ref.id,))
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (key,))
             note_id = int(cursor.lastrowid or 0)
         return self.note(note_id)  # type: ignore[return-value]
 
@@ -429,8 +519,10 @@ class Store:
         if not text.strip():
             raise StoreError("a note needs some text (delete it instead)")
         with self._write() as db:
+            mine = self._mine("article_id")
             changed = db.execute(
-                "UPDATE notes SET text = ?, updated = ? WHERE id = ?", (text, _now(), note_id)
+                f"UPDATE notes SET text = ?, updated = ? WHERE id = ? AND {mine}",
+                (text, _now(), note_id, *self._mine_args),
             ).rowcount
             if not changed:
                 raise StoreError(f"note {note_id} does not exist")
@@ -447,7 +539,7 @@ class Store:
             raise StoreError(f"note {note_id} does not exist")
         with self._write() as db:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (note.article_id,))
+            db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (self._key(note.article_id),))
         return note
 
     def note(self, note_id: int) -> Note | None:
@@ -455,12 +547,12 @@ class Store:
             self._connect()
             .execute(
                 "SELECT id, article_id, paragraph, quote, text, created, updated, detached "
-                "FROM notes WHERE id = ?",
-                (note_id,),
+                f"FROM notes WHERE id = ? AND {self._mine('article_id')}",
+                (note_id, *self._mine_args),
             )
             .fetchone()
         )
-        return _note(row) if row else None
+        return _note(row, self._bare) if row else None
 
     def notes(self, article_id: str | None = None) -> list[Note]:
         """One article's notes in reading order, or every note, newest first."""
@@ -468,63 +560,78 @@ class Store:
         if article_id is not None:
             rows = self._connect().execute(
                 sql + " WHERE article_id = ? ORDER BY detached, coalesce(paragraph, -1), id",
-                (article_id,),
+                (self._key(article_id),),
             )
         else:
-            rows = self._connect().execute(sql + " ORDER BY updated DESC, id DESC")
-        return [_note(row) for row in rows]
+            rows = self._connect().execute(
+                sql + f" WHERE {self._mine('article_id')} ORDER BY updated DESC, id DESC",
+                self._mine_args,
+            )
+        return [_note(row, self._bare) for row in rows]
 
     # -- read state and stars -------------------------------------------------------------
 
     def set_read(self, ref: ArticleRef, read: bool) -> None:
         with self._write() as db:
-            self._ensure(db, ref)
+            key = self._ensure(db, ref)
             db.execute(
                 "UPDATE articles SET read = ?, dirty = 1 WHERE id = ? AND read != ?",
-                (int(read), ref.id, int(read)),
+                (int(read), key, int(read)),
             )
 
     def set_starred(self, ref: ArticleRef, starred: bool) -> None:
         with self._write() as db:
-            self._ensure(db, ref)
+            key = self._ensure(db, ref)
             db.execute(
-                "UPDATE articles SET starred = ?, dirty = 1 WHERE id = ?", (int(starred), ref.id)
+                "UPDATE articles SET starred = ?, dirty = 1 WHERE id = ?", (int(starred), key)
             )
 
     # -- keeping the index in step ------------------------------------------------------
 
     def dirty(self) -> list[str]:
         """Articles whose user data changed since the index last took it in."""
-        rows = self._connect().execute("SELECT id FROM articles WHERE dirty = 1")
-        return [article_id for (article_id,) in rows]
+        rows = self._connect().execute(
+            f"SELECT id FROM articles WHERE dirty = 1 AND {self._mine()}", self._mine_args
+        )
+        return [self._bare(key) for (key,) in rows]
 
     def mark_clean(self, article_ids: Sequence[str]) -> None:
         if not article_ids or self.read_only:
             return
         with self._write() as db:
             db.executemany(
-                "UPDATE articles SET dirty = 0 WHERE id = ?", [(i,) for i in article_ids]
+                "UPDATE articles SET dirty = 0 WHERE id = ?",
+                [(self._key(i),) for i in article_ids],
             )
 
     def articles(self) -> list[ArticleRef]:
         rows = self._connect().execute(
-            "SELECT id, hash, path, title, source, date FROM articles ORDER BY date, path"
+            f"SELECT id, hash, path, title, source, date FROM articles WHERE {self._mine()} "
+            "ORDER BY date, path",
+            self._mine_args,
         )
-        return [ArticleRef(*row) for row in rows]
+        return [self._ref(row) for row in rows]
+
+    def _ref(self, row: Sequence[object]) -> ArticleRef:
+        key, hash_, path, title, source, date = row
+        return ArticleRef(
+            self._bare(str(key)),
+            str(hash_),
+            str(path),
+            str(title),
+            str(source),
+            date,  # type: ignore[arg-type]
+        )
 
     def find_article(self, path: str | None = None, hash_: str | None = None) -> ArticleRef | None:
         db = self._connect()
+        select = f"SELECT id, hash, path, title, source, date FROM articles WHERE {self._mine()}"
         row = None
         if path is not None:
-            row = db.execute(
-                "SELECT id, hash, path, title, source, date FROM articles WHERE path = ?", (path,)
-            ).fetchone()
+            row = db.execute(select + " AND path = ?", (*self._mine_args, path)).fetchone()
         if row is None and hash_ is not None:
-            row = db.execute(
-                "SELECT id, hash, path, title, source, date FROM articles WHERE hash = ?",
-                (hash_,),
-            ).fetchone()
-        return ArticleRef(*row) if row else None
+            row = db.execute(select + " AND hash = ?", (*self._mine_args, hash_)).fetchone()
+        return self._ref(row) if row else None
 
     # -- promoted entities --------------------------------------------------------------
 
@@ -544,11 +651,11 @@ class Store:
         return [(name, kind) for name, kind in rows]
 
 
-def _note(row: Sequence[object]) -> Note:
-    note_id, article_id, paragraph, quote, text, created, updated, detached = row
+def _note(row: Sequence[object], bare: Callable[[str], str]) -> Note:
+    note_id, key, paragraph, quote, text, created, updated, detached = row
     return Note(
         id=int(note_id),  # type: ignore[call-overload]
-        article_id=str(article_id),
+        article_id=bare(str(key)),
         paragraph=None if paragraph is None else int(paragraph),  # type: ignore[call-overload]
         quote=str(quote),
         text=str(text),

@@ -34,7 +34,7 @@ from reader.core.whoosh_writer import FastMpWriter, FastSegmentWriter
 
 postings.install()
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000

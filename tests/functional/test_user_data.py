@@ -348,3 +348,79 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
     broken.write_text("{not json")
     bad = run(*cfg, "import", str(broken))
     assert bad.returncode == 2 and str(broken) in bad.stderr and "Traceback" not in bad.stderr
+
+
+def _corpus_library(root: Path, data: Path, text: str) -> tuple[Library, str]:
+    """A one-article corpus at root (always `desk/story.txt`) over the data directory data."""
+    (root / "desk").mkdir(parents=True, exist_ok=True)
+    (root / "desk" / "story.txt").write_text(text, encoding="utf-8")
+    library = Library(load_config(None).with_overrides(str(root), str(data)))
+    library.sync_all()
+    (hit,) = library.search("").hits(0, 1)
+    return library, hit.id
+
+
+def test_two_corpora_in_one_data_directory_keep_their_own_tags_and_notes(tmp_path: Path) -> None:
+    """Both hold `desk/story.txt`; what the user wrote on one never shows on the other."""
+    data = tmp_path / "data"
+    korea, korea_id = _corpus_library(tmp_path / "korea", data, "Kim Jong Un went to Beijing.")
+    korea.tag(korea_id, ["parade"])
+    korea.add_note(korea_id, "check against KCNA", paragraph=0)
+    ukraine, ukraine_id = _corpus_library(tmp_path / "ukraine", data, "Putin spoke in Moscow.")
+    assert ukraine_id == korea_id  # the same relative path
+    assert ukraine.user_data(ukraine_id).tags == ()
+    assert ukraine.user_data(ukraine_id).notes == ()
+    assert ids_for(ukraine, "tag:parade") == set()
+    assert json.loads(ukraine.export("json"))["articles"] == []
+    ukraine.tag(ukraine_id, ["energy"])
+    assert korea.user_data(korea_id).tags == ("parade",)
+    (note,) = korea.user_data(korea_id).notes
+    assert not note.detached  # the other corpus's text did not re-anchor it
+    assert ids_for(korea, "tag:energy") == set()
+    korea.close()
+    ukraine.close()
+
+
+def test_a_moved_corpus_folder_keeps_its_tags_and_notes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    library, article = _corpus_library(tmp_path / "news", data, "Kim Jong Un went to Beijing.")
+    library.tag(article, ["parade"])
+    library.add_note(article, "check against KCNA", paragraph=0)
+    library.close()
+    (tmp_path / "news").rename(tmp_path / "archive")
+    moved = Library(load_config(None).with_overrides(str(tmp_path / "archive"), str(data)))
+    progress = moved.sync_all()
+    assert moved.user_data(article).tags == ("parade",)
+    assert [n.text for n in moved.user_data(article).notes] == ["check against KCNA"]
+    assert ids_for(moved, "tag:parade") == {"desk/story.txt"}
+    old = (tmp_path / "news").resolve()
+    assert f"tags and notes of {old} (no longer there) now belong to" in progress.notices[0]
+    moved.close()
+
+
+def test_tags_written_before_corpora_had_scopes_belong_to_the_first_corpus_opened(
+    tmp_path: Path,
+) -> None:
+    """A store from an earlier release keeps bare ids; the first corpus that opens it claims them."""
+    data = tmp_path / "data"
+    first, article = _corpus_library(tmp_path / "news", data, "Kim Jong Un went to Beijing.")
+    first.close()
+    db = sqlite3.connect(data / "user.sqlite")
+    with db:  # as an earlier release left it: bare ids, no corpora recorded
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("DELETE FROM corpora")
+        db.execute(
+            "INSERT INTO articles (id, hash, path) VALUES (?, '', 'desk/story.txt')", (article,)
+        )
+        db.execute(
+            "INSERT INTO tags (article_id, tag, created) VALUES (?, 'parade', '2025-01-01')",
+            (article,),
+        )
+    db.close()
+    reopened = Library(load_config(None).with_overrides(str(tmp_path / "news"), str(data)))
+    reopened.sync_all()
+    assert reopened.user_data(article).tags == ("parade",)
+    other, other_id = _corpus_library(tmp_path / "other", data, "Putin spoke in Moscow.")
+    assert other_id == article and other.user_data(other_id).tags == ()
+    reopened.close()
+    other.close()
