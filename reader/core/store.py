@@ -238,6 +238,15 @@ class Store:
             if Path(path).exists():
                 continue  # another corpus that is still there keeps its own
             old = f"{scope}/"
+            paths = [
+                p
+                for (p,) in db.execute(
+                    "SELECT path FROM articles WHERE substr(id, 1, ?) = ?", (len(old), old)
+                )
+            ]
+            found = sum((Path(self.corpus) / p).exists() for p in paths)
+            if not paths or found * 2 < len(paths):
+                continue  # gone, but not here either (an unmounted disk?): leave it alone
             db.execute(
                 "UPDATE articles SET id = ? || substr(id, ?) WHERE substr(id, 1, ?) = ?",
                 (self._prefix, len(old) + 1, len(old), old),

@@ -424,3 +424,26 @@ def test_tags_written_before_corpora_had_scopes_belong_to_the_first_corpus_opene
     assert other_id == article and other.user_data(other_id).tags == ()
     reopened.close()
     other.close()
+
+
+def test_a_new_corpus_does_not_take_over_a_missing_one_it_does_not_resemble(
+    tmp_path: Path,
+) -> None:
+    """A corpus on a disk that is not mounted today keeps its data for when it comes back."""
+    data = tmp_path / "data"
+    usb, article = _corpus_library(tmp_path / "usb", data, "Kim Jong Un went to Beijing.")
+    usb.tag(article, ["parade"])
+    usb.close()
+    (tmp_path / "usb").rename(tmp_path / "usb-unmounted")
+    other = tmp_path / "other"
+    (other / "elsewhere").mkdir(parents=True)
+    (other / "elsewhere" / "story.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")
+    library = Library(load_config(None).with_overrides(str(other), str(data)))
+    progress = library.sync_all()
+    assert progress.notices == [] and library.store.articles() == []
+    library.close()
+    (tmp_path / "usb-unmounted").rename(tmp_path / "usb")
+    back = Library(load_config(None).with_overrides(str(tmp_path / "usb"), str(data)))
+    back.sync_all()
+    assert back.user_data(article).tags == ("parade",)
+    back.close()
