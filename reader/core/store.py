@@ -186,6 +186,8 @@ class Store:
         self._prefix = f"{scope}/" if scope else ""
         self.adopted: str | None = None
         """The old path of a moved corpus whose data this one took over, if it did."""
+        self._claimed = False
+        self._claim_lock = threading.Lock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
@@ -208,23 +210,31 @@ class Store:
         return len(self._prefix), self._prefix
 
     def _claim(self, db: sqlite3.Connection) -> None:
-        """Record this corpus; take over rows written before scopes, or a moved corpus's."""
+        """Record this corpus; take over rows written before scopes, or a moved corpus's.
+
+        Once per store (every worker thread opens its own connection); the others wait for it,
+        so none reads before the rows are claimed.
+        """
         if not self.scope:
             return
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            seen = db.execute("SELECT 1 FROM corpora WHERE scope = ?", (self.scope,)).fetchone()
-            if seen is None:
-                self._take_over(db)
-            db.execute(
-                "INSERT OR REPLACE INTO corpora (scope, path, seen) VALUES (?, ?, ?)",
-                (self.scope, self.corpus, _now()),
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                db.execute("ROLLBACK")
-            raise
+        with self._claim_lock:
+            if self._claimed:
+                return
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                seen = db.execute("SELECT 1 FROM corpora WHERE scope = ?", (self.scope,)).fetchone()
+                if seen is None:
+                    self._take_over(db)
+                db.execute(
+                    "INSERT OR REPLACE INTO corpora (scope, path, seen) VALUES (?, ?, ?)",
+                    (self.scope, self.corpus, _now()),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+            self._claimed = True
 
     def _take_over(self, db: sqlite3.Connection) -> None:
         # Tags and notes move with their article through ON UPDATE CASCADE.
