@@ -146,10 +146,11 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
-    entities = default_entities()
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
+    else:
+        entities = default_entities()
     return Config(
         corpus=corpus,
         data_dir=data_dir,
