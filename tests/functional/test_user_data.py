@@ -15,6 +15,7 @@ import pytest
 
 from reader.core.config import load_config
 from reader.core.errors import StoreError, UserError
+from reader.core.indexing import Progress
 from reader.core.store import Store
 from reader.library import Library
 from tests.conftest import SEEDS
@@ -350,12 +351,17 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
     assert bad.returncode == 2 and str(broken) in bad.stderr and "Traceback" not in bad.stderr
 
 
+def _open(root: Path, data: Path) -> tuple[Library, Progress]:
+    """The corpus at root over the data directory data, indexed."""
+    library = Library(load_config(None).with_overrides(str(root), str(data)))
+    return library, library.sync_all()
+
+
 def _corpus_library(root: Path, data: Path, text: str) -> tuple[Library, str]:
     """A one-article corpus at root (always `desk/story.txt`) over the data directory data."""
     (root / "desk").mkdir(parents=True, exist_ok=True)
     (root / "desk" / "story.txt").write_text(text, encoding="utf-8")
-    library = Library(load_config(None).with_overrides(str(root), str(data)))
-    library.sync_all()
+    library, _ = _open(root, data)
     (hit,) = library.search("").hits(0, 1)
     return library, hit.id
 
@@ -388,8 +394,7 @@ def test_a_moved_corpus_folder_keeps_its_tags_and_notes(tmp_path: Path) -> None:
     library.add_note(article, "check against KCNA", paragraph=0)
     library.close()
     (tmp_path / "news").rename(tmp_path / "archive")
-    moved = Library(load_config(None).with_overrides(str(tmp_path / "archive"), str(data)))
-    progress = moved.sync_all()
+    moved, progress = _open(tmp_path / "archive", data)
     assert moved.user_data(article).tags == ("parade",)
     assert [n.text for n in moved.user_data(article).notes] == ["check against KCNA"]
     assert ids_for(moved, "tag:parade") == {"desk/story.txt"}
@@ -417,8 +422,7 @@ def test_tags_written_before_corpora_had_scopes_belong_to_the_first_corpus_opene
             (article,),
         )
     db.close()
-    reopened = Library(load_config(None).with_overrides(str(tmp_path / "news"), str(data)))
-    reopened.sync_all()
+    reopened, _ = _open(tmp_path / "news", data)
     assert reopened.user_data(article).tags == ("parade",)
     other, other_id = _corpus_library(tmp_path / "other", data, "Putin spoke in Moscow.")
     assert other_id == article and other.user_data(other_id).tags == ()
@@ -438,12 +442,10 @@ def test_a_new_corpus_does_not_take_over_a_missing_one_it_does_not_resemble(
     other = tmp_path / "other"
     (other / "elsewhere").mkdir(parents=True)
     (other / "elsewhere" / "story.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")
-    library = Library(load_config(None).with_overrides(str(other), str(data)))
-    progress = library.sync_all()
+    library, progress = _open(other, data)
     assert progress.notices == [] and library.store.articles() == []
     library.close()
     (tmp_path / "usb-unmounted").rename(tmp_path / "usb")
-    back = Library(load_config(None).with_overrides(str(tmp_path / "usb"), str(data)))
-    back.sync_all()
+    back, _ = _open(tmp_path / "usb", data)
     assert back.user_data(article).tags == ("parade",)
     back.close()

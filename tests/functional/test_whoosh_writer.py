@@ -19,45 +19,11 @@ from whoosh.writing import SegmentWriter
 from reader.core.search import IndexDoc
 from reader.core.whoosh_backend import WhooshBackend, build_schema
 from reader.core.whoosh_writer import FastMpWriter, FastSegmentWriter, LengthsReader
+from tests.functional.test_ranking import WORDS as RANKING_WORDS
 
 WORDS = [
-    "summit",
-    "parade",
-    "missile",
-    "talks",
-    "treaty",
-    "border",
-    "sanctions",
-    "leader",
-    "minister",
-    "delegation",
-    "general",
-    "generous",
-    "generation",
-    "running",
-    "runner",
-    "ran",
-    "pyongyang",
-    "beijing",
-    "moscow",
-    "seoul",
-    "café",
-    "naïve",
-    "résumé",
-    "election",
-    "elected",
-    "voters",
-    "voting",
-    "army",
-    "navy",
-    "port",
-    "harbour",
-    "kim",
-    "jong",
-    "un",
-    "xi",
-    "jinping",
-    "putin",
+    *RANKING_WORDS,
+    *("running", "runner", "ran", "pyongyang", "café", "naïve", "résumé", "kim", "jong", "un"),
 ]
 TINY_MB = 0.05
 """About 50 KB of postings per run: 200 articles spill into dozens of runs."""
