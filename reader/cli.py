@@ -160,7 +160,8 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         print(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        hint = f' Did you mean "{results.suggestion}"?' if results.suggestion else ""
+        # Quoted as the query is: a phrase's suggestion carries its own double quotes.
+        hint = f" Did you mean {results.suggestion!r}?" if results.suggestion else ""
         print(f"No articles match {args.query!r}.{hint}")
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)

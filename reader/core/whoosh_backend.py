@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import shutil
 import sys
 import threading
@@ -599,13 +600,20 @@ class WhooshBackend:
             searcher = self._open().searcher()
         try:
             corrected = searcher.correct_query(parsed, text, maxdist=2)
+            if corrected.query == parsed or corrected.string == text:
+                return None
+            # Whoosh corrects to indexed terms, which are stems ("militari"): show a word
+            # the corpus really uses for each one instead.
+            typed = set(re.findall(r"\w+", text.lower()))
+            return re.sub(
+                r"\w+",
+                lambda m: m[0] if m[0].lower() in typed else _surface(searcher, m[0]),
+                corrected.string,
+            )
         except Exception:  # Suggestions are a courtesy; never fail a search for one.
             return None
         finally:
             searcher.close()
-        if corrected.query == parsed or corrected.string == text:
-            return None
-        return corrected.string
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
         with self._lock:
@@ -768,6 +776,19 @@ def _ranked(searcher: Any, parsed: Any, filter_q: Any) -> Any:
         return ranking.rank(searcher, parsed, filter_q)
     except ranking.Unsupported:
         return searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
+
+
+def _surface(searcher: Any, stem: str) -> str:
+    """A word of the corpus whose stem is `stem`, as written in the first article using it."""
+    for field in ("title", "body"):
+        if (field, stem) not in searcher.reader():
+            continue
+        docnum = searcher.postings(field, stem).id()
+        text = searcher.stored_fields(docnum).get(field) or ""
+        for token in _snippet_analyzer()(text, chars=True, mode="index"):
+            if token.text == stem:
+                return text[token.startchar : token.endchar].lower()
+    return stem
 
 
 def _has_null(q: Any) -> bool:

@@ -157,6 +157,9 @@ def test_config_lookup_uses_the_current_directory(config_file: Path) -> None:
         ("source:Yonhap", "1 article for 'source:Yonhap'"),
         ("choe", "2 articles for 'choe'"),
         ("", "5 articles"),
+        ("pyongyng", "No articles match 'pyongyng'. Did you mean 'pyongyang'?"),
+        # Whoosh corrects to indexed stems ("militari"); the suggestion shows the corpus's word.
+        ("militery parade", "No articles match 'militery parade'. Did you mean 'military parade'?"),
     ],
 )
 def test_the_readable_table_counts_in_english(config_file: Path, query: str, heading: str) -> None:
