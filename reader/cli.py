@@ -249,9 +249,9 @@ def _show(config: Config, args: argparse.Namespace) -> int:
 def _entities(config: Config, args: argparse.Namespace) -> int:
     library = _library(config)
     try:
-        if args.promote:
-            library.promote(args.promote)
-            print(f"now tracking {args.promote!r}; it is linked at the next index run")
+        if args.promote is not None:
+            name = library.promote(args.promote)
+            print(f"now tracking {name!r}; it is linked at the next index run")
             return 0
         library.sync_all()
         summaries = library.entities()
@@ -271,12 +271,14 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
             out.append(item)
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    width = max((len(s.name) for s in summaries), default=0)
     for s in summaries:
         label = "suggested" if s.suggested else s.kind
         articles = "article " if len(s.articles) == 1 else "articles"
         mentions = "mention" if s.mentions == 1 else "mentions"
         print(
-            f"{s.name:<28} {label:<13} {len(s.articles):>5} {articles} {s.mentions:>6} {mentions}"
+            f"{s.name:<{width}}  {label:<13} {len(s.articles):>5} {articles} "
+            f"{s.mentions:>6} {mentions}"
         )
     return 0
 

@@ -479,10 +479,23 @@ class Library:
             tags[tag] = max(tags.get(tag, 0), count)
         return sorted(tags, key=lambda t: (-tags[t], t))
 
-    def promote(self, name: str, kind: str = "person") -> None:
-        """Track a suggested entity from the next index run on (which re-links every article)."""
+    def promote(self, name: str, kind: str = "person") -> str:
+        """Track a suggested entity from the next index run on (which re-links every article).
+
+        Returns the name as tracked (spaces tidied); a name tracked already is a UserError.
+        """
+        name = " ".join(name.split())
+        if not any(c.isalnum() for c in name):
+            raise UserError("a name to track needs at least one letter or digit")
+        tracked = next(
+            (spec.name for spec in self._entity_specs() if spec.name.lower() == name.lower()),
+            None,
+        )
+        if tracked is not None:
+            raise UserError(f"{tracked!r} is already tracked")
         self.store.promote(name, kind)
         self.reload_entities()
+        return name
 
     def _mirror_now(self, article_id: str) -> bool:
         done = self._mirror(article_id)

@@ -166,3 +166,20 @@ def test_the_readable_table_counts_in_english(config_file: Path, query: str, hea
     result = run("--config", str(config_file), "search", query)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == heading
+
+
+def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(config_file: Path) -> None:
+    args = ("--config", str(config_file), "entities", "--promote")
+    added = run(*args, "  Donald   Trump ")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("now tracking 'Donald Trump';")
+    for name, message in [
+        ("", "a name to track needs at least one letter or digit"),
+        ("kim jong un", "'Kim Jong Un' is already tracked"),
+        ("donald trump", "'Donald Trump' is already tracked"),
+    ]:
+        refused = run(*args, name)
+        assert refused.returncode == 2
+        assert refused.stderr.strip() == f"newsreader: {message}"
+    listing = run("--config", str(config_file), "entities").stdout.splitlines()
+    assert len({line.index("organisation") for line in listing if "organisation" in line}) == 1
