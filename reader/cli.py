@@ -232,12 +232,17 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     for note in notes:
         if note.paragraph is None:
             print(textwrap.fill(f"Note: {note.text}", width, subsequent_indent="  "))
+    # Numbered from 1 in the margin: the numbers `note ID TEXT --paragraph N` takes.
     for number, paragraph in enumerate(view.paragraphs):
         print()
-        print(textwrap.fill(paragraph, width))
+        print(
+            textwrap.fill(
+                paragraph, width, initial_indent=f"{number + 1:>3}  ", subsequent_indent="     "
+            )
+        )
         for note in notes:
             if note.paragraph == number and not note.detached:
-                print(textwrap.fill(f"  ✎ {note.text}", width, subsequent_indent="    "))
+                print(textwrap.fill(f"     ✎ {note.text}", width, subsequent_indent="       "))
     for note in notes:
         if note.detached:
             print()
@@ -371,7 +376,8 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
         if note.detached:
             where += " (detached)"
         title = ref.title if ref else note.article_id
-        print(f"{note.id:>4}  {title[:60]:<60}  {where}")
+        title = title if len(title) <= 60 else title[:59] + "…"
+        print(f"{note.id:>4}  {title:<60}  {where}")
         print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
     return 0
 

@@ -183,3 +183,14 @@ def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(config_file:
         assert refused.stderr.strip() == f"newsreader: {message}"
     listing = run("--config", str(config_file), "entities").stdout.splitlines()
     assert len({line.index("organisation") for line in listing if "organisation" in line}) == 1
+
+
+def test_show_numbers_paragraphs_as_note_paragraph_counts_them(config_file: Path) -> None:
+    (hit,) = search(config_file, "source:AFP")
+    base = ("--config", str(config_file))
+    assert run(*base, "note", hit["id"], "check this figure", "--paragraph", "2").returncode == 0
+    lines = run(*base, "show", hit["id"]).stdout.splitlines()
+    second = next(i for i, line in enumerate(lines) if line.startswith("  2  "))
+    assert "Choe Son Hui" in lines[second]
+    assert "✎ check this figure" in "\n".join(lines[second : second + 4])
+    assert any(line.startswith("  1  BEIJING") for line in lines)
