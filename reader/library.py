@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
-from reader.core.paths import corpus_key, index_dir, store_file
+from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
@@ -92,6 +93,8 @@ class Library:
         """Re-index what changed; yields progress. Safe to run in a worker thread."""
         final: Progress | None = None
         try:
+            for folder in old_index_dirs(self.config.data_dir, self.config.corpus, SCHEMA_VERSION):
+                shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
             self._store_in_use = self.store.known()
             for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
                 if progress.phase == "done":

@@ -54,6 +54,16 @@ def index_dir(data_dir: Path, corpus_root: Path, schema_version: int) -> Path:
     return data_dir / "index" / f"{corpus_key(corpus_root)}-v{schema_version}"
 
 
+def old_index_dirs(data_dir: Path, corpus_root: Path, schema_version: int) -> list[Path]:
+    """This corpus's index folders of other schema versions: caches nothing reads any more."""
+    key = corpus_key(corpus_root)
+    return [
+        folder
+        for folder in (data_dir / "index").glob(f"{key}-v*")
+        if folder.name[len(key) + 2 :].isdigit() and folder.name != f"{key}-v{schema_version}"
+    ]
+
+
 def store_file(data_dir: Path) -> Path:
     """The SQLite user store (tags, notes, read state): the one file that must never be lost."""
     return data_dir / "user.sqlite"

@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 from reader.core.config import load_config
+from reader.core.paths import index_dir
+from reader.core.whoosh_backend import SCHEMA_VERSION
 from reader.library import Library
 from tests.conftest import CORPUS as ROOT_CORPUS
 from tests.conftest import SEEDS
@@ -168,3 +170,18 @@ def test_whoosh_prefix_query_with_deletions_does_not_hang(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) == 50
+
+
+def test_an_index_of_an_earlier_schema_is_removed_not_left_behind(config_file: Path) -> None:
+    config = load_config(config_file)
+    old = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION - 1)
+    (old / "MAIN_x.seg").parent.mkdir(parents=True)
+    (old / "MAIN_x.seg").write_bytes(b"an index nobody reads any more")
+    other_corpus = config.data_dir / "index" / "elsewhere-0123456789ab-v1"
+    other_corpus.mkdir()
+    library = Library(config)
+    library.sync_all()
+    assert not old.exists()
+    assert other_corpus.exists()  # another corpus's cache is not ours to remove
+    assert library.folder.exists()
+    library.close()
