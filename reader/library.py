@@ -26,6 +26,7 @@ from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
+from reader.core.text import normalise_tag
 from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
 
 if TYPE_CHECKING:
@@ -425,7 +426,7 @@ class Library:
     def untag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
         ref = self.ref(article_id)
         front = set(self.backend.document(article_id).get("fronttags", "").split(","))  # type: ignore[union-attr]
-        fixed = [t for t in tags if t.strip().lower() in front]
+        fixed = [t for t in tags if normalise_tag(t) in front]
         if fixed:
             raise UserError(
                 f"tag {fixed[0]!r} comes from the front matter of {ref.path}; edit the file to "

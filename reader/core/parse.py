@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from reader.core.text import normalise_tag
+
 TITLE_MAX = 100
 
 # Outlets by the names they sign with; the value is the name shown and indexed.
@@ -261,9 +263,12 @@ def parse_article(text: str, fallback_title: str) -> ParsedText:
     author = _front_str(meta.get("author") or meta.get("byline"))
     tags = meta.get("tags")
     if isinstance(tags, str):
-        tag_list = tuple(t.strip() for t in tags.split(",") if t.strip())
+        tag_list = tuple(normalise_tag(t) for t in tags.split(",") if normalise_tag(t))
     elif isinstance(tags, list):
-        tag_list = tuple(str(t).strip() for t in tags if str(t).strip())
+        # Scalars only: a YAML null or a nested list is not a tag ("None" was indexed as one).
+        scalars = [t for t in tags if isinstance(t, str | int | float) and not isinstance(t, bool)]
+        words = (normalise_tag(str(t)) for t in scalars)
+        tag_list = tuple(dict.fromkeys(w for w in words if w))
     else:
         tag_list = ()
     return ParsedText(

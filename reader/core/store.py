@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import StoreError
+from reader.core.text import normalise_tag
 
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS: list[str] = [
@@ -131,11 +132,6 @@ class UserData:
     @property
     def note_text(self) -> str:
         return "\n\n".join(note.text for note in self.notes)
-
-
-def normalise_tag(tag: str) -> str:
-    """Tags are case-insensitive words: trimmed, lower case, inner spaces as hyphens."""
-    return "-".join(tag.strip().lower().replace(",", " ").split())
 
 
 def _now() -> str:

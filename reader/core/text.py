@@ -130,3 +130,11 @@ def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error("_newsreader_latin1", _latin1_fallback)
+
+
+def normalise_tag(tag: str) -> str:
+    """Tags are case-insensitive words: trimmed, lower case, inner spaces as hyphens.
+
+    One rule for the user's tags and a file's front-matter tags, so `tag:follow-up` finds both.
+    """
+    return "-".join(tag.strip().lower().replace(",", " ").split())

@@ -190,3 +190,9 @@ def test_rules_are_not_headlines_or_paragraphs(tmp_path: Path) -> None:
         "Kim Jong Un arrived in Beijing on Tuesday.",
         "Xi Jinping met him.",
     ]
+
+
+def test_front_matter_tags_are_the_list_s_words_not_its_nulls(tmp_path: Path) -> None:
+    raw = b"---\ntags: [parade, 2025, null, '', [nested], true, ' follow up ']\n---\nXi spoke.\n"
+    article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
+    assert article.front_tags == ("parade", "2025", "follow-up")  # as a user's tag is written
