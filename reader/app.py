@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from reader.commands import NewsCommands
 from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
+from reader.core.text import plural
 from reader.library import Library
 from reader.messages import IndexProgress
 from reader.widgets.article import ArticleReader
@@ -257,7 +258,7 @@ class NewsReaderApp(App[None]):
             "tags": list(tags),
             "entities": [name for name, _, count, _ in rows if count],
         }
-        noun = "article" if total == 1 else "articles"
+        noun = plural("article", total)
         self.sub_title = f"{self.library.config.corpus.name} · {total:,} {noun}"
 
     def facet_values(self, facet: str) -> list[str]:
@@ -405,7 +406,7 @@ class NewsReaderApp(App[None]):
             self._set_status(self.status_text(results))
 
     def status_text(self, results: Results) -> str:
-        noun = "article" if results.total == 1 else "articles"
+        noun = plural("article", results.total)
         parts = []
         if self.filters.entities:
             parts.append(" ∧ ".join(self.library.short_name(e) for e in self.filters.entities))

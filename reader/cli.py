@@ -16,6 +16,7 @@ from reader.core.config import Config, load_config
 from reader.core.errors import UserError
 from reader.core.search import MARK_END, MARK_START, Hit
 from reader.core.store import Note
+from reader.core.text import plural
 
 EXIT_USAGE = 2
 
@@ -166,7 +167,7 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
-    noun = "article" if results.total == 1 else "articles"
+    noun = plural("article", results.total)
     print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.date or "undated", hit.source, hit.id) if x)
@@ -279,8 +280,8 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
     width = max((len(s.name) for s in summaries), default=0)
     for s in summaries:
         label = "suggested" if s.suggested else s.kind
-        articles = "article " if len(s.articles) == 1 else "articles"
-        mentions = "mention" if s.mentions == 1 else "mentions"
+        articles = plural("article", len(s.articles)).ljust(8)
+        mentions = plural("mention", s.mentions)
         print(
             f"{s.name:<{width}}  {label:<13} {len(s.articles):>5} {articles} "
             f"{s.mentions:>6} {mentions}"

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from reader.core.errors import ConfigError
+from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
@@ -109,9 +109,8 @@ def parse_config(text: str, path: Path) -> Config:
             data = yaml.safe_load(yaml.serialize(value_node))
         except yaml.YAMLError:
             raise ConfigError(f"{where(value_node)}: {key}: invalid value") from None
-        except (ValueError, OverflowError, RecursionError) as exc:
-            # Well-formed YAML that cannot be built, e.g. a date like 2025-13-45.
-            problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        except YAML_VALUE_ERRORS as exc:
+            problem = yaml_value_problem(exc)
             raise ConfigError(f"{where(value_node)}: {key}: invalid value: {problem}") from None
         values[key] = (value_node, data)
 

@@ -15,5 +15,15 @@ class QueryError(UserError):
     """A search query that cannot be parsed; the message says what is wrong with it."""
 
 
+YAML_VALUE_ERRORS = (ValueError, OverflowError, RecursionError)
+"""Raised by PyYAML for well-formed YAML it cannot build: `2025-13-45` (a date constructor's
+ValueError), a huge number, lists nested a thousand deep. They are not YAMLErrors."""
+
+
+def yaml_value_problem(exc: BaseException) -> str:
+    """One line for one of YAML_VALUE_ERRORS."""
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+
+
 class StoreError(UserError):
     """The user store could not be written (read-only or full disk); nothing was lost."""

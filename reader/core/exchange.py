@@ -25,8 +25,7 @@ def export_data(store: Store) -> dict[str, Any]:
     articles: list[dict[str, Any]] = []
     for ref in store.articles():
         data = store.user_data(ref.id)
-        read, starred = data.read, data.starred
-        if not (data.tags or data.notes or read or starred):
+        if not (data.tags or data.notes or data.read or data.starred):
             continue
         articles.append(
             {
@@ -36,8 +35,8 @@ def export_data(store: Store) -> dict[str, Any]:
                 "title": ref.title,
                 "source": ref.source,
                 "date": ref.date,
-                "read": read,
-                "starred": starred,
+                "read": data.read,
+                "starred": data.starred,
                 "tags": list(data.tags),
                 "notes": [
                     {

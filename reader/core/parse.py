@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from reader.core.errors import YAML_VALUE_ERRORS, yaml_value_problem
 from reader.core.text import normalise_tag
 
 TITLE_MAX = 100
@@ -187,10 +188,8 @@ def parse_article(text: str, fallback_title: str) -> ParsedText:
                 at = f" (line {mark.line + 2})" if mark is not None else ""
                 problem = getattr(exc, "problem", None) or "invalid YAML"
                 warnings.append(f"malformed front matter{at}: {problem}; read as plain text")
-            except (ValueError, OverflowError, RecursionError) as exc:
-                # Well-formed YAML whose value cannot be built: `date: 2025-13-45` raises
-                # ValueError from the date constructor, a thousand nested lists RecursionError.
-                problem = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            except YAML_VALUE_ERRORS as exc:
+                problem = yaml_value_problem(exc)
                 warnings.append(f"malformed front matter: {problem}; read as plain text")
             else:
                 if isinstance(loaded, dict):
@@ -263,14 +262,15 @@ def parse_article(text: str, fallback_title: str) -> ParsedText:
     author = _front_str(meta.get("author") or meta.get("byline"))
     tags = meta.get("tags")
     if isinstance(tags, str):
-        tag_list = tuple(normalise_tag(t) for t in tags.split(",") if normalise_tag(t))
-    elif isinstance(tags, list):
-        # Scalars only: a YAML null or a nested list is not a tag ("None" was indexed as one).
-        scalars = [t for t in tags if isinstance(t, str | int | float) and not isinstance(t, bool)]
-        words = (normalise_tag(str(t)) for t in scalars)
-        tag_list = tuple(dict.fromkeys(w for w in words if w))
-    else:
-        tag_list = ()
+        tags = tags.split(",")
+    # Scalars only: a YAML null or a nested list is not a tag ("None" was indexed as one).
+    scalars = [
+        t
+        for t in (tags if isinstance(tags, list) else [])
+        if isinstance(t, str | int | float) and not isinstance(t, bool)
+    ]
+    words = (normalise_tag(str(t)) for t in scalars)
+    tag_list = tuple(dict.fromkeys(w for w in words if w))
     return ParsedText(
         title=title,
         source=source or "Unknown",

@@ -247,14 +247,14 @@ class Store:
             paths = [
                 p
                 for (p,) in db.execute(
-                    "SELECT path FROM articles WHERE substr(id, 1, ?) = ?", (len(old), old)
+                    f"SELECT path FROM articles WHERE {self._mine()}", (len(old), old)
                 )
             ]
             found = sum((Path(self.corpus) / p).exists() for p in paths)
             if not paths or found * 2 < len(paths):
                 continue  # gone, but not here either (an unmounted disk?): leave it alone
             db.execute(
-                "UPDATE articles SET id = ? || substr(id, ?) WHERE substr(id, 1, ?) = ?",
+                f"UPDATE articles SET id = ? || substr(id, ?) WHERE {self._mine()}",
                 (self._prefix, len(old) + 1, len(old), old),
             )
             db.execute("DELETE FROM corpora WHERE scope = ?", (scope,))

@@ -132,6 +132,11 @@ def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("_newsreader_latin1", _latin1_fallback)
 
 
+def plural(noun: str, count: int) -> str:
+    """ "article" for 1, "articles" otherwise: counts are shown in the app and the CLI alike."""
+    return noun if count == 1 else f"{noun}s"
+
+
 def normalise_tag(tag: str) -> str:
     """Tags are case-insensitive words: trimmed, lower case, inner spaces as hyphens.
 
