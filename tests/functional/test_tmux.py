@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -13,11 +14,13 @@ import pytest
 
 EXE = shutil.which("newsreader", path=str(Path(sys.executable).parent))
 TMUX = shutil.which("tmux")
+SOCKET = f"nr-test-{os.getpid()}"
+"""A private tmux server, so test runs in two checkouts at once never share a session."""
 
 
 def tmux(*args: str) -> str:
     return subprocess.run(
-        ["tmux", *args], capture_output=True, text=True, check=True, timeout=30
+        ["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True, timeout=30
     ).stdout
 
 
@@ -65,4 +68,4 @@ def test_type_search_open_and_quit(config_file: Path, tmp_path: Path, size) -> N
             time.sleep(0.1)
         assert status.read_text().strip() == "0"
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
