@@ -8,6 +8,7 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -15,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
@@ -25,12 +26,19 @@ from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search.order import oldest_first
 from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+
+Order = Literal["relevance", "date", "newest", "oldest"]
+"""Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
+UNREAD = "is:unread"
+RELATED_TEXT_WEIGHT = 50.0
+"""A related story's text similarity counts like one shared entity at this score and above."""
 
 
 @dataclass
@@ -216,11 +224,24 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        sort: str = "relevance",
+        sort: Order = "relevance",
         suggest: bool = True,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query."""
-        return self.backend.search(query, filters or Filters(), sort=sort, suggest=suggest)
+        by = "relevance" if sort == "relevance" else "date"
+        results = self.backend.search(query, filters or Filters(), sort=by, suggest=suggest)
+        return oldest_first(results) if sort == "oldest" else results
+
+    def unread_counts(self, facet: Literal["source", "tag"], values: list[str]) -> dict[str, int]:
+        """Unread articles per source or tag: the left column's first number."""
+        out: dict[str, int] = {}
+        for value in values:
+            only = Filters(sources=(value,)) if facet == "source" else Filters(tags=(value,))
+            out[value] = self.backend.search(UNREAD, only, suggest=False).total
+        return out
+
+    def unread_count(self) -> int:
+        return self.backend.search(UNREAD, Filters(), suggest=False).total
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
@@ -330,29 +351,40 @@ class Library:
         """Other articles ranked by shared tracked entities, then text similarity.
 
         Each comes with the entities it shares, so the sidebar can say why it is related.
+        Candidates are the best of two ranked searches (articles naming this one's entities,
+        and articles with its key words), so only a few dozen articles are ever read.
         """
-        view = self.article(article_id)
-        if view is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return []
-        mine = set(view.hit.entities)
+        mine = list(doc.entities)
+        candidates: dict[str, Hit] = {}
+        names = [f'entity:"{name}"' for name in mine if '"' not in name and "\\" not in name]
+        if names:
+            by_entity = self.backend.search(" OR ".join(names), Filters(), suggest=False)
+            for hit in by_entity.hits(0, limit * 4, snippets=False):
+                candidates[hit.id] = hit
         similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        for other in similar:
+            if other not in candidates and (found := self.backend.document(other)):
+                candidates[other] = Hit.of(found)
         scored: list[tuple[float, Hit, tuple[str, ...]]] = []
-        candidates = self.search("", Filters(), sort="date")
-        for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
+        for hit in candidates.values():
             if hit.id == article_id:
                 continue
-            theirs = set(hit.entities) & mine
+            theirs = set(hit.entities)
             # People first: "shares Kim, Xi, Putin" says more than "shares Beijing".
             shared = tuple(
                 sorted(
-                    (e for e in view.hit.entities if e in theirs),
+                    (e for e in mine if e in theirs),
                     key=lambda e: self.linker.kinds.get(e) != "person",
                 )
             )
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
+            weight = len(shared) + min(text_score, RELATED_TEXT_WEIGHT) / RELATED_TEXT_WEIGHT
+            scored.append((weight, hit, shared))
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
@@ -463,6 +495,23 @@ class Library:
     def set_read(self, article_id: str, read: bool = True) -> Saved:
         self.store.set_read(self.ref(article_id), read)
         return Saved(indexed=self._mirror_now(article_id))
+
+    def mark_read(self, article_ids: list[str]) -> Saved:
+        """Mark many articles read in one store transaction and one index commit."""
+        docs = [doc for i in article_ids if (doc := self.backend.document(i)) is not None]
+        self.store.set_read_many([_doc_ref(doc) for doc in docs], True)
+        updated = []
+        for doc in docs:
+            tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(doc.id))
+            updated.append(dataclasses.replace(doc, tags=tags, notes=notes, flags=flags))
+        try:
+            self.backend.write(updated, [])
+        except (IndexBusyError, OSError):
+            return Saved(indexed=False)
+        self.store.mark_clean([doc.id for doc in docs])
+        with self._counts_lock:
+            self._counts.pop("tag", None)
+        return Saved(indexed=True)
 
     def set_starred(self, article_id: str, starred: bool) -> Saved:
         self.store.set_starred(self.ref(article_id), starred)

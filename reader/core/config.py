@@ -18,7 +18,13 @@ from reader.core.search.registry import BACKENDS
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "backend")
+KNOWN_KEYS = (
+    "corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "backend",
+    "reading_width",
+)  # fmt: skip
+READING_WIDTH = 88
+"""Columns of article text at most: lines longer than ~90 characters are hard to follow."""
+MIN_READING_WIDTH = 30
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
 
@@ -42,6 +48,8 @@ class Config:
     entities: tuple[EntitySpec, ...] = ()
     theme: str = "textual-dark"
     show_sidebar: bool = True
+    reading_width: int = READING_WIDTH
+    """The reader's text is at most this many columns wide, however wide the terminal."""
     backend: str = DEFAULT_BACKEND
     """The search engine (a name in reader.core.search.registry)."""
     source: Path | None = None
@@ -149,6 +157,15 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
+    reading_width = READING_WIDTH
+    if "reading_width" in values:
+        node, data = values["reading_width"]
+        if not isinstance(data, int) or isinstance(data, bool) or data < MIN_READING_WIDTH:
+            raise ConfigError(
+                f"{where(node)}: reading_width: expected a number of columns of at least "
+                f"{MIN_READING_WIDTH}, got {_kind(data)}"
+            )
+        reading_width = data
     backend = DEFAULT_BACKEND
     if "backend" in values:
         node, data = values["backend"]
@@ -169,6 +186,7 @@ def parse_config(text: str, path: Path) -> Config:
         entities=entities,
         theme=theme,
         show_sidebar=show_sidebar,
+        reading_width=reading_width,
         backend=backend,
         source=path,
         warnings=tuple(warnings),

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from reader.core.article import ArticleMeta
+from reader.core.article import ArticleMeta, cut_title
 from reader.core.errors import YAML_VALUE_ERRORS, yaml_value_problem
 from reader.core.text import normalise_tag
 
@@ -423,12 +423,8 @@ def _first_sentence(text: str) -> str:
 
 
 def _cut(text: str) -> str:
-    """Cut at a word boundary to about TITLE_MAX characters, marking the cut with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= TITLE_MAX:
-        return text
-    cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:–—- ")
-    return cut + "…"
+    """A lead sentence as a title: cut at a phrase boundary, with an ellipsis."""
+    return cut_title(text, TITLE_MAX)
 
 
 def _clean_dateline(name: str) -> str:
