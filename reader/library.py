@@ -27,6 +27,7 @@ from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
 from reader.core.search.order import oldest_first
+from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.text import normalise_tag
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 Order = Literal["relevance", "date", "newest", "oldest"]
 """Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
-UNREAD = "is:unread"
+UNREAD = Term("is", "unread")
 RELATED_TEXT_WEIGHT = 50.0
 """A related story's text similarity counts like one shared entity at this score and above."""
 
@@ -227,9 +228,16 @@ class Library:
         sort: Order = "relevance",
         suggest: bool = True,
     ) -> Results:
-        """Raises QueryError (a UserError) with a one-line message for a malformed query."""
+        """Raises QueryError (a UserError) with a one-line message for a malformed query.
+
+        With `suggest`, a query without hits carries a spelling suggestion (slower: callers
+        typing live ask for it apart, once typing pauses).
+        """
         by = "relevance" if sort == "relevance" else "date"
-        results = self.backend.search(query, filters or Filters(), sort=by, suggest=suggest)
+        results = self.backend.search(parse_query(query), filters or Filters(), sort=by)
+        results.query = query
+        if suggest and results.total == 0 and query.strip():
+            results.suggestion = self.backend.suggest(query)
         return oldest_first(results) if sort == "oldest" else results
 
     def unread_counts(self, facet: Literal["source", "tag"], values: list[str]) -> dict[str, int]:
@@ -237,11 +245,11 @@ class Library:
         out: dict[str, int] = {}
         for value in values:
             only = Filters(sources=(value,)) if facet == "source" else Filters(tags=(value,))
-            out[value] = self.backend.search(UNREAD, only, suggest=False).total
+            out[value] = self.backend.search(UNREAD, only).total
         return out
 
     def unread_count(self) -> int:
-        return self.backend.search(UNREAD, Filters(), suggest=False).total
+        return self.backend.search(UNREAD, Filters()).total
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
@@ -271,7 +279,7 @@ class Library:
         return out
 
     def _entity_articles(self, name: str) -> tuple[tuple[str, ...], int]:
-        results = self.backend.search("", Filters(entities=(name,)), sort="date")
+        results = self.backend.search(Every(), Filters(entities=(name,)), sort="date")
         paths: list[str] = []
         mentions = 0
         for hit in results.hits(0, results.total, snippets=False):
@@ -359,9 +367,9 @@ class Library:
             return []
         mine = list(doc.entities)
         candidates: dict[str, Hit] = {}
-        names = [f'entity:"{name}"' for name in mine if '"' not in name and "\\" not in name]
-        if names:
-            by_entity = self.backend.search(" OR ".join(names), Filters(), suggest=False)
+        if mine:
+            naming = Or(tuple(Term("entity", name) for name in mine))
+            by_entity = self.backend.search(naming, Filters())
             for hit in by_entity.hits(0, limit * 4, snippets=False):
                 candidates[hit.id] = hit
         similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))

@@ -22,8 +22,9 @@ async def settle(pilot: Pilot) -> None:
         # (An empty list would mean "all workers" to wait_for_complete.)
         background = _background(app)
         if background:
-            # A worker replaced by a newer one (exclusive) is cancelled: that is its end.
-            # A failed one is reported on screen; the test looks there.
+            # The app turns a failed worker into a message (tests assert on that message);
+            # whether the worker was still running when this wait began is only timing. A
+            # worker replaced by a newer one (exclusive) is cancelled: that is its end.
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await app.workers.wait_for_complete(background)
         await pilot.pause()
