@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 Order = Literal["relevance", "date", "newest", "oldest"]
 """Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
 UNREAD = Term("is", "unread")
+CANDIDATES = 2
+"""Related stories: candidates per story shown from the entity search (the text search gives
+one each, and each of those not found by the first costs a document read)."""
 RELATED_TEXT_WEIGHT = 50.0
 """A related story's text similarity counts like one shared entity at this score and above."""
 
@@ -370,9 +373,9 @@ class Library:
         if mine:
             naming = Or(tuple(Term("entity", name) for name in mine))
             by_entity = self.backend.search(naming, Filters())
-            for hit in by_entity.hits(0, limit * 4, snippets=False):
+            for hit in by_entity.hits(0, limit * CANDIDATES, snippets=False):
                 candidates[hit.id] = hit
-        similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        similar = dict(self.backend.more_like_this(article_id, limit=limit))
         for other in similar:
             if other not in candidates and (found := self.backend.document(other)):
                 candidates[other] = Hit.of(found)

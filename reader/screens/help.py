@@ -54,7 +54,11 @@ def describe(
 class HelpScreen(ModalScreen[None]):
     """Keys, as the footer cannot show them all at once."""
 
-    BINDINGS = [Binding("escape,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,question_mark,f1", "dismiss", "Close"),
+        # A modal screen stops the app's own bindings: q quits from here too.
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     def __init__(self, sections: list[Section]) -> None:
         super().__init__()

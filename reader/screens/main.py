@@ -230,7 +230,13 @@ class MainScreen(UserWork):
             self._search_typed()
 
     def _search_typed(self) -> None:
+        self._debounce = None
         self.request = replace(self.request, query=self.search_box.value)
+
+    @property
+    def typing(self) -> bool:
+        """A search waits for a burst of keys to end (tests wait for it too)."""
+        return self._debounce is not None
 
     @on(ResultsList.Answered)
     def _answered(self, event: ResultsList.Answered) -> None:

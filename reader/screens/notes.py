@@ -39,6 +39,7 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
 
     BINDINGS = [
         Binding("escape,o", "dismiss(None)", "Close"),
+        Binding("q", "app.quit", "Quit", show=False),
         Binding("e", "choose('edit')", "Edit"),
         Binding("d,delete", "delete", "Delete"),
         Binding("j", "cursor('down')", show=False),

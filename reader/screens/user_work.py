@@ -13,7 +13,7 @@ import sys
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from textual import work
 from textual.screen import Screen
@@ -144,23 +144,13 @@ class UserWork(OwnsWorkers, Screen[None]):
         self.app.call_from_thread(self.refresh_article, article_id)
 
     async def action_toggle_read(self) -> None:
-        article_id = self._target()
-        if article_id is None:
-            return
-        data = await self._call(self.library.user_data, article_id)
-        if isinstance(data, Failed):
-            self.notify(data.problem, severity="error")
-            return
-        was_read = data.value.read
-        saved = await self._call(self.library.set_read, article_id, not was_read)
-        if isinstance(saved, Failed):
-            self.notify(saved.problem, severity="error")
-            return
-        self._lag(saved.value.indexed)
-        self.notify("Marked unread." if was_read else "Marked read.", timeout=NOTICE)
-        self.refresh_article(article_id)
+        await self._toggle("read")
 
     async def action_toggle_star(self) -> None:
+        await self._toggle("starred")
+
+    async def _toggle(self, flag: Literal["read", "starred"]) -> None:
+        """Flip the article's read state or star, and say which way it went."""
         article_id = self._target()
         if article_id is None:
             return
@@ -168,14 +158,22 @@ class UserWork(OwnsWorkers, Screen[None]):
         if isinstance(data, Failed):
             self.notify(data.problem, severity="error")
             return
-        was_starred = data.value.starred
-        saved = await self._call(self.library.set_starred, article_id, not was_starred)
+        reading = flag == "read"
+        was = data.value.read if reading else data.value.starred
+        change = self.library.set_read if reading else self.library.set_starred
+        saved = await self._call(change, article_id, not was)
         if isinstance(saved, Failed):
             self.notify(saved.problem, severity="error")
             return
         self._lag(saved.value.indexed)
-        self.notify("Unstarred." if was_starred else "Starred ★", timeout=NOTICE)
-        self.refresh_article(article_id, counts=False)
+        said = {
+            (True, True): "Marked unread.",
+            (True, False): "Marked read.",
+            (False, True): "Unstarred.",
+            (False, False): "Starred ★",
+        }
+        self.notify(said[reading, was], timeout=NOTICE)
+        self.refresh_article(article_id, counts=reading)
 
     def action_mark_all_read(self) -> None:
         self._mark_all_read()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from whoosh import index, sorting
-from whoosh.query import Every, Or, Term
+from whoosh.query import Every, Term
 
 from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
@@ -33,6 +33,7 @@ from reader.core.search.whoosh.schema import (
     shared_analyzer,
 )
 from reader.core.search.whoosh.scoring import BM25F
+from reader.core.search.whoosh.similar import more_like
 from reader.core.search.whoosh.snippets import Snippets
 from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
@@ -50,8 +51,6 @@ STREAM_LIMIT_MB = 64
 """Memory per analysis process before it spills postings to disk."""
 BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
-SIMILAR_TERMS = 25
-"""Key terms of an article that `more_like_this` looks for in others."""
 SUGGEST_DISTANCE = 2
 """Edits a spelling suggestion may be away from what was typed."""
 
@@ -290,30 +289,17 @@ class WhooshBackend:
             searcher.close()
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
-        """Whoosh's "more like" query (the article's key terms, weighted), ranked over whole
-        posting lists by ranking.py instead of Whoosh's matcher: ~50x faster at 100k."""
-        from reader.core.search.whoosh import ranking
-
+        """Whoosh's "more like" (the article's key terms, weighted), ranked over whole
+        posting lists by ranking.py instead of Whoosh's matcher (see similar.py)."""
         with self._lock:
             searcher = self._get_searcher()
             docnum = searcher.document_number(id=doc_id)
             if docnum is None:
                 return []
-            key_terms = searcher.key_terms(
-                [docnum], "body", numterms=SIMILAR_TERMS, normalize=False
-            )
-            if not key_terms:
-                return []
-            similar = Or([Term("body", word, boost=weight) for word, weight in key_terms])
-            ranked = ranking.rank(searcher, similar)
-            out: list[tuple[str, float]] = []
-            for i in range(len(ranked)):
-                other = ranked.docnum(i)
-                if other != docnum:
-                    out.append((searcher.stored_fields(other)["id"], ranked.score(i)))
-                if len(out) >= limit:
-                    break
-            return out
+            return [
+                (searcher.stored_fields(other)["id"], score)
+                for other, score in more_like(searcher, docnum, limit)
+            ]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         if not terms:
