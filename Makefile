@@ -19,10 +19,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
 	$(BIN)/ruff format --check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format reader tests bench scripts

@@ -23,7 +23,7 @@ from reader.commands import NewsCommands
 from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.core.text import plural
-from reader.library import Library
+from reader.library import ArticleView, Library
 from reader.messages import IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
@@ -42,6 +42,8 @@ NARROW = 110
 """Below this width the entity sidebar starts hidden."""
 FIRST_BUILD = "First indexing: the articles appear when it ends"
 T = TypeVar("T")
+Spans = list[list[tuple[int, int]]]
+"""Where the search's words are in each paragraph of an article."""
 
 
 @dataclass(frozen=True)
@@ -461,7 +463,9 @@ class NewsReaderApp(App[None]):
         ]
         self.call_from_thread(self._show_article, view, spans, related)
 
-    def _show_article(self, view, spans, related) -> None:  # type: ignore[no-untyped-def]
+    def _show_article(
+        self, view: ArticleView, spans: Spans, related: list[tuple[str, str, str]]
+    ) -> None:
         if view.hit.id != self.open_id:
             return
         reader = self.query_one(ArticleReader)
@@ -527,7 +531,7 @@ class NewsReaderApp(App[None]):
         if facets:
             self.refresh_facets()
 
-    def _show_article_state(self, view, spans) -> None:  # type: ignore[no-untyped-def]
+    def _show_article_state(self, view: ArticleView, spans: Spans) -> None:
         results = self.query_one(ResultsList)
         for hit in results.loaded:
             if hit.id == view.hit.id:
@@ -730,7 +734,7 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(HelpScreen())
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         focused = self.focused
         panes = self.query_one("#panes")
         if isinstance(focused, ArticleReader):

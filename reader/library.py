@@ -24,7 +24,16 @@ from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search import (
+    CountField,
+    Filters,
+    Hit,
+    IndexBusyError,
+    IndexDoc,
+    Results,
+    SearchBackend,
+    Sort,
+)
 from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.text import normalise_tag
@@ -216,7 +225,7 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         suggest: bool = True,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query."""
@@ -370,7 +379,7 @@ class Library:
     def entity_counts(self) -> dict[str, int]:
         return self._cached_counts("entity")
 
-    def _cached_counts(self, field_name: str) -> dict[str, int]:
+    def _cached_counts(self, field_name: CountField) -> dict[str, int]:
         with self._counts_lock:
             if field_name not in self._counts:
                 counts = self.backend.counts(field_name)
@@ -443,12 +452,13 @@ class Library:
         quote = ""
         if paragraph is not None:
             view = self.article(article_id)
-            count = len(view.paragraphs) if view else 0
-            if not 0 <= paragraph < count:
+            paragraphs = view.paragraphs if view else []
+            if not 0 <= paragraph < len(paragraphs):
                 raise UserError(
-                    f"{ref.path} has {count} paragraphs; there is no paragraph {paragraph + 1}"
+                    f"{ref.path} has {len(paragraphs)} paragraphs; there is no paragraph "
+                    f"{paragraph + 1}"
                 )
-            quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
+            quote = paragraphs[paragraph]
         note = self.store.add_note(ref, text, paragraph, quote)
         return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 

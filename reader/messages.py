@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from reader.core.indexing import Progress
+from reader.types import Progress
 
 
 @dataclass

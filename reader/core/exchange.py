@@ -21,7 +21,8 @@ from msgspec import Meta
 from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
-from reader.core.store import ArticleRef, Store, normalise_tag, reanchor
+from reader.core.store import ArticleRef, Store, reanchor
+from reader.core.text import normalise_tag
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1

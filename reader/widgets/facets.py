@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,8 +42,8 @@ class FacetList(OptionList):
         facet: FacetList
         value: str | None
 
-    def __init__(self, facet: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, facet: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.facet = facet
         self.active: str | None = None
         self.label_width = 22
@@ -193,7 +194,7 @@ class EntitySidebar(Vertical):
     def first_list(self) -> KindList | None:
         return next((k for k in self.lists() if k.option_count and k.display), None)
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         self.post_message(self.Changed(self.selected))
 

@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.article import ArticleMeta
 from reader.core.errors import QueryError
-from reader.core.search import MARK_END, MARK_START, Filters, IndexDoc, SearchBackend
+from reader.core.search import MARK_END, MARK_START, Filters, IndexDoc, SearchBackend, Sort
 
 KIM = IndexDoc(
     id="d1",
@@ -113,8 +113,8 @@ def ids(engine: SearchBackend, query: str, filters: Filters | None = None) -> se
     return {hit.id for hit in results.hits(0, results.total)}
 
 
-def ordered(engine: SearchBackend, query: str, sort: str = "relevance") -> list[str]:
-    results = engine.search(query, Filters(), sort=sort, suggest=False)  # type: ignore[arg-type]
+def ordered(engine: SearchBackend, query: str, sort: Sort = "relevance") -> list[str]:
+    results = engine.search(query, Filters(), sort=sort, suggest=False)
     return [hit.id for hit in results.hits(0, results.total)]
 
 

@@ -29,7 +29,11 @@ def raw_dates(reader: Any) -> bytes | None:
     if not reader.has_column("datesort"):
         return None
     inner = getattr(reader.column_reader("datesort"), "_reader", None)
-    if type(inner).__qualname__ != "NumericColumn.Reader" or inner._typecode != "Q":
+    if (
+        inner is None
+        or type(inner).__qualname__ != "NumericColumn.Reader"
+        or inner._typecode != "Q"
+    ):
         return None
     return bytes(inner._dbfile.get(inner._basepos, inner._count * 8))
 
