@@ -42,6 +42,15 @@ if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
 
 
+RELATED_CANDIDATES = 2000
+"""The newest articles compared with an open one for the sidebar's related stories: a
+story's coverage is recent, and a bound keeps the sidebar instant in a large archive."""
+SIMILAR_POOL = 3
+"""Text-similar articles asked for per related story shown: some also share entities."""
+SIMILARITY_CAP = 50.0
+"""A text similarity at or above this counts as much as one shared entity, never more."""
+
+
 @dataclass
 class ArticleView:
     """An article as the reader shows it: stored metadata, paragraphs and entity mentions."""
@@ -344,10 +353,10 @@ class Library:
         if view is None:
             return []
         mine = set(view.hit.entities)
-        similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        similar = dict(self.backend.more_like_this(article_id, limit=limit * SIMILAR_POOL))
         scored: list[tuple[float, Hit, tuple[str, ...]]] = []
         candidates = self.search("", Filters(), sort="date")
-        for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
+        for hit in candidates.hits(0, min(candidates.total, RELATED_CANDIDATES), snippets=False):
             if hit.id == article_id:
                 continue
             theirs = set(hit.entities) & mine
@@ -361,7 +370,9 @@ class Library:
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
+            scored.append(
+                (len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP, hit, shared)
+            )
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 

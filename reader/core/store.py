@@ -646,16 +646,6 @@ class Store:
         )
         return ArticleRef(self._bare(str(key)), str(hash_), str(path), meta)
 
-    def find_article(self, path: str | None = None, hash_: str | None = None) -> ArticleRef | None:
-        db = self._connect()
-        select = f"SELECT id, hash, path, title, source, date FROM articles WHERE {self._mine()}"
-        row = None
-        if path is not None:
-            row = db.execute(select + " AND path = ?", (*self._mine_args, path)).fetchone()
-        if row is None and hash_ is not None:
-            row = db.execute(select + " AND hash = ?", (*self._mine_args, hash_)).fetchone()
-        return self._ref(row) if row else None
-
     # -- promoted entities --------------------------------------------------------------
 
     def promote(self, name: str, kind: str = "person") -> None:
@@ -664,10 +654,6 @@ class Store:
                 "INSERT OR IGNORE INTO entities (name, kind, created) VALUES (?, ?, ?)",
                 (name, kind, _now()),
             )
-
-    def demote(self, name: str) -> None:
-        with self._write() as db:
-            db.execute("DELETE FROM entities WHERE name = ?", (name,))
 
     def promoted(self) -> list[tuple[str, str]]:
         rows = self._connect().execute("SELECT name, kind FROM entities ORDER BY created, name")

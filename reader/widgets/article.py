@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from reader.library import ArticleView
+from reader.messages import CONFIRM
 from reader.types import Mention, Note
 
 PARAGRAPH_GAP = 2
@@ -254,7 +255,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def action_next_match(self, direction: int) -> None:
         if not self.match_paragraphs:
-            self.notify("No search matches in this article.", severity="information", timeout=2)
+            self.notify(
+                "No search matches in this article.", severity="information", timeout=CONFIRM
+            )
             return
         self.match_index = (self.match_index + direction) % len(self.match_paragraphs)
         number = self.match_paragraphs[self.match_index]

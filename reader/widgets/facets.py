@@ -145,17 +145,17 @@ class EntitySidebar(Vertical):
 
     def set_entities(
         self,
-        rows: list[tuple[str, str, int, bool]],
+        rows: list[tuple[str, str, int]],
         unit: str = "month",
         timelines: dict[str, list[int]] | None = None,
     ) -> None:
-        """rows: (name, kind, article count, suggested); timelines: counts per period."""
+        """rows: (name, kind, article count); timelines: counts per period."""
         timelines = timelines or {}
         chosen = set(self.selected)
         self.query_one("#entities-title", Label).update(f"Entities · articles per {unit}")
         by_kind: dict[str, list[tuple[str, int]]] = {kind: [] for kind, _ in KINDS}
-        for name, kind, count, suggested in rows:
-            if not suggested and count:
+        for name, kind, count in rows:
+            if count:
                 by_kind.setdefault(kind, []).append((name, count))
         for kind, _ in KINDS:
             selections = self.query_one(f"#entities-{kind}", KindList)

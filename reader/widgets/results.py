@@ -20,7 +20,7 @@ from reader.types import MARK_END, MARK_START, Hit, Results
 
 ROW_HEIGHT = 3
 WINDOW = 20
-"""Rows loaded (with snippets) at a time: about one screenful, since each snippet costs ~1 ms."""
+"""Rows loaded (with snippets) at a time: about one screenful, since snippets are the cost."""
 
 
 def snippet_text(snippet: str, style: str | Style = "bold reverse") -> Text:
@@ -135,9 +135,6 @@ class ResultsList(ScrollView, can_focus=True):
     def loaded(self) -> list[Hit]:
         """The rows loaded so far, in order (for tests and the ]/[ keys)."""
         return [self._rows[i] for i in sorted(self._rows)]
-
-    def hit_at(self, index: int) -> Hit | None:
-        return self._rows.get(index)
 
     def update_hit(self, hit: Hit) -> None:
         """Redraw one hit whose markers changed (read, tagged)."""

@@ -1,7 +1,7 @@
 """Reading the date column of Whoosh's segments straight from its bytes.
 
 The opening list (every article, newest first), date ranges and timelines all need every
-article's date; Whoosh's column reader decodes one value per call, which at 100,000 articles
+article's date; Whoosh's column reader decodes one value per call, which in a large archive
 cost more than the rest of a search.
 """
 

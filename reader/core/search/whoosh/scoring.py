@@ -1,8 +1,8 @@
 """BM25F ranking as Whoosh computes it, with each segment's field lengths in one table.
 
 Scoring a matched article needs the length of the field it matched in. Whoosh looks that
-up through five calls per article (reader, codec, column, file, byte decoding): a fifth of
-search time at 10,000 articles. Here each segment's length bytes are read once, and a score
+up through five calls per article (reader, codec, column, file, byte decoding), for every
+matched article. Here each segment's length bytes are read once, and a score
 is one table lookup and the BM25 formula.
 """
 
