@@ -11,11 +11,9 @@ from reader.commands import NewsCommands
 from reader.core.errors import UserError
 from reader.core.preferences import Preferences, load_preferences, save_preferences
 from reader.library import Library
-from reader.messages import OwnsWorkers, WorkerFailed
+from reader.messages import PERSIST, OwnsWorkers, WorkerFailed
 from reader.screens.main import MainScreen
 
-ERROR_TIMEOUT = 10
-"""Seconds an error stays on screen: long enough to read a path in it."""
 PALETTE = Binding(
     "ctrl+p", "command_palette", "Palette",
     tooltip="command palette: jump to a source, tag or entity; themes; re-index",
@@ -57,7 +55,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
                 f"{where}theme: no theme called '{config.theme}'; using {self.theme} "
                 f"(themes: {', '.join(sorted(self.available_themes))})",
                 severity="warning",
-                timeout=ERROR_TIMEOUT,
+                timeout=PERSIST,
             )
         self._theme_chosen = True
 
@@ -79,7 +77,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
         """One place where errors from any worker become a message, never a traceback."""
         error = event.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=ERROR_TIMEOUT)
+        self.notify(text, severity="error", timeout=PERSIST)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Help opens over the reading room only; a dialog holding the user's words (a note,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from reader.core.article import title_in_lead
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
@@ -25,7 +26,16 @@ from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search import (
+    CountField,
+    Filters,
+    Hit,
+    IndexBusyError,
+    IndexDoc,
+    Results,
+    SearchBackend,
+    Sort,
+)
 from reader.core.search.order import oldest_first
 from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import make_backend
@@ -41,8 +51,9 @@ UNREAD = Term("is", "unread")
 CANDIDATES = 2
 """Related stories: candidates per story shown from the entity search (the text search gives
 one each, and each of those not found by the first costs a document read)."""
-RELATED_TEXT_WEIGHT = 50.0
-"""A related story's text similarity counts like one shared entity at this score and above."""
+
+SIMILARITY_CAP = 50.0
+"""A text similarity at or above this counts as much as one shared entity, never more."""
 
 
 @dataclass
@@ -58,6 +69,12 @@ class ArticleView:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def lead_title(self) -> int:
+        """Characters of the first paragraph that the title repeats (0 when it has a headline
+        of its own): the reader shows them once, as the heading."""
+        return title_in_lead(self.hit.meta.title, self.paragraphs[0]) if self.paragraphs else 0
 
 
 @dataclass(frozen=True)
@@ -236,7 +253,7 @@ class Library:
         With `suggest`, a query without hits carries a spelling suggestion (slower: callers
         typing live ask for it apart, once typing pauses).
         """
-        by = "relevance" if sort == "relevance" else "date"
+        by: Sort = "relevance" if sort == "relevance" else "date"
         results = self.backend.search(parse_query(query), filters or Filters(), sort=by)
         results.query = query
         if suggest and results.total == 0 and query.strip():
@@ -394,7 +411,7 @@ class Library:
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            weight = len(shared) + min(text_score, RELATED_TEXT_WEIGHT) / RELATED_TEXT_WEIGHT
+            weight = len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP
             scored.append((weight, hit, shared))
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
@@ -413,7 +430,7 @@ class Library:
     def entity_counts(self) -> dict[str, int]:
         return self._cached_counts("entity")
 
-    def _cached_counts(self, field_name: str) -> dict[str, int]:
+    def _cached_counts(self, field_name: CountField) -> dict[str, int]:
         with self._counts_lock:
             if field_name not in self._counts:
                 counts = self.backend.counts(field_name)
@@ -486,12 +503,13 @@ class Library:
         quote = ""
         if paragraph is not None:
             view = self.article(article_id)
-            count = len(view.paragraphs) if view else 0
-            if not 0 <= paragraph < count:
+            paragraphs = view.paragraphs if view else []
+            if not 0 <= paragraph < len(paragraphs):
                 raise UserError(
-                    f"{ref.path} has {count} paragraphs; there is no paragraph {paragraph + 1}"
+                    f"{ref.path} has {len(paragraphs)} paragraphs; there is no paragraph "
+                    f"{paragraph + 1}"
                 )
-            quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
+            quote = paragraphs[paragraph]
         note = self.store.add_note(ref, text, paragraph, quote)
         return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 

@@ -1,4 +1,4 @@
-"""Messages that cross the whole app."""
+"""Messages that cross the whole app, and how long a notification stays."""
 
 from __future__ import annotations
 
@@ -7,6 +7,16 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState
+
+# How long a notification stays, in seconds, by what the user does with it.
+CONFIRM = 2
+"""A change they just made ("Note saved.")."""
+INFORM = 5
+"""A line to read ("indexed 5 files ...", a hint)."""
+WARN = 6
+"""Something to act on (the index was rebuilt, another process is indexing)."""
+PERSIST = 10
+"""An error, or news about their data: it stays until read."""
 
 
 @dataclass

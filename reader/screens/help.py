@@ -7,6 +7,7 @@ a keymap) shows up here as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -24,7 +25,7 @@ def _bindings(declared: Iterable[BindingType]) -> list[Binding]:
 
 
 def describe(
-    app: App[object], sections: Iterable[tuple[str, Iterable[BindingType]]]
+    app: App[Any], sections: Iterable[tuple[str, Iterable[BindingType]]]
 ) -> list[Section]:
     """(heading, [(keys, what they do)]) for each group of bindings, one row per action.
 

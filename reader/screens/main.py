@@ -21,10 +21,11 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Static
 
-from reader.core.text import plural
 from reader.library import Library
-from reader.screens.user_work import NOTICE, WARNING, Failed, UserWork
+from reader.messages import CONFIRM, INFORM, PERSIST, WARN
+from reader.screens.user_work import Failed, UserWork
 from reader.state import NARROW, ORDERS, Layout, SearchRequest
+from reader.types import plural
 from reader.widgets.article import ArticleReader
 from reader.widgets.entities import EntitySidebar, KindList
 from reader.widgets.facets import LABEL_WIDTH, NARROW_LABEL_WIDTH, FacetList
@@ -256,7 +257,7 @@ class MainScreen(UserWork):
 
     @on(ResultsList.NoUnread)
     def _no_unread(self) -> None:
-        self.notify("No unread article below this one.", timeout=NOTICE)
+        self.notify("No unread article below this one.", timeout=CONFIRM)
 
     def _first_frame(self) -> None:
         """The first results are painted: now the counts, and the index sync may start."""
@@ -314,7 +315,7 @@ class MainScreen(UserWork):
     def action_cycle_order(self) -> None:
         order = ORDERS[(ORDERS.index(self.request.order) + 1) % len(ORDERS)]
         self.request = replace(self.request, order=order)
-        self.notify(f"Sorted {ORDER_NAMES.get(order, 'by relevance')}.", timeout=NOTICE)
+        self.notify(f"Sorted {ORDER_NAMES.get(order, 'by relevance')}.", timeout=CONFIRM)
 
     # -- counts -----------------------------------------------------------------------------------
 
@@ -342,7 +343,7 @@ class MainScreen(UserWork):
             return
         self.notify(
             f"Now tracking {event.name}. Press r to re-index and link it in every article.",
-            timeout=WARNING,
+            timeout=WARN,
         )
         self.sidebar.reload()
 
@@ -375,19 +376,19 @@ class MainScreen(UserWork):
         progress = event.progress
         changed = progress.added or progress.updated or progress.removed or progress.rebuilt
         if progress.busy:
-            self.notify(progress.summary(), severity="warning", timeout=WARNING)
+            self.notify(progress.summary(), severity="warning", timeout=WARN)
         elif event.asked:
             self.notify(
                 f"Re-indexed: {progress.added} new, {progress.updated} changed, "
                 f"{progress.removed} removed",
-                timeout=WARNING,
+                timeout=WARN,
             )
         elif changed:
-            self.notify(progress.summary(), timeout=4)
+            self.notify(progress.summary(), timeout=INFORM)
         if progress.rebuilt:
-            self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=6)
+            self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=WARN)
         for notice in progress.notices:
-            self.notify(notice, timeout=10)
+            self.notify(notice, timeout=PERSIST)
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
             self.notify(f"{progress.skipped} files skipped, e.g. {first}", severity="warning")
@@ -397,7 +398,7 @@ class MainScreen(UserWork):
                 self.reload_facets()
 
     def action_reindex(self) -> None:
-        self.notify("Re-indexing…", timeout=NOTICE)
+        self.notify("Re-indexing…", timeout=CONFIRM)
         self.indexing.sync(asked=True)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -437,7 +438,7 @@ class MainScreen(UserWork):
 
     def action_find(self) -> None:
         if self.reader.view is None:
-            self.notify("Open an article first (Enter).", timeout=NOTICE)
+            self.notify("Open an article first (Enter).", timeout=CONFIRM)
             return
         self.reading = True
         self.reader.action_find()
@@ -468,7 +469,7 @@ class MainScreen(UserWork):
         self._set_sidebar(True)
         entity_list = self.sidebar.first_list()
         if entity_list is None:
-            self.notify("No tracked entity appears in this corpus yet.", timeout=3)
+            self.notify("No tracked entity appears in this corpus yet.", timeout=INFORM)
             return
         if entity_list.highlighted is None:
             entity_list.highlighted = 0

@@ -14,9 +14,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.store import ArticleRef, Note
-from reader.messages import OwnsWorkers
+from reader.messages import CONFIRM, OwnsWorkers
 from reader.screens.confirm import ConfirmScreen
+from reader.types import ArticleRef, Note
 
 Delete = Callable[[int], Awaitable[str | None]]
 """Deletes a note by id; returns None when it is gone, or the one-line reason it is not."""
@@ -111,7 +111,7 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
         if problem is not None:
             self.notify(problem, severity="error")
             return
-        self.notify("Note deleted.", timeout=2)
+        self.notify("Note deleted.", timeout=CONFIRM)
         listing = self.query_one(OptionList)
         listing.remove_option(str(note.id))
         del self.notes[str(note.id)]

@@ -19,10 +19,9 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from reader.core.errors import UserError
-from reader.core.text import plural
 from reader.library import ArticleView, Library
-from reader.messages import OwnsWorkers
+from reader.messages import CONFIRM, INFORM, WARN, OwnsWorkers
+from reader.types import UserError, plural
 from reader.widgets.article import ArticleReader
 from reader.widgets.entities import EntitySidebar
 from reader.widgets.facets import FacetList
@@ -32,10 +31,6 @@ if TYPE_CHECKING:
     from reader.screens.notes import NoteAction
 
 T = TypeVar("T")
-NOTICE = 2
-"""Seconds a confirmation ("Starred") stays up."""
-WARNING = 6
-"""Seconds a warning stays up."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +167,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             (False, True): "Unstarred.",
             (False, False): "Starred ★",
         }
-        self.notify(said[reading, was], timeout=NOTICE)
+        self.notify(said[reading, was], timeout=CONFIRM)
         self.refresh_article(article_id, counts=reading)
 
     def action_mark_all_read(self) -> None:
@@ -184,12 +179,12 @@ class UserWork(OwnsWorkers, Screen[None]):
 
         results = self.results.results
         if results is None or not results.total:
-            self.notify("No articles shown to mark.", timeout=NOTICE)
+            self.notify("No articles shown to mark.", timeout=CONFIRM)
             return
         count = f"{results.total:,} {plural('article', results.total)}"
         if not await self.app.push_screen_wait(ConfirmScreen(f"Mark all {count} shown as read?")):
             return
-        self.notify(f"Marking {count} read…", timeout=NOTICE)
+        self.notify(f"Marking {count} read…", timeout=CONFIRM)
         ids = await asyncio.to_thread(
             lambda: [hit.id for hit in results.hits(0, results.total, snippets=False)]
         )
@@ -198,7 +193,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             self.notify(saved.problem, severity="error")
             return
         self._lag(saved.value.indexed)
-        self.notify(f"Marked {count} read.", timeout=NOTICE)
+        self.notify(f"Marked {count} read.", timeout=CONFIRM)
         for hit in self.results.loaded:
             if hit.id in set(ids) and "unread" in hit.flags:
                 flags = tuple(f for f in hit.flags if f != "unread")
@@ -217,7 +212,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             hit = self.results.current
             url = hit.meta.url if hit is not None and hit.id == article_id else None
         if url is None:
-            self.notify("This article gives no link (url: in its front matter).", timeout=3)
+            self.notify("This article gives no link (url: in its front matter).", timeout=INFORM)
         return url
 
     def action_open_url(self) -> None:
@@ -226,10 +221,10 @@ class UserWork(OwnsWorkers, Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         if not graphical_browser():
-            self.notify(f"No graphical browser here; the link is copied: {url}", timeout=WARNING)
+            self.notify(f"No graphical browser here; the link is copied: {url}", timeout=WARN)
             return
         self._browse(url)
-        self.notify(f"Opening {url} (also copied)", timeout=3)
+        self.notify(f"Opening {url} (also copied)", timeout=INFORM)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _browse(self, url: str) -> None:
@@ -242,7 +237,7 @@ class UserWork(OwnsWorkers, Screen[None]):
         url = self._url()
         if url is not None:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", timeout=3)
+            self.notify(f"Copied {url}", timeout=INFORM)
 
     # -- tags ---------------------------------------------------------------------------------
 
@@ -294,7 +289,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             self.notify(
                 "Open an article (Enter), move to a paragraph with j/k, then press a. "
                 "A adds a note on the whole article.",
-                timeout=5,
+                timeout=INFORM,
             )
             return
         paragraph = reader.cursor
@@ -334,7 +329,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             return None
 
         if await self.app.push_screen_wait(NoteEditor(heading, quote, text, save)):
-            self.notify("Note saved.", timeout=NOTICE)
+            self.notify("Note saved.", timeout=CONFIRM)
             self.refresh_article(article_id)
 
     def action_notes(self) -> None:

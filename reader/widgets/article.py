@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -14,11 +15,9 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from reader.core.article import title_in_lead
-from reader.core.entities import Mention
-from reader.core.store import Note
 from reader.library import ArticleView, Library
-from reader.messages import OwnsWorkers
+from reader.messages import CONFIRM, OwnsWorkers
+from reader.types import Mention, Note
 
 PARAGRAPH_GAP = 2
 """Paragraphs are joined by a blank line in the body, so offsets skip two characters."""
@@ -166,10 +165,8 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
 
         view: ArticleView
 
-    def __init__(
-        self, library: Library, reading_width: int = READING_WIDTH, **kwargs: object
-    ) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, library: Library, reading_width: int = READING_WIDTH, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.library = library
         self.reading_width = reading_width
         self.wanted: str | None = None
@@ -257,7 +254,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         self.query("#article-placeholder").remove()
         hit = view.hit
         meta = hit.meta
-        self._lead = title_in_lead(meta.title, view.paragraphs[0]) if view.paragraphs else 0
+        self._lead = view.lead_title
         widgets: list[Static] = []
         if not self._lead:
             widgets.append(Static(Text(meta.title, style="bold"), classes="article-title"))
@@ -440,7 +437,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
 
     def action_next_match(self, direction: int) -> None:
         if not self.matches:
-            self.notify("No matches in this article.", severity="information", timeout=2)
+            self.notify("No matches in this article.", severity="information", timeout=CONFIRM)
             return
         before = self.matches[self.match_index][0] if self.match_index >= 0 else None
         if self.match_index < 0 and direction < 0:
@@ -460,7 +457,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
 
     def action_find(self) -> None:
         if self.view is None:
-            self.notify("Open an article first (Enter), then / finds in it.", timeout=3)
+            self.notify("Open an article first (Enter), then / finds in it.", timeout=CONFIRM)
             return
         box = self.find_box
         box.display = True

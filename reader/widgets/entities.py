@@ -4,6 +4,7 @@ entities and related stories."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.text import Text
@@ -156,8 +157,8 @@ class EntitySidebar(OwnsWorkers, Vertical):
 
         names: list[str]
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, library: Library, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.library = library
         self._selected: tuple[str, ...] = ()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from rich.text import Text
 from textual import work
@@ -74,8 +74,8 @@ class FacetList(OwnsWorkers, OptionList):
         facet: FacetList
         values: list[str]
 
-    def __init__(self, facet: Facet, library: Library, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, facet: Facet, library: Library, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.facet = facet
         self.library = library
         self._counts: dict[str, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,9 +13,9 @@ from textual.message import Message
 from textual.widgets import Label, ProgressBar
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.core.indexing import Progress
 from reader.library import Library
 from reader.messages import OwnsWorkers
+from reader.types import Progress
 
 FIRST_FRAME_WAIT = 3.0
 """Seconds the sync waits for the first results to be painted: it competes for the same CPU."""
@@ -45,8 +46,8 @@ class IndexingBar(OwnsWorkers, Horizontal):
         progress: Progress
         asked: bool
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, library: Library, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.library = library
         self.shown = threading.Event()
         """Set by the screen once the first results are painted."""

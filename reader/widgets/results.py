@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -16,20 +17,19 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from reader.core.errors import UserError
-from reader.core.search import MARK_END, MARK_START, Hit, Results
 from reader.library import Library
 from reader.messages import OwnsWorkers
 from reader.state import SearchRequest
+from reader.types import MARK_END, MARK_START, Hit, Results, UserError
 
 ROW_HEIGHT = 3
 WINDOW = 20
-"""Rows loaded (with snippets) at a time: about one screenful, since each snippet costs ~1 ms."""
+"""Rows loaded (with snippets) at a time: about one screenful, since snippets are the cost."""
 SCAN = 200
 """Rows read at a time (without snippets) when looking for the next unread article."""
 
 
-def snippet_text(snippet: str, style: str = "bold reverse") -> Text:
+def snippet_text(snippet: str, style: str | Style = "bold reverse") -> Text:
     """Turn a marked snippet into Text with the matches styled; the text itself stays data."""
     text = Text(no_wrap=True, overflow="ellipsis")
     parts = snippet.split(MARK_START)
@@ -109,8 +109,8 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
         request: SearchRequest
         problem: str
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, library: Library, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.library = library
         self.request: SearchRequest | None = None
         """The search asked for last; answers to older ones are dropped."""

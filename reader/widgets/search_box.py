@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import Input
@@ -34,8 +35,8 @@ class SearchBox(Input):
                 tooltip="leave the box for the results (the query stays)"),
     ]  # fmt: skip
 
-    def __init__(self, leave: Callable[[], None], **kwargs: object) -> None:
-        super().__init__(placeholder=IDLE, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, leave: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(placeholder=IDLE, **kwargs)
         self._leave = leave
 
     def action_leave(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -10,11 +11,10 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.core.search import Results
-from reader.core.text import plural
 from reader.library import Library
 from reader.messages import OwnsWorkers
 from reader.state import SearchRequest
+from reader.types import Results, plural
 
 SUGGEST_AFTER = 0.6
 """Seconds of quiet after a search without hits before looking for a spelling suggestion."""
@@ -49,8 +49,8 @@ def describe(
 class StatusLine(OwnsWorkers, Static):
     """One line; it also asks for a spelling suggestion once typing pauses on no hits."""
 
-    def __init__(self, library: Library, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, library: Library, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
         self.library = library
         self._timer: Timer | None = None
         self._shown: tuple[SearchRequest, Results] | None = None

@@ -24,8 +24,8 @@ async def settle(pilot: Pilot) -> None:
         if background:
             # The app turns a failed worker into a message (tests assert on that message);
             # whether the worker was still running when this wait began is only timing. A
-            # worker replaced by a newer one (exclusive) is cancelled: that is its end.
-            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            # search replaced by a newer one is cancelled: it is finished, not failed.
+            with contextlib.suppress(WorkerFailed, WorkerCancelled):
                 await app.workers.wait_for_complete(background)
         await pilot.pause()
         # Twice quiet in a row: one worker's result may start the next after a repaint
