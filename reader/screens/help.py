@@ -24,9 +24,7 @@ def _bindings(declared: Iterable[BindingType]) -> list[Binding]:
     return [b for b in declared if isinstance(b, Binding)]
 
 
-def describe(
-    app: App[Any], sections: Iterable[tuple[str, Iterable[BindingType]]]
-) -> list[Section]:
+def describe(app: App[Any], sections: Iterable[tuple[str, Iterable[BindingType]]]) -> list[Section]:
     """(heading, [(keys, what they do)]) for each group of bindings, one row per action.
 
     Keys come from the app's keymap when a binding's id is remapped there, and are shown as
