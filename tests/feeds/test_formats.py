@@ -38,7 +38,10 @@ def test_rss2_content_encoded_and_dc_creator() -> None:
     assert bridge.author == "Maria Okafor"
     paragraphs = html_to_paragraphs(bridge.content)
     assert paragraphs[0].startswith("The council voted seven to two")
-    assert paragraphs[-1] == "“This is the right decision for the valley,” the mayor said after the vote."
+    assert (
+        paragraphs[-1]
+        == "“This is the right decision for the valley,” the mayor said after the vote."
+    )
     meals = html_to_paragraphs(feed.entries[1].content)
     assert not any("alert" in p for p in meals)  # scripts never become text
     assert len(meals) == 3
@@ -182,7 +185,15 @@ def test_format_every() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://example.org/feed", "javascript:alert(1)", "//no-scheme", "http://", "http://a b/", "gopher://x"],
+    [
+        "file:///etc/passwd",
+        "ftp://example.org/feed",
+        "javascript:alert(1)",
+        "//no-scheme",
+        "http://",
+        "http://a b/",
+        "gopher://x",
+    ],
 )
 def test_only_http_and_https_addresses(url: str) -> None:
     assert check_url(url) is not None

@@ -26,7 +26,7 @@ HOSTILE_TITLES = [
     "C:\\Windows\\system32",
     "\x1b]0;owned\x07\x1b[2J\x1b[31mRed alert",
     "title\x00with\x00nul",
-    "a/b\\c:d*e?f\"g<h>i|j",
+    'a/b\\c:d*e?f"g<h>i|j',
     "   ",
     "",
     "x" * 500,
@@ -63,7 +63,7 @@ def test_inside_refuses_a_path_that_leaves(tmp_path: Path) -> None:
 
 def test_front_matter_reads_back_through_the_article_parser() -> None:
     article = ArticleFile(
-        title="Kim arrives: \"talks\" begin\x1b[31m",
+        title='Kim arrives: "talks" begin\x1b[31m',
         source="Harbour Times",
         date=dt.datetime(2026, 11, 30, 7, 55, tzinfo=dt.UTC),
         author="Jane Doe",
@@ -86,7 +86,9 @@ def test_front_matter_reads_back_through_the_article_parser() -> None:
     assert not parsed.warnings
 
 
-@pytest.mark.parametrize("title", ["yes", "null", "- item", "key: value", "#hash", "'quoted'", "1e3"])
+@pytest.mark.parametrize(
+    "title", ["yes", "null", "- item", "key: value", "#hash", "'quoted'", "1e3"]
+)
 def test_titles_that_look_like_yaml_stay_titles(title: str) -> None:
     article = ArticleFile(title, "Outlet", None, None, None, (), "https://f", "g", ("Text.",))
     assert parse_article(article.render().decode(), "fallback").title == title

@@ -128,15 +128,18 @@ class PoliteClient:
         self.gates = HostGates(limits.host_delay, limits.max_wait, self.cancel)
         self.requests = 0
         self._count_lock = threading.Lock()
+        # The client only builds requests (headers, timeouts); the transport sends them. The
+        # client's send would parse every Location header, and raise on one such as `data:,x`
+        # before we could refuse it ourselves.
         self._client = httpx.Client(
             headers={"User-Agent": user_agent()},
-            follow_redirects=False,
             timeout=httpx.Timeout(limits.total_timeout, connect=limits.connect_timeout),
-            transport=transport,
             trust_env=False,
         )
+        self._transport = transport or httpx.HTTPTransport(retries=0)
 
     def close(self) -> None:
+        self._transport.close()
         self._client.close()
 
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> Response:
@@ -182,7 +185,7 @@ class PoliteClient:
             start = time.monotonic()
             try:
                 request = self._client.build_request("GET", url, headers=dict(headers))
-                response = self._client.send(request, stream=True)
+                response = self._transport.handle_request(request)
             except httpx.ConnectTimeout:
                 raise FetchError(f"no connection within {limits.connect_timeout:g} s") from None
             except httpx.TimeoutException:
