@@ -17,7 +17,7 @@ import xml.parsers.expat
 from dataclasses import dataclass
 from typing import Any
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 
 from reader.core.feeds.htmltext import html_to_text
 

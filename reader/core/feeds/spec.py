@@ -111,3 +111,60 @@ def format_every(seconds: float) -> str:
             parts.append(f"{whole // size}{unit}")
             whole %= size
     return "".join(parts) or "0s"
+
+
+FEED_KEYS = ("url", "name", "tags", "full_text", "every")
+
+
+class FeedSpecError(ValueError):
+    """A `feeds:` entry that cannot be used; `key` names the field at fault (None: the entry)."""
+
+    def __init__(self, key: str | None, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def spec_from_mapping(data: object) -> FeedSpec:
+    """One `feeds:` entry (already loaded from YAML) as a FeedSpec, or FeedSpecError."""
+    if isinstance(data, str):
+        data = {"url": data}  # `- https://…` alone is a feed with every default
+    if not isinstance(data, dict):
+        raise FeedSpecError(None, "each feed needs at least a url (a mapping or an address)")
+    for key in data:
+        if key not in FEED_KEYS:
+            raise FeedSpecError(key, f"unknown key '{key}' (known: {', '.join(FEED_KEYS)})")
+    url = data.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise FeedSpecError("url" if "url" in data else None, "each feed needs a url")
+    url = url.strip()
+    problem = check_url(url)
+    if problem:
+        raise FeedSpecError("url", f"{url}: {problem}")
+    name = data.get("name")
+    if name is not None and (not isinstance(name, str | int | float) or not str(name).strip()):
+        raise FeedSpecError("name", "expected the outlet's name as text")
+    tags = data.get("tags", ())
+    if isinstance(tags, str):
+        tags = [tags]
+    if tags is None:
+        tags = []
+    if not isinstance(tags, list | tuple) or not all(
+        isinstance(t, str) and t.strip() for t in tags
+    ):
+        raise FeedSpecError("tags", "expected a list of tags")
+    full_text = data.get("full_text", True)
+    if not isinstance(full_text, bool):
+        raise FeedSpecError("full_text", "expected true or false")
+    every = DEFAULT_EVERY
+    if data.get("every") is not None:
+        try:
+            every = parse_every(data["every"])
+        except ValueError as exc:
+            raise FeedSpecError("every", str(exc)) from None
+    return FeedSpec(
+        url=url,
+        name=" ".join(str(name).split()) if name is not None else None,
+        tags=tuple(t.strip() for t in tags),
+        full_text=full_text,
+        every=every,
+    )

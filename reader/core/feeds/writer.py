@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -111,15 +112,22 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (temporary file, fsync, rename)."""
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` whole or not at all (temporary file, fsync, rename).
+
+    The file gets `mode`, else the permissions a new file gets under the user's umask (a
+    temporary file is created private, which an article need not be).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        mode = _new_file_mode()
     handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -135,6 +143,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         pass
     finally:
         os.close(folder)
+
+
+@functools.cache
+def _new_file_mode() -> int:
+    """Read once: os.umask can only be read by setting it, which is not thread-safe."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def remove_stale_temps(folder: Path) -> int:
