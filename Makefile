@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
 
-.PHONY: run test lint format screenshots bench clean
+.PHONY: run test lint format screenshots bench bench-feeds clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.feeds
+
+bench-feeds: $(STAMP)
+	$(BIN)/python -m bench.feeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

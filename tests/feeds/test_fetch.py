@@ -49,6 +49,7 @@ def test_summary_only_feed_gets_full_text_from_the_pages(harness: Harness) -> No
     assert strike.date == "2026-11-30"
     assert strike.url == harness.url("/news/world-61234567")
     assert list(strike.tags) == ["world"]
+    assert strike.paragraphs[0] == pages["/news/world-61234567"][0]  # no headline, no byline
     body = "\n".join(strike.paragraphs)
     for paragraph in pages["/news/world-61234567"]:
         assert paragraph in body

@@ -379,9 +379,10 @@ class FeedFetcher:
             pages.failed += 1
             pages.last = str(exc)
             return own, None
-        if _words(extracted.paragraphs) < KEEP_FEED_TEXT_RATIO * _words(own):
+        paragraphs = _without_headline(extracted.paragraphs, (entry.title, extracted.title))
+        if _words(paragraphs) < KEEP_FEED_TEXT_RATIO * _words(own):
             return own, extracted
-        return extracted.paragraphs, extracted
+        return paragraphs, extracted
 
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.corpus.absolute()).as_posix()
@@ -424,6 +425,16 @@ def _entry_hash(entry: Entry) -> str:
         entry.content,
     ]
     return hashlib.sha256(json.dumps(fields).encode()).hexdigest()
+
+
+def _without_headline(
+    paragraphs: tuple[str, ...], titles: tuple[str | None, ...]
+) -> tuple[str, ...]:
+    """The page's own headline above the text is the title, already in the front matter."""
+    known = {" ".join(t.split()).casefold() for t in titles if t}
+    if paragraphs and " ".join(paragraphs[0].split()).casefold() in known:
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _words(paragraphs: Sequence[str]) -> int:
