@@ -27,7 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import SHARED, load_sources
-from reader.core.feeds import FeedFetcher, FeedSpec, FeedState, FetchReport, Limits
+from reader.core.feeds.fetch import FeedFetcher, FetchReport
+from reader.core.feeds.http import Limits
+from reader.core.feeds.spec import FeedSpec
+from reader.core.feeds.state import FeedState
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

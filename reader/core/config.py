@@ -13,10 +13,21 @@ from typing import Any
 import yaml
 
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
+from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar")
+KNOWN_KEYS = (
+    "corpus",
+    "data_dir",
+    "max_file_mb",
+    "entities",
+    "theme",
+    "show_sidebar",
+    "feeds",
+    "fetch_on_start",
+    "refresh_every",
+)
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
 
@@ -40,6 +51,12 @@ class Config:
     entities: tuple[EntitySpec, ...] = ()
     theme: str = "textual-dark"
     show_sidebar: bool = True
+    feeds: tuple[FeedSpec, ...] = ()
+    """Subscriptions (`feeds:`), fetched into `<corpus>/feeds/` by `newsreader fetch`."""
+    fetch_on_start: bool = False
+    """The app fetches due feeds when it opens."""
+    refresh_every: float = 0.0
+    """Seconds between the app's own fetches of due feeds while it runs (0: never)."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -145,6 +162,23 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
+    feeds: tuple[FeedSpec, ...] = ()
+    if "feeds" in values:
+        feeds = _feeds(where, values["feeds"][0])
+    fetch_on_start = False
+    if "fetch_on_start" in values:
+        node, data = values["fetch_on_start"]
+        if not isinstance(data, bool):
+            raise ConfigError(f"{where(node)}: fetch_on_start: expected true or false")
+        fetch_on_start = data
+    refresh_every = 0.0
+    if "refresh_every" in values:
+        node, data = values["refresh_every"]
+        if data not in (None, 0, False, "off", "0"):
+            try:
+                refresh_every = parse_every(data)
+            except ValueError as exc:
+                raise ConfigError(f"{where(node)}: refresh_every: {exc} (or 0 for never)") from None
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
@@ -157,6 +191,9 @@ def parse_config(text: str, path: Path) -> Config:
         entities=entities,
         theme=theme,
         show_sidebar=show_sidebar,
+        feeds=feeds,
+        fetch_on_start=fetch_on_start,
+        refresh_every=refresh_every,
         source=path,
         warnings=tuple(warnings),
     )
@@ -278,6 +315,31 @@ def _entities(where: _Where, node: yaml.Node) -> tuple[EntitySpec, ...]:
             seen[key] = name
         aliases = tuple(spelling for spelling, _ in spellings[1:])
         specs.append(EntitySpec(name=name, kind=kind, aliases=aliases))
+    return tuple(specs)
+
+
+def _feeds(where: _Where, node: yaml.Node) -> tuple[FeedSpec, ...]:
+    """`feeds:` entries; a mistake names the entry's line and key."""
+    if isinstance(node, yaml.ScalarNode) and node.value in NULLS:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        raise ConfigError(f"{where(node)}: feeds: expected a list of feeds (- url: ...)")
+    specs: list[FeedSpec] = []
+    for item in node.value:
+        try:
+            data = yaml.safe_load(yaml.serialize(item))
+            spec = spec_from_mapping(data)
+        except FeedSpecError as exc:
+            at = item
+            if exc.key and isinstance(item, yaml.MappingNode):
+                at = next((k for k, _ in item.value if k.value == exc.key), item)
+            key = f"feeds.{exc.key}" if exc.key else "feeds"
+            raise ConfigError(f"{where(at)}: {key}: {exc}") from None
+        except (yaml.YAMLError, *YAML_VALUE_ERRORS):
+            raise ConfigError(f"{where(item)}: feeds: invalid entry") from None
+        if any(s.url == spec.url for s in specs):
+            raise ConfigError(f"{where(item)}: feeds: {spec.url} is listed twice")
+        specs.append(spec)
     return tuple(specs)
 
 

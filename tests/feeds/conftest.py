@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from reader.core.feeds import FeedFetcher, FeedSpec, FeedState, FetchReport, Limits
+from reader.core.feeds.fetch import FeedFetcher, FetchReport
+from reader.core.feeds.http import Limits
+from reader.core.feeds.spec import FeedSpec
+from reader.core.feeds.state import FeedState
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FAST = Limits(connect_timeout=2.0, total_timeout=5.0, host_delay=0.0, max_wait=5.0)

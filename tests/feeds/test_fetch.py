@@ -8,7 +8,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from reader.core.feeds import FeedSpec
+from reader.core.feeds.spec import FeedSpec
 from reader.core.parse import parse_article
 from tests.feeds.conftest import Harness
 from tests.feeds.pages import COMMENT_MARKER, NAV_WORDS, article_page, paragraphs_for

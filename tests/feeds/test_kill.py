@@ -20,7 +20,10 @@ LAST_WORDS = "and its cost to the town over the next ten years."
 RUNNER = """
 import sys
 from pathlib import Path
-from reader.core.feeds import FeedFetcher, FeedSpec, FeedState, Limits
+from reader.core.feeds.fetch import FeedFetcher
+from reader.core.feeds.http import Limits
+from reader.core.feeds.spec import FeedSpec
+from reader.core.feeds.state import FeedState
 state = FeedState(Path(sys.argv[2]))
 fetcher = FeedFetcher(Path(sys.argv[1]), state, Limits(host_delay=0.0))
 for progress in fetcher.run([FeedSpec(sys.argv[3], name="Kill Test")], force=True):

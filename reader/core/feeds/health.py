@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.feeds.spec import FeedSpec, format_every
-from reader.core.feeds.state import FeedState
+from reader.core.feeds.state import FeedRow, FeedState
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,12 @@ class FeedHealth:
         return "warning" if self.note else "ok"
 
 
-def feed_health(specs: Sequence[FeedSpec], state: FeedState) -> list[FeedHealth]:
-    """One row per subscribed feed, in config order (state of feeds no longer listed is ignored)."""
-    counts = state.item_counts()
+def feed_health(specs: Sequence[FeedSpec], state: FeedState | None) -> list[FeedHealth]:
+    """One row per subscribed feed, in config order (None: nothing fetched yet)."""
+    counts = state.item_counts() if state else {}
     rows = []
     for spec in specs:
-        row = state.feed(spec.url)
+        row = state.feed(spec.url) if state else FeedRow(url=spec.url)
         rows.append(
             FeedHealth(
                 name=spec.label,

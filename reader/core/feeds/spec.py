@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from reader.core.text import clean
+
 DEFAULT_EVERY = 3600.0
 """One hour between two requests for the same feed unless the config says otherwise."""
 
@@ -163,8 +165,8 @@ def spec_from_mapping(data: object) -> FeedSpec:
             raise FeedSpecError("every", str(exc)) from None
     return FeedSpec(
         url=url,
-        name=" ".join(str(name).split()) if name is not None else None,
-        tags=tuple(t.strip() for t in tags),
+        name=" ".join(clean(str(name)).split()) or None if name is not None else None,
+        tags=tuple(" ".join(clean(t).split()) for t in tags),
         full_text=full_text,
         every=every,
     )
