@@ -105,16 +105,24 @@ def test_feeds_add_keeps_comments_and_the_new_feed_is_listed(
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ("  - url: https://a.example/rss\n    every: soon\n", ":7: feeds.every: 'soon' is not a duration"),
+        (
+            "  - url: https://a.example/rss\n    every: soon\n",
+            ":7: feeds.every: 'soon' is not a duration",
+        ),
         ("  - url: file:///etc/passwd\n", ":6: feeds.url: file:///etc/passwd: only http and https"),
-        ("  - url: https://a.example/rss\n    colour: red\n", ":7: feeds.colour: unknown key 'colour'"),
+        (
+            "  - url: https://a.example/rss\n    colour: red\n",
+            ":7: feeds.colour: unknown key 'colour'",
+        ),
         ("  - name: No address\n", ":6: feeds: each feed needs a url"),
     ],
 )
 def test_a_bad_feed_entry_names_file_line_and_key(tmp_path: Path, entry: str, message: str) -> None:
     (tmp_path / "corpus").mkdir()
     config = tmp_path / "config.yaml"
-    config.write_text(f"corpus: corpus\ndata_dir: data\nentities: []\n\nfeeds:\n{entry}", encoding="utf-8")
+    config.write_text(
+        f"corpus: corpus\ndata_dir: data\nentities: []\n\nfeeds:\n{entry}", encoding="utf-8"
+    )
     result = run("--config", str(config), "feeds")
     assert result.returncode == 2
     assert result.stderr.startswith(f"newsreader: {config}{message}")
