@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -17,16 +18,26 @@ MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗"
 
 
 def health_label(row: FeedHealth, width: int) -> Text:
-    """`✓ Name      14:05`: marker, name cut to fit, then when it last worked (or `never`)."""
+    """`✓ Name      14:05`: marker, name cut to fit, then when it last worked."""
     mark, style = MARKERS.get(row.status, ("·", "dim"))
-    when = row.last_success.strftime("%H:%M") if row.last_success else "never"
+    when = _when(row)
     text = Text(f"{mark} ", style=style, no_wrap=True, overflow="ellipsis")
     name = Text(row.name, no_wrap=True)  # plain Text: a feed's name is never markup
     name.truncate(max(4, width - len(when) - 3), overflow="ellipsis")
     text.append_text(name)
-    text.append(" " * max(1, width - len(text) - len(when)))
-    text.append(when, style="red" if row.failing else "dim")
+    if when:
+        text.append(" " * max(1, width - text.cell_len - len(when)))
+        text.append(when, style="dim")
     return text
+
+
+def _when(row: FeedHealth) -> str:
+    """The time of the last success today, else its date; nothing if it never worked."""
+    if row.last_success is None:
+        return ""
+    if row.last_success.date() == dt.date.today():
+        return row.last_success.strftime("%H:%M")
+    return row.last_success.strftime("%d %b")
 
 
 class FeedList(OptionList):

@@ -115,3 +115,19 @@ async def test_fetch_on_start_runs_after_the_first_index(
         await settle(pilot)
         await settle(pilot)
         assert len(app.query_one(ResultsList).loaded) == 7
+
+
+@pytest.mark.parametrize("name", ["Harbour Times", "한빛일보", "北朝鮮ニュース速報サイト", "x"])
+def test_list_rows_keep_their_width_in_any_script(name: str) -> None:
+    """Hangul and kanji take two cells each: a row counted in characters wrapped its count."""
+    import datetime as dt
+
+    from reader.core.feeds.health import FeedHealth
+    from reader.widgets.facets import _count_label
+    from reader.widgets.feeds import health_label
+
+    assert _count_label(name, 12, 16).cell_len == 16
+    row = FeedHealth(
+        name, "https://x", "1h", 3, dt.datetime.now().astimezone(), None, None, None, None
+    )
+    assert health_label(row, 16).cell_len == 16

@@ -233,7 +233,8 @@ class FeedFetcher:
         health = pages.summary(row.health)
         if parsed.problem:
             health = f"{parsed.problem}; {health}" if health else parsed.problem
-        self.state.save_feed(replace(self._succeeded(spec, row, now, response), health=health))
+        done = replace(self._succeeded(spec, row, now, response), health=health)
+        self.state.save_feed(replace(done, title=one_line(parsed.title or "") or row.title))
         return result
 
     def _succeeded(self, spec: FeedSpec, row: FeedRow, now: float, response: Response) -> FeedRow:

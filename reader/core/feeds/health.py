@@ -66,7 +66,7 @@ def feed_health(specs: Sequence[FeedSpec], state: FeedState | None) -> list[Feed
         row = state.feed(spec.url) if state else FeedRow(url=spec.url)
         rows.append(
             FeedHealth(
-                name=spec.label,
+                name=spec.name or row.title or spec.label,
                 url=spec.url,
                 every=format_every(spec.every),
                 articles=counts.get(spec.url, 0),

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS feeds (
     failures INTEGER NOT NULL DEFAULT 0,
     next_due REAL,
     retry_until REAL,
-    health TEXT
+    health TEXT,
+    title TEXT
 );
 CREATE TABLE IF NOT EXISTS items (
     feed TEXT NOT NULL,
@@ -62,6 +63,8 @@ class FeedRow:
     next_due: float | None = None
     retry_until: float | None = None
     health: str | None = None
+    title: str | None = None
+    """The feed's own title, the name shown when config gives none."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class FeedState:
         with self._lock:
             row = self._db.execute(
                 "SELECT url, etag, last_modified, last_attempt, last_success, last_error, "
-                "last_error_at, failures, next_due, retry_until, health FROM feeds WHERE url=?",
+                "last_error_at, failures, next_due, retry_until, health, title "
+                "FROM feeds WHERE url=?",
                 (url,),
             ).fetchone()
         return FeedRow(*row) if row else FeedRow(url=url)
@@ -119,7 +123,7 @@ class FeedState:
             db.execute(
                 "INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_attempt, "
                 "last_success, last_error, last_error_at, failures, next_due, retry_until, "
-                "health) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "health, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     row.url,
                     row.etag,
@@ -132,6 +136,7 @@ class FeedState:
                     row.next_due,
                     row.retry_until,
                     row.health,
+                    row.title,
                 ),
             )
 
