@@ -264,8 +264,8 @@ class NewsReaderApp(App[None]):
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
         progress = message.progress
-        for line in progress.lines:
-            self.notify(line, severity="warning", timeout=8)
+        for line in progress.lines:  # a feed's name and a server's words: text, never markup
+            self.notify(line, severity="warning", timeout=8, markup=False)
         report = progress.report
         if report is None:
             self.query_one("#indexing").display = True
@@ -287,6 +287,7 @@ class NewsReaderApp(App[None]):
             f"{plural('article', written)}{failed}",
             severity="warning" if report.failures else "information",
             timeout=6,
+            markup=False,
         )
         if written:
             self.index_corpus()  # the new files appear, unread, without a restart
@@ -303,7 +304,7 @@ class NewsReaderApp(App[None]):
             return
         error = event.worker.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=10)
+        self.notify(text, severity="error", timeout=10, markup=False)
         self.query_one("#indexing").display = False
 
     # -- facets -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ feeds:
     name: "Northern \\e[31mWire"
     full_text: false
   - url: {server.url_for("/gone.xml").replace("127.0.0.1", "localhost")}
-    name: Gone
+    name: "Gone [@click=app.quit]x[/]"
 {extra}"""
     config_file.write_text(text, encoding="utf-8")
     return NewsReaderApp(Library(load_config(config_file)))
@@ -91,6 +91,9 @@ async def test_f_fetches_in_the_background_and_new_articles_appear_unread(
         assert all(not app.library.user_data(hit.id).read for hit in new)
         labels = _labels(feeds)
         assert labels[0].startswith("✓ Northern Wire") and labels[1].startswith("✗ Gone")
+        failures = [n.message for n in app._notifications if "HTTP 404" in n.message]
+        assert failures == ["feed Gone [@click=app.quit]x[/]: HTTP 404 NOT FOUND"]
+        assert all(not n.markup for n in app._notifications if "Gone" in n.message)
         assert not app.query_one("#indexing").display
 
 
