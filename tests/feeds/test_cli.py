@@ -127,3 +127,34 @@ def test_a_bad_feed_entry_names_file_line_and_key(tmp_path: Path, entry: str, me
     assert result.returncode == 2
     assert result.stderr.startswith(f"newsreader: {config}{message}")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("fetch_on_start: maybe", ":4: fetch_on_start: expected true or false"),
+        ("refresh_every: soon", ":4: refresh_every: 'soon' is not a duration"),
+        ("feeds: https://a.example/rss", ":4: feeds: expected a list of feeds"),
+    ],
+)
+def test_bad_app_feed_options_name_file_line_and_key(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    (tmp_path / "corpus").mkdir()
+    config = tmp_path / "config.yaml"
+    config.write_text(f"corpus: corpus\ndata_dir: data\nentities: []\n{line}\n", encoding="utf-8")
+    result = run("--config", str(config), "feeds")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"newsreader: {config}{message}")
+
+
+def test_app_feed_options_load() -> None:
+    from reader.core.config import parse_config
+
+    config = parse_config(
+        "fetch_on_start: true\nrefresh_every: 30m\nfeeds:\n  - https://a.example/rss\n",
+        Path("/tmp/x/config.yaml"),
+    )
+    assert config.fetch_on_start and config.refresh_every == 1800
+    assert [f.url for f in config.feeds] == ["https://a.example/rss"]
+    assert parse_config("refresh_every: 0\n", Path("/tmp/x/c.yaml")).refresh_every == 0

@@ -373,3 +373,38 @@ def test_nothing_half_written_is_left_by_a_failed_write(harness: Harness) -> Non
     else:
         assert "cannot write" in report.failures[0]
     assert not [p for p in harness.corpus.rglob("*") if p.name.startswith(".newsreader-tmp")]
+
+
+def test_a_run_abandoned_midway_stops_its_workers(harness: Harness) -> None:
+    """The app quits during a fetch: the generator is closed, and no thread fetches on."""
+    import threading
+    import time
+
+    from reader.core.feeds.fetch import FeedFetcher
+    from reader.core.feeds.http import Limits
+
+    harness.server.expect_request("/gone.xml").respond_with_data("no", status=404)
+    pages = [f"/p{n}" for n in range(40)]
+    items = "".join(
+        f"<item><title>T{n}</title><link>{harness.base}{p}</link><guid>{p}</guid></item>"
+        for n, p in enumerate(pages)
+    )
+    harness.server.expect_request("/many.xml").respond_with_data(
+        f'<rss version="2.0"><channel><title>M</title>{items}</channel></rss>'
+    )
+    serve_pages(harness, pages)
+    local = harness.url("/gone.xml").replace("127.0.0.1", "localhost")
+    state = harness.state()
+    cancel = threading.Event()
+    paced = Limits(connect_timeout=2.0, total_timeout=5.0, host_delay=0.2, max_wait=5.0)
+    run = FeedFetcher(harness.corpus, state, paced).run(
+        [FeedSpec(local), FeedSpec(harness.url("/many.xml"))], cancel=cancel
+    )
+    first = next(run)  # the 404 on the other host reports first
+    assert first.done == 1
+    started = time.monotonic()
+    run.close()  # 40 pages at 0.2 s each would take 8 s: the close must not wait for them
+    state.close()
+    assert time.monotonic() - started < 2.0
+    assert cancel.is_set()
+    assert len(harness.server.log) < 10

@@ -150,26 +150,26 @@ class FeedFetcher:
                 results.put(self._guarded(spec, force, client, cancel))
 
         written = 0
+        pool = ThreadPoolExecutor(max_workers=min(self.parallel_hosts, len(groups) or 1))
         try:
-            with ThreadPoolExecutor(max_workers=min(self.parallel_hosts, len(groups) or 1)) as pool:
-                futures = [pool.submit(work, group) for group in groups.values()]
-                while len(report.results) < len(specs):
-                    try:
-                        result = results.get(timeout=0.1)
-                    except queue.Empty:
-                        if all(f.done() for f in futures) and results.empty():
-                            break  # a worker died outside _guarded: never wait forever
-                        continue
-                    report.results.append(result)
-                    written += len(result.written) + len(result.updated)
-                    lines = tuple(([result.error] if result.error else []) + result.notices)
-                    yield FetchProgress(
-                        len(report.results), len(specs), written, result.spec.label, lines
-                    )
+            futures = [pool.submit(work, group) for group in groups.values()]
+            while len(report.results) < len(specs):
+                try:
+                    result = results.get(timeout=0.1)
+                except queue.Empty:
+                    if all(f.done() for f in futures) and results.empty():
+                        break  # a worker died outside _guarded: never wait forever
+                    continue
+                report.results.append(result)
+                written += len(result.written) + len(result.updated)
+                lines = tuple(([result.error] if result.error else []) + result.notices)
+                yield FetchProgress(
+                    len(report.results), len(specs), written, result.spec.label, lines
+                )
         finally:
-            cancel_needed = len(report.results) < len(specs)
-            if cancel_needed:
-                cancel.set()  # the consumer stopped listening: stop the workers too
+            if len(report.results) < len(specs):
+                cancel.set()  # the consumer stopped listening: the workers stop too
+            pool.shutdown(wait=True)
             client.close()
         report.requests = client.requests
         report.seconds = time.monotonic() - started
