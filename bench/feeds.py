@@ -144,11 +144,7 @@ def _fetch(corpus: Path, state_file: Path, specs: list[FeedSpec]) -> FetchReport
     state = FeedState(state_file)
     try:
         fetcher = FeedFetcher(corpus, state, Limits(host_delay=BENCH_DELAY), parallel_hosts=4)
-        report = None
-        for progress in fetcher.run(specs, force=True):
-            report = progress.report or report
-        assert report is not None
-        return report
+        return fetcher.run_all(specs, force=True)
     finally:
         state.close()
 

@@ -58,12 +58,7 @@ class Harness:
     ) -> FetchReport:
         state = FeedState(self.state_file)
         try:
-            fetcher = FeedFetcher(self.corpus, state, limits)
-            report = None
-            for progress in fetcher.run(specs, force=force):
-                report = progress.report or report
-            assert report is not None
-            return report
+            return FeedFetcher(self.corpus, state, limits).run_all(specs, force=force)
         finally:
             state.close()
 

@@ -123,6 +123,13 @@ class FeedFetcher:
         self.transport = transport
         self._write_lock = threading.Lock()
 
+    def run_all(self, specs: Sequence[FeedSpec], force: bool = False) -> FetchReport:
+        """A whole run without progress (scripts, the benchmark, tests)."""
+        for progress in self.run(specs, force=force):
+            if progress.report is not None:
+                return progress.report
+        raise AssertionError("a run always ends with its report")  # pragma: no cover
+
     def due(self, specs: Sequence[FeedSpec]) -> list[FeedSpec]:
         """The feeds a run without --force would ask now."""
         now = self.clock()
