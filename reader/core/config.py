@@ -15,6 +15,8 @@ import yaml
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
+from reader.core.search.registry import BACKENDS
+from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
 KNOWN_KEYS = (
@@ -27,6 +29,7 @@ KNOWN_KEYS = (
     "feeds",
     "fetch_on_start",
     "refresh_every",
+    "backend",
 )
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
@@ -57,6 +60,8 @@ class Config:
     """The app fetches due feeds when it opens."""
     refresh_every: float = 0.0
     """Seconds between the app's own fetches of due feeds while it runs (0: never)."""
+    backend: str = DEFAULT_BACKEND
+    """The search engine (a name in reader.core.search.registry)."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -179,6 +184,14 @@ def parse_config(text: str, path: Path) -> Config:
                 refresh_every = parse_every(data)
             except ValueError as exc:
                 raise ConfigError(f"{where(node)}: refresh_every: {exc} (or 0 for never)") from None
+    backend = DEFAULT_BACKEND
+    if "backend" in values:
+        node, data = values["backend"]
+        if data not in BACKENDS:
+            raise ConfigError(
+                f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, got {_kind(data)}"
+            )
+        backend = data
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
@@ -194,6 +207,7 @@ def parse_config(text: str, path: Path) -> Config:
         feeds=feeds,
         fetch_on_start=fetch_on_start,
         refresh_every=refresh_every,
+        backend=backend,
         source=path,
         warnings=tuple(warnings),
     )

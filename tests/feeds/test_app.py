@@ -84,7 +84,7 @@ async def test_f_fetches_in_the_background_and_new_articles_appear_unread(
         await settle(pilot)
         assert len(results.loaded) == 7
         new = [hit for hit in results.loaded if hit.path.startswith("feeds/")]
-        assert {hit.title for hit in new} == {
+        assert {hit.meta.title for hit in new} == {
             "Ice road opens early & traffic doubles",
             "Hospital wing named for retired nurse",
         }

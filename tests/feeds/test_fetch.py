@@ -44,10 +44,10 @@ def test_summary_only_feed_gets_full_text_from_the_pages(harness: Harness) -> No
         "feeds/harbour-times/2026-11/2026-11-30-harbour-strike-enters-third-week-as-talks-stall.md",
     ]
     strike = read(files[2])
-    assert strike.title == "Harbour strike enters third week as talks stall"
-    assert strike.source == "Harbour Times"
-    assert strike.date == "2026-11-30"
-    assert strike.url == harness.url("/news/world-61234567")
+    assert strike.meta.title == "Harbour strike enters third week as talks stall"
+    assert strike.meta.source == "Harbour Times"
+    assert strike.meta.date == "2026-11-30"
+    assert strike.meta.url == harness.url("/news/world-61234567")
     assert list(strike.tags) == ["world"]
     assert strike.paragraphs[0] == pages["/news/world-61234567"][0]  # no headline, no byline
     body = "\n".join(strike.paragraphs)
@@ -66,8 +66,8 @@ def test_feed_content_is_kept_when_full_text_is_off_and_no_page_is_asked(harness
     report = harness.run([FeedSpec(url, full_text=False)])
     assert report.failures == [] and report.requests == 1
     meals, bridge = (read(f) for f in harness.files())  # 2026-11 sorts before 2026-12
-    assert bridge.source == "The Valley Ledger"  # the feed's own title when no name is given
-    assert bridge.byline == "Maria Okafor"
+    assert bridge.meta.source == "The Valley Ledger"  # the feed's own title when no name is given
+    assert bridge.meta.byline == "Maria Okafor"
     assert bridge.paragraphs[0].startswith("The council voted seven to two")
     assert not any("tracking" in p for p in meals.paragraphs)
 
@@ -109,7 +109,7 @@ def test_every_format_lands_as_files(harness: Harness) -> None:
     ]
     report = harness.run(specs)
     assert report.failures == []
-    titles = {read(f).title: f for f in harness.files()}
+    titles = {read(f).meta.title: f for f in harness.files()}
     assert set(titles) >= {
         "Hospital wing named for retired nurse",
         "Seawall repairs finished before the storm season",
@@ -124,7 +124,7 @@ def test_every_format_lands_as_files(harness: Harness) -> None:
         "feeds/한빛일보/2026-12/2026-12-01-서울-지하철-새-노선-개통.md"
     )
     fountain = read(titles["Market square fountain restored"])
-    assert fountain.date is None  # no date in the feed: none is invented
+    assert fountain.meta.date is None  # no date in the feed: none is invented
     assert fountain.paragraphs == ["The fountain runs again after two years."]
 
 
@@ -259,7 +259,7 @@ def test_hostile_titles_and_links_cannot_leave_the_feed_folder(harness: Harness)
         data = path.read_bytes()
         assert b"\x1b" not in data and b"\x07" not in data
     assert {f.parent.parent.name for f in files} == {"evil"}
-    titles = sorted(read(f).title for f in files)
+    titles = sorted(read(f).meta.title for f in files)
     assert "Red [@click=app.quit]alert[/]" in " ".join(titles)
 
 

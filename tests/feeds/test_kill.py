@@ -47,7 +47,7 @@ def _complete(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
     parsed = parse_article(text, path.stem)
     return (
-        parsed.title.startswith("Story number")
+        parsed.meta.title.startswith("Story number")
         and not parsed.warnings
         and len(parsed.paragraphs) == 5
         and text.endswith(LAST_WORDS + "\n")

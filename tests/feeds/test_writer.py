@@ -76,11 +76,11 @@ def test_front_matter_reads_back_through_the_article_parser() -> None:
     data = article.render()
     assert b"\x1b" not in data and b"\x07" not in data
     parsed = parse_article(data.decode(), "fallback")
-    assert parsed.title == 'Kim arrives: "talks" begin'
-    assert parsed.source == "Harbour Times"
-    assert parsed.date == "2026-11-30"
-    assert parsed.byline == "Jane Doe"
-    assert parsed.url == "https://example.org/a?x=1&y=2"
+    assert parsed.meta.title == 'Kim arrives: "talks" begin'
+    assert parsed.meta.source == "Harbour Times"
+    assert parsed.meta.date == "2026-11-30"
+    assert parsed.meta.byline == "Jane Doe"
+    assert parsed.meta.url == "https://example.org/a?x=1&y=2"
     assert list(parsed.tags) == ["korea", "dock-strike"]
     assert list(parsed.paragraphs) == ["First paragraph.", "[@click=app.quit]Second paragraph."]
     assert not parsed.warnings
@@ -91,7 +91,7 @@ def test_front_matter_reads_back_through_the_article_parser() -> None:
 )
 def test_titles_that_look_like_yaml_stay_titles(title: str) -> None:
     article = ArticleFile(title, "Outlet", None, None, None, (), "https://f", "g", ("Text.",))
-    assert parse_article(article.render().decode(), "fallback").title == title
+    assert parse_article(article.render().decode(), "fallback").meta.title == title
 
 
 def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
