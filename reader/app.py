@@ -24,10 +24,10 @@ from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.core.text import plural
 from reader.library import Library
-from reader.messages import FeedsProgress, IndexProgress
+from reader.messages import IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
-from reader.widgets.feeds import FeedList
+from reader.widgets.feeds import FeedsPanel
 from reader.widgets.results import WINDOW, ResultsList
 from reader.widgets.search_box import SearchBox
 
@@ -105,7 +105,6 @@ class NewsReaderApp(App[None]):
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         self._pending_cursor: int | None = None
         """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
-        self._fetching = False
         self._fetch_on_start = library.config.fetch_on_start
         self.sidebar_visible = library.config.show_sidebar
         self.sub_title = f"{library.config.corpus.name}"
@@ -120,8 +119,7 @@ class NewsReaderApp(App[None]):
                 yield FacetList("sources", id="sources")
                 yield Label("Tags", classes="column-title")
                 yield FacetList("tags", id="tags")
-                yield Label("Feeds", classes="column-title", id="feeds-title")
-                yield FeedList(id="feeds")
+                yield FeedsPanel(self.library, id="feeds")
             with Vertical(id="centre"):
                 yield SearchBox(
                     placeholder='Search: words, "phrases", source:AP, date:2025-09 …', id="search"
@@ -154,13 +152,6 @@ class NewsReaderApp(App[None]):
         self.query_one(ResultsList).focus()
         self._set_status("Opening the index…")
         self.index_corpus()
-        has_feeds = bool(config.feeds)
-        self.query_one("#feeds-title").display = has_feeds
-        self.query_one(FeedList).display = has_feeds
-        if has_feeds:
-            self.refresh_feed_health()
-            if config.refresh_every:
-                self.set_interval(config.refresh_every, self._fetch_due)
 
     def on_resize(self, event: object) -> None:
         self._layout(self.size.width)
@@ -174,10 +165,7 @@ class NewsReaderApp(App[None]):
         label_width = 16 if width < NARROW else 22
         for facet in self.query(FacetList):
             facet.label_width = label_width
-        feeds = self.query_one(FeedList)
-        if feeds.label_width != label_width:
-            feeds.label_width = label_width
-            feeds.set_health(feeds.rows)
+        self.query_one(FeedsPanel).label_width = label_width
 
     # -- indexing -----------------------------------------------------------------------
 
@@ -238,79 +226,15 @@ class NewsReaderApp(App[None]):
             self._index_ready()
         if self._fetch_on_start:  # after the first index: the reader is usable meanwhile
             self._fetch_on_start = False
-            self._fetch_due()
+            self.query_one(FeedsPanel).fetch(force=False)
 
-    # -- feeds --------------------------------------------------------------------------
+    # -- feeds (the panel owns the fetch; new files are indexed here) -------------------
 
     def action_fetch(self) -> None:
-        """Fetch every feed now (conditional requests: unchanged feeds cost one 304 each)."""
-        if not self.library.config.feeds:
-            self.notify("No feeds: add one with `newsreader feeds add URL`", timeout=6)
-            return
-        self.start_fetch(force=True)
+        self.query_one(FeedsPanel).fetch(force=True)
 
-    @on(FeedList.FetchOne)
-    def _fetch_one(self, event: FeedList.FetchOne) -> None:
-        self.start_fetch(force=True, feed=event.name)
-
-    def _fetch_due(self) -> None:
-        self.start_fetch(force=False)
-
-    def start_fetch(self, force: bool, feed: str | None = None) -> None:
-        if self._fetching:
-            self.notify("A fetch is already running", timeout=3)
-            return
-        self._fetching = True
-        self.fetch_feeds(force, feed)
-
-    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
-    def fetch_feeds(self, force: bool, feed: str | None) -> None:
-        """Fetch in a thread; reading goes on. New files are indexed when it ends."""
-        try:
-            for progress in self.library.fetch(feed, force=force, cancel=self._cancel):
-                self.post_message(FeedsProgress(progress))
-        finally:
-            self.call_from_thread(self._fetch_ended)
-
-    def _fetch_ended(self) -> None:
-        self._fetching = False
-        self.query_one("#indexing").display = False
-        self.refresh_feed_health()
-
-    def on_feeds_progress(self, message: FeedsProgress) -> None:
-        progress = message.progress
-        for line in progress.lines:  # a feed's name and a server's words: text, never markup
-            self.notify(line, severity="warning", timeout=8, markup=False)
-        report = progress.report
-        if report is None:
-            self.query_one("#indexing").display = True
-            self.query_one("#indexing-bar", ProgressBar).update(
-                total=max(progress.total, 1), progress=progress.done
-            )
-            self.query_one("#indexing-label", Label).update(
-                f"Fetching {progress.done} / {progress.total} feeds · {progress.written} new"
-            )
-            return
-        ran = [r for r in report.results if r.status not in ("not due", "waiting")]
-        if not ran:
-            self.notify("No feed is due yet (f fetches every feed now)", timeout=4)
-            return
-        written = len(report.written)
-        failed = f", {len(report.failures)} failed" if report.failures else ""
-        self.notify(
-            f"Fetched {len(ran)} {plural('feed', len(ran))}: {written} new or updated "
-            f"{plural('article', written)}{failed}",
-            severity="warning" if report.failures else "information",
-            timeout=6,
-            markup=False,
-        )
-        if written:
-            self.index_corpus()  # the new files appear, unread, without a restart
-
-    @work(thread=True, exclusive=True, group="feed-health", exit_on_error=False)
-    def refresh_feed_health(self) -> None:
-        rows = self.library.feed_health()
-        self.call_from_thread(self.query_one(FeedList).set_health, rows)
+    def on_feeds_panel_fetched(self, message: FeedsPanel.Fetched) -> None:
+        self.index_corpus()  # the new files appear, unread, without a restart
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:

@@ -1,17 +1,27 @@
-"""The left column's feed list: each subscription with its health. Enter fetches that feed."""
+"""The left column's feeds: each subscription with its health, and the fetch that refreshes them.
+
+The panel owns its fetch worker (a key, Enter on a feed, the start-up fetch and the refresh
+timer all start the same one) and shows its progress under the list while reading goes on.
+When a fetch wrote files it posts `Fetched` up, and the app indexes them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
-from reader.core.feeds.health import FeedHealth
+from reader.core.text import plural
+from reader.library import FeedHealth, Library
 
 MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗", "red")}
 """A feed's status as one character; a feed never fetched shows a dim dot."""
@@ -41,7 +51,7 @@ def _when(row: FeedHealth) -> str:
 
 
 class FeedList(OptionList):
-    """Subscribed feeds; the highlighted one's last error or note is its tooltip."""
+    """Subscribed feeds; the highlighted one's address, status and last error are its tooltip."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
@@ -52,7 +62,7 @@ class FeedList(OptionList):
     class FetchOne(Message):
         """Enter on a feed: fetch it now."""
 
-        name: str
+        url: str
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -74,7 +84,6 @@ class FeedList(OptionList):
         self._explain()
 
     def _explain(self) -> None:
-        """The tooltip says what the marker means, in words the CLI also uses."""
         if self.highlighted is None or self.highlighted >= len(self.rows):
             self.tooltip = None
             return
@@ -89,3 +98,147 @@ class FeedList(OptionList):
         event.stop()
         if event.option_index < len(self.rows):
             self.post_message(self.FetchOne(self.rows[event.option_index].url))
+
+
+class FeedsPanel(Vertical):
+    """Title, feed list and, while a fetch runs, its progress. Hidden when no feed is listed."""
+
+    @dataclass
+    class Fetched(Message):
+        """A fetch ended having written files: they need indexing to appear."""
+
+        written: int
+
+    @dataclass
+    class _Progress(Message):
+        done: int
+        total: int
+        written: int
+        lines: tuple[str, ...]
+
+        def can_replace(self, message: Message) -> bool:
+            # A newer count replaces a queued one, unless that one has lines to show.
+            return isinstance(message, FeedsPanel._Progress) and not message.lines
+
+    @dataclass
+    class _Ended(Message):
+        summary: str | None
+        failed: bool
+        written: int
+
+    def __init__(self, library: Library, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.library = library
+        self.fetching = False
+        self.cancel = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        yield Label("Feeds", classes="column-title")
+        yield FeedList(id="feed-list")
+        yield Label("", id="fetch-label")
+        yield ProgressBar(id="fetch-bar", show_eta=False, show_percentage=False)
+
+    def on_mount(self) -> None:
+        config = self.library.config
+        self.display = bool(config.feeds)
+        self.set_fetching(False)
+        if config.feeds:
+            self.refresh_health()
+            if config.refresh_every:
+                self.set_interval(config.refresh_every, lambda: self.fetch(force=False))
+
+    def on_unmount(self) -> None:
+        self.cancel.set()
+
+    @property
+    def label_width(self) -> int:
+        return self.query_one(FeedList).label_width
+
+    @label_width.setter
+    def label_width(self, width: int) -> None:
+        feeds = self.query_one(FeedList)
+        if feeds.label_width != width:
+            feeds.label_width = width
+            feeds.set_health(feeds.rows)
+
+    def set_fetching(self, fetching: bool) -> None:
+        self.fetching = fetching
+        self.query_one("#fetch-label").display = fetching
+        self.query_one("#fetch-bar").display = fetching
+
+    def fetch(self, force: bool, url: str | None = None) -> None:
+        """Start a fetch (force: every feed now, not only the due ones), unless one runs."""
+        if not self.library.config.feeds:
+            self.notify("No feeds: add one with `newsreader feeds add URL`", timeout=6)
+            return
+        if self.fetching:
+            self.notify("A fetch is already running", timeout=3)
+            return
+        self.set_fetching(True)
+        self.query_one("#fetch-label", Label).update("Fetching feeds…")
+        self.query_one("#fetch-bar", ProgressBar).update(total=None)
+        self._fetch(force, url)
+
+    @on(FeedList.FetchOne)
+    def _fetch_one(self, event: FeedList.FetchOne) -> None:
+        event.stop()
+        self.fetch(force=True, url=event.url)
+
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False)
+    def _fetch(self, force: bool, url: str | None) -> None:
+        """Fetch in a thread; reading goes on. Failures arrive one line each."""
+        summary, failed, written = None, False, 0
+        try:
+            for progress in self.library.fetch(url, force=force, cancel=self.cancel):
+                report = progress.report
+                if report is None:
+                    self.post_message(
+                        self._Progress(
+                            progress.done, progress.total, progress.written, progress.lines
+                        )
+                    )
+                    continue
+                ran = [r for r in report.results if r.status not in ("not due", "waiting")]
+                written = len(report.written)
+                failed = bool(report.failures)
+                if ran:
+                    errors = f", {len(report.failures)} failed" if failed else ""
+                    summary = (
+                        f"Fetched {len(ran)} {plural('feed', len(ran))}: {written} new or "
+                        f"updated {plural('article', written)}{errors}"
+                    )
+                else:
+                    summary = "No feed is due yet (f fetches every feed now)"
+        finally:
+            self.post_message(self._Ended(summary, failed, written))
+
+    @on(_Progress)
+    def _progressed(self, message: _Progress) -> None:
+        message.stop()
+        for line in message.lines:  # a feed's name and a server's words: text, never markup
+            self.notify(line, severity="warning", timeout=8, markup=False)
+        self.query_one("#fetch-bar", ProgressBar).update(
+            total=max(message.total, 1), progress=message.done
+        )
+        self.query_one("#fetch-label", Label).update(
+            f"Fetching {message.done}/{message.total} · {message.written} new"
+        )
+
+    @on(_Ended)
+    def _ended(self, message: _Ended) -> None:
+        message.stop()
+        self.set_fetching(False)
+        if message.summary:
+            severity = "warning" if message.failed else "information"
+            self.notify(message.summary, severity=severity, timeout=6, markup=False)
+        self.refresh_health()
+        if message.written:
+            self.post_message(self.Fetched(message.written))
+
+    @work(thread=True, exclusive=True, group="feed-health", exit_on_error=False)
+    def refresh_health(self) -> None:
+        rows = self.library.feed_health()
+        self.app.call_from_thread(self._show_health, rows)
+
+    def _show_health(self, rows: list[FeedHealth]) -> None:
+        self.query_one(FeedList).set_health(rows)

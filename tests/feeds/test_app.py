@@ -14,7 +14,7 @@ from reader.app import NewsReaderApp
 from reader.core.config import load_config
 from reader.library import Library
 from reader.widgets.article import ArticleReader
-from reader.widgets.feeds import FeedList
+from reader.widgets.feeds import FeedList, FeedsPanel
 from reader.widgets.results import ResultsList
 from tests.feeds.conftest import fixture_bytes
 from tests.ui.helpers import settle
@@ -60,19 +60,20 @@ async def test_f_fetches_in_the_background_and_new_articles_appear_unread(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         feeds = app.query_one(FeedList)
-        assert feeds.display and _labels(feeds)[0].startswith("· Northern Wire")
+        assert app.query_one(FeedsPanel).display
+        assert _labels(feeds)[0].startswith("· Northern Wire")
         assert all("\x1b" not in label for label in _labels(feeds))
         results = app.query_one(ResultsList)
         assert len(results.loaded) == 5
         try:
             await pilot.press("f")
+            label = app.query_one("#fetch-label", Label)
             for _ in range(200):  # the fetch worker reports the first feed (the 404) first
                 await pilot.pause()
-                if app.query_one("#indexing").display:
+                if str(label.render()).startswith("Fetching 1/2"):
                     break
-            assert app.query_one("#indexing").display
-            label = str(app.query_one("#indexing-label", Label).render())
-            assert label.startswith("Fetching")
+            assert label.display and app.query_one("#fetch-bar").display
+            assert str(label.render()) == "Fetching 1/2 · 0 new"
             await pilot.press("enter")  # reading goes on while the feed is held
             for _ in range(200):
                 await pilot.pause()
@@ -95,6 +96,7 @@ async def test_f_fetches_in_the_background_and_new_articles_appear_unread(
         assert failures == ["feed Gone [@click=app.quit]x[/]: HTTP 404 NOT FOUND"]
         assert all(not n.markup for n in app._notifications if "Gone" in n.message)
         assert not app.query_one("#indexing").display
+        assert not app.query_one("#fetch-bar").display
 
 
 async def test_without_feeds_the_list_is_hidden_and_f_says_how_to_add_one(
@@ -103,7 +105,7 @@ async def test_without_feeds_the_list_is_hidden_and_f_says_how_to_add_one(
     app = NewsReaderApp(Library(load_config(config_file)))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert not app.query_one(FeedList).display
+        assert not app.query_one(FeedsPanel).display
         await pilot.press("f")
         await pilot.pause()
         assert any("feeds add" in str(n.message) for n in app._notifications)

@@ -408,3 +408,16 @@ def test_a_run_abandoned_midway_stops_its_workers(harness: Harness) -> None:
     assert time.monotonic() - started < 2.0
     assert cancel.is_set()
     assert len(harness.server.log) < 10
+
+
+def test_a_feed_without_a_title_takes_the_outlet_from_the_page(harness: Harness) -> None:
+    harness.server.expect_request("/untitled.xml").respond_with_data(
+        f'<rss version="2.0"><channel><title></title><item><title>Quay reopens</title>'
+        f"<link>{harness.base}/news/quay</link><guid>q1</guid></item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    serve_pages(harness, ["/news/quay"])
+    harness.run([FeedSpec(harness.url("/untitled.xml"))])
+    (path,) = harness.files()
+    assert read(path).meta.source == "Harbour Times"  # the page's og:site_name
+    assert path.parent.parent.name == "harbour-times"

@@ -298,7 +298,8 @@ class FeedFetcher:
         date: dt.datetime | dt.date | None = when
         if date is None and extracted is not None:
             date = extracted.date
-        outlet = one_line(spec.name or parsed.title or "") or _host(spec.url)
+        site = extracted.site if extracted else None
+        outlet = one_line(spec.name or parsed.title or site or "") or _host(spec.url)
         title = entry.title or (extracted.title if extracted else None) or "Untitled"
         author = entry.author or (extracted.author if extracted else None)
         article = ArticleFile(
