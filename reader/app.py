@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -153,8 +153,9 @@ class NewsReaderApp(App[None]):
         self._set_status("Opening the index…")
         self.index_corpus()
 
-    def on_resize(self, event: object) -> None:
-        self._layout(self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before App's own, which updates self.size.
+        self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
         panes = self.query_one("#panes")

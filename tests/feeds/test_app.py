@@ -136,3 +136,23 @@ def test_list_rows_keep_their_width_in_any_script(name: str) -> None:
         name, "https://x", "1h", 3, dt.datetime.now().astimezone(), None, None, None, None
     )
     assert health_label(row, 16).cell_len == 16
+
+
+async def test_resizing_the_terminal_relays_the_columns_out(
+    config_file: Path, httpserver: HTTPServer, served: threading.Event
+) -> None:
+    """App.on_resize ran before Textual's own handler updated app.size, so it laid the room
+    out for the old width: from 80 to 160 columns the left column stayed narrow."""
+    served.set()
+    app = _app(config_file, httpserver)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one("#left").has_class("-narrow")
+        assert app.query_one(FeedList).label_width == 16
+        narrow = _labels(app.query_one(FeedList))[1]  # the long name, cut to fit
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        assert not app.query_one("#left").has_class("-narrow")
+        assert app.query_one(FeedList).label_width == 22
+        wide = _labels(app.query_one(FeedList))[1]
+        assert narrow.endswith("…") and len(wide) == len(narrow) + 6

@@ -52,8 +52,11 @@ class FeedSpec:
 
     @property
     def label(self) -> str:
-        """How messages name the feed: its name, else its host."""
-        return self.name or urlsplit(self.url).hostname or self.url
+        """How messages name the feed: its name, else its address without the scheme."""
+        if self.name:
+            return self.name
+        parts = urlsplit(self.url)
+        return f"{parts.netloc}{parts.path}".rstrip("/") or self.url
 
 
 def check_url(url: str) -> str | None:
