@@ -10,7 +10,7 @@ from werkzeug import Request, Response
 
 from reader.core.feeds.spec import FeedSpec
 from reader.core.parse import parse_article
-from tests.feeds.conftest import Harness
+from tests.feeds.conftest import FAST, Harness
 from tests.feeds.pages import COMMENT_MARKER, NAV_WORDS, article_page, paragraphs_for
 
 
@@ -421,3 +421,42 @@ def test_a_feed_without_a_title_takes_the_outlet_from_the_page(harness: Harness)
     (path,) = harness.files()
     assert read(path).meta.source == "Harbour Times"  # the page's og:site_name
     assert path.parent.parent.name == "harbour-times"
+
+
+def test_a_long_feed_reports_its_articles_as_they_are_written(harness: Harness) -> None:
+    """The third page is held until the run has reported the first two: no timing involved."""
+    import threading
+
+    from reader.core.feeds.fetch import FeedFetcher
+
+    pages = [f"/long/{n}" for n in range(4)]
+    items = "".join(
+        f"<item><title>Long {n}</title><link>{harness.base}{p}</link><guid>{p}</guid></item>"
+        for n, p in enumerate(pages)
+    )
+    harness.server.expect_request("/long.xml").respond_with_data(
+        f'<rss version="2.0"><channel><title>L</title>{items}</channel></rss>'
+    )
+    release = threading.Event()
+    text = paragraphs_for("long")
+
+    def page(request: Request) -> Response:
+        if request.path == "/long/2":
+            release.wait(10)
+        return Response(article_page("Long", text), content_type="text/html")
+
+    for path in pages:
+        harness.server.expect_request(path).respond_with_handler(page)
+    state = harness.state()
+    seen = []
+    try:
+        for progress in FeedFetcher(harness.corpus, state, FAST).run(
+            [FeedSpec(harness.url("/long.xml"))]
+        ):
+            seen.append((progress.done, progress.written))
+            if progress.done == 0 and progress.written == 2:
+                release.set()  # the feed is still running and two articles are counted
+    finally:
+        release.set()
+        state.close()
+    assert (0, 2) in seen and seen[-1] == (1, 4)

@@ -122,6 +122,8 @@ class FeedFetcher:
         self.clock = clock
         self.transport = transport
         self._write_lock = threading.Lock()
+        self._files_written = 0
+        """Files written so far in this run (under the write lock), for progress."""
 
     def run_all(self, specs: Sequence[FeedSpec], force: bool = False) -> FetchReport:
         """A whole run without progress (scripts, the benchmark, tests)."""
@@ -157,6 +159,7 @@ class FeedFetcher:
                 results.put(self._guarded(spec, force, client, cancel))
 
         written = 0
+        self._files_written = 0
         pool = ThreadPoolExecutor(max_workers=min(self.parallel_hosts, len(groups) or 1))
         try:
             futures = [pool.submit(work, group) for group in groups.values()]
@@ -166,9 +169,12 @@ class FeedFetcher:
                 except queue.Empty:
                     if all(f.done() for f in futures) and results.empty():
                         break  # a worker died outside _guarded: never wait forever
+                    if self._files_written != written:  # a long feed's articles, as they come
+                        written = self._files_written
+                        yield FetchProgress(len(report.results), len(specs), written)
                     continue
                 report.results.append(result)
-                written += len(result.written) + len(result.updated)
+                written = self._files_written
                 lines = tuple(([result.error] if result.error else []) + result.notices)
                 yield FetchProgress(
                     len(report.results), len(specs), written, result.spec.label, lines
@@ -180,7 +186,7 @@ class FeedFetcher:
             client.close()
         report.requests = client.requests
         report.seconds = time.monotonic() - started
-        yield FetchProgress(len(report.results), len(specs), written, report=report)
+        yield FetchProgress(len(report.results), len(specs), self._files_written, report=report)
 
     def _guarded(
         self, spec: FeedSpec, force: bool, client: PoliteClient, cancel: threading.Event
@@ -331,6 +337,7 @@ class FeedFetcher:
             item = ItemRow(spec.url, guid, entry.url, relative, entry_hash, digest(data))
             self.state.save_item(item, self.clock())
             result.written.append(relative)
+            self._files_written += 1
 
     def _update(
         self,
@@ -354,6 +361,7 @@ class FeedFetcher:
             write_atomic(sibling, data)
             relative = self._relative(sibling)
             result.updated.append(relative)
+            self._files_written += 1
             result.notices.append(
                 _line(
                     spec,
@@ -370,6 +378,7 @@ class FeedFetcher:
         write_atomic(path, data)
         self.state.save_item(replace(row, written_hash=digest(data)), self.clock(), replaces=known)
         result.updated.append(known.path)
+        self._files_written += 1
 
     def _body(
         self, spec: FeedSpec, entry: Entry, client: PoliteClient, pages: _PageNotes
