@@ -440,15 +440,7 @@ def _fetch(config: Config, args: argparse.Namespace) -> int:
             final = progress.report or final
         index = library.sync_all()
     assert final is not None
-    ran = [r for r in final.results if r.status not in ("not due", "waiting")]
-    new = sum(len(r.written) for r in final.results)
-    print(
-        f"{len(ran)} {plural('feed', len(ran))} fetched ({len(final.failures)} failed), "
-        f"{new} new {plural('article', new)}, "
-        f"{sum(len(r.updated) for r in final.results)} updated, "
-        f"{final.requests} {plural('request', final.requests)} in {final.seconds:.1f} s; "
-        f"{index.summary()}"
-    )
+    print(f"{final.summary()}; {index.summary()}")
     return 1 if final.failures else 0  # the work asked for was not all done
 
 

@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
-from reader.core.text import plural
 from reader.library import FeedHealth, Library
 
 MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗", "red")}
@@ -198,17 +197,9 @@ class FeedsPanel(Vertical):
                         )
                     )
                     continue
-                ran = [r for r in report.results if r.status not in ("not due", "waiting")]
                 written = len(report.written)
                 failed = bool(report.failures)
-                if ran:
-                    errors = f", {len(report.failures)} failed" if failed else ""
-                    summary = (
-                        f"Fetched {len(ran)} {plural('feed', len(ran))}: {written} new or "
-                        f"updated {plural('article', written)}{errors}"
-                    )
-                else:
-                    summary = "No feed is due yet (f fetches every feed now)"
+                summary = report.summary() if report.asked else None
         finally:
             self.post_message(self._Ended(summary, failed, written))
 
@@ -228,9 +219,9 @@ class FeedsPanel(Vertical):
     def _ended(self, message: _Ended) -> None:
         message.stop()
         self.set_fetching(False)
-        if message.summary:
-            severity = "warning" if message.failed else "information"
-            self.notify(message.summary, severity=severity, timeout=6, markup=False)
+        severity = "warning" if message.failed else "information"
+        summary = message.summary or "No feed is due yet (f fetches every feed now)"
+        self.notify(summary, severity=severity, timeout=6, markup=False)
         self.refresh_health()
         if message.written:
             self.post_message(self.Fetched(message.written))

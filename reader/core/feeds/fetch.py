@@ -40,6 +40,7 @@ from reader.core.feeds.writer import (
     short_hash,
     write_atomic,
 )
+from reader.core.text import plural
 
 MAX_BACKOFF = 86400.0
 """A failing feed is asked at least once a day, however often it failed."""
@@ -88,6 +89,22 @@ class FetchReport:
     @property
     def notices(self) -> list[str]:
         return [line for r in self.results for line in r.notices]
+
+    @property
+    def asked(self) -> list[FeedResult]:
+        """Feeds this run really asked (not those not yet due or told to wait)."""
+        return [r for r in self.results if r.status not in ("not due", "waiting")]
+
+    def summary(self) -> str:
+        """One line for the CLI and the app: `2 feeds fetched (1 failed), 5 new articles, …`."""
+        asked = len(self.asked)
+        new = sum(len(r.written) for r in self.results)
+        updated = sum(len(r.updated) for r in self.results)
+        return (
+            f"{asked} {plural('feed', asked)} fetched ({len(self.failures)} failed), "
+            f"{new} new {plural('article', new)}, {updated} updated, "
+            f"{self.requests} {plural('request', self.requests)} in {self.seconds:.1f} s"
+        )
 
 
 @dataclass(frozen=True)
