@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
@@ -219,7 +220,7 @@ class FeedsPanel(Vertical):
     def _ended(self, message: _Ended) -> None:
         message.stop()
         self.set_fetching(False)
-        severity = "warning" if message.failed else "information"
+        severity: SeverityLevel = "warning" if message.failed else "information"
         summary = message.summary or "No feed is due yet (f fetches every feed now)"
         self.notify(summary, severity=severity, timeout=6, markup=False)
         self.refresh_health()

@@ -460,3 +460,25 @@ def test_a_long_feed_reports_its_articles_as_they_are_written(harness: Harness) 
         release.set()
         state.close()
     assert (0, 2) in seen and seen[-1] == (1, 4)
+
+
+def test_a_second_fetch_on_one_data_directory_is_refused_in_one_line(
+    harness: Harness, tmp_path: Path
+) -> None:
+    import pytest
+
+    from reader.core.errors import UserError
+    from reader.core.feeds.subscriptions import Subscriptions
+
+    harness.server.expect_request("/gone.xml").respond_with_data("no", status=404)
+    spec = FeedSpec(harness.url("/gone.xml"))
+    first = Subscriptions(harness.corpus, tmp_path / "data", [spec], None, FAST)
+    running = first.fetch()
+    next(running)  # the first run holds the lock until it ends
+    try:
+        second = Subscriptions(harness.corpus, tmp_path / "data", [spec], None, FAST)
+        with pytest.raises(UserError, match="another fetch is running"):
+            next(second.fetch())
+    finally:
+        running.close()
+    assert next(second.fetch()).done == 1  # the lock went with the first run

@@ -27,5 +27,7 @@ def test_the_fetching_core_never_imports_textual() -> None:
     loaded = _loaded(
         "reader.core.feeds.fetch, reader.core.feeds.subscriptions, reader.core.feeds.health"
     )
-    assert "httpx" in loaded  # the import really happened
-    assert not loaded & {"textual", "rich"}
+    assert "feedparser" in loaded  # the modules were really imported
+    # httpx is imported where a request is made: with click installed (import-linter needs
+    # it), `import httpx` loads its command line and Rich with it.
+    assert not loaded & {"textual", "rich", "httpx"}

@@ -18,9 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from reader.core.feeds.extract import Extracted, ExtractionError, extract_article
 from reader.core.feeds.formats import Entry, FeedFormatError, ParsedFeed, parse_feed
@@ -41,6 +40,9 @@ from reader.core.feeds.writer import (
     write_atomic,
 )
 from reader.core.text import plural
+
+if TYPE_CHECKING:
+    import httpx
 
 MAX_BACKOFF = 86400.0
 """A failing feed is asked at least once a day, however often it failed."""

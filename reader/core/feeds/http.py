@@ -14,11 +14,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 from reader.core.feeds.spec import check_url
+
+if TYPE_CHECKING:
+    # Imported where used: with click installed (a test tool needs it), `import httpx` also
+    # loads its command-line module and with it Rich, which the core must not load on import.
+    import httpx
 
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 RETRY_CODES = (429, 503)
@@ -128,6 +132,8 @@ class PoliteClient:
         self.gates = HostGates(limits.host_delay, limits.max_wait, self.cancel)
         self.requests = 0
         self._count_lock = threading.Lock()
+        import httpx
+
         # The client only builds requests (headers, timeouts); the transport sends them. The
         # client's send would parse every Location header, and raise on one such as `data:,x`
         # before we could refuse it ourselves.
@@ -175,6 +181,8 @@ class PoliteClient:
             )
 
     def _one(self, url: str, headers: Mapping[str, str]) -> Response:
+        import httpx
+
         host = (urlsplit(url).hostname or "").lower()
         limits = self.limits
         with self.gates.turn(host):
@@ -214,6 +222,8 @@ class PoliteClient:
                 response.close()
 
     def _read(self, response: httpx.Response, start: float) -> bytes:
+        import httpx
+
         limits = self.limits
         chunks: list[bytes] = []
         size = 0
