@@ -21,7 +21,8 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
-from reader.library import FeedHealth, Library
+from reader.library import Library
+from reader.types import FeedHealth
 
 MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗", "red")}
 """A feed's status as one character; a feed never fetched shows a dim dot."""

@@ -112,9 +112,9 @@ def test_feeds_add_keeps_comments_and_the_new_feed_is_listed(
         ("  - url: file:///etc/passwd\n", ":6: feeds.url: file:///etc/passwd: only http and https"),
         (
             "  - url: https://a.example/rss\n    colour: red\n",
-            ":7: feeds.colour: unknown key 'colour'",
+            ":7: feeds: unknown key 'colour'",
         ),
-        ("  - name: No address\n", ":6: feeds: each feed needs a url"),
+        ("  - name: No address\n", ":6: feeds: entry without a url"),
     ],
 )
 def test_a_bad_feed_entry_names_file_line_and_key(tmp_path: Path, entry: str, message: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import filelock
 
 from reader.core.errors import UserError
 from reader.core.feeds.health import FeedHealth, feed_health
@@ -73,19 +74,20 @@ class Subscriptions:
         from reader.core.feeds.fetch import FeedFetcher
 
         specs = self.select(name)
+        lock = filelock.FileLock(self.state_file.with_suffix(".lock"), timeout=0)
         try:
             self.state_file.parent.mkdir(parents=True, exist_ok=True)
-            lock = open(self.state_file.with_suffix(".lock"), "a+")  # noqa: SIM115
+            lock.acquire()
+        except filelock.Timeout:
+            raise UserError("another fetch is running for this data directory") from None
         except OSError as exc:
             raise UserError(f"{self.state_file.parent}: cannot write: {exc.strerror}") from None
-        with lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise UserError("another fetch is running for this data directory") from None
+        try:
             with contextlib.closing(FeedState(self.state_file)) as state:
                 fetcher = FeedFetcher(self.corpus, state, self.limits)
                 yield from fetcher.run(specs, force=force, cancel=cancel)
+        finally:
+            lock.release()
 
     def add(self, url: str, name: str | None) -> Path:
         """Append a feed to the config file; returns the file edited."""
