@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.parse import parse_article
-from reader.core.text import BinaryFileError, clean, decode
-
-EXTENSIONS = (".txt", ".md", ".markdown")
+from reader.core.articles import ArticleReader
+from reader.core.articles.reader import EXTENSIONS
+from reader.core.parse import default_reader
+from reader.core.text import BinaryFileError
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,12 @@ class Article:
     front_tags: tuple[str, ...] = ()
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    kicker: str | None = None
+    standfirst: str | None = None
+    credits: str | None = None
+    language: str | None = None
+    published: str | None = None
+    source_from: str | None = None
 
     @property
     def body(self) -> str:
@@ -135,7 +141,9 @@ def _read(path: Path, limit: int) -> bytes:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
 
 
-def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
+def read_article(
+    ref: FileRef, max_bytes: int, data: bytes | None = None, reader: ArticleReader | None = None
+) -> Article:
     """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
@@ -145,15 +153,13 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():
         raise SkippedFile("empty file")
+    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
     try:
-        text, encoding = decode(data)
+        parsed, encoding = (reader or default_reader()).read(ref.path, data, stem)
     except BinaryFileError as exc:
         raise SkippedFile(str(exc)) from None
-    text = clean(text)
-    if not text.strip():
+    if not parsed.paragraphs and parsed.title == stem and not parsed.standfirst:
         raise SkippedFile("no text after removing control characters")
-    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
-    parsed = parse_article(text, fallback_title=stem)
     return Article(
         id=article_id(ref.path),
         path=ref.path,
@@ -170,6 +176,12 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
         front_tags=parsed.tags,
         encoding=encoding,
         warnings=parsed.warnings,
+        kicker=parsed.kicker,
+        standfirst=parsed.standfirst,
+        credits=parsed.credits,
+        language=parsed.language,
+        published=parsed.published,
+        source_from=parsed.source_from,
     )
 
 
