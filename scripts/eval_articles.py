@@ -55,15 +55,20 @@ def decoded(path: Path) -> str:
         message = email.message_from_bytes(data, policy=email.policy.default)
         part = message.get_body(preferencelist=("plain", "html"))
         text = part.get_content() if part is not None else ""
+        if part is not None and part.get_content_type() == "text/html":
+            text = strip_tags(text)
     else:
         text, _ = decode(data)
     if path.suffix in (".html", ".htm"):
-        text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
-        text = re.sub(
-            r"(?i)</?(p|div|li|h\d|br|tr|td|blockquote|figcaption|section)\b[^>]*>", "\n", text
-        )
-        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        text = strip_tags(text)
     return clean(text)
+
+
+def strip_tags(text: str) -> str:
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
+    blocks = r"(?i)</?(p|div|li|h\d|br|tr|td|blockquote|figcaption|section)\b[^>]*>"
+    text = re.sub(blocks, "\n", text)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
 def body_lines(text: str, gold: dict[str, Any]) -> list[str]:

@@ -59,6 +59,7 @@ NOT_NAME_WORDS = frozenset(
     world's u.s. us uk eu un state government ministry office party""".split()
 )
 _HANGUL = re.compile(r"^[가-힣]{2,4}$")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _KOREAN_SURNAMES = frozenset(
     """kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
     song jeon hong yoo yu ko moon yang son bae baek heo nam noh ha kwak sung cha joo woo min
@@ -137,6 +138,7 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     stripped = text.strip()
     if len(stripped) > 90 or any(ch.isdigit() for ch in stripped) or stripped.endswith("."):
         return None
+    stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):
         return None
@@ -159,11 +161,25 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     return None
 
 
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"journalist|staff writer|bureau chief|columnist|contributor)(?:,\s*[\w .]+)?$|"
+    r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$",
+    re.I,
+)
+
+
+def is_role(text: str) -> bool:
+    """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`."""
+    stripped = text.strip()
+    return len(stripped) <= 60 and bool(_ROLE_LINE.match(stripped))
+
+
 def join(names: list[str]) -> str | None:
     """Two names with `and`, more with commas and a final `and`; Korean names with commas."""
     if not names:
         return None
-    if all(_HANGUL.match(n) for n in names):
+    if all(_HANGUL.match(n) or _HAN.match(n) for n in names):
         return ", ".join(names)
     if len(names) <= 2:
         return " and ".join(names)

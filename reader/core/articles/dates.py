@@ -66,7 +66,8 @@ _PATTERNS = (
         r"(?P<y>(?:19|20)\d\d)(?!\d)")),
 )  # fmt: skip
 _TIME = re.compile(
-    r"(?P<ko>오전|오후)?\s*(?<![\d.:])(?P<h>[01]?\d|2[0-3])\s*(?::|h|\.(?=\d\d\s*Uhr))\s*(?P<mi>[0-5]\d)"
+    r"(?P<ko>오전|오후)?\s*(?<![\d.:])(?P<h>[01]?\d|2[0-3])\s*(?::|h|\.(?=\d\d\s*(?:Uhr|[A-Z]{2,4}\b)))"
+    r"\s*(?P<mi>[0-5]\d)"
     r"(?::(?P<s>[0-5]\d))?(?!\d)\s*(?P<ap>[ap]\.?\s?m\.?(?![a-z]))?",
     re.I,
 )
@@ -92,7 +93,8 @@ _LABEL = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:\d+|an?|one|two|few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
-    r"\s+ago\b|\bjust now\b|\byesterday\b|\d+\s*(?:분|시간|일)\s*전|\d+\s*(?:分|時間|小时|天)前|"
+    r"\s+ago\b|\bjust now\b|\byesterday\b|\d+\s*(?:분|시간|일)\s*전(?![가-힣])|"
+    r"\d+\s*(?:分|時間|小时|天)前|"
     r"\d+\s+(?:минут|час|дн|день)\w*\s+назад",
     re.I,
 )

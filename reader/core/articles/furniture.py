@@ -62,7 +62,10 @@ LIST_HEADS = frozenset(
     관련뉴스|관련기사|관련 기사|많이 본 뉴스|関連記事|関連ニュース|相关新闻|相关阅读|
     read also|read more|see also|also read|lire aussi|mehr zum thema|lesen sie auch|
     читайте также|читать также|notes|footnotes|references|authors|about the authors|
-    about the author
+    about the author|más información|leer más|te puede interesar|lo más visto|
+    noticias relacionadas|à lire aussi|sur le même sujet|les plus lus|dans la même rubrique|
+    das könnte sie auch interessieren|meistgelesen|похожие новости|по теме|
+    관련 기사|많이 본 기사|추천 기사|related topics|more on this topic|read more on
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -81,6 +84,8 @@ _STARTS = re.compile(
     r"we’ll be back in your inbox|this email was sent|forward this email|"
     r"try unlimited access|then £|then \$|unlock the editor|enjoying this article|"
     r"exclusive news, data and analytics|our standards:|editor's note:|message:\s*[\"“]|"
+    r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
+    r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
     r"from the .{0,30}edition|"
@@ -109,7 +114,9 @@ _PROMO_PROSE = re.compile(
     r"(?:in|to|for) (?:this|our) (?:free |weekly |daily )?newsletter|in your inbox|"
     r"thought you would be interested|shared an article with you|can be reached at|"
     r"direct questions or comments|is a registered trademark|"
-    r"did not store your e-?mail|receiving this (?:message|email))",
+    r"did not store your e-?mail|receiving this (?:message|email|newsletter)|"
+    r"support us\b|support (?:independent|our) journalism|make a donation|"
+    r"become a (?:member|subscriber|supporter))",
     re.I,
 )
 _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
@@ -120,7 +127,9 @@ _READ_TIME = re.compile(
     r"listen\s*\(?\d+\s*min\)?|watch\s*\d+:\d\d|\d+:\d\d(?:\s*min)?|\d+\s*min(?:\.|ute)?s?\s+read)$",
     re.I,
 )
-_NAV_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|>|»|›)\s*")
+_NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›)\s+")
+"""`|` separates menu items with or without spaces; the others only with spaces around them,
+so a Korean headline's `김정은·시진핑` (Kim and Xi) is not a menu."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _END_MARK = re.compile(
@@ -194,6 +203,13 @@ CAPTION_START = re.compile(
     r"\(?[^=()\n]{1,30}\s(?:AP|AFP|EPA|로이터|신화|교도|타스|UPI)=연합뉴스\)|사진\s*[:=])",
     re.I,
 )
+PHOTO_AGENCY = re.compile(
+    r"^(?:[\w .'-]{2,40} (?:via|for) )?(?:Getty Images|EPA(?:-EFE)?|PA(?: Media| Wire)?|"
+    r"Shutterstock|Alamy|NurPhoto|SOPA Images|Anadolu|Handout|Pool|AFP|Reuters|AP|"
+    r"Bloomberg|Yonhap|KCNA|Xinhua|Kyodo|News1|Newsis|BBC|Sipa|Imaginechina)"
+    r"(?:\s*/\s*[\w .-]{2,30})?$"
+)
+"""A picture credit on a line of its own, as BBC prints it above the caption."""
 CREDIT_ONLY = re.compile(
     r"^(?:©\s*[^.]{2,60}\s*/\s*[^.]{2,60}|\((?:AP|AFP|Reuters|EPA|Yonhap|Xinhua|Kyodo)"
     r" Photo[^)]*\)|\d{1,2}:\d\d\s*-\s*source:.*|(?:Photo|Photograph|Image)\s*:\s*\S.{0,60})$",
@@ -215,7 +231,11 @@ def is_navigation(text: str) -> bool:
     """
     if len(text) > 200 or not any(sep in text for sep in "|·•/>»›"):
         return False
+    if text.rstrip()[-1:] in ".!?" and text.count(" ") > 5:
+        return False  # a sentence with a slash or a pipe in it is not a menu
     parts = [p for p in _NAV_SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
     if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
         return False
     if len(parts) >= 3:
@@ -240,6 +260,8 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if stripped.startswith("((") and _EMAIL.search(stripped):
         return True  # Reuters' contact block: ((dasol.kim@thomsonreuters.com; +82 2 ...))
+    if not prose and len(stripped) < 160 and _EMAIL.search(stripped):
+        return True  # Bloomberg's `Ilya Petrov in Moscow at ipetrov3@bloomberg.net`
     if stripped.startswith("#") and all(w.startswith("#") for w in stripped.split()):
         return True  # hashtags: #North Korea #Kim Jong-un
     if is_navigation(stripped):

@@ -42,7 +42,12 @@ SKIPPABLE = frozenset({FURN, LIST_HEAD, LINK, CAPTION, MEDIA, CREDIT, END, OUTLE
 _SENTENCE_END = frozenset(".!?。！？…")
 _CLOSERS = "\"'”’)]»」』 "
 _RULE = re.compile(r"^[-=_*~#—–·•.\s]{3,}$")
-_EMAIL_HEADER = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sent|Reply-To)\s*:\s", re.I)
+_EMAIL_HEADER = re.compile(
+    r"^(?:From|To|Cc|Bcc|Date|Subject|Sent|Reply-To|De|À|A|Objet|Envoyé|Von|An|Betreff|Gesendet|"
+    r"Datum|보낸사람|받는사람|보낸 사람|받는 사람|날짜|제목|참조|差出人|宛先|件名|日付|发件人|收件人|主题|日期)"
+    r"\s*[:：]\s",
+    re.I,
+)
 _FORWARD = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I
 )
@@ -63,6 +68,15 @@ _DATELINE_AGENCY = re.compile(
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
     r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?)?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
+)
+_DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—])\s*")
+_DATELINE_ZH = re.compile(
+    r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网)(?P<place>[^\d（(]{1,8}?)"
+    r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)(?:[（(]记者\s*(?P<names>[^）)]{2,30})[）)])?"
+)
+_DATELINE_BRACKET = re.compile(
+    r"^[\[【](?P<place>[^\]】=]{1,20})(?:=(?P<names>[가-힣]{2,4})\s*(?:특파원|기자))?"
+    r"(?P<agency>共同|時事|新華社|ロイター|AFP)?[\]】]"
 )
 _DATELINE_TASS = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s*(?P<mon>[A-Z][a-z]+)\s+(?P<day>\d{1,2})\.\s*"
@@ -92,7 +106,10 @@ _ABBREV = re.compile(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _DIGIT = re.compile(r"\d")
-_MORE_FROM = re.compile(r"^(?:more|latest|other stories|more stories) (?:from|on|in) [\w .&'’-]{2,30}$")
+_CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
+_MORE_FROM = re.compile(
+    r"^(?:more|latest|other stories|more stories) (?:from|on|in) [\w .&'’-]{2,30}$"
+)
 _WIDGET = re.compile(
     r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\d+$", re.I
 )
@@ -220,7 +237,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             line.kind, line.stamps = DATE, stamps
             line.outlet = _outlet_in_date_line(stripped, outlets)
             return line
-        if dates.is_relative(stripped) and len(stripped) < 60:
+        if not prose and dates.is_relative(stripped) and len(stripped) < 60:
             line.kind = DATE
             return line
     if furniture.is_credit(stripped) and not prose:
@@ -231,6 +248,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if furniture.is_caption(stripped):
         line.kind = CAPTION
+        return line
+    if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
+        line.kind, line.outlet = MEDIA, outlets.named(stripped)
         return line
     korean = bylines.korean(stripped)
     if korean:
@@ -298,9 +318,11 @@ def _outlet_in_date_line(text: str, outlets: OutletTable) -> Outlet | None:
     head = _AGENCY_HEAD.match(text)
     if head and (found := outlets.named(head.group("agency"))):
         return found
-    source = re.match(r"^source\s*:\s*([^|]+)", text, re.I)
+    source = re.match(r"^source\s*:\s*([^|]+)", text, re.I) or re.search(
+        r"来源\s*[:：]\s*(\S+)", text
+    )
     if source:
-        return outlets.named(source.group(1))
+        return outlets.named(source.group(1).strip())
     return None
 
 
@@ -335,11 +357,23 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             if furniture.CREDIT_ONLY.match(nxt) and len(line.unit.text) < 300:
                 line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
+        if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
+            # BBC prints the picture's credit (`Getty Images`) above its caption.
+            after = lines[i + 1]
+            if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
+                after.kind = CAPTION
         if line.kind == TEXT and i + 1 < len(lines) and lines[i + 1].kind == CAPTION:
             # A short title over a caption (`베이징역에 도착한 북한 전용열차`), below the meta.
             previous = lines[i - 1].kind if i else FURN
             if len(line.unit.text) <= 40 and previous in (FURN, BYLINE, DATE, MEDIA):
                 line.kind = CAPTION
+    for i, line in enumerate(lines):
+        if line.kind == FURN and _CONSENT.search(line.unit.text):
+            # The buttons under a consent banner: `Yes, I agree`, `No, take me to settings`.
+            for after in lines[i + 1 : i + 5]:
+                if after.kind != TEXT or after.prose or len(after.unit.text) > 40:
+                    break
+                after.kind = FURN
     for line in lines:
         text = line.unit.text
         inset = text.startswith(("Lire aussi", "Read also", "Read more"))
@@ -389,20 +423,34 @@ def _next_content(lines: list[_Line], i: int) -> int | None:
 
 
 def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> None:
-    """A name-only line next to a date or byline, under a headline: `Maya Cheung`."""
+    """A name-only line near a date or byline, under a headline: `Maya Cheung`, or a name over
+    its role (`Jean Mackenzie` / `Seoul correspondent`)."""
     for i in range(min(start, len(lines))):
         line = lines[i]
         if line.kind != TEXT:
             continue
-        near = [lines[j].kind for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        if not any(k in (DATE, BYLINE) for k in near):
+        role = i + 1 < len(lines) and bylines.is_role(lines[i + 1].unit.text)
+        near = [_neighbour(lines, i, -1), _neighbour(lines, i, +1)]
+        if not role and not any(k in (DATE, BYLINE) for k in near):
             continue
-        above = [lines[j].kind for j in range(max(0, i - 3), i)]
+        above = [lines[j].kind for j in range(max(0, i - 4), i)]
         if TEXT not in above:
             continue
         names = bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
         if names:
             line.kind, line.names = BYLINE, names
+            if role:
+                lines[i + 1].kind = FURN
+
+
+def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
+    """The kind of the nearest line before or after `i` that is not furniture."""
+    j = i + step
+    while 0 <= j < len(lines) and abs(j - i) <= 3:
+        if lines[j].kind not in (FURN, MEDIA):
+            return lines[j].kind
+        j += step
+    return None
 
 
 def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, int | None]:
@@ -632,6 +680,18 @@ class _Assembly:
         if korean:
             place, agency, names = korean
             return place, agency, None, names
+        zh = _DATELINE_ZH.match(first)
+        if zh:
+            names = re.split(r"[、，,\s]+", zh.group("names") or "")
+            month_day = (int(zh.group("mon")), int(zh.group("day")))
+            return zh.group("place").strip(), zh.group("agency"), month_day, [n for n in names if n]
+        bracket = _DATELINE_BRACKET.match(first)
+        if bracket:
+            names = [bracket.group("names")] if bracket.group("names") else []
+            return bracket.group("place").strip(), bracket.group("agency"), None, names
+        bare = _DATELINE_BARE.match(first)
+        if bare:
+            return None, bare.group("agency"), None, []
         for pattern in (_DATELINE_AGENCY, _DATELINE_TASS, _DATELINE_DASH):
             match = pattern.match(first)
             if match:
@@ -843,7 +903,8 @@ class _Assembly:
             return self.hints.fallback_title, kicker
         if body:
             lead = body[0]
-            for pattern in (_DATELINE_AGENCY, _DATELINE_TASS, _DATELINE_DASH, _DATELINE_PLAIN):
+            for pattern in (_DATELINE_AGENCY, _DATELINE_TASS, _DATELINE_DASH, _DATELINE_PLAIN,
+                            _DATELINE_BARE):  # fmt: skip
                 match = pattern.match(lead)
                 if match and dateline:
                     lead = lead[match.end() :]

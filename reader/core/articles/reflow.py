@@ -14,6 +14,10 @@ BULLET = re.compile(r"^(?:[•·▪◦●‣∙○■□▶►–—*+-]\s+|\d{1
 _QUOTE = re.compile(r"^>\s?")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _INDENT = re.compile(r"^(?: {2,}|\u3000)")
+_STAMP_START = re.compile(
+    r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
+    r"(?:\d|[A-Z][a-z]{2,8}\.? \d)|(?:Updated|Published|Posted)\b)"
+)
 _WRAP_MIN = 40
 """Files wrapped narrower than this are not prose wrapped at a column (poems, tables)."""
 _WRAP_MAX = 100
@@ -133,6 +137,8 @@ def _continues(
             return start.quote and quote
     if width is None:
         return False
+    if _STAMP_START.match(line) or line.startswith(("By ", "BY ")):
+        return False  # a date or byline line under a headline, not the headline's second line
     if indented and not start.bullet:
         # In wrapped wire copy a paragraph starts with an indent ("   The military parade").
         return False
