@@ -141,7 +141,7 @@ _END_MARK = re.compile(
 )
 """Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
 AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`."""
-TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|==\s*\w+)\s*$")
+TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
     r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"

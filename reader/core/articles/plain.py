@@ -43,11 +43,12 @@ _SENTENCE_END = frozenset(".!?。！？…")
 _CLOSERS = "\"'”’)]»」』 "
 _RULE = re.compile(r"^[-=_*~#—–·•.\s]{3,}$")
 _EMAIL_HEADER = re.compile(
-    r"^(?:From|To|Cc|Bcc|Date|Subject|Sent|Reply-To|De|À|A|Objet|Envoyé|Von|An|Betreff|Gesendet|"
-    r"Datum|보낸사람|받는사람|보낸 사람|받는 사람|날짜|제목|참조|差出人|宛先|件名|日付|发件人|收件人|主题|日期)"
-    r"\s*[:：]\s",
+    r"^(?:From|To|Cc|Bcc|Date|Subject|Sent|Reply-To|De|À|Objet|Envoyé|Von|An|Betreff|"
+    r"Gesendet|Datum|보낸사람|받는사람|보낸 사람|받는 사람|날짜|제목|참조|"
+    r"差出人|宛先|件名|日付|发件人|收件人|主题|日期)\s*[:：]\s",
     re.I,
 )
+"""The header lines of a forwarded message (Gmail, Outlook, Naver, in several languages)."""
 _FORWARD = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I
 )
@@ -75,7 +76,7 @@ _DATELINE_ZH = re.compile(
     r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)(?:[（(]记者\s*(?P<names>[^）)]{2,30})[）)])?"
 )
 _DATELINE_BRACKET = re.compile(
-    r"^[\[【](?P<place>[^\]】=]{1,20})(?:=(?P<names>[가-힣]{2,4})\s*(?:특파원|기자))?"
+    r"^[\[【](?P<place>[^\]】=]{1,20}?)(?:=(?P<names>[가-힣]{2,4})\s*(?:특파원|기자))?"
     r"(?P<agency>共同|時事|新華社|ロイター|AFP)?[\]】]"
 )
 _DATELINE_TASS = re.compile(
