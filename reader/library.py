@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
@@ -46,6 +47,19 @@ class ArticleView:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class SourceOrigin:
+    """One article's outlet, and what in the file named it."""
+
+    id: str
+    path: str
+    source: str
+    origin: str | None
+    """front matter, html metadata, masthead, dateline, sign-off, byline, e-mail domain, ..."""
+    known: bool
+    """Whether the outlet is in the outlet table (shipped or the user's `sources:`)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class Library:
             self.linker,
             config.max_file_bytes,
             user_fields=self._user_fields,
+            reader=ArticleReader(config.sources),
         )
         self._store_in_use = True
         self._counts_lock = threading.Lock()
@@ -228,6 +243,7 @@ class Library:
             tags=tuple(t for t in stored.get("tag", "").split(",") if t),
             flags=tuple(f for f in stored.get("is", "").split(",") if f),
             content_hash=stored.get("hash", ""),
+            extra=json.loads(stored.get("extra") or "{}"),
         )
         body = stored.get("body", "")
         paragraphs = [p for p in body.split("\n\n") if p]
@@ -362,6 +378,18 @@ class Library:
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""
         return self._cached_counts("source")
+
+    def source_report(self) -> list[SourceOrigin]:
+        """Every article's outlet and what it was read from (masthead, dateline, ...)."""
+        rows = self.backend.source_rows()
+        known = self.indexer.reader.outlets
+        return sorted(
+            (
+                SourceOrigin(id_, path, source, origin, known.named(source) is not None)
+                for id_, path, source, origin in rows
+            ),
+            key=lambda row: (row.source.lower(), row.path),
+        )
 
     def tag_counts(self) -> dict[str, int]:
         return self._cached_counts("tag")

@@ -12,11 +12,12 @@ from typing import Any
 
 import yaml
 
+from reader.core.articles.outlets import DATE_ORDERS, OUTLET_KEYS, Outlet, outlet_from_mapping
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar")
+KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "sources")
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
 
@@ -40,6 +41,8 @@ class Config:
     entities: tuple[EntitySpec, ...] = ()
     theme: str = "textual-dark"
     show_sidebar: bool = True
+    sources: tuple[Outlet, ...] = ()
+    """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -145,6 +148,10 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
+    sources: tuple[Outlet, ...] = ()
+    if "sources" in values:
+        node, data = values["sources"]
+        sources = _sources(where, node, data)
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
@@ -157,6 +164,7 @@ def parse_config(text: str, path: Path) -> Config:
         entities=entities,
         theme=theme,
         show_sidebar=show_sidebar,
+        sources=sources,
         source=path,
         warnings=tuple(warnings),
     )
@@ -279,6 +287,54 @@ def _entities(where: _Where, node: yaml.Node) -> tuple[EntitySpec, ...]:
         aliases = tuple(spelling for spelling, _ in spellings[1:])
         specs.append(EntitySpec(name=name, kind=kind, aliases=aliases))
     return tuple(specs)
+
+
+def _sources(where: _Where, node: yaml.Node, data: Any) -> tuple[Outlet, ...]:
+    """`sources:` entries, each checked like the shipped outlets.yaml (see its header)."""
+    if data is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode) or not isinstance(data, list):
+        raise ConfigError(f"{where(node)}: sources: expected a list of outlets")
+    outlets: list[Outlet] = []
+    for item_node, item in zip(node.value, data, strict=True):
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where(item_node)}: sources: each entry needs at least a name")
+        unknown = [k for k in item if k not in OUTLET_KEYS]
+        if unknown:
+            raise ConfigError(
+                f"{where(item_node)}: sources: unknown key '{unknown[0]}' "
+                f"(known: {', '.join(OUTLET_KEYS)})"
+            )
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where(item_node)}: sources: entry without a name")
+        label = f"sources[{name.strip()}]"
+        for key in ("aliases", "domains"):
+            value = item.get(key)
+            if value is not None and not (
+                isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+            ):
+                raise ConfigError(f"{where(item_node)}: {label}.{key}: expected a list of names")
+        for key in ("kind", "language", "timezone"):
+            if item.get(key) is not None and not isinstance(item.get(key), str):
+                raise ConfigError(f"{where(item_node)}: {label}.{key}: expected text")
+        if item.get("dates") is not None and item.get("dates") not in DATE_ORDERS:
+            raise ConfigError(
+                f"{where(item_node)}: {label}.dates: expected one of {', '.join(DATE_ORDERS)}"
+            )
+        zone = item.get("timezone")
+        if zone is not None:
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ConfigError(
+                    f"{where(item_node)}: {label}.timezone: '{zone}' is not a time zone "
+                    "(e.g. Asia/Seoul)"
+                ) from None
+        outlets.append(outlet_from_mapping(item))
+    return tuple(outlets)
 
 
 def _string(where: _Where, node: yaml.Node, key: str) -> str:

@@ -57,6 +57,19 @@ class Article:
         """The body as shown and indexed: paragraphs separated by a blank line."""
         return "\n\n".join(self.paragraphs)
 
+    def extra(self) -> dict[str, str]:
+        """The metadata the index stores for display only, without the empty ones."""
+        fields = {
+            "url": self.url,
+            "kicker": self.kicker,
+            "standfirst": self.standfirst,
+            "credits": self.credits,
+            "language": self.language,
+            "published": self.published,
+            "source_from": self.source_from,
+        }
+        return {key: value for key, value in fields.items() if value}
+
 
 class SkippedFile(Exception):
     """A file that is not read as an article; str() is the reason shown to the user."""

@@ -43,6 +43,11 @@ class IndexDoc:
     """Tags the file's own front matter gives (part of the article, not the user's)."""
     content_hash: str = ""
     """Kept so user data can follow a renamed file and be matched on import."""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Metadata shown but not filtered on: url, kicker, standfirst, credits, language,
+    published (ISO date-time) and source_from (what the source was read from)."""
+    head: str = ""
+    """Header text searched with the body but not shown in it: kicker and standfirst."""
 
 
 @dataclass
@@ -65,6 +70,8 @@ class Hit:
     mentions: dict[str, int] = field(default_factory=dict)
     """Mentions per linked entity."""
     content_hash: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    """url, kicker, standfirst, credits, language, published, source_from (see IndexDoc)."""
 
     @property
     def plain_snippet(self) -> str:

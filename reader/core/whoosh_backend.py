@@ -35,7 +35,7 @@ from reader.core.whoosh_writer import FastMpWriter, FastSegmentWriter
 
 postings.install()
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 INDEX_NAME = "MAIN"
 SCORED_CAP = 10_000
@@ -133,6 +133,7 @@ def build_schema() -> Schema:
         "fronttags": STORED(),
         "note": TEXT(analyzer=text, stored=True),
         "is": KEYWORD(lowercase=True, commas=True, stored=True),
+        "extra": STORED(),
     }
     return Schema(**fields)
 
@@ -510,7 +511,10 @@ class WhooshBackend:
             "path": doc.path,
             "hash": doc.content_hash,
             "title": doc.title,
-            "body": doc.body,
+            # The standfirst and kicker are searched with the body, but the stored body (what
+            # the reader shows and snippets quote) is the body alone.
+            "body": f"{doc.head}\n\n{doc.body}" if doc.head else doc.body,
+            "_stored_body": doc.body,
             "source": doc.source,
             "datesort": _datesort(doc.date.replace("-", "") if doc.date else "", doc.id),
             "byline": doc.byline or "",
@@ -521,6 +525,7 @@ class WhooshBackend:
             "fronttags": ",".join(doc.front_tags),
             "note": doc.notes,
             "is": ",".join(doc.flags),
+            "extra": json.dumps(doc.extra, ensure_ascii=False) if doc.extra else "",
         }
         if date is not None:
             fields["date"] = date
@@ -668,6 +673,18 @@ class WhooshBackend:
                 out[display.strip()] = total
             return out
 
+    def source_rows(self) -> list[tuple[str, str, str, str | None]]:
+        """(id, path, source, what the source was read from) for every article."""
+        with self._lock:
+            rows = []
+            for fields in self._get_searcher().all_stored_fields():
+                extra = json.loads(fields.get("extra") or "{}")
+                rows.append(
+                    (fields["id"], fields["path"], fields.get("source", "Unknown"),
+                     extra.get("source_from"))
+                )  # fmt: skip
+            return rows
+
     def all_ids(self) -> list[str]:
         with self._lock:
             return [fields["id"] for fields in self._get_searcher().all_stored_fields()]
@@ -762,6 +779,7 @@ class _Window:
             snippet=snippet,
             mentions=json.loads(stored.get("mentions") or "{}"),
             content_hash=stored.get("hash", ""),
+            extra=json.loads(stored.get("extra") or "{}"),
         )
 
 

@@ -125,10 +125,17 @@ class ArticleReader(VerticalScroll, can_focus=True):
             ),
             style="dim",
         )
-        widgets: list[Static] = [
-            Static(header, classes="article-title"),
-            Static(meta, classes="article-meta"),
-        ]
+        widgets: list[Static] = []
+        if hit.extra.get("kicker"):
+            widgets.append(Static(Text(hit.extra["kicker"]), classes="article-kicker"))
+        widgets.append(Static(header, classes="article-title"))
+        if hit.extra.get("standfirst"):
+            # The dek under the headline: neither title nor body, but the reader reads it.
+            standfirst = Text(hit.extra["standfirst"], style="italic")
+            widgets.append(Static(standfirst, classes="article-standfirst"))
+        if hit.extra.get("url"):
+            meta.append("\n" + hit.extra["url"])
+        widgets.append(Static(meta, classes="article-meta"))
         badges = []
         if view.user.starred:
             badges.append("★ starred")

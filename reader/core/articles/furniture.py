@@ -31,7 +31,7 @@ EXACT = frozenset(
     section navigation|navigation menu|weekly edition|the world in brief|explore the edition|
     reuse this content|purchase licensing rights|suggested topics|see full web article|
     sign up here|sign up here.|rm block|you've reached the end|you’ve reached the end|
-    opinions|related|highlights|key points|in brief|summary|add to myft|save article|
+    opinions|opinion|story|related|highlights|key points|in brief|summary|add to myft|save article|
     keywords|tags|topics|related topics|read next|up next|recommended|most read|most viewed|
     most popular|popular|trending|top stories|latest|latest news|latest stories|
     editor's picks|editor’s picks|more stories|more news|more on this story|other articles|
@@ -268,9 +268,25 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if _LABELLED_LINK.match(stripped):
         return True  # AP tennis: https://apnews.com/hub/tennis
+    if not has_promo_word(stripped):
+        return False
     if len(stripped) < 600 and _PROMO_PROSE.search(stripped):
         return True
     return not prose and len(stripped) < 200 and bool(_CONTAINS.search(stripped))
+
+
+_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of", "newsletter", "subscri", "sign up",
+                "inbox", "rights reserved", "trademark", "reached at", "interested in",
+                "shared an", "download", "direct questions", "tip", "partners process",
+                "geolocation", "device", "e-mail", "email", "support", "donation", "member",
+                "receiving this")  # fmt: skip
+
+
+def has_promo_word(text: str) -> bool:
+    """A cheap first test (substring search in C) before the promotion patterns run: running
+    text is checked on every paragraph, and almost none of it is a prompt."""
+    low = text.lower()
+    return any(word in low for word in _PROMO_WORDS)
 
 
 def is_slug(text: str) -> bool:
@@ -318,4 +334,6 @@ def is_email_or_contact(text: str) -> bool:
 
 def strip_trailing_mark(text: str) -> str:
     """`... on the Chinese side. Enditem` → `... on the Chinese side.`"""
-    return TRAILING_MARK.sub("", text).rstrip()
+    tail = max(0, len(text) - 20)
+    match = TRAILING_MARK.search(text, tail)
+    return text[: match.start()].rstrip() if match else text

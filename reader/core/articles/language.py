@@ -24,7 +24,7 @@ def guess(text: str) -> str | None:
     if len(sample.strip()) < 20:
         return None
     if sample.isascii():
-        return "en" if _score(sample.lower())[0] == "en" else _score(sample.lower())[0]
+        return _score(sample.lower())[0]
     hangul = len(_HANGUL.findall(sample))
     if hangul > 20:
         return "ko"
@@ -38,7 +38,9 @@ def guess(text: str) -> str | None:
 
 
 def _score(low: str) -> tuple[str, int]:
-    best = ("en", 0)
+    best = ("en", sum(low.count(word) for word in _LATIN_WORDS["en"]))
+    if best[1] >= 10:
+        return best  # plainly English: the other languages need not be counted
     for code, words in _LATIN_WORDS.items():
         score = sum(low.count(word) for word in words)
         if score > best[1]:

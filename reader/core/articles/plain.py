@@ -109,12 +109,15 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
 _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
-    r"^(?:more|latest|other stories|more stories) (?:from|on|in) [\w .&'’-]{2,30}$"
+    r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
+    r"top stories|trending|recommended) (?:from|on|in|at) [\w .&'’-]{2,30}$"
 )
 _WIDGET = re.compile(
     r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\d+$", re.I
 )
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
+_HEADER_MAX = 60
+"""How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
 """A related-link line is a headline: never a paragraph of prose."""
 
@@ -158,8 +161,8 @@ def parse_text(
     units = paragraphs(body_text.split("\n"))
     lines = [_classify(unit, outlets) for unit in units]
     _mark_context(lines, outlets)
+    _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _body_start(lines)
-    _mark_bare_bylines(lines, start, outlets)
     head, stand, kicker = _headline(lines, start)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
@@ -175,13 +178,13 @@ def _is_prose(text: str) -> bool:
     n = len(text)
     if n >= 150:
         return not text.isupper()
-    if n < 30:
+    if n < 15:
         return False
     closed = text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
     if not closed:
         return False
     if _CJK.search(text[:40]):
-        return n >= 30
+        return n >= 15  # `김정은은 회담에서 북중 친선을 강조했다.` is a whole paragraph
     return n >= 60 and text.count(" ") >= 7
 
 
@@ -198,7 +201,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             text[-1] not in '.!?"”’…' and furniture.is_caption(text)
         ):
             kind = CAPTION
-        elif unit.index < 12 and furniture.is_furniture(text, True):
+        elif (
+            unit.index < 12
+            and furniture.has_promo_word(text)
+            and furniture.is_furniture(text, True)
+        ):
             kind = FURN
         return _Line(unit, kind, kind == TEXT)
     prose = _is_prose(text)
@@ -393,7 +400,7 @@ def _body_start(lines: list[_Line]) -> int:
     A prose-like line followed by a byline or a date is a standfirst or a teaser; one followed
     by nothing but furniture and headlines is a note above a forwarded article.
     """
-    first_text = None
+    first_text = first_prose = None
     for i, line in enumerate(lines):
         if line.kind != TEXT:
             continue
@@ -401,6 +408,8 @@ def _body_start(lines: list[_Line]) -> int:
             first_text = i
         if not line.prose:
             continue
+        if first_prose is None:
+            first_prose = i
         nxt = _next_content(lines, i)
         if nxt is None:
             return i
@@ -411,9 +420,13 @@ def _body_start(lines: list[_Line]) -> int:
             return i
         if after.kind == TEXT:
             further = _next_content(lines, nxt)
-            if further is None or (lines[further].kind == TEXT and lines[further].prose):
+            closing = further is not None and lines[further].kind in (END, LIST_HEAD, CREDIT)
+            if further is None or closing or (lines[further].kind == TEXT and lines[further].prose):
                 return i
-    return first_text if first_text is not None else len(lines)
+    for fallback in (first_prose, first_text):
+        if fallback is not None:
+            return fallback
+    return len(lines)
 
 
 def _next_content(lines: list[_Line], i: int) -> int | None:
@@ -428,7 +441,7 @@ def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> 
     its role (`Jean Mackenzie` / `Seoul correspondent`)."""
     for i in range(min(start, len(lines))):
         line = lines[i]
-        if line.kind != TEXT:
+        if line.kind != TEXT or line.prose or len(line.unit.text) > 90:
             continue
         role = i + 1 < len(lines) and bylines.is_role(lines[i + 1].unit.text)
         near = [_neighbour(lines, i, -1), _neighbour(lines, i, +1)]
@@ -513,7 +526,12 @@ def _is_standfirst(candidate: _Line, above: _Line) -> bool:
         return False
     if len(text.split()) < 6 and not _CJK.search(text):
         return False
-    return len(text) > len(above.unit.text.strip()) * 1.1 or text.rstrip(_CLOSERS)[-1:] in "."
+    head = above.unit.text.strip()
+    # A dek is longer than its headline or ends like a sentence; a line of six words or more
+    # above it is a headline, not a topline (`Parade of the Autocrats`).
+    return (
+        len(text) > len(head) * 1.1 or text.rstrip(_CLOSERS)[-1:] in "." or len(head.split()) >= 6
+    )
 
 
 def _footer_start(lines: list[_Line], start: int) -> int:
@@ -755,6 +773,9 @@ class _Assembly:
             source_line = line.kind == CREDIT and text.lower().startswith("source")
             if source_line and (found := outlets.in_text(text)):
                 candidates.append((found, "source line", None))
+        known = next(((o, origin) for o, origin, _ in candidates if o is not None), None)
+        if known is not None:
+            return known[0].name, known[1], known[0]
         for origin, kinds in (("e-mail domain", None), ("copyright", (END, FURN)),
                               ("mention", None)):  # fmt: skip
             for i, line in enumerate(self.lines):
@@ -786,8 +807,9 @@ class _Assembly:
         if not body:
             return None
         last = body[-1]
+        tail = max(0, len(last) - 60)
         for pattern in (_SIGNOFF, _PAREN_SIGNOFF):
-            match = pattern.search(last)
+            match = pattern.search(last, tail)
             if match is None:
                 continue
             name = match.group("name").strip()
