@@ -23,6 +23,7 @@ _KOREAN = re.compile(
     r"([가-힣]{2,4})\s*(?:특파원|기자|선임기자|수습기자|논설위원|위원|통신원|객원기자|전문기자|"
     r"에디터|인턴기자)(?![가-힣])"
 )
+_KOREAN_TITLES = ("기자", "특파원", "위원", "통신원", "에디터")
 _KOREAN_DATELINE = re.compile(
     r"^\(([^()=]{1,40})=([^()]{1,20})\)\s*((?:[가-힣]{2,4}\s*(?:특파원|기자|선임기자|통신원|"
     r"전문기자|수습기자)\s*)+)="
@@ -83,6 +84,8 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 def korean(text: str) -> list[str] | None:
     """`한지수 기자`, `정하늘 특파원 박민준 기자`, with an e-mail or a `기자 페이지` link after."""
+    if not any(title in text for title in _KOREAN_TITLES):
+        return None
     stripped = _EMAIL.sub("", text).replace("기자 페이지", "").strip(" =·,")
     names = _KOREAN.findall(stripped)
     if not names:

@@ -249,24 +249,27 @@ def is_furniture(text: str, prose: bool) -> bool:
     key = normal(text)
     if not key:
         return True
-    if key in EXACT or _READ_TIME.match(key):
-        return True
-    if _STARTS.match(text.strip()):
-        return True
-    if _END_MARK.match(text.strip()) or _WIRE_LINE.match(text.strip()):
+    if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
         return True
     stripped = text.strip()
-    if _EMAIL.fullmatch(stripped.strip("()[]<>;, ")) or _URL.fullmatch(stripped):
+    if _STARTS.match(stripped) or _END_MARK.match(stripped):
         return True
-    if stripped.startswith("((") and _EMAIL.search(stripped):
-        return True  # Reuters' contact block: ((dasol.kim@thomsonreuters.com; +82 2 ...))
-    if not prose and len(stripped) < 160 and _EMAIL.search(stripped):
-        return True  # Bloomberg's `Ilya Petrov in Moscow at ipetrov3@bloomberg.net`
+    if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
+        return True
+    if "@" in stripped:
+        if _EMAIL.fullmatch(stripped.strip("()[]<>;, ")):
+            return True
+        if stripped.startswith("(("):
+            return True  # Reuters' contact block: ((dasol.kim@thomsonreuters.com; +82 2 ...))
+        if not prose and len(stripped) < 160 and _EMAIL.search(stripped):
+            return True  # Bloomberg's `Ilya Petrov in Moscow at ipetrov3@bloomberg.net`
     if stripped.startswith("#") and all(w.startswith("#") for w in stripped.split()):
         return True  # hashtags: #North Korea #Kim Jong-un
     if is_navigation(stripped):
         return True
-    if _LABELLED_LINK.match(stripped):
+    if ("://" in stripped or "www." in stripped) and (
+        _URL.fullmatch(stripped) or _LABELLED_LINK.match(stripped)
+    ):
         return True  # AP tennis: https://apnews.com/hub/tennis
     if not has_promo_word(stripped):
         return False
@@ -275,23 +278,25 @@ def is_furniture(text: str, prose: bool) -> bool:
     return not prose and len(stripped) < 200 and bool(_CONTAINS.search(stripped))
 
 
-_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of", "newsletter", "subscri", "sign up",
-                "inbox", "rights reserved", "trademark", "reached at", "interested in",
-                "shared an", "download", "direct questions", "tip", "partners process",
-                "geolocation", "device", "e-mail", "email", "support", "donation", "member",
-                "receiving this")  # fmt: skip
+_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of service", "newsletter",
+                "subscri", "sign up", "inbox", "rights reserved", "trademark", "reached at",
+                "interested in this", "shared an article", "download our", "download the app",
+                "direct questions", "send us a tip", "partners process", "geolocation",
+                "support us", "support independent", "support our", "donation", "become a",
+                "receiving this", "did not store")  # fmt: skip
 
 
 def has_promo_word(text: str) -> bool:
     """A cheap first test (substring search in C) before the promotion patterns run: running
     text is checked on every paragraph, and almost none of it is a prompt."""
-    low = text.lower()
-    return any(word in low for word in _PROMO_WORDS)
+    return any(map(text.lower().__contains__, _PROMO_WORDS))
 
 
 def is_slug(text: str) -> bool:
     """A wire slug: `NORTHKOREA-RUSSIA/WORKERS (EXCLUSIVE, PIX)`, `China-NKorea-diplomacy,FOCUS`,
     `AP-AS--China-Parade-North Korea,3rd Ld-Writethru`, `(LEAD) NK-S Korea-statement`."""
+    if "-" not in text and "/" not in text:
+        return False
     stripped = re.sub(r"^\((?:\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE)\)\s*", "", text.strip())
     if not stripped or len(stripped) > 70 or stripped[-1:] in ".?!\"'”":
         return False
@@ -316,7 +321,9 @@ def is_slug(text: str) -> bool:
 
 def is_credit(text: str) -> bool:
     stripped = text.strip()
-    return bool(CREDIT.match(stripped) or (len(stripped) < 300 and CONTRIBUTED.search(stripped)))
+    if CREDIT.match(stripped):
+        return True
+    return len(stripped) < 300 and "ontribut" in stripped and bool(CONTRIBUTED.search(stripped))
 
 
 def is_caption(text: str) -> bool:
@@ -324,7 +331,18 @@ def is_caption(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) > 600:
         return False
-    return bool(PHOTO_CREDIT.search(stripped[-90:]) or CAPTION_START.match(stripped))
+    tail = stripped[-90:]
+    credited = any(mark in tail for mark in _CREDIT_MARKS) and PHOTO_CREDIT.search(tail)
+    return bool(credited or caption_start(stripped))
+
+
+_CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit")
+"""Every credit PHOTO_CREDIT knows holds one of these: a cheap test before the pattern runs."""
+
+
+def caption_start(text: str) -> bool:
+    """`FILE -`, `Photo/Illutration`, `[1/4]`, `This photo ...`, `(베이징 AP=연합뉴스)`."""
+    return text[:1] in "FfPpTtIi[(사" and bool(CAPTION_START.match(text))
 
 
 def is_email_or_contact(text: str) -> bool:

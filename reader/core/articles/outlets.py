@@ -18,12 +18,13 @@ import yaml
 
 DATE_ORDERS = ("dmy", "mdy", "ymd")
 OUTLET_KEYS = ("name", "aliases", "domains", "kind", "language", "dates", "timezone")
-_KEY_STRIP = re.compile(r"[\s\u00a0]+")
 _DECORATION = re.compile(
     r"\s*(?:logo|home|homepage|\s-\s*back to home|global edition|english edition|english|"
     r"international|online|\.com)\s*$",
     re.I,
 )
+_DECORATION_ENDS = ("logo", "home", "homepage", "edition", "english", "international", "online",
+                    ".com")  # fmt: skip
 _HOST = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}", re.I)
 _EMAIL_HOST = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
@@ -43,7 +44,7 @@ class Outlet:
 
 def key(text: str) -> str:
     """How names are compared: case, spaces and a leading `The` do not matter."""
-    folded = _KEY_STRIP.sub(" ", text).strip(" .,:;-–—|()[]").lower()
+    folded = " ".join(text.split()).strip(" .,:;-–—|()[]").lower()
     return folded[4:] if folded.startswith("the ") else folded
 
 
@@ -72,8 +73,9 @@ class OutletTable:
         """The outlet whose name or alias this text is (`Reuters home`, `AP Logo` too)."""
         if not text or len(text) > 80:
             return None
-        found = self._names.get(key(text))
-        if found is None:
+        folded = key(text)
+        found = self._names.get(folded)
+        if found is None and folded.endswith(_DECORATION_ENDS):
             bare = _DECORATION.sub("", text)
             if bare != text:
                 found = self._names.get(key(bare))

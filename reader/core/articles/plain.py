@@ -197,16 +197,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             kind = CAPTION
         elif furniture.STRONG_CREDIT.match(text):
             kind = CREDIT
-        elif furniture.CAPTION_START.match(text) or (
+        elif furniture.caption_start(text) or (
             text[-1] not in '.!?"”’…' and furniture.is_caption(text)
         ):
             kind = CAPTION
-        elif (
-            unit.index < 12
-            and furniture.has_promo_word(text)
-            and furniture.is_furniture(text, True)
-        ):
-            kind = FURN
+        elif unit.index < 4 and furniture.has_promo_word(text[:300]):
+            # A consent banner opens a saved page; running text further down is not one.
+            kind = FURN if furniture.is_furniture(text, True) else TEXT
         return _Line(unit, kind, kind == TEXT)
     prose = _is_prose(text)
     line = _Line(unit, TEXT, prose)
@@ -214,7 +211,10 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
         return line
-    if _RULE.match(stripped) or _FORWARD.match(stripped) or _WIDGET.match(stripped):
+    first = stripped[:1]
+    if (first in "-=_*~#—–·•.bB" and (_RULE.match(stripped) or _FORWARD.match(stripped))) or (
+        len(stripped) < 16 and _WIDGET.match(stripped)
+    ):
         line.kind = FURN
         return line
     if stripped.startswith("![") and _MD_IMAGE.match(stripped):
