@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
@@ -24,11 +24,11 @@ from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
-from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, Results
+from reader.core.paths import corpus_key, old_index_dirs, store_file
+from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.text import normalise_tag
-from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
@@ -47,6 +47,26 @@ class ArticleView:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A change to the user's data, committed to the store."""
+
+    indexed: bool
+    """Whether search already sees it; if not (another process is indexing), the next sync
+    catches up."""
+
+
+@dataclass(frozen=True)
+class TagsSaved(Saved):
+    tags: tuple[str, ...]
+    """The tags added, or removed, as stored (normalised)."""
+
+
+@dataclass(frozen=True)
+class NoteSaved(Saved):
+    note: Note
 
 
 @dataclass(frozen=True)
@@ -75,9 +95,13 @@ class EntitySummary:
 
 
 class Library:
-    """Everything a front end needs, behind plain method calls."""
+    """Everything a front end needs, behind plain method calls.
 
-    def __init__(self, config: Config) -> None:
+    The search engine is the one config names (`backend:`), unless one is passed in: tests
+    pass an in-memory one, as lemon24/reader's `make_reader(_storage=...)` takes a storage.
+    """
+
+    def __init__(self, config: Config, backend: SearchBackend | None = None) -> None:
         validate_corpus(config)
         self.config = config
         self.store = Store(
@@ -86,8 +110,8 @@ class Library:
             corpus=str(config.corpus.resolve()),
         )
         self.linker = EntityLinker(self._entity_specs())
-        self.folder = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION)
-        self.backend = WhooshBackend(self.folder)
+        self.backend = backend or make_backend(config.backend, config.data_dir, config.corpus)
+        self.folder = self.backend.folder
         self.indexer = Indexer(
             config.corpus,
             self.folder,
@@ -109,7 +133,7 @@ class Library:
         """Re-index what changed; yields progress. Safe to run in a worker thread."""
         final: Progress | None = None
         try:
-            for folder in old_index_dirs(self.config.data_dir, self.config.corpus, SCHEMA_VERSION):
+            for folder in old_index_dirs(self.folder):
                 shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
             self._store_in_use = self.store.known()
             for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
@@ -163,14 +187,7 @@ class Library:
             data = UserData()
         else:
             data = self.store.reconcile(
-                _ref(
-                    article.id,
-                    article.content_hash,
-                    article.path,
-                    article.title,
-                    article.source,
-                    article.date,
-                ),
+                ArticleRef(article.id, article.content_hash, article.path, article.meta),
                 article.paragraphs,
                 lambda path: (self.config.corpus / path).exists(),
             )
@@ -189,11 +206,10 @@ class Library:
         return len(done)
 
     def _mirror(self, article_id: str) -> bool:
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return False
-        front = tuple(t for t in str(stored.get("fronttags", "") or "").split(",") if t)
-        tags, notes, flags = _index_fields(front, self.store.user_data(article_id))
+        tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(article_id))
         try:
             self.backend.update_fields(article_id, tags, notes, flags)
         except (IndexBusyError, OSError):
@@ -226,28 +242,12 @@ class Library:
         return self.backend.suggest(query)
 
     def article(self, article_id: str) -> ArticleView | None:
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return None
-        date = stored.get("date")
-        hit = Hit(
-            id=stored["id"],
-            path=stored["path"],
-            title=stored.get("title", ""),
-            source=stored.get("source", "Unknown"),
-            date=date.date().isoformat() if date else None,
-            byline=stored.get("byline") or None,
-            dateline=stored.get("dateline") or None,
-            score=0.0,
-            entities=tuple(e for e in stored.get("entity", "").split(",") if e),
-            tags=tuple(t for t in stored.get("tag", "").split(",") if t),
-            flags=tuple(f for f in stored.get("is", "").split(",") if f),
-            content_hash=stored.get("hash", ""),
-            extra=json.loads(stored.get("extra") or "{}"),
-        )
-        body = stored.get("body", "")
-        paragraphs = [p for p in body.split("\n\n") if p]
-        mentions = self.linker.link(hit.title, body)
+        hit = Hit.of(doc)
+        paragraphs = _paragraphs(doc)
+        mentions = self.linker.link(doc.meta.title, doc.body)
         try:
             user = self.store.user_data(article_id)
         except StoreError:
@@ -368,7 +368,7 @@ class Library:
             if not shared and not text_score:
                 continue
             scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
-        scored.sort(key=lambda item: (-item[0], item[1].title))
+        scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
     def warm_up(self) -> None:
@@ -381,15 +381,16 @@ class Library:
 
     def source_report(self) -> list[SourceOrigin]:
         """Every article's outlet and what it was read from (masthead, dateline, ...)."""
-        rows = self.backend.source_rows()
+        every = self.backend.search("", Filters(), sort="date", suggest=False)
         known = self.indexer.reader.outlets
-        return sorted(
-            (
-                SourceOrigin(id_, path, source, origin, known.named(source) is not None)
-                for id_, path, source, origin in rows
-            ),
-            key=lambda row: (row.source.lower(), row.path),
-        )
+        rows = (
+            SourceOrigin(
+                hit.id, hit.path, hit.meta.source, hit.meta.source_from,
+                known.named(hit.meta.source) is not None,
+            )
+            for hit in every.hits(0, every.total, snippets=False)
+        )  # fmt: skip
+        return sorted(rows, key=lambda row: (row.source.lower(), row.path))
 
     def tag_counts(self) -> dict[str, int]:
         return self._cached_counts("tag")
@@ -410,22 +411,21 @@ class Library:
 
     def ref(self, article_id: str) -> ArticleRef:
         """The store's handle on an indexed article; a UserError for an unknown id."""
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             raise UserError(
                 f"no article with id {article_id!r} (ids come from `newsreader search --json`)"
             )
-        return _stored_ref(stored)
+        return _doc_ref(doc)
 
     def locate(self, path: str, hash_: str) -> tuple[ArticleRef, list[str]] | None:
         """Find an article by path, or by content when it was renamed (for import)."""
-        stored = self.backend.document(id_for_path(path))
-        if stored is None and hash_:
-            stored = self.backend.document_by("hash", hash_)
-        if stored is None:
+        doc = self.backend.document(id_for_path(path))
+        if doc is None and hash_:
+            doc = self.backend.document_by_hash(hash_)
+        if doc is None:
             return None
-        paragraphs = [p for p in str(stored.get("body", "")).split("\n\n") if p]
-        return _stored_ref(stored), paragraphs
+        return _doc_ref(doc), _paragraphs(doc)
 
     def export(self, fmt: str = "json") -> str:
         from reader.core.exchange import export_json, export_markdown
@@ -446,14 +446,16 @@ class Library:
         self.catch_up()
         return report
 
-    def tag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+    def tag(self, article_id: str, tags: list[str]) -> TagsSaved:
         """Returns the tags as stored and whether the index already shows them."""
         added = self.store.add_tags(self.ref(article_id), tags)
-        return added, self._mirror_now(article_id)
+        return TagsSaved(indexed=self._mirror_now(article_id), tags=added)
 
-    def untag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+    def untag(self, article_id: str, tags: list[str]) -> TagsSaved:
+        """Returns the tags that were there and are now gone."""
         ref = self.ref(article_id)
-        front = set(self.backend.document(article_id).get("fronttags", "").split(","))  # type: ignore[union-attr]
+        doc = self.backend.document(article_id)
+        front = set(doc.front_tags if doc else ())
         fixed = [t for t in tags if normalise_tag(t) in front]
         if fixed:
             raise UserError(
@@ -461,11 +463,9 @@ class Library:
                 "remove it"
             )
         gone = self.store.remove_tags(ref, tags)
-        return gone, self._mirror_now(article_id)
+        return TagsSaved(indexed=self._mirror_now(article_id), tags=gone)
 
-    def add_note(
-        self, article_id: str, text: str, paragraph: int | None = None
-    ) -> tuple[Note, bool]:
+    def add_note(self, article_id: str, text: str, paragraph: int | None = None) -> NoteSaved:
         """A note on the article, or on paragraph `paragraph` (from 0), quoting it."""
         ref = self.ref(article_id)
         quote = ""
@@ -478,23 +478,23 @@ class Library:
                 )
             quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
         note = self.store.add_note(ref, text, paragraph, quote)
-        return note, self._mirror_now(article_id)
+        return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 
-    def edit_note(self, note_id: int, text: str) -> tuple[Note, bool]:
+    def edit_note(self, note_id: int, text: str) -> NoteSaved:
         note = self.store.edit_note(note_id, text)
-        return note, self._mirror_now(note.article_id)
+        return NoteSaved(indexed=self._mirror_now(note.article_id), note=note)
 
-    def delete_note(self, note_id: int) -> tuple[Note, bool]:
+    def delete_note(self, note_id: int) -> NoteSaved:
         note = self.store.delete_note(note_id)
-        return note, self._mirror_now(note.article_id)
+        return NoteSaved(indexed=self._mirror_now(note.article_id), note=note)
 
-    def set_read(self, article_id: str, read: bool = True) -> bool:
+    def set_read(self, article_id: str, read: bool = True) -> Saved:
         self.store.set_read(self.ref(article_id), read)
-        return self._mirror_now(article_id)
+        return Saved(indexed=self._mirror_now(article_id))
 
-    def set_starred(self, article_id: str, starred: bool) -> bool:
+    def set_starred(self, article_id: str, starred: bool) -> Saved:
         self.store.set_starred(self.ref(article_id), starred)
-        return self._mirror_now(article_id)
+        return Saved(indexed=self._mirror_now(article_id))
 
     def user_data(self, article_id: str) -> UserData:
         return self.store.user_data(article_id)
@@ -539,11 +539,11 @@ class Library:
         self.backend.close()
         self.store.close()
 
+    def __enter__(self) -> Library:
+        return self
 
-def _ref(
-    article_id: str, hash_: str, path: str, title: str, source: str, date: str | None
-) -> ArticleRef:
-    return ArticleRef(article_id, hash_, path, title, source, date)
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _index_fields(
@@ -556,16 +556,12 @@ def _index_fields(
     return tags, data.note_text, flags
 
 
-def _stored_ref(stored: dict[str, Any]) -> ArticleRef:
-    date = stored.get("date")
-    return ArticleRef(
-        stored["id"],
-        stored.get("hash", ""),
-        stored["path"],
-        stored.get("title", ""),
-        stored.get("source", ""),
-        date.date().isoformat() if date else None,
-    )
+def _doc_ref(doc: IndexDoc) -> ArticleRef:
+    return ArticleRef(doc.id, doc.content_hash, doc.path, doc.meta)
+
+
+def _paragraphs(doc: IndexDoc) -> list[str]:
+    return [p for p in doc.body.split("\n\n") if p]
 
 
 def _day(value: int) -> dt.date:

@@ -126,16 +126,17 @@ def main() -> int:
         paragraphs = article.paragraphs
         body = "\n".join(paragraphs)
         checks = {
-            "title": norm(article.title) in {norm(t) for t in [gold["title"], *gold["title_alt"]]},
-            "source": norm(article.source)
+            "title": norm(article.meta.title)
+            in {norm(t) for t in [gold["title"], *gold["title_alt"]]},
+            "source": norm(article.meta.source)
             in {norm(s) for s in [gold["source"], *gold["source_alt"]]},
-            "date": article.date == gold["date"],
-            "byline": names(article.byline)
+            "date": article.meta.date == gold["date"],
+            "byline": names(article.meta.byline)
             in {names(b) for b in [gold["byline"], *gold["byline_alt"]]},
             "first": bool(paragraphs) and gold["body_first"] in paragraphs[0],
             "last": bool(paragraphs) and gold["body_last"] in paragraphs[-1],
         }
-        found = {m.entity for m in linker.link(article.title, body)}
+        found = {m.entity for m in linker.link(article.meta.title, body)}
         must_missing = set(gold["must"]) - found
         wrong = set(gold["must_not"]) & found
         checks["entities"] = not must_missing and not wrong
@@ -155,10 +156,11 @@ def main() -> int:
         wrongs = [key for key, ok in checks.items() if not ok]
         if wrongs or junk or lost:
             misses.append(f"- {name}")
+            meta = article.meta
             for key in wrongs:
                 got = {
-                    "title": article.title, "source": article.source, "date": article.date,
-                    "byline": article.byline, "first": paragraphs[0][:80] if paragraphs else None,
+                    "title": meta.title, "source": meta.source, "date": meta.date,
+                    "byline": meta.byline, "first": paragraphs[0][:80] if paragraphs else None,
                     "last": paragraphs[-1][:80] if paragraphs else None,
                     "entities": f"missing {sorted(must_missing)}, wrong {sorted(wrong)}",
                 }[key]  # fmt: skip

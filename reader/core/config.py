@@ -15,9 +15,13 @@ import yaml
 from reader.core.articles.outlets import DATE_ORDERS, OUTLET_KEYS, Outlet, outlet_from_mapping
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
+from reader.core.search.registry import BACKENDS
+from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "sources")
+KNOWN_KEYS = (
+    "corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "backend", "sources",
+)  # fmt: skip
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
 
@@ -41,6 +45,8 @@ class Config:
     entities: tuple[EntitySpec, ...] = ()
     theme: str = "textual-dark"
     show_sidebar: bool = True
+    backend: str = DEFAULT_BACKEND
+    """The search engine (a name in reader.core.search.registry)."""
     sources: tuple[Outlet, ...] = ()
     """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
@@ -148,6 +154,14 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
+    backend = DEFAULT_BACKEND
+    if "backend" in values:
+        node, data = values["backend"]
+        if data not in BACKENDS:
+            raise ConfigError(
+                f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, got {_kind(data)}"
+            )
+        backend = data
     sources: tuple[Outlet, ...] = ()
     if "sources" in values:
         node, data = values["sources"]
@@ -164,6 +178,7 @@ def parse_config(text: str, path: Path) -> Config:
         entities=entities,
         theme=theme,
         show_sidebar=show_sidebar,
+        backend=backend,
         sources=sources,
         source=path,
         warnings=tuple(warnings),

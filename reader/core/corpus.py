@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.article import ArticleMeta
 from reader.core.articles import ArticleReader
 from reader.core.articles.reader import EXTENSIONS
 from reader.core.parse import default_reader
-from reader.core.text import BinaryFileError
+from reader.core.text import BinaryFileError, NoTextError
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,7 @@ class Article:
 
     id: str
     path: str
-    title: str
-    source: str
-    date: str | None
-    byline: str | None
-    dateline: str | None
-    url: str | None
+    meta: ArticleMeta
     paragraphs: list[str]
     content_hash: str
     size: int
@@ -45,30 +41,11 @@ class Article:
     front_tags: tuple[str, ...] = ()
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
-    kicker: str | None = None
-    standfirst: str | None = None
-    credits: str | None = None
-    language: str | None = None
-    published: str | None = None
-    source_from: str | None = None
 
     @property
     def body(self) -> str:
         """The body as shown and indexed: paragraphs separated by a blank line."""
         return "\n\n".join(self.paragraphs)
-
-    def extra(self) -> dict[str, str]:
-        """The metadata the index stores for display only, without the empty ones."""
-        fields = {
-            "url": self.url,
-            "kicker": self.kicker,
-            "standfirst": self.standfirst,
-            "credits": self.credits,
-            "language": self.language,
-            "published": self.published,
-            "source_from": self.source_from,
-        }
-        return {key: value for key, value in fields.items() if value}
 
 
 class SkippedFile(Exception):
@@ -157,7 +134,9 @@ def _read(path: Path, limit: int) -> bytes:
 def read_article(
     ref: FileRef, max_bytes: int, data: bytes | None = None, reader: ArticleReader | None = None
 ) -> Article:
-    """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
+    """Read and parse one file; raise SkippedFile with a reason for files that are not articles.
+
+    `reader` carries the outlet table of the user's config; without it the shipped one."""
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
@@ -171,17 +150,12 @@ def read_article(
         parsed, encoding = (reader or default_reader()).read(ref.path, data, stem)
     except BinaryFileError as exc:
         raise SkippedFile(str(exc)) from None
-    if not parsed.paragraphs and parsed.title == stem and not parsed.standfirst:
-        raise SkippedFile("no text after removing control characters")
+    except NoTextError:
+        raise SkippedFile("no text after removing control characters") from None
     return Article(
         id=article_id(ref.path),
         path=ref.path,
-        title=parsed.title,
-        source=parsed.source,
-        date=parsed.date,
-        byline=parsed.byline,
-        dateline=parsed.dateline,
-        url=parsed.url,
+        meta=parsed.meta,
         paragraphs=parsed.paragraphs,
         content_hash=content_hash(data),
         size=ref.size,
@@ -189,12 +163,6 @@ def read_article(
         front_tags=parsed.tags,
         encoding=encoding,
         warnings=parsed.warnings,
-        kicker=parsed.kicker,
-        standfirst=parsed.standfirst,
-        credits=parsed.credits,
-        language=parsed.language,
-        published=parsed.published,
-        source_from=parsed.source_from,
     )
 
 

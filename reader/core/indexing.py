@@ -15,14 +15,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
 from reader.core.entities import EntityLinker, candidate_names
 from reader.core.parse import default_reader
-from reader.core.search import IndexDoc
-from reader.core.whoosh_backend import IndexBusyError, WhooshBackend
+from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
 FRESH_BATCH = 25000
@@ -101,7 +99,7 @@ class Indexer:
         self,
         corpus: Path,
         folder: Path,
-        backend: WhooshBackend,
+        backend: SearchBackend,
         linker: EntityLinker,
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
@@ -192,7 +190,7 @@ class Indexer:
         progress: Progress,
         cancel: threading.Event,
         started: float,
-        stream: Any,
+        stream: IndexStream | None,
     ) -> Iterator[Progress]:
         """Read what changed and index it; a fresh build streams into `stream`."""
         fresh = stream is not None
@@ -254,26 +252,20 @@ class Indexer:
 
     def _doc(self, article: Article) -> IndexDoc:
         tick = time.perf_counter()
-        mentions = self.linker.link(article.title, article.body)
+        mentions = self.linker.link(article.meta.title, article.body)
         self.timings["link"] += time.perf_counter() - tick
         tags, notes, flags = self.user_fields(article)
         return IndexDoc(
             id=article.id,
             path=article.path,
-            title=article.title,
+            meta=article.meta,
             body=article.body,
-            source=article.source,
-            date=article.date,
-            byline=article.byline,
-            dateline=article.dateline,
             entities=dict(self.linker.counts(mentions)),
             tags=tags,
             notes=notes,
             flags=flags,
             content_hash=article.content_hash,
             front_tags=article.front_tags,
-            extra=article.extra(),
-            head="\n".join(x for x in (article.kicker, article.standfirst) if x),
         )
 
     def _remember(self, batch: _Batch, article: Article) -> None:
@@ -287,7 +279,7 @@ class Indexer:
         )
         # Discovery of untracked names is entity work: timed with linking, not writing.
         tick = time.perf_counter()
-        text = f"{article.title}\n{article.body}"
+        text = f"{article.meta.title}\n{article.body}"
         batch.found += [
             (article.path, name.lstrip("!"), name.startswith("!"))
             for name in candidate_names(text, self.linker)
@@ -300,7 +292,7 @@ class Indexer:
         batch: _Batch,
         deletes: list[tuple[str, str]],
         touched: list[tuple[FileRef, str]],
-        stream: Any,
+        stream: IndexStream | None,
     ) -> None:
         if not (batch.rows or deletes or touched):
             return
@@ -392,6 +384,3 @@ class Indexer:
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
         with db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-
-__all__ = ["IndexBusyError", "Indexer", "Progress"]

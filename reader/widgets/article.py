@@ -116,25 +116,26 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.view = view
         self.remove_children()
         hit = view.hit
-        header = Text(hit.title, style="bold")
+        meta = hit.meta
+        header = Text(hit.meta.title, style="bold")
         meta = Text(
             " · ".join(
                 x
-                for x in (hit.source, hit.date or "undated", hit.byline, hit.dateline, hit.path)
+                for x in (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
                 if x
             ),
             style="dim",
         )
         widgets: list[Static] = []
-        if hit.extra.get("kicker"):
-            widgets.append(Static(Text(hit.extra["kicker"]), classes="article-kicker"))
+        if hit.meta.kicker:
+            widgets.append(Static(Text(hit.meta.kicker), classes="article-kicker"))
         widgets.append(Static(header, classes="article-title"))
-        if hit.extra.get("standfirst"):
+        if hit.meta.standfirst:
             # The dek under the headline: neither title nor body, but the reader reads it.
-            standfirst = Text(hit.extra["standfirst"], style="italic")
+            standfirst = Text(hit.meta.standfirst, style="italic")
             widgets.append(Static(standfirst, classes="article-standfirst"))
-        if hit.extra.get("url"):
-            meta.append("\n" + hit.extra["url"])
+        if hit.meta.url:
+            meta.append("\n" + hit.meta.url)
         widgets.append(Static(meta, classes="article-meta"))
         badges = []
         if view.user.starred:

@@ -48,10 +48,10 @@ def read(folder: str, name: str) -> Article:
 @pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
 def test_metadata(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
-    assert norm(article.title) in {norm(t) for t in [gold["title"], *gold["title_alt"]]}
-    assert norm(article.source) in {norm(s) for s in [gold["source"], *gold["source_alt"]]}
-    assert article.date == gold["date"]
-    assert names(article.byline) in {names(b) for b in [gold["byline"], *gold["byline_alt"]]}
+    assert norm(article.meta.title) in {norm(t) for t in [gold["title"], *gold["title_alt"]]}
+    assert norm(article.meta.source) in {norm(s) for s in [gold["source"], *gold["source_alt"]]}
+    assert article.meta.date == gold["date"]
+    assert names(article.meta.byline) in {names(b) for b in [gold["byline"], *gold["byline_alt"]]}
 
 
 @pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
@@ -66,6 +66,6 @@ def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) ->
 @pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
 def test_people_linked(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
-    found = {m.entity for m in LINKER.link(article.title, article.body)}
+    found = {m.entity for m in LINKER.link(article.meta.title, article.body)}
     assert set(gold["must"]) <= found
     assert not set(gold["must_not"]) & found

@@ -4,29 +4,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.article import ArticleMeta
+
 
 @dataclass
 class ParsedText:
-    """What parsing found. Fields are None when the article does not say; nothing is invented."""
+    """What parsing found. Fields of `meta` are None when the article does not say."""
 
-    title: str
-    source: str
-    date: str | None
-    byline: str | None
-    dateline: str | None
-    url: str | None
+    meta: ArticleMeta
     tags: tuple[str, ...]
+    """Tags the file's own front matter gives."""
     paragraphs: list[str]
     warnings: list[str] = field(default_factory=list)
-    kicker: str | None = None
-    """The label above the headline (`Analysis`, `EXCLUSIVE`, `World`)."""
-    standfirst: str | None = None
-    """The dek or summary under the headline: neither title nor body."""
-    credits: str | None = None
-    """`Reporting by ...; Editing by ...` and contributor lines, one per line."""
-    language: str | None = None
-    """ISO 639-1 code of the article's language, from its script and common words."""
-    published: str | None = None
-    """ISO 8601 date-time with its zone, when the article prints a time."""
-    source_from: str | None = None
-    """What the source was read from: front matter, html metadata, masthead, dateline, ..."""
+
+    # The metadata by name, so callers read `parsed.title` as they read `article.meta.title`.
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def source(self) -> str:
+        return self.meta.source
+
+    @property
+    def date(self) -> str | None:
+        return self.meta.date
+
+    @property
+    def byline(self) -> str | None:
+        return self.meta.byline
+
+    @property
+    def dateline(self) -> str | None:
+        return self.meta.dateline
+
+    @property
+    def url(self) -> str | None:
+        return self.meta.url
+
+    @property
+    def kicker(self) -> str | None:
+        return self.meta.kicker
+
+    @property
+    def standfirst(self) -> str | None:
+        return self.meta.standfirst
+
+    @property
+    def credits(self) -> str | None:
+        return self.meta.credits
+
+    @property
+    def language(self) -> str | None:
+        return self.meta.language
+
+    @property
+    def published(self) -> str | None:
+        return self.meta.published
+
+    @property
+    def source_from(self) -> str | None:
+        return self.meta.source_from

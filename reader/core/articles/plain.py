@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.core.article import ArticleMeta
 from reader.core.articles import bylines, dates, frontmatter, furniture, language
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
@@ -602,16 +603,13 @@ class _Assembly:
         text_for_language = " ".join(body[:3]) or title
         meta = self.meta
         tags = _front_tags(meta.get("tags"))
-        return ParsedText(
+        record = ArticleMeta(
             title=title,
             source=source or "Unknown",
             date=date,
             byline=byline,
             dateline=dateline,
             url=self.hints.url or _front_url(meta),
-            tags=tags,
-            paragraphs=body,
-            warnings=warnings,
             kicker=kicker,
             standfirst=standfirst,
             credits="\n".join(dict.fromkeys(self.credits)) or None,
@@ -621,6 +619,7 @@ class _Assembly:
             published=published,
             source_from=source_from if source else None,
         )
+        return ParsedText(meta=record, tags=tags, paragraphs=body, warnings=warnings)
 
     # -- body --
 

@@ -8,7 +8,7 @@ from pathlib import PurePath
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable, shipped
 from reader.core.articles.plain import parse_text
-from reader.core.text import BinaryFileError, clean, decode
+from reader.core.text import BinaryFileError, NoTextError, clean, decode
 
 PARSER_VERSION = "2"
 """Bump when parsing changes what an unchanged file yields, so indexes re-read every file."""
@@ -41,7 +41,10 @@ class ArticleReader:
 
             return parse_email(data, fallback_title, self.outlets)
         text, encoding = decode(data)
-        return self.parse(clean(text), fallback_title), encoding
+        cleaned = clean(text)
+        if not cleaned.strip():
+            raise NoTextError("no text after removing control characters")
+        return self.parse(cleaned, fallback_title), encoding
 
     def parse(self, text: str, fallback_title: str) -> ParsedText:
         """Parse already decoded and cleaned text."""
