@@ -194,9 +194,9 @@ class EntityLinker:
                     break
                 acc += word
                 end = nxt.end()
-                alias = self._aliases.get(acc)
-                if alias is not None:
-                    best = (end, alias)
+                found = self._aliases.get(acc)
+                if found is not None:
+                    best = (end, found)
             if best is None:
                 continue
             stop, alias = best

@@ -362,8 +362,8 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 lines[j].kind = SUMMARY
                 j += 1
         elif line.kind == TEXT and not line.prose and i + 1 < len(lines):
-            nxt = lines[i + 1].unit.text.strip()
-            if furniture.CREDIT_ONLY.match(nxt) and len(line.unit.text) < 300:
+            credit = lines[i + 1].unit.text.strip()
+            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300:
                 line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
         if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
@@ -701,8 +701,8 @@ class _Assembly:
         zh = _DATELINE_ZH.match(first)
         if zh:
             names = re.split(r"[、，,\s]+", zh.group("names") or "")
-            month_day = (int(zh.group("mon")), int(zh.group("day")))
-            return zh.group("place").strip(), zh.group("agency"), month_day, [n for n in names if n]
+            md = (int(zh.group("mon")), int(zh.group("day")))
+            return zh.group("place").strip(), zh.group("agency"), md, [n for n in names if n]
         bracket = _DATELINE_BRACKET.match(first)
         if bracket:
             names = [bracket.group("names")] if bracket.group("names") else []
