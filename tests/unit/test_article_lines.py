@@ -233,6 +233,11 @@ def test_relative_dates_give_no_date(line: str) -> None:
         ("By Global Times Published: Sep 05, 2025 12:35 AM", []),
         ("By Yonhap", []),
         ("By The Moscow Times", []),
+        ("By Reuters Staff", []),
+        ("By Laura Bicker, China correspondent, Beijing", ["Laura Bicker"]),
+        ("By Jean Mackenzie, Seoul correspondent", ["Jean Mackenzie"]),
+        ("By Kim Tong-hyung, Associated Press", ["Kim Tong-hyung"]),
+        ("By Hyung-Jin Kim and Kim Tong-hyung | AP", ["Hyung-Jin Kim", "Kim Tong-hyung"]),
     ],
 )  # fmt: skip
 def test_bylines(line: str, names: list[str]) -> None:
@@ -245,6 +250,8 @@ def test_bylines(line: str, names: list[str]) -> None:
         ("Harriet Lowe in Seoul and Tom Calder in Beijing", ["Harriet Lowe", "Tom Calder"]),
         ("Maya Cheung", ["Maya Cheung"]),
         ("Max Zander with Reuters, dpa", ["Max Zander"]),
+        ("RYO TANAKA, Nikkei staff writer", ["Ryo Tanaka"]),
+        ("By Reuters Staff", None),
         ("North Korea", None),
         ("Asia Pacific", None),
     ],
@@ -290,6 +297,7 @@ def test_korean_names_join_with_commas_and_others_with_and() -> None:
         ("(서울=연합뉴스) 한지수 기자 = 한국은행이 기준금리를 연 2.50%로 동결했다.", "Yonhap"),
         ("新华社北京9月4日电（记者 张晓明）中共中央总书记、国家主席习近平4日下午举行会谈。", "Xinhua"),
         ("【北京共同】中国は3日、抗日戦争勝利80年を記念する大規模な軍事パレードを行った。", "Kyodo News"),
+        ("TOKYO, Sept. 3 Kyodo - Japan lodged a protest with China on Wednesday, the government said.", "Kyodo News"),
         ("Putin arrived in Beijing on Sunday for talks with Xi, officials said. – AFP", "AFP"),
         ("Putin arrived in Beijing on Sunday for talks with Xi, officials said. ==Kyodo", "Kyodo News"),
     ],

@@ -31,10 +31,15 @@ _KOREAN_DATELINE = re.compile(
 _SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*", re.I)
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 _ROLE = re.compile(
-    r"(?:/\s*|,\s*|\s+)(?:staff writer|staff reporter|staff|senior (?:staff )?(?:writer|reporter|"
+    r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|senior (?:staff )?(?:writer|reporter|"
     r"correspondent)|correspondent|special correspondent|reporter|contributor|columnist|"
     r"editor|senior editor|bureau chief|chief correspondent|special to [\w .]+|"
     r"contributing writer|(?:asia|china|korea|europe)\s+correspondent)\.?$",
+    re.I,
+)
+_ROLE_WORD = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
+    r"producer|journalist)\b",
     re.I,
 )
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -78,7 +83,8 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     rest = stripped[match.end() :]
     names = names_in(rest, is_outlet, loose=True)
     if names is None:
-        return [] if is_outlet(_CUT.sub("", rest).strip(" .,")) or _agency(rest) else None
+        credit = _ROLE.sub("", _CUT.sub("", rest).strip(" .,")).strip(" .,")
+        return [] if is_outlet(credit) or _agency(rest) or _agency(credit) else None
     return names
 
 
@@ -121,6 +127,8 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         return None
     names: list[str] = []
     for piece in _SPLIT.split(rest):
+        if _ROLE_WORD.search(piece):
+            break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
         piece = _ROLE.sub("", piece).strip(" .,/")
         if not piece:
@@ -141,6 +149,8 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     stripped = text.strip()
     if len(stripped) > 90 or any(ch.isdigit() for ch in stripped) or stripped.endswith("."):
         return None
+    if _PREFIX.match(stripped):
+        return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):

@@ -88,6 +88,11 @@ _DATELINE_DASH = re.compile(
     r"^(?P<place>[A-ZА-Я][A-ZА-Я .'’-]{1,40}),\s*(?P<day>\d{1,2})\s+(?P<mon>[а-яa-z]{3,8}\.?)"
     r"\s*[—–-]\s*(?P<agency>[^.]{2,30})\.\s*"
 )
+_DATELINE_NAMED = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,30}),\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+"
+    r"(?P<agency>[A-Z][\w-]{1,20})\s+(?:--?|[–—])\s+"
+)
+"""Kyodo's wire dateline names the agency without brackets: `TOKYO, Sept. 3 Kyodo - ...`."""
 _DATELINE_PLAIN = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:/[A-Z][A-Z.'’ -]+)?)"
     r"(?:,\s*(?P<region>[A-Z][A-Z.'’ -]{1,30}))?"
@@ -715,6 +720,10 @@ class _Assembly:
             if match:
                 month_day = _month_day(match.groupdict().get("mon"), match.groupdict().get("day"))
                 return _clean_place(match.group("place")), match.group("agency"), month_day, []
+        named = _DATELINE_NAMED.match(first)
+        if named and self.outlets.named(named.group("agency")):
+            month_day = _month_day(named.group("mon"), named.group("day"))
+            return _clean_place(named.group("place")), named.group("agency"), month_day, []
         match = _DATELINE_PLAIN.match(first)
         if match and match.group("place").upper() == match.group("place"):
             month_day = _month_day(match.group("mon"), match.group("day"))
