@@ -32,7 +32,8 @@ _SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*", re.I
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
-    r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|reporter|contributor|columnist|"
+    r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|"
+    r"reporter|contributor|columnist|"
     r"editor|senior editor|bureau chief|chief correspondent|special to [\w .]+|"
     r"contributing writer|(?:asia|china|korea|europe)\s+correspondent)\.?$",
     re.I,
