@@ -13,7 +13,6 @@ BULLET = re.compile(r"^(?:[•·▪◦●‣∙○■□▶►–—*+-]\s+|\d{1
 """A list item's marker. `-`, `*`, `+` and the dashes need a space after them."""
 _QUOTE = re.compile(r"^>\s?")
 _HEADING = re.compile(r"^#{1,6}\s+")
-_INDENT = re.compile(r"^(?: {2,}|\u3000)")
 _STAMP_START = re.compile(
     r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
     r"(?:\d|[A-Z][a-z]{2,8}\.? \d)|(?:Updated|Published|Posted)\b)"
@@ -95,18 +94,22 @@ def paragraphs(lines: list[str]) -> list[Unit]:
             previous = ""
             continue
         stripped = line.strip()
-        quote = bool(_QUOTE.match(stripped))
+        first = stripped[0]
+        quote = first == ">"
         if quote:
             stripped = _QUOTE.sub("", stripped).strip()
             if not stripped:
                 close()
                 blank = True
                 continue
-        heading = bool(_HEADING.match(stripped))
+            first = stripped[0]
+        heading = first == "#" and bool(_HEADING.match(stripped))
         if heading:
             stripped = _HEADING.sub("", stripped).strip()
-        bullet = bool(BULLET.match(stripped)) and not heading
-        indented = bool(_INDENT.match(line))
+        # Cheap first: a list marker is a symbol, a digit, or a letter before `.` or `)`.
+        marker = not first.isalpha() or stripped[1:2] in (".", ")")
+        bullet = marker and not heading and bool(BULLET.match(stripped))
+        indented = line[:2] == "  " or line[:1] == "\u3000"
         if start is not None and not heading and not start.heading:
             joins = _continues(previous, stripped, width, indented, bullet, start, quote)
             if joins:
