@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from reader.core.config import Config, default_entities
+from reader.core.config import default_entities, parse_config
 from reader.core.corpus import FileRef, read_article
 from reader.core.entities import EntityLinker
 from reader.core.errors import UserError
@@ -213,7 +213,9 @@ def search_check(
         corpus.mkdir()
         for name in gold_files:
             (corpus / name).write_bytes((folder / name).read_bytes())
-        config = Config(corpus=corpus, data_dir=Path(scratch) / "data", entities=default_entities())
+        # Through the config parser, so the scratch config has every default a user's has.
+        text = f"corpus: {corpus}\ndata_dir: {Path(scratch) / 'data'}\n"
+        config = parse_config(text, Path(scratch) / "config.yaml")
         library = Library(config)
         try:
             library.sync_all()
