@@ -190,7 +190,7 @@ def main() -> int:
     if args.verbose or misses:
         print("\n".join(misses))
         print()
-    print(f"articles-dev: {n} files ({folder})")
+    print(f"{folder.name}: {n} files ({folder})")
     for key in ("title", "source", "date", "byline"):
         print(f"  {key:<8} {totals[key]:>3}/{n}  {totals[key] / n:.0%}")
     print(f"  body first paragraph {totals['first']}/{n}, last paragraph {totals['last']}/{n}")
