@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 import yaml
 from msgspec import UNSET, Meta, UnsetType
 
+from reader.core.articles.outlets import DATE_ORDERS, Outlet
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
@@ -102,6 +104,41 @@ FeedItem = Annotated[
 ]
 
 
+class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One outlet as `sources:` writes it: the keys of reader/core/articles/outlets.yaml."""
+
+    name: Annotated[
+        str, _expects("text", "The outlet's name as shown and indexed.", pattern=NOT_BLANK)
+    ]
+    aliases: Annotated[
+        list[Text] | None,
+        _expects("a list", "Other names: mastheads, short forms, the name in its own script."),
+    ] = None
+    domains: Annotated[
+        list[Text] | None, _expects("a list", "Web and e-mail domains (subdomains match too).")
+    ] = None
+    kind: Annotated[str | None, _expects("text", "wire, newspaper, broadcaster, magazine, ...")] = (
+        None
+    )
+    language: Annotated[
+        str | None, _expects("text", "The language it mostly publishes in (ISO 639-1).")
+    ] = None
+    dates: Annotated[
+        str | None,
+        _expects(
+            f"one of {', '.join(DATE_ORDERS)}",
+            "How it writes an all-number date: dmy (03/09/2025 is 3 September) or mdy.",
+            extra_json_schema={"enum": list(DATE_ORDERS)},
+        ),
+    ] = None
+    timezone: Annotated[
+        str | None, _expects("a time zone", "Where its dates are printed, e.g. Asia/Seoul.")
+    ] = None
+
+
+SourceItem = Annotated[SourceEntry, Meta(extra={"expected": "an outlet with a name (a mapping)"})]
+
+
 class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """config.yaml: every key, its type and its default. Paths are relative to the file."""
 
@@ -163,6 +200,14 @@ class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
             "The app fetches due feeds this often while it runs (0 or nothing: never).",
         ),
     ] = None
+    sources: Annotated[
+        list[SourceItem] | None,
+        _expects(
+            "a list of outlets",
+            "Outlets added to the shipped table (reader/core/articles/outlets.yaml), or "
+            "replacing the entry of the same name.",
+        ),
+    ] = None
 
 
 KNOWN_KEYS = ConfigFile.__struct_fields__
@@ -195,6 +240,8 @@ class Config:
     """The app fetches due feeds when it opens."""
     refresh_every: float = 0.0
     """Seconds between the app's own fetches of due feeds while it runs (0: never)."""
+    sources: tuple[Outlet, ...] = ()
+    """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -276,7 +323,8 @@ def parse_config(text: str, path: Path) -> Config:
         entities = default_entities()
     else:
         entities = _entities(declared.entities or [], _node_at(root, ["entities"]), where)
-    config = _resolve(declared, base, path, entities, tuple(warnings))
+    sources = _sources(declared.sources or [], root, where)
+    config = _resolve(declared, base, path, entities, tuple(warnings), sources)
     return replace(
         config,
         feeds=_feeds(declared.feeds or [], root, where),
@@ -290,6 +338,7 @@ def _resolve(
     source: Path | None,
     entities: tuple[EntitySpec, ...],
     warnings: tuple[str, ...] = (),
+    sources: tuple[Outlet, ...] = (),
 ) -> Config:
     def path(value: str) -> Path:
         return (base / Path(value.strip()).expanduser()).resolve()
@@ -303,6 +352,7 @@ def _resolve(
         show_sidebar=declared.show_sidebar,
         backend=declared.backend,
         fetch_on_start=declared.fetch_on_start,
+        sources=sources,
         source=source,
         warnings=warnings,
     )
@@ -561,3 +611,36 @@ def _entities(entries: list[EntityEntry], node: yaml.Node, where: _Where) -> tup
 
 if __name__ == "__main__":  # `python -m reader.core.config > reader/config.schema.json`
     print(json_schema(), end="")
+
+
+def _sources(entries: list[SourceEntry], root: yaml.Node, where: _Where) -> tuple[Outlet, ...]:
+    """The user's outlets; the date order and time zone are checked here, with their line."""
+    outlets: list[Outlet] = []
+    for i, entry in enumerate(entries):
+        label = f"sources[{entry.name.strip()}]"
+        if entry.dates is not None and entry.dates not in DATE_ORDERS:
+            node = _node_at(root, ["sources", i, "dates"])
+            raise ConfigError(
+                f"{where(node)}: {label}.dates: expected one of {', '.join(DATE_ORDERS)}"
+            )
+        if entry.timezone is not None:
+            try:
+                ZoneInfo(entry.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                node = _node_at(root, ["sources", i, "timezone"])
+                raise ConfigError(
+                    f"{where(node)}: {label}.timezone: '{entry.timezone}' is not a time zone "
+                    "(e.g. Asia/Seoul)"
+                ) from None
+        outlets.append(
+            Outlet(
+                name=entry.name.strip(),
+                aliases=tuple(a.strip() for a in entry.aliases or ()),
+                domains=tuple(d.strip().lower() for d in entry.domains or ()),
+                kind=entry.kind,
+                language=entry.language,
+                dates=entry.dates,
+                timezone=entry.timezone,
+            )
+        )
+    return tuple(outlets)

@@ -65,7 +65,7 @@ def test_unknown_keys_warn_but_load(tmp_path: Path) -> None:
     assert config.warnings == (
         f"{tmp_path / 'config.yaml'}:2: unknown key 'colour' ignored "
         "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar, backend, feeds, "
-        "fetch_on_start, refresh_every)",
+        "fetch_on_start, refresh_every, sources)",
     )
 
 
