@@ -56,6 +56,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
                 f"(themes: {', '.join(sorted(self.available_themes))})",
                 severity="warning",
                 timeout=PERSIST,
+                markup=False,
             )
         self._theme_chosen = True
 
@@ -77,7 +78,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
         """One place where errors from any worker become a message, never a traceback."""
         error = event.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=PERSIST)
+        self.notify(text, severity="error", timeout=PERSIST, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Help opens over the reading room only; a dialog holding the user's words (a note,

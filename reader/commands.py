@@ -1,4 +1,4 @@
-"""Command palette entries: jump to a source, tag or entity; re-index; toggle the sidebar."""
+"""Command palette entries: jump to a source, tag or entity; re-index; fetch; the sidebar."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class NewsCommands(Provider):
         main = app.main
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("index: re-index now", main.action_reindex, "look for new, changed, deleted files"),
+            ("feeds: fetch now", main.action_fetch, "every feed in config.yaml, then index"),
             ("view: toggle entity sidebar", main.action_toggle_sidebar, "show or hide it"),
             ("view: sort order", main.action_cycle_order, "relevance, newest, oldest"),
             ("help: keys", app.action_help, "every key of the reader"),

@@ -19,11 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from reader.core.article import title_in_lead
+from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
+from reader.core.feeds.health import FeedHealth
+from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import (
@@ -44,6 +47,7 @@ from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+    from reader.core.feeds.fetch import FetchProgress
 
 Order = Literal["relevance", "date", "newest", "oldest"]
 """Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
@@ -98,6 +102,19 @@ class NoteSaved(Saved):
 
 
 @dataclass(frozen=True)
+class SourceOrigin:
+    """One article's outlet, and what in the file named it."""
+
+    id: str
+    path: str
+    source: str
+    origin: str | None
+    """front matter, html metadata, masthead, dateline, sign-off, byline, e-mail domain, ..."""
+    known: bool
+    """Whether the outlet is in the outlet table (shipped or the user's `sources:`)."""
+
+
+@dataclass(frozen=True)
 class EntitySummary:
     """One entity for the sidebar and `newsreader entities`."""
 
@@ -134,6 +151,10 @@ class Library:
             self.linker,
             config.max_file_bytes,
             user_fields=self._user_fields,
+            reader=ArticleReader(config.sources),
+        )
+        self.subscriptions = Subscriptions(
+            config.corpus, config.data_dir, config.feeds, config.source
         )
         self._store_in_use = True
         self._counts_lock = threading.Lock()
@@ -424,6 +445,19 @@ class Library:
         """Articles per outlet, most first."""
         return self._cached_counts("source")
 
+    def source_report(self) -> list[SourceOrigin]:
+        """Every article's outlet and what it was read from (masthead, dateline, ...)."""
+        every = self.search("", sort="date", suggest=False)
+        known = self.indexer.reader.outlets
+        rows = (
+            SourceOrigin(
+                hit.id, hit.path, hit.meta.source, hit.meta.source_from,
+                known.named(hit.meta.source) is not None,
+            )
+            for hit in every.hits(0, every.total, snippets=False)
+        )  # fmt: skip
+        return sorted(rows, key=lambda row: (row.source.lower(), row.path))
+
     def tag_counts(self) -> dict[str, int]:
         return self._cached_counts("tag")
 
@@ -584,6 +618,25 @@ class Library:
         if done:
             self.store.mark_clean([article_id])
         return done
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def feed_health(self) -> list[FeedHealth]:
+        """Each subscribed feed: last success and error, next due, articles written."""
+        return self.subscriptions.health()
+
+    def fetch(
+        self, feed: str | None = None, force: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[FetchProgress]:
+        """Fetch due feeds (or `feed`, or all with `force`) into the corpus; yields progress.
+
+        New files are ordinary corpus files: the next `sync` indexes them.
+        """
+        return self.subscriptions.fetch(feed, force=force, cancel=cancel)
+
+    def add_feed(self, url: str, name: str | None = None) -> Path:
+        """Subscribe: append the feed to the config file; returns the file edited."""
+        return self.subscriptions.add(url, name)
 
     def close(self) -> None:
         self.backend.close()

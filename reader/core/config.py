@@ -16,12 +16,15 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 import yaml
 from msgspec import UNSET, Meta, UnsetType
 
+from reader.core.articles.outlets import DATE_ORDERS, Outlet
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
+from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
 from reader.core.search.registry import BACKENDS
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
@@ -71,6 +74,72 @@ class EntityEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 EntityItem = Annotated[EntityEntry, Meta(extra={"expected": "name, kind and aliases (a mapping)"})]
+
+
+class FeedEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One subscription as config.yaml writes it (`newsreader feeds add` appends one)."""
+
+    url: Annotated[
+        str, _expects("a web address", "The feed's address (http or https).", pattern=NOT_BLANK)
+    ]
+    name: Annotated[
+        str | None,
+        _expects("text", "The outlet shown as the articles' source (default: the feed's title)."),
+    ] = None
+    tags: Annotated[
+        list[Text] | None, _expects("a list of tags", "Front-matter tags on every article.")
+    ] = None
+    full_text: Annotated[
+        bool,
+        _expects(
+            "true or false",
+            "Fetch each item's page and extract the article; false keeps the feed's own text.",
+        ),
+    ] = True
+    every: Annotated[
+        str | int | None,
+        _expects("a duration such as 30m, 1h or 1d", "At most one request per this interval."),
+    ] = None
+
+
+FeedItem = Annotated[
+    FeedEntry | str, Meta(extra={"expected": "a feed (a mapping with a url, or an address)"})
+]
+
+
+class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One outlet as `sources:` writes it: the keys of reader/core/articles/outlets.yaml."""
+
+    name: Annotated[
+        str, _expects("text", "The outlet's name as shown and indexed.", pattern=NOT_BLANK)
+    ]
+    aliases: Annotated[
+        list[Text] | None,
+        _expects("a list", "Other names: mastheads, short forms, the name in its own script."),
+    ] = None
+    domains: Annotated[
+        list[Text] | None, _expects("a list", "Web and e-mail domains (subdomains match too).")
+    ] = None
+    kind: Annotated[str | None, _expects("text", "wire, newspaper, broadcaster, magazine, ...")] = (
+        None
+    )
+    language: Annotated[
+        str | None, _expects("text", "The language it mostly publishes in (ISO 639-1).")
+    ] = None
+    dates: Annotated[
+        str | None,
+        _expects(
+            f"one of {', '.join(DATE_ORDERS)}",
+            "How it writes an all-number date: dmy (03/09/2025 is 3 September) or mdy.",
+            extra_json_schema={"enum": list(DATE_ORDERS)},
+        ),
+    ] = None
+    timezone: Annotated[
+        str | None, _expects("a time zone", "Where its dates are printed, e.g. Asia/Seoul.")
+    ] = None
+
+
+SourceItem = Annotated[SourceEntry, Meta(extra={"expected": "an outlet with a name (a mapping)"})]
 
 
 class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -125,6 +194,31 @@ class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
             extra_json_schema={"enum": list(BACKENDS)},
         ),
     ] = DEFAULT_BACKEND
+    feeds: Annotated[
+        list[FeedItem] | None,
+        _expects(
+            "a list of feeds",
+            "Subscriptions: `newsreader fetch` writes their articles to <corpus>/feeds/.",
+        ),
+    ] = None
+    fetch_on_start: Annotated[
+        bool, _expects("true or false", "The app fetches due feeds when it opens.")
+    ] = False
+    refresh_every: Annotated[
+        str | int | None,
+        _expects(
+            "a duration such as 30m, 1h or 1d, or 0",
+            "The app fetches due feeds this often while it runs (0 or nothing: never).",
+        ),
+    ] = None
+    sources: Annotated[
+        list[SourceItem] | None,
+        _expects(
+            "a list of outlets",
+            "Outlets added to the shipped table (reader/core/articles/outlets.yaml), or "
+            "replacing the entry of the same name.",
+        ),
+    ] = None
 
 
 KNOWN_KEYS = ConfigFile.__struct_fields__
@@ -153,6 +247,14 @@ class Config:
     """The search engine (a name in reader.core.search.registry)."""
     reading_width: int = READING_WIDTH
     """The reader's text is at most this many columns wide, however wide the terminal."""
+    feeds: tuple[FeedSpec, ...] = ()
+    """Subscriptions, fetched into `<corpus>/feeds/` by `newsreader fetch`."""
+    fetch_on_start: bool = False
+    """The app fetches due feeds when it opens."""
+    refresh_every: float = 0.0
+    """Seconds between the app's own fetches of due feeds while it runs (0: never)."""
+    sources: tuple[Outlet, ...] = ()
+    """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -234,7 +336,13 @@ def parse_config(text: str, path: Path) -> Config:
         entities = default_entities()
     else:
         entities = _entities(declared.entities or [], _node_at(root, ["entities"]), where)
-    return _resolve(declared, base, path, entities, tuple(warnings))
+    sources = _sources(declared.sources or [], root, where)
+    config = _resolve(declared, base, path, entities, tuple(warnings), sources)
+    return replace(
+        config,
+        feeds=_feeds(declared.feeds or [], root, where),
+        refresh_every=_refresh_every(declared.refresh_every, root, where),
+    )
 
 
 def _resolve(
@@ -243,6 +351,7 @@ def _resolve(
     source: Path | None,
     entities: tuple[EntitySpec, ...],
     warnings: tuple[str, ...] = (),
+    sources: tuple[Outlet, ...] = (),
 ) -> Config:
     def path(value: str) -> Path:
         return (base / Path(value.strip()).expanduser()).resolve()
@@ -256,9 +365,40 @@ def _resolve(
         show_sidebar=declared.show_sidebar,
         backend=declared.backend,
         reading_width=declared.reading_width,
+        fetch_on_start=declared.fetch_on_start,
+        sources=sources,
         source=source,
         warnings=warnings,
     )
+
+
+def _feeds(entries: list[FeedEntry | str], root: yaml.Node, where: _Where) -> tuple[FeedSpec, ...]:
+    """Each entry checked as a feed (address, duration); a mistake names its line and key."""
+    specs: list[FeedSpec] = []
+    for index, entry in enumerate(entries):
+        data: object = entry
+        if isinstance(entry, FeedEntry):
+            data = {k: v for k, v in msgspec.structs.asdict(entry).items() if v is not None}
+        try:
+            spec = spec_from_mapping(data)
+        except FeedSpecError as exc:
+            node = _node_at(root, ["feeds", index, *([exc.key] if exc.key else [])])
+            raise ConfigError(f"{where(node)}: feeds.{exc.key or 'url'}: {exc}") from None
+        if any(known.url == spec.url for known in specs):
+            node = _node_at(root, ["feeds", index])
+            raise ConfigError(f"{where(node)}: feeds: {spec.url} is listed twice")
+        specs.append(spec)
+    return tuple(specs)
+
+
+def _refresh_every(value: str | int | None, root: yaml.Node, where: _Where) -> float:
+    if value in (None, 0, "0", "off"):
+        return 0.0
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        node = _node_at(root, ["refresh_every"])
+        raise ConfigError(f"{where(node)}: refresh_every: {exc} (or 0 for never)") from None
 
 
 @functools.cache
@@ -485,3 +625,36 @@ def _entities(entries: list[EntityEntry], node: yaml.Node, where: _Where) -> tup
 
 if __name__ == "__main__":  # `python -m reader.core.config > reader/config.schema.json`
     print(json_schema(), end="")
+
+
+def _sources(entries: list[SourceEntry], root: yaml.Node, where: _Where) -> tuple[Outlet, ...]:
+    """The user's outlets; the date order and time zone are checked here, with their line."""
+    outlets: list[Outlet] = []
+    for i, entry in enumerate(entries):
+        label = f"sources[{entry.name.strip()}]"
+        if entry.dates is not None and entry.dates not in DATE_ORDERS:
+            node = _node_at(root, ["sources", i, "dates"])
+            raise ConfigError(
+                f"{where(node)}: {label}.dates: expected one of {', '.join(DATE_ORDERS)}"
+            )
+        if entry.timezone is not None:
+            try:
+                ZoneInfo(entry.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                node = _node_at(root, ["sources", i, "timezone"])
+                raise ConfigError(
+                    f"{where(node)}: {label}.timezone: '{entry.timezone}' is not a time zone "
+                    "(e.g. Asia/Seoul)"
+                ) from None
+        outlets.append(
+            Outlet(
+                name=entry.name.strip(),
+                aliases=tuple(a.strip() for a in entry.aliases or ()),
+                domains=tuple(d.strip().lower() for d in entry.domains or ()),
+                kind=entry.kind,
+                language=entry.language,
+                dates=entry.dates,
+                timezone=entry.timezone,
+            )
+        )
+    return tuple(outlets)

@@ -29,6 +29,7 @@ from reader.types import plural
 from reader.widgets.article import ArticleReader
 from reader.widgets.entities import EntitySidebar, KindList
 from reader.widgets.facets import LABEL_WIDTH, NARROW_LABEL_WIDTH, FacetList
+from reader.widgets.feeds import FeedsPanel
 from reader.widgets.footer import KeyFooter
 from reader.widgets.indexing import IndexingBar
 from reader.widgets.results import ResultsList
@@ -58,6 +59,8 @@ class MainScreen(UserWork):
                 tooltip="all notes: Enter opens, e edits, d deletes"),
         Binding("r", "reindex", "Re-index", id="reindex",
                 tooltip="look for new, changed and deleted files now"),
+        Binding("f", "fetch", "Fetch", show=False, id="fetch",
+                tooltip="fetch every feed now (Enter on one feed in the list fetches it)"),
         Binding("E", "toggle_sidebar", "Sidebar", show=False, id="sidebar",
                 tooltip="show or hide the entity sidebar"),
         Binding("c", "cooccurrence", "Together", show=False, id="together",
@@ -116,6 +119,7 @@ class MainScreen(UserWork):
         self._debounce: Timer | None = None
         self._last_key = 0.0
         self._warm = False
+        self._fetch_on_start = library.config.fetch_on_start
 
     # -- composition and typed accessors ----------------------------------------------------
 
@@ -128,6 +132,7 @@ class MainScreen(UserWork):
                 yield FacetList("source", library, id="sources")
                 yield Label("Tags", classes="column-title")
                 yield FacetList("tag", library, id="tags")
+                yield FeedsPanel(library, id="feeds")
             with Vertical(id="centre"):
                 yield SearchBox(self.focus_results, id="search")
                 yield Static("", id="query-error")
@@ -150,6 +155,10 @@ class MainScreen(UserWork):
     @property
     def tags(self) -> FacetList:
         return self.query_one("#tags", FacetList)
+
+    @property
+    def feeds(self) -> FeedsPanel:
+        return self.query_one(FeedsPanel)
 
     @property
     def status(self) -> StatusLine:
@@ -183,8 +192,10 @@ class MainScreen(UserWork):
         self.set_class(layout.narrow, "-narrow")
         self.set_class(layout.sidebar, "-sidebar")
         self.set_class(layout.reading, "-reading")
+        label_width = NARROW_LABEL_WIDTH if layout.narrow else LABEL_WIDTH
         for facet in self.facet_lists:
-            facet.label_width = NARROW_LABEL_WIDTH if layout.narrow else LABEL_WIDTH
+            facet.label_width = label_width
+        self.feeds.label_width = label_width
         focused = self.focused
         if focused is None:
             return
@@ -339,11 +350,12 @@ class MainScreen(UserWork):
     async def _promote(self, event: EntitySidebar.Promote) -> None:
         outcome = await self._call(self.library.promote, event.name)
         if isinstance(outcome, Failed):
-            self.notify(outcome.problem, severity="error")
+            self.notify(outcome.problem, severity="error", markup=False)
             return
         self.notify(
             f"Now tracking {event.name}. Press r to re-index and link it in every article.",
             timeout=WARN,
+            markup=False,
         )
         self.sidebar.reload()
 
@@ -376,26 +388,43 @@ class MainScreen(UserWork):
         progress = event.progress
         changed = progress.added or progress.updated or progress.removed or progress.rebuilt
         if progress.busy:
-            self.notify(progress.summary(), severity="warning", timeout=WARN)
+            self.notify(progress.summary(), severity="warning", timeout=WARN, markup=False)
         elif event.asked:
             self.notify(
                 f"Re-indexed: {progress.added} new, {progress.updated} changed, "
                 f"{progress.removed} removed",
                 timeout=WARN,
+                markup=False,
             )
         elif changed:
-            self.notify(progress.summary(), timeout=INFORM)
+            self.notify(progress.summary(), timeout=INFORM, markup=False)
         if progress.rebuilt:
-            self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=WARN)
+            self.notify(
+                f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=WARN, markup=False
+            )
         for notice in progress.notices:
-            self.notify(notice, timeout=PERSIST)
+            self.notify(notice, timeout=PERSIST, markup=False)
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
-            self.notify(f"{progress.skipped} files skipped, e.g. {first}", severity="warning")
+            self.notify(
+                f"{progress.skipped} files skipped, e.g. {first}", severity="warning", markup=False
+            )
         if changed or not self.indexing.shown.is_set():
             self.request = self.request
             if self.indexing.shown.is_set():
                 self.reload_facets()
+        if self._fetch_on_start:  # after the first index: the reader is usable meanwhile
+            self._fetch_on_start = False
+            self.feeds.fetch(force=False)
+
+    # -- feeds (the panel owns the fetch; new files are indexed here) -----------------------
+
+    def action_fetch(self) -> None:
+        self.feeds.fetch(force=True)
+
+    @on(FeedsPanel.Fetched)
+    def _fetched(self) -> None:
+        self.indexing.sync()  # the new files appear, unread, without a restart
 
     def action_reindex(self) -> None:
         self.notify("Re-indexing…", timeout=CONFIRM)

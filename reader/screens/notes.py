@@ -109,7 +109,7 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
             return
         problem = await self.delete(note.id)
         if problem is not None:
-            self.notify(problem, severity="error")
+            self.notify(problem, severity="error", markup=False)
             return
         self.notify("Note deleted.", timeout=CONFIRM)
         listing = self.query_one(OptionList)

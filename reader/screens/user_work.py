@@ -151,14 +151,14 @@ class UserWork(OwnsWorkers, Screen[None]):
             return
         data = await self._call(self.library.user_data, article_id)
         if isinstance(data, Failed):
-            self.notify(data.problem, severity="error")
+            self.notify(data.problem, severity="error", markup=False)
             return
         reading = flag == "read"
         was = data.value.read if reading else data.value.starred
         change = self.library.set_read if reading else self.library.set_starred
         saved = await self._call(change, article_id, not was)
         if isinstance(saved, Failed):
-            self.notify(saved.problem, severity="error")
+            self.notify(saved.problem, severity="error", markup=False)
             return
         self._lag(saved.value.indexed)
         said = {
@@ -190,7 +190,7 @@ class UserWork(OwnsWorkers, Screen[None]):
         )
         saved = await self._call(self.library.mark_read, ids)
         if isinstance(saved, Failed):
-            self.notify(saved.problem, severity="error")
+            self.notify(saved.problem, severity="error", markup=False)
             return
         self._lag(saved.value.indexed)
         self.notify(f"Marked {count} read.", timeout=CONFIRM)
@@ -221,23 +221,27 @@ class UserWork(OwnsWorkers, Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         if not graphical_browser():
-            self.notify(f"No graphical browser here; the link is copied: {url}", timeout=WARN)
+            self.notify(
+                f"No graphical browser here; the link is copied: {url}", timeout=WARN, markup=False
+            )
             return
         self._browse(url)
-        self.notify(f"Opening {url} (also copied)", timeout=INFORM)
+        self.notify(f"Opening {url} (also copied)", timeout=INFORM, markup=False)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _browse(self, url: str) -> None:
         if not webbrowser.open(url, new=2):
             self.app.call_from_thread(
-                self.notify, f"No browser would open {url}; it is copied.", severity="warning"
+                lambda: self.notify(
+                    f"No browser would open {url}; it is copied.", severity="warning", markup=False
+                )
             )
 
     def action_copy_url(self) -> None:
         url = self._url()
         if url is not None:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", timeout=INFORM)
+            self.notify(f"Copied {url}", timeout=INFORM, markup=False)
 
     # -- tags ---------------------------------------------------------------------------------
 
@@ -342,7 +346,7 @@ class UserWork(OwnsWorkers, Screen[None]):
 
         listed = await self._call(self.library.all_notes)
         if isinstance(listed, Failed):
-            self.notify(listed.problem, severity="error")
+            self.notify(listed.problem, severity="error", markup=False)
             return
 
         async def delete(note_id: int) -> str | None:

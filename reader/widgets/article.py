@@ -256,8 +256,14 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         meta = hit.meta
         self._lead = view.lead_title
         widgets: list[Static] = []
+        if meta.kicker:
+            widgets.append(Static(Text(meta.kicker), classes="article-kicker"))
         if not self._lead:
             widgets.append(Static(Text(meta.title, style="bold"), classes="article-title"))
+        if meta.standfirst:
+            # The dek under the headline: neither title nor body, but the reader reads it.
+            standfirst = Text(meta.standfirst, style="italic")
+            widgets.append(Static(standfirst, classes="article-standfirst"))
         details = (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
         top = "" if widgets else " -top"  # no title above: the line keeps the title's margin
         widgets.append(

@@ -31,7 +31,7 @@ def count_label(name: str, count: int, width: int = LABEL_WIDTH, unread: int | N
     tail = str(count) if unread is None else f"{unread}/{count}"
     text = Text(name, no_wrap=True, overflow="ellipsis")
     text.truncate(max(4, width - len(tail) - 1), overflow="ellipsis")
-    text.append(" " * max(1, width - len(text) - len(tail)))
+    text.append(" " * max(1, width - text.cell_len - len(tail)))  # Hangul: 2 cells
     if unread is None:
         text.append(tail, style="dim")
     else:
