@@ -31,8 +31,9 @@ CHECKED = "[x] "
 UNCHECKED = "[ ] "
 """Selection drawn as text, so it reads the same without colour (NO_COLOR, a mono terminal)."""
 SUGGESTIONS = 12
-ROW_WIDTH = 33
-"""Cells of text in a sidebar row (the sidebar is 36 wide, less its border and padding)."""
+ROW_WIDTH = 30
+"""Cells of text in a related story's row: the sidebar is 36 wide, less its border, padding
+and scrollbar."""
 
 
 def sparkline(counts: list[int]) -> str:
