@@ -54,9 +54,12 @@ async def test_esc_moves_outward_never_into_a_text_box_and_clears_query_and_filt
         assert app.focused is results and box.placeholder.startswith("/ to search")
         await pilot.press("escape")
         assert app.focused is results and box.value == ""
+        focused_cursor = results.get_component_rich_style("results--cursor")
         for key in ("s", "e"):  # from any other pane, Esc comes back to the results
             await pilot.press(key)
             assert app.focused is not results
+            # What has the keyboard shows it: the results' cursor row dims when they lose it.
+            assert results.get_component_rich_style("results--cursor") != focused_cursor
             await pilot.press("escape")
             assert app.focused is results
         # An entity, a source and a query narrow the list; Esc from the box keeps them...
