@@ -74,9 +74,17 @@ def test_snippets_mark_the_matched_words(library: Library) -> None:
 
 
 def test_no_hits_offers_a_spelling_suggestion(library: Library) -> None:
-    results = library.search("pyongyng")
+    results = library.search("pyongyng", exact=True)
     assert results.total == 0
-    assert results.suggestion == "pyongyang"
+    assert results.suggestion == "Pyongyang"  # as the tracked place is written
+
+
+def test_a_word_that_matches_nothing_is_searched_as_the_corpus_word(library: Library) -> None:
+    results = library.search("pyongyng")
+    assert results.corrected == {"pyongyng": "pyongyang"}
+    assert (
+        set(found(library, "pyongyng")) == set(found(library, "pyongyang")) == {"001", "003", "004"}
+    )
 
 
 def test_malformed_query_raises_a_one_line_error(library: Library) -> None:

@@ -30,7 +30,9 @@ The tree (every node a frozen dataclass; `Query` is their union):
     Phrase(field, words, slop, prefix)
                                      words in order, at most `slop` positions apart (1:
                                      adjacent); `prefix`: the last word is still being typed
-    Prefix(field, text)              words starting with `text` (`pyong*`)
+    Prefix(field, text, typing)      words starting with `text` (`pyong*`); `typing`: the last
+                                     word of a search box, still being typed (expanded to its
+                                     most common completions only)
     Wildcard(field, pattern)         `*` any run of letters, `?` one letter
     Fuzzy(field, text, distance, prefix_length)
                                      words within `distance` edits (Damerau: a swap is one),
@@ -127,6 +129,7 @@ class Phrase:
 class Prefix:
     field: str
     text: str
+    typing: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,7 @@ def to_text(query: Query) -> str:
         closing = "" if query.prefix else '"'
         return f'{field(query.field)}"{" ".join(query.words)}{closing}{slop}'
     if isinstance(query, Prefix):
-        return field(query.field) + word(query.text) + "*"
+        return field(query.field) + word(query.text) + ("" if query.typing else "*")
     if isinstance(query, Wildcard):
         return field(query.field) + query.pattern
     if isinstance(query, Fuzzy):
@@ -310,10 +313,13 @@ def check_query(text: str, typing: bool = False) -> str:
         if not rest or rest[0] in " )":
             raise QueryError(f"'{match.group(1)}:' needs a value, e.g. {name}:word")
         if name == "is":
-            value = re.match(r"[\w-]*", rest).group().lower()  # type: ignore[union-attr]
+            value = re.match(r"[\w*?~/-]*", rest).group().lower()  # type: ignore[union-attr]
             at_end = match.end() + len(value) == len(outside)
-            if value not in FLAGS and not (
-                typing and at_end and any(f.startswith(value) for f in FLAGS)
+            pattern = any(c in value for c in "*?~")
+            if (
+                value not in FLAGS
+                and not pattern
+                and not (typing and at_end and any(f.startswith(value) for f in FLAGS))
             ):
                 raise QueryError(f"unknown is:{value} (use one of {', '.join(FLAGS)})")
         if name == "date":
@@ -571,7 +577,7 @@ class _Parser:
             value = " ".join(token.text.split())
             if not value:
                 return None
-            return Prefix(field, value) if prefix else Term(field, value)
+            return Prefix(field, value, typing=True) if prefix else Term(field, value)
         words = tuple(token.text.split())
         if not words:
             return None
@@ -599,7 +605,7 @@ class _Parser:
             return Wildcard(field, text)
         least = 1 if field in KEYWORD_FIELDS else MIN_TYPED_PREFIX
         if typed and len(text) >= least and field not in ("path",):
-            return Prefix(field, text)
+            return Prefix(field, text, typing=True)
         return Term(field, text)
 
     def _date(self, token: _Token) -> Query:

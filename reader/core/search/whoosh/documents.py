@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.core.article import ArticleMeta
 from reader.core.search.records import IndexDoc
+from reader.core.search.vocabulary import surface_words
 from reader.core.search.whoosh.schema import datesort
 
 
@@ -26,6 +27,7 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "meta": json.dumps(meta.to_dict(), ensure_ascii=False),
         "title": meta.title,
         "body": doc.body,
+        "surface": " ".join(surface_words(f"{meta.title}\n{doc.body}")),
         "source": meta.source,
         "datesort": datesort(meta.date.replace("-", "") if meta.date else "", doc.id),
         "byline": meta.byline or "",
