@@ -456,10 +456,10 @@ class NewsReaderApp(App[None]):
         text = f"{prefix}: {results.total:,} {noun}" if prefix else f"{results.total:,} {noun}"
         if results.corrected:
             shown = corrected_text(results.query.strip(), results.corrected)
-            text += f" · showing results for {shown} · Ctrl+T: as typed"
+            text += f" · showing results for {shown} · ^T: as typed"
         elif results.query and results.query == self._as_typed:
-            text += " · as typed · Ctrl+T: corrected"
-        if results.total == 0 and results.suggestion:
+            text += " · as typed · ^T: corrected"  # the correction is the suggestion
+        elif results.total == 0 and results.suggestion:
             text += f" · did you mean {results.suggestion}?"
         text += "".join(f" · {notice}" for notice in results.notices)
         return text

@@ -254,3 +254,11 @@ def test_show_numbers_paragraphs_as_note_paragraph_counts_them(config_file: Path
     assert "Choe Son Hui" in lines[second]
     assert "✎ check this figure" in "\n".join(lines[second : second + 4])
     assert any(line.startswith("  1  BEIJING") for line in lines)
+
+
+def test_a_pattern_cut_to_its_most_common_words_says_so_in_one_line(config_file: Path) -> None:
+    result = run("--config", str(config_file), "search", "*e*", "--json")
+    assert result.returncode == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsreader: *e* matches ") and line.endswith(" most common")
+    assert len(json.loads(result.stdout)) == 5

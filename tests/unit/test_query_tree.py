@@ -95,7 +95,8 @@ def test_a_tree_written_back_reads_as_the_same_tree(text: str) -> None:
         ("pyong", Prefix("", "pyong", typing=True)),
         ("kim pyong", And((KIM, Prefix("", "pyong", typing=True)))),
         ("kim ", KIM),  # a space: the word is finished
-        ("p", Term("", "p")),  # one letter is too little to expand
+        ("p", Every()),  # one letter says too little yet
+        ("kim p", KIM),
         ("source:Yon", Prefix("source", "Yon", typing=True)),
         ("source:Y", Prefix("source", "Y", typing=True)),
         ('entity:"Choe S', Prefix("entity", "Choe S", typing=True)),

@@ -158,3 +158,25 @@ def test_suggestions_are_the_same_every_time(vocabulary: Vocabulary) -> None:
 
 def test_words_term_is_kept_for_an_unknown_entity(vocabulary: Vocabulary) -> None:
     assert plan(parse_query("entity:nobody"), lexicon(vocabulary)).query == Term("entity", "nobody")
+
+
+def test_a_wildcard_stops_looking_when_its_time_is_up(vocabulary: Vocabulary) -> None:
+    planned = plan(parse_query("*a*"), lexicon(vocabulary), budget=Budget(seconds=0))
+    assert isinstance(planned.query, Words) and len(planned.query.words) == 1
+    (notice,) = planned.notices
+    assert notice.startswith("*a*: stopped looking for words after 0 s")
+
+
+def test_word_counts_survive_a_round_trip_and_refuse_another_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from reader.core.search.vocabulary import WordCounts
+
+    counts = WordCounts(Counter({"militray": 0, "military": 5, "날": 2}))
+    path = tmp_path / "surface.vocab"
+    counts.save(path, "7")
+    loaded = WordCounts.load(path, "7")
+    assert loaded is not None and dict(loaded.counts) == {"military": 5, "날": 2}
+    assert WordCounts.load(path, "8") is None  # written for another version of the index
+    path.write_bytes(path.read_bytes()[:-3])
+    assert WordCounts.load(path, "7") is None  # damaged

@@ -37,8 +37,11 @@ The tree (every node a frozen dataclass; `Query` is their union):
     Fuzzy(field, text, distance, prefix_length)
                                      words within `distance` edits (Damerau: a swap is one),
                                      the first `prefix_length` letters as typed
-    Words(field, words, typed)       any of these words as written: what expansion makes of a
-                                     Prefix, Wildcard or Fuzzy (`typed` is the pattern)
+    Words(field, words, typed)       any of these words as written, each searched as the field
+                                     indexes it: what planning makes of a Prefix, Wildcard or
+                                     Fuzzy (`typed` is the pattern); on a keyword field, any of
+                                     these whole values; with no words it matches nothing
+                                     (inside And: the And matches nothing; inside Or: ignored)
     DateRange(low, high)             YYYYMMDD ints, both ends included; None is open
     And(children), Or(children)      all of / any of
     Not(child)                       articles without it (inside And: "and not")
@@ -50,11 +53,13 @@ case, accents folded); a word that analyses into several (`Hwasong-19`) is a phr
 fields (source, tag, entity, is) match one whole value, case-insensitively; path matches the
 corpus-relative path exactly.
 
-What an engine receives has been through `reader.core.search.expansion`: on title and body,
+What an engine receives has been through `reader.core.search.planning`: on title and body,
 Prefix, Wildcard and Fuzzy have become Words (expanded against the surface vocabulary, then
 searched stemmed); on keyword fields they have become Or of Terms; entity values are canonical
-names (aliases resolved). Only on note, byline, dateline and path does an engine expand a
-Prefix, Wildcard or Fuzzy over its own terms.
+names (aliases resolved: Words("entity", names)); a Phrase never has `prefix` set; typos are
+corrected. Only on note, byline, dateline and path does an engine expand a Prefix, Wildcard
+or Fuzzy over its own terms. A word that analyses to nothing (a stop word) is dropped; if
+nothing is left, the engine raises QueryError("nothing to search for in ...").
 """
 
 from __future__ import annotations
@@ -275,8 +280,9 @@ def parse_query(text: str, prefix_last: bool = False) -> Query:
     """The tree for a query (Every() for an empty one), or QueryError saying what is wrong.
 
     With `prefix_last` (a search box while typing), the last word matches as a prefix once
-    it has MIN_TYPED_PREFIX letters, unless a space follows it; a phrase whose closing quote
-    is not typed yet is a phrase whose last word is a prefix (`entity:"Choe S`).
+    it has MIN_TYPED_PREFIX letters (before that it is left out), unless a space follows it;
+    a phrase whose closing quote is not typed yet is a phrase whose last word is a prefix
+    (`entity:"Choe S`).
     """
     typing = prefix_last and bool(text) and not text[-1].isspace()
     query = check_query(text, typing=prefix_last)
@@ -484,6 +490,8 @@ class _Parser:
         if self.at < len(self.tokens):  # a stray ')' was refused by the checks; be safe
             raise QueryError(f"cannot read query {_show(self.text)!r}")
         if query is None:
+            if self.typing:
+                return Every()  # only a first letter so far
             raise QueryError(f"nothing to search for in {self.text!r}")
         return query
 
@@ -604,8 +612,9 @@ class _Parser:
                 return Prefix(field, text[:-1])
             return Wildcard(field, text)
         least = 1 if field in KEYWORD_FIELDS else MIN_TYPED_PREFIX
-        if typed and len(text) >= least and field not in ("path",):
-            return Prefix(field, text, typing=True)
+        if typed and field != "path":
+            # One letter says too little yet: the results stay those of the words before.
+            return Prefix(field, text, typing=True) if len(text) >= least else None
         return Term(field, text)
 
     def _date(self, token: _Token) -> Query:
