@@ -8,6 +8,7 @@ for `militray`, `celebratoins~`, `pyong` typed in the search box or `entity:choe
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -66,6 +67,7 @@ class Lexicon:
     matches: Callable[[str], bool] = lambda word: True
     """Whether a word, searched as usual (stemmed), finds any article."""
 
+    @functools.cached_property
     def preferred(self) -> frozenset[str]:
         """Words of tracked names: a typo nearest to one of them means that name."""
         return frozenset(word for name in self.names for word in name.split())
@@ -120,11 +122,11 @@ def corrections(tree: Query, lexicon: Lexicon, budget: Budget) -> dict[str, str]
         if isinstance(leaf, Term):
             if word in vocabulary or lexicon.matches(typed):
                 continue
-            best = vocabulary.closest(word, edits, lexicon.preferred())
+            best = vocabulary.closest(word, edits, lexicon.preferred)
         else:
             if not leaf.typing or vocabulary.with_prefix(word):
                 continue
-            best = vocabulary.closest(word, edits, lexicon.preferred())
+            best = vocabulary.closest(word, edits, lexicon.preferred)
             if best is None:
                 ranked = vocabulary.ranked(vocabulary.near_prefix(word, edits))
                 best = ranked[0] if ranked else None
@@ -184,8 +186,12 @@ def _expand(leaf: Query, lexicon: Lexicon, budget: Budget) -> Query:
         kept = _capped(words, budget.words, budget.postings, typed, vocabulary, budget)
         return Words(leaf.field, kept, typed)
     word = fold(leaf.text)
-    near = [w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length, stems=True)]
+    near = [w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length)]
     found = ([word] if word in vocabulary else []) + near
+    if not found:  # no word as written is near: the words whose stem is near its stem
+        found = [
+            w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length, stems=True)
+        ]
     kept = _capped(found, budget.words, budget.postings, typed, vocabulary, budget)
     return Words(leaf.field, kept, typed)
 

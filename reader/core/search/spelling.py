@@ -52,7 +52,7 @@ def suggest(tree: Query, text: str, lexicon: Lexicon) -> str | None:
                 done |= set(span)
                 if fold(name) != " ".join(fold(w) for w in typed):
                     replacements.append((typed, name))
-    preferred = lexicon.preferred()
+    preferred = lexicon.preferred
     for i, typed_word in enumerate(words):
         word = fold(typed_word)
         edits = suggest_edits(word)

@@ -115,8 +115,9 @@ class Vocabulary:
     def __init__(
         self, counts: Iterable[tuple[str, int]], stem: Callable[[str], str] | None = None
     ) -> None:
-        """`stem`: the engine's stemmer, so a fuzzy word also finds words whose stem is near
-        its stem (`diplomtas~` → "diplomat", where the corpus never writes "diplomats")."""
+        """`stem`: the engine's stemmer, so a fuzzy word near no word as written can still
+        find words whose stem is near its stem (`diplomtas~` → "diplomat", where the corpus
+        never writes "diplomats")."""
         self.stem = stem
         self._stems: dict[str, str] = {}
         merged: dict[str, int] = {}
