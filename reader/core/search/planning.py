@@ -118,7 +118,8 @@ def corrections(tree: Query, lexicon: Lexicon, budget: Budget) -> dict[str, str]
         if typed in out or not edits or not word.isalpha():
             continue
         budget.check()
-        vocabulary = vocabulary or lexicon.vocabulary()
+        if vocabulary is None:
+            vocabulary = lexicon.vocabulary()
         if isinstance(leaf, Term):
             if word in vocabulary or lexicon.matches(typed):
                 continue
