@@ -190,9 +190,7 @@ def _expand(leaf: Query, lexicon: Lexicon, budget: Budget) -> Query:
     near = [w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length)]
     found = ([word] if word in vocabulary else []) + near
     if not found:  # no word as written is near: the words whose stem is near its stem
-        found = [
-            w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length, stems=True)
-        ]
+        found = [w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length, stems=True)]
     kept = _capped(found, budget.words, budget.postings, typed, vocabulary, budget)
     return Words(leaf.field, kept, typed)
 

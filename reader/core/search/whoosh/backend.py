@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import threading
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -77,6 +78,8 @@ class WhooshBackend:
         self._counts: WordCounts | None = None
         self._counts_stamp: str | None = None
         """The index generation `_counts` belong to."""
+        self._build: str | None = None
+        """Which build from nothing `_ix` belongs to (schema.json says; see `clear`)."""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -117,7 +120,11 @@ class WhooshBackend:
             self.folder.mkdir(parents=True, exist_ok=True)
             storage = Storage(str(self.folder))
             self._ix = storage.create_index(self.schema, indexname=INDEX_NAME)
-            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+            # A new index starts again at generation 0, so after its first commit another
+            # process's searcher of the old one would look up to date: the build id tells.
+            self._build = uuid.uuid4().hex
+            meta = {"version": SCHEMA_VERSION, "build": self._build}
+            (self.folder / "schema.json").write_text(json.dumps(meta))
             self._save_counts(WordCounts())
 
     def warm_up(self) -> None:
@@ -140,8 +147,16 @@ class WhooshBackend:
 
     def _open(self) -> index.Index:
         if self._ix is None:
+            build = self._current_build()
             self._ix = Storage(str(self.folder)).open_index(INDEX_NAME, schema=self.schema)
+            self._build = build
         return self._ix
+
+    def _current_build(self) -> str | None:
+        try:
+            return str(json.loads((self.folder / "schema.json").read_text()).get("build"))
+        except (OSError, ValueError, AttributeError):
+            return None
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -160,12 +175,14 @@ class WhooshBackend:
         for a moment: the searcher in hand still reads the files it has open.
         """
         try:
-            current = self._searcher.up_to_date()
+            current = self._searcher.up_to_date() and self._current_build() == self._build
         except Exception:  # A vanished segment: the next open reports the damage.
             current = False
         if not current:
             with contextlib.suppress(index.EmptyIndexError, OSError):
-                self._new_searcher()
+                if self._current_build() != self._build:  # rebuilt from nothing meanwhile
+                    self._ix = None
+                self._searcher = self._open().searcher(weighting=BM25F())
 
     def _refresh(self) -> None:
         """Open a new searcher after a commit.
@@ -308,7 +325,10 @@ class WhooshBackend:
             return known
 
     def _stamp(self) -> str:
-        return str(self._open().latest_generation())
+        """This version of the index: its build from nothing and its commit (generations
+        start again at 0 in a new build)."""
+        generation = self._open().latest_generation()
+        return f"{self._build}:{generation}"
 
     def _word_counts(self) -> WordCounts:
         """The counts for the index as it is now (the caller holds the lock)."""
