@@ -23,7 +23,7 @@ from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.vocabulary import Vocabulary, WordCounts, surface_words
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
-from reader.core.search.whoosh.documents import decode, display_values, encode
+from reader.core.search.whoosh.documents import decode, display_values, encode, searched_text
 from reader.core.search.whoosh.queries import compile_query, filter_query, highlight_terms, parse
 from reader.core.search.whoosh.schema import (
     INDEX_NAME,
@@ -514,7 +514,7 @@ def _ranked(searcher: Any, parsed: Any, filter_q: Any, cancelled: Callable[[], b
 
 
 def _words(doc: IndexDoc) -> set[str]:
-    return surface_words(f"{doc.meta.title}\n{doc.body}")
+    return surface_words(searched_text(doc))
 
 
 def _stem(word: str) -> str:

@@ -21,10 +21,11 @@ from whoosh.formats import Existence
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only.
-11: the surface vocabulary (words as written) beside the stemmed fields."""
+11: the kicker and standfirst are searched with the body.
+12: the surface vocabulary (words as written) beside the stemmed fields."""
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.0
 """A word in the headline says more about an article than the same word in its body."""
