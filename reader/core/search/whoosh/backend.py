@@ -204,11 +204,11 @@ class WhooshBackend:
 
     def write(self, upserts: Iterable[IndexDoc], deletes: Iterable[str]) -> None:
         with self._lock:
-            counts = self._word_counts()
-            writer = self._writer(WRITE_LOCK_WAIT)
+            writer = self._writer(WRITE_LOCK_WAIT)  # first: IndexBusyError while another writes
             gone: list[str] = []
             added: list[str] = []
             try:
+                counts = self._word_counts()
                 for doc_id in deletes:
                     old = self.document(doc_id)
                     gone += _words(old) if old is not None else []
@@ -245,9 +245,9 @@ class WhooshBackend:
             doc = self.document(doc_id)
             if doc is None:
                 return
-            counts = self._word_counts()
             writer = self._writer(UPDATE_LOCK_WAIT)
             try:
+                counts = self._word_counts()
                 changed = dataclasses.replace(
                     doc, tags=tuple(tags), notes=notes, flags=tuple(flags)
                 )
@@ -317,8 +317,11 @@ class WhooshBackend:
         is missing or behind the index (a crash between the two writes, an older release).
         """
         with self._vocabulary_lock, self._lock:
-            counts = self._word_counts()
             known, stamp = self._vocabulary
+            try:
+                counts = self._word_counts()
+            except (index.EmptyIndexError, OSError):  # another process rebuilds it from nothing
+                return known if known is not None else Vocabulary(())
             if known is None or stamp != self._counts_stamp:
                 known = counts.vocabulary(stem=_stem)
                 self._vocabulary = (known, self._counts_stamp)
@@ -428,8 +431,6 @@ class Stream:
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
-            with self.backend._lock:
-                self.counts = self.backend._word_counts()
             procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
             ix = self.backend._open()
             try:
@@ -443,6 +444,8 @@ class Stream:
                     )
             except index.LockError:
                 raise IndexBusyError("another newsreader is updating this index") from None
+            with self.backend._lock:  # the counts this build adds to (none after a clear)
+                self.counts = self.backend._word_counts()
         fields = encode(doc)
         self.pending.update(w for w in fields["surface"].split(" ") if w)
         self.writer.add_document(**fields)
