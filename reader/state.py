@@ -25,13 +25,15 @@ NARROW = 110
 class SearchRequest:
     """Everything a search depends on. A new value is a new search; an equal one is not.
 
-    A search-box option (typing mode, an exact-word switch) becomes a field here, read by
-    `Library.search`'s caller in `ResultsList.search` and shown by the status line.
+    The search box always searches in typing mode (the last word a prefix, a word that
+    matches nothing corrected); `exact` (Ctrl+T) searches the words as typed instead.
     """
 
     query: str = ""
     filters: Filters = field(default_factory=Filters)
     order: Order = "relevance"
+    exact: bool = False
+    """The query's words searched as typed, not corrected (for this query only)."""
 
     def with_filters(
         self,

@@ -87,6 +87,10 @@ class MainScreen(UserWork):
                 id="previous-article", tooltip="in the reader: previous article"),
         Binding("ctrl+f", "find", "Find", show=False, id="find",
                 tooltip="find in the open article"),
+        # Priority, so it works while typing in the search box, where it matters.
+        Binding("ctrl+t", "as_typed", "As typed", show=False, priority=True, id="as-typed",
+                tooltip="typing treats the last word as a prefix and searches a typo as the "
+                "corpus's word; this searches the words as typed (again: corrected)"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane",
                 tooltip="next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
@@ -243,7 +247,19 @@ class MainScreen(UserWork):
 
     def _search_typed(self) -> None:
         self._debounce = None
-        self.request = replace(self.request, query=self.search_box.value)
+        query = self.search_box.value
+        # "As typed" was asked for the words it was asked on: new words are corrected again.
+        exact = self.request.exact and query == self.request.query
+        self.request = replace(self.request, query=query, exact=exact)
+
+    def action_as_typed(self) -> None:
+        """Search the query's words exactly as typed, or corrected again (a toggle); only
+        when a word was corrected, or is searched as typed now."""
+        request = self.request
+        results = self.results.results
+        corrected = results is not None and results.query == request.query and results.corrected
+        if request.exact or corrected:
+            self.request = replace(request, exact=not request.exact)
 
     @property
     def typing(self) -> bool:

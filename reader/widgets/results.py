@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from textual.worker import get_current_worker
 from reader.library import Library
 from reader.messages import OwnsWorkers
 from reader.state import SearchRequest
-from reader.types import MARK_END, MARK_START, Hit, Results, UserError
+from reader.types import MARK_END, MARK_START, Cancelled, Hit, Results, UserError
 
 ROW_HEIGHT = 3
 WINDOW = 20
@@ -126,22 +127,38 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
         self._choose_when_loaded: int | None = None
         self._open_when_loaded: int | None = None
         """The next unread article, to open once its row is loaded."""
+        self._cancel = threading.Event()
+        """Raised when a newer search starts: the older one stops between its steps."""
 
     # -- searching ----------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> None:
-        """Search in a worker; a newer request cancels an older one still running."""
+        """Search in a worker; a newer request cancels an older one still running.
+
+        Typing mode: the last word is a prefix and a word that matches nothing is searched as
+        the corpus's closest word, unless the request asks for the words as typed.
+        """
         self.request = request
-        self._search(request, self.chosen_id)
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._search(request, self.chosen_id, self._cancel)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, request: SearchRequest, keep_id: str | None) -> None:
+    def _search(self, request: SearchRequest, keep_id: str | None, cancel: threading.Event) -> None:
         worker = get_current_worker()
         try:
             results = self.library.search(
-                request.query, request.filters, sort=request.order, suggest=False
+                request.query,
+                request.filters,
+                sort=request.order,
+                suggest=False,
+                prefix_last=True,
+                exact=request.exact,
+                cancelled=cancel.is_set,
             )
             first = results.hits(0, WINDOW)
+        except Cancelled:
+            return  # A newer keystroke's search is on its way.
         except UserError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, request, str(exc))

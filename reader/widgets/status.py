@@ -14,7 +14,7 @@ from textual.worker import get_current_worker
 from reader.library import Library
 from reader.messages import OwnsWorkers
 from reader.state import SearchRequest
-from reader.types import Results, plural
+from reader.types import Results, corrected_text, plural
 
 SUGGEST_AFTER = 0.6
 """Seconds of quiet after a search without hits before looking for a spelling suggestion."""
@@ -41,8 +41,14 @@ def describe(
     text = f"{prefix}: {count}" if prefix else count
     if request.order in ORDER_NAMES:
         text += f" · {ORDER_NAMES[request.order]}"
-    if results.total == 0 and results.suggestion:
+    if results.corrected:
+        shown = corrected_text(results.query.strip(), results.corrected)
+        text += f" · showing results for {shown} · ^T: as typed"
+    elif request.exact:
+        text += " · as typed · ^T: corrected"  # the correction is the suggestion
+    elif results.total == 0 and results.suggestion:
         text += f" · did you mean {results.suggestion}?"
+    text += "".join(f" · {notice}" for notice in results.notices)
     return text
 
 

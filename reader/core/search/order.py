@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 
 from reader.core.search.records import Hit, Results, Rows
@@ -51,10 +52,4 @@ def oldest_first(results: Results) -> Results:
     """The same results, oldest first (they must be newest first, as a date sort gives them)."""
     if results.rows is None:
         return results
-    return Results(
-        query=results.query,
-        total=results.total,
-        rows=OldestFirst(results.rows, results.total),
-        suggestion=results.suggestion,
-        terms=results.terms,
-    )
+    return dataclasses.replace(results, rows=OldestFirst(results.rows, results.total))
