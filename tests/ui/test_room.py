@@ -311,10 +311,18 @@ async def test_unread_counts_next_unread_and_mark_all_read(app: NewsReaderApp) -
         sources, results = main.sources, main.results
         assert label_of(sources, "Yonhap").endswith("1/1")
         assert label_of(sources, "All").endswith("5/5")
+        # Tags count the same way: 003 and 004 tagged "watch", both unread.
+        for hit in results.loaded:
+            if hit.path[:3] in ("003", "004"):
+                app.library.tag(hit.id, ["watch"])
+        main.refresh_counts()
+        await settle(pilot)
+        assert label_of(main.tags, "watch").endswith("2/2")
         await pilot.press("enter")  # opens 003 (Yonhap): read
         await settle(pilot)
         assert label_of(sources, "Yonhap").endswith("0/1")
         assert label_of(sources, "All").endswith("4/5")
+        assert label_of(main.tags, "watch").endswith("1/2")
         # U in the reader opens the next unread article below.
         await pilot.press("U")
         await settle(pilot)
