@@ -10,7 +10,7 @@ SIZES  ?= 1000,10000,100000
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,tantivy]'
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -14,7 +14,7 @@ import yaml
 
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
-from reader.core.search.registry import BACKENDS
+from reader.core.search.registry import BACKENDS, missing_package
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
@@ -49,9 +49,15 @@ class Config:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Non-fatal problems (unknown keys) to show the user once."""
 
-    def with_overrides(self, corpus: str | None = None, data_dir: str | None = None) -> Config:
+    def with_overrides(
+        self, corpus: str | None = None, data_dir: str | None = None, backend: str | None = None
+    ) -> Config:
         """Apply command-line overrides, which win over the file."""
         updated = self
+        if backend:
+            if problem := missing_package(backend):
+                raise ConfigError(f"--backend {backend}: {problem}")
+            updated = replace(updated, backend=backend)
         if corpus:
             updated = replace(updated, corpus=Path(corpus).expanduser().resolve())
         if data_dir:
@@ -156,6 +162,8 @@ def parse_config(text: str, path: Path) -> Config:
             raise ConfigError(
                 f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, got {_kind(data)}"
             )
+        if problem := missing_package(data):
+            raise ConfigError(f"{where(node)}: backend: {problem}")
         backend = data
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]

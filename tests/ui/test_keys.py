@@ -16,6 +16,8 @@ from reader.widgets.article import ArticleReader
 from reader.widgets.results import ResultsList
 from tests.ui.helpers import search, settle, titles
 
+pytestmark = pytest.mark.both_engines
+
 
 async def test_starts_with_every_article_newest_first(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader.core.search import MARK_END, MARK_START
+from reader.core.search.snippets import LEAD, WIDTH, Snippets
 from reader.core.search.whoosh.schema import analyzer
-from reader.core.search.whoosh.snippets import LEAD, WIDTH, Snippets
 
 ANALYZER = analyzer()
 

@@ -19,6 +19,7 @@ from whoosh.query import Every, Term
 from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
+from reader.core.search.snippets import Snippets
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
 from reader.core.search.whoosh.documents import decode, display_values, encode, stored_text
@@ -32,7 +33,6 @@ from reader.core.search.whoosh.schema import (
     shared_analyzer,
 )
 from reader.core.search.whoosh.scoring import BM25F
-from reader.core.search.whoosh.snippets import Snippets
 from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
 postings.install()

@@ -1,5 +1,7 @@
 """One-passage snippets for result rows: the text around the first matched word, marked.
 
+Engine-neutral: an engine passes its own analyzer, so a word matches as the engine indexed it.
+
 Whoosh's highlighter analyses every word of a passage (tokenise, lowercase, stem, fold
 accents) and scores candidate fragments: about 7 ms for a page of 20 rows at 10,000
 articles, a quarter of a search. Here a regex finds the words that can match (those that

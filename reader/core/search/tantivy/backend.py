@@ -1,0 +1,460 @@
+"""SearchBackend over a tantivy index: writing, searching, facets, snippets and recovery.
+
+tantivy (the Rust engine behind Quickwit) tokenises, stems and writes postings in Rust threads,
+keeps every keyword and the date key as columns (facets and newest-first order read a column),
+and counts every match exactly. Its known traps are handled here and tested:
+`more_like_this` panics (a BaseException) on an index with unmerged deletes, so similar
+articles are found with our own term query instead; segment files that merges leave behind
+pile up unless `garbage_collect_files` runs, so every commit runs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import heapq
+import json
+import math
+import re
+import shutil
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import tantivy
+
+from reader.core.errors import QueryError
+from reader.core.search.backend import CountField, IndexBusyError, Sort
+from reader.core.search.records import Filters, Hit, IndexDoc, Results
+from reader.core.search.snippets import Snippets
+from reader.core.search.tantivy.documents import decode, display_values, encode
+from reader.core.search.tantivy.queries import (
+    Compiled,
+    Compiler,
+    analyzer,
+    filter_query,
+    parse_tree,
+    typed_words,
+)
+from reader.core.search.tantivy.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, register
+from reader.core.search.whoosh.queries import within
+
+WRITE_LOCK_WAIT = 2.0
+"""Seconds a writer waits for the index's write lock before saying another process writes."""
+UPDATE_LOCK_WAIT = 5.0
+"""A user's tag or note waits longer: it is one document, and giving up means a notice."""
+BATCH_HEAP = 50_000_000
+"""Bytes of indexing memory for an incremental batch (one indexing thread)."""
+STREAM_HEAP = 256_000_000
+"""Bytes of indexing memory for a first build, shared by its indexing threads."""
+STREAM_THREADS = 2
+"""Indexing threads of a first build; they run beside the parsing processes."""
+FIRST_PAGE = 50
+"""Rows fetched with the count: the first screenful needs no second search."""
+SIMILAR_TERMS = 25
+"""Key terms of an article that `more_like_this` looks for in others."""
+SUGGEST_DISTANCE = 2
+"""Edits a spelling suggestion may be away from what was typed."""
+MAX_BUCKETS = 1_000_000
+"""Facet values counted at most (every source, tag, entity or day there is, in practice)."""
+
+
+class TantivyBackend:
+    """One index folder, opened once; every read takes a fresh searcher (a snapshot)."""
+
+    NAME: ClassVar[str] = "tantivy"
+    SCHEMA_VERSION: ClassVar[int] = SCHEMA_VERSION
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.schema = build_schema()
+        self._lock = threading.RLock()
+        self._index: tantivy.Index | None = None
+        self._seen: tuple[int, int] | None = None
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def needs_rebuild(self) -> str | None:
+        with self._lock:
+            meta = self.folder / "schema.json"
+            if not self.folder.exists() or not meta.exists():
+                return "no index yet"
+            try:
+                version = json.loads(meta.read_text()).get("version")
+            except (OSError, ValueError):
+                return "index metadata is damaged"
+            if version != SCHEMA_VERSION:
+                return f"index schema changed ({version} → {SCHEMA_VERSION})"
+            try:
+                searcher = self._searcher()
+                # Touch postings, a column and the stored documents of the newest segment:
+                # a truncated file fails here, not in the user's search.
+                for _, address in searcher.search(tantivy.Query.all_query(), 1).hits:
+                    decode(searcher.doc(address))
+                searcher.aggregate(tantivy.Query.all_query(), _terms("source", 1))
+            except BaseException as exc:  # tantivy reports damage as errors or as panics
+                _reraise_unless_engine_error(exc)
+                self._index = None
+                return f"index is damaged ({type(exc).__name__})"
+            return None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._index = None
+            if self.folder.exists():
+                for child in self.folder.iterdir():
+                    if child.name == "indexer.lock":
+                        continue
+                    if child.is_dir():
+                        shutil.rmtree(child)
+                    else:
+                        child.unlink()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            index = tantivy.Index(self.schema, path=str(self.folder), reuse=False)
+            register(index)
+            index.config_reader(reload_policy="manual")
+            self._index = index
+            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+
+    def warm_up(self) -> None:
+        analyzer()
+
+    def close(self) -> None:
+        with self._lock:
+            self._index = None
+
+    def _open(self) -> tantivy.Index:
+        if self._index is None:
+            index = tantivy.Index.open(str(self.folder))
+            register(index)
+            index.config_reader(reload_policy="manual")
+            self._index = index
+            self._seen = None
+        return self._index
+
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher over the last commit, this process's or another's (the CLI's `tag`).
+
+        The index's meta file changes with every commit: one stat tells whether to reload.
+        """
+        with self._lock:
+            index = self._open()
+            try:
+                stat = (self.folder / "meta.json").stat()
+                seen = (stat.st_mtime_ns, stat.st_size)
+            except OSError:
+                seen = None
+            if seen != self._seen:
+                index.reload()
+                self._seen = seen
+            return index.searcher()
+
+    def _reloaded(self) -> None:
+        self._seen = None
+
+    def _writer(self, timeout: float, heap: int = BATCH_HEAP, threads: int = 1) -> Any:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return self._open().writer(heap_size=heap, num_threads=threads)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise IndexBusyError("another newsreader is updating this index") from None
+                time.sleep(0.05)
+
+    @contextlib.contextmanager
+    def _writing(self, timeout: float) -> Iterator[Any]:
+        """A writer for one batch: committed, its merges finished and leftovers removed."""
+        with self._lock:
+            writer = self._writer(timeout)
+            try:
+                yield writer
+                _finish(writer)
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                del writer
+            self._reloaded()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def write(self, upserts: Iterable[IndexDoc], deletes: Iterable[str]) -> None:
+        with self._writing(WRITE_LOCK_WAIT) as writer:
+            for doc_id in deletes:
+                writer.delete_documents_by_term("id", doc_id)
+            for doc in upserts:
+                writer.delete_documents_by_term("id", doc.id)
+                writer.add_document(encode(doc))
+
+    def stream(self) -> Stream:
+        """A writer for a build from nothing: tantivy's indexing threads tokenise and write
+        while the indexer reads and parses the next files."""
+        return Stream(self)
+
+    def update_fields(
+        self, doc_id: str, tags: Sequence[str], notes: str, flags: Sequence[str]
+    ) -> None:
+        with self._lock:
+            doc = self.document(doc_id)
+            if doc is None:
+                return
+            changed = dataclasses.replace(doc, tags=tuple(tags), notes=notes, flags=tuple(flags))
+            self.write([changed], [])
+
+    # -- reading -------------------------------------------------------------------------
+
+    def doc_count(self) -> int:
+        return int(self._searcher().num_docs)
+
+    def document(self, doc_id: str) -> IndexDoc | None:
+        return self._lookup("id", doc_id)
+
+    def document_by_hash(self, content_hash: str) -> IndexDoc | None:
+        return self._lookup("hash", content_hash) if content_hash else None
+
+    def _lookup(self, field_name: str, value: str) -> IndexDoc | None:
+        searcher = self._searcher()
+        query = tantivy.Query.term_query(self.schema, field_name, value)
+        hits = searcher.search(query, 1).hits
+        return decode(searcher.doc(hits[0][1])) if hits else None
+
+    def search(
+        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
+    ) -> Results:
+        tree = parse_tree(query)
+        try:
+            searcher = self._searcher()
+        except ValueError:  # another process is rebuilding it from nothing
+            return Results(query=query, total=0)
+        compiled = Compiler(self.schema, searcher).compile(tree)
+        wanted = compiled.query
+        limit = filter_query(self.schema, filters)
+        if limit is not None:
+            wanted = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, wanted), (tantivy.Occur.Must, limit)]
+            )
+        by_date = sort == "date" or compiled.empty
+        rows = Window(searcher, wanted, compiled, by_date)
+        total = rows.total
+        suggestion = self.suggest(query) if suggest and total == 0 and query.strip() else None
+        return Results(
+            query=query,
+            total=total,
+            rows=rows,
+            suggestion=suggestion,
+            terms=frozenset(compiled.terms),
+        )
+
+    def suggest(self, query: str) -> str | None:
+        """Each typed word the index does not hold, replaced by the nearest corpus word: fewest
+        edits, then the most articles, written as the first article using it writes it."""
+        try:
+            tree = parse_tree(query)
+        except QueryError:
+            return None
+        searcher = self._searcher()
+        corrected = query
+        for field_name, word in dict.fromkeys(typed_words(tree)):
+            stems = analyzer().analyze(word)
+            if len(stems) != 1 or any(searcher.doc_freq(f, stems[0]) for f in TEXT_FIELDS):
+                continue
+            best = _nearest(searcher, field_name, stems[0])
+            if best is None:
+                continue
+            surface = _surface(searcher, self.schema, field_name, best) or best
+            corrected = re.sub(
+                rf"(?<!\w){re.escape(word)}(?!\w)", surface, corrected, flags=re.IGNORECASE
+            )
+        return None if corrected == query else corrected
+
+    def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
+        """Articles sharing an article's most telling words (tf × idf), best first.
+
+        Not tantivy's MoreLikeThisQuery: it panics on any index with unmerged deletes
+        (an idf assertion counts deleted documents), which every edited corpus has.
+        """
+        searcher = self._searcher()
+        doc = self.document(doc_id)
+        if doc is None:
+            return []
+        articles = max(int(searcher.num_docs), 1)
+        weighed: list[tuple[float, str]] = []
+        for term, count in Counter(analyzer().analyze(doc.body)).items():
+            found_in = searcher.doc_freq("body", term)
+            if found_in > 1:  # in some other article too
+                weighed.append((count * math.log(1 + articles / found_in), term))
+        key_terms = [term for _, term in heapq.nlargest(SIMILAR_TERMS, weighed)]
+        if not key_terms:
+            return []
+        parts = [
+            (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "body", t))
+            for t in key_terms
+        ]
+        parts.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "id", doc_id)))
+        hits = searcher.search(tantivy.Query.boolean_query(parts), limit).hits
+        return [(decode(searcher.doc(a)).id, float(score)) for score, a in hits if score > 0]
+
+    def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        if not terms:
+            return []
+        return [(t.char_offset_from, t.char_offset_to) for t in _tokens(text) if t.text in terms]
+
+    def count(self, filters: Filters) -> int:
+        searcher = self._searcher()
+        wanted = filter_query(self.schema, filters) or tantivy.Query.all_query()
+        return int(searcher.search(wanted, 1, count=True).count)
+
+    def dates(self, filters: Filters) -> list[int]:
+        """Counted per day from the date column, so a timeline over a million articles is
+        one aggregation, not a million stored documents."""
+        searcher = self._searcher()
+        wanted = filter_query(self.schema, filters) or tantivy.Query.all_query()
+        out: list[int] = []
+        for bucket in _buckets(searcher.aggregate(wanted, _terms("day", MAX_BUCKETS))):
+            out.extend([int(bucket["key"])] * int(bucket["doc_count"]))
+        return out
+
+    def counts(self, field_name: CountField) -> dict[str, int]:
+        searcher = self._searcher()
+        every = tantivy.Query.all_query()
+        out: dict[str, int] = {}
+        for bucket in _buckets(searcher.aggregate(every, _terms(field_name, MAX_BUCKETS))):
+            value = str(bucket["key"])
+            term = tantivy.Query.term_query(self.schema, field_name, value)
+            hits = searcher.search(term, 1).hits
+            written = display_values(decode(searcher.doc(hits[0][1])), field_name) if hits else []
+            display = next((s for s in written if s.strip().lower() == value), value)
+            out[display.strip()] = int(bucket["doc_count"])
+        return out
+
+
+class Stream:
+    """See TantivyBackend.stream. Not thread-safe: the indexer's one thread uses it."""
+
+    def __init__(self, backend: TantivyBackend) -> None:
+        self.backend = backend
+        self.writer: Any = None
+
+    def add(self, doc: IndexDoc) -> None:
+        if self.writer is None:
+            self.writer = self.backend._writer(WRITE_LOCK_WAIT, STREAM_HEAP, STREAM_THREADS)
+        self.writer.add_document(encode(doc))
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        writer, self.writer = self.writer, None
+        try:
+            _finish(writer)
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            del writer
+        with self.backend._lock:
+            self.backend._reloaded()
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            with contextlib.suppress(Exception):
+                writer.rollback()
+            del writer
+
+
+class Window:
+    """One result set over one searcher (a snapshot): the count and first page at once, any
+    later window by offset, stored fields and snippets only for the rows shown."""
+
+    def __init__(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, compiled: Compiled, by_date: bool
+    ) -> None:
+        self.searcher = searcher
+        self.query = query
+        self.by_date = by_date
+        self.snippet = Snippets(compiled.terms, analyzer().analyze)
+        result = self._search(0, FIRST_PAGE, count=True)
+        self.total = int(result.count or 0)
+        self.first = result.hits
+
+    def _search(self, offset: int, limit: int, count: bool = False) -> Any:
+        order = {"order_by_field": "datesort", "order": tantivy.Order.Desc} if self.by_date else {}
+        return self.searcher.search(self.query, limit, count=count, offset=offset, **order)
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        start = max(0, start)
+        if stop <= start:
+            return []
+        if stop <= len(self.first):
+            hits = self.first[start:stop]
+        else:
+            hits = self._search(start, stop - start).hits
+        out: list[Hit] = []
+        for score, address in hits:
+            doc = decode(self.searcher.doc(address))
+            snippet = self.snippet(doc.body) if snippets else ""
+            shown = 0.0 if self.by_date else round(float(score), 4)
+            out.append(Hit.of(doc, score=shown, snippet=snippet))
+        return out
+
+
+def _finish(writer: Any) -> None:
+    """Commit, drop the files merges made unreferenced, and let merges end in this process."""
+    writer.commit()
+    writer.garbage_collect_files()
+    writer.wait_merging_threads()
+
+
+def _terms(field_name: str, size: int) -> dict[str, Any]:
+    return {"values": {"terms": {"field": field_name, "size": size}}}
+
+
+def _buckets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(result.get("values", {}).get("buckets", []))
+
+
+def _tokens(text: str) -> list[Any]:
+    return list(analyzer().pre_tokenize(text).tokens)
+
+
+def _nearest(searcher: tantivy.Searcher, field_name: str, stem: str) -> str | None:
+    """The index term fewest edits from `stem` (its first letter as typed), most used first."""
+    best: tuple[int, int, str] | None = None
+    for term, found_in in searcher.terms_with_prefix(field_name, stem[:1], limit=50_000):
+        if abs(len(term) - len(stem)) > SUGGEST_DISTANCE or not found_in:
+            continue
+        for distance in range(1, SUGGEST_DISTANCE + 1):
+            if within(term, stem, distance):
+                key = (distance, -found_in, term)
+                if best is None or key < best:
+                    best = key
+                break
+    return None if best is None else best[2]
+
+
+def _surface(
+    searcher: tantivy.Searcher, schema: tantivy.Schema, field_name: str, stem: str
+) -> str | None:
+    """How the first article holding `stem` writes it (the corpus's word, not the stem)."""
+    query = tantivy.Query.term_query(schema, field_name, stem)
+    for _, address in searcher.search(query, 1).hits:
+        doc = decode(searcher.doc(address))
+        text = doc.meta.title if field_name == "title" else doc.body
+        for token in _tokens(text):
+            if token.text == stem:
+                return str(text[token.char_offset_from : token.char_offset_to]).lower()
+    return None
+
+
+def _reraise_unless_engine_error(exc: BaseException) -> None:
+    """tantivy raises ValueError/OSError for a damaged index, and Rust panics surface as
+    pyo3's PanicException, a BaseException; anything else (Ctrl+C) goes on up."""
+    if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+        return
+    raise exc
