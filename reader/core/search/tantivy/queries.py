@@ -11,6 +11,7 @@ stemmed exactly as the index stemmed it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from reader.core.search.tantivy.schema import (
     TIE_SPAN,
     TITLE_BOOST,
     WORDS,
+    skippable,
     text_analyzer,
 )
 from reader.core.search.whoosh.queries import DayRange, FuzzyTerm, parse, within
@@ -52,10 +54,22 @@ def _parsing_schema() -> Schema:
     return schema
 
 
+MAX_SKIPPED = 3
+"""Stop words or one-letter words a phrase of up to three words lets stand between two of its
+words (one for longer phrases; none past MAX_SPREAD words)."""
+MAX_SPREAD = 8
+
+
 @functools.cache
 def analyzer() -> tantivy.TextAnalyzer:
-    """The index's running-text analysis, for query words, snippets and highlighting."""
-    return text_analyzer()
+    """Query words, snippets, highlighting and similarity: the index's analysis without the
+    stop words and one-letter words, which no query looks for on their own."""
+    return text_analyzer(stop_words=True)
+
+
+@functools.cache
+def _skippable() -> str:
+    return skippable()
 
 
 def parse_tree(text: str) -> Any:
@@ -157,8 +171,31 @@ class Compiler:
             return self._word(field_name, stems[0])
         if field_name in TEXT_FIELDS:
             self.terms.update(stems)
-        query = tantivy.Query.phrase_query(self.schema, field_name, list(stems))
-        return _titled(field_name, query)
+        return _titled(field_name, self._spread(field_name, stems))
+
+    def _spread(self, field_name: str, stems: list[str]) -> tantivy.Query:
+        """Words in order, with nothing between them but words Whoosh does not count.
+
+        Whoosh numbers words after dropping stop words, so its phrase "marking rare" finds
+        "marking a rare". tantivy keeps every position: each way of filling the gaps with such
+        words is a phrase of its own, and the article may match any of them.
+        """
+        most = 0 if len(stems) > MAX_SPREAD else MAX_SKIPPED if len(stems) <= 3 else 1
+        words = [re.escape(s) for s in stems]
+        variants: list[tantivy.Query] = []
+        for gaps in itertools.product(range(most + 1), repeat=len(stems) - 1):
+            if not any(gaps):
+                variants.append(tantivy.Query.phrase_query(self.schema, field_name, stems))
+                continue
+            at, spread = 0, [(0, words[0])]
+            for gap, word in zip(gaps, words[1:], strict=True):
+                spread += [(at + k + 1, _skippable()) for k in range(gap)]
+                at += gap + 1
+                spread.append((at, word))
+            variants.append(tantivy.Query.regex_phrase_query(self.schema, field_name, spread))
+        if len(variants) == 1:
+            return variants[0]
+        return _boolean([(Occur.Should, v) for v in variants])
 
     def _fuzzy(self, field_name: str, text: str, distance: int, fixed: int) -> tantivy.Query:
         """Terms within `distance` edits (a swap is one), the first `fixed` letters as typed:

@@ -1,8 +1,11 @@
 """What the tantivy index holds: its fields and the analysis of each, made to match Whoosh's.
 
 Text is analysed in Rust as Whoosh analyses it in Python: words by the same pattern, lower
-case, Whoosh's English stop words and its rule that a one-letter word is not indexed, English
-Snowball stems, accents folded. tantivy's Snowball is the current English algorithm, Whoosh's
+case, English Snowball stems, accents folded. Stop words and one-letter words, which Whoosh
+drops and then numbers the words after them as if they were never there, are indexed here:
+tantivy cannot renumber, so a phrase ("marking rare") finds "marking a rare" as in Whoosh by
+allowing such words, and only such words, between its own (queries.py). Queries never search
+for them alone. tantivy's Snowball is the current English algorithm, Whoosh's
 the original Porter2: of 19,400 words of the BBC and dev sets 54 stem differently, where the
 newer one stops a merge the older one made ("international" no longer finds "internal",
 "evening" no longer finds "even", "added" no longer finds "ad").
@@ -10,6 +13,7 @@ newer one stops a merge the older one made ("international" no longer finds "int
 
 from __future__ import annotations
 
+import re
 import string
 import zlib
 from typing import Final
@@ -17,7 +21,7 @@ from typing import Final
 import tantivy
 from whoosh.analysis import STOP_WORDS
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
 TITLE_BOOST: Final = 2.0
 """A word in the headline says more about an article than the same word in its body."""
@@ -41,15 +45,25 @@ KEYWORD_FIELDS: Final = ("source", "entity", "tag", "is")
 NAME_FIELDS: Final = ("byline", "dateline")
 
 
-def text_analyzer() -> tantivy.TextAnalyzer:
+def text_analyzer(stop_words: bool = False) -> tantivy.TextAnalyzer:
+    """Running text as indexed; with `stop_words`, as a query or similarity sees it (Whoosh's
+    stop words and one-letter words left out)."""
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORDS))
+    builder = builder.filter(tantivy.Filter.lowercase())
+    if stop_words:
+        builder = builder.filter(tantivy.Filter.custom_stopword(sorted(STOP_WORDS | ONE_LETTER)))
     return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORDS))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.custom_stopword(sorted(STOP_WORDS | ONE_LETTER)))
-        .filter(tantivy.Filter.stemmer("english"))
+        builder.filter(tantivy.Filter.stemmer("english"))
         .filter(tantivy.Filter.ascii_fold())
         .build()
     )
+
+
+def skippable() -> str:
+    """A regex for the index terms Whoosh would not have counted as words: its stop words as
+    this analyzer indexes them, and any one-letter term."""
+    stems = {term for word in sorted(STOP_WORDS) for term in text_analyzer().analyze(word)}
+    return "|".join([".", *sorted(re.escape(s) for s in stems if len(s) > 1)])
 
 
 def names_analyzer() -> tantivy.TextAnalyzer:
