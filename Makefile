@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
+BACKEND ?= whoosh,tantivy
 
 .PHONY: run test lint format screenshots bench clean
 
@@ -32,7 +33,7 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --backends $(BACKEND)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -199,7 +199,11 @@ class Compiler:
 
     def _fuzzy(self, field_name: str, text: str, distance: int, fixed: int) -> tantivy.Query:
         """Terms within `distance` edits (a swap is one), the first `fixed` letters as typed:
-        the same words Whoosh's fuzzy search finds, looked up in this index's terms."""
+        the same words Whoosh's fuzzy search finds, looked up in this index's terms. As in
+        Whoosh, the typed word is stemmed first ("expectde" is compared as "expectd")."""
+        if field_name in TEXT_FIELDS or field_name == "note":
+            stems = analyzer().analyze(text)
+            text = stems[0] if len(stems) == 1 else text
         head = text[: min(fixed, max(len(text) - 1, 0))]
         words = [
             term
