@@ -19,6 +19,7 @@ import pytest
 
 from reader.core.config import load_config
 from reader.core.search import Filters
+from reader.core.search.query import parse_query
 from reader.core.search.tantivy.backend import TantivyBackend
 from reader.library import Library
 from tests.contract.test_backends import CHOE, DOCS, KIM, PARADE
@@ -35,7 +36,7 @@ def engine(tmp_path: Path) -> TantivyBackend:
 
 
 def ids(engine: TantivyBackend, query: str) -> set[str]:
-    results = engine.search(query, Filters(), suggest=False)
+    results = engine.search(parse_query(query), Filters())
     return {hit.id for hit in results.hits(0, results.total)}
 
 
@@ -81,7 +82,7 @@ def test_prefix_wildcard_and_fuzzy_words_are_built_not_parsed(engine: TantivyBac
     assert ids(engine, "pyongyagn~") == {"d2"}
     assert ids(engine, "paraed~") == {"d1", "d3", "d5"}  # a swap is one edit
     assert ids(engine, "parade AND NOT putin") == {"d1", "d5"}  # tantivy's parser: nothing
-    results = engine.search("Pyong*", Filters(), suggest=False)
+    results = engine.search(parse_query("Pyong*"), Filters())
     assert "pyongyang" in results.terms
 
 

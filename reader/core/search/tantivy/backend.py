@@ -28,6 +28,8 @@ import tantivy
 
 from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
+from reader.core.search.edits import within
+from reader.core.search.query import Query, parse_query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
 from reader.core.search.tantivy.documents import decode, display_values, encode
@@ -36,11 +38,9 @@ from reader.core.search.tantivy.queries import (
     Compiler,
     analyzer,
     filter_query,
-    parse_tree,
     typed_words,
 )
 from reader.core.search.tantivy.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, register
-from reader.core.search.whoosh.queries import within
 
 WRITE_LOCK_WAIT = 2.0
 """Seconds a writer waits for the index's write lock before saying another process writes."""
@@ -224,15 +224,13 @@ class TantivyBackend:
         hits = searcher.search(query, 1).hits
         return decode(searcher.doc(hits[0][1])) if hits else None
 
-    def search(
-        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
-    ) -> Results:
-        tree = parse_tree(query)
+    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+        text = to_text(query)
         try:
             searcher = self._searcher()
         except ValueError:  # another process is rebuilding it from nothing
-            return Results(query=query, total=0)
-        compiled = Compiler(self.schema, searcher).compile(tree)
+            return Results(query=text, total=0)
+        compiled = Compiler(self.schema, searcher).compile(query)
         wanted = compiled.query
         limit = filter_query(self.schema, filters)
         if limit is not None:
@@ -241,21 +239,13 @@ class TantivyBackend:
             )
         by_date = sort == "date" or compiled.empty
         rows = Window(searcher, wanted, compiled, by_date)
-        total = rows.total
-        suggestion = self.suggest(query) if suggest and total == 0 and query.strip() else None
-        return Results(
-            query=query,
-            total=total,
-            rows=rows,
-            suggestion=suggestion,
-            terms=frozenset(compiled.terms),
-        )
+        return Results(query=text, total=rows.total, rows=rows, terms=frozenset(compiled.terms))
 
     def suggest(self, query: str) -> str | None:
         """Each typed word the index does not hold, replaced by the nearest corpus word: fewest
         edits, then the most articles, written as the first article using it writes it."""
         try:
-            tree = parse_tree(query)
+            tree = parse_query(query)
         except QueryError:
             return None
         searcher = self._searcher()

@@ -1,11 +1,9 @@
-"""Our query language as tantivy queries, built object by object: no user text reaches
-tantivy's own query parser (it has no `term*` or `?`, fuzzy only per field, returns nothing
-for `a AND NOT b`, and wants RFC 3339 dates).
+"""The reader's query tree (`reader.core.search.query`) as tantivy queries, object by object.
 
-The text is checked and parsed into a query tree by the reader's parser (the same one the
-Whoosh engine uses, over a schema whose text fields only lower-case, so each word arrives as
-typed), and every leaf is analysed here with tantivy's own analyzer, so a query word is
-stemmed exactly as the index stemmed it.
+No user text reaches tantivy's own query parser: it has no `term*` or `?`, fuzzy only per
+field, returns nothing for `a AND NOT b`, and wants RFC 3339 dates. Each leaf of the tree is
+analysed here with the analyzer its field was indexed with, so a query word is stemmed exactly
+as the index stemmed it, and the tree's operators become boolean queries.
 """
 
 from __future__ import annotations
@@ -15,49 +13,35 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import tantivy
-from whoosh import query as wq
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
-from whoosh.fields import TEXT, Schema
 
 from reader.core.errors import QueryError
+from reader.core.search import query as ast
+from reader.core.search.edits import within
 from reader.core.search.records import Filters
 from reader.core.search.tantivy.schema import (
     KEYWORD_FIELDS,
+    NAME_FIELDS,
     TEXT_FIELDS,
     TIE_SPAN,
     TITLE_BOOST,
-    WORDS,
+    folding_analyzer,
+    names_analyzer,
     skippable,
     text_analyzer,
 )
-from reader.core.search.whoosh.queries import DayRange, FuzzyTerm, parse, within
-from reader.core.search.whoosh.schema import build_schema as whoosh_schema
 
 EXPANSION_CAP = 5000
 """Index terms a prefix, wildcard or fuzzy word is compared with, at most (for highlighting
 and fuzzy matching; the prefix and wildcard queries themselves run as automata in Rust)."""
-Occur = tantivy.Occur
-
-
-@functools.cache
-def _parsing_schema() -> Schema:
-    """Whoosh's schema with running-text fields that keep words as typed (lower-cased, stop
-    words out): tantivy stems them itself, with the stemmer its index used."""
-    schema = whoosh_schema()
-    plain = RegexTokenizer(WORDS) | LowercaseFilter() | StopFilter()
-    for name in ("title", "body", "note"):
-        schema.remove(name)
-        schema.add(name, TEXT(analyzer=plain))
-    return schema
-
-
 MAX_SKIPPED = 3
 """Stop words or one-letter words a phrase of up to three words lets stand between two of its
 words (one for longer phrases; none past MAX_SPREAD words)."""
 MAX_SPREAD = 8
+RUNNING_TEXT = frozenset({*TEXT_FIELDS, "note"})
+"""Fields analysed as running text: stemmed, stop words left out of queries."""
+Occur = tantivy.Occur
 
 
 @functools.cache
@@ -68,13 +52,18 @@ def analyzer() -> tantivy.TextAnalyzer:
 
 
 @functools.cache
+def _names() -> tantivy.TextAnalyzer:
+    return names_analyzer()
+
+
+@functools.cache
+def _folding() -> tantivy.TextAnalyzer:
+    return folding_analyzer()
+
+
+@functools.cache
 def _skippable() -> str:
     return skippable()
-
-
-def parse_tree(text: str) -> Any:
-    """Check and parse a query (QueryError with a one-line message when malformed)."""
-    return parse(_parsing_schema(), text)
 
 
 @dataclass
@@ -87,151 +76,189 @@ class Compiled:
 
 
 class Compiler:
-    """Turns one parsed query into a tantivy query, reading the index only to expand words."""
+    """Turns one query tree into a tantivy query, reading the index only to expand words."""
 
     def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher) -> None:
         self.schema = schema
         self.searcher = searcher
         self.terms: set[str] = set()
 
-    def compile(self, tree: Any) -> Compiled:
-        if isinstance(tree, wq.Every):
+    def compile(self, tree: ast.Query) -> Compiled:
+        """QueryError when nothing is left to search for (every word a stop word)."""
+        if isinstance(tree, ast.Every):
             return Compiled(tantivy.Query.all_query(), empty=True)
-        return Compiled(self._query(tree), self.terms)
+        compiled = self._node(tree)
+        if compiled is None:
+            raise QueryError(f"nothing to search for in {ast.to_text(tree)!r}")
+        return Compiled(compiled, self.terms)
 
-    def _query(self, q: Any) -> tantivy.Query:
-        out = self._unboosted(q)
-        boost = float(getattr(q, "boost", 1.0))
-        return out if boost == 1.0 else tantivy.Query.boost_query(out, boost)
-
-    def _unboosted(self, q: Any) -> tantivy.Query:
-        if isinstance(q, wq.Every):
+    def _node(self, node: ast.Query) -> tantivy.Query | None:
+        """None for a part that analyses into nothing (a stop word): it is left out, as
+        Whoosh leaves it out."""
+        if isinstance(node, ast.Every):
             return tantivy.Query.all_query()
-        if isinstance(q, DayRange):
-            return self._days(q.low, q.high)
-        if isinstance(q, wq.Not):
-            return _boolean([(Occur.Must, tantivy.Query.all_query()), self._not(q)])
-        if isinstance(q, wq.And):
-            parts = [self._not(s) if isinstance(s, wq.Not) else (Occur.Must, self._query(s))
-                     for s in q.subqueries]  # fmt: skip
+        if isinstance(node, ast.And):
+            parts: list[tuple[tantivy.Occur, tantivy.Query]] = []
+            for child in node.children:
+                negated = isinstance(child, ast.Not)
+                compiled = self._node(child.child if isinstance(child, ast.Not) else child)
+                if compiled is not None:
+                    parts.append((Occur.MustNot if negated else Occur.Must, compiled))
+            if not parts:
+                return None
             if all(occur == Occur.MustNot for occur, _ in parts):
                 parts.append((Occur.Must, tantivy.Query.all_query()))
-            return _boolean(parts)
-        if isinstance(q, wq.Or):
-            return _boolean([(Occur.Should, self._query(s)) for s in q.subqueries])
-        if isinstance(q, wq.AndNot):
-            return _boolean([(Occur.Must, self._query(q.a)), (Occur.MustNot, self._query(q.b))])
-        if isinstance(q, wq.AndMaybe):
-            return _boolean([(Occur.Must, self._query(q.a)), (Occur.Should, self._query(q.b))])
-        if isinstance(q, wq.Require):
-            hidden = tantivy.Query.const_score_query(self._query(q.b), 0.0)
-            return _boolean([(Occur.Must, self._query(q.a)), (Occur.Must, hidden)])
-        if isinstance(q, wq.Phrase):
-            return self._phrase(q.fieldname, list(q.words))
-        if isinstance(q, FuzzyTerm):
-            return self._fuzzy(q.fieldname, q.text, q.maxdist, q.prefixlength)
-        if isinstance(q, wq.Prefix):
-            return self._pattern(q.fieldname, re.escape(q.text) + ".*", q.text)
-        if isinstance(q, wq.Wildcard):
-            head = re.split(r"[*?]", q.text, maxsplit=1)[0]
-            return self._pattern(q.fieldname, _wildcard_regex(q.text), head)
-        if isinstance(q, wq.Term):
-            return self._term(q.fieldname, q.text)
-        raise QueryError(f"this search form is not supported by the tantivy engine: {q}")
-
-    def _not(self, q: Any) -> tuple[tantivy.Occur, tantivy.Query]:
-        return Occur.MustNot, self._query(q.query)
+            return parts[0][1] if len(parts) == 1 else _boolean(parts)
+        if isinstance(node, ast.Or):
+            found = [c for c in (self._node(child) for child in node.children) if c is not None]
+            return _any(found)
+        if isinstance(node, ast.Not):
+            child = self._node(node.child)
+            if child is None:
+                return None
+            return _boolean([(Occur.Must, tantivy.Query.all_query()), (Occur.MustNot, child)])
+        if isinstance(node, ast.AndMaybe):
+            required, optional = self._node(node.required), self._node(node.optional)
+            if required is None or optional is None:
+                return required or optional
+            return _boolean([(Occur.Must, required), (Occur.Should, optional)])
+        if isinstance(node, ast.DateRange):
+            return self._days(node.low, node.high)
+        fields = list(ast.DEFAULT_FIELDS) if not node.field else [node.field]
+        return _any([c for c in (self._leaf(node, f) for f in fields) if c is not None])
 
     # -- leaves ---------------------------------------------------------------------------
 
-    def _term(self, field_name: str, text: str) -> tantivy.Query:
-        if field_name in TEXT_FIELDS or field_name == "note":
-            words = analyzer().analyze(text)
-            if not words:
+    def _leaf(self, node: ast.Query, name: str) -> tantivy.Query | None:
+        if isinstance(node, ast.Term):
+            return self._words(name, [node.text])
+        if isinstance(node, ast.Phrase):
+            if node.prefix and name in RUNNING_TEXT | set(NAME_FIELDS):
+                return self._phrase_prefix(name, node)
+            return self._words(name, list(node.words), node.slop)
+        if isinstance(node, ast.Words):
+            stems = dict.fromkeys(s for w in node.words for s in self._analyse(name, w))
+            if not stems:  # a pattern that matched no word matches no article
                 return tantivy.Query.empty_query()
-            if len(words) > 1:  # "U.S.-China" within one field: every word, in order
-                return self._phrase(field_name, words, analysed=True)
-            return self._word(field_name, words[0])
-        if field_name in KEYWORD_FIELDS:
-            return tantivy.Query.term_query(self.schema, field_name, text.lower())
-        if field_name in ("byline", "dateline", "path"):
-            return tantivy.Query.term_query(self.schema, field_name, text)
-        raise QueryError(f"cannot search the field {field_name!r}")
+            return self._any_of(name, stems)
+        if isinstance(node, ast.Prefix):
+            text = self._pattern_text(name, node.text)
+            return self._pattern(name, re.escape(text) + ".*", text)
+        if isinstance(node, ast.Wildcard):
+            text = self._pattern_text(name, node.pattern)
+            head = re.split(r"[*?]", text, maxsplit=1)[0]
+            return self._pattern(name, _wildcard_regex(text), head)
+        if isinstance(node, ast.Fuzzy):
+            text = self._pattern_text(name, node.text)
+            return self._fuzzy(name, text, node.distance, node.prefix_length)
+        raise TypeError(f"not a query leaf: {node!r}")
 
-    def _word(self, field_name: str, stem: str) -> tantivy.Query:
-        if field_name in TEXT_FIELDS:
-            self.terms.add(stem)
-        return _titled(field_name, tantivy.Query.term_query(self.schema, field_name, stem))
+    def _analyse(self, name: str, text: str) -> list[str]:
+        """The index terms a text is written as in one field."""
+        if name in KEYWORD_FIELDS:
+            value = text.strip().lower()
+            return [value] if value else []
+        if name == "path":
+            return [text]
+        if name in NAME_FIELDS:
+            return list(_names().analyze(text))
+        return list(analyzer().analyze(text))
 
-    def _phrase(self, field_name: str, words: list[str], analysed: bool = False) -> tantivy.Query:
-        stems = words if analysed else [s for w in words for s in analyzer().analyze(w)]
-        if not stems:
-            return tantivy.Query.empty_query()
-        if len(stems) == 1:
-            return self._word(field_name, stems[0])
-        if field_name in TEXT_FIELDS:
-            self.terms.update(stems)
-        return _titled(field_name, self._spread(field_name, stems))
+    def _words(self, name: str, words: list[str], slop: int = 1) -> tantivy.Query | None:
+        """One word, or several in order (a phrase, or a word that analyses into several,
+        "U.S.-China"); None when nothing is left (stop words)."""
+        if name in KEYWORD_FIELDS or name == "path":
+            terms = self._analyse(name, " ".join(words))
+        else:
+            terms = [t for w in words for t in self._analyse(name, w)]
+        if not terms:
+            return None
+        if name in TEXT_FIELDS:
+            self.terms.update(terms)
+        if len(terms) == 1:
+            return _titled(name, tantivy.Query.term_query(self.schema, name, terms[0]))
+        if name not in RUNNING_TEXT:
+            phrase = tantivy.Query.phrase_query(self.schema, name, terms, slop=slop - 1)
+            return _titled(name, phrase)
+        return _titled(name, self._spread(name, [re.escape(t) for t in terms], slop))
 
-    def _spread(self, field_name: str, stems: list[str]) -> tantivy.Query:
-        """Words in order, with nothing between them but words Whoosh does not count.
+    def _phrase_prefix(self, name: str, node: ast.Phrase) -> tantivy.Query | None:
+        """A phrase whose last word is still being typed: the words before it as written,
+        then any word that begins with what is typed so far."""
+        head = [t for w in node.words[:-1] for t in self._analyse(name, w)]
+        last = self._pattern_text(name, node.words[-1])
+        if not head:
+            return self._pattern(name, re.escape(last) + ".*", last)
+        if name in TEXT_FIELDS:
+            self.terms.update(head)
+        words = [re.escape(t) for t in head] + [re.escape(last) + ".*"]
+        if name not in RUNNING_TEXT:
+            spread = list(enumerate(words))
+            return tantivy.Query.regex_phrase_query(self.schema, name, spread, slop=node.slop - 1)
+        return _titled(name, self._spread(name, words, node.slop))
+
+    def _spread(self, name: str, words: list[str], slop: int = 1) -> tantivy.Query:
+        """Words (regexes) in order, with nothing between them but words Whoosh does not count.
 
         Whoosh numbers words after dropping stop words, so its phrase "marking rare" finds
         "marking a rare". tantivy keeps every position: each way of filling the gaps with such
-        words is a phrase of its own, and the article may match any of them.
+        words is a phrase of its own, and the article may match any of them. A phrase with
+        slop (`"a b"~3`) lets MAX_SKIPPED such words more stand in each gap.
         """
-        most = 0 if len(stems) > MAX_SPREAD else MAX_SKIPPED if len(stems) <= 3 else 1
-        words = [re.escape(s) for s in stems]
+        if slop > 1:
+            spread = list(enumerate(words))
+            return tantivy.Query.regex_phrase_query(
+                self.schema, name, spread, slop=slop - 1 + MAX_SKIPPED
+            )
+        most = 0 if len(words) > MAX_SPREAD else MAX_SKIPPED if len(words) <= 3 else 1
         variants: list[tantivy.Query] = []
-        for gaps in itertools.product(range(most + 1), repeat=len(stems) - 1):
-            if not any(gaps):
-                variants.append(tantivy.Query.phrase_query(self.schema, field_name, stems))
-                continue
+        for gaps in itertools.product(range(most + 1), repeat=len(words) - 1):
             at, spread = 0, [(0, words[0])]
             for gap, word in zip(gaps, words[1:], strict=True):
                 spread += [(at + k + 1, _skippable()) for k in range(gap)]
                 at += gap + 1
                 spread.append((at, word))
-            variants.append(tantivy.Query.regex_phrase_query(self.schema, field_name, spread))
-        if len(variants) == 1:
-            return variants[0]
-        return _boolean([(Occur.Should, v) for v in variants])
+            variants.append(tantivy.Query.regex_phrase_query(self.schema, name, spread))
+        return _any(variants) or tantivy.Query.empty_query()
 
-    def _fuzzy(self, field_name: str, text: str, distance: int, fixed: int) -> tantivy.Query:
-        """Terms within `distance` edits (a swap is one), the first `fixed` letters as typed:
-        the same words Whoosh's fuzzy search finds, looked up in this index's terms. As in
-        Whoosh, the typed word is stemmed first ("expectde" is compared as "expectd")."""
-        if field_name in TEXT_FIELDS or field_name == "note":
-            stems = analyzer().analyze(text)
-            text = stems[0] if len(stems) == 1 else text
+    def _fuzzy(self, name: str, text: str, distance: int, fixed: int) -> tantivy.Query:
+        """Terms within `distance` edits (a swap is one), the first `fixed` letters as typed,
+        looked up in this index's terms (as Whoosh's fuzzy word is in its own)."""
         head = text[: min(fixed, max(len(text) - 1, 0))]
         words = [
             term
-            for term in self._expand(field_name, head)
+            for term in self._expand(name, head)
             if abs(len(term) - len(text)) <= distance and within(term, text, distance)
         ]
-        return self._any_of(field_name, words)
-
-    def _pattern(self, field_name: str, regex: str, head: str) -> tantivy.Query:
-        """A prefix or wildcard word: an automaton over the terms in Rust; the terms it meets
-        are listed here only to be highlighted."""
-        if field_name in TEXT_FIELDS:
-            matcher = re.compile(regex)
-            self.terms.update(t for t in self._expand(field_name, head) if matcher.fullmatch(t))
-        return _titled(field_name, tantivy.Query.regex_query(self.schema, field_name, regex))
-
-    def _any_of(self, field_name: str, words: Iterable[str]) -> tantivy.Query:
-        words = list(words)
         if not words:
             return tantivy.Query.empty_query()
-        if field_name in TEXT_FIELDS:
-            self.terms.update(words)
-        terms = [tantivy.Query.term_query(self.schema, field_name, w) for w in words]
-        return _titled(field_name, _boolean([(Occur.Should, t) for t in terms]))
+        return self._any_of(name, words)
 
-    def _expand(self, field_name: str, head: str) -> list[str]:
-        found = self.searcher.terms_with_prefix(field_name, head, limit=EXPANSION_CAP)
+    def _pattern(self, name: str, regex: str, head: str) -> tantivy.Query:
+        """A prefix or wildcard word: an automaton over the terms in Rust; the terms it meets
+        are listed here only to be highlighted."""
+        if name in TEXT_FIELDS:
+            matcher = re.compile(regex)
+            self.terms.update(t for t in self._expand(name, head) if matcher.fullmatch(t))
+        return _titled(name, tantivy.Query.regex_query(self.schema, name, regex))
+
+    def _any_of(self, name: str, words: Iterable[str]) -> tantivy.Query:
+        words = list(words)
+        if name in TEXT_FIELDS:
+            self.terms.update(words)
+        terms = [tantivy.Query.term_query(self.schema, name, w) for w in words]
+        return _titled(name, _any(terms) or tantivy.Query.empty_query())
+
+    def _expand(self, name: str, head: str) -> list[str]:
+        found = self.searcher.terms_with_prefix(name, head, limit=EXPANSION_CAP)
         return [term for term, _ in found]
+
+    def _pattern_text(self, name: str, text: str) -> str:
+        """Prefixes, wildcards and fuzzy words are matched unstemmed, lower case, accents
+        folded (as Whoosh matches them); a path as written."""
+        if name == "path":
+            return text
+        return "".join(_folding().analyze(text)) or text.lower()
 
     def _days(self, low: int | None, high: int | None) -> tantivy.Query:
         """An inclusive range of YYYYMMDD days; undated articles are never inside one."""
@@ -242,12 +269,20 @@ class Compiler:
         )
 
 
-def _titled(field_name: str, query: tantivy.Query) -> tantivy.Query:
-    return tantivy.Query.boost_query(query, TITLE_BOOST) if field_name == "title" else query
+def _titled(name: str, query: tantivy.Query) -> tantivy.Query:
+    return tantivy.Query.boost_query(query, TITLE_BOOST) if name == "title" else query
 
 
 def _boolean(parts: list[tuple[tantivy.Occur, tantivy.Query]]) -> tantivy.Query:
     return tantivy.Query.boolean_query(parts)
+
+
+def _any(queries: list[tantivy.Query]) -> tantivy.Query | None:
+    if not queries:
+        return None
+    if len(queries) == 1:
+        return queries[0]
+    return _boolean([(Occur.Should, q) for q in queries])
 
 
 def _wildcard_regex(text: str) -> str:
@@ -266,10 +301,11 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> tantivy.Query | No
     return tantivy.Query.const_score_query(_boolean([(Occur.Must, t) for t in terms]), 0.0)
 
 
-def typed_words(tree: Any) -> list[tuple[str, str]]:
-    """(field, word as typed) of every plain title or body word, for spelling suggestions."""
+def typed_words(tree: ast.Query) -> list[tuple[str, str]]:
+    """(field, word as typed) of every plain title or body word, for spelling suggestions
+    (a word without a field is looked up in the body, which holds nearly every title word)."""
     out: list[tuple[str, str]] = []
-    for leaf in tree.leaves() if not isinstance(tree, wq.Every) else []:
-        if type(leaf) is wq.Term and leaf.fieldname in TEXT_FIELDS:
-            out.append((leaf.fieldname, leaf.text))
+    for leaf in ast.leaves(tree):
+        if type(leaf) is ast.Term and leaf.field in ("", *TEXT_FIELDS):
+            out.append((leaf.field or "body", leaf.text))
     return out

@@ -19,7 +19,6 @@ import zlib
 from typing import Final
 
 import tantivy
-from whoosh.analysis import STOP_WORDS
 
 SCHEMA_VERSION: Final = 2
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
@@ -31,6 +30,12 @@ WORDS: Final = r"\w+(\.?\w+)*"
 """Whoosh's RegexTokenizer pattern: "U.S." and "3.5" stay one word."""
 ONE_LETTER: Final = frozenset(string.ascii_lowercase + string.digits + "_")
 """Whoosh's StopFilter drops words shorter than two letters."""
+STOP_WORDS: Final = frozenset(
+    ("a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in",
+     "is", "it", "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we",
+     "when", "will", "with", "yet", "you", "your")
+)  # fmt: skip
+"""Whoosh's English stop words (whoosh.analysis.STOP_WORDS), which its queries leave out."""
 
 TEXT = "news"
 """Running text: stemmed, stop words out, accents folded (title, body, note)."""
@@ -69,6 +74,17 @@ def skippable() -> str:
 def names_analyzer() -> tantivy.TextAnalyzer:
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORDS))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+
+
+def folding_analyzer() -> tantivy.TextAnalyzer:
+    """A whole text lower-cased with accents folded: how a prefix, wildcard or fuzzy word is
+    compared with the terms (the letters as the index folds them, unstemmed)."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw())
         .filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
         .build()
