@@ -33,6 +33,11 @@ def test_accented_words_match_a_plain_query() -> None:
     assert marked(snippets("sao")("Talks in São Paulo ended.")) == ["São"]
 
 
+def test_letters_that_do_not_decompose_still_fold() -> None:
+    body = "From Tromsø and Łódź, Pyŏngyang's envoy."
+    assert marked(snippets("tromso", "lodz", "pyongyang")(body)) == ["Tromsø", "Łódź", "Pyŏngyang"]
+
+
 def test_words_that_only_begin_like_a_term_are_not_marked() -> None:
     body = "The councillor counted the countries on the council."
     assert marked(snippets("council")(body)) == ["council"]

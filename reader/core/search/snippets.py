@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-
-from whoosh.support.charset import accent_map
 
 from reader.core.search.records import MARK_END, MARK_START
 
@@ -23,16 +22,24 @@ LEAD = 60
 """Characters of context kept before the first match."""
 WIDTH = 240
 """Characters in a snippet: more than a result row shows, so a wide terminal is filled."""
+LETTERS = range(0xC0, 0x2000)
+"""Latin-1 to the Latin Extended blocks: where the accented letters of news text live."""
+UNDECOMPOSED = dict(zip("øØđĐłŁħĦıŧŦðÐþÞ", "ooddllhhittddtt", strict=True))
+"""Letters that engines fold to an ASCII letter but Unicode does not decompose."""
 
 
 @functools.cache
 def _variants() -> dict[str, str]:
     """Each ASCII letter with the accented letters that fold to it (`a` → `aàáâãäå…`)."""
     out: dict[str, str] = {}
-    for code, plain in accent_map.items():
-        if len(plain) == 1 and plain.isascii():
+    for code in LETTERS:
+        letter = chr(code)
+        plain = UNDECOMPOSED.get(letter) or "".join(
+            c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c)
+        )
+        if len(plain) == 1 and plain.isascii() and plain.isalpha():
             key = plain.lower()
-            out[key] = out.get(key, key) + chr(code)
+            out[key] = out.get(key, key) + letter
     return out
 
 
