@@ -22,7 +22,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -102,7 +102,7 @@ def cores() -> int:
 
 def read_all(
     jobs: Iterable[Job], max_bytes: int, linker: EntityLinker, workers: int | None = None
-) -> Iterator[Read]:
+) -> Generator[Read, None, None]:
     """Every job's Read, in the order of `jobs`.
 
     With more than POOL_MIN jobs and more than one core, processes do the work. If the pool

@@ -92,7 +92,7 @@ class TantivyBackend:
                 searcher = self._searcher()
                 # Touch postings, a column and the stored documents of the newest segment:
                 # a truncated file fails here, not in the user's search.
-                for _, address in searcher.search(tantivy.Query.all_query(), 1).hits:
+                for _, address in searcher.search(tantivy.Query.all_query(), 1, count=False).hits:
                     decode(searcher.doc(address))
                 searcher.aggregate(tantivy.Query.all_query(), _terms("source", 1))
             except BaseException as exc:  # tantivy reports damage as errors or as panics
@@ -221,7 +221,7 @@ class TantivyBackend:
     def _lookup(self, field_name: str, value: str) -> IndexDoc | None:
         searcher = self._searcher()
         query = tantivy.Query.term_query(self.schema, field_name, value)
-        hits = searcher.search(query, 1).hits
+        hits = searcher.search(query, 1, count=False).hits
         return decode(searcher.doc(hits[0][1])) if hits else None
 
     def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
@@ -287,7 +287,7 @@ class TantivyBackend:
             for t in key_terms
         ]
         parts.append((tantivy.Occur.MustNot, tantivy.Query.term_query(self.schema, "id", doc_id)))
-        hits = searcher.search(tantivy.Query.boolean_query(parts), limit).hits
+        hits = searcher.search(tantivy.Query.boolean_query(parts), limit, count=False).hits
         return [(decode(searcher.doc(a)).id, float(score)) for score, a in hits if score > 0]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
@@ -298,7 +298,7 @@ class TantivyBackend:
     def count(self, filters: Filters) -> int:
         searcher = self._searcher()
         wanted = filter_query(self.schema, filters) or tantivy.Query.all_query()
-        return int(searcher.search(wanted, 1, count=True).count)
+        return _count(searcher.search(wanted, 1, count=True))
 
     def dates(self, filters: Filters) -> list[int]:
         """Counted per day from the date column, so a timeline over a million articles is
@@ -317,7 +317,7 @@ class TantivyBackend:
         for bucket in _buckets(searcher.aggregate(every, _terms(field_name, MAX_BUCKETS))):
             value = str(bucket["key"])
             term = tantivy.Query.term_query(self.schema, field_name, value)
-            hits = searcher.search(term, 1).hits
+            hits = searcher.search(term, 1, count=False).hits
             written = display_values(decode(searcher.doc(hits[0][1])), field_name) if hits else []
             display = next((s for s in written if s.strip().lower() == value), value)
             out[display.strip()] = int(bucket["doc_count"])
@@ -370,12 +370,14 @@ class Window:
         self.by_date = by_date
         self.snippet = Snippets(compiled.terms, analyzer().analyze)
         result = self._search(0, FIRST_PAGE, count=True)
-        self.total = int(result.count or 0)
+        self.total = _count(result)
         self.first = result.hits
 
     def _search(self, offset: int, limit: int, count: bool = False) -> Any:
-        order = {"order_by_field": "datesort", "order": tantivy.Order.Desc} if self.by_date else {}
-        return self.searcher.search(self.query, limit, count=count, offset=offset, **order)
+        field = "datesort" if self.by_date else None
+        return self.searcher.search(
+            self.query, limit, count=count, order_by_field=field, offset=offset
+        )
 
     def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
         start = max(0, start)
@@ -399,6 +401,11 @@ def _finish(writer: Any) -> None:
     writer.commit()
     writer.garbage_collect_files()
     writer.wait_merging_threads()
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    """The number of matches a search counted (tantivy's type stub leaves `count` out)."""
+    return int(getattr(result, "count", None) or 0)
 
 
 def _terms(field_name: str, size: int) -> dict[str, Any]:
@@ -433,7 +440,7 @@ def _surface(
 ) -> str | None:
     """How the first article holding `stem` writes it (the corpus's word, not the stem)."""
     query = tantivy.Query.term_query(schema, field_name, stem)
-    for _, address in searcher.search(query, 1).hits:
+    for _, address in searcher.search(query, 1, count=False).hits:
         doc = decode(searcher.doc(address))
         text = doc.meta.title if field_name == "title" else doc.body
         for token in _tokens(text):

@@ -113,10 +113,10 @@ class Compiler:
             found = [c for c in (self._node(child) for child in node.children) if c is not None]
             return _any(found)
         if isinstance(node, ast.Not):
-            child = self._node(node.child)
-            if child is None:
+            excluded = self._node(node.child)
+            if excluded is None:
                 return None
-            return _boolean([(Occur.Must, tantivy.Query.all_query()), (Occur.MustNot, child)])
+            return _boolean([(Occur.Must, tantivy.Query.all_query()), (Occur.MustNot, excluded)])
         if isinstance(node, ast.AndMaybe):
             required, optional = self._node(node.required), self._node(node.optional)
             if required is None or optional is None:
@@ -178,7 +178,8 @@ class Compiler:
         if len(terms) == 1:
             return _titled(name, tantivy.Query.term_query(self.schema, name, terms[0]))
         if name not in RUNNING_TEXT:
-            phrase = tantivy.Query.phrase_query(self.schema, name, terms, slop=slop - 1)
+            ordered: list[str | tuple[int, str]] = list(terms)
+            phrase = tantivy.Query.phrase_query(self.schema, name, ordered, slop=slop - 1)
             return _titled(name, phrase)
         return _titled(name, self._spread(name, [re.escape(t) for t in terms], slop))
 
@@ -193,7 +194,7 @@ class Compiler:
             self.terms.update(head)
         words = [re.escape(t) for t in head] + [re.escape(last) + ".*"]
         if name not in RUNNING_TEXT:
-            spread = list(enumerate(words))
+            spread: list[str | tuple[int, str]] = list(enumerate(words))
             return tantivy.Query.regex_phrase_query(self.schema, name, spread, slop=node.slop - 1)
         return _titled(name, self._spread(name, words, node.slop))
 
@@ -206,14 +207,15 @@ class Compiler:
         slop (`"a b"~3`) lets MAX_SKIPPED such words more stand in each gap.
         """
         if slop > 1:
-            spread = list(enumerate(words))
+            sloppy: list[str | tuple[int, str]] = list(enumerate(words))
             return tantivy.Query.regex_phrase_query(
-                self.schema, name, spread, slop=slop - 1 + MAX_SKIPPED
+                self.schema, name, sloppy, slop=slop - 1 + MAX_SKIPPED
             )
         most = 0 if len(words) > MAX_SPREAD else MAX_SKIPPED if len(words) <= 3 else 1
         variants: list[tantivy.Query] = []
         for gaps in itertools.product(range(most + 1), repeat=len(words) - 1):
-            at, spread = 0, [(0, words[0])]
+            at = 0
+            spread: list[str | tuple[int, str]] = [(0, words[0])]
             for gap, word in zip(gaps, words[1:], strict=True):
                 spread += [(at + k + 1, _skippable()) for k in range(gap)]
                 at += gap + 1
