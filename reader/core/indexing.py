@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reader.core.corpus import Article, FileRef, discover
 from reader.core.entities import EntityLinker
-from reader.core.reading import Job, read_all
+from reader.core.reading import Job, cores, read_all
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
@@ -113,7 +113,8 @@ class Indexer:
         self.max_bytes = max_bytes
         self.user_fields = user_fields
         self.workers = workers
-        """Processes that read files (None: one per core; see reader.core.reading)."""
+        """Processes that read files (None: one per core, less the cores a first build's
+        writer keeps busy with its own processes; see reader.core.reading)."""
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
         """Seconds spent per stage in the last sync (the benchmark reports the shares); read
         and link add up the time of every process that read files."""
@@ -198,7 +199,10 @@ class Indexer:
             for ref in refs
             if not ((row := known.get(ref.path)) and not relink and _same_stat(row, ref))
         ]
-        reads = read_all(jobs, self.max_bytes, self.linker, self.workers)
+        workers = self.workers
+        if workers is None and stream is not None:
+            workers = cores() - stream.processes
+        reads = read_all(jobs, self.max_bytes, self.linker, workers)
         try:
             for ref in refs:
                 if cancel.is_set():

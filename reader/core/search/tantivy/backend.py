@@ -327,6 +327,10 @@ class TantivyBackend:
 class Stream:
     """See TantivyBackend.stream. Not thread-safe: the indexer's one thread uses it."""
 
+    processes = 0
+    """tantivy's indexing threads run in this process and take a fraction of the reading's
+    time: the files are read with every core."""
+
     def __init__(self, backend: TantivyBackend) -> None:
         self.backend = backend
         self.writer: Any = None

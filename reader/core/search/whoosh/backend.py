@@ -358,10 +358,13 @@ class Stream:
     def __init__(self, backend: WhooshBackend) -> None:
         self.backend = backend
         self.writer: Any = None
+        procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
+        self.processes = procs if procs > 1 else 0
+        """Whoosh's analysis is most of a build's work: its processes get every core."""
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
-            procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
+            procs = self.processes
             ix = self.backend._open()
             try:
                 if procs > 1:
