@@ -336,10 +336,19 @@ def main() -> None:
     backends = [b for b in args.backends.split(",") if b]
     for size in (int(s) for s in sizes if s):
         for backend in backends:
+            load_before = os.getloadavg()[0]
             row = measure(size, backend, work, args.runs)
             row["details"]["corpus_text_mb"] = _text_mb(work / f"corpus-{size}")
+            # The machine may be shared: the load beside the figures says how much.
+            row["details"]["load_average"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]
             by_size[(size, backend)] = row
             shutil.rmtree(work / f"data-{size}-{backend}", ignore_errors=True)
+        # Another run may have written rows meanwhile (a long size beside short ones): keep them.
+        if latest.exists():
+            for row in json.loads(latest.read_text()).get("sizes", []):
+                key = (row["articles"], row.get("backend", "whoosh"))
+                if key not in {(size, b) for b in backends}:
+                    by_size[key] = row
         rows = [by_size[k] for k in sorted(by_size)]
         report = {
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
