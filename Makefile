@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
 BACKEND ?= whoosh,tantivy
+ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format schema screenshots bench clean
+.PHONY: run test lint format schema screenshots bench eval eval-articles clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +39,12 @@ schema: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+# Scores the article parser on a labelled set (default ../shared/articles-dev) and prints it.
+eval: eval-articles
+
+eval-articles: $(STAMP)
+	$(BIN)/python scripts/eval_articles.py $(ARTICLES)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES) --backends $(BACKEND)

@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, discover
 from reader.core.entities import EntityLinker
-from reader.core.reading import Job, cores, read_all
+from reader.core.parse import default_reader
+from reader.core.reading import Job, Readers, cores, read_all
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
@@ -105,8 +107,11 @@ class Indexer:
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
         workers: int | None = None,
+        reader: ArticleReader | None = None,
     ) -> None:
         self.corpus = corpus
+        self.reader = reader or default_reader()
+        """Reads each file with the outlet table of the user's config."""
         self.folder = folder
         self.backend = backend
         self.linker = linker
@@ -118,6 +123,12 @@ class Indexer:
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
         """Seconds spent per stage in the last sync (the benchmark reports the shares); read
         and link add up the time of every process that read files."""
+
+    @property
+    def signature(self) -> str:
+        """Changes with the entity list, the parser or the outlet table: every file is then
+        read and linked again, though its bytes are unchanged."""
+        return f"{self.linker.signature}:{self.reader.signature}"
 
     def sync(
         self, rebuild: bool = False, cancel: threading.Event | None = None
@@ -156,7 +167,7 @@ class Indexer:
             )
         }
         signature = self._meta(db, "linker")
-        relink = signature != self.linker.signature
+        relink = signature != self.signature
         refs = list(discover(self.corpus, progress.warnings))
         # Files passed over while walking (symlinks out of the corpus, unreadable entries)
         # are skips too, so the summary line agrees with the warnings above it.
@@ -202,7 +213,8 @@ class Indexer:
         workers = self.workers
         if workers is None and stream is not None:
             workers = cores() - stream.processes
-        reads = read_all(jobs, self.max_bytes, self.linker, workers)
+        readers = Readers(self.max_bytes, self.linker, self.reader)
+        reads = read_all(jobs, readers, workers)
         try:
             for ref in refs:
                 if cancel.is_set():
@@ -257,7 +269,7 @@ class Indexer:
             reads.close()  # a cancel: the files still queued are not read
         self._commit(db, batch, deletes, touched, stream)
         if not progress.cancelled:
-            self._set_meta(db, "linker", self.linker.signature)
+            self._set_meta(db, "linker", self.signature)
         progress.phase = "done"
         progress.seconds = time.perf_counter() - started
         yield progress

@@ -26,6 +26,7 @@ from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, read_article
 from reader.core.entities import EntityLinker, candidate_names
 
@@ -68,11 +69,22 @@ class Read:
     link_seconds: float = 0.0
 
 
-def read_one(job: Job, max_bytes: int, linker: EntityLinker) -> Read:
+@dataclass(frozen=True)
+class Readers:
+    """What reading a file needs, handed once to each process."""
+
+    max_bytes: int
+    linker: EntityLinker
+    reader: ArticleReader
+    """The parser with the outlet table of the user's config."""
+
+
+def read_one(job: Job, readers: Readers) -> Read:
     """Read, parse and link one file (in whichever process runs it)."""
+    linker = readers.linker
     tick = time.perf_counter()
     try:
-        article = read_article(job.ref, max_bytes)
+        article = read_article(job.ref, readers.max_bytes, reader=readers.reader)
     except SkippedFile as reason:
         return Read(job.ref, skipped=str(reason), read_seconds=time.perf_counter() - tick)
     read_seconds = time.perf_counter() - tick
@@ -101,7 +113,7 @@ def cores() -> int:
 
 
 def read_all(
-    jobs: Iterable[Job], max_bytes: int, linker: EntityLinker, workers: int | None = None
+    jobs: Iterable[Job], readers: Readers, workers: int | None = None
 ) -> Generator[Read, None, None]:
     """Every job's Read, in the order of `jobs`.
 
@@ -113,25 +125,25 @@ def read_all(
     workers = cores() if workers is None else workers
     if workers < 2 or len(jobs) < POOL_MIN:
         for job in jobs:
-            yield read_one(job, max_bytes, linker)
+            yield read_one(job, readers)
         return
     done = 0
     try:
-        for read in _pooled(jobs, max_bytes, linker, workers):
+        for read in _pooled(jobs, readers, workers):
             done += 1
             yield read
     except BrokenProcessPool:
         for job in jobs[done:]:
-            yield read_one(job, max_bytes, linker)
+            yield read_one(job, readers)
 
 
-def _pooled(jobs: list[Job], max_bytes: int, linker: EntityLinker, workers: int) -> Iterator[Read]:
+def _pooled(jobs: list[Job], readers: Readers, workers: int) -> Iterator[Read]:
     chunks = (jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_start_worker,
-        initargs=(os.getpid(), max_bytes, linker),
+        initargs=(os.getpid(), readers),
     )
     pending: collections.deque[concurrent.futures.Future[list[Read]]] = collections.deque()
     try:
@@ -168,20 +180,19 @@ def _no_ctrl_c() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-_max_bytes = 0
-_linker: EntityLinker | None = None
+_readers: Readers | None = None
 
 
-def _start_worker(parent: int, max_bytes: int, linker: EntityLinker) -> None:
-    global _max_bytes, _linker
+def _start_worker(parent: int, readers: Readers) -> None:
+    global _readers
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    _max_bytes, _linker = max_bytes, linker
+    _readers = readers
 
 
 def _read_chunk(jobs: list[Job]) -> list[Read]:
-    assert _linker is not None
-    return [read_one(job, _max_bytes, _linker) for job in jobs]
+    assert _readers is not None
+    return [read_one(job, _readers) for job in jobs]
 
 
 def _die_with_parent(parent: int) -> None:

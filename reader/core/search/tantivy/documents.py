@@ -37,7 +37,11 @@ def encode(doc: IndexDoc) -> tantivy.Document:
         out.add_text("hash", doc.content_hash)
     out.add_bytes("record", json.dumps(record, ensure_ascii=False).encode("utf-8"))
     out.add_text("title", meta.title)
-    out.add_text("body", doc.body)
+    out.add_text("body", doc.body)  # first: what the reader shows and snippets quote
+    # The kicker and standfirst are searched with the body, as more values of its field.
+    for extra in (meta.kicker, meta.standfirst):
+        if extra:
+            out.add_text("body", extra)
     if doc.notes:
         out.add_text("note", doc.notes)
     if meta.byline:

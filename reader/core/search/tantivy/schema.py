@@ -20,8 +20,9 @@ from typing import Final
 
 import tantivy
 
-SCHEMA_VERSION: Final = 2
-"""Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds."""
+SCHEMA_VERSION: Final = 3
+"""Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
+3: the kicker and standfirst are searched with the body."""
 TITLE_BOOST: Final = 2.0
 """A word in the headline says more about an article than the same word in its body."""
 TIE_SPAN: Final = 10**6
