@@ -7,7 +7,7 @@ SIZES  ?= 1000,10000,100000
 BACKEND ?= whoosh,tantivy
 ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format schema screenshots bench eval eval-articles clean
+.PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ eval-articles: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES) --backends $(BACKEND)
+	$(BIN)/python -m bench.feeds
+
+bench-feeds: $(STAMP)
+	$(BIN)/python -m bench.feeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,6 +27,7 @@ from reader.library import ArticleView, Library, Saved
 from reader.messages import CONFIRM, INFORM, PERSIST, WARN, IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
+from reader.widgets.feeds import FeedsPanel
 from reader.widgets.results import WINDOW, ResultsList
 from reader.widgets.search_box import SearchBox
 
@@ -89,6 +90,7 @@ class NewsReaderApp(App[None]):
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("asterisk", "toggle_star", "Star", show=False),
         Binding("r", "reindex", "Re-index"),
+        Binding("f", "fetch", "Fetch", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("escape", "back", "Back", show=False),
         Binding("q", "quit", "Quit"),
@@ -112,6 +114,7 @@ class NewsReaderApp(App[None]):
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         self._pending_cursor: int | None = None
         """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
+        self._fetch_on_start = library.config.fetch_on_start
         self.sidebar_visible = library.config.show_sidebar
         self.sub_title = f"{library.config.corpus.name}"
 
@@ -125,6 +128,7 @@ class NewsReaderApp(App[None]):
                 yield FacetList("sources", id="sources")
                 yield Label("Tags", classes="column-title")
                 yield FacetList("tags", id="tags")
+                yield FeedsPanel(self.library, id="feeds")
             with Vertical(id="centre"):
                 yield SearchBox(
                     placeholder='Search: words, "phrases", source:AP, date:2025-09 …', id="search"
@@ -158,8 +162,9 @@ class NewsReaderApp(App[None]):
         self._set_status("Opening the index…")
         self.index_corpus()
 
-    def on_resize(self, event: object) -> None:
-        self._layout(self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before App's own, which updates self.size.
+        self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
         panes = self.query_one("#panes")
@@ -170,6 +175,7 @@ class NewsReaderApp(App[None]):
         label_width = LABEL_WIDTH_NARROW if width < NARROW else LABEL_WIDTH
         for facet in self.query(FacetList):
             facet.label_width = label_width
+        self.query_one(FeedsPanel).label_width = label_width
 
     # -- indexing -----------------------------------------------------------------------
 
@@ -228,6 +234,17 @@ class NewsReaderApp(App[None]):
         changed = progress.added or progress.updated or progress.removed or progress.rebuilt
         if changed or not self._shown.is_set():
             self._index_ready()
+        if self._fetch_on_start:  # after the first index: the reader is usable meanwhile
+            self._fetch_on_start = False
+            self.query_one(FeedsPanel).fetch(force=False)
+
+    # -- feeds (the panel owns the fetch; new files are indexed here) -------------------
+
+    def action_fetch(self) -> None:
+        self.query_one(FeedsPanel).fetch(force=True)
+
+    def on_feeds_panel_fetched(self, message: FeedsPanel.Fetched) -> None:
+        self.index_corpus()  # the new files appear, unread, without a restart
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -236,7 +253,7 @@ class NewsReaderApp(App[None]):
             return
         error = event.worker.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=PERSIST)
+        self.notify(text, severity="error", timeout=PERSIST, markup=False)
         self.query_one("#indexing").display = False
 
     # -- facets -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from reader.core.config import Config, load_config
 from reader.core.errors import UserError
 from reader.core.search import Hit
 from reader.core.store import Note
-from reader.core.text import plural
+from reader.core.text import clean, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -90,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     imp = commands.add_parser("import", help="restore tags and notes from an export")
     imp.add_argument("file", metavar="FILE")
+
+    feeds = commands.add_parser("feeds", help="subscribed feeds and their health")
+    feeds.add_argument("--json", action="store_true")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND")
+    add = feed_commands.add_parser("add", help="subscribe (appends to config.yaml's feeds:)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--name", metavar="N", help="the outlet shown as the articles' source")
+    fetch = commands.add_parser("fetch", help="fetch due feeds into the corpus, then index")
+    fetch.add_argument("--feed", metavar="NAME", help="only this feed (name or address)")
+    fetch.add_argument("--force", action="store_true", help="ask even feeds not due yet")
     return parser
 
 
@@ -408,6 +418,61 @@ def _import(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _feeds(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        if args.feeds_command == "add":
+            edited = library.add_feed(args.url, args.name)
+            print(
+                f"subscribed to {_safe(args.url)} (added to {edited}); `newsreader fetch` gets it"
+            )
+            return 0
+        rows = library.feed_health()
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no feeds: add one with `newsreader feeds add URL` (it goes into config.yaml)")
+        return 0
+    for row in rows:
+        success = _when(row.last_success) or "never"
+        print(f"{_safe(row.name)}  {_safe(row.url)}")
+        articles = f"{row.articles} {plural('article', row.articles)}"
+        print(
+            f"    {row.status}; {articles}; every {row.every}; "
+            f"last success {success}; next due {_when(row.next_due) or 'now'}"
+        )
+        if row.failing and row.last_error:
+            print(f"    last error {_when(row.last_error_at)}: {_safe(row.last_error)}")
+        if row.note:
+            print(f"    note: {_safe(row.note)}")
+    return 0
+
+
+def _fetch(config: Config, args: argparse.Namespace) -> int:
+    if not config.feeds:
+        print("no feeds to fetch: add one with `newsreader feeds add URL`")
+        return 0
+    with _library(config) as library:
+        final = None
+        for progress in library.fetch(args.feed, force=args.force):
+            for line in progress.lines:
+                print(f"newsreader: {_safe(line)}", file=sys.stderr)
+            final = progress.report or final
+        index = library.sync_all()
+    assert final is not None
+    print(f"{final.summary()}; {index.summary()}")
+    return 1 if final.failures else 0  # the work asked for was not all done
+
+
+def _when(value: Any) -> str | None:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else None
+
+
+def _safe(text: str) -> str:
+    """Text from a feed or a server, printed: escapes and control characters removed."""
+    return " ".join(clean(text).split())
+
+
 def _sources(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         library.sync_all()
@@ -440,6 +505,8 @@ def _sources(config: Config, args: argparse.Namespace) -> int:
 _COMMANDS = {
     "index": _index,
     "sources": _sources,
+    "feeds": _feeds,
+    "fetch": _fetch,
     "search": _search,
     "show": _show,
     "entities": _entities,

@@ -23,6 +23,8 @@ from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
+from reader.core.feeds.health import FeedHealth
+from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import (
@@ -42,6 +44,7 @@ from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+    from reader.core.feeds.fetch import FetchProgress
 
 
 RELATED_CANDIDATES = 2000
@@ -139,6 +142,9 @@ class Library:
             config.max_file_bytes,
             user_fields=self._user_fields,
             reader=ArticleReader(config.sources),
+        )
+        self.subscriptions = Subscriptions(
+            config.corpus, config.data_dir, config.feeds, config.source
         )
         self._store_in_use = True
         self._counts_lock = threading.Lock()
@@ -564,6 +570,25 @@ class Library:
         if done:
             self.store.mark_clean([article_id])
         return done
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def feed_health(self) -> list[FeedHealth]:
+        """Each subscribed feed: last success and error, next due, articles written."""
+        return self.subscriptions.health()
+
+    def fetch(
+        self, feed: str | None = None, force: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[FetchProgress]:
+        """Fetch due feeds (or `feed`, or all with `force`) into the corpus; yields progress.
+
+        New files are ordinary corpus files: the next `sync` indexes them.
+        """
+        return self.subscriptions.fetch(feed, force=force, cancel=cancel)
+
+    def add_feed(self, url: str, name: str | None = None) -> Path:
+        """Subscribe: append the feed to the config file; returns the file edited."""
+        return self.subscriptions.add(url, name)
 
     def close(self) -> None:
         self.backend.close()
