@@ -157,6 +157,16 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         by_kind.setdefault(kind, []).append(elapsed)
         # What was found, to compare engines: the count and the first page's articles.
         answers[text] = {"total": results.total, "top": [hit.path for hit in page]}
+    fuzzy_hits = [
+        [
+            text,
+            library.search(text, suggest=False).total,
+            word,
+            library.search(word, suggest=False).total,
+        ]
+        for text, word in zip(queries, mix["intended"], strict=True)
+        if word
+    ]
     entity: list[float] = []
     for _ in range(15):
         for text in entity_queries:
@@ -171,6 +181,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "entity_ms": entity,
         "errors": errors,
         "answers": answers,
+        "fuzzy_hits": fuzzy_hits,
         "rss_mb": own,
     }
 

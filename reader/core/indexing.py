@@ -246,7 +246,7 @@ class Indexer:
                     progress.updated += 1
                 else:
                     progress.added += 1
-                doc = self._doc(article, read.entities)
+                doc = self._doc(article, read.entities, read.surface)
                 if stream is not None:
                     tick = time.perf_counter()
                     stream.add(doc)
@@ -274,7 +274,9 @@ class Indexer:
         progress.seconds = time.perf_counter() - started
         yield progress
 
-    def _doc(self, article: Article, entities: dict[str, int]) -> IndexDoc:
+    def _doc(
+        self, article: Article, entities: dict[str, int], surface: frozenset[str] | None = None
+    ) -> IndexDoc:
         """A first build streams documents to the writer as they are read, so between
         commits the indexer holds only the manifest's small rows, whatever the batch size."""
         tags, notes, flags = self.user_fields(article)
@@ -289,6 +291,7 @@ class Indexer:
             flags=flags,
             content_hash=article.content_hash,
             front_tags=article.front_tags,
+            surface=surface,
         )
 
     def _commit(

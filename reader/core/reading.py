@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, read_article
 from reader.core.entities import EntityLinker, candidate_names
+from reader.core.search.vocabulary import surface_words
 
 POOL_MIN = 400
 """Files to read before a pool of processes pays for its start (a fresh interpreter each,
@@ -65,6 +66,8 @@ class Read:
     """Mentions per tracked entity (its canonical name)."""
     names: list[tuple[str, bool]] = field(default_factory=list)
     """Untracked names found in it, each with whether a title cue stood before it."""
+    surface: frozenset[str] | None = None
+    """Its words as the surface vocabulary keeps them (`IndexDoc.surface`)."""
     read_seconds: float = 0.0
     link_seconds: float = 0.0
 
@@ -94,11 +97,15 @@ def read_one(job: Job, readers: Readers) -> Read:
     entities = dict(linker.counts(linker.link(article.meta.title, article.body)))
     found = candidate_names(f"{article.meta.title}\n{article.body}", linker)
     names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
+    meta = article.meta
+    searched = (meta.title, meta.kicker, meta.standfirst, article.body)
+    surface = frozenset(surface_words("\n".join(x for x in searched if x)))
     return Read(
         job.ref,
         article,
         entities=entities,
         names=names,
+        surface=surface,
         read_seconds=read_seconds,
         link_seconds=time.perf_counter() - tick,
     )

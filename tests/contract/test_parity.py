@@ -115,3 +115,62 @@ def test_the_benchmark_mix_finds_the_same_articles(engines: dict[str, Library]) 
     assert len(mix) > 200
     differ = [q for q in mix if found(engines["whoosh"], q) != found(engines["tantivy"], q)]
     assert differ == []
+
+
+# -- issue 21's query behaviours: planning is engine-neutral, so both engines agree -------
+
+TYPED = [  # the search box's typing mode: the last word a prefix while it is typed
+    "pyong",
+    "kim pyon",
+    "military par",
+    '"military par',
+    'entity:"Choe S',
+    "source:Yon",
+    "is:sta",
+    "byline:pa",
+    "note:kc",
+]
+TYPOS = [  # words that match nothing, corrected to the corpus's nearest word
+    "militray parade",
+    "armistise",
+    "pyongyagn",
+    "Pyongyang diplomtas~",
+    "celebratoins~",
+    "*mistic*",
+    "py?ngyang OR parade",
+    "nosuchword* OR parade",
+    "parade nosuchword*",
+    "entity:choe",
+]
+
+
+@pytest.mark.parametrize("query", TYPED)
+def test_typing_mode_finds_the_same_articles(engines: dict[str, Library], query: str) -> None:
+    def typed(library: Library) -> set[str]:
+        results = library.search(query, suggest=False, prefix_last=True)
+        return {hit.path for hit in results.hits(0, results.total, snippets=False)}
+
+    whoosh = typed(engines["whoosh"])
+    assert whoosh, f"{query!r} should find something in the seed corpus while typed"
+    assert typed(engines["tantivy"]) == whoosh
+
+
+@pytest.mark.parametrize("query", TYPOS)
+def test_corrections_and_expansions_are_the_same(engines: dict[str, Library], query: str) -> None:
+    whoosh, tantivy = (engines[name].search(query, suggest=False) for name in ("whoosh", "tantivy"))
+    assert tantivy.corrected == whoosh.corrected
+    assert tantivy.notices == whoosh.notices
+    assert found(engines["tantivy"], query) == found(engines["whoosh"], query)
+
+
+def test_both_vocabularies_hold_the_same_words_and_counts(engines: dict[str, Library]) -> None:
+    whoosh, tantivy = (engines[name].backend.vocabulary() for name in ("whoosh", "tantivy"))
+    assert len(whoosh) > 500
+    assert tantivy.counts == whoosh.counts
+
+
+@pytest.mark.parametrize("query", ["armistise", "Choi Son Hui visti", "putn", "militray"])
+def test_spelling_suggestions_are_the_same(engines: dict[str, Library], query: str) -> None:
+    whoosh = engines["whoosh"].suggest(query)
+    assert whoosh is not None
+    assert engines["tantivy"].suggest(query) == whoosh

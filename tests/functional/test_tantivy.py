@@ -86,6 +86,32 @@ def test_prefix_wildcard_and_fuzzy_words_are_built_not_parsed(engine: TantivyBac
     assert "pyongyang" in results.terms
 
 
+def test_the_vocabulary_survives_a_crash_between_commit_and_counts(
+    engine: TantivyBackend,
+) -> None:
+    # The counts are saved after each commit; a process killed between the two leaves
+    # them behind the index (or missing): the next process counts again from the index.
+    before = engine.vocabulary().counts
+    assert before["pyongyang"] == 1 and before["beijing"] == 4
+    vocab = engine.folder / "surface.vocab"
+    stale = vocab.read_bytes()
+    engine.write([], ["d2"])
+    vocab.write_bytes(stale)  # the counts of the commit before
+    reopened = TantivyBackend(engine.folder)
+    assert "pyongyang" not in reopened.vocabulary()
+    assert reopened.vocabulary().count("beijing") == 3
+    vocab.unlink()
+    assert TantivyBackend(engine.folder).vocabulary().counts == reopened.vocabulary().counts
+    assert vocab.exists()  # counted once, then saved for the next process
+
+
+def test_another_process_s_writes_reach_the_vocabulary(engine: TantivyBackend) -> None:
+    engine.vocabulary()
+    other = TantivyBackend(engine.folder)  # the CLI, say
+    other.write([dataclasses.replace(PARADE, id="d9", body="Zanzibar hosts a regatta.")], [])
+    assert engine.vocabulary().count("zanzibar") == 1
+
+
 def test_a_damaged_index_asks_for_a_rebuild(engine: TantivyBackend) -> None:
     engine.close()
     biggest = max(engine.folder.glob("*.store"), key=lambda p: p.stat().st_size)

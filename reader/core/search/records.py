@@ -41,6 +41,20 @@ class IndexDoc:
     """Tags the file's own front matter gives (part of the article, not the user's)."""
     content_hash: str = ""
     """Kept so user data can follow a renamed file and be matched on import."""
+    surface: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    """Its surface words (`reader.core.search.vocabulary.surface_words` of `searched_text`)
+    when the reading process already found them: a first build finds them on every core
+    instead of in the one process that writes. None: the engine finds them itself."""
+
+    def searched_body(self) -> str:
+        """The text an engine's body field indexes: the kicker and standfirst, then the body
+        (the stored body, which the reader shows and snippets quote, is the body alone)."""
+        meta = self.meta
+        return "\n\n".join(x for x in (meta.kicker, meta.standfirst, self.body) if x)
+
+    def searched_text(self) -> str:
+        """Everything searched as running text (title and body): surface words come from it."""
+        return f"{self.meta.title}\n{self.searched_body()}"
 
 
 @dataclass(frozen=True)
@@ -99,6 +113,11 @@ class Results:
     suggestion: str | None = None
     terms: frozenset[str] = frozenset()
     """The words to highlight in the reader, as the engine indexed them (`match_spans`)."""
+    corrected: dict[str, str] = field(default_factory=dict)
+    """Words as typed that matched nothing → the word searched instead (`militray` →
+    `military`); empty when the query ran as typed."""
+    notices: tuple[str, ...] = ()
+    """One line each about how the query ran (a wildcard cut to its most common words)."""
 
     def __len__(self) -> int:
         return self.total

@@ -12,35 +12,35 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import heapq
 import json
 import math
-import re
 import shutil
 import threading
 import time
+import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import tantivy
 
-from reader.core.errors import QueryError
+from reader.core.errors import Cancelled
 from reader.core.search.backend import CountField, IndexBusyError, Sort
-from reader.core.search.edits import within
-from reader.core.search.query import Query, parse_query, to_text
+from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
 from reader.core.search.tantivy.documents import decode, display_values, encode
-from reader.core.search.tantivy.queries import (
-    Compiled,
-    Compiler,
-    analyzer,
-    filter_query,
-    typed_words,
+from reader.core.search.tantivy.queries import Compiled, Compiler, analyzer, filter_query
+from reader.core.search.tantivy.schema import (
+    SCHEMA_VERSION,
+    build_schema,
+    register,
+    text_analyzer,
 )
-from reader.core.search.tantivy.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, register
+from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
 
 WRITE_LOCK_WAIT = 2.0
 """Seconds a writer waits for the index's write lock before saying another process writes."""
@@ -56,8 +56,10 @@ FIRST_PAGE = 50
 """Rows fetched with the count: the first screenful needs no second search."""
 SIMILAR_TERMS = 25
 """Key terms of an article that `more_like_this` looks for in others."""
-SUGGEST_DISTANCE = 2
-"""Edits a spelling suggestion may be away from what was typed."""
+VOCABULARY = "surface.vocab"
+"""Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
+RECOUNT_PAGE = 10_000
+"""Stored documents read at a time when the surface words are counted again from the index."""
 MAX_BUCKETS = 1_000_000
 """Facet values counted at most (every source, tag, entity or day there is, in practice)."""
 
@@ -74,6 +76,11 @@ class TantivyBackend:
         self._lock = threading.RLock()
         self._index: tantivy.Index | None = None
         self._seen: tuple[int, int] | None = None
+        self._vocabulary_lock = threading.Lock()
+        self._vocabulary: tuple[Vocabulary | None, str | None] = (None, None)
+        self._counts: WordCounts | None = None
+        self._counts_stamp: str | None = None
+        """The version of the index (`_stamp`) `_counts` belong to."""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -117,14 +124,21 @@ class TantivyBackend:
             register(index)
             index.config_reader(reload_policy="manual")
             self._index = index
-            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+            # A build from nothing starts its commit numbers again: its own name keeps the
+            # counts of an older build from passing for this one's.
+            meta = {"version": SCHEMA_VERSION, "build": uuid.uuid4().hex}
+            (self.folder / "schema.json").write_text(json.dumps(meta))
+            self._counts = None
+            self._save_counts(WordCounts())
 
     def warm_up(self) -> None:
         analyzer()
+        self.vocabulary()
 
     def close(self) -> None:
         with self._lock:
             self._index = None
+            self._counts = None
 
     def _open(self) -> tantivy.Index:
         if self._index is None:
@@ -185,12 +199,24 @@ class TantivyBackend:
     # -- writing -------------------------------------------------------------------------
 
     def write(self, upserts: Iterable[IndexDoc], deletes: Iterable[str]) -> None:
-        with self._writing(WRITE_LOCK_WAIT) as writer:
+        gone: list[str] = []
+        added: list[str] = []
+        with self._writing(WRITE_LOCK_WAIT) as writer:  # first: IndexBusyError while another
+            counts = self._word_counts()
             for doc_id in deletes:
+                old = self.document(doc_id)
+                gone += article_words(old) if old is not None else ()
                 writer.delete_documents_by_term("id", doc_id)
             for doc in upserts:
+                old = self.document(doc.id)
+                gone += article_words(old) if old is not None else ()
+                added += article_words(doc)
                 writer.delete_documents_by_term("id", doc.id)
                 writer.add_document(encode(doc))
+        counts.remove(gone)
+        counts.add(added)
+        with self._lock:
+            self._save_counts(counts)
 
     def stream(self) -> Stream:
         """A writer for a build from nothing: tantivy's indexing threads tokenise and write
@@ -224,13 +250,25 @@ class TantivyBackend:
         hits = searcher.search(query, 1, count=False).hits
         return decode(searcher.doc(hits[0][1])) if hits else None
 
-    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+    def search(
+        self,
+        query: Query,
+        filters: Filters,
+        sort: Sort = "relevance",
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Results:
+        """One call into tantivy, which cannot be interrupted: `cancelled` is asked before
+        it (and before the words of a pattern are looked up)."""
         text = to_text(query)
+        if cancelled is not None and cancelled():
+            raise Cancelled
         try:
             searcher = self._searcher()
         except ValueError:  # another process is rebuilding it from nothing
             return Results(query=text, total=0)
         compiled = Compiler(self.schema, searcher).compile(query)
+        if cancelled is not None and cancelled():
+            raise Cancelled
         wanted = compiled.query
         limit = filter_query(self.schema, filters)
         if limit is not None:
@@ -241,27 +279,62 @@ class TantivyBackend:
         rows = Window(searcher, wanted, compiled, by_date)
         return Results(query=text, total=rows.total, rows=rows, terms=frozenset(compiled.terms))
 
-    def suggest(self, query: str) -> str | None:
-        """Each typed word the index does not hold, replaced by the nearest corpus word: fewest
-        edits, then the most articles, written as the first article using it writes it."""
-        try:
-            tree = parse_query(query)
-        except QueryError:
-            return None
+    def vocabulary(self) -> Vocabulary:
+        """The surface words with their article counts, for this version of the index.
+
+        Counts are kept as articles are written and saved beside the index (VOCABULARY), so
+        this is a file read; the index is read again only when that file is missing or
+        behind it (a crash between the two writes).
+        """
+        with self._vocabulary_lock, self._lock:
+            known, stamp = self._vocabulary
+            try:
+                counts = self._word_counts()
+            except (ValueError, OSError):  # another process rebuilds it from nothing
+                return known if known is not None else Vocabulary(())
+            if known is None or stamp != self._counts_stamp:
+                known = counts.vocabulary(stem=_stem)
+                self._vocabulary = (known, self._counts_stamp)
+            return known
+
+    def _stamp(self) -> str:
+        """This version of the index: its build from nothing and its last commit."""
+        build = json.loads((self.folder / "schema.json").read_text()).get("build")
+        opstamp = json.loads((self.folder / "meta.json").read_text()).get("opstamp")
+        return f"{build}:{opstamp}"
+
+    def _word_counts(self) -> WordCounts:
+        """The counts for the index as it is now (the caller holds the lock)."""
+        stamp = self._stamp()
+        if self._counts is not None and self._counts_stamp == stamp:
+            return self._counts
+        counts = WordCounts.load(self.folder / VOCABULARY, stamp)
+        if counts is None:
+            counts = self._count_from_index()
+            with contextlib.suppress(OSError):  # a read-only index still searches
+                counts.save(self.folder / VOCABULARY, stamp)
+        self._counts, self._counts_stamp = counts, stamp
+        return counts
+
+    def _save_counts(self, counts: WordCounts) -> None:
+        """After a commit: the counts are those of the new version of the index."""
+        stamp = self._stamp()
+        self._counts, self._counts_stamp = counts, stamp
+        with contextlib.suppress(OSError):
+            counts.save(self.folder / VOCABULARY, stamp)
+
+    def _count_from_index(self) -> WordCounts:
+        """Every live article's surface words, counted from its stored text (slow: a minute
+        a hundred thousand articles; only after a crash left the saved counts behind)."""
         searcher = self._searcher()
-        corrected = query
-        for field_name, word in dict.fromkeys(typed_words(tree)):
-            stems = analyzer().analyze(word)
-            if len(stems) != 1 or any(searcher.doc_freq(f, stems[0]) for f in TEXT_FIELDS):
-                continue
-            best = _nearest(searcher, field_name, stems[0])
-            if best is None:
-                continue
-            surface = _surface(searcher, self.schema, field_name, best) or best
-            corrected = re.sub(
-                rf"(?<!\w){re.escape(word)}(?!\w)", surface, corrected, flags=re.IGNORECASE
-            )
-        return None if corrected == query else corrected
+        counts = WordCounts()
+        every = tantivy.Query.all_query()
+        total = int(searcher.num_docs)
+        for offset in range(0, total, RECOUNT_PAGE):
+            hits = searcher.search(every, RECOUNT_PAGE, count=False, offset=offset).hits
+            for _, address in hits:
+                counts.add(article_words(decode(searcher.doc(address))))
+        return counts
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
         """Articles sharing an article's most telling words (tf × idf), best first.
@@ -334,10 +407,15 @@ class Stream:
     def __init__(self, backend: TantivyBackend) -> None:
         self.backend = backend
         self.writer: Any = None
+        self.counts: WordCounts | None = None
+        self.pending: Counter[str] = Counter()
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
             self.writer = self.backend._writer(WRITE_LOCK_WAIT, STREAM_HEAP, STREAM_THREADS)
+            with self.backend._lock:  # the counts this build adds to (none after a clear)
+                self.counts = self.backend._word_counts()
+        self.pending.update(article_words(doc))
         self.writer.add_document(encode(doc))
 
     def commit(self) -> None:
@@ -351,10 +429,15 @@ class Stream:
             raise
         finally:
             del writer
+        counts = self.counts or WordCounts()
+        counts.add(self.pending)
+        self.pending = Counter()
         with self.backend._lock:
             self.backend._reloaded()
+            self.backend._save_counts(counts)
 
     def cancel(self) -> None:
+        self.pending = Counter()
         if self.writer is not None:
             writer, self.writer = self.writer, None
             with contextlib.suppress(Exception):
@@ -424,33 +507,14 @@ def _tokens(text: str) -> list[Any]:
     return list(analyzer().pre_tokenize(text).tokens)
 
 
-def _nearest(searcher: tantivy.Searcher, field_name: str, stem: str) -> str | None:
-    """The index term fewest edits from `stem` (its first letter as typed), most used first."""
-    best: tuple[int, int, str] | None = None
-    for term, found_in in searcher.terms_with_prefix(field_name, stem[:1], limit=50_000):
-        if abs(len(term) - len(stem)) > SUGGEST_DISTANCE or not found_in:
-            continue
-        for distance in range(1, SUGGEST_DISTANCE + 1):
-            if within(term, stem, distance):
-                key = (distance, -found_in, term)
-                if best is None or key < best:
-                    best = key
-                break
-    return None if best is None else best[2]
+def _stem(word: str) -> str:
+    """A word as the body field indexes it (one term; a stop word stays as it is)."""
+    return next(iter(_indexing().analyze(word)), word)
 
 
-def _surface(
-    searcher: tantivy.Searcher, schema: tantivy.Schema, field_name: str, stem: str
-) -> str | None:
-    """How the first article holding `stem` writes it (the corpus's word, not the stem)."""
-    query = tantivy.Query.term_query(schema, field_name, stem)
-    for _, address in searcher.search(query, 1, count=False).hits:
-        doc = decode(searcher.doc(address))
-        text = doc.meta.title if field_name == "title" else doc.body
-        for token in _tokens(text):
-            if token.text == stem:
-                return str(text[token.char_offset_from : token.char_offset_to]).lower()
-    return None
+@functools.cache
+def _indexing() -> tantivy.TextAnalyzer:
+    return text_analyzer()
 
 
 def _reraise_unless_engine_error(exc: BaseException) -> None:

@@ -18,7 +18,6 @@ import tantivy
 
 from reader.core.errors import QueryError
 from reader.core.search import query as ast
-from reader.core.search.edits import within
 from reader.core.search.records import Filters
 from reader.core.search.tantivy.schema import (
     KEYWORD_FIELDS,
@@ -31,6 +30,7 @@ from reader.core.search.tantivy.schema import (
     skippable,
     text_analyzer,
 )
+from reader.core.search.vocabulary import distance as edits
 
 EXPANSION_CAP = 5000
 """Index terms a prefix, wildcard or fuzzy word is compared with, at most (for highlighting
@@ -230,7 +230,7 @@ class Compiler:
         words = [
             term
             for term in self._expand(name, head)
-            if abs(len(term) - len(text)) <= distance and within(term, text, distance)
+            if abs(len(term) - len(text)) <= distance and edits(term, text, distance) <= distance
         ]
         if not words:
             return tantivy.Query.empty_query()
@@ -301,13 +301,3 @@ def filter_query(schema: tantivy.Schema, filters: Filters) -> tantivy.Query | No
     pairs += [("entity", e) for e in filters.entities]
     terms = [tantivy.Query.term_query(schema, f, v.lower()) for f, v in pairs]
     return tantivy.Query.const_score_query(_boolean([(Occur.Must, t) for t in terms]), 0.0)
-
-
-def typed_words(tree: ast.Query) -> list[tuple[str, str]]:
-    """(field, word as typed) of every plain title or body word, for spelling suggestions
-    (a word without a field is looked up in the body, which holds nearly every title word)."""
-    out: list[tuple[str, str]] = []
-    for leaf in ast.leaves(tree):
-        if type(leaf) is ast.Term and leaf.field in ("", *TEXT_FIELDS):
-            out.append((leaf.field or "body", leaf.text))
-    return out

@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.core.article import ArticleMeta
 from reader.core.search.records import IndexDoc
+from reader.core.search.vocabulary import article_words
 from reader.core.search.whoosh.schema import datesort
 
 
@@ -27,8 +28,9 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "title": meta.title,
         # The kicker and standfirst are searched with the body; the stored body (what the
         # reader shows and snippets quote) is the body alone.
-        "body": "\n\n".join(x for x in (meta.kicker, meta.standfirst, doc.body) if x),
+        "body": doc.searched_body(),
         "_stored_body": doc.body,
+        "surface": " ".join(article_words(doc)),
         "source": meta.source,
         "datesort": datesort(meta.date.replace("-", "") if meta.date else "", doc.id),
         "byline": meta.byline or "",

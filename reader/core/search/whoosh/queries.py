@@ -11,8 +11,8 @@ from whoosh.support.charset import accent_map
 
 from reader.core.errors import QueryError
 from reader.core.search import query as ast
-from reader.core.search.edits import within
 from reader.core.search.records import Filters
+from reader.core.search.vocabulary import distance
 from reader.core.search.whoosh.columns import date_keys
 from reader.core.search.whoosh.schema import TIE_SPAN
 
@@ -51,6 +51,10 @@ class _Compiler:
             return query.Every()
         if isinstance(node, (ast.And, ast.Or)):
             parts = [c for c in (self.compile(child) for child in node.children) if c is not None]
+            if isinstance(node, ast.And) and query.NullQuery in parts:
+                return query.NullQuery
+            if isinstance(node, ast.Or):
+                parts = [p for p in parts if p is not query.NullQuery] or parts[:1]
             if not parts:
                 return None
             if len(parts) == 1:
@@ -70,6 +74,7 @@ class _Compiler:
         parts = [c for c in (self._leaf(node, f) for f in fields) if c is not None]
         if not parts:
             return None
+        parts = [p for p in parts if p is not query.NullQuery] or [query.NullQuery]
         return parts[0] if len(parts) == 1 else query.Or(parts)
 
     def _leaf(self, node: ast.Query, field: str) -> Any:
@@ -82,8 +87,8 @@ class _Compiler:
         if isinstance(node, ast.Words):
             stems = dict.fromkeys(t for w in node.words for t in self._analyse(field, w))
             terms = [query.Term(field, stem) for stem in stems]
-            if not terms:
-                return None
+            if not terms:  # a pattern that matched no word matches no article
+                return query.NullQuery
             return terms[0] if len(terms) == 1 else query.Or(terms)
         if isinstance(node, ast.Prefix):
             return query.Prefix(field, self._pattern_text(field, node.text))
@@ -135,7 +140,7 @@ class FuzzyTerm(query.FuzzyTerm):
         prefix = text[: min(self.prefixlength, max(len(text) - 1, 0))]
         for btext in ixreader.expand_prefix(self.fieldname, prefix):
             term = btext.decode("utf-8") if isinstance(btext, bytes) else btext
-            if abs(len(term) - len(text)) <= maxdist and within(term, text, maxdist):
+            if abs(len(term) - len(text)) <= maxdist and distance(term, text, maxdist) <= maxdist:
                 yield term
 
 
