@@ -361,7 +361,7 @@ def main() -> None:
             "sizes": rows,
         }
         latest.write_text(json.dumps(report, indent=2) + "\n")
-    report["relevance"] = job_relevance(work)
+    report["relevance"] = job_relevance(work, backends)
     latest.write_text(json.dumps(report, indent=2) + "\n")
     print(f"newsreader benchmark, {report['date'][:10]}, {report['machine']}\n")
     print(table(rows))
@@ -371,9 +371,12 @@ def main() -> None:
     print(fuzzy_table(rows))
 
 
-def job_relevance(work: Path) -> dict[str, Any]:
+def job_relevance(work: Path, backends: list[str]) -> dict[str, Any]:
     out = subprocess.run(
-        [PY, "-m", "bench.relevance", str(work)], capture_output=True, text=True, cwd=ROOT
+        [PY, "-m", "bench.relevance", str(work), ",".join(backends)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     if out.returncode != 0:
         raise SystemExit(f"relevance failed:\n{out.stderr[-3000:]}")
@@ -382,12 +385,16 @@ def job_relevance(work: Path) -> dict[str, Any]:
 
 def fuzzy_table(rows: list[dict[str, Any]]) -> str:
     """Each fuzzy query of the mix beside the word it misspells: the same hits, or not."""
-    lines = ["| articles | fuzzy query | hits | intended word | hits |", "|---|---|---|---|---|"]
+    lines = [
+        "| articles | engine | fuzzy query | hits | intended word | hits |",
+        "|---|---|---|---|---|---|",
+    ]
     for row in rows:
         for typo, typo_hits, word, word_hits in row["details"].get("fuzzy_hits", []):
             mark = "" if typo_hits == word_hits else " ✗"
             lines.append(
-                f"| {row['articles']:,} | `{typo}` | {typo_hits:,}{mark} | {word} | {word_hits:,} |"
+                f"| {row['articles']:,} | {row.get('backend', 'whoosh')} | `{typo}` | "
+                f"{typo_hits:,}{mark} | {word} | {word_hits:,} |"
             )
     return "\n".join(lines)
 
