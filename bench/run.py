@@ -354,6 +354,7 @@ def main() -> None:
                     by_size[key] = row
         rows = [by_size[k] for k in sorted(by_size)]
         report = {
+            **previous,  # what other benchmarks wrote (feeds) stays
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
             f"{_memory_gb()} GB RAM, {platform.system()} {platform.release()}, "
