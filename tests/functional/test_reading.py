@@ -148,6 +148,7 @@ def multiprocessing_children() -> list[object]:
 
 READER_SCRIPT = """
     import sys
+    import time
     from pathlib import Path
     from reader.core import reading
     from reader.core.corpus import discover
@@ -165,7 +166,10 @@ READER_SCRIPT = """
         pids = [p.pid for p in multiprocessing.active_children()]
         try:
             print(" ".join(map(str, pids)), flush=True)
-            sys.stdin.readline()
+            # Busy as the indexer is, not blocked in a read: a Ctrl+C the kernel hands to
+            # another thread of this process still raises here within one nap.
+            while True:
+                time.sleep(0.02)
         except KeyboardInterrupt:
             reads.close()
             print("interrupted", flush=True)
