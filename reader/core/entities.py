@@ -47,9 +47,11 @@ _KOREAN_PARTICLES = tuple(
     )
 )
 """What Korean attaches to a name (김정은이, 김정은은, 김정은의, 김정은과): a mention still."""
-_RUSSIAN_ENDINGS = ("ами", "ому", "ого", "ом", "ым", "им", "ой", "ей", "ем", "ах", "ов",
-                    "а", "у", "е", "ю", "я", "ы", "и")  # fmt: skip
-"""Russian case endings (Путина, Путину, Си Цзиньпином, Ким Чен Ына)."""
+_RUSSIAN_ENDINGS = ("ами", "ому", "ого", "ові", "еві", "ом", "ым", "им", "ой", "ей", "ем",
+                    "ах", "ов", "ою", "ею", "а", "у", "е", "ю", "я", "ы", "и", "і")  # fmt: skip
+"""Russian and Ukrainian case endings (Путина, Путину, Си Цзиньпином, Путінові, Путіні)."""
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+"""Chinese and Japanese write names inside a run of characters with no space around them."""
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _INFLECTABLE = re.compile(r"[\u0400-\u04ff\uac00-\ud7a3]")
 _INFLECTED = re.compile(r"[\uac00-\ud7a3]{3,}|[\u0400-\u04ff]{3,}")
@@ -120,8 +122,8 @@ class EntityLinker:
             for spelling in (spec.name, *spec.aliases):
                 words = _WORD.findall(spelling)
                 key = _key(spelling)
-                if not key:
-                    continue
+                if not key or _HAN_KANA.search(spelling):
+                    continue  # found as substrings (below), never as words
                 # A one-word Latin or Cyrillic form is a surname (Kim, Putin); a Hangul one is
                 # the whole name (김정은), written without spaces.
                 short = spec.kind == "person" and len(words) == 1 and not _HANGUL.search(key)
@@ -131,6 +133,20 @@ class EntityLinker:
                     self._prefixes.add(key[:i])
                     if i >= len(words[0]):
                         self._starts.add(key[:i])
+        # Chinese and Japanese aliases are found as substrings (北朝鮮の金正恩総書記): their
+        # words have no spaces, so the word loop below never sees them.
+        han = {
+            spelling: spec.name
+            for spec in self.specs
+            for spelling in (spec.name, *spec.aliases)
+            if _HAN_KANA.search(spelling)
+        }
+        self._han = han
+        self._han_pattern = (
+            re.compile("|".join(map(re.escape, sorted(han, key=len, reverse=True))))
+            if han
+            else None
+        )
         digest = hashlib.blake2b(digest_size=8)
         for spec in self.specs:
             digest.update(repr((spec.name, spec.kind, spec.aliases)).encode())
@@ -150,6 +166,15 @@ class EntityLinker:
     def _scan(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
         if not self._aliases or not text:
             return []
+        han: list[tuple[str, bool, Mention]] = []
+        if self._han_pattern is not None and not text.isascii() and _HAN_KANA.search(text):
+            for match in self._han_pattern.finditer(text):
+                entity = self._han[match.group()]
+                mention = Mention(entity, field, match.start(), match.end(), match.group())
+                han.append((entity, True, mention))
+        return han + self._scan_words(text, field) if han else self._scan_words(text, field)
+
+    def _scan_words(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

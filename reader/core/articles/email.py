@@ -48,11 +48,11 @@ def parse_email(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple
             content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
         text = str(content)
         if part.get_content_type() == "text/html":
-            from reader.core.articles.html import hints_from, main_text, page_metadata
+            from reader.core.articles.html import hints_from, message_text, page_metadata
 
             page = hints_from(page_metadata(text), outlets)
             hints.title = page.title or None
             hints.byline, hints.date, hints.published = page.byline, page.date, page.published
-            text = main_text(text)
+            text = message_text(text)
     parsed = parse_text(clean(text), fallback_title, outlets, hints)
     return parsed, charset
