@@ -332,22 +332,29 @@ def is_furniture(text: str, prose: bool) -> bool:
     return not prose and len(stripped) < 200 and bool(_CONTAINS.search(stripped))
 
 
-_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of service", "newsletter",
-                "subscri", "sign up", "inbox", "rights reserved", "trademark", "reached at",
-                "interested in this", "shared an article", "download our", "download the app",
-                "direct questions", "send us a tip", "partners process", "geolocation",
-                "support us", "support independent", "support our", "donation", "become a",
-                "becoming a", "receiving this", "did not store", "join our", "forward this",
-                "invite them", "subscription", "subscriber", "download the", "whatsapp",
-                "telegram", "log in or", "trust project", "custodians", "traditional owners",
-                "disseminated", "поддерж", "підтрим", "후원", "힘을 보태", "初割", "無料体験",
-                "購読")  # fmt: skip
+_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of", "newsletter", "subscri", "sign up",
+                "inbox", "rights reserved", "trademark", "reached at", "interested in this",
+                "shared an article", "download", "direct questions", "send us a tip",
+                "partners process", "geolocation", "support", "donation", "becom", "receiving this",
+                "did not store", "join", "forward this", "invite them", "whatsapp", "telegram",
+                "log in or", "trust project", "custodian", "traditional owner",
+                "disseminated")  # fmt: skip
+_PROMO_WORDS_OTHER = ("поддерж", "підтрим", "후원", "힘을 보태", "初割", "無料体験", "購読")
+"""The same for the promotions in other scripts, looked for only in text that has some."""
 
 
 def has_promo_word(text: str) -> bool:
     """A cheap first test (substring search in C) before the promotion patterns run: running
     text is checked on every paragraph, and almost none of it is a prompt."""
-    return any(map(text.lower().__contains__, _PROMO_WORDS))
+    low = text.lower()
+    if any(map(low.__contains__, _PROMO_WORDS)):
+        return True
+    return not text.isascii() and any(map(low.__contains__, _PROMO_WORDS_OTHER))
+
+
+def is_promotion(text: str) -> bool:
+    """A promotion however long: `BERNAMA provides up-to-date ... disseminated via ...`."""
+    return len(text) < 600 and has_promo_word(text) and bool(_PROMO_PROSE.search(text))
 
 
 def is_slug(text: str) -> bool:

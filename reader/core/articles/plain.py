@@ -925,10 +925,11 @@ class _Assembly:
         """The outlet describing itself below the story: `Українська правда — щоденне
         інтернет-видання.`, `"Медуза" - это вы!`, and, as the last paragraph, a long promotion
         (`BERNAMA provides up-to-date ... news ... disseminated via BERNAMA Wires`)."""
-        tagline = _TAGLINE.match(text)
-        if tagline and len(text) < 200 and self.outlets.named(tagline.group("name").strip()):
-            return True
-        return last and len(text) >= 250 and furniture.is_furniture(text, True)
+        if len(text) < 200 and ("-" in text[:50] or "—" in text[:50] or "–" in text[:50]):
+            tagline = _TAGLINE.match(text)
+            if tagline and self.outlets.named(tagline.group("name").strip()):
+                return True
+        return last and len(text) >= 250 and furniture.is_promotion(text)
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
         """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`)."""
