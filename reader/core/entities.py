@@ -27,6 +27,10 @@ _TITLE_CUE = re.compile(
     r"ambassador|envoy|governor|senator|director)\s+$",
     re.I,
 )
+_TITLE_CUE_CYRILLIC = re.compile(
+    r"(?:президент\w*|председател\w*|лидер\w*|министр\w*|глав[аыеу]|прем'?ьер\w*)\s+$", re.I
+)
+"""Russian and Ukrainian titles in any case: `президент Путин`, `Президент Путін`."""
 _HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|dr|madam)\.?\s+$", re.I)
 _ATTRIBUTIVE = {"regime", "family", "dynasty", "clan", "era", "line", "bloodline", "dynasties"}
 _NOT_NAMES = {
@@ -199,22 +203,19 @@ class EntityLinker:
             if acc not in starts:
                 continue
             start, end = first.span()
-            best: tuple[int, _Alias] | None = None
-            if acc in stemmed:
-                stem = stemmed[acc]
-                acc, end = stem, start + len(stem)
-                if stem in self._aliases:
-                    best = (end, self._aliases[stem])
-                if start >= resume and best is not None:
-                    stop, alias = best
-                    mention = Mention(alias.entity, field, start, stop, text[start:stop])
-                    out.append((alias.entity, not alias.short, mention))
-                    resume = stop
-                continue
             if start < resume:
                 continue
-            if acc in self._aliases:
+            best: tuple[int, _Alias] | None = None
+            inflected = acc in stemmed
+            if inflected:
+                # `Путина`, `김정은이`; or the first name of a declined full name
+                # (`Владимиром Путиным`), which goes on to the next word below.
+                acc = stemmed[acc]
+                if acc in self._aliases:
+                    best = (start + len(acc), self._aliases[acc])
+            elif acc in self._aliases:
                 best = (end, self._aliases[acc])
+            extended = False
             while True:
                 nxt = _WORD.search(lowered, end)
                 if nxt is None or not _JOINER.match(text[end : nxt.start()]):
@@ -224,15 +225,22 @@ class EntityLinker:
                     stem = next((s for s in _stems(word) if acc + s in self._aliases), None)
                     if stem is not None:
                         best = (nxt.start() + len(stem), self._aliases[acc + stem])
+                        extended = True
                     break
                 acc += word
                 end = nxt.end()
                 found = self._aliases.get(acc)
                 if found is not None:
                     best = (end, found)
+                    extended = True
             if best is None:
                 continue
             stop, alias = best
+            if inflected and not extended:
+                mention = Mention(alias.entity, field, start, stop, text[start:stop])
+                out.append((alias.entity, not alias.short, mention))
+                resume = stop
+                continue
             accepted = self._whole_word(text, start, stop)
             is_full = not alias.short
             if accepted and alias.short:
@@ -278,7 +286,10 @@ class EntityLinker:
         before = text[max(0, start - 40) : start]
         if re.search(r"\bthe\s+$", before, re.I) and nxt is not None:
             return False, False
-        return True, bool(_TITLE_CUE.search(before))
+        cue = _TITLE_CUE.search(before) or (
+            not before.isascii() and _TITLE_CUE_CYRILLIC.search(before)
+        )
+        return True, bool(cue)
 
 
 # --- Discovery of people the config does not track yet ---------------------------------------

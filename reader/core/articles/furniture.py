@@ -57,7 +57,8 @@ EXACT = frozenset(
     ecouter cet article|[앵커]|[리포트]|[앵커 멘트]|[기자]|◀ 앵커 ▶|◀ 리포트 ▶|◀ 앵커 ▶|
     글씨크기|글씨 크게보기|공유하기|100자평|후원하기|로그인|ログイン|ログインする|有料会員登録|
     [会員限定記事]|会員限定記事|有料記事|写真・図版|小字号|大字号|分享让更多人看到|
-    сообщить об опечатке|поддержите нас|підтримайте нас
+    сообщить об опечатке|поддержите нас|підтримайте нас|visual stories|article information|
+    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -79,7 +80,8 @@ LIST_HEADS = frozenset(
     관련 기사|많이 본 기사|추천 기사|related topics|more on this topic|read more on|
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
-    이 시각 주요뉴스|많이 본 뉴스
+    이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
+    смотрите также|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -94,13 +96,16 @@ _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
-    r"view this email|view in browser|unsubscribe|manage my email|you received this email|"
+    r"view this email|view in browser|view this post (?:on the web|in (?:your )?browser)|"
+    r"thanks for reading .{1,60}[!.]\s*subscribe|subscribe for free to receive|"
+    r"unsubscribe|manage my email|you received this email|"
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
     r"we’ll be back in your inbox|this email was sent|forward this email|"
     r"try unlimited access|then £|then \$|unlock the editor|enjoying this article|"
     r"exclusive news, data and analytics|our standards:|editor's note:|message:\s*[\"“]|"
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
+    r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
     r"from the .{0,30}edition|"
@@ -175,10 +180,12 @@ _END_MARK = re.compile(
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
-    r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*)$"
+    r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
+    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim)$"
 )
 """Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
-AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`."""
+AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
+dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
@@ -246,7 +253,12 @@ PHOTO_CREDIT = re.compile(
     # Japanese and Korean credits: `＝朝鮮中央通信ホームページから`, `/신화 연합뉴스`, `갈무리`
     r"＝[^＝\s]{1,30}(?:から|撮影|提供)|＝(?:ロイター|AP|AFP|EPA|共同|時事|朝日新聞社|新華社)|"
     r"/\s*(?:[A-Z가-힣]+\s)?(?:연합뉴스|뉴스1|뉴시스|로이터|AP|AFP|EPA)|[가-힣]\s갈무리|"
-    r"[（(][^（()）]{0,30}摄[）)])\s*$"
+    r"[（(][^（()）]{0,30}[摄攝][）)]|"
+    # `... Oct. 10, 2025. Photo by VNA` (VnExpress), and the agency in full-width brackets
+    # after a Chinese caption: `...會談。（路透社）`
+    r"\bPhotos? (?:by|courtesy of) [A-Z][\w .&/-]{1,40}|"
+    r"[。）)][（(](?:路透社?|美聯社|美联社|法新社|新華社|新华社|共同社|中央社|韓聯社|韩联社|"
+    r"歐新社|欧新社|歐洲新聞圖片社|法廣|AP|AFP|EPA|Reuters|Getty Images)[）)])\s*$"
 )
 """The end of a photo caption: `(AP Photo/Rafael Duarte)`, `[Photo/Xinhua]`, `/Xinhua-Yonhap`,
 `Photograph: Marcus Hale/Getty Images`, `(Pool photo)(Kyodo)`, `[JOINT PRESS CORPS]`."""
@@ -306,6 +318,8 @@ def is_furniture(text: str, prose: bool) -> bool:
     if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
         return True
     stripped = text.strip()
+    if stripped[:1] in "*_" and len(stripped) > 2:
+        stripped = stripped.lstrip("*_ ")  # Markdown emphasis: `*Read more:* [Title](url)`
     if _STARTS.match(stripped) or _END_MARK.match(stripped):
         return True
     if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
@@ -332,13 +346,17 @@ def is_furniture(text: str, prose: bool) -> bool:
     return not prose and len(stripped) < 200 and bool(_CONTAINS.search(stripped))
 
 
-_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of", "newsletter", "subscri", "sign up",
-                "inbox", "rights reserved", "trademark", "reached at", "interested in this",
-                "shared an article", "download", "direct questions", "send us a tip",
-                "partners process", "geolocation", "support", "donation", "becom", "receiving this",
-                "did not store", "join", "forward this", "invite them", "whatsapp", "telegram",
-                "log in or", "trust project", "custodian", "traditional owner",
-                "disseminated")  # fmt: skip
+_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of service", "newsletter",
+                "subscri", "sign up", "inbox", "rights reserved", "trademark", "reached at",
+                "interested in this", "shared an article", "download our", "download the",
+                "direct questions", "send us a tip", "partners process", "geolocation",
+                "support us", "support independent", "support our", "donation", "become a",
+                "becoming a", "receiving this", "did not store", "join our",
+                "forward this", "invite them", "whatsapp", "telegram", "log in or",
+                "trust project", "custodians", "traditional owners", "disseminated")  # fmt: skip
+"""Words every promotion pattern holds, looked for first (substring tests in C): specific
+phrases, not single common words (`support`, `join`), so that running text rarely gets as far
+as the patterns, which are slow on a long paragraph."""
 _PROMO_WORDS_OTHER = ("поддерж", "підтрим", "후원", "힘을 보태", "初割", "無料体験", "購読")
 """The same for the promotions in other scripts, looked for only in text that has some."""
 
@@ -404,7 +422,7 @@ def is_caption(text: str) -> bool:
 
 
 _CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit", "Copyright", "©",
-                 "＝", "갈무리", "）")  # fmt: skip
+                 "＝", "갈무리", "）", "Photo by", "Photos by", "Photo courtesy")  # fmt: skip
 """Every credit PHOTO_CREDIT knows holds one of these: a cheap test before the pattern runs."""
 
 

@@ -33,7 +33,7 @@ def parse_html(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple[
     markup, encoding = _decode(data)
     meta = page_metadata(markup)
     hints = hints_from(meta, outlets)
-    text = main_text(markup)
+    text = drop_link_paragraphs(main_text(markup), markup)
     text = restore_header(text, markup, meta.get("html:h1"))
     parsed = parse_text(text, hints.fallback_title or fallback_title, outlets, hints)
     return parsed, encoding
@@ -62,6 +62,31 @@ def restore_header(text: str, markup: str, headline: str | None) -> str:
     if position is None:
         return "\n".join([headline, *missing, *lines])
     return "\n".join([*lines[: position + 1], *missing, *lines[position + 1 :]])
+
+
+_LINK_PARAGRAPH = re.compile(
+    r"<p\b[^>]*>\s*(?:<(?:strong|b|em|i|span)\b[^>]*>\s*)*<a\b[^>]*>(?P<text>[^<]{8,200})</a>"
+    r"\s*(?:</(?:strong|b|em|i|span)>\s*)*</p>",
+    re.I,
+)
+
+
+def drop_link_paragraphs(text: str, markup: str) -> str:
+    """Leave out the paragraphs that are nothing but a link to another page and not a sentence:
+    the related stories an outlet sets between the paragraphs of a story (Fox News prints them in
+    capitals: `TRUMP SAYS HE WOULD MEET KIM JONG UN 'AT THE RIGHT TIME'`)."""
+    if "</a></" not in markup and "</a> </" not in markup:
+        return text
+    import html as html_module
+
+    links = {
+        " ".join(html_module.unescape(m.group("text")).split())
+        for m in _LINK_PARAGRAPH.finditer(markup)
+    }
+    links = {link for link in links if link and link.rstrip("\"'”’)")[-1:] not in ".!?"}
+    if not links:
+        return text
+    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in links)
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -68,9 +68,25 @@ _TITLE_PREFIX = re.compile(
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
-    r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?)?\s*"
+    r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?|"
+    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}))?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
 )
+"""`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`."""
+_DATELINE_ZH_PAREN = re.compile(
+    r"^[（(](?P<agency>中央社|中新社|新華社|新华社|中通社)(?:(?:記者|记者)"
+    r"(?P<names>(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{3}))?"
+    r"(?P<place>[\u4e00-\u9fff]{2,5}?)(?P<day>\d{1,2})日(?:[電电]|綜合外電報導|综合外电报道|專電|专电)"
+    r"[）)]\s*"
+)
+"""Taiwan's Central News Agency opens with the reporter and the place in brackets:
+`（中央社記者陳怡君台北4日電）`, `（中央社台北4日綜合外電報導）`."""
+_TRAILING_EDITOR = re.compile(
+    r"[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|譯者|译者)[:：][^（）()]{1,30}[）)]"
+    r"(?:\s*\d{7})?\s*$"
+)
+"""An editor credit glued to the last paragraph, with Taiwan's ROC date:
+`（編輯：林文彬）1140904`."""
 _DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—])\s*")
 _DATELINE_ZH = re.compile(
     r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网|本报)(?P<place>[^\d（(]{1,8}?)"
@@ -126,7 +142,7 @@ _MORE_FROM = re.compile(
     r"top stories|trending|recommended) (?:from|on|in|at) [\w .&'’-]{2,30}$"
 )
 _WIDGET = re.compile(
-    r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\d+$", re.I
+    r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\(?\d+\)?$", re.I
 )
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?:$")
@@ -147,6 +163,27 @@ _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*
 _AUTHOR_CREDIT = re.compile(
     r"^\(?\s*(?:reporting|(?:japanese|korean|chinese) original) by\s+([^;)]+)", re.I
 )
+_PICTURE_LABEL = re.compile(
+    r"^(?P<label>Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|"
+    r"图像来源|圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|"
+    r"画像提供|画像説明|Fuente de la imagen|Pie de foto|Légende image|Crédit photo)"
+    r"\s*,\s*(?P<rest>.*)$"
+)
+"""The BBC World Service's picture labels, in each language it prints: `Image source, Getty
+Images` (a credit), `사진 설명,` (the caption follows, on the same line or the next)."""
+_AUTHOR_LABEL = re.compile(
+    r"^(?:Author|작성자|Автор|Автор\(и\)|作者|著者|Autor|Auteur)\s*,\s*(?P<names>.+)$"
+)
+"""The BBC World Service's article information: `Author, Laura Bicker` / `작성자, 최유나`; the
+label lines around it (`Role, China correspondent`, `기자, BBC 코리아`) are not the story's."""
+_LABELS = frozenset(
+    "Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|图像来源|"
+    "圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|画像提供|画像説明|"
+    "Fuente de la imagen|Pie de foto|Légende image|Crédit photo|Author|작성자|Автор|Автор(и)|作者|"
+    "著者|Autor|Auteur".split("|")
+)
+"""The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
+_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -171,6 +208,10 @@ class Hints:
     """A title to use when the text has no headline (an e-mail's subject)."""
     weak_source: bool = False
     """The source hint gives way to a masthead in the text (an e-mail's sender)."""
+    fallback_date: str | None = None
+    """A date to use when the text gives none (a newsletter's sending date)."""
+    fallback_byline: str | None = None
+    """An author to use when the text names none (a newsletter's sender)."""
 
 
 @dataclass
@@ -266,6 +307,24 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if _EMAIL_HEADER.match(stripped) and len(stripped) < 300:
         line.kind = FURN
         return line
+    comma = stripped.find(",", 0, 24)
+    if comma > 0 and len(stripped) < 120 and stripped[:comma] in _LABELS:
+        picture = _PICTURE_LABEL.match(stripped)
+        if picture:
+            label = picture.group("label").lower()
+            caption = any(w in label for w in ("caption", "설명", "加注", "加註", "подпись",
+                                                "説明", "pie", "légende"))  # fmt: skip
+            line.kind = (CAPTION if picture.group("rest") else FURN) if caption else MEDIA
+            return line
+        author = _AUTHOR_LABEL.match(stripped)
+        if author:
+            named = author.group("names")
+            found = bylines.bare(named, lambda s: outlets.named(s) is not None) or (
+                [named.strip()] if _HANGUL_NAME.match(named.strip()) else None
+            )
+            if found:
+                line.kind, line.names = BYLINE, found
+                return line
     names = bylines.prefixed(stripped, lambda s: outlets.named(s) is not None)
     if names is not None and len(stripped) < 200:
         line.kind, line.names = BYLINE, names
@@ -273,6 +332,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.outlet = _outlet_in_byline(stripped, outlets)
         return line
     if _DIGIT.search(stripped) and len(stripped) < 200:
+        if stripped[:1] in "PA" and _PRINTED_IN.match(stripped):
+            line.kind = END
+            return line
         stamps = dates.find_dates(stripped, None)
         if stamps and _mostly_date(stripped, stamps):
             line.kind, line.stamps = DATE, stamps
@@ -337,6 +399,9 @@ def _names_before_date(head: str, outlets: OutletTable) -> list[str] | None:
     cjk = _CJK_BYLINE.match(head)
     if cjk:
         return [cjk.group("name")]
+    prefixed = bylines.prefixed(head, lambda s: outlets.named(s) is not None)
+    if prefixed:
+        return prefixed  # VnExpress: `By Hoang Vu   October 10, 2025 | 07:14 pm GMT+7`
     first = _DATE_LINE_PARTS.split(head, maxsplit=1)[0].strip(" ,:")
     return bylines.bare(first, lambda s: outlets.named(s) is not None) if first else None
 
@@ -353,7 +418,19 @@ def _is_end_mark(text: str) -> bool:
         furniture._END_MARK.match(text)
         or low.startswith(("copyright", "(copyright", "©", "ⓒ", "[ⓒ", "<저작권자", "(c) "))
         or "all rights reserved" in low
+        or _RIGHTS.search(text)
+        or _PRINTED_IN.match(text)
     )
+
+
+_RIGHTS = re.compile(r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载", re.I)
+"""Rights notices in other languages: `Все права на информацию ... принадлежат АО «Интерфакс».`,
+`本網站之文字、圖片及影音，非經授權，不得轉載`."""
+_PRINTED_IN = re.compile(
+    r"^(?:Published|Printed|Appeared) in (?:the )?[A-Z][\w.&' -]{1,40},"
+    r"\s*\w+ \d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}\.?$"
+)
+"""The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
@@ -367,7 +444,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
              "editor", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
              "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
-             "all", "www", "kp", "time"}  # fmt: skip
+             "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
+             "aest", "aedt", "pst", "pdt", "cst", "cdt"}  # fmt: skip
     meaningful = [w for w in words if w.lower() not in noise]
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
@@ -402,6 +480,7 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
         (i for i, ln in enumerate(lines) if ln.kind == TEXT and ln.prose), len(lines)
     )
     blanks = any(ln.unit.blank_before for ln in lines[1:])
+    first_meta: int | None = None
     for i, line in enumerate(lines):
         if line.kind == LIST_HEAD:
             _mark_list(lines, i, i > first_prose)
@@ -426,13 +505,33 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
         if line.kind == TEXT and i + 1 < len(lines) and lines[i + 1].kind == CAPTION:
             # A short title over a caption (`베이징역에 도착한 북한 전용열차`), below the meta.
             previous = lines[i - 1].kind if i else FURN
-            if len(line.unit.text) <= 40 and previous in (FURN, BYLINE, DATE, MEDIA):
+            if first_meta is None:
+                first_meta = next(
+                    (k for k, ln in enumerate(lines) if ln.kind in (BYLINE, DATE)), len(lines)
+                )
+            below_meta = previous in (BYLINE, DATE, MEDIA) or (previous == FURN and first_meta < i)
+            if len(line.unit.text) <= 40 and below_meta:
                 line.kind = CAPTION
+        if line.kind == FURN and i + 1 < len(lines) and _PICTURE_LABEL.match(line.unit.text):
+            after = lines[i + 1]
+            if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
+                after.kind = CAPTION  # `사진 설명,` over its caption
+        if line.kind == BYLINE and _AUTHOR_LABEL.match(line.unit.text.strip()):
+            for after in lines[i + 1 : i + 3]:
+                label = after.unit.text.split(",", 1)[0]
+                if after.kind != TEXT or after.prose or len(after.unit.text) > 60:
+                    break
+                if "," in after.unit.text and len(label) <= 12:
+                    after.kind = FURN  # `Role, China correspondent`, `기자, BBC 코리아`
         above_story = i < first_prose < len(lines)
         if line.kind == TEXT and above_story and not line.prose and len(line.unit.text) > 30:
             # Above the story, a line signed by an agency is a caption: `... Tiananmen. EFE`.
             tail = _AGENCY_TAIL.search(line.unit.text)
-            if tail and len(tail.group("name")) <= 20 and outlets.named(tail.group("name")):
+            name = tail.group("name") if tail else ""
+            # A known agency, or an agency's initials after a dash (`... Thursday. — PID`).
+            dashed = tail is not None and any(d in tail.group() for d in "—–-")
+            initials = dashed and name.isupper() and 2 <= len(name) <= 8
+            if tail and len(name) <= 20 and (initials or outlets.named(name)):
                 line.kind = CAPTION
         if (
             line.kind == FURN
@@ -846,6 +945,8 @@ class _Assembly:
         self.hints = hints
         self.credits: list[str] = []
         self.signoff_names: list[str] = []
+        self.dateline_stamps: list[dates.DateStamp] = []
+        """A date printed in full in the dateline (`Pequim, 04 set 2025 (Lusa) -`)."""
 
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
@@ -902,7 +1003,7 @@ class _Assembly:
                 if names:
                     self.signoff_names.extend(names)
                     continue
-            if i > self.start and self._self_description(text, i >= last_text - 1):
+            if i > self.start and self._self_description(text, i == last_text):
                 continue
             out.append(text)
         for i in range(self.end, len(lines)):
@@ -915,6 +1016,11 @@ class _Assembly:
                 names = bylines.signoff(line.unit.text, lambda s: self.outlets.named(s) is not None)
                 if names:
                     self.signoff_names.extend(names)
+        if out and any(c in out[-1][-40:] for c in "編编譯译"):
+            editor = _TRAILING_EDITOR.search(out[-1])
+            if editor:
+                self.credits.append(editor.group().strip())
+                out[-1] = out[-1][: editor.start()].rstrip()
         if out:
             out[-1] = furniture.strip_trailing_mark(out[-1])
             if not out[-1]:
@@ -929,7 +1035,7 @@ class _Assembly:
             tagline = _TAGLINE.match(text)
             if tagline and self.outlets.named(tagline.group("name").strip()):
                 return True
-        return last and len(text) >= 250 and furniture.is_promotion(text)
+        return last and len(text) >= 250 and furniture.is_promotion(text)  # the last one only
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
         """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`)."""
@@ -965,6 +1071,10 @@ class _Assembly:
         if korean:
             place, agency, names = korean
             return place, agency, None, names
+        paren = _DATELINE_ZH_PAREN.match(first)
+        if paren:
+            names = re.split(r"[、，]", paren.group("names") or "")
+            return paren.group("place"), paren.group("agency"), None, [n for n in names if n]
         zh = _DATELINE_ZH.match(first)
         if zh:
             names = re.split(r"[、，,\s]+", zh.group("names") or "")
@@ -987,6 +1097,9 @@ class _Assembly:
         for pattern in (_DATELINE_AGENCY, _DATELINE_TASS, _DATELINE_DASH):
             match = pattern.match(first)
             if match:
+                full = match.groupdict().get("full")
+                if full:
+                    self.dateline_stamps = dates.find_dates(full, None)
                 month_day = _month_day(match.groupdict().get("mon"), match.groupdict().get("day"))
                 return _clean_place(match.group("place")), match.group("agency"), month_day, []
         named = _DATELINE_NAMED.match(first)
@@ -1138,8 +1251,10 @@ class _Assembly:
                 updated = stamp.label == dates.UPDATED
                 labelled = 0 if stamp.label == dates.PUBLISHED else 1
                 ranked.append(((int(updated), zone, labelled, i), stamp))
+        if not ranked and self.dateline_stamps:
+            return self.dateline_stamps[0].date.isoformat(), None
         if not ranked:
-            return None, None
+            return self.hints.fallback_date, None
         ranked.sort(key=lambda item: item[0])
         stamp = ranked[0][1]
         day = stamp.date
@@ -1186,6 +1301,12 @@ class _Assembly:
                 )
                 if names:
                     return bylines.join(names)
+        if self.hints.fallback_byline and not agency:
+            named = bylines.bare(
+                self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
+            )
+            if named:
+                return bylines.join(named)
         return None
 
     # -- title, kicker, standfirst --
