@@ -370,9 +370,19 @@ def has_promo_word(text: str) -> bool:
     return not text.isascii() and any(map(low.__contains__, _PROMO_WORDS_OTHER))
 
 
+_LONG_PROMO_WORDS = ("subscri", "newsletter", "disseminated", "download", "support us",
+                     "support our", "support independent", "donation", "cookie", "inbox",
+                     "whatsapp", "telegram")  # fmt: skip
+"""What a long self-promotion at the end of a page says: fewer words than `_PROMO_WORDS`,
+because this runs on the last paragraph of every story."""
+
+
 def is_promotion(text: str) -> bool:
     """A promotion however long: `BERNAMA provides up-to-date ... disseminated via ...`."""
-    return len(text) < 600 and has_promo_word(text) and bool(_PROMO_PROSE.search(text))
+    if len(text) >= 600:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _LONG_PROMO_WORDS)) and bool(_PROMO_PROSE.search(text))
 
 
 def is_slug(text: str) -> bool:

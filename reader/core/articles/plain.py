@@ -512,7 +512,12 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             below_meta = previous in (BYLINE, DATE, MEDIA) or (previous == FURN and first_meta < i)
             if len(line.unit.text) <= 40 and below_meta:
                 line.kind = CAPTION
-        if line.kind == FURN and i + 1 < len(lines) and _PICTURE_LABEL.match(line.unit.text):
+        if (
+            line.kind == FURN
+            and line.unit.text.rstrip().endswith(",")
+            and i + 1 < len(lines)
+            and _PICTURE_LABEL.match(line.unit.text)
+        ):
             after = lines[i + 1]
             if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
                 after.kind = CAPTION  # `사진 설명,` over its caption
@@ -1016,7 +1021,7 @@ class _Assembly:
                 names = bylines.signoff(line.unit.text, lambda s: self.outlets.named(s) is not None)
                 if names:
                     self.signoff_names.extend(names)
-        if out and any(c in out[-1][-40:] for c in "編编譯译"):
+        if out and not out[-1].isascii() and any(c in out[-1][-40:] for c in "編编譯译"):
             editor = _TRAILING_EDITOR.search(out[-1])
             if editor:
                 self.credits.append(editor.group().strip())
