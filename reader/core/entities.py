@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
-LINK_RULES = 2
+LINK_RULES = 3
 """Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"^[\s\-‐‑–'’.・·]{0,3}$")
