@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
-LINK_RULES = 2
+LINK_RULES = 3
 """Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"^[\s\-‐‑–'’.・·]{0,3}$")
@@ -31,6 +31,10 @@ _TITLE_CUE = re.compile(
     r"ambassador|envoy|governor|senator|director)\s+$",
     re.I,
 )
+_TITLE_CUE_CYRILLIC = re.compile(
+    r"(?:президент\w*|председател\w*|лидер\w*|министр\w*|глав[аыеу]|прем'?ьер\w*)\s+$", re.I
+)
+"""Russian and Ukrainian titles in any case: `президент Путин`, `Президент Путін`."""
 _HONORIFIC = re.compile(r"(?:mr|mrs|ms|miss|dr|madam)\.?\s+$", re.I)
 _ATTRIBUTIVE = {"regime", "family", "dynasty", "clan", "era", "line", "bloodline", "dynasties"}
 _NOT_NAMES = {
@@ -51,9 +55,11 @@ _KOREAN_PARTICLES = tuple(
     )
 )
 """What Korean attaches to a name (김정은이, 김정은은, 김정은의, 김정은과): a mention still."""
-_RUSSIAN_ENDINGS = ("ами", "ому", "ого", "ом", "ым", "им", "ой", "ей", "ем", "ах", "ов",
-                    "а", "у", "е", "ю", "я", "ы", "и")  # fmt: skip
-"""Russian case endings (Путина, Путину, Си Цзиньпином, Ким Чен Ына)."""
+_RUSSIAN_ENDINGS = ("ами", "ому", "ого", "ові", "еві", "ом", "ым", "им", "ой", "ей", "ем",
+                    "ах", "ов", "ою", "ею", "а", "у", "е", "ю", "я", "ы", "и", "і")  # fmt: skip
+"""Russian and Ukrainian case endings (Путина, Путину, Си Цзиньпином, Путінові, Путіні)."""
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+"""Chinese and Japanese write names inside a run of characters with no space around them."""
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _INFLECTABLE = re.compile(r"[\u0400-\u04ff\uac00-\ud7a3]")
 _INFLECTED = re.compile(r"[\uac00-\ud7a3]{3,}|[\u0400-\u04ff]{3,}")
@@ -136,8 +142,8 @@ class EntityLinker:
             for spelling in (spec.name, *spec.aliases):
                 words = _WORD.findall(spelling)
                 key = _key(spelling)
-                if not key:
-                    continue
+                if not key or _HAN_KANA.search(spelling):
+                    continue  # found as substrings (below), never as words
                 # A one-word Latin or Cyrillic form is a surname (Kim, Putin); a Hangul one is
                 # the whole name (김정은), written without spaces.
                 short = spec.kind == "person" and len(words) == 1 and not _HANGUL.search(key)
@@ -147,6 +153,20 @@ class EntityLinker:
                     self._prefixes.add(key[:i])
                     if i >= len(words[0]):
                         self._starts.add(key[:i])
+        # Chinese and Japanese aliases are found as substrings (北朝鮮の金正恩総書記): their
+        # words have no spaces, so the word loop below never sees them.
+        han = {
+            spelling: spec.name
+            for spec in self.specs
+            for spelling in (spec.name, *spec.aliases)
+            if _HAN_KANA.search(spelling)
+        }
+        self._han = han
+        self._han_pattern = (
+            re.compile("|".join(map(re.escape, sorted(han, key=len, reverse=True))))
+            if han
+            else None
+        )
         digest = hashlib.blake2b(digest_size=8)
         digest.update(f"rules {LINK_RULES}".encode())
         for spec in self.specs:
@@ -172,6 +192,15 @@ class EntityLinker:
     def _scan(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
         if not self._aliases or not text:
             return []
+        han: list[tuple[str, bool, Mention]] = []
+        if self._han_pattern is not None and not text.isascii() and _HAN_KANA.search(text):
+            for match in self._han_pattern.finditer(text):
+                entity = self._han[match.group()]
+                mention = Mention(entity, field, match.start(), match.end(), match.group())
+                han.append((entity, True, mention))
+        return han + self._scan_words(text, field) if han else self._scan_words(text, field)
+
+    def _scan_words(self, text: str, field: str) -> list[tuple[str, bool, Mention]]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -194,22 +223,19 @@ class EntityLinker:
         for first in _occurrences(starts).finditer(lowered):
             acc = first.group()
             start, end = first.span()
-            best: tuple[int, _Alias] | None = None
-            if acc in stemmed:
-                stem = stemmed[acc]
-                acc, end = stem, start + len(stem)
-                if stem in self._aliases:
-                    best = (end, self._aliases[stem])
-                if start >= resume and best is not None:
-                    stop, alias = best
-                    mention = Mention(alias.entity, field, start, stop, text[start:stop])
-                    out.append((alias.entity, not alias.short, mention))
-                    resume = stop
-                continue
             if start < resume:
                 continue
-            if acc in self._aliases:
+            best: tuple[int, _Alias] | None = None
+            inflected = acc in stemmed
+            if inflected:
+                # `Путина`, `김정은이`; or the first name of a declined full name
+                # (`Владимиром Путиным`), which goes on to the next word below.
+                acc = stemmed[acc]
+                if acc in self._aliases:
+                    best = (start + len(acc), self._aliases[acc])
+            elif acc in self._aliases:
                 best = (end, self._aliases[acc])
+            extended = False
             while True:
                 nxt = _WORD.search(lowered, end)
                 if nxt is None or not _JOINER.match(text[end : nxt.start()]):
@@ -219,15 +245,22 @@ class EntityLinker:
                     stem = next((s for s in _stems(word) if acc + s in self._aliases), None)
                     if stem is not None:
                         best = (nxt.start() + len(stem), self._aliases[acc + stem])
+                        extended = True
                     break
                 acc += word
                 end = nxt.end()
                 found = self._aliases.get(acc)
                 if found is not None:
                     best = (end, found)
+                    extended = True
             if best is None:
                 continue
             stop, alias = best
+            if inflected and not extended:
+                mention = Mention(alias.entity, field, start, stop, text[start:stop])
+                out.append((alias.entity, not alias.short, mention))
+                resume = stop
+                continue
             accepted = self._whole_word(text, start, stop)
             is_full = not alias.short
             if accepted and alias.short:
@@ -273,7 +306,10 @@ class EntityLinker:
         before = text[max(0, start - 40) : start]
         if re.search(r"\bthe\s+$", before, re.I) and nxt is not None:
             return False, False
-        return True, bool(_TITLE_CUE.search(before))
+        cue = _TITLE_CUE.search(before) or (
+            not before.isascii() and _TITLE_CUE_CYRILLIC.search(before)
+        )
+        return True, bool(cue)
 
 
 # --- Discovery of people the config does not track yet ---------------------------------------

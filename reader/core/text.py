@@ -20,6 +20,10 @@ _DETECTOR_TRUSTED = {
     "shift_jis",
     "cp932",
     "euc_jp",
+    "euc_jis_2004",  # what the detector names most EUC-JP pages (a superset of euc_jp)
+    "euc_jisx0213",
+    "shift_jis_2004",
+    "shift_jisx0213",
     "iso2022_jp",
     "iso2022_kr",
     "koi8_r",

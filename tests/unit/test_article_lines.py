@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.articles import ArticleReader, Outlet, bylines, dates, furniture
+from reader.core.articles import ArticleReader, Outlet, ParsedText, bylines, dates, furniture
 from reader.core.articles.reflow import paragraphs, wrap_width
 
 OUTLETS = ArticleReader().outlets
@@ -70,6 +70,20 @@ def is_outlet(text: str) -> bool:
         "Read more about: North Korea, Russia",
         "【纠错】 【责任编辑：王晓】",
         "Send us your feedback",
+        "Visual Stories",
+        "Comments are closed on this story.",
+        "Ключевые слова: КНДР, Китай, Ким Чен Ын",
+        "Подпишитесь на Интерфакс в Telegram",
+        "NHKのサイトを離れます。よろしいですか",
+        "シェアする",
+        "この記事を読む",
+        "字級",
+        "dpa jk xx",
+        "JPI // SCA",
+        "Lusa/Fim",
+        "*Read more:* [Takaichi and Lee agree to develop ties steadily](https://www.japantimes.co.jp/news/2025/10/30/)",
+        "View this post on the web at https://pyongyangledger.substack.com/p/what-the-beijing-parade-changed",
+        "Thanks for reading Pyongyang Ledger! Subscribe for free to receive new posts and support my work.",
     ],
 )  # fmt: skip
 def test_furniture(line: str) -> None:
@@ -106,6 +120,8 @@ def test_body_lines_are_not_furniture(line: str) -> None:
         "(베이징 AP=연합뉴스) 2일 오후 북한 김정은 국무위원장이 탄 전용열차가 중국 베이징역에 도착하고 있다.",
         "Shoppers look at rice on sale at a supermarket in Tokyo in August. | KYODO",
         "[1/4]Russian President Vladimir Putin and North Korean leader Kim Jong Un attend a meeting. Sputnik/Pool via REUTERS Purchase Licensing Rights, opens new tab",
+        "General Secretary To Lam (L) and Kim Jong Un in Pyongyang, Oct. 10, 2025. Photo by VNA",
+        "北韓領導人金正恩（左）4日在北京人民大會堂與中國國家主席習近平（右）會談。（路透社）",
     ],
 )  # fmt: skip
 def test_captions(line: str) -> None:
@@ -445,3 +461,174 @@ def test_header_model(text: str, title: str, standfirst: str | None, kicker: str
     parsed = ArticleReader().parse(text, "fallback")
     assert (parsed.title, parsed.standfirst, parsed.kicker) == (title, standfirst, kicker)
     assert parsed.paragraphs[0].startswith(("BEIJING", "North Korean", "SEOUL"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The talks will resume in Geneva on Friday, the ministry said. — AFP",
+        "He said a photo by the agency showed the train arriving in Beijing on Tuesday.",
+    ],
+)  # fmt: skip
+def test_sign_offs_and_sentences_are_not_captions(line: str) -> None:
+    assert not furniture.is_caption(line)
+
+
+def _parse(text: str) -> ParsedText:
+    return ArticleReader().parse(text, "fallback")
+
+
+def test_a_desk_credit_and_zone_in_a_date_line() -> None:
+    """Times of India: `TOI World Desk / TIMESOFINDIA.COM / Oct 25, 2025, 11:48 IST` dates the
+    story; the desk is no author."""
+    parsed = _parse(
+        "Trump says he would love to meet Kim Jong Un on Asia trip\n"
+        "TOI World Desk / TIMESOFINDIA.COM / Oct 25, 2025, 11:48 IST\n"
+        "US President Donald Trump said on Saturday that he would love to meet North Korean leader Kim Jong Un during his trip.\n"
+        "Speaking to reporters aboard Air Force One, Trump described North Korea as sort of a nuclear power.\n"
+    )  # fmt: skip
+    assert (parsed.meta.date, parsed.meta.byline) == ("2025-10-25", None)
+
+
+def test_a_byline_and_date_on_one_line() -> None:
+    parsed = _parse(
+        "Vietnam's To Lam holds talks with Kim Jong Un in Pyongyang\n"
+        "By Hoang Vu   October 10, 2025 | 07:14 pm GMT+7\n"
+        "Party General Secretary To Lam and North Korean leader Kim Jong Un agreed to strengthen political trust.\n"
+        "Lam arrived in Pyongyang on Thursday for a three-day state visit, the first in 18 years.\n"
+    )  # fmt: skip
+    assert (parsed.meta.byline, parsed.meta.date) == ("Hoang Vu", "2025-10-10")
+
+
+def test_bbc_world_service_picture_labels_and_article_information() -> None:
+    """BBC 코리아: the headline above `사진 출처, Getty Images` / `사진 설명,` / caption is still
+    the headline; `작성자, Name` is the byline and `기자, BBC 코리아` its role."""
+    parsed = _parse(
+        "BBC News, 코리아\n콘텐츠로 건너뛰기\n홈\n국제\n한국\n"
+        "김정은, 시진핑·푸틴과 나란히 톈안먼 망루에…'반미 연대' 과시\n"
+        "사진 출처, Getty Images\n사진 설명,\n3일 베이징 톈안먼 망루에서 열병식을 지켜보는 세 정상\n"
+        "기사 정보\n작성자, 최유나\n기자, BBC 코리아\n2025년 9월 3일\n"
+        "김정은 북한 국무위원장이 3일 중국 베이징 톈안먼 망루에 시진핑 주석과 나란히 섰다.\n"
+        "북한·중국·러시아 세 정상이 한자리에 모습을 드러낸 것은 66년 만에 처음이다.\n"
+    )  # fmt: skip
+    meta = parsed.meta
+    assert meta.title == "김정은, 시진핑·푸틴과 나란히 톈안먼 망루에…'반미 연대' 과시"
+    assert (meta.byline, meta.source, meta.date) == ("최유나", "BBC News", "2025-09-03")
+    body = "\n".join(parsed.paragraphs)
+    assert "열병식을 지켜보는" not in body and "BBC 코리아" not in body
+
+
+def test_an_agency_credit_line_a_dashed_caption_and_a_print_line() -> None:
+    """Dawn: `Dawn.com | Reuters` credits no person, the caption ends `— PID`, and `Published
+    in Dawn, September 5th, 2025` closes the story (the comments box below is not the story's)."""
+    parsed = _parse(
+        "Pakistan, China sign agreements worth $8.5bn during PM Shehbaz's Beijing visit\n"
+        "Dawn.com | Reuters\nPublished September 4, 2025\nShare\n"
+        "Prime Minister Shehbaz Sharif meets Chinese President Xi Jinping in Beijing on Thursday. — PID\n"
+        "Prime Minister Shehbaz Sharif and Chinese President Xi Jinping on Thursday witnessed the signing of agreements.\n"
+        "Attacks on Chinese nationals working on CPEC projects have strained ties in recent years.\n"
+        "Published in Dawn, September 5th, 2025\nComments (14)\nEditorial: Friend in need\n"
+    )  # fmt: skip
+    assert parsed.meta.title.startswith("Pakistan, China sign")
+    assert (parsed.meta.source, parsed.meta.date, parsed.meta.byline) == (
+        "Dawn",
+        "2025-09-04",
+        None,
+    )
+    assert parsed.paragraphs[0].startswith("Prime Minister Shehbaz Sharif and")
+    assert parsed.paragraphs[-1].startswith("Attacks on Chinese nationals")
+
+
+def test_taiwan_cna_dateline_editor_and_roc_date() -> None:
+    parsed = _parse(
+        "中央社 CNA\n習近平晤金正恩 稱中朝友誼不因國際風雲變幻而改變\n2025/09/04 21:15（09/05 08:40 更新）\n"
+        "（中央社記者陳怡君台北4日電）中國國家主席習近平今天在北京人民大會堂與北韓領導人金正恩舉行會談。\n"
+        "韓國總統府表示，正密切關注北韓與中國互動的後續發展。（編輯：林文彬）1140904\n"
+    )  # fmt: skip
+    meta = parsed.meta
+    assert (meta.source, meta.byline, meta.date) == ("Central News Agency", "陳怡君", "2025-09-04")
+    assert parsed.paragraphs[-1].endswith("後續發展。")
+    assert meta.credits == "（編輯：林文彬）1140904"
+
+
+def test_a_wire_dateline_with_the_full_date_day_first() -> None:
+    parsed = _parse(
+        "Kim Jong-un diz a Xi Jinping que amizade com a China não mudará\n"
+        "Pequim, 04 set 2025 (Lusa) - O líder norte-coreano, Kim Jong-un, disse hoje ao Presidente chinês que a amizade não mudará.\n"
+        "Foi o primeiro encontro entre os dois líderes em seis anos.\nJPI // SCA\nLusa/Fim\n"
+    )  # fmt: skip
+    assert (parsed.meta.source, parsed.meta.date) == ("Lusa", "2025-09-04")
+    assert parsed.paragraphs[-1] == "Foi o primeiro encontro entre os dois líderes em seis anos."
+
+
+def test_japanese_lines_are_paragraphs_not_wrapped_text() -> None:
+    """A Japanese page has no spaces between words: a line ending in `。` is not a line the
+    next one continues, even when the file looks wrapped at a column."""
+    lines = [
+        "北朝鮮のキム・ジョンウン総書記が、来月3日に北京で開かれる抗日戦争勝利80年を記念する式典に出席するため、中国を訪問することになりました。",
+        "中国外務省が28日に発表しました。キム総書記が中国を訪れるのはおよそ6年ぶりで、多国間の外交行事に出席するのは初めてとなります。",
+        "式典にはロシアのプーチン大統領も出席する予定で、習近平国家主席を含む中国、ロシア、北朝鮮の3か国の首脳が一堂に会するのは初めてです。",
+        "中国外務省の報道官は会見で「中国と北朝鮮の伝統的な友好関係を引き続き発展させたい」と述べました。",
+        "一方、韓国政府は、北朝鮮の動向を注視するとしたうえで、イ・ジェミョン大統領は式典に出席しない方針を明らかにしています。",
+        "専門家は、3か国の首脳がそろうことで、アメリカや日本などに対し、結束を誇示するねらいがあると分析しています。",
+    ]  # fmt: skip
+    assert [u.text for u in paragraphs(lines)] == lines
+
+
+def _newsletter(list_header: bool, subject: str) -> bytes:
+    head = (
+        "List-Unsubscribe: <https://ledger.substack.com/action/disable_email>\n"
+        if list_header
+        else ""
+    )
+    return (
+        "From: Rachel Oduya from Pyongyang Ledger <pyongyangledger@substack.com>\n"
+        f"To: reader@example.com\nSubject: {subject}\nDate: Sat, 06 Sep 2025 11:02:17 +0000\n{head}"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "View this post on the web at https://pyongyangledger.substack.com/p/beijing\n\n"
+        "Kim Jong Un's appearance on the Tiananmen rostrum on Wednesday was the most striking image of the week.\n\n"
+        "For Seoul, the week was a reminder that an offer of talks will be answered on Pyongyang's timetable.\n\n"
+        "Unsubscribe https://substack.com/redirect/2/eyJlIjoi\n"
+    ).encode()  # fmt: skip
+
+
+def test_a_newsletter_from_its_publisher_is_dated_and_signed_by_its_sender() -> None:
+    """A mailing-list message (List-Unsubscribe) sent by the publisher: the subject is the title,
+    the sending date the publication date, `Name from Outlet` the author and the outlet."""
+    parsed, _ = ArticleReader().read("post.eml", _newsletter(True, "What the parade changed"), "x")
+    meta = parsed.meta
+    assert (meta.title, meta.source, meta.byline) == (
+        "What the parade changed",
+        "Pyongyang Ledger",
+        "Rachel Oduya",
+    )
+    assert meta.date == "2025-09-06"
+    assert parsed.paragraphs[0].startswith("Kim Jong Un's appearance")
+
+
+def test_a_forwarded_newsletter_keeps_no_date_from_the_message() -> None:
+    """Forwarded (`Fwd:`), the message's date is when a person sent it, not the publication's."""
+    parsed, _ = ArticleReader().read(
+        "fwd.eml", _newsletter(True, "Fwd: What the parade changed"), "x"
+    )
+    assert parsed.meta.date is None
+
+
+def test_link_paragraphs_in_a_page_are_related_stories() -> None:
+    from reader.core.articles.html import drop_link_paragraphs
+
+    markup = (
+        "<p>Kim arrived in Beijing on Tuesday aboard his armored train, state media said.</p>"
+        "<p><strong><a href='/politics/trump-kim'>TRUMP SAYS HE WOULD MEET KIM JONG UN 'AT THE RIGHT TIME'</a></strong></p>"
+        "<p><a href='/world/x'>Kim was greeted at the station by senior Chinese officials.</a></p>"
+    )  # fmt: skip
+    text = (
+        "Kim arrived in Beijing on Tuesday aboard his armored train, state media said.\n"
+        "TRUMP SAYS HE WOULD MEET KIM JONG UN 'AT THE RIGHT TIME'\n"
+        "Kim was greeted at the station by senior Chinese officials."
+    )
+    kept = drop_link_paragraphs(text, markup).split("\n")
+    assert kept == [
+        "Kim arrived in Beijing on Tuesday aboard his armored train, state media said.",
+        "Kim was greeted at the station by senior Chinese officials.",  # a sentence: story text
+    ]

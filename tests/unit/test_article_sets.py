@@ -1,5 +1,7 @@
-"""Whole articles against their gold: the dev set (copied from ../shared/articles-dev) and our
-own set in other outlets' shapes (tests/fixtures/articles-extra). Every field, every file."""
+"""Whole articles against their gold: the dev set (copied from ../shared/articles-dev), our own
+set in other outlets' shapes (tests/fixtures/articles-extra) and the two held-out batches
+(articles-blind, articles-blind2; their first scores, taken before the parser was changed for
+them, are in the README). Every field, every file."""
 
 from __future__ import annotations
 
@@ -15,7 +17,12 @@ from reader.core.corpus import Article, FileRef, read_article
 from reader.core.entities import EntityLinker
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SETS = ("articles-dev", "articles-extra")
+SETS = ("articles-dev", "articles-extra", "articles-blind", "articles-blind2")
+KNOWN_MISSES = {
+    "politico-eu-jsonld.html": "Putin is named only as `Putin's`, and a one-word alias links only "
+    "beside the full name or a title (the rule that keeps `Kim` from linking Kim Jong Un alone)",
+}
+"""Gold checks the parser and linker are known to fail, each with why: strict, so a fix shows."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -63,7 +70,16 @@ def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) ->
     assert [s for s in gold["not_in_body"] if norm(s) in body] == []
 
 
-@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(
+    ("folder", "name", "gold"),
+    [
+        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c[1]]))
+        if c[1] in KNOWN_MISSES
+        else c
+        for c in CASES
+    ],
+    ids=[c[1] for c in CASES],
+)
 def test_people_linked(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
     found = {m.entity for m in LINKER.link(article.meta.title, article.body)}

@@ -165,3 +165,23 @@ def test_longer_hangul_words_are_other_things(text: str) -> None:
 
 def test_chairman_kim_before_another_given_name_is_not_kim_jong_un() -> None:
     assert "Kim Jong Un" not in shipped("Sixty-five years have passed since Chairman Kim Jong Il.")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Ким Чен Ын будет присутствовать вместе с президентом России Владимиром Путиным.", "Vladimir Putin"),
+        ("Как сообщалось, президент Путин прибыл в Китай в воскресенье.", "Vladimir Putin"),
+        ("Путін зустрівся з Володимиром Путіним", "Vladimir Putin"),
+        ("金正恩3日出席閱兵式，與習近平及俄羅斯總統蒲亭並肩站在天安門城樓上。", "Vladimir Putin"),
+        ("北朝鮮のキム・ジョンウン総書記が中国を訪問することになりました。", "Kim Jong Un"),
+        ("韓国政府は、イ・ジェミョン大統領は式典に出席しない方針を明らかにしています。", "Lee Jae Myung"),
+    ],
+)  # fmt: skip
+def test_declined_full_names_russian_titles_taiwanese_and_katakana_forms(
+    text: str, entity: str
+) -> None:
+    """Interfax declines both names (`Владимиром Путиным`), a Russian title names the man
+    (`президент Путин`), Taiwan's CNA writes Putin 蒲亭, NHK writes Korean names in katakana."""
+    linker = EntityLinker(default_entities())
+    assert entity in {m.entity for m in linker.link("", text)}

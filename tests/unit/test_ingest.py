@@ -29,6 +29,19 @@ def write(folder: Path, name: str, data: bytes) -> FileRef:
         ("Kim arrived in Zürich for talks, officials said.".encode("latin-1"), "Zürich"),
         ("Talks resumed today in Seoul, officials said.".encode("utf-16"), "Seoul"),
         ("Naïve café owners said the talks resumed today.".encode() + b"\xff", "Naïve café"),
+        # NHK NEWS WEB in EUC-JP (the detector calls it euc_jis_2004) and Taiwan's CNA in Big5
+        (
+            "北朝鮮のキム・ジョンウン総書記が、来月3日に北京で開かれる式典に出席するため、中国を訪問することになりました。".encode(
+                "euc_jp"
+            ),
+            "キム・ジョンウン総書記",
+        ),
+        (
+            "中國國家主席習近平今天在北京人民大會堂與北韓領導人金正恩舉行會談，雙方強調中朝友誼不會改變。".encode(
+                "big5"
+            ),
+            "習近平",
+        ),
     ],
 )
 def test_decoding(tmp_path: Path, raw: bytes, expected: str) -> None:

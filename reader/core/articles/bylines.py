@@ -40,9 +40,19 @@ _ROLE = re.compile(
 )
 _ROLE_WORD = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
-    r"producer|journalist)\b",
+    r"producer|journalist|department|desk|division|section)\b",
     re.I,
 )
+_LEADING_ROLE = re.compile(
+    r"^(?:(?:[A-Z][\w'’.-]*|[a-z]+)\s+){0,3}(?:correspondent|reporter|editor|writer|producer|"
+    r"journalist|columnist)\s+(?=[A-ZÀ-Þ])"
+)
+"""ABC (Australia) puts the role before the name: `By North Asia correspondent Mika Dunstan`."""
+_TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
+_KOREAN_PLACE = re.compile(r"^[가-힣·]{1,12}\s*[=/]\s*(?=[가-힣]{2,4}\s*(?:특파원|기자))")
+"""`베이징=이한결 특파원`, `모스크바/이서윤 특파원`: the place before the reporter."""
+_BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([가-힣]{2,4})입니다\.?$")
+"""A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CUT = re.compile(
@@ -85,7 +95,9 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     names = names_in(rest, is_outlet, loose=True)
     if names is None:
         credit = _ROLE.sub("", _CUT.sub("", rest).strip(" .,")).strip(" .,")
-        return [] if is_outlet(credit) or _agency(rest) or _agency(credit) else None
+        bare_credit = _WITH.sub("", credit).strip(" .,")  # `By Euronews with AP`
+        agency = is_outlet(credit) or is_outlet(bare_credit) or _agency(rest) or _agency(credit)
+        return [] if agency else None
     return names
 
 
@@ -94,6 +106,7 @@ def korean(text: str) -> list[str] | None:
     if not any(title in text for title in _KOREAN_TITLES):
         return None
     stripped = _EMAIL.sub("", text).replace("기자 페이지", "").strip(" =·,")
+    stripped = _KOREAN_PLACE.sub("", stripped)
     names = _KOREAN.findall(stripped)
     if not names:
         return None
@@ -124,6 +137,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = _FOR.sub("", rest)
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
+    if loose:
+        rest = _LEADING_ROLE.sub("", rest)
+        if " and " not in rest and _TRAILING_PLACE.match(rest):
+            # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
+            rest = rest[: rest.rindex(",")]
     if not rest or len(rest) > 120:
         return None
     names: list[str] = []
@@ -160,10 +178,14 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 
 def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
-    """`— Adam Kessler` or a broadcast sign-off `Kim Hye-rin, Arirang News.`"""
+    """`— Adam Kessler`, or a broadcast's sign-off: `Kim Hye-rin, Arirang News.`,
+    `KBS 뉴스 윤도현입니다.`"""
     stripped = text.strip()
     if len(stripped) > 80:
         return None
+    spoken_ko = _BROADCAST_SIGNOFF.match(stripped)
+    if spoken_ko:
+        return [spoken_ko.group(1)]
     dashed = re.match(r"^(?:—|–|--|-)\s*(.+)$", stripped)
     if dashed:
         return bare(dashed.group(1), is_outlet)
@@ -177,7 +199,10 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 _ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:correspondent|reporter|editor|writer|analyst|producer|"
-    r"journalist|staff writer|bureau chief|columnist|contributor)(?:,\s*[\w .]+)?$|"
+    r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
+    r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
+    r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"
+    r"(?:,\s*[\w .]+)?$|"
     r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$",
     re.I,
 )
@@ -231,8 +256,8 @@ def _is_name(piece: str) -> bool:
             return False
         if bare_word.lower() in _PARTICLES:
             continue
-        if bare_word.lower() in NOT_NAME_WORDS:
-            return False
+        if bare_word.lower() in NOT_NAME_WORDS or bare_word.endswith(("'s", "’s")):
+            return False  # `Kim Jong Un's Beijing Moment` is a headline
         if not (bare_word[0].isupper() and all(c.isalpha() or c in "-'’." for c in bare_word)):
             return False
         capitalised += 1

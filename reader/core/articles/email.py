@@ -12,6 +12,7 @@ import email
 import email.policy
 import re
 from email.message import EmailMessage
+from email.utils import parseaddr, parsedate_to_datetime
 
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import OutletTable
@@ -20,13 +21,17 @@ from reader.core.text import clean
 
 _SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:fwd?|fw|re|tr|wg|aw)\s*:\s*)+", re.I)
 _SHARED = re.compile(r"^.{0,80}?\bshared (?:an|this) (?:article|story) with you\s*:\s*", re.I)
+_AUTHOR_FROM = re.compile(r"^(?P<author>.+?)\s+(?:from|at|@)\s+(?P<outlet>.+)$")
+"""A newsletter platform's sender name: `Rachel Oduya from Pyongyang Ledger` (Substack)."""
 
 
 def parse_email(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple[ParsedText, str]:
     """Parse one message; return what was found and the body part's charset."""
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
-    subject = _SUBJECT_PREFIX.sub("", str(message.get("subject", "") or ""))
+    raw_subject = str(message.get("subject", "") or "")
+    subject = _SUBJECT_PREFIX.sub("", raw_subject)
+    shared = _SHARED.match(subject)
     subject = _SHARED.sub("", subject).strip()
     sender = str(message.get("from", "") or "")
     outlet = outlets.in_text(sender)
@@ -36,6 +41,9 @@ def parse_email(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple
         source_from="e-mail sender" if outlet else None,
         weak_source=True,
     )
+    forwarded = subject != raw_subject.strip() or shared is not None
+    if (message.get("list-unsubscribe") or message.get("list-id")) and not forwarded:
+        _publisher_hints(message, sender, outlet is not None, hints)
     part = message.get_body(preferencelist=("plain", "html"))
     charset = "utf-8"
     text = ""
@@ -48,11 +56,30 @@ def parse_email(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple
             content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
         text = str(content)
         if part.get_content_type() == "text/html":
-            from reader.core.articles.html import hints_from, main_text, page_metadata
+            from reader.core.articles.html import hints_from, message_text, page_metadata
 
             page = hints_from(page_metadata(text), outlets)
             hints.title = page.title or None
             hints.byline, hints.date, hints.published = page.byline, page.date, page.published
-            text = main_text(text)
+            text = message_text(text)
     parsed = parse_text(clean(text), fallback_title, outlets, hints)
     return parsed, charset
+
+
+def _publisher_hints(message: EmailMessage, sender: str, known: bool, hints: Hints) -> None:
+    """A newsletter sent by its publisher (a mailing list, not forwarded): the sending date is
+    the publication date and the sender names the outlet and the author, each used only when
+    the text itself says nothing."""
+    try:
+        sent = parsedate_to_datetime(str(message.get("date", "") or ""))
+    except (TypeError, ValueError, IndexError):
+        sent = None
+    if sent is not None:
+        hints.fallback_date = sent.date().isoformat()  # in the sender's own zone
+    name = parseaddr(sender)[0].strip().strip('"')
+    author_from = _AUTHOR_FROM.match(name)
+    if author_from:
+        hints.fallback_byline = author_from.group("author").strip()
+        name = author_from.group("outlet").strip()
+    if name and not known and "@" not in name:
+        hints.source, hints.source_from = name, "e-mail sender"

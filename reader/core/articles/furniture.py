@@ -46,7 +46,19 @@ EXACT = frozenset(
     читать также|читайте также|комментарии|공유|댓글|인쇄|글자크기조정|글자크기|스크랩|
     좋아요|구독|관련 뉴스|관련뉴스|관련기사|관련 기사|많이 본 뉴스|기자 페이지|기사 공유|
     シェア|ツイート|関連記事|関連ニュース|広告|印刷|分享|相关新闻|相关阅读|广告|打印|
-    photo|video|photos|videos|gallery|image|watch live|watch now
+    photo|video|photos|videos|gallery|image|watch live|watch now|
+    toggle caption|hide caption|playlist|download|embed|transcript|bookmark|loader|feedback|
+    share via|close extra sharing options|copy link url|read later|e-paper|join us|
+    log in/register|sign in/register|spin the wheel now|get whatsapp alerts|
+    japanese version|korean version|chinese version|read in korean|read in japanese|
+    browse today's tags|browse today’s tags|saber más|enviar por email|enviar por e-mail|
+    anzeige|zur merkliste hinzufügen|link kopieren|weitere optionen zum teilen|
+    artikel verschenken|diskutieren sie mit|x.com|passer la publicité|écouter cet article|
+    ecouter cet article|[앵커]|[리포트]|[앵커 멘트]|[기자]|◀ 앵커 ▶|◀ 리포트 ▶|◀ 앵커 ▶|
+    글씨크기|글씨 크게보기|공유하기|100자평|후원하기|로그인|ログイン|ログインする|有料会員登録|
+    [会員限定記事]|会員限定記事|有料記事|写真・図版|小字号|大字号|分享让更多人看到|
+    сообщить об опечатке|поддержите нас|підтримайте нас|visual stories|article information|
+    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -65,13 +77,18 @@ LIST_HEADS = frozenset(
     about the author|más información|leer más|te puede interesar|lo más visto|
     noticias relacionadas|à lire aussi|sur le même sujet|les plus lus|dans la même rubrique|
     das könnte sie auch interessieren|meistgelesen|похожие новости|по теме|
-    관련 기사|많이 본 기사|추천 기사|related topics|more on this topic|read more on
+    관련 기사|많이 본 기사|추천 기사|related topics|more on this topic|read more on|
+    more to read|more commentaries|related posts|related videos|more news from|más noticias|
+    la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
+    이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
+    смотрите также|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
 INSETS = frozenset(
-    "read also|read more|see also|also read|lire aussi|mehr zum thema|lesen sie auch|"
-    "читайте также|читать также".split("|")
+    "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
+    "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
+    "noticias relacionadas".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
 
@@ -79,13 +96,16 @@ _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
-    r"view this email|view in browser|unsubscribe|manage my email|you received this email|"
+    r"view this email|view in browser|view this post (?:on the web|in (?:your )?browser)|"
+    r"thanks for reading .{1,60}[!.]\s*subscribe|subscribe for free to receive|"
+    r"unsubscribe|manage my email|you received this email|"
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
     r"we’ll be back in your inbox|this email was sent|forward this email|"
     r"try unlimited access|then £|then \$|unlock the editor|enjoying this article|"
     r"exclusive news, data and analytics|our standards:|editor's note:|message:\s*[\"“]|"
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
+    r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
     r"from the .{0,30}edition|"
@@ -97,14 +117,29 @@ _STARTS = re.compile(
     r"lire aussi\s*\||read also\s*\||see also\s*:|read more\s*:|читайте также:|читать .{0,20} в$|"
     r"stay informed about|sign up for our|get our |want more|don't miss|don’t miss|"
     r"temps de lecture|lecture \d|\d+\s*min(?:utes?)?\.?\s*(?:read|reading time|de lecture)|"
-    r"watch \d|listen \(\d|\d+:\d\d\s*-\s*source:|source:\s*\w+\s*video)",
+    r"watch \d|listen \(\d|\d+:\d\d\s*-\s*source:|source:\s*\w+\s*video|"
+    # Label and link: `Go deeper: ...`, `Also Read | ...`, `Related: ...`, `À lire aussi : ...`
+    r"(?:go deeper|also read|read also|read more|related|see also|more on this|watch|"
+    r"à lire aussi|lesen sie auch|lee también|leer también|leggi anche|читайте также|"
+    r"читайте також)\s*[:|]\s*\S|"
+    r"heard on |shared from |see more on |get whatsapp alerts|join our (?:whatsapp|telegram|"
+    r"commenting|community|channel)|join (?:the )?(?:conversation|discussion)\b|"
+    r"join thought-provoking conversations|(?:•\s*)?aus (?:der|dem) [\w ]{2,30} \d{1,2}/\d{4}$|"
+    r"(?:facebook|twitter|x|instagram|youtube|tiktok|telegram|threads)\s*:\s*@|"
+    r"to participate in the discussion|read a summary of this article|"
+    r"read \d+ articles and|note from the author|know someone who|conforme a los criterios|"
+    r"the trust project|compartir en |partager sur |teilen auf |condividi su |"
+    r"ver \d+ comentarios|\d+ comentarios|підписуйтеся|подписывайтесь|"
+    r"この記事は(?:有料|会員限定)|残り\d+文字|有料会員に|今すぐ登録|続きを読む|"
+    r"\(?责编|\(?web editors?\s*:)",
     re.I,
 )
 _CONTAINS = re.compile(
     r"(?:cookie|consent to|privacy policy|terms of (?:use|service)|newsletter|subscribe|"
     r"sign up|inbox|all rights reserved|registered trademark|can be reached at|"
     r"thought you would be interested|shared an article with you|download (?:our|the) app|"
-    r"direct questions or comments|send us a tip|partners process data)",
+    r"direct questions or comments|send us a tip|partners process data|subscription service|"
+    r"subscribers? only|for subscribers)",
     re.I,
 )
 _PROMO_PROSE = re.compile(
@@ -116,7 +151,14 @@ _PROMO_PROSE = re.compile(
     r"direct questions or comments|is a registered trademark|"
     r"did not store your e-?mail|receiving this (?:message|email|newsletter)|"
     r"support us\b|support (?:independent|our) journalism|make a donation|"
-    r"become a (?:member|subscriber|supporter))",
+    r"becom(?:e|ing) a (?:member|subscriber|supporter)|join our community|"
+    r"(?:delivered|straight|sent|direct(?:ly)?) (?:to|in) your inbox|forward this email|"
+    r"invite them to subscribe|contact us for subscription|download the [\w'’ ]{1,24} app|"
+    r"sign up for [\w'’ ]{1,30} newsletters?|join [\w'’ ]{0,20}(?:whatsapp|telegram) channel|"
+    r"log in or register|the trust project|subscriber-exclusive|subscriber-only|"
+    r"traditional (?:custodians|owners) of the lands?|(?:is|are) disseminated via|"
+    r"поддержите нас|поддержать нас|підтримайте нас|후원하기|후원해 주세요|힘을 보태주세요|"
+    r"初割|無料体験|購読のご案内)",
     re.I,
 )
 _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
@@ -124,6 +166,7 @@ _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
 
 _READ_TIME = re.compile(
     r"^(?:\d+\s*(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
+    r"\d+-minute (?:listen|read)|"
     r"listen\s*\(?\d+\s*min\)?|watch\s*\d+:\d\d|\d+:\d\d(?:\s*min)?|\d+\s*min(?:\.|ute)?s?\s+read)$",
     re.I,
 )
@@ -137,10 +180,12 @@ _END_MARK = re.compile(
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
-    r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*)$"
+    r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
+    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim)$"
 )
 """Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
-AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`."""
+AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
+dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
@@ -167,10 +212,15 @@ CREDIT = re.compile(
     r"photos? by|photograph(?:s|y)? by|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
-    r"reporting from |source\s*:|sources\s*:|"
+    r"reporting from |source\s*:|sources\s*:|additional sources\b|"
+    r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"
+    r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|"
     r"avec |mit material|con información de|при участии)",
     re.I,
 )
+_SHORT_SOURCE = re.compile(r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典)\s*[:：]", re.I)
+"""`Источник: «Интерфакс»`: which agency a short item cites. A long labelled paragraph
+(`Джерело: Путін на пресконференції в Пекіні, пише ...`) is Ukrainska Pravda's body."""
 """A credit line: who reported, wrote, edited, translated, photographed; `Source:` lines."""
 CONTRIBUTED = re.compile(
     r"\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b|"
@@ -184,7 +234,7 @@ PHOTO_CREDIT = re.compile(
     r"\(\s*[A-Z][\w .&-]{0,30}(?:Photo|photo|Images?|via [^()]+)[^()]{0,40}\)|"
     r"\[\s*(?:Photo|Image|사진)[^\]]{0,60}\]|"
     r"\[[A-Z][A-Z0-9 /&.-]{2,40}\]|"
-    r"(?:Photo|Photograph|Image|Illustration|Credit|Picture)\s*:\s*[^.]{2,80}|"
+    r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото)\s*:\s*[^.]{2,80}|"
     r"Credit\.\.\.[^.]{2,80}|"
     r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
     r"[/|]\s*(?:Xinhua|Yonhap|AP|AFP|Reuters|EPA|Kyodo|KYODO|Getty Images|News1|Newsis|"
@@ -193,7 +243,22 @@ PHOTO_CREDIT = re.compile(
     r"\((?:[\w -]+-Yonhap|Xinhua/[^)]{1,40}|[\w ]+/Xinhua)\)|"
     r"Purchase Licensing Rights.{0,20}|"
     r"Getty Images|/ Getty Images|via Getty Images|"
-    r"©\s*[^,]{2,40}/\s*[\w .-]{2,40})\s*$"
+    r"©\s*[^,]{2,40}/\s*[\w .-]{2,40}|"
+    # In brackets at the end: `(Photo by X/AFP via Getty Images)`, `(Jade Gao/Pool/Reuters)`,
+    # `(Mainichi/Sayaka Endo)`, `(Reuters: Kaori Ito)` (ABC), `(File photo: Reuters/Name)`.
+    r"\(\s*(?:file )?(?:photo|photograph|image|picture|illustration)s?\s*(?:by\b|:)[^()]{2,80}\)|"
+    r"\([^()/]{1,50}[\w.]\s*/\s*[A-Z][^()]{1,60}\)|"
+    r"\([A-Z][\w .&'’-]{1,30}:\s*[A-Z][^():]{1,40}\)|"
+    r"[-–—]\s*(?:Copyright|©)\s+[^.]{2,60}|"
+    # Japanese and Korean credits: `＝朝鮮中央通信ホームページから`, `/신화 연합뉴스`, `갈무리`
+    r"＝[^＝\s]{1,30}(?:から|撮影|提供)|＝(?:ロイター|AP|AFP|EPA|共同|時事|朝日新聞社|新華社)|"
+    r"/\s*(?:[A-Z가-힣]+\s)?(?:연합뉴스|뉴스1|뉴시스|로이터|AP|AFP|EPA)|[가-힣]\s갈무리|"
+    r"[（(][^（()）]{0,30}[摄攝][）)]|"
+    # `... Oct. 10, 2025. Photo by VNA` (VnExpress), and the agency in full-width brackets
+    # after a Chinese caption: `...會談。（路透社）`
+    r"\bPhotos? (?:by|courtesy of) [A-Z][\w .&/-]{1,40}|"
+    r"[。）)][（(](?:路透社?|美聯社|美联社|法新社|新華社|新华社|共同社|中央社|韓聯社|韩联社|"
+    r"歐新社|欧新社|歐洲新聞圖片社|法廣|AP|AFP|EPA|Reuters|Getty Images)[）)])\s*$"
 )
 """The end of a photo caption: `(AP Photo/Rafael Duarte)`, `[Photo/Xinhua]`, `/Xinhua-Yonhap`,
 `Photograph: Marcus Hale/Getty Images`, `(Pool photo)(Kyodo)`, `[JOINT PRESS CORPS]`."""
@@ -212,7 +277,8 @@ PHOTO_AGENCY = re.compile(
 """A picture credit on a line of its own, as BBC prints it above the caption."""
 CREDIT_ONLY = re.compile(
     r"^(?:©\s*[^.]{2,60}\s*/\s*[^.]{2,60}|\((?:AP|AFP|Reuters|EPA|Yonhap|Xinhua|Kyodo)"
-    r" Photo[^)]*\)|\d{1,2}:\d\d\s*-\s*source:.*|(?:Photo|Photograph|Image)\s*:\s*\S.{0,60})$",
+    r" Photo[^)]*\)|\d{1,2}:\d\d\s*-\s*source:.*|"
+    r"(?:Photo|Photograph|Image|Foto|Фото)\s*:\s*\S.{0,60})$",
     re.I,
 )
 """A line that is only a media credit; the line right above it is that picture's caption."""
@@ -252,6 +318,8 @@ def is_furniture(text: str, prose: bool) -> bool:
     if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
         return True
     stripped = text.strip()
+    if stripped[:1] in "*_" and len(stripped) > 2:
+        stripped = stripped.lstrip("*_ ")  # Markdown emphasis: `*Read more:* [Title](url)`
     if _STARTS.match(stripped) or _END_MARK.match(stripped):
         return True
     if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
@@ -280,16 +348,41 @@ def is_furniture(text: str, prose: bool) -> bool:
 
 _PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of service", "newsletter",
                 "subscri", "sign up", "inbox", "rights reserved", "trademark", "reached at",
-                "interested in this", "shared an article", "download our", "download the app",
+                "interested in this", "shared an article", "download our", "download the",
                 "direct questions", "send us a tip", "partners process", "geolocation",
                 "support us", "support independent", "support our", "donation", "become a",
-                "receiving this", "did not store")  # fmt: skip
+                "becoming a", "receiving this", "did not store", "join our",
+                "forward this", "invite them", "whatsapp", "telegram", "log in or",
+                "trust project", "custodians", "traditional owners", "disseminated")  # fmt: skip
+"""Words every promotion pattern holds, looked for first (substring tests in C): specific
+phrases, not single common words (`support`, `join`), so that running text rarely gets as far
+as the patterns, which are slow on a long paragraph."""
+_PROMO_WORDS_OTHER = ("поддерж", "підтрим", "후원", "힘을 보태", "初割", "無料体験", "購読")
+"""The same for the promotions in other scripts, looked for only in text that has some."""
 
 
 def has_promo_word(text: str) -> bool:
     """A cheap first test (substring search in C) before the promotion patterns run: running
     text is checked on every paragraph, and almost none of it is a prompt."""
-    return any(map(text.lower().__contains__, _PROMO_WORDS))
+    low = text.lower()
+    if any(map(low.__contains__, _PROMO_WORDS)):
+        return True
+    return not text.isascii() and any(map(low.__contains__, _PROMO_WORDS_OTHER))
+
+
+_LONG_PROMO_WORDS = ("subscri", "newsletter", "disseminated", "download", "support us",
+                     "support our", "support independent", "donation", "cookie", "inbox",
+                     "whatsapp", "telegram")  # fmt: skip
+"""What a long self-promotion at the end of a page says: fewer words than `_PROMO_WORDS`,
+because this runs on the last paragraph of every story."""
+
+
+def is_promotion(text: str) -> bool:
+    """A promotion however long: `BERNAMA provides up-to-date ... disseminated via ...`."""
+    if len(text) >= 600:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _LONG_PROMO_WORDS)) and bool(_PROMO_PROSE.search(text))
 
 
 def is_slug(text: str) -> bool:
@@ -323,6 +416,8 @@ def is_credit(text: str) -> bool:
     stripped = text.strip()
     if CREDIT.match(stripped):
         return True
+    if len(stripped) <= 60 and len(stripped.split()) <= 6 and _SHORT_SOURCE.match(stripped):
+        return True
     return len(stripped) < 300 and "ontribut" in stripped and bool(CONTRIBUTED.search(stripped))
 
 
@@ -336,7 +431,8 @@ def is_caption(text: str) -> bool:
     return bool(credited or caption_start(stripped))
 
 
-_CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit")
+_CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit", "Copyright", "©",
+                 "＝", "갈무리", "）", "Photo by", "Photos by", "Photo courtesy")  # fmt: skip
 """Every credit PHOTO_CREDIT knows holds one of these: a cheap test before the pattern runs."""
 
 

@@ -33,9 +33,60 @@ def parse_html(data: bytes, fallback_title: str, outlets: OutletTable) -> tuple[
     markup, encoding = _decode(data)
     meta = page_metadata(markup)
     hints = hints_from(meta, outlets)
-    text = main_text(markup)
+    text = drop_link_paragraphs(main_text(markup), markup)
+    text = restore_header(text, markup, meta.get("html:h1"))
     parsed = parse_text(text, hints.fallback_title or fallback_title, outlets, hints)
     return parsed, encoding
+
+
+def restore_header(text: str, markup: str, headline: str | None) -> str:
+    """Put back the lines between the page's headline and its first paragraph that the
+    extractor dropped: a date in a `<span>`, a byline, a caption. A page without metadata
+    (`<title>BERNAMA - ...</title>`, `10/09/2025 05:42 PM` in a div) has only those to date it."""
+    if not headline:
+        return text
+    lines = text.split("\n")
+    kept = {" ".join(line.split()) for line in lines} - {""}
+    page = [" ".join(line.split()) for line in clean(_strip_tags(markup)).split("\n")]
+    page = [line for line in page if line]
+    top = next((i for i, line in enumerate(page) if line == headline), None)
+    if top is None:
+        return text
+    at = next((i for i in range(top + 1, len(page)) if page[i] in kept), None)
+    if at is None or at - top > 15:
+        return text
+    missing = [line for line in page[top + 1 : at] if line not in kept]
+    if not missing:
+        return text
+    position = next((i for i, line in enumerate(lines) if " ".join(line.split()) == headline), None)
+    if position is None:
+        return "\n".join([headline, *missing, *lines])
+    return "\n".join([*lines[: position + 1], *missing, *lines[position + 1 :]])
+
+
+_LINK_PARAGRAPH = re.compile(
+    r"<p\b[^>]*>\s*(?:<(?:strong|b|em|i|span)\b[^>]*>\s*)*<a\b[^>]*>(?P<text>[^<]{8,200})</a>"
+    r"\s*(?:</(?:strong|b|em|i|span)>\s*)*</p>",
+    re.I,
+)
+
+
+def drop_link_paragraphs(text: str, markup: str) -> str:
+    """Leave out the paragraphs that are nothing but a link to another page and not a sentence:
+    the related stories an outlet sets between the paragraphs of a story (Fox News prints them in
+    capitals: `TRUMP SAYS HE WOULD MEET KIM JONG UN 'AT THE RIGHT TIME'`)."""
+    if "</a></" not in markup and "</a> </" not in markup:
+        return text
+    import html as html_module
+
+    links = {
+        " ".join(html_module.unescape(m.group("text")).split())
+        for m in _LINK_PARAGRAPH.finditer(markup)
+    }
+    links = {link for link in links if link and link.rstrip("\"'”’)")[-1:] not in ".!?"}
+    if not links:
+        return text
+    return "\n".join(line for line in text.split("\n") if " ".join(line.split()) not in links)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -66,6 +117,14 @@ def main_text(markup: str) -> str:
     if not text:
         text = _strip_tags(markup)
     return clean(text)
+
+
+def message_text(markup: str) -> str:
+    """An e-mail's HTML as text, every block on its line. A message is not a web page: the
+    extractor's guess at the main text drops what a sender put in a link or a short div (the
+    headline of a shared article), and the furniture rules know a newsletter's footer."""
+    lines = (" ".join(line.split()) for line in _strip_tags(markup).split("\n"))
+    return clean("\n".join(lines))
 
 
 def _strip_tags(markup: str) -> str:
@@ -103,12 +162,38 @@ def page_metadata(markup: str) -> dict[str, Any]:
     lang = tree.get("lang")
     if lang:
         meta["html:lang"] = lang
+    _microdata(tree, meta)
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         article = _json_ld_article(script.text or "")
         if article:
             meta["ld"] = article
             break
     return meta
+
+
+def _microdata(tree: Any, meta: dict[str, Any]) -> None:
+    """schema.org microdata on the page's own elements (`<h1 itemprop="headline">`, an author
+    `Person` with its `name`, `<time itemprop="datePublished" datetime=...>`), for pages that
+    declare their article this way instead of JSON-LD."""
+    for node in tree.iterfind(".//*[@itemprop]"):
+        prop = (node.get("itemprop") or "").lower()
+        if prop not in ("headline", "author", "datepublished", "publisher") or node.tag == "meta":
+            continue
+        if prop == "author":
+            named = node.find(".//*[@itemprop='name']")
+            value = named.text_content() if named is not None else node.text_content()
+            if value.strip():
+                meta.setdefault("md:author", []).append(" ".join(value.split()))
+            continue
+        if prop == "publisher":
+            named = node.find(".//*[@itemprop='name']")
+            value = (named.get("content") or named.text_content()) if named is not None else ""
+        elif prop == "datepublished":
+            value = node.get("datetime") or node.get("content") or node.text_content()
+        else:
+            value = node.text_content()
+        if value and value.strip():
+            meta.setdefault(f"md:{prop}", " ".join(value.split()))
 
 
 def _json_ld_article(raw: str) -> dict[str, Any] | None:
@@ -181,17 +266,24 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     if not url and isinstance(ld.get("mainEntityOfPage"), str | dict):
         page = ld["mainEntityOfPage"]
         url = page if isinstance(page, str) else _string(page.get("@id"))
-    source_name = _string(ld.get("_publisher")) or meta.get("og:site_name")
+    source_name = (
+        _string(ld.get("_publisher")) or meta.get("og:site_name") or meta.get("md:publisher")
+    )
     outlet = outlets.named(source_name) if source_name else None
     if outlet is None and source_name and ":" in source_name:
         outlet = outlets.named(source_name.split(":", 1)[0])
     if outlet is None and url:
         outlet = outlets.by_domain(url)
     source = outlet.name if outlet else source_name
-    title = _string(ld.get("headline")) or meta.get("og:title") or meta.get("html:h1")
+    title = (
+        _string(ld.get("headline"))
+        or meta.get("og:title")
+        or meta.get("md:headline")
+        or meta.get("html:h1")
+    )
     if not title and meta.get("html:title"):
         title = _TITLE_SUFFIX.sub("", meta["html:title"])
-    authors = ld.get("_authors") or []
+    authors = ld.get("_authors") or meta.get("md:author") or []
     if not authors and meta.get("author") and not meta["author"].startswith("http"):
         authors = [meta["author"]]
     byline = bylines.join([bylines.normal_case(a) for a in authors]) if authors else None
@@ -199,6 +291,7 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
         _string(ld.get("datePublished"))
         or meta.get("article:published_time")
         or meta.get("datepublished")
+        or meta.get("md:datepublished")
         or meta.get("pubdate")
     )
     date, published = _local_date(stamp, outlet.timezone if outlet else None)

@@ -68,16 +68,34 @@ _TITLE_PREFIX = re.compile(
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
-    r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?)?\s*"
+    r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?|"
+    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}))?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
 )
+"""`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`."""
+_DATELINE_ZH_PAREN = re.compile(
+    r"^[（(](?P<agency>中央社|中新社|新華社|新华社|中通社)(?:(?:記者|记者)"
+    r"(?P<names>(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{3}))?"
+    r"(?P<place>[\u4e00-\u9fff]{2,5}?)(?P<day>\d{1,2})日(?:[電电]|綜合外電報導|综合外电报道|專電|专电)"
+    r"[）)]\s*"
+)
+"""Taiwan's Central News Agency opens with the reporter and the place in brackets:
+`（中央社記者陳怡君台北4日電）`, `（中央社台北4日綜合外電報導）`."""
+_TRAILING_EDITOR = re.compile(
+    r"[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|譯者|译者)[:：][^（）()]{1,30}[）)]"
+    r"(?:\s*\d{7})?\s*$"
+)
+"""An editor credit glued to the last paragraph, with Taiwan's ROC date:
+`（編輯：林文彬）1140904`."""
 _DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—])\s*")
 _DATELINE_ZH = re.compile(
-    r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网)(?P<place>[^\d（(]{1,8}?)"
-    r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)(?:[（(]记者\s*(?P<names>[^）)]{2,30})[）)])?"
+    r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网|本报)(?P<place>[^\d（(]{1,8}?)"
+    r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)\s*"
+    r"(?:[（(]\s*记者\s*(?P<names>[^）)]{2,30})[）)])?"
 )
 _DATELINE_BRACKET = re.compile(
-    r"^[\[【](?P<place>[^\]】=]{1,20}?)(?:=(?P<names>[가-힣]{2,4})\s*(?:특파원|기자))?"
+    r"^[\[【](?P<place>[^\]】=＝]{1,20}?)(?:[=＝](?P<names>[가-힣]{2,4})\s*(?:특파원|기자)|"
+    r"[=＝](?P<jnames>[\u4e00-\u9fff\u3040-\u30ff]{2,6}))?"
     r"(?P<agency>共同|時事|新華社|ロイター|AFP)?[\]】]"
 )
 _DATELINE_TASS = re.compile(
@@ -103,10 +121,15 @@ _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?:,|\s)\s*(?:is|was|reports|covers|writes|"
-    r"has (?:covered|reported|written)|joined|previously)\b"
+    r"has (?:covered|reported|written)|joined|previously)\b|"
+    # `Ha-eun Moon, a former deputy national security adviser, is a professor at ...`
+    r"^(?P<named>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:a|an|the) [^,]{3,160}, (?:is|was)\b|"
+    # A Korean reporter's line under a closing byline: `베이징 특파원입니다. 중국 정치와 ...`
+    r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\."
 )
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
-                            "the gist", "요약", "핵심 요약"})  # fmt: skip
+                            "the gist", "in short", "key takeaways", "what you need to know",
+                            "요약", "핵심 요약"})  # fmt: skip
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Lt|Col|Gov|St|Jr|Sr|vs|etc|No|Vol|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])|U\.S|U\.N|U\.K|E\.U)$"
@@ -119,9 +142,48 @@ _MORE_FROM = re.compile(
     r"top stories|trending|recommended) (?:from|on|in|at) [\w .&'’-]{2,30}$"
 )
 _WIDGET = re.compile(
-    r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\d+$", re.I
+    r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\(?\d+\)?$", re.I
 )
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?:$")
+"""A transcript's speaker label on a line of its own: `LEILA FADEL, HOST:`, `WHITFIELD:`."""
+_TAGLINE = re.compile(r"^[«\"“]?(?P<name>[^«»\"“”—–-]{2,40}?)[»\"”]?\s+[—–-]\s+\S")
+"""An outlet describing itself under a story: `Українська правда — щоденне інтернет-видання.`"""
+_AGENCY_TAIL = re.compile(
+    r"[.!?)'\"”’]\s+(?:[-–—]\s*)?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})$"
+)
+"""A caption signed by its agency: `... de Tiananmen. EFE`, `... in Putrajaya. - Bernama`."""
+_CJK_BYLINE = re.compile(
+    r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
+)
+"""Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
+_DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+_EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
+_HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
+_AUTHOR_CREDIT = re.compile(
+    r"^\(?\s*(?:reporting|(?:japanese|korean|chinese) original) by\s+([^;)]+)", re.I
+)
+_PICTURE_LABEL = re.compile(
+    r"^(?P<label>Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|"
+    r"图像来源|圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|"
+    r"画像提供|画像説明|Fuente de la imagen|Pie de foto|Légende image|Crédit photo)"
+    r"\s*,\s*(?P<rest>.*)$"
+)
+"""The BBC World Service's picture labels, in each language it prints: `Image source, Getty
+Images` (a credit), `사진 설명,` (the caption follows, on the same line or the next)."""
+_AUTHOR_LABEL = re.compile(
+    r"^(?:Author|작성자|Автор|Автор\(и\)|作者|著者|Autor|Auteur)\s*,\s*(?P<names>.+)$"
+)
+"""The BBC World Service's article information: `Author, Laura Bicker` / `작성자, 최유나`; the
+label lines around it (`Role, China correspondent`, `기자, BBC 코리아`) are not the story's."""
+_LABELS = frozenset(
+    "Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|图像来源|"
+    "圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|画像提供|画像説明|"
+    "Fuente de la imagen|Pie de foto|Légende image|Crédit photo|Author|작성자|Автор|Автор(и)|作者|"
+    "著者|Autor|Auteur".split("|")
+)
+"""The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
+_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -146,6 +208,10 @@ class Hints:
     """A title to use when the text has no headline (an e-mail's subject)."""
     weak_source: bool = False
     """The source hint gives way to a masthead in the text (an e-mail's sender)."""
+    fallback_date: str | None = None
+    """A date to use when the text gives none (a newsletter's sending date)."""
+    fallback_byline: str | None = None
+    """An author to use when the text names none (a newsletter's sender)."""
 
 
 @dataclass
@@ -156,6 +222,8 @@ class _Line:
     stamps: list[dates.DateStamp] = field(default_factory=list)
     names: list[str] | None = None
     outlet: Outlet | None = None
+    strong_list: bool = False
+    """A `Read more` head over several links: a list that ends the story, not an inset."""
 
 
 def parse_text(
@@ -168,7 +236,7 @@ def parse_text(
     lines = [_classify(unit, outlets) for unit in units]
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
-    start = _body_start(lines)
+    start = _adjust_start(lines, _body_start(lines))
     head, stand, kicker = _headline(lines, start)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
@@ -239,6 +307,24 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if _EMAIL_HEADER.match(stripped) and len(stripped) < 300:
         line.kind = FURN
         return line
+    comma = stripped.find(",", 0, 24)
+    if comma > 0 and len(stripped) < 120 and stripped[:comma] in _LABELS:
+        picture = _PICTURE_LABEL.match(stripped)
+        if picture:
+            label = picture.group("label").lower()
+            caption = any(w in label for w in ("caption", "설명", "加注", "加註", "подпись",
+                                                "説明", "pie", "légende"))  # fmt: skip
+            line.kind = (CAPTION if picture.group("rest") else FURN) if caption else MEDIA
+            return line
+        author = _AUTHOR_LABEL.match(stripped)
+        if author:
+            named = author.group("names")
+            found = bylines.bare(named, lambda s: outlets.named(s) is not None) or (
+                [named.strip()] if _HANGUL_NAME.match(named.strip()) else None
+            )
+            if found:
+                line.kind, line.names = BYLINE, found
+                return line
     names = bylines.prefixed(stripped, lambda s: outlets.named(s) is not None)
     if names is not None and len(stripped) < 200:
         line.kind, line.names = BYLINE, names
@@ -246,10 +332,16 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.outlet = _outlet_in_byline(stripped, outlets)
         return line
     if _DIGIT.search(stripped) and len(stripped) < 200:
+        if stripped[:1] in "PA" and _PRINTED_IN.match(stripped):
+            line.kind = END
+            return line
         stamps = dates.find_dates(stripped, None)
         if stamps and _mostly_date(stripped, stamps):
             line.kind, line.stamps = DATE, stamps
             line.outlet = _outlet_in_date_line(stripped, outlets)
+            names = _names_before_date(stripped[: stamps[0].start], outlets)
+            if names:
+                line.kind, line.names = BYLINE, names
             return line
         if not prose and dates.is_relative(stripped) and len(stripped) < 60:
             line.kind = DATE
@@ -270,6 +362,16 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if korean:
         line.kind, line.names = BYLINE, korean
         return line
+    if (
+        len(stripped) < 200
+        and "." in stripped
+        and " " not in stripped
+        and _HOST_LINE.match(stripped)
+    ):
+        # The page's address or domain on a line of its own (`thestar.com.my` in the Google
+        # AMP viewer, a saved page's URL): furniture that names the outlet.
+        line.kind, line.outlet = FURN, outlets.by_domain(stripped)
+        return line
     outlet = outlets.named(stripped)
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
@@ -288,6 +390,22 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     return line
 
 
+def _names_before_date(head: str, outlets: OutletTable) -> list[str] | None:
+    """The author at the front of a date line: `Evan Pritchard · CBC News · Posted: Oct 14`,
+    `Burak Demirel |12.09.2025`, `Олена Рощук — Середа, 3 вересня 2025`, `北京＝小早川遥2025年`."""
+    head = head.strip()
+    if not head:
+        return None
+    cjk = _CJK_BYLINE.match(head)
+    if cjk:
+        return [cjk.group("name")]
+    prefixed = bylines.prefixed(head, lambda s: outlets.named(s) is not None)
+    if prefixed:
+        return prefixed  # VnExpress: `By Hoang Vu   October 10, 2025 | 07:14 pm GMT+7`
+    first = _DATE_LINE_PARTS.split(head, maxsplit=1)[0].strip(" ,:")
+    return bylines.bare(first, lambda s: outlets.named(s) is not None) if first else None
+
+
 def _media_credit(text: str) -> bool:
     return bool(
         re.match(r"^\(?\s*(?:photo|photograph|illustration|image|credit|cover image)", text, re.I)
@@ -300,7 +418,19 @@ def _is_end_mark(text: str) -> bool:
         furniture._END_MARK.match(text)
         or low.startswith(("copyright", "(copyright", "©", "ⓒ", "[ⓒ", "<저작권자", "(c) "))
         or "all rights reserved" in low
+        or _RIGHTS.search(text)
+        or _PRINTED_IN.match(text)
     )
+
+
+_RIGHTS = re.compile(r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载", re.I)
+"""Rights notices in other languages: `Все права на информацию ... принадлежат АО «Интерфакс».`,
+`本網站之文字、圖片及影音，非經授權，不得轉載`."""
+_PRINTED_IN = re.compile(
+    r"^(?:Published|Printed|Appeared) in (?:the )?[A-Z][\w.&' -]{1,40},"
+    r"\s*\w+ \d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}\.?$"
+)
+"""The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
@@ -314,7 +444,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
              "editor", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
              "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
              "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
-             "all", "www", "kp", "time"}  # fmt: skip
+             "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
+             "aest", "aedt", "pst", "pdt", "cst", "cdt"}  # fmt: skip
     meaningful = [w for w in words if w.lower() not in noise]
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
@@ -341,31 +472,20 @@ def _outlet_in_date_line(text: str, outlets: OutletTable) -> Outlet | None:
 
 
 def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
-    """Kinds that a paragraph's neighbours decide: lists after a list head, the caption above a
-    credit line, a summary block's lines, Reuters' `Read also` insets."""
+    """Kinds that a paragraph's neighbours decide: a menu printed one item a line, lists after a
+    list head, the caption above a credit line, a summary block's lines, Reuters' `Read also`
+    insets, an audio or video embed's title lines."""
+    _mark_menus(lines)
+    first_prose = next(
+        (i for i, ln in enumerate(lines) if ln.kind == TEXT and ln.prose), len(lines)
+    )
+    blanks = any(ln.unit.blank_before for ln in lines[1:])
+    first_meta: int | None = None
     for i, line in enumerate(lines):
         if line.kind == LIST_HEAD:
-            inset = furniture.normal(line.unit.text) in furniture.INSETS
-            limit = 1 if inset else 25
-            j = i + 1
-            while j < len(lines) and limit:
-                nxt = lines[j]
-                if nxt.kind in (FURN, MEDIA, END, OUTLET, LIST_HEAD, CREDIT, DATE, BYLINE):
-                    if nxt.kind in (LIST_HEAD, END, CREDIT, BYLINE):
-                        break
-                    j += 1
-                    continue
-                if nxt.kind == TEXT and _link_like(nxt):
-                    nxt.kind = LINK
-                    limit -= 1
-                    j += 1
-                    continue
-                break
+            _mark_list(lines, i, i > first_prose)
         elif line.kind == SUMMARY:
-            j = i + 1
-            while j < len(lines) and lines[j].kind == TEXT and not lines[j].prose:
-                lines[j].kind = SUMMARY
-                j += 1
+            _mark_summary(lines, i, blanks)
         elif line.kind == TEXT and not line.prose and i + 1 < len(lines):
             credit = lines[i + 1].unit.text.strip()
             if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300:
@@ -374,13 +494,61 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
         if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
             # BBC prints the picture's credit (`Getty Images`) above its caption.
             after = lines[i + 1]
-            if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
+            text = after.unit.text
+            if (
+                after.kind == TEXT
+                and not after.prose
+                and len(text) < 250
+                and not _SPEAKER.match(text)
+            ):
                 after.kind = CAPTION
         if line.kind == TEXT and i + 1 < len(lines) and lines[i + 1].kind == CAPTION:
             # A short title over a caption (`베이징역에 도착한 북한 전용열차`), below the meta.
             previous = lines[i - 1].kind if i else FURN
-            if len(line.unit.text) <= 40 and previous in (FURN, BYLINE, DATE, MEDIA):
+            if first_meta is None:
+                first_meta = next(
+                    (k for k, ln in enumerate(lines) if ln.kind in (BYLINE, DATE)), len(lines)
+                )
+            below_meta = previous in (BYLINE, DATE, MEDIA) or (previous == FURN and first_meta < i)
+            if len(line.unit.text) <= 40 and below_meta:
                 line.kind = CAPTION
+        if (
+            line.kind == FURN
+            and line.unit.text.rstrip().endswith(",")
+            and i + 1 < len(lines)
+            and _PICTURE_LABEL.match(line.unit.text)
+        ):
+            after = lines[i + 1]
+            if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
+                after.kind = CAPTION  # `사진 설명,` over its caption
+        if line.kind == BYLINE and _AUTHOR_LABEL.match(line.unit.text.strip()):
+            for after in lines[i + 1 : i + 3]:
+                label = after.unit.text.split(",", 1)[0]
+                if after.kind != TEXT or after.prose or len(after.unit.text) > 60:
+                    break
+                if "," in after.unit.text and len(label) <= 12:
+                    after.kind = FURN  # `Role, China correspondent`, `기자, BBC 코리아`
+        above_story = i < first_prose < len(lines)
+        if line.kind == TEXT and above_story and not line.prose and len(line.unit.text) > 30:
+            # Above the story, a line signed by an agency is a caption: `... Tiananmen. EFE`.
+            tail = _AGENCY_TAIL.search(line.unit.text)
+            name = tail.group("name") if tail else ""
+            # A known agency, or an agency's initials after a dash (`... Thursday. — PID`).
+            dashed = tail is not None and any(d in tail.group() for d in "—–-")
+            initials = dashed and name.isupper() and 2 <= len(name) <= 8
+            if tail and len(name) <= 20 and (initials or outlets.named(name)):
+                line.kind = CAPTION
+        if (
+            line.kind == FURN
+            and i > first_prose
+            and (furniture.normal(line.unit.text) in _EMBED_LABELS)
+        ):
+            # `Audio` / `The House` / `Canada's foreign minister goes to Beijing`: an embed.
+            for after in lines[i + 1 : i + 4]:
+                text = after.unit.text
+                if after.kind != TEXT or after.prose or len(text) > 100 or after.unit.blank_before:
+                    break
+                after.kind = FURN
     for i, line in enumerate(lines):
         if line.kind == FURN and _CONSENT.search(line.unit.text):
             # The buttons under a consent banner: `Yes, I agree`, `No, take me to settings`.
@@ -395,6 +563,101 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             line.kind = LINK  # Le Monde's `Lire aussi | Kim Jong-un en route pour Pékin`
 
 
+def _mark_menus(lines: list[_Line]) -> None:
+    """A site menu printed one item a line above the headline (`World`, `Business`, `Sport`):
+    three or more short lines in a row, with no blank line between them, before the first line
+    of five words or more."""
+    limit = next(
+        (i for i, ln in enumerate(lines) if ln.prose or _long_line(ln.unit.text)), len(lines)
+    )
+    i = 0
+    while i < limit:
+        j = i
+        while j < limit and (j == i or not lines[j].unit.blank_before) and _menu_item(lines[j]):
+            j += 1
+        if j - i >= 3:
+            for line in lines[i:j]:
+                if line.kind in (TEXT, LIST_HEAD, LINK):
+                    line.kind = FURN
+        i = max(j, i + 1)
+
+
+def _long_line(text: str) -> bool:
+    """Five words or more; fifteen characters or more of Chinese, Japanese or Korean."""
+    return len(text.split()) >= 5 or (len(text) >= 15 and bool(_CJK.search(text)))
+
+
+def _menu_item(line: _Line) -> bool:
+    text = line.unit.text.strip()
+    if line.kind not in (TEXT, FURN, LIST_HEAD, LINK, OUTLET) or line.unit.bullet:
+        return False
+    if _CJK.search(text) and len(text) > 10:
+        return False
+    return len(text) <= 30 and len(text.split()) <= 3 and text[-1:] not in ".!?。"
+
+
+def _mark_list(lines: list[_Line], i: int, in_story: bool) -> None:
+    """The links under a `Related`/`Read more` head. A list printed one item a line ends at a
+    blank line. Inside a story, an inset's head (`Read also`, `Más noticias`) over one link, or
+    over several with more of the story after them, stands between paragraphs; over several
+    links that nothing of the story follows, it closes the story as `Related` does."""
+    run = 0
+    j = i + 1
+    while j < len(lines) and lines[j].kind == TEXT and _link_like(lines[j]):
+        if lines[j].prose and lines[j].unit.text.rstrip()[-1:] in ".!?":
+            break
+        run += 1
+        j += 1
+    after = _next_content(lines, j - 1) if run else None
+    story_after = (
+        after is not None
+        and lines[after].kind == TEXT
+        and lines[after].prose
+        and not _BIO.match(lines[after].unit.text)
+    )
+    inset = furniture.normal(lines[i].unit.text) in furniture.INSETS and (
+        in_story and (run < 2 or story_after)
+    )
+    lines[i].strong_list = not inset
+    limit = max(run, 1) if inset else 25
+    tight: bool | None = None
+    j = i + 1
+    while j < len(lines) and limit:
+        nxt = lines[j]
+        if tight and nxt.unit.blank_before:
+            break  # the list was printed without blank lines: a blank line ends it
+        if nxt.kind in (FURN, MEDIA, END, OUTLET, LIST_HEAD, CREDIT, DATE, BYLINE):
+            if nxt.kind in (LIST_HEAD, END, CREDIT, BYLINE):
+                break
+            j += 1
+            continue
+        if nxt.kind == TEXT and _link_like(nxt):
+            if tight is None:
+                tight = not nxt.unit.blank_before
+            nxt.kind = LINK
+            limit -= 1
+            j += 1
+            continue
+        break
+
+
+def _mark_summary(lines: list[_Line], i: int, blanks: bool) -> None:
+    """The lines of a `Summary` / `Key Points` / `In short:` block: its short bullets, or, where
+    the file separates paragraphs with blank lines, every plain line up to the next blank one."""
+    j = i + 1
+    tight = blanks and j < len(lines) and not lines[j].unit.blank_before
+    tight = tight and not lines[j].unit.bullet  # sentences printed as bullets are the story's
+    while j < len(lines) and lines[j].kind == TEXT and j - i <= 8:
+        nxt = lines[j]
+        if tight:
+            if j > i + 1 and nxt.unit.blank_before:
+                break
+        elif nxt.prose:
+            break
+        nxt.kind = SUMMARY
+        j += 1
+
+
 def _link_like(line: _Line) -> bool:
     text = line.unit.text.strip()
     return len(text) <= _LINK_MAX and not (line.prose and len(text) > 120)
@@ -404,8 +667,12 @@ def _body_start(lines: list[_Line]) -> int:
     """The first paragraph of running prose that the next paragraph goes on from.
 
     A prose-like line followed by a byline or a date is a standfirst or a teaser; one followed
-    by nothing but furniture and headlines is a note above a forwarded article.
+    by nothing but furniture and headlines is a note above a forwarded article. Below the
+    byline or date, prose followed by a short line or two and more prose is the body too: a
+    live blog's entries (`10:12 , Holly Redfern` / `Kim leaves Beijing by train`) or a
+    subheading.
     """
+    first_meta = next((i for i, ln in enumerate(lines) if ln.kind in (BYLINE, DATE)), None)
     first_text = first_prose = None
     for i, line in enumerate(lines):
         if line.kind != TEXT:
@@ -429,10 +696,53 @@ def _body_start(lines: list[_Line]) -> int:
             closing = further is not None and lines[further].kind in (END, LIST_HEAD, CREDIT)
             if further is None or closing or (lines[further].kind == TEXT and lines[further].prose):
                 return i
+            if first_meta is not None and first_meta < i and _entry_follows(lines, nxt, further):
+                return i
     for fallback in (first_prose, first_text):
         if fallback is not None:
             return fallback
     return len(lines)
+
+
+def _entry_follows(lines: list[_Line], nxt: int, further: int) -> bool:
+    """Two short lines and then prose: a stamp and a heading over the next paragraph."""
+    second = lines[further]
+    if second.kind != TEXT or len(lines[nxt].unit.text) > 100 or len(second.unit.text) > 120:
+        return False
+    third = _next_content(lines, further)
+    return third is not None and lines[third].kind == TEXT and lines[third].prose
+
+
+def _adjust_start(lines: list[_Line], start: int) -> int:
+    """The body starts at the dateline when the paragraph chosen has none and the next one has
+    (`SEOUL – When Kim Jong Un stepped ...` under a column's long teaser), and a transcript's
+    first speaker label (`LEILA FADEL, HOST:`) belongs to it."""
+    if start >= len(lines):
+        return start
+    nxt = _next_content(lines, start)
+    if (
+        nxt is not None
+        and nxt - start <= 3
+        and lines[nxt].kind == TEXT
+        and not _opens_with_dateline(lines[start].unit.text)
+        and _opens_with_dateline(lines[nxt].unit.text)
+        and not _SPEAKER.match(lines[start - 1].unit.text if start else "")
+    ):
+        start = nxt
+    if start and lines[start - 1].kind == TEXT and _SPEAKER.match(lines[start - 1].unit.text):
+        start -= 1
+    return start
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """A wire or newspaper dateline with an agency or a dash: `SEOUL –`, `BEIJING, Sept 3 (AP)
+    --`, `MOSCOW, 3 сен — РИА Новости.` (a colon, as in `WHITFIELD:`, is a speaker too)."""
+    if _DATELINE_AGENCY.match(text) or _DATELINE_TASS.match(text) or _DATELINE_DASH.match(text):
+        return True
+    plain = _DATELINE_PLAIN.match(text)
+    return bool(
+        plain and plain.group("place").isupper() and not plain.group().rstrip().endswith(":")
+    )
 
 
 def _next_content(lines: list[_Line], i: int) -> int | None:
@@ -451,7 +761,7 @@ def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> 
             continue
         role = i + 1 < len(lines) and bylines.is_role(lines[i + 1].unit.text)
         near = [_neighbour(lines, i, -1), _neighbour(lines, i, +1)]
-        if not role and not any(k in (DATE, BYLINE) for k in near):
+        if not role and not any(k in (DATE, BYLINE) for k in near) and not _between(lines, i):
             continue
         above = [lines[j].kind for j in range(max(0, i - 4), i)]
         if TEXT not in above:
@@ -463,41 +773,78 @@ def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> 
                 lines[i + 1].kind = FURN
 
 
+def _between(lines: list[_Line], i: int) -> bool:
+    """Right under a headline and over the story's first paragraph (Axios prints the author
+    that way, the date above the headline)."""
+    if i == 0 or lines[i - 1].kind != TEXT or not _headline_like(lines[i - 1].unit.text):
+        return False
+    j = i + 1
+    while j < len(lines) and lines[j].kind in (FURN, MEDIA, CAPTION):
+        j += 1
+    return j < len(lines) and lines[j].kind == TEXT and lines[j].prose
+
+
 def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
-    """The kind of the nearest line before or after `i` that is not furniture."""
+    """The kind of the nearest line before or after `i` that is not furniture (nor a one-word
+    place line such as `TIANJIN` between a name and its date)."""
     j = i + step
     while 0 <= j < len(lines) and abs(j - i) <= 3:
-        if lines[j].kind not in (FURN, MEDIA):
-            return lines[j].kind
+        line = lines[j]
+        if line.kind not in (FURN, MEDIA) and not (line.kind == TEXT and _orphan(line.unit.text)):
+            return line.kind
         j += step
     return None
 
 
 def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, int | None]:
-    """Headline, standfirst and kicker positions, walking back from the body's start."""
+    """Headline, standfirst and kicker positions, walking back from the body's start.
+
+    The headline is the nearest line above the body that reads like one (a phrase of some
+    length, not a sentence, not a label such as `In short:`); a short leftover of the page
+    (`Copy Link URL`, `뉴스 9`) nearer the body does not stop the walk. A dek that reads as a
+    sentence, between the headline and the body, is the standfirst; so is a dek without a full
+    stop under its headline (`_is_standfirst`). Failing all that, the nearest text line.
+    """
+    candidates: list[int] = []
     j = start - 1
-    while j >= 0 and (lines[j].kind != TEXT or _orphan(lines[j].unit.text)):
+    while j >= 0 and len(candidates) < 6:
+        if lines[j].kind == TEXT and not _orphan(lines[j].unit.text) and not lines[j].unit.bullet:
+            candidates.append(j)
         j -= 1
-    if j < 0:
+    if not candidates:
         return None, None, None
-    first = j
-    k = j - 1
+    head = next((c for c in candidates if _headline_like(lines[c].unit.text)), None)
+    stand: int | None = None
+    if head is None:
+        head = candidates[0]
+    else:
+        stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
+    k = head - 1
     skipped = 0
-    while k >= 0 and lines[k].kind == FURN and skipped < 2:
+    while k >= 0 and lines[k].kind == FURN and skipped < 2 and not lines[k].outlet:
         k -= 1
         skipped += 1
-    head, stand = first, None
-    if k >= 0 and lines[k].kind == TEXT and _is_standfirst(lines[first], lines[k]):
-        head, stand = k, first
+    if stand is None and k >= 0 and lines[k].kind == TEXT and _is_standfirst(lines[head], lines[k]):
+        head, stand = k, head
     kicker = None
     m = head - 1
     skipped = 0
     while m >= 0 and lines[m].kind == FURN and skipped < 1 and not lines[m].outlet:
         m -= 1
         skipped += 1
-    if m >= 0 and lines[m].kind == TEXT and _kicker_like(lines[m].unit.text):
-        kicker = m
+    if m >= 0 and lines[m].kind == TEXT:
+        text = lines[m].unit.text
+        topline = not skipped and not lines[head].unit.blank_before and _title_like(text, True)
+        if _kicker_like(text) or (topline and len(text) <= 60):
+            kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
+
+
+def _headline_like(text: str) -> bool:
+    stripped = text.strip()
+    if stripped[-1:] in ":：" or not _title_like(stripped):
+        return False
+    return len(stripped) >= 20 or (bool(_CJK.search(stripped)) and len(stripped) >= 6)
 
 
 def _orphan(text: str) -> bool:
@@ -506,14 +853,16 @@ def _orphan(text: str) -> bool:
     return " " not in stripped and len(stripped) < 12 and not _CJK.search(stripped)
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, short: bool = False) -> bool:
+    """A phrase that could head a story: no full stop, not a one-to-three-word label (unless
+    `short` allows it)."""
     stripped = text.strip()
     if not stripped or len(stripped) > 220:
         return False
     bare = stripped.rstrip(_CLOSERS)
-    if bare.endswith(".") and not _ABBREV.search(bare[:-1]):
+    if bare[-1:] in ".。" and not _ABBREV.search(bare[:-1]):
         return False
-    return not _kicker_like(stripped)
+    return short or not _kicker_like(stripped)
 
 
 def _kicker_like(text: str) -> bool:
@@ -522,14 +871,16 @@ def _kicker_like(text: str) -> bool:
     words = stripped.split()
     if len(stripped) > 60 or stripped[-1:] in ".?!":
         return False
+    if _CJK.search(stripped):
+        return len(stripped) <= 8 or "|" in stripped  # `국제`, `中国・台湾`; words have no spaces
     return len(words) <= 3 or "|" in stripped or (stripped.isupper() and len(words) <= 5)
 
 
 def _is_standfirst(candidate: _Line, above: _Line) -> bool:
     """Whether `candidate` is the dek under the headline `above`, not the headline itself."""
     text = candidate.unit.text.strip()
-    if text.isupper() or not _title_like(above.unit.text):
-        return False
+    if text.isupper() or not _title_like(above.unit.text) or _TITLE_PREFIX.match(text):
+        return False  # `[Analysis] Beijing parade shows ...` is a headline, never a dek
     if len(text.split()) < 6 and not _CJK.search(text):
         return False
     head = above.unit.text.strip()
@@ -547,21 +898,25 @@ def _footer_start(lines: list[_Line], start: int) -> int:
         line = lines[i]
         if line.kind == END or _strong_list(line):
             return i
-        if line.kind == CREDIT and _nothing_after(lines, i):
-            return i
+        if line.kind in (CREDIT, BYLINE) and _nothing_after(lines, i):
+            return i  # closing credits, or a closing byline over the reporter's card
     return len(lines)
 
 
 def _strong_list(line: _Line) -> bool:
-    return line.kind == LIST_HEAD and furniture.normal(line.unit.text) not in furniture.INSETS
+    return line.kind == LIST_HEAD and line.strong_list
 
 
 def _nothing_after(lines: list[_Line], i: int) -> bool:
-    """Credits close a story only when no text of it follows before the next end mark."""
+    """Credits close a story only when no text of it follows before the next end mark (a
+    reporter's bio or role line is not the story's)."""
     for line in lines[i + 1 :]:
         if line.kind == END or _strong_list(line):
             return True
-        if line.kind == TEXT and not _BIO.match(line.unit.text):
+        text = line.unit.text
+        if line.kind == TEXT and not (_BIO.match(text) or bylines.is_role(text)):
+            if lines[i].kind == BYLINE and not line.prose and len(text) <= 40:
+                continue  # under a closing byline, a slogan (`한겨레는 타협하지 않겠습니다`)
             return False
     return True
 
@@ -595,6 +950,8 @@ class _Assembly:
         self.hints = hints
         self.credits: list[str] = []
         self.signoff_names: list[str] = []
+        self.dateline_stamps: list[dates.DateStamp] = []
+        """A date printed in full in the dateline (`Pequim, 04 set 2025 (Lusa) -`)."""
 
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
@@ -651,8 +1008,8 @@ class _Assembly:
                 if names:
                     self.signoff_names.extend(names)
                     continue
-            if line.unit.bullet:
-                text = text  # the marker stays: it is how the reader sees a list
+            if i > self.start and self._self_description(text, i == last_text):
+                continue
             out.append(text)
         for i in range(self.end, len(lines)):
             line = lines[i]
@@ -664,11 +1021,26 @@ class _Assembly:
                 names = bylines.signoff(line.unit.text, lambda s: self.outlets.named(s) is not None)
                 if names:
                     self.signoff_names.extend(names)
+        if out and not out[-1].isascii() and any(c in out[-1][-40:] for c in "編编譯译"):
+            editor = _TRAILING_EDITOR.search(out[-1])
+            if editor:
+                self.credits.append(editor.group().strip())
+                out[-1] = out[-1][: editor.start()].rstrip()
         if out:
             out[-1] = furniture.strip_trailing_mark(out[-1])
             if not out[-1]:
                 out.pop()
         return out
+
+    def _self_description(self, text: str, last: bool) -> bool:
+        """The outlet describing itself below the story: `Українська правда — щоденне
+        інтернет-видання.`, `"Медуза" - это вы!`, and, as the last paragraph, a long promotion
+        (`BERNAMA provides up-to-date ... news ... disseminated via BERNAMA Wires`)."""
+        if len(text) < 200 and ("-" in text[:50] or "—" in text[:50] or "–" in text[:50]):
+            tagline = _TAGLINE.match(text)
+            if tagline and self.outlets.named(tagline.group("name").strip()):
+                return True
+        return last and len(text) >= 250 and furniture.is_promotion(text)  # the last one only
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
         """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`)."""
@@ -686,7 +1058,8 @@ class _Assembly:
             if last.upper() == last and last.lower() in names:
                 body = body[:-1]
                 continue
-            if match and len(last) < 400 and match.group("name").lower() in parts | names:
+            named = match and (match.group("name") or match.group("named") or "").lower()
+            if match and len(last) < 400 and (named in parts | names or not named):
                 body = body[:-1]
                 continue
             break
@@ -703,14 +1076,25 @@ class _Assembly:
         if korean:
             place, agency, names = korean
             return place, agency, None, names
+        paren = _DATELINE_ZH_PAREN.match(first)
+        if paren:
+            names = re.split(r"[、，]", paren.group("names") or "")
+            return paren.group("place"), paren.group("agency"), None, [n for n in names if n]
         zh = _DATELINE_ZH.match(first)
         if zh:
             names = re.split(r"[、，,\s]+", zh.group("names") or "")
             md = (int(zh.group("mon")), int(zh.group("day")))
-            return zh.group("place").strip(), zh.group("agency"), md, [n for n in names if n]
+            own = zh.group("agency") == "本报"  # "this paper": the masthead names it
+            return (
+                zh.group("place").strip(),
+                None if own else zh.group("agency"),
+                md,
+                [n for n in names if n],
+            )
         bracket = _DATELINE_BRACKET.match(first)
         if bracket:
-            names = [bracket.group("names")] if bracket.group("names") else []
+            reporter = bracket.group("names") or bracket.group("jnames")
+            names = [reporter] if reporter else []
             return bracket.group("place").strip(), bracket.group("agency"), None, names
         bare = _DATELINE_BARE.match(first)
         if bare:
@@ -718,6 +1102,9 @@ class _Assembly:
         for pattern in (_DATELINE_AGENCY, _DATELINE_TASS, _DATELINE_DASH):
             match = pattern.match(first)
             if match:
+                full = match.groupdict().get("full")
+                if full:
+                    self.dateline_stamps = dates.find_dates(full, None)
                 month_day = _month_day(match.groupdict().get("mon"), match.groupdict().get("day"))
                 return _clean_place(match.group("place")), match.group("agency"), month_day, []
         named = _DATELINE_NAMED.match(first)
@@ -806,6 +1193,9 @@ class _Assembly:
                 return outlet.name, origin, outlet
             if raw:
                 return raw, origin, None
+        masthead = _repeated_masthead(self.lines, top)
+        if masthead:
+            return masthead, "masthead", None
         return None, None, None
 
     def _signoff(
@@ -866,8 +1256,10 @@ class _Assembly:
                 updated = stamp.label == dates.UPDATED
                 labelled = 0 if stamp.label == dates.PUBLISHED else 1
                 ranked.append(((int(updated), zone, labelled, i), stamp))
+        if not ranked and self.dateline_stamps:
+            return self.dateline_stamps[0].date.isoformat(), None
         if not ranked:
-            return None, None
+            return self.hints.fallback_date, None
         ranked.sort(key=lambda item: item[0])
         stamp = ranked[0][1]
         day = stamp.date
@@ -888,26 +1280,38 @@ class _Assembly:
         if self.hints.byline:
             return self.hints.byline
         head = self.head if self.head is not None else 0
+        agency = False
         for i in range(head, min(self.start, len(self.lines))):
             line = self.lines[i]
             if line.kind == BYLINE and line.names is not None:
-                return bylines.join(line.names) if line.names else None
-        if korean_names:
-            return bylines.join(korean_names)
-        for i in range(0, head):
-            line = self.lines[i]
-            if line.kind == BYLINE and line.names:
-                return bylines.join(line.names)
-        if self.signoff_names:
-            return bylines.join(list(dict.fromkeys(self.signoff_names)))
+                if line.names:
+                    return bylines.join(line.names)
+                agency = True  # `By Reuters`: the reporters may still be in the credits
+                break
+        if not agency:
+            if korean_names:
+                return bylines.join(korean_names)
+            for i in range(0, head):
+                line = self.lines[i]
+                if line.kind == BYLINE and line.names:
+                    return bylines.join(line.names)
+            if self.signoff_names:
+                return bylines.join(list(dict.fromkeys(self.signoff_names)))
         for credit in self.credits:
-            match = re.match(r"^\(?\s*reporting by\s+([^;)]+)", credit, re.I)
+            # `(Reporting by X; Editing by Y)`, The Mainichi's `(Japanese original by X, Desk)`
+            match = _AUTHOR_CREDIT.match(credit)
             if match:
                 names = bylines.names_in(
                     match.group(1), lambda s: self.outlets.named(s) is not None, loose=True
                 )
                 if names:
                     return bylines.join(names)
+        if self.hints.fallback_byline and not agency:
+            named = bylines.bare(
+                self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
+            )
+            if named:
+                return bylines.join(named)
         return None
 
     # -- title, kicker, standfirst --
@@ -982,6 +1386,30 @@ def _resolve(
     if outlet and outlet.dates == "dmy":
         return other
     return stamp.date
+
+
+def _repeated_masthead(lines: list[_Line], top: int) -> str | None:
+    """An outlet the table does not know: the page's first line, when it is a name (`Al-Monitor`)
+    and the page names it again below (`told Al-Monitor`, `© 2025 Al-Monitor, LLC`)."""
+    for line in lines[: min(3, top)]:
+        text = line.unit.text.strip()
+        words = text.split()
+        if not (1 <= len(words) <= 4 and 3 <= len(text) <= 40) or _DIGIT.search(text):
+            continue
+        if text[-1:] in ".!?:" or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            continue
+        if furniture.normal(text) in furniture.EXACT or _kicker_word(text):
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", re.I)
+        if any(pattern.search(other.unit.text) for other in lines[line.unit.index + 1 :]):
+            return text
+    return None
+
+
+def _kicker_word(text: str) -> bool:
+    """Section names that open many pages and are no outlet's name."""
+    return text.lower() in {"world", "news", "home", "politics", "business", "asia", "europe",
+                            "opinion", "sport", "sports", "culture", "menu", "latest"}  # fmt: skip
 
 
 def _agency_pair(text: str, outlets: OutletTable) -> Outlet | None:

@@ -17,6 +17,8 @@ _STAMP_START = re.compile(
     r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
     r"(?:\d|[A-Z][a-z]{2,8}\.? \d)|(?:Updated|Published|Posted)\b)"
 )
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+"""Chinese and Japanese (not Korean, which puts spaces between words)."""
 _WRAP_MIN = 40
 """Files wrapped narrower than this are not prose wrapped at a column (poems, tables)."""
 _WRAP_MAX = 100
@@ -146,6 +148,12 @@ def _continues(
         # In wrapped wire copy a paragraph starts with an indent ("   The military parade").
         return False
     first_word = line.split(" ", 1)[0]
+    if first_word[:1] >= "\u3000" and _CJK.match(first_word):
+        # Chinese and Japanese put no spaces between words and wrap at any character: a
+        # wrapped line is filled to the column, and a sentence's end before it closes the
+        # paragraph.
+        full = len(previous.rstrip()) >= width
+        return full and previous.rstrip()[-1:] not in "。！？」』"
     # The previous line was full: the next word would not have fitted after it.
     return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or (
         line[:1].islower() and len(previous.rstrip()) > width * 0.6
