@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 EXIT_USAGE = 2
+EXIT_PARTIAL = 1
+"""Some of the work was done (a salvaged export): not a success, not a usage mistake."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -363,20 +365,31 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
 
 
 def _export(config: Config, args: argparse.Namespace) -> int:
+    from reader.core.errors import StoreDamaged
+    from reader.core.outfile import write_output
+    from reader.core.paths import store_file
+
+    complete = True
     with _library(config) as library:
-        text = library.export(args.format)
+        try:
+            text = library.export(args.format)
+        except StoreDamaged as exc:
+            print(f"newsreader: {exc}", file=sys.stderr)
+            text, complete = library.salvage(args.format)
     if args.output is None:
         sys.stdout.write(text)
-        return 0
-    target = Path(args.output)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"{target}: cannot write the export: {exc.strerror or exc}") from None
-    print(f"exported to {target}", file=sys.stderr)
+    else:
+        store = store_file(config.data_dir)
+        protected = [store.with_name(store.name + end) for end in ("", "-wal", "-shm", "-journal")]
+        target = write_output(args.output, text, protected)
+        print(f"exported to {target}", file=sys.stderr)
+    if not complete:
+        print(
+            "newsreader: the export holds what could be read; rows on damaged pages are "
+            "missing from it",
+            file=sys.stderr,
+        )
+        return EXIT_PARTIAL
     return 0
 
 

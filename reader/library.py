@@ -8,6 +8,7 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -26,7 +27,7 @@ from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
 from reader.core.search.registry import make_backend
-from reader.core.store import ArticleRef, Note, Store, UserData
+from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
 from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
@@ -400,9 +401,25 @@ class Library:
         return _doc_ref(doc), _paragraphs(doc)
 
     def export(self, fmt: str = "json") -> str:
-        from reader.core.exchange import export_json, export_markdown
+        """Raises StoreDamaged when the store's file is damaged: then `salvage` it."""
+        return _render(self.store.snapshot(), fmt)
 
-        return export_markdown(self.store) if fmt == "markdown" else export_json(self.store)
+    def salvage(self, fmt: str = "json") -> tuple[str, bool]:
+        """The export of a damaged store: what can still be read, and whether that is all.
+
+        An article whose own row is lost is named from the index, which keeps its path.
+        """
+        snapshot = self.store.salvage()
+        articles = []
+        for ref, data in snapshot.articles:
+            if not ref.path:
+                try:
+                    doc = self.backend.document(ref.id)
+                except Exception:  # a damaged or missing index: the id is all there is
+                    doc = None
+                ref = _doc_ref(doc) if doc else dataclasses.replace(ref, path=f"?/{ref.id}")
+            articles.append((ref, data))
+        return _render(dataclasses.replace(snapshot, articles=articles), fmt), snapshot.complete
 
     def import_file(self, path: Path) -> ImportReport:
         """Merge an export; the index takes the imported data before this returns."""
@@ -412,6 +429,8 @@ class Library:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: not valid JSON: {exc}") from None
+        except RecursionError:
+            raise UserError(f"{path}: not an export: JSON nested too deeply") from None
         from reader.core.exchange import import_data
 
         report = import_data(self.store, data, self.locate, str(path))
@@ -526,6 +545,12 @@ def _index_fields(
     if tags and "tagged" not in flags:
         flags = (*flags, "tagged")
     return tags, data.note_text, flags
+
+
+def _render(snapshot: Snapshot, fmt: str) -> str:
+    from reader.core.exchange import export_json, export_markdown
+
+    return export_markdown(snapshot) if fmt == "markdown" else export_json(snapshot)
 
 
 def _doc_ref(doc: IndexDoc) -> ArticleRef:

@@ -27,3 +27,7 @@ def yaml_value_problem(exc: BaseException) -> str:
 
 class StoreError(UserError):
     """The user store could not be written (read-only or full disk); nothing was lost."""
+
+
+class StoreDamaged(StoreError):
+    """The user store's file is damaged (not merely locked or full): export can salvage it."""

@@ -15,17 +15,20 @@ from typing import Any
 from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
-from reader.core.store import ArticleRef, Store, normalise_tag, reanchor
+from reader.core.store import ArticleRef, Snapshot, Store, normalise_tag, reanchor
+from reader.core.text import clean
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1
+MAX_PARAGRAPH = 1_000_000
+"""No article has more paragraphs than this; a larger number in an export is a mistake (and
+one past 2**63 would not even fit SQLite's integers)."""
 
 
-def export_data(store: Store) -> dict[str, Any]:
+def export_data(snapshot: Snapshot) -> dict[str, Any]:
     """Every article the user has tagged, annotated, read or starred, with its data."""
     articles: list[dict[str, Any]] = []
-    for ref in store.articles():
-        data = store.user_data(ref.id)
+    for ref, data in snapshot.articles:
         if not (data.tags or data.notes or data.read or data.starred):
             continue
         articles.append(
@@ -56,18 +59,18 @@ def export_data(store: Store) -> dict[str, Any]:
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "exported": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "entities": [{"name": name, "kind": kind} for name, kind in store.promoted()],
+        "entities": [{"name": name, "kind": kind} for name, kind in snapshot.entities],
         "articles": articles,
     }
 
 
-def export_json(store: Store) -> str:
-    return json.dumps(export_data(store), indent=2, ensure_ascii=False) + "\n"
+def export_json(snapshot: Snapshot) -> str:
+    return json.dumps(export_data(snapshot), indent=2, ensure_ascii=False) + "\n"
 
 
-def export_markdown(store: Store) -> str:
+def export_markdown(snapshot: Snapshot) -> str:
     """A research log: one section per article, newest story first, notes under their quotes."""
-    data = export_data(store)
+    data = export_data(snapshot)
     lines = [f"# newsreader research log ({data['exported'][:10]})", ""]
     articles = sorted(data["articles"], key=lambda a: (a["date"] or "", a["path"]), reverse=True)
     if not articles:
@@ -121,6 +124,9 @@ class _Note:
     """From 1, as the reader shows paragraphs; None for a note on the whole article."""
     quote: str
     detached: bool
+    created: str | None = None
+    updated: str | None = None
+    """The note's own times (ISO 8601), kept as exported."""
 
 
 @dataclass
@@ -172,11 +178,14 @@ def import_data(
         )
 
     report = ImportReport()
-    for entry in entries:
-        _apply(store, entry, locate, report)
-    for entity in entities:
-        if entity["name"].strip():
-            store.promote(entity["name"], entity.get("kind", "person"))
+    # One transaction: a failure half-way leaves nothing of the file imported.
+    with store.transaction():
+        for entry in entries:
+            _apply(store, entry, locate, report)
+        for entity in entities:
+            name = " ".join(clean(entity["name"]).split())
+            if name:
+                store.promote(name, entity.get("kind", "person"))
     return report
 
 
@@ -191,9 +200,12 @@ def _entry(article: Any, where: str) -> _Entry:
     for key, value in text.items():
         if not isinstance(value, str):
             raise UserError(f'{where}: "{key}" must be text')
+    # Text from a file is data: escape sequences and control characters go before storing.
+    text = {key: " ".join(clean(value).split()) for key, value in text.items()}
     date = article.get("date")
     if date is not None and not isinstance(date, str):
         raise UserError(f'{where}: "date" must be text or null')
+    date = None if date is None else clean(date).strip() or None
     tags = article.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise UserError(f'{where}: "tags" must be a list of text')
@@ -229,13 +241,31 @@ def _note(note: Any, where: str) -> _Note:
         raise UserError(f'{where}: "text" and "quote" must be text')
     paragraph = note.get("paragraph")
     if paragraph is not None and (
-        not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1
+        not isinstance(paragraph, int)
+        or isinstance(paragraph, bool)
+        or not 1 <= paragraph <= MAX_PARAGRAPH
     ):
-        raise UserError(f'{where}: "paragraph" must be a number from 1, or null')
+        raise UserError(
+            f'{where}: "paragraph" must be a number from 1 to {MAX_PARAGRAPH:,}, or null'
+        )
     detached = note.get("detached", False)
     if not isinstance(detached, bool):
         raise UserError(f'{where}: "detached" must be true or false')
-    return _Note(text, paragraph, quote, detached)
+    times = {key: _time(note.get(key), f'{where}: "{key}"') for key in ("created", "updated")}
+    return _Note(clean(text), paragraph, clean(quote), detached, **times)
+
+
+def _time(value: Any, where: str) -> str | None:
+    """An ISO 8601 time as exported, or None when the note has none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise UserError(f"{where} must be an ISO 8601 time as text, or null")
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{where} is not an ISO 8601 time: {value[:40]!r}") from None
+    return value
 
 
 def _apply(
@@ -258,20 +288,36 @@ def _apply(
     if new_tags:
         store.add_tags(ref, new_tags)
         report.tags += len(new_tags)
-    seen = {(n.paragraph, n.text) for n in existing.notes}
+    # A note is known by what it says and what it quotes, not by its paragraph number: the
+    # article may have moved on, and the note with it, since the export was written.
+    seen = {_identity(n.text, n.quote) for n in existing.notes}
     for note in entry.notes:
         index = None if note.paragraph is None else note.paragraph - 1
-        if (index, note.text) in seen or not note.text.strip():
+        identity = _identity(note.text, note.quote if index is not None else "")
+        if identity in seen or not note.text.strip():
             continue
+        seen.add(identity)
         detached = note.detached
         if index is not None and paragraphs is not None:
             # The corpus may have moved on since the export: find the quote again.
             anchored = reanchor(note.quote, paragraphs, index)
             detached = anchored is None
             index = index if anchored is None else anchored
-        store.add_note(ref, note.text, index, note.quote, detached=detached)
+        store.add_note(
+            ref,
+            note.text,
+            index,
+            note.quote,
+            detached=detached,
+            created=note.created,
+            updated=note.updated,
+        )
         report.notes += 1
     if entry.read and not existing.read:
         store.set_read(ref, True)
     if entry.starred and not existing.starred:
         store.set_starred(ref, True)
+
+
+def _identity(text: str, quote: str) -> tuple[str, str]:
+    return " ".join(text.split()), " ".join(quote.split())

@@ -142,4 +142,4 @@ def normalise_tag(tag: str) -> str:
 
     One rule for the user's tags and a file's front-matter tags, so `tag:follow-up` finds both.
     """
-    return "-".join(tag.strip().lower().replace(",", " ").split())
+    return "-".join(clean(tag).strip().lower().replace(",", " ").split())
