@@ -21,8 +21,9 @@ from textual.worker import Worker, WorkerState
 
 from reader.commands import NewsCommands
 from reader.core.errors import UserError
+from reader.core.indexing import IndexUnwritable
 from reader.core.search import Filters, Hit, Results
-from reader.core.text import plural
+from reader.core.text import plural, printable
 from reader.library import Library
 from reader.messages import IndexProgress
 from reader.widgets.article import ArticleReader
@@ -196,9 +197,16 @@ class NewsReaderApp(App[None]):
         if progress.phase != "done":
             bar_row.display = True
             bar = self.query_one("#indexing-bar", ProgressBar)
-            if progress.phase == "scanning":  # the number of files is not known yet
+            if progress.phase == "waiting":
                 bar.update(total=None)
-                label = "Finding articles…"
+                label = "Waiting for another newsreader indexing this corpus…"
+            elif progress.phase == "scanning":  # the number of files is not known yet
+                bar.update(total=None)
+                label = (
+                    f"Finding articles… {progress.total:,}"
+                    if progress.total
+                    else ("Finding articles…")
+                )
             else:
                 bar.update(total=max(progress.total, 1), progress=progress.done)
                 label = f"Indexing {progress.done:,} / {progress.total:,} files"
@@ -227,8 +235,13 @@ class NewsReaderApp(App[None]):
             return
         error = event.worker.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=10)
+        if isinstance(error, IndexUnwritable) and self.library.ready():
+            self.notify(f"{text}; browsing the index as it is", severity="warning", timeout=10)
+        else:
+            self.notify(text, severity="error", timeout=10)
         self.query_one("#indexing").display = False
+        if event.worker.group == "index" and not self._shown.is_set():
+            self._set_status(f"Indexing failed: {text}")  # not "First indexing…" for ever
 
     # -- facets -------------------------------------------------------------------------
 
@@ -752,6 +765,12 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._cancel.set()
+
+    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+        """Messages carry file names and other text from outside: shown as text, control
+        characters visible, markup not run."""
+        kwargs["markup"] = False
+        super().notify(printable(message), **kwargs)
 
 
 def _reason(shared: list[str]) -> str:

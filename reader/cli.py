@@ -6,17 +6,21 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import textwrap
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
+from reader import console
 from reader.core.config import Config, load_config
 from reader.core.errors import UserError
+from reader.core.indexing import IndexUnwritable, Progress
 from reader.core.search import MARK_END, MARK_START, Hit
 from reader.core.store import Note
-from reader.core.text import plural
+from reader.core.text import json_safe, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -99,7 +103,28 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    saved = sys.stdout, sys.stderr
+    _raw_out, raw_err = console.install()
+    # SIGTERM (`kill`, a service manager) ends the command as Ctrl+C does: through its
+    # clean-ups, so an interrupted index leaves no writer process and no lock behind.
+    terminate = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _main(argv, raw_err)
+    finally:
+        sys.stdout, sys.stderr = saved
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminate)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
     args = build_parser().parse_args(argv)
+    args.raw_err = raw_err
     try:
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir)
         for warning in config.warnings:
@@ -122,7 +147,10 @@ def _library(config: Config) -> Library:
     """Imported on use: `newsreader --help` and a config error need none of it."""
     from reader.library import Library
 
-    return Library(config)
+    library = Library(config)
+    for warning in library.warnings:
+        print(f"newsreader: warning: {warning}", file=sys.stderr)
+    return library
 
 
 def _run_app(config: Config) -> int:
@@ -133,28 +161,50 @@ def _run_app(config: Config) -> int:
     return 0
 
 
-def _index(config: Config, args: argparse.Namespace) -> int:
-    with _library(config) as library:
-        progress = library.sync_all(rebuild=args.rebuild)
+def _report(progress: Progress, warnings: bool = True) -> None:
+    """What a sync has to say; per-file warnings only from `index` (a search would repeat
+    them every time)."""
     if progress.rebuilt:
         print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
-    for warning in progress.warnings:
+    for warning in progress.warnings if warnings else ():
         print(f"newsreader: warning: {warning}", file=sys.stderr)
     for notice in progress.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
+
+
+def _index(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library, console.IndexProgress(args.raw_err) as shown:
+        # Another indexer at work: wait for it (shown), then do what was asked.
+        progress = Progress("done")
+        for progress in library.sync(rebuild=args.rebuild, wait=True):
+            shown.show(progress)
+    _report(progress)
     print(progress.summary())
-    return 0
+    return 0 if not (progress.busy or progress.cancelled) else EXIT_PARTIAL
+
+
+def _up_to_date(library: Library) -> None:
+    """Bring the index up to date before reading it. When it cannot be written (a read-only
+    or full disk) the index as it is still answers, with a warning."""
+    try:
+        _report(library.sync_all(), warnings=False)
+    except IndexUnwritable as exc:
+        if not library.ready():
+            raise
+        print(f"newsreader: warning: {exc}; using the index as it is", file=sys.stderr)
+
+
+def _json(data: Any) -> None:
+    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def _search(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        progress = library.sync_all()
-        if progress.rebuilt:
-            print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+        _up_to_date(library)
         results = library.search(args.query, sort=args.sort)
         hits = results.hits(0, args.limit)
     if args.json:
-        print(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+        _json([_hit_json(hit) for hit in hits])
         return 0
     if not hits:
         # Quoted as the query is: a phrase's suggestion carries its own double quotes.
@@ -191,7 +241,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 
 def _show(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         view = library.article(args.id)
     if view is None:
         raise UserError(
@@ -208,7 +258,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         ]
         data["entity_counts"] = view.entity_counts
         data["notes"] = [_note_json(note) for note in view.user.notes]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _json(data)
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
     print(hit.meta.title)
@@ -253,7 +303,7 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
             name = library.promote(args.promote)
             print(f"now tracking {name!r}; it is linked at the next index run")
             return 0
-        library.sync_all()
+        _up_to_date(library)
         summaries = library.entities()
     if args.json:
         out = []
@@ -267,7 +317,7 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
             if s.suggested:
                 item["suggested"] = True
             out.append(item)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        _json(out)
         return 0
     width = max((len(s.name) for s in summaries), default=0)
     for s in summaries:
@@ -305,7 +355,7 @@ def _lagging(in_index: bool) -> None:
 
 def _tag(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         saved = library.tag(args.id, args.tags)
         ref = library.ref(args.id)
     print(f"tagged {ref.path}: {', '.join(saved.tags)}")
@@ -315,7 +365,7 @@ def _tag(config: Config, args: argparse.Namespace) -> int:
 
 def _untag(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         saved = library.untag(args.id, args.tags)
         ref = library.ref(args.id)
     if saved.tags:
@@ -328,7 +378,7 @@ def _untag(config: Config, args: argparse.Namespace) -> int:
 
 def _note(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         paragraph = None if args.paragraph is None else args.paragraph - 1
         saved = library.add_note(args.id, args.text, paragraph)
         ref = library.ref(args.id)
@@ -349,7 +399,7 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
             item["path"] = ref.path if ref else None
             item["title"] = ref.meta.title if ref else None
             out.append(item)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        _json(out)
         return 0
     if not notes:
         print("no notes yet (add one with `newsreader note ID TEXT` or `a` in the reader)")
@@ -395,7 +445,7 @@ def _export(config: Config, args: argparse.Namespace) -> int:
 
 def _import(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         report = library.import_file(Path(args.file))
     print(report.summary())
     return 0

@@ -13,22 +13,24 @@ import datetime as dt
 import json
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.config import Config, EntitySpec, validate_corpus
-from reader.core.corpus import Article
+from reader.core.corpus import Article, corpus_warnings
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
-from reader.core.indexing import Indexer, Progress
-from reader.core.paths import corpus_key, old_index_dirs, store_file
+from reader.core.generations import IndexHome
+from reader.core.indexing import Indexer, IndexUnwritable, ManifestDamaged, Progress
+from reader.core.locking import POLL_SECONDS
+from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
-from reader.core.search.registry import make_backend
+from reader.core.search.registry import backend_class
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
-from reader.core.text import normalise_tag
+from reader.core.text import normalise_tag, plural
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
@@ -91,54 +93,123 @@ class Library:
     def __init__(self, config: Config, backend: SearchBackend | None = None) -> None:
         validate_corpus(config)
         self.config = config
+        self.warnings = corpus_warnings(config.corpus)
+        """Things to say before a first sync (a corpus that is the whole file system)."""
         self.store = Store(
             store_file(config.data_dir),
             scope=corpus_key(config.corpus),
             corpus=str(config.corpus.resolve()),
         )
         self.linker = EntityLinker(self._entity_specs())
-        self.backend = backend or make_backend(config.backend, config.data_dir, config.corpus)
-        self.folder = self.backend.folder
-        self.indexer = Indexer(
-            config.corpus,
-            self.folder,
-            self.backend,
-            self.linker,
-            config.max_file_bytes,
-            user_fields=self._user_fields,
-        )
+        # The engine is a class over a folder: builds from nothing get a folder of their own
+        # (a generation) and swap in when complete (reader.core.generations).
+        if backend is not None:
+            self._engine: Callable[[Path], SearchBackend] = type(backend)
+            self.home = IndexHome(backend.folder)
+        else:
+            engine = backend_class(config.backend)
+            self._engine = engine
+            root = index_dir(config.data_dir, config.corpus, engine.NAME, engine.SCHEMA_VERSION)
+            self.home = IndexHome(root)
+            backend = engine(self.home.current())
+        self._backend = backend
+        self._stamp = self.home.stamp()
+        self._swap_lock = threading.Lock()
+        self.indexer = self._indexer(backend)
         self._store_in_use = True
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
 
     # -- index -------------------------------------------------------------------------
 
+    @property
+    def backend(self) -> SearchBackend:
+        """The engine over the current generation; follows a rebuild another process
+        published (one stat a call), so a reader never sees a half-built index."""
+        stamp = self.home.stamp()
+        if stamp != self._stamp:
+            with self._swap_lock:
+                if stamp != self._stamp:
+                    folder = self.home.current()
+                    if folder != self._backend.folder:
+                        self._use(self._engine(folder))
+                    self._stamp = stamp
+        return self._backend
+
+    @property
+    def folder(self) -> Path:
+        """Where the current index's files are."""
+        return self.backend.folder
+
+    def _use(self, backend: SearchBackend, indexer: Indexer | None = None) -> None:
+        """Read from `backend` from now on. The old one is not closed: result sets on screen
+        still page through it, and it goes with them."""
+        self._backend = backend
+        self.indexer = indexer or self._indexer(backend)
+        with self._counts_lock:
+            self._counts.clear()
+
+    def _indexer(self, backend: SearchBackend) -> Indexer:
+        return Indexer(
+            self.config.corpus,
+            backend.folder,
+            backend,
+            self.linker,
+            self.config.max_file_bytes,
+            user_fields=self._user_fields,
+        )
+
     def sync(
-        self, rebuild: bool = False, cancel: threading.Event | None = None
+        self,
+        rebuild: bool = False,
+        cancel: threading.Event | None = None,
+        wait: bool = False,
     ) -> Iterator[Progress]:
-        """Re-index what changed; yields progress. Safe to run in a worker thread."""
+        """Re-index what changed; yields progress. Safe to run in a worker thread.
+
+        When another process is indexing, the last progress says `busy` and nothing is
+        written; with `wait`, it waits its turn instead (yielding "waiting" meanwhile).
+        Raises IndexUnwritable (a UserError) when the index cannot be written; searching the
+        index as it is still works then.
+        """
+        cancel = cancel or threading.Event()
+        lock = self.home.lock
+        try:
+            while not lock.try_acquire():
+                if not wait or cancel.is_set():
+                    yield Progress("done", busy=True, cancelled=cancel.is_set())
+                    return
+                yield Progress("waiting")
+                cancel.wait(POLL_SECONDS)
+        except OSError as exc:
+            raise IndexUnwritable(
+                f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
+            ) from None
         final: Progress | None = None
         try:
-            for folder in old_index_dirs(self.folder):
-                shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
-            self._store_in_use = self.store.known()
-            for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
+            for progress in self._sync_locked(rebuild, cancel):
                 if progress.phase == "done":
                     final = progress
                 else:
                     yield progress
-            if final is not None and not final.busy:
-                self.catch_up()
         except OSError as exc:
-            raise UserError(
-                f"{self.folder}: cannot write the index: {exc.strerror or exc}"
+            raise IndexUnwritable(
+                f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
             ) from None
         finally:
+            lock.release()
             with self._counts_lock:
                 self._counts.clear()
         # Only now, with the counts forgotten and the user's changes caught up, may a
         # listener that reacts to "done" ask for fresh facets.
         if final is not None:
+            if lock.ended:
+                final.notices.append(
+                    f"{lock.path}: ended {plural('process', len(lock.ended))} "
+                    f"{', '.join(map(str, lock.ended))} left behind by a newsreader that was "
+                    "killed while indexing"
+                )
+                lock.ended.clear()
             if self.store.adopted:
                 final.notices.append(
                     f"{self.store.path}: tags and notes of {self.store.adopted} (no longer "
@@ -147,10 +218,66 @@ class Library:
                 self.store.adopted = None
             yield final
 
-    def sync_all(self, rebuild: bool = False) -> Progress:
+    def _sync_locked(self, rebuild: bool, cancel: threading.Event) -> Iterator[Progress]:
+        """A sync with the lock held: incremental into the current generation, or a build
+        from nothing into a new one that is published when complete."""
+        for folder in old_index_dirs(self.home.root):
+            shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
+        self.home.prune()
+        self._store_in_use = self.store.known()
+        backend = self.backend
+        reason = "--rebuild" if rebuild else backend.needs_rebuild()
+        final: Progress | None = None
+        if reason is None:
+            try:
+                for progress in self.indexer.sync(cancel=cancel):
+                    final = progress
+                    yield progress
+            except ManifestDamaged as exc:
+                reason = str(exc)
+        if reason is not None:
+            for progress in self._build(reason, cancel):
+                final = progress
+                yield progress
+        if final is not None and not final.cancelled:
+            self.catch_up()
+
+    def _build(self, reason: str, cancel: threading.Event) -> Iterator[Progress]:
+        """Build from nothing beside the index in use (or resume a build a kill left)."""
+        folder = self.home.pending() or self.home.new()
+        backend = self._engine(folder)
+        indexer = self._indexer(backend)
+        if backend.needs_rebuild() is not None:
+            backend.clear()
+            indexer.reset_manifest()
+        quiet = ("no index yet", "--rebuild")
+        rebuilt = None if reason in quiet else reason
+        try:
+            fresh = indexer.empty()
+        except ManifestDamaged:  # a kill mid-build left it damaged: start that build again
+            backend.clear()
+            indexer.reset_manifest()
+            fresh = True
+        last: Progress | None = None
+        for progress in indexer.sync(fresh=fresh, cancel=cancel, rebuilt=rebuilt):
+            last = progress
+            if progress.phase == "done" and not progress.cancelled:
+                self.home.publish(folder)
+                with self._swap_lock:
+                    self._use(backend, indexer)
+                    self._stamp = self.home.stamp()
+            yield progress
+        if last is not None and last.cancelled:
+            backend.close()  # kept on disk: the next build from nothing resumes it
+
+    def _current_indexer(self) -> Indexer:
+        self.backend  # noqa: B018 (follows a generation another process published)
+        return self.indexer
+
+    def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
         progress = Progress("done")
-        for progress in self.sync(rebuild=rebuild):  # noqa: B007 (the last one is the result)
+        for progress in self.sync(rebuild=rebuild, wait=wait):  # noqa: B007 (the last one)
             pass
         return progress
 
@@ -208,6 +335,10 @@ class Library:
         """True when an index exists to search, so the UI can open before indexing ends."""
         return self.backend.needs_rebuild() is None
 
+    def building(self) -> bool:
+        """True while an indexer (here or elsewhere) builds an index not yet in use."""
+        return self.home.building()
+
     def article_count(self) -> int:
         return self.backend.doc_count()
 
@@ -264,7 +395,7 @@ class Library:
         tracked = set(self.linker.kinds)
         return [
             EntitySummary(name, "person", len(paths), paths, suggested=True)
-            for name, paths in self.indexer.candidates(limit + len(tracked))
+            for name, paths in self._current_indexer().candidates(limit + len(tracked))
             if name not in tracked
         ][:limit]
 
@@ -521,13 +652,16 @@ class Library:
         return name
 
     def _mirror_now(self, article_id: str) -> bool:
+        stamp = self.home.stamp()
         done = self._mirror(article_id)
-        if done:
+        # Mirrored into the index in use; while a build from nothing is under way the article
+        # stays marked, so the build catches up with it once it is swapped in.
+        if done and stamp == self.home.stamp() and not self.home.building():
             self.store.mark_clean([article_id])
         return done
 
     def close(self) -> None:
-        self.backend.close()
+        self._backend.close()
         self.store.close()
 
     def __enter__(self) -> Library:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from reader.core.article import ArticleMeta
 from reader.core.parse import parse_article
-from reader.core.text import BinaryFileError, clean, decode
+from reader.core.text import BinaryFileError, clean, decode, printable
 
 EXTENSIONS = (".txt", ".md", ".markdown")
 
@@ -148,7 +149,8 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
     text = clean(text)
     if not text.strip():
         raise SkippedFile("no text after removing control characters")
-    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
+    # A title from the file name is shown like any title: its control characters visible.
+    stem = printable(Path(ref.path).stem).replace("_", " ").replace("-", " ")
     parsed = parse_article(text, fallback_title=stem)
     return Article(
         id=article_id(ref.path),
@@ -166,3 +168,14 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
 
 def _mb(size: int) -> str:
     return f"{size / 1048576:.1f} MB"
+
+
+def corpus_warnings(root: Path) -> list[str]:
+    """What to say before walking a corpus folder that is almost surely a mistake."""
+    resolved = root.resolve()
+    if resolved == Path(resolved.anchor):
+        return [f"corpus {root} is the root of the file system: every file on it is read"]
+    with contextlib.suppress(RuntimeError, KeyError):
+        if resolved == Path.home().resolve():
+            return [f"corpus {root} is your home folder: every file below it is read"]
+    return []

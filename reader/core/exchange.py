@@ -16,7 +16,7 @@ from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
 from reader.core.store import ArticleRef, Snapshot, Store, normalise_tag, reanchor
-from reader.core.text import clean
+from reader.core.text import clean, json_safe, printable
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1
@@ -65,7 +65,7 @@ def export_data(snapshot: Snapshot) -> dict[str, Any]:
 
 
 def export_json(snapshot: Snapshot) -> str:
-    return json.dumps(export_data(snapshot), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(export_data(snapshot), indent=2, ensure_ascii=False)) + "\n"
 
 
 def export_markdown(snapshot: Snapshot) -> str:
@@ -99,7 +99,8 @@ def export_markdown(snapshot: Snapshot) -> str:
             lines.extend(note["text"].splitlines() or [""])
             lines.append(f"<sub>{note['updated'][:16].replace('T', ' ')} UTC</sub>")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    # A file name may hold anything; the log is read in terminals and editors.
+    return printable("\n".join(lines).rstrip()) + "\n"
 
 
 @dataclass

@@ -121,7 +121,13 @@ class ArticleReader(VerticalScroll, can_focus=True):
         meta = Text(
             " · ".join(
                 x
-                for x in (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
+                for x in (
+                    meta.source,
+                    meta.date or "undated",
+                    meta.byline,
+                    meta.dateline,
+                    hit.shown_path,
+                )
                 if x
             ),
             style="dim",
