@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -467,7 +468,7 @@ class NewsReaderApp(App[None]):
         if view is None:
             self.call_from_thread(self.notify, "That article is no longer in the index.")
             return
-        spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
+        spans = self.library.paragraph_spans(view, terms)
         related = [
             (hit.id, hit.meta.title, _reason([self.library.short_name(e) for e in shared]))
             for hit, shared in self.library.related(article_id)
@@ -535,7 +536,7 @@ class NewsReaderApp(App[None]):
         spans = []
         if article_id == self.open_id:
             terms = self.results.terms if self.results else frozenset()
-            spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
+            spans = self.library.paragraph_spans(view, terms)
         self.call_from_thread(self._show_article_state, view, spans)
         if facets:
             self.refresh_facets()
@@ -765,6 +766,12 @@ class NewsReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._cancel.set()
+
+    async def action_quit(self) -> None:
+        """Quit, unless a dialog holds unsaved work: then its own Ctrl+Q asks first."""
+        if getattr(self.screen, "unsaved", False):
+            raise SkipAction()
+        await super().action_quit()
 
     def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
         """Messages carry file names and other text from outside: shown as text, control

@@ -8,13 +8,16 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
+import itertools
 import json
 import shutil
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,19 +39,53 @@ if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
 
 
-@dataclass
 class ArticleView:
-    """An article as the reader shows it: stored metadata, paragraphs and entity mentions."""
+    """An article as the reader shows it: stored metadata, paragraphs and entity mentions.
 
-    hit: Hit
-    paragraphs: list[str]
-    mentions: list[Mention]
-    entity_counts: dict[str, int]
-    user: UserData = field(default_factory=UserData)
+    Lazy where an article can be huge (a million one-line paragraphs): mentions are found
+    per paragraph as the reader draws it, not for the whole text when it opens.
+    """
+
+    def __init__(
+        self, hit: Hit, paragraphs: list[str], linker: EntityLinker, user: UserData | None = None
+    ) -> None:
+        self.hit = hit
+        self.paragraphs = paragraphs
+        self.user = user or UserData()
+        self._linker = linker
+        self._offsets: list[int] | None = None
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def entity_counts(self) -> dict[str, int]:
+        """Mentions per tracked entity, as counted when the article was indexed."""
+        return dict(self.hit.mentions)
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        """Every mention, title and body (`show --json`); the reader asks `mentions_in`."""
+        return self._linker.link(self.hit.meta.title, self.body)
+
+    def offset(self, number: int) -> int:
+        """Where paragraph `number` starts in the body (paragraphs are joined by a blank line)."""
+        if self._offsets is None:
+            self._offsets = list(
+                itertools.accumulate((len(p) + 2 for p in self.paragraphs[:-1]), initial=0)
+            )
+        return self._offsets[number]
+
+    def mentions_in(self, number: int) -> list[Mention]:
+        """The body mentions inside paragraph `number`, at their offsets in the body.
+
+        Short forms count where the article names the entity in full anywhere, as `link`
+        decides for the whole text: those are the entities the index counted for it.
+        """
+        found = self._linker.link_part(self.paragraphs[number], "body", set(self.hit.mentions))
+        start = self.offset(number)
+        return [dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in found]
 
 
 @dataclass(frozen=True)
@@ -362,14 +399,11 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             return None
-        hit = Hit.of(doc)
-        paragraphs = _paragraphs(doc)
-        mentions = self.linker.link(doc.meta.title, doc.body)
         try:
             user = self.store.user_data(article_id)
         except StoreError:
             user = UserData()
-        return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)), user)
+        return ArticleView(Hit.of(doc), _paragraphs(doc), self.linker, user)
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
@@ -457,6 +491,19 @@ class Library:
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Where the words of a search occur in a text, for highlighting in the reader."""
         return self.backend.match_spans(text, terms)
+
+    def paragraph_spans(
+        self, view: ArticleView, terms: frozenset[str]
+    ) -> list[list[tuple[int, int]]]:
+        """Search-term matches of each paragraph (offsets within it): one pass over the text."""
+        out: list[list[tuple[int, int]]] = [[] for _ in view.paragraphs]
+        if not terms or not view.paragraphs:
+            return out
+        starts = [view.offset(n) for n in range(len(view.paragraphs))]
+        for start, end in self.backend.match_spans(view.body, terms):
+            number = bisect.bisect_right(starts, start) - 1
+            out[number].append((start - starts[number], end - starts[number]))
+        return out
 
     def related(self, article_id: str, limit: int = 8) -> list[tuple[Hit, tuple[str, ...]]]:
         """Other articles ranked by shared tracked entities, then text similarity.
@@ -589,16 +636,20 @@ class Library:
 
     def add_note(self, article_id: str, text: str, paragraph: int | None = None) -> NoteSaved:
         """A note on the article, or on paragraph `paragraph` (from 0), quoting it."""
-        ref = self.ref(article_id)
+        doc = self.backend.document(article_id)
+        if doc is None:
+            self.ref(article_id)  # the one-line error for an unknown id
+        assert doc is not None
+        ref = _doc_ref(doc)
         quote = ""
         if paragraph is not None:
-            view = self.article(article_id)
-            count = len(view.paragraphs) if view else 0
-            if not 0 <= paragraph < count:
+            paragraphs = _paragraphs(doc)
+            if not 0 <= paragraph < len(paragraphs):
                 raise UserError(
-                    f"{ref.path} has {count} paragraphs; there is no paragraph {paragraph + 1}"
+                    f"{ref.path} has {len(paragraphs)} paragraphs; there is no paragraph "
+                    f"{paragraph + 1}"
                 )
-            quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
+            quote = paragraphs[paragraph]
         note = self.store.add_note(ref, text, paragraph, quote)
         return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 

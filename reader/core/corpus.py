@@ -26,6 +26,9 @@ class FileRef:
     abspath: Path
     size: int
     mtime_ns: int
+    root: Path | None = None
+    """The corpus root, resolved: a file read must still be below it (a symlink may have
+    been pointed elsewhere since the walk)."""
 
 
 @dataclass
@@ -90,7 +93,7 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            rel = f"{prefix}{entry.name}"
+            rel = f"{prefix}{_text_name(entry.name)}"
             try:
                 if entry.is_symlink():
                     target = Path(entry.path).resolve()
@@ -106,18 +109,30 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
                             warn.append(f"{rel}: skipped: not a regular file")
                         continue
                     st = entry.stat()
-                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns)
+                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns, real_root)
             except (OSError, RuntimeError) as exc:
                 if warn is not None:
                     warn.append(f"{rel}: skipped: {getattr(exc, 'strerror', None) or exc}")
         stack.extend(reversed(subdirs))
 
 
-def _read(path: Path, limit: int) -> bytes:
-    """At most `limit` bytes of a regular file.
+def _text_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (old zip or Samba copies) become visible
+    escapes (`caf\\xe9.txt`), so the name can be stored, hashed and printed; the file itself
+    is still opened by its real name."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _read(path: Path, limit: int, root: Path | None = None) -> bytes:
+    """At most `limit` bytes of a regular file below `root`.
 
     Opened without blocking and checked after opening: a file swapped for a named pipe or a
-    device after discovery would otherwise hang the indexer on its first read.
+    device after discovery would otherwise hang the indexer on its first read, and a symlink
+    pointed outside the corpus after discovery would have the outside file indexed.
     """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -126,10 +141,28 @@ def _read(path: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise SkippedFile("not a regular file")
+        if root is not None and not _opened_below(fd, path, root):
+            raise SkippedFile("symlink points outside the corpus")
         try:
             return handle.read(limit)
         except OSError as exc:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+
+
+def _opened_below(fd: int, path: Path, root: Path) -> bool:
+    """Is the file open on `fd` below `root`? Asked of the descriptor, not of the path, which
+    may point somewhere else by now."""
+    try:
+        real = Path(os.readlink(f"/proc/self/fd/{fd}"))  # Linux: the opened file's own path
+    except OSError:
+        real = Path(os.path.realpath(path))  # elsewhere: the path, if it is that very file
+        try:
+            here, opened = os.stat(real), os.fstat(fd)
+        except OSError:
+            return False
+        if (here.st_dev, here.st_ino) != (opened.st_dev, opened.st_ino):
+            return False
+    return real.is_relative_to(root)
 
 
 def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
@@ -137,7 +170,7 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
-        data = _read(ref.abspath, max_bytes + 1)
+        data = _read(ref.abspath, max_bytes + 1, ref.root)
     if len(data) > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():

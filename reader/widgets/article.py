@@ -16,6 +16,9 @@ from reader.library import ArticleView
 PARAGRAPH_GAP = 2
 RENDER_CHARS = 40_000
 """Characters of paragraphs built at a time (several screenfuls)."""
+RENDER_PARAGRAPHS = 150
+"""And at most this many paragraph widgets at a time: a million one-word lines would
+otherwise make thousands of widgets out of 40,000 characters."""
 PARAGRAPH_CHARS = 20_000
 """A single paragraph longer than this (a runaway line) is shown cut, with a note saying so."""
 """Paragraphs are joined by a blank line in the body, so offsets skip two characters."""
@@ -181,14 +184,15 @@ class ArticleReader(VerticalScroll, can_focus=True):
         widgets: list[Static] = []
         budget = RENDER_CHARS
         total = len(view.paragraphs)
-        number = len(self.paragraphs)
+        number = first = len(self.paragraphs)
         while number < total:
             paragraph = view.paragraphs[number]
             shown = paragraph
             if len(paragraph) > PARAGRAPH_CHARS:
                 shown = paragraph[:PARAGRAPH_CHARS]
             matches = self._spans[number] if number < len(self._spans) else []
-            text = styled_paragraph(shown, self._offsets[number], view.mentions, matches)
+            mentions = view.mentions_in(number)  # found as drawn: an article may be huge
+            text = styled_paragraph(shown, self._offsets[number], mentions, matches)
             if len(shown) < len(paragraph):
                 text.append(
                     f" … ({len(paragraph) - len(shown):,} more characters in this paragraph; "
@@ -204,7 +208,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
             ]
             budget -= len(shown)
             number += 1
-            if number >= at_least and budget <= 0:
+            if number >= at_least and (budget <= 0 or number - first >= RENDER_PARAGRAPHS):
                 break
         for old in self.query(".more"):
             old.remove()
