@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
+ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format screenshots bench clean
+.PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,20 +20,37 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
 	$(BIN)/ruff format --check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format reader tests bench scripts
 	$(BIN)/ruff check --fix reader tests bench scripts
 
+schema: $(STAMP)
+	$(BIN)/python -m reader.core.config > reader/config.schema.json
+
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
+# Scores the article parser on a labelled set (default ../shared/articles-dev) and prints it.
+eval: eval-articles
+
+eval-articles: $(STAMP)
+	$(BIN)/python scripts/eval_articles.py $(ARTICLES)
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.feeds
+
+bench-feeds: $(STAMP)
+	$(BIN)/python -m bench.feeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

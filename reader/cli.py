@@ -12,15 +12,15 @@ import textwrap
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reader import console
 from reader.core.config import Config, load_config
 from reader.core.errors import UserError
 from reader.core.indexing import IndexUnwritable, Progress
-from reader.core.search import MARK_END, MARK_START, Hit
+from reader.core.search import Hit
 from reader.core.store import Note
-from reader.core.text import json_safe, plural
+from reader.core.text import clean, json_safe, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -33,7 +33,7 @@ EXIT_PARTIAL = 1
 class _Parser(argparse.ArgumentParser):
     """argparse that reports mistakes in one line with exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"newsreader: {message} (see newsreader --help)\n")
 
 
@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true")
 
+    sources = commands.add_parser(
+        "sources", help="outlets in the corpus and what each article's source was read from"
+    )
+    sources.add_argument("--json", action="store_true")
+
     entities = commands.add_parser("entities", help="tracked and suggested entities")
     entities.add_argument("--json", action="store_true")
     entities.add_argument(
@@ -89,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     imp = commands.add_parser("import", help="restore tags and notes from an export")
     imp.add_argument("file", metavar="FILE")
+
+    feeds = commands.add_parser("feeds", help="subscribed feeds and their health")
+    feeds.add_argument("--json", action="store_true")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND")
+    add = feed_commands.add_parser("add", help="subscribe (appends to config.yaml's feeds:)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--name", metavar="N", help="the outlet shown as the articles' source")
+    fetch = commands.add_parser("fetch", help="fetch due feeds into the corpus, then index")
+    fetch.add_argument("--feed", metavar="NAME", help="only this feed (name or address)")
+    fetch.add_argument("--force", action="store_true", help="ask even feeds not due yet")
     return parser
 
 
@@ -261,7 +276,11 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         _json(data)
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
+    if hit.meta.kicker:
+        print(hit.meta.kicker)
     print(hit.meta.title)
+    if hit.meta.standfirst:
+        print(textwrap.fill(hit.meta.standfirst, width))
     meta = [
         hit.meta.source,
         hit.meta.date or "undated",
@@ -270,6 +289,8 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         hit.path,
     ]
     print(" · ".join(x for x in meta if x))
+    if hit.meta.url:
+        print(hit.meta.url)
     if hit.entities:
         print("Entities: " + ", ".join(hit.entities))
     if hit.tags:
@@ -354,22 +375,14 @@ def _lagging(in_index: bool) -> None:
 
 
 def _tag(config: Config, args: argparse.Namespace) -> int:
+    """`tag` and `untag`: one article, the tags named, a line saying what changed."""
+    untag = args.command == "untag"
     with _library(config) as library:
         _up_to_date(library)
-        saved = library.tag(args.id, args.tags)
-        ref = library.ref(args.id)
-    print(f"tagged {ref.path}: {', '.join(saved.tags)}")
-    _lagging(saved.indexed)
-    return 0
-
-
-def _untag(config: Config, args: argparse.Namespace) -> int:
-    with _library(config) as library:
-        _up_to_date(library)
-        saved = library.untag(args.id, args.tags)
+        saved = (library.untag if untag else library.tag)(args.id, args.tags)
         ref = library.ref(args.id)
     if saved.tags:
-        print(f"untagged {ref.path}: {', '.join(saved.tags)}")
+        print(f"{'untagged' if untag else 'tagged'} {ref.path}: {', '.join(saved.tags)}")
     else:
         print(f"{ref.path} had none of those tags")
     _lagging(saved.indexed)
@@ -451,19 +464,102 @@ def _import(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _feeds(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        if args.feeds_command == "add":
+            edited = library.add_feed(args.url, args.name)
+            print(
+                f"subscribed to {_safe(args.url)} (added to {edited}); `newsreader fetch` gets it"
+            )
+            return 0
+        rows = library.feed_health()
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no feeds: add one with `newsreader feeds add URL` (it goes into config.yaml)")
+        return 0
+    for row in rows:
+        success = _when(row.last_success) or "never"
+        print(f"{_safe(row.name)}  {_safe(row.url)}")
+        articles = f"{row.articles} {plural('article', row.articles)}"
+        print(
+            f"    {row.status}; {articles}; every {row.every}; "
+            f"last success {success}; next due {_when(row.next_due) or 'now'}"
+        )
+        if row.failing and row.last_error:
+            print(f"    last error {_when(row.last_error_at)}: {_safe(row.last_error)}")
+        if row.note:
+            print(f"    note: {_safe(row.note)}")
+    return 0
+
+
+def _fetch(config: Config, args: argparse.Namespace) -> int:
+    if not config.feeds:
+        print("no feeds to fetch: add one with `newsreader feeds add URL`")
+        return 0
+    with _library(config) as library:
+        final = None
+        for progress in library.fetch(args.feed, force=args.force):
+            for line in progress.lines:
+                print(f"newsreader: {_safe(line)}", file=sys.stderr)
+            final = progress.report or final
+        index = library.sync_all()
+    assert final is not None
+    print(f"{final.summary()}; {index.summary()}")
+    return 1 if final.failures else 0  # the work asked for was not all done
+
+
+def _when(value: Any) -> str | None:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else None
+
+
+def _safe(text: str) -> str:
+    """Text from a feed or a server, printed: escapes and control characters removed."""
+    return " ".join(clean(text).split())
+
+
+def _sources(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        library.sync_all()
+        rows = library.source_report()
+    outlets: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = outlets.setdefault(
+            row.source, {"source": row.source, "articles": 0, "known": row.known, "from": {}}
+        )
+        entry["articles"] += 1
+        origin = row.origin or "nothing"
+        entry["from"][origin] = entry["from"].get(origin, 0) + 1
+    ordered = sorted(outlets.values(), key=lambda e: (-e["articles"], e["source"].lower()))
+    if args.json:
+        articles = [
+            {"id": r.id, "path": r.path, "source": r.source, "source_from": r.origin} for r in rows
+        ]
+        print(json.dumps({"sources": ordered, "articles": articles}, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(e["source"]) for e in ordered), default=6)
+    for entry in ordered:
+        origins = ", ".join(
+            f"{k} {v}" for k, v in sorted(entry["from"].items(), key=lambda i: -i[1])
+        )
+        mark = "" if entry["known"] or entry["source"] == "Unknown" else "  (not in the table)"
+        print(f"{entry['source']:<{width}}  {entry['articles']:>5}  {origins}{mark}")
+    return 0
+
+
 _COMMANDS = {
     "index": _index,
+    "sources": _sources,
+    "feeds": _feeds,
+    "fetch": _fetch,
     "search": _search,
     "show": _show,
     "entities": _entities,
     "tag": _tag,
-    "untag": _untag,
+    "untag": _tag,
     "note": _note,
     "notes": _notes,
     "export": _export,
     "import": _import,
 }
-
-
-def strip_marks(text: str) -> str:
-    return text.replace(MARK_START, "").replace(MARK_END, "")

@@ -36,14 +36,14 @@ def install() -> tuple[TextIO, TextIO]:
     """Route sys.stdout and sys.stderr through SafeStream; returns the raw streams."""
     raw_out, raw_err = sys.stdout, sys.stderr
     if not isinstance(raw_out, SafeStream):
-        sys.stdout = SafeStream(raw_out)  # type: ignore[assignment]
+        sys.stdout = SafeStream(raw_out)
     if not isinstance(raw_err, SafeStream):
-        sys.stderr = SafeStream(raw_err)  # type: ignore[assignment]
+        sys.stderr = SafeStream(raw_err)
     return _raw(raw_out), _raw(raw_err)
 
 
 def _raw(stream: TextIO) -> TextIO:
-    return stream.raw if isinstance(stream, SafeStream) else stream  # type: ignore[no-any-return]
+    return stream.raw if isinstance(stream, SafeStream) else stream
 
 
 class IndexProgress:

@@ -21,22 +21,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article, corpus_warnings
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
+from reader.core.feeds.health import FeedHealth
+from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.generations import IndexHome
 from reader.core.indexing import Indexer, IndexUnwritable, ManifestDamaged, Progress
 from reader.core.locking import POLL_SECONDS
 from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search import (
+    CountField,
+    Filters,
+    Hit,
+    IndexBusyError,
+    IndexDoc,
+    Results,
+    SearchBackend,
+    Sort,
+)
+from reader.core.search.query import Every, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
 from reader.core.text import normalise_tag, plural
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+    from reader.core.feeds.fetch import FetchProgress
+
+
+RELATED_CANDIDATES = 2000
+"""The newest articles compared with an open one for the sidebar's related stories: a
+story's coverage is recent, and a bound keeps the sidebar instant in a large archive."""
+SIMILAR_POOL = 3
+"""Text-similar articles asked for per related story shown: some also share entities."""
+SIMILARITY_CAP = 50.0
+"""A text similarity at or above this counts as much as one shared entity, never more."""
 
 
 class ArticleView:
@@ -109,6 +132,19 @@ class NoteSaved(Saved):
 
 
 @dataclass(frozen=True)
+class SourceOrigin:
+    """One article's outlet, and what in the file named it."""
+
+    id: str
+    path: str
+    source: str
+    origin: str | None
+    """front matter, html metadata, masthead, dateline, sign-off, byline, e-mail domain, ..."""
+    known: bool
+    """Whether the outlet is in the outlet table (shipped or the user's `sources:`)."""
+
+
+@dataclass(frozen=True)
 class EntitySummary:
     """One entity for the sidebar and `newsreader entities`."""
 
@@ -152,7 +188,12 @@ class Library:
         self._backend = backend
         self._stamp = self.home.stamp()
         self._swap_lock = threading.Lock()
+        self._reader = ArticleReader(config.sources)
+        """Reads each file with the outlet table of the user's config."""
         self.indexer = self._indexer(backend)
+        self.subscriptions = Subscriptions(
+            config.corpus, config.data_dir, config.feeds, config.source
+        )
         self._store_in_use = True
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
@@ -194,6 +235,7 @@ class Library:
             self.linker,
             self.config.max_file_bytes,
             user_fields=self._user_fields,
+            reader=self._reader,
         )
 
     def sync(
@@ -385,11 +427,19 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         suggest: bool = True,
     ) -> Results:
-        """Raises QueryError (a UserError) with a one-line message for a malformed query."""
-        return self.backend.search(query, filters or Filters(), sort=sort, suggest=suggest)
+        """Raises QueryError (a UserError) with a one-line message for a malformed query.
+
+        With `suggest`, a query without hits carries a spelling suggestion (slower: callers
+        typing live ask for it apart, once typing pauses).
+        """
+        results = self.backend.search(parse_query(query), filters or Filters(), sort=sort)
+        results.query = query
+        if suggest and results.total == 0 and query.strip():
+            results.suggestion = self.backend.suggest(query)
+        return results
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
@@ -416,7 +466,7 @@ class Library:
         return out
 
     def _entity_articles(self, name: str) -> tuple[tuple[str, ...], int]:
-        results = self.backend.search("", Filters(entities=(name,)), sort="date")
+        results = self.backend.search(Every(), Filters(entities=(name,)), sort="date")
         paths: list[str] = []
         mentions = 0
         for hit in results.hits(0, results.total, snippets=False):
@@ -514,10 +564,10 @@ class Library:
         if view is None:
             return []
         mine = set(view.hit.entities)
-        similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        similar = dict(self.backend.more_like_this(article_id, limit=limit * SIMILAR_POOL))
         scored: list[tuple[float, Hit, tuple[str, ...]]] = []
         candidates = self.search("", Filters(), sort="date")
-        for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
+        for hit in candidates.hits(0, min(candidates.total, RELATED_CANDIDATES), snippets=False):
             if hit.id == article_id:
                 continue
             theirs = set(hit.entities) & mine
@@ -531,7 +581,9 @@ class Library:
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
+            scored.append(
+                (len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP, hit, shared)
+            )
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
@@ -543,13 +595,26 @@ class Library:
         """Articles per outlet, most first."""
         return self._cached_counts("source")
 
+    def source_report(self) -> list[SourceOrigin]:
+        """Every article's outlet and what it was read from (masthead, dateline, ...)."""
+        every = self.search("", sort="date", suggest=False)
+        known = self.indexer.reader.outlets
+        rows = (
+            SourceOrigin(
+                hit.id, hit.path, hit.meta.source, hit.meta.source_from,
+                known.named(hit.meta.source) is not None,
+            )
+            for hit in every.hits(0, every.total, snippets=False)
+        )  # fmt: skip
+        return sorted(rows, key=lambda row: (row.source.lower(), row.path))
+
     def tag_counts(self) -> dict[str, int]:
         return self._cached_counts("tag")
 
     def entity_counts(self) -> dict[str, int]:
         return self._cached_counts("entity")
 
-    def _cached_counts(self, field_name: str) -> dict[str, int]:
+    def _cached_counts(self, field_name: CountField) -> dict[str, int]:
         with self._counts_lock:
             if field_name not in self._counts:
                 counts = self.backend.counts(field_name)
@@ -710,6 +775,25 @@ class Library:
         if done and stamp == self.home.stamp() and not self.home.building():
             self.store.mark_clean([article_id])
         return done
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def feed_health(self) -> list[FeedHealth]:
+        """Each subscribed feed: last success and error, next due, articles written."""
+        return self.subscriptions.health()
+
+    def fetch(
+        self, feed: str | None = None, force: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[FetchProgress]:
+        """Fetch due feeds (or `feed`, or all with `force`) into the corpus; yields progress.
+
+        New files are ordinary corpus files: the next `sync` indexes them.
+        """
+        return self.subscriptions.fetch(feed, force=force, cancel=cancel)
+
+    def add_feed(self, url: str, name: str | None = None) -> Path:
+        """Subscribe: append the feed to the config file; returns the file edited."""
+        return self.subscriptions.add(url, name)
 
     def close(self) -> None:
         self._backend.close()

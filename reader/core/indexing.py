@@ -18,20 +18,24 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
 from reader.core.entities import EntityLinker, candidate_names
 from reader.core.errors import UserError
+from reader.core.parse import default_reader
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
-PROGRESS_SECONDS = 0.25
-"""How often a sync reports progress, while counting files and while indexing them."""
+"""Articles per commit when catching up: a crash costs at most this many re-reads."""
 MANIFEST = "manifest.sqlite"
 FRESH_BATCH = 25000
 """A first build commits in big batches: each commit leaves a segment per core, and every
-search visits every segment (a 100,000-article build in batches of 5,000 left 40). A build
+search visits every segment (small batches left dozens in a large first build). A build
 killed part-way keeps what it committed, so at most one batch is read again."""
+PROGRESS_EVERY = 0.25
+"""Seconds between progress reports: a bar that moves smoothly, at no cost to the work."""
 UserFields = Callable[[Article], tuple[tuple[str, ...], str, tuple[str, ...]]]
 """Returns (tags, note text, flags) that the user store holds for an article."""
 
@@ -123,8 +127,11 @@ class Indexer:
         linker: EntityLinker,
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
+        reader: ArticleReader | None = None,
     ) -> None:
         self.corpus = corpus
+        self.reader = reader or default_reader()
+        """Reads each file with the outlet table of the user's config."""
         self.folder = folder
         self.backend = backend
         self.linker = linker
@@ -132,6 +139,12 @@ class Indexer:
         self.user_fields = user_fields
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
         """Seconds spent per stage in the last sync (the benchmark reports the shares)."""
+
+    @property
+    def signature(self) -> str:
+        """Changes with the entity list, the parser or the outlet table: every file is then
+        read and linked again, though its bytes are unchanged."""
+        return f"{self.linker.signature}:{self.reader.signature}"
 
     def sync(
         self,
@@ -177,12 +190,12 @@ class Indexer:
         fresh: bool,
     ) -> Iterator[Progress]:
         signature = self._meta(db, "linker")
-        relink = signature != self.linker.signature
+        relink = signature != self.signature
         refs: list[FileRef] = []
         last_yield = time.perf_counter()
         for ref in discover(self.corpus, progress.warnings):
             refs.append(ref)
-            if time.perf_counter() - last_yield > PROGRESS_SECONDS:
+            if time.perf_counter() - last_yield > PROGRESS_EVERY:
                 if cancel.is_set():
                     # Half a walk says nothing about which files are gone: write nothing.
                     progress.cancelled = True
@@ -241,7 +254,7 @@ class Indexer:
                 continue
             tick = time.perf_counter()
             try:
-                article = read_article(ref, self.max_bytes)
+                article = read_article(ref, self.max_bytes, reader=self.reader)
             except SkippedFile as reason:
                 progress.skipped += 1
                 progress.warnings.append(f"{ref.path}: skipped: {reason}")
@@ -269,7 +282,7 @@ class Indexer:
                 batch.docs.append(doc)
             self._remember(batch, article)
             limit = FRESH_BATCH if fresh else BATCH
-            if len(batch) >= limit or time.perf_counter() - last_yield > PROGRESS_SECONDS:
+            if len(batch) >= limit or time.perf_counter() - last_yield > PROGRESS_EVERY:
                 if len(batch) >= limit:
                     self._commit(db, batch, deletes, touched, stream)
                     batch, deletes, touched = _Batch(), [], []
@@ -278,7 +291,7 @@ class Indexer:
                 yield progress
         self._commit(db, batch, deletes, touched, stream)
         if not progress.cancelled:
-            self._set_meta(db, "linker", self.linker.signature)
+            self._set_meta(db, "linker", self.signature)
         progress.phase = "done"
         progress.seconds = time.perf_counter() - started
         yield progress
@@ -435,7 +448,7 @@ class Indexer:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
 
-def _read(db: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
+def _read(db: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
     try:
         return db.execute(sql).fetchall()
     except sqlite3.Error as exc:

@@ -20,6 +20,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("e", "entities"),
             ("E", "show or hide the entity sidebar"),
             ("r", "re-index now"),
+            ("f", "fetch every feed now (Enter on one feed in the list fetches it)"),
             ("t", "tags of the current article (add with completion, x removes)"),
             ("A", "note on the current article"),
             ("o", "all notes: Enter opens, e edits, d deletes"),

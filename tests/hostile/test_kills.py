@@ -77,7 +77,8 @@ def test_a_lock_held_by_an_orphan_of_a_killed_indexer_is_taken_back(tmp_path: Pa
     args = ["--corpus", str(corpus), "--data-dir", str(tmp_path / "data")]
     assert run(*args, "index").returncode == 0
     (lock,) = (tmp_path / "data" / "index").glob("*/indexer.lock")
-    # An indexer (long dead: its pid is in the lock file) left a child holding the lock.
+    # An indexer of an older release, killed, left a process of its group holding the lock
+    # (the indexer's pid and group are recorded beside it; the indexer is long dead).
     dead = subprocess.Popen(["true"])
     dead.wait()
     orphan = subprocess.Popen(
@@ -86,11 +87,11 @@ def test_a_lock_held_by_an_orphan_of_a_killed_indexer_is_taken_back(tmp_path: Pa
             "-c",
             textwrap.dedent(
                 f"""
-                import fcntl, os, sys, time
+                import fcntl, os, time
                 fd = os.open({str(lock)!r}, os.O_RDWR)
                 fcntl.flock(fd, fcntl.LOCK_EX)
-                os.ftruncate(fd, 0)
-                os.write(fd, b"{dead.pid}\\n")
+                with open({str(lock.with_suffix(".pid"))!r}, "w") as record:
+                    record.write(f"{dead.pid} {{os.getpgid(0)}}\\n")
                 print("holding", flush=True)
                 time.sleep(120)
                 """
@@ -98,6 +99,7 @@ def test_a_lock_held_by_an_orphan_of_a_killed_indexer_is_taken_back(tmp_path: Pa
         ],
         stdout=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own group, as a killed indexer's job had
     )
     try:
         assert orphan.stdout is not None and orphan.stdout.readline() == "holding\n"

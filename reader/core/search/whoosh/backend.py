@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import threading
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -18,11 +19,12 @@ from whoosh.query import Every, Term
 
 from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
+from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
 from reader.core.search.whoosh.documents import decode, display_values, encode, stored_text
-from reader.core.search.whoosh.queries import filter_query, highlight_terms, parse
+from reader.core.search.whoosh.queries import compile_query, filter_query, highlight_terms, parse
 from reader.core.search.whoosh.schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
@@ -75,6 +77,8 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._ix: index.Index | None = None
         self._searcher: Any = None
+        self._build: str | None = None
+        """Which build from nothing `_ix` belongs to (schema.json says; see `clear`)."""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -115,7 +119,11 @@ class WhooshBackend:
             self.folder.mkdir(parents=True, exist_ok=True)
             storage = Storage(str(self.folder))
             self._ix = storage.create_index(self.schema, indexname=INDEX_NAME)
-            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+            # A new index starts again at generation 0, so after its first commit another
+            # process's searcher of the old one would look up to date: the build id tells.
+            self._build = uuid.uuid4().hex
+            meta = {"version": SCHEMA_VERSION, "build": self._build}
+            (self.folder / "schema.json").write_text(json.dumps(meta))
 
     def warm_up(self) -> None:
         from reader.core.search.whoosh import ranking  # noqa: F401  (numpy, once)
@@ -134,8 +142,16 @@ class WhooshBackend:
 
     def _open(self) -> index.Index:
         if self._ix is None:
+            build = self._current_build()
             self._ix = Storage(str(self.folder)).open_index(INDEX_NAME, schema=self.schema)
+            self._build = build
         return self._ix
+
+    def _current_build(self) -> str | None:
+        try:
+            return str(json.loads((self.folder / "schema.json").read_text()).get("build"))
+        except (OSError, ValueError, AttributeError):
+            return None
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -151,11 +167,13 @@ class WhooshBackend:
         for a moment: the searcher in hand still reads the files it has open.
         """
         try:
-            current = self._searcher.up_to_date()
+            current = self._searcher.up_to_date() and self._current_build() == self._build
         except Exception:  # A vanished segment: the next open reports the damage.
             current = False
         if not current:
             with contextlib.suppress(index.EmptyIndexError, OSError):
+                if self._current_build() != self._build:  # rebuilt from nothing meanwhile
+                    self._ix = None
                 self._searcher = self._open().searcher(weighting=BM25F())
 
     def _refresh(self) -> None:
@@ -236,19 +254,18 @@ class WhooshBackend:
         return None if stored is None else decode(stored)
 
     def parse(self, text: str) -> Any:
-        """Check and parse a query; Every() for an empty one."""
+        """Check, parse and compile a query text; Every() for an empty one."""
         return parse(self.schema, text)
 
-    def search(
-        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
-    ) -> Results:
-        parsed = self.parse(query)
+    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+        parsed = compile_query(self.schema, query)
+        text = to_text(query)
         filter_q = filter_query(filters)
         with self._lock:
             try:
                 searcher = self._get_searcher()
             except index.EmptyIndexError:  # another process is rebuilding it from nothing
-                return Results(query=query, total=0)
+                return Results(query=text, total=0)
             by_date = sort == "date" or isinstance(parsed, Every)
             if by_date:
                 results = None
@@ -262,17 +279,16 @@ class WhooshBackend:
             total = results.scored_length()
             terms = highlight_terms(parsed, searcher)
             rows = Window(self, searcher, results, terms, scored=not by_date)
-        # A spelling suggestion scans the lexicon: callers typing live ask for it separately.
-        suggestion = self.suggest(query) if suggest and total == 0 and query.strip() else None
-        return Results(
-            query=query, total=total, rows=rows, suggestion=suggestion, terms=frozenset(terms)
-        )
+        return Results(query=text, total=total, rows=rows, terms=frozenset(terms))
 
     def suggest(self, query: str) -> str | None:
         try:
-            parsed = self.parse(query)
+            self.parse(query)
         except QueryError:
             return None
+        from whoosh import qparser  # Whoosh's corrector needs the token positions its parser keeps
+
+        parsed = qparser.MultifieldParser(["title", "body"], self.schema).parse(query)
         # Its own searcher, outside the lock: a lexicon scan takes long enough that holding
         # the shared searcher would make the next keystroke's search wait for it.
         with self._lock:

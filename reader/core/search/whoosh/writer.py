@@ -1,6 +1,6 @@
 """Whoosh's writers with two costs of a first build taken out; the index they write is the same.
 
-A build from nothing spent about a third of its analysis processes' time in two places:
+A build from nothing spent much of its analysis processes' time in two places:
 
 - **Spilling postings.** A writer keeps postings in memory up to `limitmb`, then sorts them
   and writes a *run* to a temporary file; the segment is written from a merge of the runs.
@@ -50,7 +50,8 @@ JOIN_SECONDS = 5.0
 """How long a cancel waits for an analysis process to end before killing it."""
 PR_SET_PDEATHSIG = 1
 RUN_CHUNK = 50_000
-"""Postings per pickled list in a run: about 5 MB of tuples in memory at a time per run."""
+"""Postings per pickled list in a run: few enough to keep a run's memory small, many enough
+that pickling is one call per list, not per posting."""
 
 _LENGTHS: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
 """A length byte decoded; 0 stands for an empty field, which Whoosh reports as None."""
@@ -192,6 +193,7 @@ class FastMpWriter(MpWriter):
 
     def __init__(self, ix: Any, procs: int, **kwargs: Any) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self.docbuffer: list[Any] = []
         self._segments: dict[str, Any] = {}
         """Segments the processes have finished, by process name, as they arrive."""
 
@@ -213,7 +215,8 @@ class FastMpWriter(MpWriter):
 
     def _enqueue(self) -> None:
         """Whoosh's, with a put that notices a dead process instead of blocking for ever."""
-        docbuffer, self.docbuffer = self.docbuffer, []
+        docbuffer: list[Any] = self.docbuffer
+        self.docbuffer = []
         filename = f"{random_name()}.doclist"
         with self.temp_storage().create_file(filename).raw_file() as f:
             for item in docbuffer:
