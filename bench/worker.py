@@ -154,6 +154,16 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         elapsed = (time.perf_counter() - started) * 1000
         latencies.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
+    fuzzy_hits = [
+        [
+            text,
+            library.search(text, suggest=False).total,
+            word,
+            library.search(word, suggest=False).total,
+        ]
+        for text, word in zip(queries, mix["intended"], strict=True)
+        if word
+    ]
     entity: list[float] = []
     for _ in range(15):
         for text in entity_queries:
@@ -167,6 +177,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "by_kind_p50_ms": {k: statistics.median(v) for k, v in by_kind.items()},
         "entity_ms": entity,
         "errors": errors,
+        "fuzzy_hits": fuzzy_hits,
         "rss_mb": own,
     }
 

@@ -21,9 +21,10 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from reader.commands import NewsCommands
-from reader.core.errors import UserError
+from reader.core.errors import Cancelled, UserError
 from reader.core.indexing import IndexUnwritable
 from reader.core.search import Filters, Hit, Results
+from reader.core.search.planning import corrected_text
 from reader.core.text import plural, printable
 from reader.library import ArticleView, Library, Saved
 from reader.messages import CONFIRM, INFORM, PERSIST, WARN, IndexProgress
@@ -92,6 +93,7 @@ class NewsReaderApp(App[None]):
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("asterisk", "toggle_star", "Star", show=False),
         Binding("r", "reindex", "Re-index"),
+        Binding("ctrl+t", "as_typed", "As typed", show=False, priority=True),
         Binding("f", "fetch", "Fetch", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("escape", "back", "Back", show=False),
@@ -111,6 +113,10 @@ class NewsReaderApp(App[None]):
         self.answered: str | None = None
         """The last query whose results or error reached the screen."""
         self._cancel = threading.Event()
+        self._search_cancel = threading.Event()
+        """Set when a newer search starts: the older one stops between steps."""
+        self._as_typed: str | None = None
+        """A query whose words are searched exactly as typed (Ctrl+T), not corrected."""
         self._shown = threading.Event()
         """Set once the first results are on screen."""
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
@@ -410,13 +416,30 @@ class NewsReaderApp(App[None]):
 
     def run_search(self) -> None:
         query = self.query_one("#search", Input).value
-        self._search(query, self.filters, self.query_one(ResultsList).chosen_id)
+        self._search_cancel.set()
+        self._search_cancel = threading.Event()
+        self._search(
+            query, self.filters, self.query_one(ResultsList).chosen_id, self._search_cancel
+        )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
+    def _search(
+        self, query: str, filters: Filters, keep_id: str | None, cancel: threading.Event
+    ) -> None:
+        """Typing mode: the last word is a prefix, a word that matches nothing is corrected
+        (unless Ctrl+T asked for it as typed)."""
         try:
-            results = self.library.search(query, filters, suggest=False)
+            results = self.library.search(
+                query,
+                filters,
+                suggest=False,
+                prefix_last=True,
+                exact=query == self._as_typed,
+                cancelled=cancel.is_set,
+            )
             first = results.hits(0, WINDOW)
+        except Cancelled:
+            return  # A newer keystroke's search is on its way.
         except UserError as exc:
             self.call_from_thread(self._show_query_error, query, str(exc))
             return
@@ -471,9 +494,26 @@ class NewsReaderApp(App[None]):
             parts.append("tag: " + ", ".join(self.filters.tags))
         prefix = " · ".join(parts)
         text = f"{prefix}: {results.total:,} {noun}" if prefix else f"{results.total:,} {noun}"
-        if results.total == 0 and results.suggestion:
+        if results.corrected:
+            shown = corrected_text(results.query.strip(), results.corrected)
+            text += f" · showing results for {shown} · ^T: as typed"
+        elif results.query and results.query == self._as_typed:
+            text += " · as typed · ^T: corrected"  # the correction is the suggestion
+        elif results.total == 0 and results.suggestion:
             text += f" · did you mean {results.suggestion}?"
+        text += "".join(f" · {notice}" for notice in results.notices)
         return text
+
+    def action_as_typed(self) -> None:
+        """Search the query's words exactly as typed, or corrected again (a toggle)."""
+        query = self.query_one("#search", Input).value
+        if self._as_typed == query:
+            self._as_typed = None
+        elif self.results is not None and (self.results.corrected or query == self._as_typed):
+            self._as_typed = query
+        else:
+            return
+        self.run_search()
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Text(text))

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from reader import console
 from reader.core.config import Config, load_config
+from reader.core.corpus import article_id
 from reader.core.errors import UserError
 from reader.core.indexing import IndexUnwritable, Progress
 from reader.core.search import Hit
+from reader.core.search.planning import corrected_text
 from reader.core.store import Note
 from reader.core.text import clean, json_safe, plural
 
@@ -50,12 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="bring the index up to date with the corpus")
     index.add_argument("--rebuild", action="store_true", help="start from an empty index")
 
-    search = commands.add_parser("search", help="search the corpus (Whoosh query language)")
+    search = commands.add_parser("search", help="search the corpus (see the query language)")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
     search.add_argument(
         "--sort", choices=("relevance", "date"), default="relevance", help="result order"
+    )
+    search.add_argument(
+        "--prefix-last",
+        action="store_true",
+        help="the last word matches as a prefix, as in the app's search box while typing",
+    )
+    search.add_argument(
+        "--exact",
+        action="store_true",
+        help="search words as typed: no correction of a word that matches nothing",
     )
 
     show = commands.add_parser("show", help="print one article")
@@ -216,20 +228,30 @@ def _json(data: Any) -> None:
 def _search(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         _up_to_date(library)
-        results = library.search(args.query, sort=args.sort)
+        results = library.search(
+            args.query, sort=args.sort, prefix_last=args.prefix_last, exact=args.exact
+        )
         hits = results.hits(0, args.limit)
+    for notice in results.notices:
+        print(f"newsreader: {notice}", file=sys.stderr)
     if args.json:
-        _json([_hit_json(hit) for hit in hits])
+        corrected = {"corrected": results.corrected}
+        _json([_hit_json(hit) | corrected for hit in hits])
         return 0
+    query = args.query
+    if results.corrected:
+        query = corrected_text(query, results.corrected)
+        typed = ", ".join(repr(word) for word in results.corrected)
+        print(f"Showing results for {query!r} ({typed} matches nothing; --exact searches as typed)")
     if not hits:
         # Quoted as the query is: a phrase's suggestion carries its own double quotes.
         hint = f" Did you mean {results.suggestion!r}?" if results.suggestion else ""
-        print(f"No articles match {args.query!r}.{hint}")
+        print(f"No articles match {query!r}.{hint}")
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
     noun = plural("article", results.total)
-    print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
+    print(f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}")
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
         print(f"\n{number:>3}. {hit.meta.title}")
@@ -334,6 +356,8 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
                 "kind": s.kind,
                 "mentions": s.mentions,
                 "articles": list(s.articles),
+                # The ids every other command takes, in the same order as the paths.
+                "ids": [article_id(path) for path in s.articles],
             }
             if s.suggested:
                 item["suggested"] = True

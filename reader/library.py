@@ -19,14 +19,14 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article, corpus_warnings
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
-from reader.core.errors import StoreError, UserError
+from reader.core.errors import QueryError, StoreError, UserError
 from reader.core.feeds.health import FeedHealth
 from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.generations import IndexHome
@@ -42,9 +42,12 @@ from reader.core.search import (
     Results,
     SearchBackend,
     Sort,
+    spelling,
 )
-from reader.core.search.query import Every, parse_query
+from reader.core.search.planning import Lexicon, plan
+from reader.core.search.query import Every, Term, parse_query
 from reader.core.search.registry import backend_class
+from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
 from reader.core.text import normalise_tag, plural
 
@@ -195,6 +198,7 @@ class Library:
             config.corpus, config.data_dir, config.feeds, config.source
         )
         self._store_in_use = True
+        self._lexicon: Lexicon | None = None
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
 
@@ -224,6 +228,7 @@ class Library:
         still page through it, and it goes with them."""
         self._backend = backend
         self.indexer = indexer or self._indexer(backend)
+        self._lexicon = None  # its vocabulary is the engine's: read the new one's
         with self._counts_lock:
             self._counts.clear()
 
@@ -429,21 +434,65 @@ class Library:
         filters: Filters | None = None,
         sort: Sort = "relevance",
         suggest: bool = True,
+        *,
+        prefix_last: bool = False,
+        exact: bool = False,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query.
 
-        With `suggest`, a query without hits carries a spelling suggestion (slower: callers
-        typing live ask for it apart, once typing pauses).
+        `prefix_last`: the search box's typing mode, the last word matching as a prefix.
+        Unless `exact`, a word that matches nothing is searched as the closest word of the
+        corpus instead (`Results.corrected` says which). With `suggest`, a query without
+        hits carries a spelling suggestion (slower: callers typing live ask for it apart,
+        once typing pauses). `cancelled` is asked between steps; once it says True the
+        search raises Cancelled.
         """
-        results = self.backend.search(parse_query(query), filters or Filters(), sort=sort)
+        tree = parse_query(query, prefix_last=prefix_last)
+        planned = plan(tree, self.lexicon(), exact, Budget(cancelled=cancelled))
+        results = self.backend.search(planned.query, filters or Filters(), sort, cancelled)
         results.query = query
+        results.corrected = planned.corrected
+        results.notices = planned.notices
         if suggest and results.total == 0 and query.strip():
-            results.suggestion = self.backend.suggest(query)
+            results.suggestion = spelling.suggest(tree, query, self.lexicon())
         return results
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
-        return self.backend.suggest(query)
+        try:
+            tree = parse_query(query)
+        except QueryError:
+            return None
+        return spelling.suggest(tree, query, self.lexicon())
+
+    def lexicon(self) -> Lexicon:
+        """What planning and suggestions read: the engine's vocabulary, the facet values,
+        the tracked names and aliases, and the engine itself for "does this word match"."""
+        if self._lexicon is None:
+            self._lexicon = self._make_lexicon()
+        return self._lexicon
+
+    def _make_lexicon(self) -> Lexicon:
+        specs = [(spec.name, spec.aliases) for spec in self.linker.specs]
+        names = Lexicon.tracked(specs)
+        spellings: dict[str, str] = {}
+        for name, aliases in specs:
+            for written in (name, *aliases):
+                spellings.setdefault(fold(" ".join(written.split())), written)
+        return Lexicon(
+            vocabulary=self.backend.vocabulary,
+            keywords=lambda field_name: self._cached_counts(cast(CountField, field_name)),
+            names=names,
+            spellings=spellings,
+            matches=self._matches,
+        )
+
+    def _matches(self, word: str) -> bool:
+        try:
+            return self.backend.search(Term("", word), Filters()).total > 0
+        except QueryError:  # a stop word: nothing to correct
+            return True
 
     def article(self, article_id: str) -> ArticleView | None:
         doc = self.backend.document(article_id)
@@ -530,6 +579,7 @@ class Library:
         """Pick up promoted entities; the next sync re-links every article."""
         self.linker = EntityLinker(self._entity_specs())
         self.indexer.linker = self.linker
+        self._lexicon = None
 
     def short_name(self, name: str) -> str:
         """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""

@@ -31,3 +31,7 @@ class StoreError(UserError):
 
 class StoreDamaged(StoreError):
     """The user store's file is damaged (not merely locked or full): export can salvage it."""
+
+
+class Cancelled(Exception):
+    """A newer search replaced this one before it finished; there is nothing to report."""

@@ -35,7 +35,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Search box",
         [
-            ("typing", "searches as you type (Whoosh syntax)"),
+            ("typing", "searches as you type; the last word is a prefix, typos are forgiven"),
+            ("Ctrl+T", "search the words as typed, not corrected (again: corrected)"),
             ("Enter / ↓", "go to the results"),
             ("Esc", "leave the box for the results (the query stays)"),
         ],
