@@ -483,7 +483,11 @@ def _export(config: Config, args: argparse.Namespace) -> int:
 def _import(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         _up_to_date(library)
-        report = library.import_file(Path(args.file))
+        report = library.import_file(
+            Path(args.file),
+            progress=console.Ticker(args.raw_err, "importing", "articles"),
+            mirrored=console.Ticker(args.raw_err, "updating the index:", "articles"),
+        )
     print(report.summary())
     return 0
 

@@ -121,3 +121,23 @@ def _line(progress: Progress) -> str:
         found = f": {progress.total:,} so far" if progress.total else "…"
         return f"finding articles{found}"
     return f"indexing {progress.done:,} / {progress.total:,} files"
+
+
+class Ticker:
+    """Plain progress lines for long work without a bar of its own (an import): nothing for
+    work done within PLAIN_EVERY seconds, then a line every PLAIN_EVERY seconds and one at
+    the end."""
+
+    def __init__(self, stream: TextIO, doing: str, unit: str) -> None:
+        self.stream = stream
+        self.doing = doing
+        self.unit = unit
+        self._last = time.monotonic()
+        self._spoke = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last >= PLAIN_EVERY or (done >= total and self._spoke):
+            self._last, self._spoke = now, True
+            line = f"newsreader: {self.doing} {done:,} / {total:,} {self.unit}"
+            print(line, file=self.stream, flush=True)

@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 RELATED_CANDIDATES = 2000
 """The newest articles compared with an open one for the sidebar's related stories: a
 story's coverage is recent, and a bound keeps the sidebar instant in a large archive."""
+MIRROR_BATCH = 500
+"""Articles whose user data the index takes in one commit."""
 SIMILAR_POOL = 3
 """Text-similar articles asked for per related story shown: some also share entities."""
 SIMILARITY_CAP = 50.0
@@ -390,17 +392,43 @@ class Library:
             )
         return _index_fields(article.front_tags, data)
 
-    def catch_up(self) -> int:
-        """Mirror user data the index has not taken yet; returns how many articles."""
+    def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Mirror user data the index has not taken yet; returns how many articles.
+
+        In batches, one commit each (a commit per article took hours for 100,000 imported
+        notes); articles the index does not hold (not in the corpus now) are not looked up.
+        `progress(done, total)` follows the batches.
+        """
         done: list[str] = []
         try:
-            for article_id in self.store.dirty():
-                if self._mirror(article_id):
-                    done.append(article_id)
+            dirty = self.store.dirty()
+            known = self._current_indexer().known()
+            if known is not None:
+                dirty = [article_id for article_id in dirty if article_id in known[0]]
+            for start in range(0, len(dirty), MIRROR_BATCH):
+                docs = [
+                    self._with_user_data(doc)
+                    for doc in map(self.backend.document, dirty[start : start + MIRROR_BATCH])
+                    if doc is not None
+                ]
+                try:
+                    self.backend.write(docs, [])
+                except (IndexBusyError, OSError):
+                    break  # the next catch-up takes the rest
+                done += [doc.id for doc in docs]
+                if progress is not None:
+                    progress(min(start + MIRROR_BATCH, len(dirty)), len(dirty))
             self.store.mark_clean(done)
         except StoreError:
             pass  # A read-only store: the index keeps what it has.
+        if done:
+            with self._counts_lock:
+                self._counts.pop("tag", None)
         return len(done)
+
+    def _with_user_data(self, doc: IndexDoc) -> IndexDoc:
+        tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(doc.id))
+        return dataclasses.replace(doc, tags=tuple(tags), notes=notes, flags=tuple(flags))
 
     def _mirror(self, article_id: str) -> bool:
         doc = self.backend.document(article_id)
@@ -507,8 +535,12 @@ class Library:
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
         out: list[EntitySummary] = []
+        # One search per entity an article names; the facet count says which those are (of
+        # 10,000 tracked names a corpus may name a few hundred: a search each took seconds).
+        named = {name.lower() for name, count in self._cached_counts("entity").items() if count}
         for spec in self.linker.specs:
-            paths, mentions = self._entity_articles(spec.name)
+            named_here = spec.name.lower() in named
+            paths, mentions = self._entity_articles(spec.name) if named_here else ((), 0)
             out.append(EntitySummary(spec.name, spec.kind, mentions, paths))
         if include_suggested:
             out.extend(self.suggestions())
@@ -684,10 +716,18 @@ class Library:
             )
         return _doc_ref(doc)
 
-    def locate(self, path: str, hash_: str) -> tuple[ArticleRef, list[str]] | None:
-        """Find an article by path, or by content when it was renamed (for import)."""
-        doc = self.backend.document(id_for_path(path))
-        if doc is None and hash_:
+    def locate(
+        self, path: str, hash_: str, known: tuple[set[str], set[str]] | None = None
+    ) -> tuple[ArticleRef, list[str]] | None:
+        """Find an article by path, or by content when it was renamed (for import).
+
+        `known`: the indexed ids and hashes (Indexer.known), so that an article the index
+        does not hold costs no lookup."""
+        article_id = id_for_path(path)
+        doc = None
+        if known is None or article_id in known[0]:
+            doc = self.backend.document(article_id)
+        if doc is None and hash_ and (known is None or hash_ in known[1]):
             doc = self.backend.document_by_hash(hash_)
         if doc is None:
             return None
@@ -714,8 +754,16 @@ class Library:
             articles.append((ref, data))
         return _render(dataclasses.replace(snapshot, articles=articles), fmt), snapshot.complete
 
-    def import_file(self, path: Path) -> ImportReport:
-        """Merge an export; the index takes the imported data before this returns."""
+    def import_file(
+        self,
+        path: Path,
+        progress: Callable[[int, int], None] | None = None,
+        mirrored: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Merge an export; the index takes the imported data before this returns.
+
+        `progress(done, total)` follows the articles of the file as they are merged into the
+        store, `mirrored(done, total)` the index taking them in."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
@@ -726,8 +774,15 @@ class Library:
             raise UserError(f"{path}: not an export: JSON nested too deeply") from None
         from reader.core.exchange import import_data
 
-        report = import_data(self.store, data, self.locate, str(path))
-        self.catch_up()
+        known = self._current_indexer().known()
+        report = import_data(
+            self.store,
+            data,
+            lambda path, hash_: self.locate(path, hash_, known),
+            str(path),
+            progress,
+        )
+        self.catch_up(mirrored)
         return report
 
     def tag(self, article_id: str, tags: list[str]) -> TagsSaved:

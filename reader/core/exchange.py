@@ -175,11 +175,18 @@ class ImportReport:
         return text
 
 
-def import_data(store: Store, data: Any, locate: Locate, origin: str) -> ImportReport:
+def import_data(
+    store: Store,
+    data: Any,
+    locate: Locate,
+    origin: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Merge an export into the store; importing the same file twice changes nothing.
 
     The whole file is checked before anything is written, so a malformed article near the
-    end does not leave the first ones imported and the rest not.
+    end does not leave the first ones imported and the rest not. `progress(done, total)`
+    is told after each article.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError(f'{origin}: not a newsreader export (no "format": "{FORMAT}")')
@@ -203,8 +210,10 @@ def import_data(store: Store, data: Any, locate: Locate, origin: str) -> ImportR
     report = ImportReport()
     # One transaction: a failure half-way (a full disk) leaves nothing of the file imported.
     with store.transaction():
-        for entry in entries:
+        for done, entry in enumerate(entries, 1):
             _apply(store, entry, locate, report)
+            if progress is not None:
+                progress(done, len(entries))
         for entity in entities:
             name = " ".join(clean(entity.name).split())
             if name:

@@ -409,6 +409,25 @@ class Indexer:
             else:
                 path.unlink(missing_ok=True)
 
+    def known(self) -> tuple[set[str], set[str]] | None:
+        """The ids and content hashes of every indexed file, from the manifest in one read
+        (asking the engine for each of 100,000 imported articles took a minute); None when
+        the manifest cannot be read."""
+        path = self.folder / MANIFEST
+        if not path.is_file():
+            return None
+        try:
+            db = _read_only(path)
+        except sqlite3.Error:
+            return None
+        try:
+            rows = db.execute("SELECT id, hash FROM files").fetchall()
+        except sqlite3.Error:
+            return None
+        finally:
+            db.close()
+        return {id_ for id_, _ in rows}, {hash_ for _, hash_ in rows}
+
     def candidates(self, limit: int) -> list[tuple[str, tuple[str, ...]]]:
         """Untracked names, with the articles naming them, most articles first.
 
