@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.app import NewsReaderApp
+from reader.core import indexing
 from reader.core.config import load_config
 from reader.library import Library
 from reader.widgets.facets import FacetList
@@ -113,3 +114,18 @@ def test_the_root_of_the_file_system_as_corpus_is_warned_about(tmp_path: Path) -
     with Library(load_config(None).with_overrides("/", str(tmp_path / "data"))) as library:
         assert library.warnings and "root of the file system" in library.warnings[0]
     shutil.rmtree(tmp_path / "data")
+
+
+def test_counting_the_files_of_a_large_corpus_shows_how_many_so_far(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    for n in range(40):
+        (corpus / f"{n % 4}").mkdir(parents=True, exist_ok=True)
+        (corpus / f"{n % 4}" / f"{n}.txt").write_text(f"Story number {n}.\n")
+    monkeypatch.setattr(indexing, "PROGRESS_EVERY", -1.0)  # every file is "a while" here
+    config = load_config(None).with_overrides(str(corpus), str(tmp_path / "data"))
+    with Library(config) as library:
+        counted = [p.total for p in library.sync(wait=True) if p.phase == "scanning"]
+    # The walk reports as it goes (a walk of `/` used to say nothing until it ended).
+    assert counted[-1] == 40 and len(set(counted)) > 10
