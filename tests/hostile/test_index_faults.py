@@ -99,7 +99,8 @@ async def test_the_app_on_a_read_only_data_directory_browses_with_its_facets(
             messages = [n.message for n in app._notifications]
             assert not any("Error" in m for m in messages), messages
             assert any("Read-only file system" in m for m in messages)
-            assert app.results is not None and app.results.total == 5
+            results = app.main.results.results
+            assert results is not None and results.total == 5
             assert app.query_one("#sources", FacetList).option_count > 1
             assert app.query_one("#entities").query("KindList")
         app.library.close()

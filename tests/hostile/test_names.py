@@ -73,7 +73,8 @@ async def test_the_app_opens_on_undecodable_names(config_file: Path, corpus: Pat
     app = NewsReaderApp(Library(load_config(config_file)))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert app.results is not None and app.results.total == 8  # not "First indexing…"
+        results = app.main.results.results
+        assert results is not None and results.total == 8  # not "First indexing…"
     app.library.close()
 
 

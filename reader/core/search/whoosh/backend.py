@@ -35,6 +35,7 @@ from reader.core.search.whoosh.schema import (
     shared_analyzer,
 )
 from reader.core.search.whoosh.scoring import BM25F
+from reader.core.search.whoosh.similar import more_like
 from reader.core.search.whoosh.snippets import Snippets
 from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
@@ -54,10 +55,6 @@ BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
 VOCABULARY = "surface.vocab"
 """Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
-SIMILAR_TERMS = 25
-"""Key terms of an article that `more_like_this` looks for in others."""
-SIMILAR_CHARS = 100_000
-"""Characters of a long article whose words `more_like_this` picks its key terms from."""
 WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
 """A word as Whoosh's RegexTokenizer finds one (its default expression)."""
 
@@ -380,17 +377,17 @@ class WhooshBackend:
         return WordCounts(counts)
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
+        """Whoosh's "more like" (the article's key terms, weighted), ranked over whole
+        posting lists by ranking.py instead of Whoosh's matcher (see similar.py)."""
         with self._lock:
             searcher = self._get_searcher()
             docnum = searcher.document_number(id=doc_id)
             if docnum is None:
                 return []
-            # Key terms from the start of a long article: the first pages say what it is
-            # about, and analysing all of a 4 MB one took seconds.
-            body = decode(searcher.stored_fields(docnum)).body
-            text = body[:SIMILAR_CHARS] if len(body) > SIMILAR_CHARS else None
-            hits = searcher.more_like(docnum, "body", text=text, top=limit, numterms=SIMILAR_TERMS)
-            return [(hit["id"], float(hit.score)) for hit in hits]
+            return [
+                (searcher.stored_fields(other)["id"], score)
+                for other, score in more_like(searcher, docnum, limit)
+            ]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Each distinct word is analysed once, then found at C speed: a 4 MB article is
