@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import App
 from textual.binding import Binding
@@ -9,7 +11,9 @@ from textual.screen import Screen
 
 from reader.commands import NewsCommands
 from reader.core.errors import UserError
+from reader.core.indexing import IndexUnwritable
 from reader.core.preferences import Preferences, load_preferences, save_preferences
+from reader.core.text import printable
 from reader.library import Library
 from reader.messages import PERSIST, OwnsWorkers, WorkerFailed
 from reader.screens.main import MainScreen
@@ -78,7 +82,16 @@ class NewsReaderApp(OwnsWorkers, App[None]):
         """One place where errors from any worker become a message, never a traceback."""
         error = event.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=PERSIST, markup=False)
+        if isinstance(error, IndexUnwritable) and self.library.ready():
+            self.notify(f"{text}; browsing the index as it is", severity="warning", timeout=PERSIST)
+        else:
+            self.notify(text, severity="error", timeout=PERSIST, markup=False)
+
+    def notify(self, message: str, **kwargs: Any) -> None:
+        """Messages carry file names and other text from outside: shown as text, control
+        characters visible, markup not run."""
+        kwargs["markup"] = False
+        super().notify(printable(message), **kwargs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Help opens over the reading room only; a dialog holding the user's words (a note,

@@ -6,24 +6,30 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import textwrap
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from reader import console
 from reader.core.config import Config, load_config
 from reader.core.corpus import article_id
 from reader.core.errors import UserError
+from reader.core.indexing import IndexUnwritable, Progress
 from reader.core.search import Hit
 from reader.core.search.planning import corrected_text
 from reader.core.store import Note
-from reader.core.text import clean, plural
+from reader.core.text import clean, json_safe, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
 
 EXIT_USAGE = 2
+EXIT_PARTIAL = 1
+"""Some of the work was done (a salvaged export): not a success, not a usage mistake."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -144,7 +150,28 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    saved = sys.stdout, sys.stderr
+    _raw_out, raw_err = console.install()
+    # SIGTERM (`kill`, a service manager) ends the command as Ctrl+C does: through its
+    # clean-ups, so an interrupted index leaves no writer process and no lock behind.
+    terminate = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _main(argv, raw_err)
+    finally:
+        sys.stdout, sys.stderr = saved
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminate)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
     args = build_parser().parse_args(argv)
+    args.raw_err = raw_err
     try:
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:
@@ -167,7 +194,10 @@ def _library(config: Config) -> Library:
     """Imported on use: `newsreader --help` and a config error need none of it."""
     from reader.library import Library
 
-    return Library(config)
+    library = Library(config)
+    for warning in library.warnings:
+        print(f"newsreader: warning: {warning}", file=sys.stderr)
+    return library
 
 
 def _run_app(config: Config) -> int:
@@ -178,24 +208,46 @@ def _run_app(config: Config) -> int:
     return 0
 
 
-def _index(config: Config, args: argparse.Namespace) -> int:
-    with _library(config) as library:
-        progress = library.sync_all(rebuild=args.rebuild)
+def _report(progress: Progress, warnings: bool = True) -> None:
+    """What a sync has to say; per-file warnings only from `index` (a search would repeat
+    them every time)."""
     if progress.rebuilt:
         print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
-    for warning in progress.warnings:
+    for warning in progress.warnings if warnings else ():
         print(f"newsreader: warning: {warning}", file=sys.stderr)
     for notice in progress.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
+
+
+def _index(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library, console.IndexProgress(args.raw_err) as shown:
+        # Another indexer at work: wait for it (shown), then do what was asked.
+        progress = Progress("done")
+        for progress in library.sync(rebuild=args.rebuild, wait=True):
+            shown.show(progress)
+    _report(progress)
     print(progress.summary())
-    return 0
+    return 0 if not (progress.busy or progress.cancelled) else EXIT_PARTIAL
+
+
+def _up_to_date(library: Library) -> None:
+    """Bring the index up to date before reading it. When it cannot be written (a read-only
+    or full disk) the index as it is still answers, with a warning."""
+    try:
+        _report(library.sync_all(), warnings=False)
+    except IndexUnwritable as exc:
+        if not library.ready():
+            raise
+        print(f"newsreader: warning: {exc}; using the index as it is", file=sys.stderr)
+
+
+def _json(data: Any) -> None:
+    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def _search(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        progress = library.sync_all()
-        if progress.rebuilt:
-            print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+        _up_to_date(library)
         results = library.search(
             args.query, sort=args.sort, prefix_last=args.prefix_last, exact=args.exact
         )
@@ -204,9 +256,7 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         print(f"newsreader: {notice}", file=sys.stderr)
     if args.json:
         corrected = {"corrected": results.corrected}
-        print(
-            json.dumps([_hit_json(hit) | corrected for hit in hits], ensure_ascii=False, indent=2)
-        )
+        _json([_hit_json(hit) | corrected for hit in hits])
         return 0
     query = args.query
     if results.corrected:
@@ -248,7 +298,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 
 def _show(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         view = library.article(args.id)
     if view is None:
         raise UserError(
@@ -265,7 +315,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         ]
         data["entity_counts"] = view.entity_counts
         data["notes"] = [_note_json(note) for note in view.user.notes]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _json(data)
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
     if hit.meta.kicker:
@@ -316,7 +366,7 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
             name = library.promote(args.promote)
             print(f"now tracking {name!r}; it is linked at the next index run")
             return 0
-        library.sync_all()
+        _up_to_date(library)
         summaries = library.entities()
     if args.json:
         out = []
@@ -332,7 +382,7 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
             if s.suggested:
                 item["suggested"] = True
             out.append(item)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        _json(out)
         return 0
     width = max((len(s.name) for s in summaries), default=0)
     for s in summaries:
@@ -372,7 +422,7 @@ def _tag(config: Config, args: argparse.Namespace) -> int:
     """`tag` and `untag`: one article, the tags named, a line saying what changed."""
     untag = args.command == "untag"
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         saved = (library.untag if untag else library.tag)(args.id, args.tags)
         ref = library.ref(args.id)
     if saved.tags:
@@ -385,7 +435,7 @@ def _tag(config: Config, args: argparse.Namespace) -> int:
 
 def _note(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
+        _up_to_date(library)
         paragraph = None if args.paragraph is None else args.paragraph - 1
         saved = library.add_note(args.id, args.text, paragraph)
         ref = library.ref(args.id)
@@ -406,7 +456,7 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
             item["path"] = ref.path if ref else None
             item["title"] = ref.meta.title if ref else None
             out.append(item)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        _json(out)
         return 0
     if not notes:
         print("no notes yet (add one with `newsreader note ID TEXT` or `a` in the reader)")
@@ -422,27 +472,42 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
 
 
 def _export(config: Config, args: argparse.Namespace) -> int:
+    from reader.core.errors import StoreDamaged
+    from reader.core.outfile import write_output
+    from reader.core.paths import store_file
+
+    complete = True
     with _library(config) as library:
-        text = library.export(args.format)
+        try:
+            text = library.export(args.format)
+        except StoreDamaged as exc:
+            print(f"newsreader: {exc}", file=sys.stderr)
+            text, complete = library.salvage(args.format)
     if args.output is None:
         sys.stdout.write(text)
-        return 0
-    target = Path(args.output)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"{target}: cannot write the export: {exc.strerror or exc}") from None
-    print(f"exported to {target}", file=sys.stderr)
+    else:
+        store = store_file(config.data_dir)
+        protected = [store.with_name(store.name + end) for end in ("", "-wal", "-shm", "-journal")]
+        target = write_output(args.output, text, protected)
+        print(f"exported to {target}", file=sys.stderr)
+    if not complete:
+        print(
+            "newsreader: the export holds what could be read; rows on damaged pages are "
+            "missing from it",
+            file=sys.stderr,
+        )
+        return EXIT_PARTIAL
     return 0
 
 
 def _import(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
-        library.sync_all()
-        report = library.import_file(Path(args.file))
+        _up_to_date(library)
+        report = library.import_file(
+            Path(args.file),
+            progress=console.Ticker(args.raw_err, "importing", "articles"),
+            mirrored=console.Ticker(args.raw_err, "updating the index:", "articles"),
+        )
     print(report.summary())
     return 0
 

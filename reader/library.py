@@ -8,27 +8,32 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
+import itertools
 import json
 import shutil
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
 from reader.core.article import title_in_lead
 from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
-from reader.core.corpus import Article
+from reader.core.corpus import Article, corpus_warnings
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import QueryError, StoreError, UserError
 from reader.core.feeds.health import FeedHealth
 from reader.core.feeds.subscriptions import Subscriptions
-from reader.core.indexing import Indexer, Progress
-from reader.core.paths import corpus_key, old_index_dirs, store_file
+from reader.core.generations import IndexHome
+from reader.core.indexing import Indexer, IndexUnwritable, ManifestDamaged, Progress
+from reader.core.locking import POLL_SECONDS
+from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import (
     CountField,
     Filters,
@@ -43,10 +48,10 @@ from reader.core.search import (
 from reader.core.search.order import oldest_first
 from reader.core.search.planning import Lexicon, plan
 from reader.core.search.query import Every, Or, Term, parse_query
-from reader.core.search.registry import make_backend
+from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
-from reader.core.store import ArticleRef, Note, Store, UserData
-from reader.core.text import normalise_tag
+from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
+from reader.core.text import normalise_tag, plural
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
@@ -59,23 +64,59 @@ CANDIDATES = 2
 """Related stories: candidates per story shown from the entity search (the text search gives
 one each, and each of those not found by the first costs a document read)."""
 
+MIRROR_BATCH = 500
+"""Articles whose user data the index takes in one commit."""
 SIMILARITY_CAP = 50.0
 """A text similarity at or above this counts as much as one shared entity, never more."""
 
 
-@dataclass
 class ArticleView:
-    """An article as the reader shows it: stored metadata, paragraphs and entity mentions."""
+    """An article as the reader shows it: stored metadata, paragraphs and entity mentions.
 
-    hit: Hit
-    paragraphs: list[str]
-    mentions: list[Mention]
-    entity_counts: dict[str, int]
-    user: UserData = field(default_factory=UserData)
+    Lazy where an article can be huge (a million one-line paragraphs): mentions are found
+    per paragraph as the reader draws it, not for the whole text when it opens.
+    """
+
+    def __init__(
+        self, hit: Hit, paragraphs: list[str], linker: EntityLinker, user: UserData | None = None
+    ) -> None:
+        self.hit = hit
+        self.paragraphs = paragraphs
+        self.user = user or UserData()
+        self._linker = linker
+        self._offsets: list[int] | None = None
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def entity_counts(self) -> dict[str, int]:
+        """Mentions per tracked entity, as counted when the article was indexed."""
+        return dict(self.hit.mentions)
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        """Every mention, title and body (`show --json`); the reader asks `mentions_in`."""
+        return self._linker.link(self.hit.meta.title, self.body)
+
+    def offset(self, number: int) -> int:
+        """Where paragraph `number` starts in the body (paragraphs are joined by a blank line)."""
+        if self._offsets is None:
+            self._offsets = list(
+                itertools.accumulate((len(p) + 2 for p in self.paragraphs[:-1]), initial=0)
+            )
+        return self._offsets[number]
+
+    def mentions_in(self, number: int) -> list[Mention]:
+        """The body mentions inside paragraph `number`, at their offsets in the body.
+
+        Short forms count where the article names the entity in full anywhere, as `link`
+        decides for the whole text: those are the entities the index counted for it.
+        """
+        found = self._linker.link_part(self.paragraphs[number], "body", set(self.hit.mentions))
+        start = self.offset(number)
+        return [dataclasses.replace(m, start=m.start + start, end=m.end + start) for m in found]
 
     @property
     def lead_title(self) -> int:
@@ -139,23 +180,31 @@ class Library:
     def __init__(self, config: Config, backend: SearchBackend | None = None) -> None:
         validate_corpus(config)
         self.config = config
+        self.warnings = corpus_warnings(config.corpus)
+        """Things to say before a first sync (a corpus that is the whole file system)."""
         self.store = Store(
             store_file(config.data_dir),
             scope=corpus_key(config.corpus),
             corpus=str(config.corpus.resolve()),
         )
         self.linker = EntityLinker(self._entity_specs())
-        self.backend = backend or make_backend(config.backend, config.data_dir, config.corpus)
-        self.folder = self.backend.folder
-        self.indexer = Indexer(
-            config.corpus,
-            self.folder,
-            self.backend,
-            self.linker,
-            config.max_file_bytes,
-            user_fields=self._user_fields,
-            reader=ArticleReader(config.sources),
-        )
+        # The engine is a class over a folder: builds from nothing get a folder of their own
+        # (a generation) and swap in when complete (reader.core.generations).
+        if backend is not None:
+            self._engine: Callable[[Path], SearchBackend] = type(backend)
+            self.home = IndexHome(backend.folder)
+        else:
+            engine = backend_class(config.backend)
+            self._engine = engine
+            root = index_dir(config.data_dir, config.corpus, engine.NAME, engine.SCHEMA_VERSION)
+            self.home = IndexHome(root)
+            backend = engine(self.home.current())
+        self._backend = backend
+        self._stamp = self.home.stamp()
+        self._swap_lock = threading.Lock()
+        self._reader = ArticleReader(config.sources)
+        """Reads each file with the outlet table of the user's config."""
+        self.indexer = self._indexer(backend)
         self.subscriptions = Subscriptions(
             config.corpus, config.data_dir, config.feeds, config.source
         )
@@ -166,32 +215,96 @@ class Library:
 
     # -- index -------------------------------------------------------------------------
 
+    @property
+    def backend(self) -> SearchBackend:
+        """The engine over the current generation; follows a rebuild another process
+        published (one stat a call), so a reader never sees a half-built index."""
+        stamp = self.home.stamp()
+        if stamp != self._stamp:
+            with self._swap_lock:
+                if stamp != self._stamp:
+                    folder = self.home.current()
+                    if folder != self._backend.folder:
+                        self._use(self._engine(folder))
+                    self._stamp = stamp
+        return self._backend
+
+    @property
+    def folder(self) -> Path:
+        """Where the current index's files are."""
+        return self.backend.folder
+
+    def _use(self, backend: SearchBackend, indexer: Indexer | None = None) -> None:
+        """Read from `backend` from now on. The old one is not closed: result sets on screen
+        still page through it, and it goes with them."""
+        self._backend = backend
+        self.indexer = indexer or self._indexer(backend)
+        self._lexicon = None  # its vocabulary is the engine's: read the new one's
+        with self._counts_lock:
+            self._counts.clear()
+
+    def _indexer(self, backend: SearchBackend) -> Indexer:
+        return Indexer(
+            self.config.corpus,
+            backend.folder,
+            backend,
+            self.linker,
+            self.config.max_file_bytes,
+            user_fields=self._user_fields,
+            reader=self._reader,
+        )
+
     def sync(
-        self, rebuild: bool = False, cancel: threading.Event | None = None
+        self,
+        rebuild: bool = False,
+        cancel: threading.Event | None = None,
+        wait: bool = False,
     ) -> Iterator[Progress]:
-        """Re-index what changed; yields progress. Safe to run in a worker thread."""
+        """Re-index what changed; yields progress. Safe to run in a worker thread.
+
+        When another process is indexing, the last progress says `busy` and nothing is
+        written; with `wait`, it waits its turn instead (yielding "waiting" meanwhile).
+        Raises IndexUnwritable (a UserError) when the index cannot be written; searching the
+        index as it is still works then.
+        """
+        cancel = cancel or threading.Event()
+        lock = self.home.lock
+        try:
+            while not lock.try_acquire():
+                if not wait or cancel.is_set():
+                    yield Progress("done", busy=True, cancelled=cancel.is_set())
+                    return
+                yield Progress("waiting")
+                cancel.wait(POLL_SECONDS)
+        except OSError as exc:
+            raise IndexUnwritable(
+                f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
+            ) from None
         final: Progress | None = None
         try:
-            for folder in old_index_dirs(self.folder):
-                shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
-            self._store_in_use = self.store.known()
-            for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
+            for progress in self._sync_locked(rebuild, cancel):
                 if progress.phase == "done":
                     final = progress
                 else:
                     yield progress
-            if final is not None and not final.busy:
-                self.catch_up()
         except OSError as exc:
-            raise UserError(
-                f"{self.folder}: cannot write the index: {exc.strerror or exc}"
+            raise IndexUnwritable(
+                f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
             ) from None
         finally:
+            lock.release()
             with self._counts_lock:
                 self._counts.clear()
         # Only now, with the counts forgotten and the user's changes caught up, may a
         # listener that reacts to "done" ask for fresh facets.
         if final is not None:
+            if lock.ended:
+                final.notices.append(
+                    f"{lock.path}: ended {plural('process', len(lock.ended))} "
+                    f"{', '.join(map(str, lock.ended))} left behind by a newsreader that was "
+                    "killed while indexing"
+                )
+                lock.ended.clear()
             if self.store.adopted:
                 final.notices.append(
                     f"{self.store.path}: tags and notes of {self.store.adopted} (no longer "
@@ -200,10 +313,66 @@ class Library:
                 self.store.adopted = None
             yield final
 
-    def sync_all(self, rebuild: bool = False) -> Progress:
+    def _sync_locked(self, rebuild: bool, cancel: threading.Event) -> Iterator[Progress]:
+        """A sync with the lock held: incremental into the current generation, or a build
+        from nothing into a new one that is published when complete."""
+        for folder in old_index_dirs(self.home.root):
+            shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
+        self.home.prune()
+        self._store_in_use = self.store.known()
+        backend = self.backend
+        reason = "--rebuild" if rebuild else backend.needs_rebuild()
+        final: Progress | None = None
+        if reason is None:
+            try:
+                for progress in self.indexer.sync(cancel=cancel):
+                    final = progress
+                    yield progress
+            except ManifestDamaged as exc:
+                reason = str(exc)
+        if reason is not None:
+            for progress in self._build(reason, cancel):
+                final = progress
+                yield progress
+        if final is not None and not final.cancelled:
+            self.catch_up()
+
+    def _build(self, reason: str, cancel: threading.Event) -> Iterator[Progress]:
+        """Build from nothing beside the index in use (or resume a build a kill left)."""
+        folder = self.home.pending() or self.home.new()
+        backend = self._engine(folder)
+        indexer = self._indexer(backend)
+        if backend.needs_rebuild() is not None:
+            backend.clear()
+            indexer.reset_manifest()
+        quiet = ("no index yet", "--rebuild")
+        rebuilt = None if reason in quiet else reason
+        try:
+            fresh = indexer.empty()
+        except ManifestDamaged:  # a kill mid-build left it damaged: start that build again
+            backend.clear()
+            indexer.reset_manifest()
+            fresh = True
+        last: Progress | None = None
+        for progress in indexer.sync(fresh=fresh, cancel=cancel, rebuilt=rebuilt):
+            last = progress
+            if progress.phase == "done" and not progress.cancelled:
+                self.home.publish(folder)
+                with self._swap_lock:
+                    self._use(backend, indexer)
+                    self._stamp = self.home.stamp()
+            yield progress
+        if last is not None and last.cancelled:
+            backend.close()  # kept on disk: the next build from nothing resumes it
+
+    def _current_indexer(self) -> Indexer:
+        self.backend  # noqa: B018 (follows a generation another process published)
+        return self.indexer
+
+    def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
         progress = Progress("done")
-        for progress in self.sync(rebuild=rebuild):  # noqa: B007 (the last one is the result)
+        for progress in self.sync(rebuild=rebuild, wait=wait):  # noqa: B007 (the last one)
             pass
         return progress
 
@@ -232,17 +401,43 @@ class Library:
             )
         return _index_fields(article.front_tags, data)
 
-    def catch_up(self) -> int:
-        """Mirror user data the index has not taken yet; returns how many articles."""
+    def catch_up(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Mirror user data the index has not taken yet; returns how many articles.
+
+        In batches, one commit each (a commit per article took hours for 100,000 imported
+        notes); articles the index does not hold (not in the corpus now) are not looked up.
+        `progress(done, total)` follows the batches.
+        """
         done: list[str] = []
         try:
-            for article_id in self.store.dirty():
-                if self._mirror(article_id):
-                    done.append(article_id)
+            dirty = self.store.dirty()
+            known = self._current_indexer().known()
+            if known is not None:
+                dirty = [article_id for article_id in dirty if article_id in known[0]]
+            for start in range(0, len(dirty), MIRROR_BATCH):
+                docs = [
+                    self._with_user_data(doc)
+                    for doc in map(self.backend.document, dirty[start : start + MIRROR_BATCH])
+                    if doc is not None
+                ]
+                try:
+                    self.backend.write(docs, [])
+                except (IndexBusyError, OSError):
+                    break  # the next catch-up takes the rest
+                done += [doc.id for doc in docs]
+                if progress is not None:
+                    progress(min(start + MIRROR_BATCH, len(dirty)), len(dirty))
             self.store.mark_clean(done)
         except StoreError:
             pass  # A read-only store: the index keeps what it has.
+        if done:
+            with self._counts_lock:
+                self._counts.pop("tag", None)
         return len(done)
+
+    def _with_user_data(self, doc: IndexDoc) -> IndexDoc:
+        tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(doc.id))
+        return dataclasses.replace(doc, tags=tuple(tags), notes=notes, flags=tuple(flags))
 
     def _mirror(self, article_id: str) -> bool:
         doc = self.backend.document(article_id)
@@ -260,6 +455,10 @@ class Library:
     def ready(self) -> bool:
         """True when an index exists to search, so the UI can open before indexing ends."""
         return self.backend.needs_rebuild() is None
+
+    def building(self) -> bool:
+        """True while an indexer (here or elsewhere) builds an index not yet in use."""
+        return self.home.building()
 
     def article_count(self) -> int:
         return self.backend.doc_count()
@@ -348,20 +547,21 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             return None
-        hit = Hit.of(doc)
-        paragraphs = _paragraphs(doc)
-        mentions = self.linker.link(doc.meta.title, doc.body)
         try:
             user = self.store.user_data(article_id)
         except StoreError:
             user = UserData()
-        return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)), user)
+        return ArticleView(Hit.of(doc), _paragraphs(doc), self.linker, user)
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
         out: list[EntitySummary] = []
+        # One search per entity an article names; the facet count says which those are (of
+        # 10,000 tracked names a corpus may name a few hundred: a search each took seconds).
+        named = {name.lower() for name, count in self._cached_counts("entity").items() if count}
         for spec in self.linker.specs:
-            paths, mentions = self._entity_articles(spec.name)
+            named_here = spec.name.lower() in named
+            paths, mentions = self._entity_articles(spec.name) if named_here else ((), 0)
             out.append(EntitySummary(spec.name, spec.kind, mentions, paths))
         if include_suggested:
             out.extend(self.suggestions())
@@ -381,7 +581,7 @@ class Library:
         tracked = set(self.linker.kinds)
         return [
             EntitySummary(name, "person", len(paths), paths, suggested=True)
-            for name, paths in self.indexer.candidates(limit + len(tracked))
+            for name, paths in self._current_indexer().candidates(limit + len(tracked))
             if name not in tracked
         ][:limit]
 
@@ -444,6 +644,19 @@ class Library:
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Where the words of a search occur in a text, for highlighting in the reader."""
         return self.backend.match_spans(text, terms)
+
+    def paragraph_spans(
+        self, view: ArticleView, terms: frozenset[str]
+    ) -> list[list[tuple[int, int]]]:
+        """Search-term matches of each paragraph (offsets within it): one pass over the text."""
+        out: list[list[tuple[int, int]]] = [[] for _ in view.paragraphs]
+        if not terms or not view.paragraphs:
+            return out
+        starts = [view.offset(n) for n in range(len(view.paragraphs))]
+        for start, end in self.backend.match_spans(view.body, terms):
+            number = bisect.bisect_right(starts, start) - 1
+            out[number].append((start - starts[number], end - starts[number]))
+        return out
 
     def related(self, article_id: str, limit: int = 8) -> list[tuple[Hit, tuple[str, ...]]]:
         """Other articles ranked by shared tracked entities, then text similarity.
@@ -533,32 +746,73 @@ class Library:
             )
         return _doc_ref(doc)
 
-    def locate(self, path: str, hash_: str) -> tuple[ArticleRef, list[str]] | None:
-        """Find an article by path, or by content when it was renamed (for import)."""
-        doc = self.backend.document(id_for_path(path))
-        if doc is None and hash_:
+    def locate(
+        self, path: str, hash_: str, known: tuple[set[str], set[str]] | None = None
+    ) -> tuple[ArticleRef, list[str]] | None:
+        """Find an article by path, or by content when it was renamed (for import).
+
+        `known`: the indexed ids and hashes (Indexer.known), so that an article the index
+        does not hold costs no lookup."""
+        article_id = id_for_path(path)
+        doc = None
+        if known is None or article_id in known[0]:
+            doc = self.backend.document(article_id)
+        if doc is None and hash_ and (known is None or hash_ in known[1]):
             doc = self.backend.document_by_hash(hash_)
         if doc is None:
             return None
         return _doc_ref(doc), _paragraphs(doc)
 
     def export(self, fmt: str = "json") -> str:
-        from reader.core.exchange import export_json, export_markdown
+        """Raises StoreDamaged when the store's file is damaged: then `salvage` it."""
+        return _render(self.store.snapshot(), fmt)
 
-        return export_markdown(self.store) if fmt == "markdown" else export_json(self.store)
+    def salvage(self, fmt: str = "json") -> tuple[str, bool]:
+        """The export of a damaged store: what can still be read, and whether that is all.
 
-    def import_file(self, path: Path) -> ImportReport:
-        """Merge an export; the index takes the imported data before this returns."""
+        An article whose own row is lost is named from the index, which keeps its path.
+        """
+        snapshot = self.store.salvage()
+        articles = []
+        for ref, data in snapshot.articles:
+            if not ref.path:
+                try:
+                    doc = self.backend.document(ref.id)
+                except Exception:  # a damaged or missing index: the id is all there is
+                    doc = None
+                ref = _doc_ref(doc) if doc else dataclasses.replace(ref, path=f"?/{ref.id}")
+            articles.append((ref, data))
+        return _render(dataclasses.replace(snapshot, articles=articles), fmt), snapshot.complete
+
+    def import_file(
+        self,
+        path: Path,
+        progress: Callable[[int, int], None] | None = None,
+        mirrored: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Merge an export; the index takes the imported data before this returns.
+
+        `progress(done, total)` follows the articles of the file as they are merged into the
+        store, `mirrored(done, total)` the index taking them in."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"{path}: not valid JSON: {exc}") from None
+        except RecursionError:
+            raise UserError(f"{path}: not an export: JSON nested too deeply") from None
         from reader.core.exchange import import_data
 
-        report = import_data(self.store, data, self.locate, str(path))
-        self.catch_up()
+        known = self._current_indexer().known()
+        report = import_data(
+            self.store,
+            data,
+            lambda path, hash_: self.locate(path, hash_, known),
+            str(path),
+            progress,
+        )
+        self.catch_up(mirrored)
         return report
 
     def tag(self, article_id: str, tags: list[str]) -> TagsSaved:
@@ -582,11 +836,14 @@ class Library:
 
     def add_note(self, article_id: str, text: str, paragraph: int | None = None) -> NoteSaved:
         """A note on the article, or on paragraph `paragraph` (from 0), quoting it."""
-        ref = self.ref(article_id)
+        doc = self.backend.document(article_id)
+        if doc is None:
+            self.ref(article_id)  # the one-line error for an unknown id
+        assert doc is not None
+        ref = _doc_ref(doc)
         quote = ""
         if paragraph is not None:
-            view = self.article(article_id)
-            paragraphs = view.paragraphs if view else []
+            paragraphs = _paragraphs(doc)
             if not 0 <= paragraph < len(paragraphs):
                 raise UserError(
                     f"{ref.path} has {len(paragraphs)} paragraphs; there is no paragraph "
@@ -663,8 +920,11 @@ class Library:
         return name
 
     def _mirror_now(self, article_id: str) -> bool:
+        stamp = self.home.stamp()
         done = self._mirror(article_id)
-        if done:
+        # Mirrored into the index in use; while a build from nothing is under way the article
+        # stays marked, so the build catches up with it once it is swapped in.
+        if done and stamp == self.home.stamp() and not self.home.building():
             self.store.mark_clean([article_id])
         return done
 
@@ -688,7 +948,7 @@ class Library:
         return self.subscriptions.add(url, name)
 
     def close(self) -> None:
-        self.backend.close()
+        self._backend.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -706,6 +966,12 @@ def _index_fields(
     if tags and "tagged" not in flags:
         flags = (*flags, "tagged")
     return tags, data.note_text, flags
+
+
+def _render(snapshot: Snapshot, fmt: str) -> str:
+    from reader.core.exchange import export_json, export_markdown
+
+    return export_markdown(snapshot) if fmt == "markdown" else export_json(snapshot)
 
 
 def _doc_ref(doc: IndexDoc) -> ArticleRef:

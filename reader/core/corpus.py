@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -13,7 +14,7 @@ from reader.core.article import ArticleMeta
 from reader.core.articles import ArticleReader
 from reader.core.articles.reader import EXTENSIONS
 from reader.core.parse import default_reader
-from reader.core.text import BinaryFileError, NoTextError
+from reader.core.text import BinaryFileError, NoTextError, printable
 
 _READ_FLAGS = sum(getattr(os, name, 0) for name in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
 """Never wait on a pipe (Unix), never leak into a child, never translate newlines (Windows);
@@ -29,6 +30,9 @@ class FileRef:
     abspath: Path
     size: int
     mtime_ns: int
+    root: Path | None = None
+    """The corpus root, resolved: a file read must still be below it (a symlink may have
+    been pointed elsewhere since the walk)."""
 
 
 @dataclass
@@ -93,7 +97,7 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            rel = f"{prefix}{entry.name}"
+            rel = f"{prefix}{_text_name(entry.name)}"
             try:
                 if entry.is_symlink():
                     target = Path(entry.path).resolve()
@@ -109,18 +113,30 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
                             warn.append(f"{rel}: skipped: not a regular file")
                         continue
                     st = entry.stat()
-                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns)
+                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns, real_root)
             except (OSError, RuntimeError) as exc:
                 if warn is not None:
                     warn.append(f"{rel}: skipped: {getattr(exc, 'strerror', None) or exc}")
         stack.extend(reversed(subdirs))
 
 
-def _read(path: Path, limit: int) -> bytes:
-    """At most `limit` bytes of a regular file.
+def _text_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (old zip or Samba copies) become visible
+    escapes (`caf\\xe9.txt`), so the name can be stored, hashed and printed; the file itself
+    is still opened by its real name."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
+
+
+def _read(path: Path, limit: int, root: Path | None = None) -> bytes:
+    """At most `limit` bytes of a regular file below `root`.
 
     Opened without blocking and checked after opening: a file swapped for a named pipe or a
-    device after discovery would otherwise hang the indexer on its first read.
+    device after discovery would otherwise hang the indexer on its first read, and a symlink
+    pointed outside the corpus after discovery would have the outside file indexed.
     """
     try:
         fd = os.open(path, os.O_RDONLY | _READ_FLAGS)
@@ -129,10 +145,28 @@ def _read(path: Path, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise SkippedFile("not a regular file")
+        if root is not None and not _opened_below(fd, path, root):
+            raise SkippedFile("symlink points outside the corpus")
         try:
             return handle.read(limit)
         except OSError as exc:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
+
+
+def _opened_below(fd: int, path: Path, root: Path) -> bool:
+    """Is the file open on `fd` below `root`? Asked of the descriptor, not of the path, which
+    may point somewhere else by now."""
+    try:
+        real = Path(os.readlink(f"/proc/self/fd/{fd}"))  # Linux: the opened file's own path
+    except OSError:
+        real = Path(os.path.realpath(path))  # elsewhere: the path, if it is that very file
+        try:
+            here, opened = os.stat(real), os.fstat(fd)
+        except OSError:
+            return False
+        if (here.st_dev, here.st_ino) != (opened.st_dev, opened.st_ino):
+            return False
+    return real.is_relative_to(root)
 
 
 def read_article(
@@ -144,12 +178,13 @@ def read_article(
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
-        data = _read(ref.abspath, max_bytes + 1)
+        data = _read(ref.abspath, max_bytes + 1, ref.root)
     if len(data) > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():
         raise SkippedFile("empty file")
-    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
+    # A title from the file name is shown like any title: its control characters visible.
+    stem = printable(Path(ref.path).stem).replace("_", " ").replace("-", " ")
     try:
         parsed, encoding = (reader or default_reader()).read(ref.path, data, stem)
     except BinaryFileError as exc:
@@ -172,3 +207,14 @@ def read_article(
 
 def _mb(size: int) -> str:
     return f"{size / 1048576:.1f} MB"
+
+
+def corpus_warnings(root: Path) -> list[str]:
+    """What to say before walking a corpus folder that is almost surely a mistake."""
+    resolved = root.resolve()
+    if resolved == Path(resolved.anchor):
+        return [f"corpus {root} is the root of the file system: every file on it is read"]
+    with contextlib.suppress(RuntimeError, KeyError):
+        if resolved == Path.home().resolve():
+            return [f"corpus {root} is your home folder: every file below it is read"]
+    return []

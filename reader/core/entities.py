@@ -185,6 +185,11 @@ class EntityLinker:
         full = {entity for entity, is_full, _ in found if is_full}
         return [mention for entity, _, mention in found if entity in full]
 
+    def link_part(self, text: str, field: str, full: set[str]) -> list[Mention]:
+        """The mentions in part of an article (one paragraph), given the entities `link`
+        found named in full somewhere in the whole article."""
+        return [mention for entity, _, mention in self._scan(text, field) if entity in full]
+
     def counts(self, mentions: Iterable[Mention]) -> Counter[str]:
         """Mentions per canonical name."""
         return Counter(m.entity for m in mentions)

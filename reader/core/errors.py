@@ -29,5 +29,9 @@ class StoreError(UserError):
     """The user store could not be written (read-only or full disk); nothing was lost."""
 
 
+class StoreDamaged(StoreError):
+    """The user store's file is damaged (not merely locked or full): export can salvage it."""
+
+
 class Cancelled(Exception):
     """A newer search replaced this one before it finished; there is nothing to report."""

@@ -21,11 +21,14 @@ from msgspec import Meta
 from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
-from reader.core.store import ArticleRef, Store, reanchor
-from reader.core.text import normalise_tag
+from reader.core.store import ArticleRef, Snapshot, Store, reanchor
+from reader.core.text import clean, json_safe, normalise_tag, printable
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1
+MAX_PARAGRAPH = 1_000_000
+"""No article has more paragraphs than this; a larger number in an export is a mistake (and
+one past 2**63 would not even fit SQLite's integers)."""
 Locate = Callable[[str, str], tuple[ArticleRef, list[str]] | None]
 """(path, content hash) → the article as indexed now and its paragraphs, or None."""
 
@@ -37,14 +40,16 @@ def _says(message: str) -> Meta:
 
 class ExportNote(msgspec.Struct, frozen=True):
     paragraph: Annotated[
-        Annotated[int, Meta(ge=1)] | None, _says('"paragraph" must be a number from 1, or null')
+        Annotated[int, Meta(ge=1, le=MAX_PARAGRAPH)] | None,
+        _says(f'"paragraph" must be a number from 1 to {MAX_PARAGRAPH:,}, or null'),
     ] = None
     """From 1, as the reader shows paragraphs; None for a note on the whole article."""
     quote: Annotated[str, _says('"text" and "quote" must be text')] = ""
     text: Annotated[str, _says('"text" and "quote" must be text')] = ""
     detached: Annotated[bool, _says('"detached" must be true or false')] = False
-    created: str = ""
-    updated: str = ""
+    created: Annotated[str, _says('"created" must be an ISO 8601 time as text')] = ""
+    updated: Annotated[str, _says('"updated" must be an ISO 8601 time as text')] = ""
+    """The note's own times, kept by an import ("" in a hand-written file: the import's)."""
 
 
 class ExportArticle(msgspec.Struct, frozen=True, kw_only=True):
@@ -78,11 +83,10 @@ class Export(msgspec.Struct, frozen=True, kw_only=True):
     articles: list[ExportArticle] = []
 
 
-def export_data(store: Store) -> Export:
+def export_data(snapshot: Snapshot) -> Export:
     """Every article the user has tagged, annotated, read or starred, with its data."""
     articles: list[ExportArticle] = []
-    for ref in store.articles():
-        data = store.user_data(ref.id)
+    for ref, data in snapshot.articles:
         if not (data.tags or data.notes or data.read or data.starred):
             continue
         notes = [
@@ -112,19 +116,20 @@ def export_data(store: Store) -> Export:
         )
     return Export(
         exported=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        entities=[ExportEntity(name, kind) for name, kind in store.promoted()],
+        entities=[ExportEntity(name, kind) for name, kind in snapshot.entities],
         articles=articles,
     )
 
 
-def export_json(store: Store) -> str:
-    data = msgspec.to_builtins(export_data(store))
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def export_json(snapshot: Snapshot) -> str:
+    data = msgspec.to_builtins(export_data(snapshot))
+    # Control characters (a file name may hold any) as \u escapes: the file is safe to cat.
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def export_markdown(store: Store) -> str:
+def export_markdown(snapshot: Snapshot) -> str:
     """A research log: one section per article, newest story first, notes under their quotes."""
-    data = export_data(store)
+    data = export_data(snapshot)
     lines = [f"# newsreader research log ({data.exported[:10]})", ""]
     articles = sorted(data.articles, key=lambda a: (a.date or "", a.path), reverse=True)
     if not articles:
@@ -151,7 +156,8 @@ def export_markdown(store: Store) -> str:
             lines.extend(note.text.splitlines() or [""])
             lines.append(f"<sub>{note.updated[:16].replace('T', ' ')} UTC</sub>")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    # A file name may hold anything; the log is read in terminals and editors.
+    return printable("\n".join(lines).rstrip()) + "\n"
 
 
 @dataclass
@@ -169,11 +175,18 @@ class ImportReport:
         return text
 
 
-def import_data(store: Store, data: Any, locate: Locate, origin: str) -> ImportReport:
+def import_data(
+    store: Store,
+    data: Any,
+    locate: Locate,
+    origin: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Merge an export into the store; importing the same file twice changes nothing.
 
     The whole file is checked before anything is written, so a malformed article near the
-    end does not leave the first ones imported and the rest not.
+    end does not leave the first ones imported and the rest not. `progress(done, total)`
+    is told after each article.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError(f'{origin}: not a newsreader export (no "format": "{FORMAT}")')
@@ -195,11 +208,16 @@ def import_data(store: Store, data: Any, locate: Locate, origin: str) -> ImportR
         )
 
     report = ImportReport()
-    for entry in entries:
-        _apply(store, entry, locate, report)
-    for entity in entities:
-        if entity.name.strip():
-            store.promote(entity.name, entity.kind)
+    # One transaction: a failure half-way (a full disk) leaves nothing of the file imported.
+    with store.transaction():
+        for done, entry in enumerate(entries, 1):
+            _apply(store, entry, locate, report)
+            if progress is not None:
+                progress(done, len(entries))
+        for entity in entities:
+            name = " ".join(clean(entity.name).split())
+            if name:
+                store.promote(name, entity.kind)
     return report
 
 
@@ -232,7 +250,34 @@ def _article(article: Any, where: str) -> ExportArticle:
     tags = [normalise_tag(t) for t in entry.tags]
     if not all(tags):
         raise UserError(f'{where}: a tag in "tags" has no letter or digit')
-    return msgspec.structs.replace(entry, id=entry.id or entry.path, tags=tags)
+    notes = [_note(note, f"{where}: note {n}") for n, note in enumerate(entry.notes, 1)]
+
+    def line(text: str) -> str:  # text from a file is data: no escape sequences stored
+        return " ".join(clean(text).split())
+
+    return msgspec.structs.replace(
+        entry,
+        id=entry.id or entry.path,
+        tags=tags,
+        notes=notes,
+        title=line(entry.title),
+        source=line(entry.source),
+        date=None if entry.date is None else line(entry.date) or None,
+    )
+
+
+def _note(note: ExportNote, where: str) -> ExportNote:
+    """A note's text cleaned and its times checked (they are kept as the export gives them)."""
+    for key in ("created", "updated"):
+        value = getattr(note, key)
+        if value:
+            try:
+                dt.datetime.fromisoformat(value)
+            except ValueError:
+                raise UserError(
+                    f'{where}: "{key}" is not an ISO 8601 time: {value[:40]!r}'
+                ) from None
+    return msgspec.structs.replace(note, text=clean(note.text), quote=clean(note.quote))
 
 
 def _message(struct: type[msgspec.Struct], name: str) -> str:
@@ -262,20 +307,36 @@ def _apply(store: Store, entry: ExportArticle, locate: Locate, report: ImportRep
     if new_tags:
         store.add_tags(ref, new_tags)
         report.tags += len(new_tags)
-    seen = {(n.paragraph, n.text) for n in existing.notes}
+    # A note is known by what it says and what it quotes, not by its paragraph number: the
+    # article may have moved on, and the note with it, since the export was written.
+    seen = {_identity(n.text, n.quote) for n in existing.notes}
     for note in entry.notes:
         index = None if note.paragraph is None else note.paragraph - 1
-        if (index, note.text) in seen or not note.text.strip():
+        identity = _identity(note.text, note.quote if index is not None else "")
+        if identity in seen or not note.text.strip():
             continue
+        seen.add(identity)
         detached = note.detached
         if index is not None and paragraphs is not None:
             # The corpus may have moved on since the export: find the quote again.
             anchored = reanchor(note.quote, paragraphs, index)
             detached = anchored is None
             index = index if anchored is None else anchored
-        store.add_note(ref, note.text, index, note.quote, detached=detached)
+        store.add_note(
+            ref,
+            note.text,
+            index,
+            note.quote,
+            detached=detached,
+            created=note.created or None,
+            updated=note.updated or None,
+        )
         report.notes += 1
     if entry.read and not existing.read:
         store.set_read(ref, True)
     if entry.starred and not existing.starred:
         store.set_starred(ref, True)
+
+
+def _identity(text: str, quote: str) -> tuple[str, str]:
+    return " ".join(text.split()), " ".join(quote.split())

@@ -3,27 +3,34 @@
 A manifest (SQLite, inside the index folder, so it is part of the rebuildable cache) records
 each file's path, size, mtime and content hash. A file whose size and mtime are unchanged is
 not opened; one whose bytes are unchanged is not re-parsed.
+
+The Indexer syncs one folder (one generation, see reader.core.generations); its caller holds
+the indexer lock and decides when a build starts from nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, discover
 from reader.core.entities import EntityLinker
+from reader.core.errors import UserError
 from reader.core.parse import default_reader
 from reader.core.reading import Job, Readers, cores, read_all
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
 """Articles per commit when catching up: a crash costs at most this many re-reads."""
+MANIFEST = "manifest.sqlite"
 FRESH_BATCH = 25000
 """A first build commits in big batches: each commit leaves a segment per core, and every
 search visits every segment (small batches left dozens in a large first build). A build
@@ -43,7 +50,8 @@ class Progress:
     """A snapshot of a sync, yielded every batch and at the end."""
 
     phase: str
-    """"scanning", "indexing" or "done"."""
+    """"waiting" (for another indexer), "scanning" (counting files: `total` so far),
+    "indexing" or "done"."""
     total: int = 0
     done: int = 0
     added: int = 0
@@ -61,10 +69,16 @@ class Progress:
     busy: bool = False
     """Another process is indexing; nothing was written by this one."""
 
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed or self.rebuilt)
+
     def summary(self) -> str:
         """The one-line summary `newsreader index` prints."""
         if self.busy:
             return "another newsreader is indexing this corpus; the current index is used as is"
+        if self.cancelled and self.phase == "done" and not self.done:
+            return f"cancelled while counting files ({self.total} found); nothing was indexed"
         text = (
             f"indexed {self.total} files: {self.added} added, {self.updated} updated, "
             f"{self.removed} removed, {self.skipped} skipped, {self.unchanged} unchanged "
@@ -95,8 +109,16 @@ class _Row:
     hash: str
 
 
+class ManifestDamaged(Exception):
+    """The manifest cannot be read as a database: the index is rebuilt from nothing."""
+
+
+class IndexUnwritable(UserError):
+    """The index cannot be written (a read-only or full disk); the one it has still reads."""
+
+
 class Indexer:
-    """Syncs one corpus into one backend. Not thread-safe: one sync at a time."""
+    """Syncs one corpus into one backend's folder. Not thread-safe: one sync at a time."""
 
     def __init__(
         self,
@@ -131,44 +153,66 @@ class Indexer:
         return f"{self.linker.signature}:{self.reader.signature}"
 
     def sync(
-        self, rebuild: bool = False, cancel: threading.Event | None = None
+        self,
+        fresh: bool = False,
+        cancel: threading.Event | None = None,
+        rebuilt: str | None = None,
     ) -> Iterator[Progress]:
-        """Bring the index up to date, yielding progress; the last item has phase "done"."""
+        """Bring the index up to date, yielding progress; the last item has phase "done".
+
+        `fresh`: the backend was just cleared (a build from nothing), so documents stream in
+        and nothing needs deleting. `rebuilt` is why, for the summary. The caller holds the
+        indexer lock. Raises ManifestDamaged before writing anything if the manifest is.
+        """
         started = time.perf_counter()
         self.timings = dict.fromkeys(self.timings, 0.0)
         cancel = cancel or threading.Event()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with self._exclusive() as got_lock:
-            if not got_lock:
-                yield Progress("done", busy=True)
-                return
-            reason = "--rebuild" if rebuild else self.backend.needs_rebuild()
-            if reason:
-                self.backend.clear()
-                self._manifest_reset()
-            quiet = (None, "no index yet", "--rebuild")
-            progress = Progress("scanning", rebuilt=None if reason in quiet else reason)
+        with self._manifest() as db:
+            progress = Progress("scanning", rebuilt=rebuilt)
+            known = {
+                path: _Row(id_, size, mtime, hash_)
+                for path, id_, size, mtime, hash_ in _read(
+                    db, "SELECT path, id, size, mtime_ns, hash FROM files"
+                )
+            }
             yield progress
-            with self._manifest() as db:
-                yield from self._sync(db, progress, cancel, started, fresh=bool(reason))
+            yield from self._sync(db, known, progress, cancel, started, fresh)
+
+    def empty(self) -> bool:
+        """True when the manifest records no file (a build that has not committed yet)."""
+        path = self.folder / MANIFEST
+        if not path.exists():
+            return True
+        with self._manifest() as db:
+            return not _read(db, "SELECT 1 FROM files LIMIT 1")
 
     def _sync(
         self,
         db: sqlite3.Connection,
+        known: dict[str, _Row],
         progress: Progress,
         cancel: threading.Event,
         started: float,
         fresh: bool,
     ) -> Iterator[Progress]:
-        known = {
-            path: _Row(id_, size, mtime, hash_)
-            for path, id_, size, mtime, hash_ in db.execute(
-                "SELECT path, id, size, mtime_ns, hash FROM files"
-            )
-        }
         signature = self._meta(db, "linker")
         relink = signature != self.signature
-        refs = list(discover(self.corpus, progress.warnings))
+        refs: list[FileRef] = []
+        last_yield = time.perf_counter()
+        for ref in discover(self.corpus, progress.warnings):
+            refs.append(ref)
+            if time.perf_counter() - last_yield > PROGRESS_EVERY:
+                if cancel.is_set():
+                    # Half a walk says nothing about which files are gone: write nothing.
+                    progress.cancelled = True
+                    progress.phase = "done"
+                    progress.total = len(refs)
+                    progress.seconds = time.perf_counter() - started
+                    yield progress
+                    return
+                progress.total = len(refs)
+                last_yield = time.perf_counter()
+                yield progress
         # Files passed over while walking (symlinks out of the corpus, unreadable entries)
         # are skips too, so the summary line agrees with the warnings above it.
         progress.skipped += sum(": skipped" in line for line in progress.warnings)
@@ -306,7 +350,9 @@ class Indexer:
             return
         tick = time.perf_counter()
         if stream is not None:
-            stream.commit()  # a fresh index has nothing to delete
+            stream.commit()
+            if deletes:  # a build resumed after a kill, whose files changed meanwhile
+                self.backend.write([], [doc_id for _, doc_id in deletes])
         elif batch.docs or deletes:
             self.backend.write(batch.docs, [doc_id for _, doc_id in deletes])
         self.timings["write"] += time.perf_counter() - tick
@@ -331,46 +377,62 @@ class Indexer:
         self.timings["write"] += time.perf_counter() - tick
 
     @contextlib.contextmanager
-    def _exclusive(self) -> Iterator[bool]:
-        """One indexer per index folder across processes; a killed holder releases it.
-
-        The operating system's own lock (flock on Unix, LockFileEx on Windows), so a process
-        that dies holds nothing. Imported here: the first frame does not need it.
-        """
-        from filelock import FileLock, Timeout
-
-        lock = FileLock(self.folder / "indexer.lock", timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            lock.release()
-
-    @contextlib.contextmanager
     def _manifest(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.folder / "manifest.sqlite", timeout=10)
+        path = self.folder / MANIFEST
+        if path.is_dir() or (path.exists() and not path.is_file()):
+            raise ManifestDamaged(f"{path.name} is not a file")
+        self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, id TEXT NOT NULL, "
-                "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL)"
-            )
-            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS candidates (path TEXT NOT NULL, name TEXT NOT NULL, "
-                "cued INTEGER NOT NULL, PRIMARY KEY (path, name))"
-            )
+            db = sqlite3.connect(path, timeout=10)
+        except sqlite3.Error as exc:
+            raise _manifest_error(path, exc) from None
+        try:
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, id TEXT NOT NULL, "
+                    "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL)"
+                )
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS candidates (path TEXT NOT NULL, "
+                    "name TEXT NOT NULL, cued INTEGER NOT NULL, PRIMARY KEY (path, name))"
+                )
+            except sqlite3.Error as exc:
+                raise _manifest_error(path, exc) from None
             yield db
+        except sqlite3.Error as exc:
+            raise _manifest_error(path, exc) from None
         finally:
             db.close()
 
-    def _manifest_reset(self) -> None:
+    def reset_manifest(self) -> None:
+        """Forget every file (the index was cleared): the next sync reads them all."""
         for suffix in ("", "-wal", "-shm"):
-            (self.folder / f"manifest.sqlite{suffix}").unlink(missing_ok=True)
+            path = self.folder / f"{MANIFEST}{suffix}"
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+
+    def known(self) -> tuple[set[str], set[str]] | None:
+        """The ids and content hashes of every indexed file, from the manifest in one read
+        (asking the engine for each of 100,000 imported articles took a minute); None when
+        the manifest cannot be read."""
+        path = self.folder / MANIFEST
+        if not path.is_file():
+            return None
+        try:
+            db = _read_only(path)
+        except sqlite3.Error:
+            return None
+        try:
+            rows = db.execute("SELECT id, hash FROM files").fetchall()
+        except sqlite3.Error:
+            return None
+        finally:
+            db.close()
+        return {id_ for id_, _ in rows}, {hash_ for _, hash_ in rows}
 
     def candidates(self, limit: int) -> list[tuple[str, tuple[str, ...]]]:
         """Untracked names, with the articles naming them, most articles first.
@@ -378,15 +440,26 @@ class Indexer:
         A name qualifies when a title cue stands before it in some article (Foreign Minister
         Wang Yi) or when it recurs in two or more articles.
         """
-        if not (self.folder / "manifest.sqlite").exists():
+        path = self.folder / MANIFEST
+        if not path.is_file():
             return []
-        with self._manifest() as db:
+        # Read-only, and a courtesy: a read-only data directory or a damaged manifest (rebuilt
+        # at the next sync) means no suggestions, not an error.
+        try:
+            db = _read_only(path)
+        except sqlite3.Error:
+            return []
+        try:
             rows = db.execute(
                 "SELECT name, group_concat(path, char(10)) FROM candidates GROUP BY name "
                 "HAVING max(cued) = 1 OR count(DISTINCT path) >= 2 "
                 "ORDER BY count(DISTINCT path) DESC, name LIMIT ?",
                 (limit,),
             ).fetchall()
+        except sqlite3.Error:
+            return []
+        finally:
+            db.close()
         return [(name, tuple(sorted(set(paths.split("\n"))))) for name, paths in rows]
 
     @staticmethod
@@ -403,3 +476,29 @@ class Indexer:
 def _same_stat(row: _Row, ref: FileRef) -> bool:
     """Size and mtime as the manifest recorded them: the file is not opened."""
     return row.size == ref.size and row.mtime_ns == ref.mtime_ns
+
+
+def _read(db: sqlite3.Connection, sql: str) -> list[tuple[Any, ...]]:
+    try:
+        return db.execute(sql).fetchall()
+    except sqlite3.Error as exc:
+        raise _manifest_error(Path(MANIFEST), exc) from None
+
+
+def _manifest_error(path: Path, exc: sqlite3.Error) -> Exception:
+    """A damaged manifest (rebuilt), or one that cannot be written (a one-line error)."""
+    if isinstance(exc, sqlite3.OperationalError):  # locked, full, read-only
+        return IndexUnwritable(f"{path.parent}: cannot write the index: {exc}")
+    return ManifestDamaged(f"the index manifest is damaged ({exc})")
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The manifest for reading, where the index folder cannot be written."""
+    uri = path.absolute().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        db.execute("SELECT 1 FROM candidates LIMIT 1").fetchall()
+        return db
+    except sqlite3.Error:
+        # Without a writable -shm only the main file reads; for a cache that is enough.
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.article import UNKNOWN, ArticleMeta
-from reader.core.errors import StoreError
-from reader.core.text import normalise_tag
+from reader.core.errors import StoreDamaged, StoreError
+from reader.core.text import clean, normalise_tag
 
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS: list[str] = [
@@ -82,6 +82,8 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+SALVAGE_BATCH = 256
+"""Rows a salvage reads at a time; a damaged page fails its batch, which is then re-probed."""
 REANCHOR_RATIO = 0.8
 """How alike an edited paragraph must be to its note's quote to keep the note."""
 
@@ -133,6 +135,16 @@ class UserData:
     @property
     def note_text(self) -> str:
         return "\n\n".join(note.text for note in self.notes)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the store holds for one corpus, read at once: what an export writes."""
+
+    articles: list[tuple[ArticleRef, UserData]]
+    entities: list[tuple[str, str]]
+    complete: bool = True
+    """False for a salvage of a damaged file that could not read every row."""
 
 
 def _now() -> str:
@@ -270,7 +282,11 @@ class Store:
             return db
         try:
             db = self._open_writable()
-        except (sqlite3.Error, OSError) as exc:
+        except sqlite3.DatabaseError as exc:
+            if _damaged(exc):
+                raise self._damage(exc) from None
+            db = self._open_read_only(exc)
+        except OSError as exc:
             db = self._open_read_only(exc)
         self._local.db = db
         with self._guard:
@@ -291,10 +307,16 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
             self._migrate(db)
-            self._claim(db)
         except BaseException:
             db.close()
             raise
+        try:
+            self._claim(db)
+        except sqlite3.OperationalError as exc:
+            # Open, but nothing can be written (a full disk): this connection still reads
+            # every committed change, the journal's included, so keep it for reading.
+            self.read_only = True
+            self._why_read_only = _reason(exc)
         return db
 
     def _open_read_only(self, cause: BaseException) -> sqlite3.Connection:
@@ -305,16 +327,62 @@ class Store:
             db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             self._migrate(db)
             return db
-        uri = f"file:{self.path}?mode=ro&immutable=1"
         try:
-            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            db = self._open_uri("mode=ro")
+        except sqlite3.DatabaseError as exc:
+            if _damaged(exc):
+                raise self._damage(exc) from None
+            # Read-only WAL access needs the -shm file to exist or be creatable. Without it
+            # only the main file can be read (immutable), which is the whole truth only when
+            # no journal holds committed changes: otherwise refuse rather than show old data.
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise StoreError(
+                    f"{self.path}: cannot read your tags and notes: their newest changes are "
+                    f"in {wal.name}, which cannot be read here ({self._why_read_only}); "
+                    "open it once where the data directory can be written"
+                ) from None
+            try:
+                db = self._open_uri("mode=ro&immutable=1")
+            except sqlite3.Error as again:
+                if _damaged(again):
+                    raise self._damage(again) from None
+                raise StoreError(f"{self.path}: cannot open your tags and notes: {again}") from None
+        return db
+
+    def _open_uri(self, query: str) -> sqlite3.Connection:
+        """A read-only connection that has read the schema (so a damaged file fails here)."""
+        uri = f"{self.path.absolute().as_uri()}?{query}"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("SELECT count(*) FROM articles").fetchone()
             unclaimed = db.execute("SELECT 1 FROM articles WHERE instr(id, '/') = 0 LIMIT 1")
             if unclaimed.fetchone():
                 self._prefix = ""  # written before scopes and not claimable now: show as is
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open your tags and notes: {exc}") from None
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    def _damage(self, exc: BaseException) -> StoreDamaged:
+        return StoreDamaged(
+            f"{self.path}: your tags and notes file is damaged ({exc}); "
+            "`newsreader export --output FILE` saves what can still be read"
+        )
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Every row of a read; a damaged file is a one-line StoreDamaged, not a traceback."""
+        try:
+            return self._connect().execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if _damaged(exc):
+                raise self._damage(exc) from None
+            raise StoreError(f"{self.path}: cannot read your tags and notes: {exc}") from None
+
+    def _row(self, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -337,29 +405,50 @@ class Store:
                 raise
 
     def version(self) -> int:
-        return int(self._connect().execute("PRAGMA user_version").fetchone()[0])
+        row = self._row("PRAGMA user_version")
+        return int(row[0]) if row else 0
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One user action = one IMMEDIATE transaction; errors become one-line StoreErrors."""
+        """One user action = one IMMEDIATE transaction; errors become one-line StoreErrors.
+
+        Inside `transaction()` the action joins the transaction already open on this thread.
+        """
         db = self._connect()
+        if getattr(self._local, "in_transaction", False):
+            yield db
+            return
         if self.read_only:
             raise StoreError(f"{self.path}: cannot save: {self._why_read_only}")
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+            raise self._save_error(exc) from None
+        self._local.in_transaction = True
         try:
             yield db
             db.execute("COMMIT")
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot save: {exc}") from None
+            raise self._save_error(exc) from None
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             raise
+        finally:
+            self._local.in_transaction = False
+
+    def _save_error(self, exc: sqlite3.Error) -> StoreError:
+        if _damaged(exc):
+            return self._damage(exc)
+        return StoreError(f"{self.path}: cannot save: {exc}")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several user actions as one (an import): all of them are committed, or none."""
+        with self._write():
+            yield
 
     def close(self) -> None:
         with self._guard:
@@ -394,13 +483,12 @@ class Store:
         renamed: its data moves to the new id. A known id whose content changed re-anchors its
         paragraph notes. Reads only, unless there is something to carry over.
         """
-        db = self._connect()
         key = self._key(ref.id)
-        row = db.execute("SELECT hash FROM articles WHERE id = ?", (key,)).fetchone()
+        row = self._row("SELECT hash FROM articles WHERE id = ?", (key,))
         if row is None:
             moved = [
                 old_key
-                for old_key, old_path in db.execute(
+                for old_key, old_path in self._rows(
                     f"SELECT id, path FROM articles WHERE hash = ? AND id != ? AND {self._mine()}",
                     (ref.hash, key, *self._mine_args),
                 )
@@ -438,14 +526,13 @@ class Store:
         db.execute("UPDATE articles SET hash = ?, path = ? WHERE id = ?", (ref.hash, ref.path, key))
 
     def user_data(self, article_id: str) -> UserData:
-        db = self._connect()
         key = self._key(article_id)
-        row = db.execute("SELECT read, starred FROM articles WHERE id = ?", (key,)).fetchone()
+        row = self._row("SELECT read, starred FROM articles WHERE id = ?", (key,))
         if row is None:
             return UserData()
         tags = tuple(
             tag
-            for (tag,) in db.execute(
+            for (tag,) in self._rows(
                 "SELECT tag FROM tags WHERE article_id = ? ORDER BY created, tag", (key,)
             )
         )
@@ -453,11 +540,7 @@ class Store:
 
     def known(self) -> bool:
         """True when the store holds anything at all (so indexing can skip look-ups)."""
-        row = (
-            self._connect()
-            .execute(f"SELECT 1 FROM articles WHERE {self._mine()} LIMIT 1", self._mine_args)
-            .fetchone()
-        )
+        row = self._row(f"SELECT 1 FROM articles WHERE {self._mine()} LIMIT 1", self._mine_args)
         return row is not None
 
     # -- tags ---------------------------------------------------------------------------
@@ -492,12 +575,12 @@ class Store:
 
     def all_tags(self) -> dict[str, int]:
         """Every tag with its article count, most used first (for completion)."""
-        rows = self._connect().execute(
+        rows = self._rows(
             f"SELECT tag, count(*) FROM tags WHERE {self._mine('article_id')} "
             "GROUP BY tag ORDER BY count(*) DESC, tag",
             self._mine_args,
         )
-        return dict(rows.fetchall())
+        return dict(rows)
 
     # -- notes --------------------------------------------------------------------------
 
@@ -508,10 +591,16 @@ class Store:
         paragraph: int | None = None,
         quote: str = "",
         detached: bool = False,
+        created: str | None = None,
+        updated: str | None = None,
     ) -> Note:
+        """A new note; `created` and `updated` are kept as given (an import's own times)."""
+        text, quote = clean(text), clean(quote)
         if not text.strip():
             raise StoreError("a note needs some text")
         stamp = _now()
+        created = created or stamp
+        updated = updated or created
         with self._write() as db:
             key = self._ensure(db, ref)
             cursor = db.execute(
@@ -522,8 +611,8 @@ class Store:
                     paragraph,
                     quote if paragraph is not None else "",
                     text,
-                    stamp,
-                    stamp,
+                    created,
+                    updated,
                     int(detached),
                 ),
             )
@@ -532,6 +621,7 @@ class Store:
         return self._saved_note(note_id)
 
     def edit_note(self, note_id: int, text: str) -> Note:
+        text = clean(text)
         if not text.strip():
             raise StoreError("a note needs some text (delete it instead)")
         with self._write() as db:
@@ -566,14 +656,10 @@ class Store:
         return note
 
     def note(self, note_id: int) -> Note | None:
-        row = (
-            self._connect()
-            .execute(
-                "SELECT id, article_id, paragraph, quote, text, created, updated, detached "
-                f"FROM notes WHERE id = ? AND {self._mine('article_id')}",
-                (note_id, *self._mine_args),
-            )
-            .fetchone()
+        row = self._row(
+            "SELECT id, article_id, paragraph, quote, text, created, updated, detached "
+            f"FROM notes WHERE id = ? AND {self._mine('article_id')}",
+            (note_id, *self._mine_args),
         )
         return _note(row, self._bare) if row else None
 
@@ -581,12 +667,12 @@ class Store:
         """One article's notes in reading order, or every note, newest first."""
         sql = "SELECT id, article_id, paragraph, quote, text, created, updated, detached FROM notes"
         if article_id is not None:
-            rows = self._connect().execute(
+            rows = self._rows(
                 sql + " WHERE article_id = ? ORDER BY detached, coalesce(paragraph, -1), id",
                 (self._key(article_id),),
             )
         else:
-            rows = self._connect().execute(
+            rows = self._rows(
                 sql + f" WHERE {self._mine('article_id')} ORDER BY updated DESC, id DESC",
                 self._mine_args,
             )
@@ -623,7 +709,7 @@ class Store:
 
     def dirty(self) -> list[str]:
         """Articles whose user data changed since the index last took it in."""
-        rows = self._connect().execute(
+        rows = self._rows(
             f"SELECT id FROM articles WHERE dirty = 1 AND {self._mine()}", self._mine_args
         )
         return [self._bare(key) for (key,) in rows]
@@ -638,7 +724,7 @@ class Store:
             )
 
     def articles(self) -> list[ArticleRef]:
-        rows = self._connect().execute(
+        rows = self._rows(
             f"SELECT id, hash, path, title, source, date FROM articles WHERE {self._mine()} "
             "ORDER BY date, path",
             self._mine_args,
@@ -656,6 +742,80 @@ class Store:
         )
         return ArticleRef(self._bare(str(key)), str(hash_), str(path), meta)
 
+    # -- the whole store at once ----------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Every article with user data of this corpus, oldest first, and promoted names."""
+        articles = [(ref, self.user_data(ref.id)) for ref in self.articles()]
+        return Snapshot(articles, self.promoted())
+
+    def salvage(self) -> Snapshot:
+        """What a damaged file still holds, read row by row around the damaged pages.
+
+        Reads the tables alone (no index, no join), so a damaged page costs the rows on it and
+        nothing else. A note whose article row is lost comes with a ref without a path.
+        """
+        try:
+            db = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise self._damage(exc) from None
+        try:
+            return self._salvage(db)
+        except sqlite3.DatabaseError as exc:  # the schema itself is unreadable
+            raise StoreDamaged(
+                f"{self.path}: your tags and notes file is damaged beyond reading ({exc})"
+            ) from None
+        finally:
+            db.close()
+
+    def _salvage(self, db: sqlite3.Connection) -> Snapshot:
+        complete = True
+
+        def walk(table: str, columns: str) -> list[tuple[Any, ...]]:
+            nonlocal complete
+            rows, whole = _walk(db, table, columns)
+            complete = complete and whole
+            return rows
+
+        def mine(key: str) -> bool:
+            return key.startswith(self._prefix) or "/" not in key
+
+        refs: dict[str, ArticleRef] = {}
+        flags: dict[str, tuple[bool, bool]] = {}
+        for key, hash_, path, title, source, date, read, starred in walk(
+            "articles", "id, hash, path, title, source, date, read, starred"
+        ):
+            if mine(str(key)):
+                refs[str(key)] = self._ref((key, hash_, path, title, source, date))
+                flags[str(key)] = (bool(read), bool(starred))
+        tags: dict[str, list[tuple[str, str]]] = {}
+        for key, tag, created in walk("tags", "article_id, tag, created"):
+            if mine(str(key)):
+                tags.setdefault(str(key), []).append((str(created), str(tag)))
+        notes: dict[str, list[Note]] = {}
+        for row in walk(
+            "notes", "id, article_id, paragraph, quote, text, created, updated, detached"
+        ):
+            if mine(str(row[1])):
+                notes.setdefault(str(row[1]), []).append(_note(row, self._bare))
+        entities = [(str(n), str(k)) for n, k, _ in walk("entities", "name, kind, created")]
+        out: list[tuple[ArticleRef, UserData]] = []
+        for key in sorted(set(refs) | set(tags) | set(notes)):
+            ref = refs.get(key) or ArticleRef(self._bare(key), "", "")
+            read, starred = flags.get(key, (False, False))
+            listed = sorted(
+                notes.get(key, []),
+                key=lambda n: (n.detached, -1 if n.paragraph is None else n.paragraph, n.id),
+            )
+            data = UserData(
+                tuple(tag for _, tag in sorted(tags.get(key, []))), tuple(listed), read, starred
+            )
+            out.append((ref, data))
+        out.sort(key=lambda item: (item[0].meta.date or "", item[0].path))
+        return Snapshot(out, entities, complete)
+
     # -- promoted entities --------------------------------------------------------------
 
     def promote(self, name: str, kind: str = "person") -> None:
@@ -666,7 +826,7 @@ class Store:
             )
 
     def promoted(self) -> list[tuple[str, str]]:
-        rows = self._connect().execute("SELECT name, kind FROM entities ORDER BY created, name")
+        rows = self._rows("SELECT name, kind FROM entities ORDER BY created, name")
         return [(name, kind) for name, kind in rows]
 
 
@@ -682,6 +842,67 @@ def _note(row: Sequence[Any], bare: Callable[[str], str]) -> Note:
         created=str(created),
         updated=str(updated),
         detached=bool(detached),
+    )
+
+
+def _walk(db: sqlite3.Connection, table: str, columns: str) -> tuple[list[tuple[Any, ...]], bool]:
+    """Every readable row of a table in rowid order, and whether none was lost.
+
+    A read that fails has met a damaged page: the next readable rowid is found by probing
+    further ahead (doubling) and then back (halving), and the rows between are given up.
+    """
+    sql = (
+        f"SELECT rowid, {columns} FROM {table} NOT INDEXED "
+        f"WHERE rowid > ? ORDER BY rowid LIMIT {SALVAGE_BATCH}"
+    )
+
+    def read(start: int) -> tuple[list[tuple[Any, ...]], bool]:
+        """The rows after `start` up to the first failure, and whether one happened."""
+        out: list[tuple[Any, ...]] = []
+        try:
+            for row in db.execute(sql, (start,)):
+                out.append(row)
+        except sqlite3.DatabaseError:
+            return out, True
+        return out, False
+
+    rows: list[tuple[Any, ...]] = []
+    whole = True
+    after = -(2**63)
+    while True:
+        batch, failed = read(after)
+        if batch:
+            rows.extend(row[1:] for row in batch)
+            after = int(batch[-1][0])
+        if not failed:
+            if len(batch) < SALVAGE_BATCH:
+                return rows, whole
+            continue
+        whole = False
+        bad, step = after, 1
+        while True:  # ahead, doubling, to a start that reads a row or the end
+            if bad + step >= 2**63:
+                return rows, whole
+            probe, probe_failed = read(bad + step)
+            if probe or not probe_failed:
+                good = bad + step
+                break
+            bad, step = bad + step, step * 2
+        while good - bad > 1:  # back, halving, to the first start past the damage
+            middle = (bad + good) // 2
+            probe, probe_failed = read(middle)
+            if probe or not probe_failed:
+                good = middle
+            else:
+                bad = middle
+        after = good
+
+
+def _damaged(exc: BaseException) -> bool:
+    """A file that is not a sound SQLite database (malformed pages, a garbled header), as
+    opposed to one that is merely locked, full or read-only (OperationalError)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+        exc, sqlite3.OperationalError | sqlite3.IntegrityError
     )
 
 

@@ -154,4 +154,32 @@ def normalise_tag(tag: str) -> str:
 
     One rule for the user's tags and a file's front-matter tags, so `tag:follow-up` finds both.
     """
-    return "-".join(tag.strip().lower().replace(",", " ").split())
+    return "-".join(clean(tag).strip().lower().replace(",", " ").split())
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+"""What must never reach a terminal as it is: C0 and C1 controls (ESC starts every escape
+sequence; 0x9b and 0x9d are CSI and OSC on their own), bidi overrides, and the stand-ins
+Python uses for the bytes of a file name that is not valid UTF-8."""
+
+
+def printable(text: str) -> str:
+    """Text safe to print: every control character shown as a visible escape (\\x1b, \\u202e).
+
+    For names and strings a user must be able to tell apart (file names): unlike `clean`,
+    nothing is removed, so two names never print the same.
+    """
+    return _UNPRINTABLE.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match[0]
+    if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte of an undecodable file name
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from json.dumps) with every character `printable` would change written as
+    a \\u escape, so the JSON means the same and no control reaches a terminal."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)

@@ -25,7 +25,7 @@ from reader.library import Library
 from reader.messages import CONFIRM, INFORM, PERSIST, WARN
 from reader.screens.user_work import Failed, UserWork
 from reader.state import NARROW, ORDERS, Layout, SearchRequest
-from reader.types import plural
+from reader.types import UserError, plural
 from reader.widgets.article import ArticleReader
 from reader.widgets.entities import EntitySidebar, KindList
 from reader.widgets.facets import LABEL_WIDTH, NARROW_LABEL_WIDTH, FacetList
@@ -398,6 +398,13 @@ class MainScreen(UserWork):
             self.request = self.request  # the existing index answers at once
         else:
             self.status.say(FIRST_BUILD)
+
+    @on(IndexingBar.Failed)
+    def _index_failed(self, event: IndexingBar.Failed) -> None:
+        if not self.indexing.shown.is_set():  # not "First indexing…" for ever
+            error = event.error
+            text = str(error) if isinstance(error, UserError) else type(error).__name__
+            self.status.say(f"Indexing failed: {text}")
 
     @on(IndexingBar.Done)
     def _indexed(self, event: IndexingBar.Done) -> None:

@@ -27,6 +27,8 @@ class NoteEditor(ModalScreen[bool]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel", priority=True),
+        # The app's Ctrl+Q steps aside while there is unsaved text (see `unsaved`).
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
     def __init__(self, heading: str, quote: str, text: str, save: Save) -> None:
@@ -57,6 +59,11 @@ class NoteEditor(ModalScreen[bool]):
     def text(self) -> str:
         return self.query_one(TextArea).text
 
+    @property
+    def unsaved(self) -> bool:
+        """Text typed and not saved: quitting now would lose it."""
+        return self.text != self.initial
+
     async def action_save(self) -> None:
         text = self.text
         if not text.strip():
@@ -74,7 +81,7 @@ class NoteEditor(ModalScreen[bool]):
         error.display = True
 
     def action_cancel(self) -> None:
-        if self.text == self.initial:
+        if not self.unsaved:
             self.dismiss(False)
             return
 
@@ -83,3 +90,15 @@ class NoteEditor(ModalScreen[bool]):
                 self.dismiss(False)
 
         self.app.push_screen(ConfirmScreen("Discard the unsaved note?"), answered)
+
+    def action_quit(self) -> None:
+        """Ctrl+Q with unsaved text: ask, as Esc does, before the note is lost with the app."""
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.exit()
+
+        if not self.unsaved:
+            self.app.exit()
+            return
+        self.app.push_screen(ConfirmScreen("Discard the unsaved note and quit?"), answered)

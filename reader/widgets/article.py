@@ -23,6 +23,9 @@ PARAGRAPH_GAP = 2
 """Paragraphs are joined by a blank line in the body, so offsets skip two characters."""
 RENDER_CHARS = 40_000
 """Characters of paragraphs built at a time (several screenfuls)."""
+RENDER_PARAGRAPHS = 150
+"""And at most this many paragraph widgets at a time: a million one-word lines would
+otherwise make thousands of widgets out of 40,000 characters."""
 PARAGRAPH_CHARS = 20_000
 """A single paragraph longer than this (a runaway line) is shown cut, with a note saying so."""
 READING_WIDTH = 88
@@ -228,7 +231,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         if view is None:
             self.app.call_from_thread(self.notify, "That article is no longer in the index.")
             return
-        spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
+        spans = self.library.paragraph_spans(view, terms)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._loaded, view, spans, cursor, opened)
 
@@ -264,7 +267,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
             # The dek under the headline: neither title nor body, but the reader reads it.
             standfirst = Text(meta.standfirst, style="italic")
             widgets.append(Static(standfirst, classes="article-standfirst"))
-        details = (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
+        details = (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.shown_path)
         top = "" if widgets else " -top"  # no title above: the line keeps the title's margin
         widgets.append(
             Static(
@@ -329,7 +332,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         text = styled_paragraph(
             shown,
             self._offsets[number],
-            view.mentions,
+            view.mentions_in(number),  # found as drawn: an article may be huge
             matches,
             current,
             bold=self._lead if number == 0 else 0,
@@ -354,7 +357,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         widgets: list[Static] = []
         budget = RENDER_CHARS
         total = len(view.paragraphs)
-        number = len(self.paragraphs)
+        number = first = len(self.paragraphs)
         while number < total:
             matched = number < len(self._spans) and bool(self._spans[number])
             # No ids: the previous article's paragraphs are removed asynchronously.
@@ -366,7 +369,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
             ]
             budget -= min(len(view.paragraphs[number]), PARAGRAPH_CHARS)
             number += 1
-            if number >= at_least and budget <= 0:
+            if number >= at_least and (budget <= 0 or number - first >= RENDER_PARAGRAPHS):
                 break
         for old in self.query(".more"):
             old.remove()

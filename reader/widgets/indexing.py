@@ -40,6 +40,12 @@ class IndexingBar(OwnsWorkers, Horizontal):
             return isinstance(message, IndexingBar.Step)
 
     @dataclass
+    class Failed(Message):
+        """The sync ended in an error (the app shows it; the screen's status says so)."""
+
+        error: BaseException | None
+
+    @dataclass
     class Done(Message):
         """The sync ended; `asked` when the user asked for it (`r`)."""
 
@@ -78,9 +84,14 @@ class IndexingBar(OwnsWorkers, Horizontal):
         progress = message.progress
         self.display = True
         bar = self.query_one(ProgressBar)
-        if progress.phase == "scanning":  # the number of files is not known yet
+        if progress.phase == "waiting":
             bar.update(total=None)
-            label = "Finding articles…"
+            label = "Waiting for another newsreader indexing this corpus…"
+        elif progress.phase == "scanning":  # the number of files is not known yet
+            bar.update(total=None)
+            label = (
+                f"Finding articles… {progress.total:,}" if progress.total else "Finding articles…"
+            )
         else:
             bar.update(total=max(progress.total, 1), progress=progress.done)
             label = f"Indexing {progress.done:,} / {progress.total:,} files"
@@ -94,3 +105,4 @@ class IndexingBar(OwnsWorkers, Horizontal):
         """A failed sync hides the bar (OwnsWorkers reports the error itself)."""
         if event.state == WorkerState.ERROR:
             self.display = False
+            self.post_message(self.Failed(event.worker.error))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from reader.core.article import ArticleMeta
+from reader.core.text import printable
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -95,6 +96,12 @@ class Hit:
     @property
     def plain_snippet(self) -> str:
         return self.snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+    @property
+    def shown_path(self) -> str:
+        """The path as a screen shows it: a file name may hold escape sequences or bytes
+        that are not UTF-8, shown as visible escapes, never sent to the terminal."""
+        return printable(self.path)
 
 
 class Rows(Protocol):

@@ -26,11 +26,14 @@ COMMON = 0.05
 are alike, and its posting list is the longest to decode: it is not a key term..."""
 LONG_LIST = 1000
 """...once it is used this many times: in a small archive every word is "common"."""
+SIMILAR_CHARS = 100_000
+"""Characters of a long article its key terms come from: the first pages say what it is
+about, and analysing all of a 4 MB one took seconds."""
 
 
 def key_terms(searcher: Any, docnum: int, field: str = "body") -> list[tuple[str, float]]:
     """The article's key terms with Whoosh's Bo1 weights, best first."""
-    text = stored_text(searcher.stored_fields(docnum), field)
+    text = stored_text(searcher.stored_fields(docnum), field)[:SIMILAR_CHARS]
     schema_field = searcher.schema[field]
     weights: Counter[bytes] = Counter()
     for btext, _, weight, _ in schema_field.index(text):

@@ -15,20 +15,40 @@ whoosh-reloaded is frozen, so the classes these derive from will not move. The w
 pool and its reader are used only while writing: nothing of them is stored in the index, which
 plain Whoosh reads as before. `tests/functional/test_whoosh_writer.py` compares every
 posting, length and stored field with an index written by Whoosh's own writer.
+
+The analysis processes also live and die differently from Whoosh's (whose `cancel` only set a
+flag in the parent's copy of each process object, and whose commit waited for ever on a
+process that had died): each dies with its parent (killed or not), ignores Ctrl+C (the parent
+cancels it), reports a failure (a full disk) instead of printing a traceback, and the parent
+stops waiting for a process that is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
+import os
 import pickle
+import queue
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
+WATCH_PARENT_SECONDS = 0.5
+"""How often an analysis process checks that its parent is alive (where the kernel cannot be
+asked to end it with its parent)."""
+JOIN_SECONDS = 5.0
+"""How long a cancel waits for an analysis process to end before killing it."""
+PR_SET_PDEATHSIG = 1
 RUN_CHUNK = 50_000
 """Postings per pickled list in a run: few enough to keep a run's memory small, many enough
 that pickling is one call per list, not per posting."""
@@ -98,23 +118,71 @@ class FastSegmentWriter(SegmentWriter):
         return LengthsReader(self.storage, self.get_segment())
 
 
+class WriterFailed(OSError):
+    """An analysis process failed (its error, e.g. a full disk) or died; nothing committed."""
+
+
+class _Failure:
+    """What a failed analysis process puts on the result queue instead of its segment."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.errno = getattr(exc, "errno", None)
+        self.text = getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"
+
+
+def _die_with_parent() -> None:
+    """End this process when its parent ends, however the parent ends (SIGKILL included)."""
+    parent = os.getppid()
+    with contextlib.suppress(Exception):  # Linux: the kernel sends SIGKILL when it goes
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it went before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second guard): poll the parent
+        while os.getppid() == parent:
+            time.sleep(WATCH_PARENT_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 class _Task(SubWriterTask):
     """An analysis process of FastMpWriter: FastSegmentWriter, one segment at the end."""
 
     def run(self) -> None:
+        # Ctrl+C is the parent's to handle (it cancels this process). SIGINT came blocked
+        # from the parent's fork (see _new_task), so one sent meanwhile is dropped here.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _die_with_parent()
+        try:
+            self._run()
+        except BaseException as exc:
+            # Report, then leave without the traceback multiprocessing would print.
+            with contextlib.suppress(Exception):
+                self.resultqueue.put((self.name, None, _Failure(exc)), timeout=JOIN_SECONDS)
+                self.resultqueue.close()
+                self.resultqueue.join_thread()
+            os._exit(1)
+        # Leave at once, the result delivered: a forked copy of the app must not run the
+        # app's exit handlers (they failed and turned a finished process's status into 1).
+        with contextlib.suppress(Exception):
+            self.resultqueue.close()
+            self.resultqueue.join_thread()
+        os._exit(0)
+
+    def _run(self) -> None:
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = FastSegmentWriter(ix, _lk=False, **self.kwargs)
-        while self.running:
+        while True:
             job = self.jobqueue.get()
             if job is None:
                 break
             self._process_file(*job)
-        if not self.running:
-            writer.cancel()
-            return
         fieldnames = writer.pool.fieldnames
         segment = writer._finalize_segment()
-        self.resultqueue.put((None, fieldnames, segment), timeout=5)
+        self.resultqueue.put((self.name, fieldnames, segment), timeout=JOIN_SECONDS)
 
 
 class FastMpWriter(MpWriter):
@@ -125,11 +193,93 @@ class FastMpWriter(MpWriter):
 
     def __init__(self, ix: Any, procs: int, **kwargs: Any) -> None:
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self.docbuffer: list[Any] = []
+        self._segments: dict[str, Any] = {}
+        """Segments the processes have finished, by process name, as they arrive."""
 
     def _new_task(self) -> _Task:
         task = _Task(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, True
         )
+        task.daemon = True  # never waited for at exit: an interrupted parent just leaves
         self.tasks.append(task)
-        task.start()
+        if not hasattr(signal, "pthread_sigmask"):
+            task.start()
+            return task
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            task.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         return task
+
+    def _enqueue(self) -> None:
+        """Whoosh's, with a put that notices a dead process instead of blocking for ever."""
+        docbuffer: list[Any] = self.docbuffer
+        self.docbuffer = []
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as f:
+            for item in docbuffer:
+                pickle.dump(item, f, 2)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        self._put((filename, len(docbuffer)))
+
+    def _put(self, job: Any) -> None:
+        while True:
+            try:
+                self.jobqueue.put(job, timeout=WATCH_PARENT_SECONDS)
+                return
+            except queue.Full:
+                self._check_tasks()
+
+    def _check_tasks(self, wait: float = 0.0) -> None:
+        """Collect finished processes' segments (waiting up to `wait` for one); raise
+        WriterFailed when one reported a failure or died without a result."""
+        ended = [task for task in self.tasks if task.exitcode not in (None, 0)]
+        # Read after looking at exit codes: a process reports before it exits.
+        with contextlib.suppress(queue.Empty):
+            while True:
+                name, _, item = (
+                    self.resultqueue.get(timeout=wait) if wait else self.resultqueue.get_nowait()
+                )
+                wait = 0.0
+                if isinstance(item, _Failure):
+                    raise WriterFailed(item.errno, item.text)
+                self._segments[name] = item
+        for task in ended:
+            if task.name not in self._segments:
+                raise WriterFailed(None, f"an indexing process ended ({task.exitcode})")
+
+    def _commit(self, mergetype: Any, optimize: Any, merge: Any) -> None:
+        """Whoosh's multisegment commit, waiting on results rather than on processes."""
+        if self.docbuffer:
+            self._enqueue()
+        for _ in self.tasks:
+            self._put(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        while len(self._segments) < len(self.tasks):
+            self._check_tasks(wait=WATCH_PARENT_SECONDS)
+        for task in self.tasks:
+            task.join(JOIN_SECONDS)
+        finalsegments += list(self._segments.values())
+        if self._added:
+            finalsegments.append(self._finalize_segment())
+        else:
+            self._close_segment()
+        self._commit_toc(finalsegments)
+        self._finish()
+
+    def cancel(self) -> None:
+        """End the processes (Whoosh's cancel only flagged its own copies of them)."""
+        try:
+            for task in self.tasks:
+                if task.is_alive():
+                    task.terminate()
+            for task in self.tasks:
+                task.join(JOIN_SECONDS)
+                if task.is_alive():
+                    task.kill()
+                    task.join(JOIN_SECONDS)
+        finally:
+            SegmentWriter.cancel(self)
