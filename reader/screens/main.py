@@ -89,8 +89,8 @@ class MainScreen(UserWork):
                 tooltip="find in the open article"),
         # Priority, so it works while typing in the search box, where it matters.
         Binding("ctrl+t", "as_typed", "As typed", show=False, priority=True, id="as-typed",
-                tooltip="typing treats the last word as a prefix and searches a typo as the "
-                "corpus's word; this searches the words as typed (again: corrected)"),
+                tooltip="a typo is searched as the corpus's word: this searches the words "
+                "as typed (again: corrected)"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane",
                 tooltip="next pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
