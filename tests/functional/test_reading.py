@@ -147,8 +147,8 @@ def multiprocessing_children() -> list[object]:
 
 
 READER_SCRIPT = """
+    import select
     import sys
-    import time
     from pathlib import Path
     from reader.core import reading
     from reader.core.corpus import discover
@@ -166,10 +166,13 @@ READER_SCRIPT = """
         pids = [p.pid for p in multiprocessing.active_children()]
         try:
             print(" ".join(map(str, pids)), flush=True)
-            # Busy as the indexer is, not blocked in a read: a Ctrl+C the kernel hands to
-            # another thread of this process still raises here within one nap.
+            # Never blocked in a read: a Ctrl+C the kernel hands to another thread of this
+            # process still raises here within one wait. The end of stdin (the test runner
+            # gone) ends the script, so it never outlives its parent.
             while True:
-                time.sleep(0.02)
+                ready, _, _ = select.select([sys.stdin], [], [], 0.02)
+                if ready and not sys.stdin.readline():
+                    break
         except KeyboardInterrupt:
             reads.close()
             print("interrupted", flush=True)
@@ -218,7 +221,9 @@ def test_reading_processes_end_when_the_indexer_is_killed(tmp_path: Path) -> Non
 def test_ctrl_c_while_files_are_read_prints_no_traceback(tmp_path: Path) -> None:
     process, _ = start_reader(tmp_path)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does: every process of the group
-    stdout, stderr = process.communicate(timeout=60)
+    process.wait(timeout=60)  # stdin stays open: only the signal can end it with 130
+    assert process.stdout is not None and process.stderr is not None
+    stdout, stderr = process.stdout.read(), process.stderr.read()
     assert process.returncode == 130, stderr
     assert "interrupted" in stdout
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
