@@ -148,6 +148,7 @@ def multiprocessing_children() -> list[object]:
 
 READER_SCRIPT = """
     import select
+    import signal
     import sys
     from pathlib import Path
     from reader.core import reading
@@ -157,6 +158,11 @@ READER_SCRIPT = """
     from reader.core.reading import Job, Readers, read_all
 
     if __name__ == "__main__":
+        # As a shell starts a command: Ctrl+C handled, not ignored or blocked. The test
+        # runner's process may hand down either (a worker of pytest-xdist did, and the
+        # signal never arrived), and that would test the runner, not the reader.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         reading.POOL_MIN, reading.CHUNK = 0, 2
         refs = list(discover(Path(sys.argv[1])))
         readers = Readers(2**20, EntityLinker([]), default_reader())
