@@ -214,8 +214,13 @@ async def test_notes_list_jumps_edits_and_deletes(app: NewsReaderApp) -> None:
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
-        assert lib.user_data(afp.id).notes == ()
         assert isinstance(app.screen, NotesScreen)
+        # settle() leaves dialog workers alone (they may wait on a dialog); this one has its
+        # answer now and goes on to delete and redraw the list: wait for it.
+        notes_screen = app.screen
+        await app.workers.wait_for_complete([w for w in app.workers if w.node is notes_screen])
+        await pilot.pause()
+        assert lib.user_data(afp.id).notes == ()
         listing = app.screen.query_one(OptionList)
         assert "No notes yet" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("escape")
