@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--sort", choices=("relevance", "date"), default="relevance", help="result order"
     )
+    search.add_argument(
+        "--group", action="store_true", help="one row per story (its best hit, +N outlets)"
+    )
+
+    stories = commands.add_parser(
+        "stories", help="every outlet's version of one event, grouped (stories of 2+ articles)"
+    )
+    stories.add_argument("query", metavar="QUERY", nargs="?", default="")
+    stories.add_argument("--json", action="store_true", help="print a JSON list of stories")
+    stories.add_argument("--limit", type=_positive, default=None, metavar="N")
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("id", metavar="ID")
@@ -154,11 +164,29 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         if progress.rebuilt:
             print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
         results = library.search(args.query, sort=args.sort)
-        hits = results.hits(0, args.limit)
+        groups = None
+        if args.group:
+            # Enough hits to fill `limit` rows however many versions each story has.
+            window = results.hits(0, args.limit * GROUP_WINDOW, snippets=False)
+            groups = library.group(window)[: args.limit]
+            best = {g.hit.id for g in groups}
+            hits = [h for h in results.hits(0, args.limit * GROUP_WINDOW) if h.id in best]
+            by_id = {h.id: h for h in hits}
+            hits = [by_id[g.hit.id] for g in groups]
+        else:
+            hits = results.hits(0, args.limit)
     finally:
         library.close()
     if args.json:
-        print(json.dumps([_hit_json(hit) for hit in hits], ensure_ascii=False, indent=2))
+        out = [_hit_json(hit) for hit in hits]
+        for item, group in zip(out, groups or (), strict=False):
+            item["story"] = {
+                "id": group.story,
+                "articles": group.articles,
+                "outlets": group.outlets,
+                "first": {"source": group.first_source, "date": group.first_date},
+            }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     if not hits:
         # Quoted as the query is: a phrase's suggestion carries its own double quotes.
@@ -169,14 +197,83 @@ def _search(config: Config, args: argparse.Namespace) -> int:
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
     noun = plural("article", results.total)
     print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
+    extra = {g.hit.id: g for g in groups or ()}
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.date or "undated", hit.source, hit.id) if x)
         print(f"\n{number:>3}. {hit.title}")
         print(f"     {meta}")
+        if (group := extra.get(hit.id)) and group.articles > 1:
+            line = _story_line(group.outlets, group.articles, group.first_source, group.first_date)
+            print(f"     {line}")
         snippet = hit.plain_snippet
         if snippet:
             for line in textwrap.wrap(snippet, width - 6)[:2]:
                 print(f"     {line}")
+    return 0
+
+
+GROUP_WINDOW = 10
+"""`search --group` reads this many hits per row asked for before collapsing them."""
+
+
+def _story_line(outlets: int, articles: int, source: str, date: str | None) -> str:
+    more = outlets - 1
+    others = f"+{more} {'outlet' if more == 1 else 'outlets'}" if more else "same outlet"
+    versions = f"{articles} {plural('version', articles)}"
+    return f"{others} · {versions} · first: {source}, {date or 'undated'}"
+
+
+def _stories(config: Config, args: argparse.Namespace) -> int:
+    library = _library(config)
+    try:
+        progress = library.sync_all()
+        if progress.rebuilt:
+            print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+        stories = library.story_list(args.query)
+        if args.limit is not None:
+            stories = stories[: args.limit]
+        entities = {s.id: library.story_entities(s) for s in stories}
+    finally:
+        library.close()
+    if args.json:
+        out = []
+        for story in stories:
+            first = story.first
+            out.append(
+                {
+                    "id": story.id,
+                    "title": story.title,
+                    "first": {"source": first.source, "date": first.date, "id": first.id},
+                    "articles": [
+                        {
+                            "id": m.id,
+                            "path": m.path,
+                            "title": m.title,
+                            "source": m.source,
+                            "date": m.date,
+                            "role": m.role,
+                        }
+                        for m in story.members
+                    ],
+                    "outlets": list(story.outlets),
+                    "entities": entities[story.id],
+                }
+            )
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not stories:
+        where = f" matching {args.query!r}" if args.query else ""
+        print(f"No stories{where} (a story needs two or more articles about one event).")
+        return 0
+    for number, story in enumerate(stories, 1):
+        first = story.first
+        print(f"\n{number:>3}. {story.title}")
+        when = first.date or first.when
+        print(f"     {_story_line(len(story.outlets), len(story.members), first.source, when)}")
+        for member in story.members:
+            when = member.date or member.when or "undated"
+            title = member.title[:60]
+            print(f"     {member.role:<8} {when:<10}  {member.source:<14.14}  {member.id}  {title}")
     return 0
 
 
@@ -201,6 +298,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     try:
         library.sync_all()
         view = library.article(args.id)
+        story = library.story_for(args.id) if view is not None else None
     finally:
         library.close()
     if view is None:
@@ -219,6 +317,15 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         ]
         data["entity_counts"] = view.entity_counts
         data["notes"] = [_note_json(note) for note in view.user.notes]
+        data["story"] = (
+            {
+                "id": story.id,
+                "role": next((m.role for m in story.members if m.id == hit.id), None),
+                "versions": [m.id for m in story.members if m.id != hit.id],
+            }
+            if story is not None
+            else None
+        )
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
@@ -229,6 +336,9 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         print("Entities: " + ", ".join(hit.entities))
     if hit.tags:
         print("Tags: " + ", ".join(hit.tags))
+    if story is not None and len(story.members) > 1:
+        others = ", ".join(f"{m.source} ({m.role}) {m.id}" for m in story.members if m.id != hit.id)
+        print(f"Story {story.id}: also {others}")
     notes = view.user.notes
     for note in notes:
         if note.paragraph is None:
@@ -419,6 +529,7 @@ _COMMANDS = {
     "index": _index,
     "search": _search,
     "show": _show,
+    "stories": _stories,
     "entities": _entities,
     "tag": _tag,
     "untag": _untag,

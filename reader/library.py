@@ -26,6 +26,9 @@ from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
+from reader.core.stories.cache import Story, StoryCache, SyncReport
+from reader.core.stories.compare import Comparison, compare
+from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag
 from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
 
@@ -46,6 +49,19 @@ class ArticleView:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class GroupedHit:
+    """One row of grouped results: a story's best hit and what the story holds."""
+
+    hit: Hit
+    story: str
+    articles: int
+    outlets: int
+    first_source: str
+    first_date: str | None
+    first_published: str | None
 
 
 @dataclass(frozen=True)
@@ -81,7 +97,11 @@ class Library:
             self.linker,
             config.max_file_bytes,
             user_fields=self._user_fields,
+            observer=self._observe,
         )
+        self.stories = StoryCache(self.folder / "stories.sqlite")
+        self._staged: dict[str, tuple[str, StoryFeatures]] = {}
+        self.story_report: SyncReport | None = None
         self._store_in_use = True
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
@@ -104,6 +124,7 @@ class Library:
                     yield progress
             if final is not None and not final.busy:
                 self.catch_up()
+                self.sync_stories(rebuild=rebuild)
         except OSError as exc:
             raise UserError(
                 f"{self.folder}: cannot write the index: {exc.strerror or exc}"
@@ -121,6 +142,44 @@ class Library:
                 )
                 self.store.adopted = None
             yield final
+
+    def _observe(self, article: Article) -> None:
+        self._staged[article.id] = (article.content_hash, _features(article))
+
+    def sync_stories(self, rebuild: bool = False) -> SyncReport:
+        """Bring the story cache in step with the index (after an index sync)."""
+        staged, self._staged = self._staged, {}
+        present = self._indexed()
+        self.story_report = self.stories.sync(present, staged, self._fetch, rebuild=rebuild)
+        return self.story_report
+
+    def _indexed(self) -> dict[str, str]:
+        """Article id -> content hash of every indexed file (from the index's manifest)."""
+        import sqlite3
+
+        manifest = self.folder / "manifest.sqlite"
+        if not manifest.exists():
+            return {}
+        db = sqlite3.connect(manifest, timeout=10)
+        try:
+            return dict(db.execute("SELECT id, hash FROM files").fetchall())
+        finally:
+            db.close()
+
+    def _fetch(self, article_id: str) -> StoryFeatures | None:
+        stored = self.backend.document(article_id)
+        if stored is None:
+            return None
+        date = stored.get("date")
+        return extract(
+            id=article_id,
+            path=str(stored["path"]),
+            title=str(stored.get("title", "")),
+            source=str(stored.get("source", "Unknown")),
+            date=date.date().isoformat() if date else None,
+            byline=stored.get("byline") or None,
+            paragraphs=[p for p in str(stored.get("body", "")).split("\n\n") if p],
+        )
 
     def sync_all(self, rebuild: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -237,6 +296,81 @@ class Library:
         except StoreError:
             user = UserData()
         return ArticleView(hit, paragraphs, mentions, dict(self.linker.counts(mentions)), user)
+
+    # -- stories -----------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.stories.story_of(article_id)
+
+    def story(self, story_id: str) -> Story | None:
+        return self.stories.story(story_id)
+
+    def story_for(self, article_id: str) -> Story | None:
+        """The story an article belongs to (a story of one when it stands alone)."""
+        story_id = self.stories.story_of(article_id)
+        return self.stories.story(story_id) if story_id else None
+
+    def story_list(self, query: str = "", filters: Filters | None = None) -> list[Story]:
+        """Stories with more than one article, newest first; with a query, the stories
+        holding a match (ranked by their best match)."""
+        if not query.strip() and not filters:
+            ids = list(self.stories.multi())[::-1]
+        else:
+            results = self.search(query, filters, suggest=False)
+            hits = results.hits(0, results.total, snippets=False)
+            of = self.stories.stories_of(h.id for h in hits)
+            ids = list(dict.fromkeys(of[h.id] for h in hits if h.id in of))
+            sizes = self.stories.sizes(ids)
+            ids = [i for i in ids if sizes.get(i, 0) > 1]
+        stories = (self.stories.story(i) for i in ids)
+        return [s for s in stories if s is not None]
+
+    def story_entities(self, story: Story) -> list[str]:
+        """Tracked entities any version names, most versions first."""
+        counts: dict[str, int] = {}
+        for member in story.members:
+            stored = self.backend.document(member.id)
+            for name in str((stored or {}).get("entity", "")).split(","):
+                if name:
+                    counts[name] = counts.get(name, 0) + 1
+        return sorted(counts, key=lambda n: (-counts[n], n))
+
+    def group(self, hits: list[Hit]) -> list[GroupedHit]:
+        """Collapse hits to one row per story (its best hit first), keeping their order."""
+        of = self.stories.stories_of(h.id for h in hits)
+        best: dict[str, Hit] = {}
+        for hit in hits:
+            best.setdefault(of.get(hit.id, hit.id), hit)
+        rows: list[GroupedHit] = []
+        for story_id, hit in best.items():
+            story = self.stories.story(story_id)
+            if story is None:
+                rows.append(GroupedHit(hit, story_id, 1, 1, hit.source, hit.date, None))
+                continue
+            first = story.first
+            rows.append(
+                GroupedHit(
+                    hit,
+                    story_id,
+                    len(story.members),
+                    len(story.outlets),
+                    first.source,
+                    first.date,
+                    first.published,
+                )
+            )
+        return rows
+
+    def compare(self, left_id: str, right_id: str) -> Comparison:
+        """What the left version adds to the right one, leaves out, and reports otherwise."""
+        left, right = self.article(left_id), self.article(right_id)
+        if left is None or right is None:
+            missing = left_id if left is None else right_id
+            raise UserError(f"no article with id {missing!r}")
+        return compare(
+            content_paragraphs(left.paragraphs, left.hit.byline),
+            content_paragraphs(right.paragraphs, right.hit.byline),
+        )
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
@@ -508,6 +642,7 @@ class Library:
         return done
 
     def close(self) -> None:
+        self.stories.close()
         self.backend.close()
         self.store.close()
 
@@ -537,6 +672,19 @@ def _stored_ref(stored: dict[str, Any]) -> ArticleRef:
         stored.get("title", ""),
         stored.get("source", ""),
         date.date().isoformat() if date else None,
+    )
+
+
+def _features(article: Article) -> StoryFeatures:
+    return extract(
+        id=article.id,
+        path=article.path,
+        title=article.title,
+        source=article.source,
+        date=article.date,
+        byline=article.byline,
+        paragraphs=article.paragraphs,
+        published=getattr(article, "published", None),
     )
 
 

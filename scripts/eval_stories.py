@@ -1,0 +1,112 @@
+"""Score story clustering on labelled sets (gold.json + articles), as the held-out set is scored.
+
+Usage: python scripts/eval_stories.py [SET_DIR ...] [--sweep] [-v]
+
+Without a folder it scores ../shared/stories-dev (when present) and every set under
+tests/fixtures/stories/. Each set is read with the product's own parser, clustered with the
+product's own code and scored by ../shared/stories-dev/score.py (the held-out set's scorer).
+`--sweep` also prints the scores over a range of link thresholds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.core.corpus import discover, read_article  # noqa: E402
+from reader.core.stories.clustering import cluster  # noqa: E402
+from reader.core.stories.features import StoryFeatures, extract  # noqa: E402
+from reader.core.stories.params import DEFAULT_PARAMS, StoryParams  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "stories-dev"
+SCORER = DEV / "score.py"
+FIXTURES = ROOT / "tests" / "fixtures" / "stories"
+SWEEP = (0.11, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23)
+
+
+def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatures]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    listed = {f for s in gold["stories"].values() for f in s["files"]} | set(gold["singletons"])
+    docs = []
+    for ref in discover(folder):
+        if ref.path not in listed:
+            continue
+        a = read_article(ref, 5 << 20)
+        docs.append(
+            extract(
+                id=a.id,
+                path=a.path,
+                title=a.title,
+                source=a.source,
+                date=a.date,
+                byline=a.byline,
+                paragraphs=a.paragraphs,
+                published=getattr(a, "published", None),
+                title_weight=params.title_weight,
+            )
+        )
+    return docs
+
+
+def score(gold: Path, docs: list[StoryFeatures], params: StoryParams, verbose: bool) -> str:
+    stories = cluster(docs, params)
+    clusters = [[d.path for d in s] for s in stories if len(s) > 1]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump({"clusters": clusters}, handle)
+    args = [sys.executable, str(SCORER), handle.name, "--gold", str(gold)]
+    out = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True)
+    Path(handle.name).unlink()
+    return out.stdout
+
+
+def summary(text: str) -> str:
+    keep = [line for line in text.splitlines() if line.startswith(("pairwise", "B-cubed", "near"))]
+    return "\n".join(keep)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    sweep = "--sweep" in argv
+    overrides = dict(a[len("--set=") :].split("=", 1) for a in argv if a.startswith("--set="))
+    base = dataclasses.replace(
+        DEFAULT_PARAMS,
+        **{k: type(getattr(DEFAULT_PARAMS, k))(v) for k, v in overrides.items()},
+    )
+    sets = [(Path(a), Path(a) / "gold.json") for a in argv if not a.startswith("-")]
+    if not sets:
+        sets = [(DEV, DEV / "gold.json")] if (DEV / "gold.json").exists() else []
+        sets += [(p.parent, p) for p in sorted(FIXTURES.glob("*/gold.json"))]
+        for gold in sorted(FIXTURES.glob("*.gold.json")):
+            # A set over another folder's files: gold.json names the folder ("folder").
+            folder = (ROOT / json.loads(gold.read_text(encoding="utf-8"))["folder"]).resolve()
+            if folder.is_dir():
+                sets.append((folder, gold))
+    if not SCORER.exists():
+        print(f"error: the scorer {SCORER} is not there (../shared is needed)", file=sys.stderr)
+        return 2
+    failed = 0
+    for folder, gold in sets:
+        docs = load(folder, gold, base)
+        out = score(gold, docs, base, verbose)
+        name = gold.name if gold.name != "gold.json" else folder.name
+        print(f"== {name} ({len(docs)} articles), link threshold {base.link_threshold}")
+        print(out.rstrip() if verbose else summary(out))
+        failed += "PASS" not in out
+        if sweep:
+            for value in SWEEP:
+                params = dataclasses.replace(base, link_threshold=value)
+                lines = summary(score(gold, docs, params, False)).splitlines()
+                short = "  ".join(" ".join(line.split()[:4]) for line in lines[:2])
+                print(f"   threshold {value:.2f}: {short}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
