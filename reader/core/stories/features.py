@@ -93,6 +93,9 @@ class When:
     def key(self) -> tuple[int, int, int]:
         return (self.year or 0, self.month, self.day)
 
+    def weekday(self) -> int | None:
+        return None if self.year is None else _date(self.year, self.month, self.day).weekday()
+
     def ordinal(self) -> int | None:
         """Days since year 1, or None without a year (for windows in a big corpus)."""
         if self.year is None:
@@ -144,12 +147,45 @@ class StoryFeatures:
     """Content-word counts, title words counted `title_weight` times."""
     shingles: frozenset[int]
     """Hashes of the 5-word shingles of the body (near copies share most of them)."""
+    weekdays: frozenset[int] = frozenset()
+    """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
+    lead_dates: frozenset[tuple[int, int]] = frozenset()
+    """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated last; the path breaks ties so every order is reproducible."""
         when = self.when.key() if self.when else (9999, 99, 99)
         stamp = when[0] * 10000 + when[1] * 100 + when[2]
         return (stamp, self.published or "", self.path)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LEAD_PARAGRAPHS = 2
+"""Weekdays are read from the first paragraphs only: the lead says when the event happened;
+later paragraphs name the days of background events."""
+
+
+def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
+    found = set()
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        for word in words(para):
+            if word in _WEEKDAYS:
+                found.add(_WEEKDAYS.index(word))
+    return frozenset(found)
+
+
+def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
+    found = set()
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        for pattern in (_MONTH_DAY, _DAY_MONTH):
+            for match in pattern.finditer(para):
+                first, second = match.group(1), match.group(2)
+                month_name, day = (first, second) if pattern is _MONTH_DAY else (second, first)
+                if month_name.lower() == "may" and pattern is _MONTH_DAY and not day:
+                    continue
+                if 1 <= int(day) <= 31:
+                    found.add((_MONTHS[month_name.lower()], int(day)))
+    return frozenset(found)
 
 
 def fold(text: str) -> str:
@@ -302,4 +338,6 @@ def extract(
         when=when,
         terms=dict(terms),
         shingles=shingles(text),
+        weekdays=lead_weekdays(body),
+        lead_dates=lead_dates(body),
     )

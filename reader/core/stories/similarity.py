@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
-from reader.core.stories.features import StoryFeatures
+from reader.core.stories.background import doc_share
+from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import StoryParams
 
 Vector = dict[str, float]
@@ -43,15 +44,20 @@ class DocFrequencies:
             else:
                 self.counts.pop(term, None)
 
-    def idf(self, term: str, smoothing: float) -> float:
-        return math.log((self.total + 1) / (self.counts.get(term, 0) + smoothing))
+    def idf(self, term: str, params: StoryParams) -> float:
+        """ln((N + B + 1) / (df + B * share + s)): B pseudo-articles of general English,
+        where `share` of them hold the term, stand beside the corpus's N articles."""
+        b = params.background_docs
+        share = doc_share(term) if b else 0.0
+        return math.log(
+            (self.total + b + 1) / (self.counts.get(term, 0) + b * share + params.df_smoothing)
+        )
 
 
 def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vector:
     """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf)."""
     weights = {
-        term: (1.0 + math.log(count)) * df.idf(term, params.df_smoothing)
-        for term, count in doc.terms.items()
+        term: (1.0 + math.log(count)) * df.idf(term, params) for term, count in doc.terms.items()
     }
     weights = {t: w for t, w in weights.items() if w > 0}
     if len(weights) > params.max_terms:
@@ -87,11 +93,33 @@ def date_factor(gap: int | None, params: StoryParams) -> float:
     return params.far_date_factor
 
 
+def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
+    """For an undated piece against a dated one: 1 when a weekday its lead names is the
+    dated piece's day or next to it, 3 (as for another event) when none is, else None."""
+    if (a.when is None) == (b.when is None):
+        return None
+    undated, dated = (a, b) if a.when is None else (b, a)
+    when = dated.when
+    if when is None or when.year is None:
+        return None
+    if undated.lead_dates:
+        named = (When(when.year, month, day) for month, day in undated.lead_dates)
+        return 1 if any(w.days_to(when) <= 1 for w in named) else 3
+    day = when.weekday()
+    if day is None or not undated.weekdays:
+        return None
+    near = any((day - w) % 7 in (0, 1, 6) for w in undated.weekdays)
+    return 1 if near else 3
+
+
 def similarity(
     a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
 ) -> float:
     """How strongly two articles read as one event, 0..1."""
-    return cosine(va, vb) * date_factor(day_gap(a, b), params)
+    gap = day_gap(a, b)
+    if gap is None:
+        gap = weekday_gap(a, b)
+    return cosine(va, vb) * date_factor(gap, params)
 
 
 def containment(a: StoryFeatures, b: StoryFeatures) -> float:
