@@ -23,7 +23,7 @@ from reader.commands import NewsCommands
 from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.core.text import plural
-from reader.library import Library
+from reader.library import GROUP_WINDOW, Library
 from reader.messages import IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
@@ -58,6 +58,10 @@ class NewsReaderApp(App[None]):
         Binding("c", "cooccurrence", "Together", show=False),
         Binding("right_square_bracket", "step_article(1)", "Next article", show=False),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False),
+        Binding("ctrl+g", "toggle_grouping", "Group"),
+        Binding("v", "story", "Story"),
+        Binding("greater_than_sign", "step_version(1)", "Next version", show=False),
+        Binding("less_than_sign", "step_version(-1)", "Prev version", show=False),
         Binding("t", "tag", "Tags"),
         Binding("a", "annotate", "Note ¶"),
         Binding("A", "annotate_article", "Note", show=False),
@@ -89,6 +93,8 @@ class NewsReaderApp(App[None]):
         self._pending_cursor: int | None = None
         """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
         self.sidebar_visible = library.config.show_sidebar
+        self.grouped = False
+        """Results collapsed to one row per story (Ctrl+G)."""
         self.sub_title = f"{library.config.corpus.name}"
 
     # -- layout -------------------------------------------------------------------------
@@ -361,6 +367,8 @@ class NewsReaderApp(App[None]):
     def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
         try:
             results = self.library.search(query, filters, suggest=False)
+            if self.grouped:
+                results = self.library.grouped(results)
             first = results.hits(0, WINDOW)
         except UserError as exc:
             self.call_from_thread(self._show_query_error, query, str(exc))
@@ -406,7 +414,9 @@ class NewsReaderApp(App[None]):
             self._set_status(self.status_text(results))
 
     def status_text(self, results: Results) -> str:
-        noun = plural("article", results.total)
+        noun = plural("story" if self.grouped else "article", results.total)
+        if self.grouped:
+            noun = "story" if results.total == 1 else "stories"
         parts = []
         if self.filters.entities:
             parts.append(" ∧ ".join(self.library.short_name(e) for e in self.filters.entities))
@@ -415,7 +425,13 @@ class NewsReaderApp(App[None]):
         if self.filters.tags:
             parts.append("tag: " + ", ".join(self.filters.tags))
         prefix = " · ".join(parts)
-        text = f"{prefix}: {results.total:,} {noun}" if prefix else f"{results.total:,} {noun}"
+        count = f"{results.total:,} {noun}"
+        articles = getattr(results.backend_handle, "articles", None)
+        if self.grouped and articles is not None:
+            # Counting events, not articles: "Kim ∧ Xi: 3 stories (7 articles)".
+            top = f"the best {GROUP_WINDOW:,} of " if articles > GROUP_WINDOW else ""
+            count += f" ({top}{articles:,} {plural('article', articles)})"
+        text = f"{prefix}: {count}" if prefix else count
         if results.total == 0 and results.suggestion:
             text += f" · did you mean {results.suggestion}?"
         return text
@@ -427,7 +443,57 @@ class NewsReaderApp(App[None]):
 
     @on(ResultsList.Opened)
     def _opened(self, event: ResultsList.Opened) -> None:
-        self.open_article(event.hit.id)
+        group = getattr(event.hit, "group", None)
+        if group is not None and group.articles > 1:
+            self._open_story(event.hit.id)  # a grouped row expands into its versions
+        else:
+            self.open_article(event.hit.id)
+
+    # -- stories ------------------------------------------------------------------------
+
+    def action_toggle_grouping(self) -> None:
+        self.grouped = not self.grouped
+        self.notify("One row per story" if self.grouped else "One row per article", timeout=2)
+        self.run_search()
+
+    def action_story(self) -> None:
+        article_id = self._target()
+        if article_id is not None:
+            self._open_story(article_id)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _open_story(self, article_id: str) -> None:
+        story_id = self.library.story_of(article_id)
+        detail = self.library.story_detail(story_id) if story_id else None
+        self.call_from_thread(self._show_story, article_id, detail)
+
+    def _show_story(self, article_id: str, detail: object) -> None:
+        from reader.screens.story import OpenVersion, StoryScreen
+
+        if detail is None:
+            self.notify("No story yet for this article (indexing is still running).")
+            return
+
+        def chosen(result: OpenVersion | None) -> None:
+            if result is not None:
+                self.open_article(result.article_id)
+
+        self.push_screen(StoryScreen(self.library, detail, article_id), chosen)  # type: ignore[arg-type]
+
+    def action_step_version(self, delta: int) -> None:
+        """In the reader, open the next (or previous) version of the article's story."""
+        if self.open_id is not None and isinstance(self.focused, ArticleReader):
+            self._step_version(self.open_id, delta)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _step_version(self, article_id: str, delta: int) -> None:
+        story = self.library.story_for(article_id)
+        if story is None or len(story.members) < 2:
+            self.call_from_thread(self.notify, "No other version of this story.", timeout=2)
+            return
+        ids = [m.id for m in story.members]
+        target = ids[(ids.index(article_id) + delta) % len(ids)]
+        self.call_from_thread(self.open_article, target)
 
     def open_article(self, article_id: str) -> None:
         self.open_id = article_id

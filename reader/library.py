@@ -26,7 +26,7 @@ from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, Store, UserData
-from reader.core.stories.cache import Story, StoryCache, SyncReport
+from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
 from reader.core.stories.compare import Comparison, compare
 from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag
@@ -62,6 +62,53 @@ class GroupedHit:
     first_source: str
     first_date: str | None
     first_published: str | None
+
+
+GROUP_WINDOW = 300
+"""Grouped results collapse the best this many hits: a story's versions rank close together,
+and grouping 300 rows costs a few milliseconds."""
+
+
+@dataclass
+class StoryHit(Hit):
+    """A results row standing for a whole story (grouped results)."""
+
+    group: GroupedHit | None = None
+
+
+class _GroupedWindow:
+    """Loads grouped rows on demand, each the story's best hit with its snippet."""
+
+    def __init__(self, results: Results, rows: list[tuple[int, GroupedHit]]) -> None:
+        self.results = results
+        self.rows = rows
+        self.articles = results.total
+        """How many articles the rows stand for (all of them, or the first GROUP_WINDOW)."""
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        out: list[Hit] = []
+        for index, group in self.rows[start:stop]:
+            found = self.results.hits(index, index + 1, snippets)
+            hit = found[0] if found else group.hit
+            out.append(StoryHit(**{**hit.__dict__, "group": group}))
+        return out
+
+
+@dataclass(frozen=True)
+class StoryVersion:
+    """One version in the story view: the member and what the user attached to it."""
+
+    member: Member
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    """A story as the story view shows it: its versions, oldest first."""
+
+    story: Story
+    versions: tuple[StoryVersion, ...]
 
 
 @dataclass(frozen=True)
@@ -325,6 +372,32 @@ class Library:
         stories = (self.stories.story(i) for i in ids)
         return [s for s in stories if s is not None]
 
+    def story_detail(self, story_id: str) -> StoryDetail | None:
+        """The story with each version's tags and notes (a note on one version shows here)."""
+        story = self.stories.story(story_id)
+        if story is None:
+            return None
+        versions = []
+        for member in story.members:
+            try:
+                data = self.store.user_data(member.id)
+            except StoreError:
+                data = UserData()
+            stored = self.backend.document(member.id) or {}
+            front = tuple(t for t in str(stored.get("fronttags", "") or "").split(",") if t)
+            notes = tuple(note.text for note in data.notes)
+            versions.append(StoryVersion(member, tuple(dict.fromkeys(front + data.tags)), notes))
+        return StoryDetail(story, tuple(versions))
+
+    def story_counts(self, names: list[str]) -> dict[str, int]:
+        """How many stories (events, not articles) name each entity."""
+        out: dict[str, int] = {}
+        for name in names:
+            results = self.backend.search("", Filters(entities=(name,)), sort="date")
+            ids = [h.id for h in results.hits(0, results.total, snippets=False)]
+            out[name] = len(set(self.stories.stories_of(ids).values()))
+        return out
+
     def story_entities(self, story: Story) -> list[str]:
         """Tracked entities any version names, most versions first."""
         counts: dict[str, int] = {}
@@ -341,25 +414,25 @@ class Library:
         best: dict[str, Hit] = {}
         for hit in hits:
             best.setdefault(of.get(hit.id, hit.id), hit)
+        summaries = self.stories.summaries(best)
         rows: list[GroupedHit] = []
         for story_id, hit in best.items():
-            story = self.stories.story(story_id)
-            if story is None:
-                rows.append(GroupedHit(hit, story_id, 1, 1, hit.source, hit.date, None))
-                continue
-            first = story.first
-            rows.append(
-                GroupedHit(
-                    hit,
-                    story_id,
-                    len(story.members),
-                    len(story.outlets),
-                    first.source,
-                    first.date,
-                    first.published,
-                )
-            )
+            articles, outlets, source, date = summaries.get(story_id, (1, 1, hit.source, hit.date))
+            rows.append(GroupedHit(hit, story_id, articles, outlets, source, date, None))
         return rows
+
+    def grouped(self, results: Results, window: int = GROUP_WINDOW) -> Results:
+        """The same results, one row per story, for the results list (first `window` hits)."""
+        hits = results.hits(0, min(results.total, window), snippets=False)
+        position = {h.id: i for i, h in enumerate(hits)}
+        rows = [(position[g.hit.id], g) for g in self.group(hits)]
+        return Results(
+            results.query,
+            len(rows),
+            _GroupedWindow(results, rows),
+            results.suggestion,
+            results.terms,
+        )
 
     def compare(self, left_id: str, right_id: str) -> Comparison:
         """What the left version adds to the right one, leaves out, and reports otherwise."""

@@ -25,6 +25,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("o", "all notes: Enter opens, e edits, d deletes"),
             ("u", "mark read / unread (opening marks read)"),
             ("*", "star / unstar"),
+            ("Ctrl+G", "group results: one row per story (+N outlets, first reported)"),
+            ("v", "the story of the current article: versions, what each adds or contradicts"),
             ("Ctrl+P", "command palette: sources, tags, entities, re-index, theme"),
             ("? / F1", "this help"),
             ("Esc", "back out one level"),
@@ -44,7 +46,16 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("j / k, ↓ / ↑", "move"),
             ("g / G", "top / bottom"),
-            ("Enter", "open the article"),
+            ("Enter", "open the article (grouped: a story's versions)"),
+        ],
+    ),
+    (
+        "Story view",
+        [
+            ("j / k, > / <", "step through the versions (oldest first)"),
+            ("b", "compare the others with this version"),
+            ("Enter", "read the version"),
+            ("Esc", "back"),
         ],
     ),
     (
@@ -52,6 +63,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("n / N", "next / previous search match"),
             ("] / [", "next / previous article"),
+            ("> / <", "next / previous version of the same story"),
             ("j / k, g / G", "paragraph cursor: next / previous, first / last"),
             ("Space / PgUp", "page down / up"),
             ("a", "annotate the paragraph under the cursor (Ctrl+S saves)"),

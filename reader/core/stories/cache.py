@@ -33,7 +33,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -420,6 +420,33 @@ class StoryCache:
                     chunk,
                 )
             )
+        return out
+
+    def summaries(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int, str, str | None]]:
+        """Story id -> (articles, outlets, first source, first date) without decoding any
+        features: what a grouped results row shows."""
+        ids = list(set(story_ids))
+        out: dict[str, tuple[int, int, str, str | None]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                "SELECT story, source, date, when_iso, sort_key FROM articles "
+                f"WHERE story IN ({marks}) ORDER BY story, sort_key",
+                chunk,
+            ).fetchall()
+            by_story: dict[str, list[sqlite3.Row]] = defaultdict(list)
+            for row in rows:
+                by_story[row["story"]].append(row)
+            for story, members in by_story.items():
+                first = members[0]
+                outlets = len({m["source"] for m in members})
+                out[story] = (
+                    len(members),
+                    outlets,
+                    first["source"],
+                    first["date"] or first["when_iso"],
+                )
         return out
 
     def story(self, story_id: str) -> Story | None:

@@ -153,8 +153,10 @@ class StoryFeatures:
     """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
 
     def sort_key(self) -> tuple[int, str, str]:
-        """Oldest first; undated last; the path breaks ties so every order is reproducible."""
-        when = self.when.key() if self.when else (9999, 99, 99)
+        """Oldest first; undated (or a dateline without a year) last; the path breaks ties
+        so every order is reproducible."""
+        dated = self.when is not None and self.when.year is not None
+        when = self.when.key() if dated and self.when else (9999, 99, 99)
         stamp = when[0] * 10000 + when[1] * 100 + when[2]
         return (stamp, self.published or "", self.path)
 
