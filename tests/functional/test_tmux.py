@@ -69,3 +69,29 @@ def test_type_search_open_and_quit(config_file: Path, tmp_path: Path, size) -> N
         assert status.read_text().strip() == "0"
     finally:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+
+
+@pytest.mark.parametrize("size", [(160, 48), (80, 24)])
+def test_grouped_results_and_the_story_view(config_file: Path, tmp_path: Path, size) -> None:
+    assert TMUX and EXE
+    session = f"nr-story-{size[0]}"
+    command = f"TERM=xterm-256color {shlex.quote(EXE)} --config {shlex.quote(str(config_file))}"
+    width, height = size
+    tmux("new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), command)
+    try:
+        wait_for(session, "5 articles")
+        tmux("send-keys", "-t", session, "C-g")
+        screen = wait_for(session, "4 stories (5 articles)")
+        assert "+1 outlet · 2 versions · first Unknown 2025-08-28" in screen
+        # Newest first: Yonhap's Sept 2 piece, then the story of Aug 28 (two versions).
+        tmux("send-keys", "-t", session, "j")
+        tmux("send-keys", "-t", session, "Enter")
+        screen = wait_for(session, "2 versions · 2 outlets · first: Unknown, 2025-08-28")
+        assert "◆ first" in screen and "○ version" in screen
+        screen = wait_for(session, "compared with")
+        assert "Discrepancies (" in screen
+        tmux("send-keys", "-t", session, "Escape")
+        wait_for(session, "4 stories (5 articles)")
+        tmux("send-keys", "-t", session, "q")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)

@@ -125,6 +125,24 @@ def _sentence(paragraph: int, text: str) -> Sentence:
     return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names)
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _missing_names(sent: Sentence, other: Sentence) -> frozenset[str]:
+    """Names in `sent` none of whose words occur anywhere in `other` (spelling variants such
+    as Kim Jong-un / Kim Jong Un share words, so they are not a different name)."""
+    seen = set(words(other.text))
+    out = set()
+    for name in sent.names:
+        parts = [w for w in words(name.replace("-", " ")) if w not in _CALENDAR]
+        if parts and not any(part in seen for part in parts):
+            out.add(name)
+    return frozenset(out)
+
+
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -164,8 +182,8 @@ def compare(
                 Discrepancy(sent.text, other.text, tuple(only_left), tuple(only_right), "number")
             )
             continue
-        names_left = sent.names - other.names
-        names_right = other.names - sent.names
+        names_left = _missing_names(sent, other)
+        names_right = _missing_names(other, sent)
         if best >= params.same_sentence and names_left and names_right:
             result.discrepancies.append(
                 Discrepancy(
