@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,6 +150,9 @@ class Library:
         self.stories = StoryCache(self.folder / "stories.sqlite")
         self._staged: dict[str, tuple[str, StoryFeatures]] = {}
         self.story_report: SyncReport | None = None
+        self.story_timings: dict[str, float] = {"extract": 0.0, "cluster": 0.0}
+        """Seconds the last sync spent on stories: features while indexing, then clustering
+        or assignment (the benchmark reports them as `stories_s`)."""
         self._store_in_use = True
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
@@ -160,6 +164,7 @@ class Library:
     ) -> Iterator[Progress]:
         """Re-index what changed; yields progress. Safe to run in a worker thread."""
         final: Progress | None = None
+        self.story_timings = {"extract": 0.0, "cluster": 0.0}
         try:
             for folder in old_index_dirs(self.config.data_dir, self.config.corpus, SCHEMA_VERSION):
                 shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
@@ -191,13 +196,17 @@ class Library:
             yield final
 
     def _observe(self, article: Article) -> None:
+        tick = time.perf_counter()
         self._staged[article.id] = (article.content_hash, _features(article))
+        self.story_timings["extract"] += time.perf_counter() - tick
 
     def sync_stories(self, rebuild: bool = False) -> SyncReport:
         """Bring the story cache in step with the index (after an index sync)."""
+        tick = time.perf_counter()
         staged, self._staged = self._staged, {}
         present = self._indexed()
         self.story_report = self.stories.sync(present, staged, self._fetch, rebuild=rebuild)
+        self.story_timings["cluster"] = time.perf_counter() - tick
         return self.story_report
 
     def _indexed(self) -> dict[str, str]:

@@ -17,13 +17,25 @@ TOKENS_PER_DOC = 500
 articles (a Poisson estimate; "said", f = 0.001, lands at 0.4)."""
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """The English word list (320,000 words, a quarter of a second to load, once)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
 @lru_cache(maxsize=262_144)
 def doc_share(term: str) -> float:
     """Estimated share of English news articles that hold the (lightly stemmed) term."""
-    from wordfreq import word_frequency  # imported on first use: it loads a word list
+    if term[:1].isdigit():
+        from wordfreq import word_frequency  # numbers are estimated by their length
 
-    forms = {term, f"{term}e", f"{term}s", f"{term}es", f"{term}ed", f"{term}ing"}
-    if term.endswith("y"):
-        forms.add(f"{term[:-1]}ies")
-    freq = sum(word_frequency(form, "en") for form in forms)
+        freq = word_frequency(term, "en")
+    else:
+        table = _frequencies()
+        forms = {term, f"{term}e", f"{term}s", f"{term}es", f"{term}ed", f"{term}ing"}
+        if term.endswith("y"):
+            forms.add(f"{term[:-1]}ies")
+        freq = sum(table.get(form, 0.0) for form in forms)
     return 1.0 - math.exp(-TOKENS_PER_DOC * freq)

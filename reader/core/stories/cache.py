@@ -13,15 +13,15 @@ same story comes out again.
 
 from __future__ import annotations
 
-import json
+import heapq
+import marshal
 import sqlite3
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.stories.clustering import cluster
+from reader.core.stories.clustering import cluster_corpus
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
@@ -33,7 +33,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -94,22 +94,19 @@ class SyncReport:
 
 
 def _encode(doc: StoryFeatures) -> bytes:
-    terms = dict(Counter(doc.terms).most_common(STORED_TERMS))
-    return json.dumps(
-        {
-            "t": terms,
-            "s": array("I", sorted(doc.shingles)).tobytes().hex(),
-            "w": sorted(doc.weekdays),
-            "d": sorted(doc.lead_dates),
-        },
-        separators=(",", ":"),
-    ).encode("utf-8")
+    """Features as a compact blob (marshal: fast, and it holds plain data only)."""
+    terms = doc.terms
+    if len(terms) > STORED_TERMS:
+        terms = {t: terms[t] for t in heapq.nlargest(STORED_TERMS, terms, key=terms.__getitem__)}
+    return marshal.dumps((terms, tuple(doc.shingles), tuple(doc.weekdays), tuple(doc.lead_dates)))
+
+
+def _terms_of(blob: bytes) -> dict[str, int]:
+    return marshal.loads(blob)[0]  # type: ignore[no-any-return]
 
 
 def _decode(row: sqlite3.Row) -> StoryFeatures:
-    data = json.loads(row["features"])
-    shingles = array("I")
-    shingles.frombytes(bytes.fromhex(data["s"]))
+    terms, shingles, weekdays, lead_dates = marshal.loads(row["features"])
     return StoryFeatures(
         id=row["id"],
         path=row["path"],
@@ -119,10 +116,10 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         published=row["published"],
         byline=row["byline"],
         when=When.parse(row["when_iso"]),
-        terms=data["t"],
+        terms=terms,
         shingles=frozenset(shingles),
-        weekdays=frozenset(data.get("w", ())),
-        lead_dates=frozenset(tuple(d) for d in data.get("d", ())),
+        weekdays=frozenset(weekdays),
+        lead_dates=frozenset(lead_dates),
     )
 
 
@@ -255,8 +252,8 @@ class StoryCache:
             doc = cached.get(article_id) or features(article_id)
             if doc is not None:
                 docs.append(doc)
-        stories = cluster(docs, self.params)
-        df = DocFrequencies.of(docs)
+        stories, vectors, df = cluster_corpus(docs, self.params)
+        vector_of = {doc.id: vec for doc, vec in zip(docs, vectors, strict=True)}
         taken: set[str] = set()
         rows = []
         postings = []
@@ -265,7 +262,7 @@ class StoryCache:
             taken.add(story_id)
             for doc in members:
                 rows.append(self._row(doc, present[doc.id], story_id))
-                postings += self._postings(doc, df)
+                postings += self._postings(doc, df, vector_of[doc.id])
         with self.db:
             for table in ("articles", "postings", "df"):
                 self.db.execute(f"DELETE FROM {table}")
@@ -292,9 +289,9 @@ class StoryCache:
         )
 
     def _postings(
-        self, doc: StoryFeatures, df: DocFrequencies
+        self, doc: StoryFeatures, df: DocFrequencies, vec: dict[str, float] | None = None
     ) -> list[tuple[str, int | None, str]]:
-        vec = vector(doc, df, self.params)
+        vec = vec if vec is not None else vector(doc, df, self.params)
         ordinal = doc.when.ordinal() if doc.when else None
         return [(t, ordinal, doc.id) for t in strong_terms(vec, self.params.candidate_terms)]
 
@@ -319,7 +316,7 @@ class StoryCache:
                 ).fetchone()
                 if row is None:
                     continue
-                terms = json.loads(row[0])["t"]
+                terms = _terms_of(row[0])
                 self.db.executemany("UPDATE df SET n = n - 1 WHERE term = ?", [(t,) for t in terms])
                 self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
                 self.db.execute("DELETE FROM postings WHERE id = ?", (article_id,))

@@ -158,9 +158,16 @@ def cluster(
     docs: Sequence[StoryFeatures], params: StoryParams = DEFAULT_PARAMS
 ) -> list[list[StoryFeatures]]:
     """Stories of a whole corpus (a first build or `--rebuild`), each oldest first."""
+    return cluster_corpus(docs, params)[0]
+
+
+def cluster_corpus(
+    docs: Sequence[StoryFeatures], params: StoryParams = DEFAULT_PARAMS
+) -> tuple[list[list[StoryFeatures]], list[Vector], DocFrequencies]:
+    """`cluster`, also returning each doc's vector and the frequencies (for the cache)."""
     df = DocFrequencies.of(docs)
     vectors = [vector(doc, df, params) for doc in docs]
     edges = score_pairs(docs, vectors, params)
     groups = agglomerate(len(docs), edges, params.link_threshold)
     stories = [sorted((docs[i] for i in group), key=StoryFeatures.sort_key) for group in groups]
-    return sorted(stories, key=lambda s: s[0].sort_key())
+    return sorted(stories, key=lambda s: s[0].sort_key()), vectors, df

@@ -125,10 +125,9 @@ def _sentence(paragraph: int, text: str) -> Sentence:
     return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names)
 
 
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
+_CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december"""
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 
 
 def _missing_names(sent: Sentence, other: Sentence) -> frozenset[str]:

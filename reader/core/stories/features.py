@@ -14,9 +14,12 @@ import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.stories.params import DEFAULT_PARAMS
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining marks left by NFKD (the accents of é, ñ, ü); Hangul and CJK keep their letters."""
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 _STOP_WORDS = """
     a about above after again against all almost along already also although am among an and
@@ -192,8 +195,9 @@ def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
 
 def fold(text: str) -> str:
     """Lower case without accents (Séoul and Seoul are one word)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def stem(word: str) -> str:
@@ -228,40 +232,62 @@ def _number(token: str) -> str:
 
 def words(text: str) -> list[str]:
     """The raw words of a text, folded (shingles use all of them, stop words included)."""
-    return [m.group().replace("’", "'") for m in _WORD.finditer(fold(text))]
+    return _WORD.findall(fold(text).replace("’", "'"))
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words and normalised numbers (2.50 and 2.5 are one term)."""
-    out: list[str] = []
-    for word in words(text):
-        if word[0].isdigit():
-            out.append(_number(word))
-            continue
-        word = word.split("'")[0]  # Seoul's -> seoul
-        if len(word) < 2 or word in _STOP:
-            continue
-        out.append(stem(word))
-    return out
+    return _terms(words(text))
+
+
+def _terms(seq: list[str]) -> list[str]:
+    term = _term
+    return [t for t in map(term, seq) if t]
+
+
+@lru_cache(maxsize=131_072)
+def _term(word: str) -> str | None:
+    """One word as a term, or None for a stop word (cached: a corpus reuses its words)."""
+    if word[0].isdigit():
+        return _number(word)
+    word = word.split("'")[0]  # Seoul's -> seoul
+    if len(word) < 2 or word in _STOP:
+        return None
+    return stem(word)
 
 
 def is_stop(word: str) -> bool:
     return word in _STOP
 
 
-def shingles(text: str) -> frozenset[int]:
+def shingles(text: str | list[str]) -> frozenset[int]:
     """A 1-in-SHINGLE_SAMPLE sample of the text's shingle hashes (those divisible by it).
 
     Sampling by hash value keeps the same shingles of every text, so the share one text's
     sample finds in another's estimates their containment without bias, at a quarter of
-    the size to cache.
+    the size to cache. Each shingle's hash combines its words' hashes (one vector
+    operation per text, not a string per shingle).
     """
-    seq = words(text)
-    hashes = (
-        zlib.crc32(" ".join(seq[i : i + SHINGLE]).encode("utf-8"))
-        for i in range(max(0, len(seq) - SHINGLE + 1))
-    )
-    return frozenset(h for h in hashes if h % SHINGLE_SAMPLE == 0)
+    import numpy as np  # loaded on first use, as ranking does: start-up does not pay for it
+
+    seq = words(text) if isinstance(text, str) else text
+    if len(seq) < SHINGLE:
+        return frozenset()
+    ids = np.fromiter(map(_word_hash, seq), dtype=np.uint64, count=len(seq))
+    mixed = np.zeros(len(seq) - SHINGLE + 1, dtype=np.uint64)
+    for offset in range(SHINGLE):
+        mixed = mixed * np.uint64(_MIX) + ids[offset : len(seq) - SHINGLE + 1 + offset]
+    folded = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(0xFFFFFFFF))
+    return frozenset(folded[folded % SHINGLE_SAMPLE == 0].tolist())
+
+
+_MIX = 1_000_003
+"""Multiplier combining word hashes into a shingle hash (a prime: order matters)."""
+
+
+@lru_cache(maxsize=131_072)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 def content_paragraphs(paragraphs: list[str], byline: str | None) -> list[str]:
@@ -322,8 +348,8 @@ def extract(
 ) -> StoryFeatures:
     """Features of one parsed article (keyword-only: the article record is changing shape)."""
     body = content_paragraphs(paragraphs, byline)
-    text = "\n".join(body)
-    terms = Counter(content_terms(text))
+    seq = words("\n".join(body))
+    terms = Counter(_terms(seq))
     for term in content_terms(title):
         terms[term] += title_weight
     when = When.parse(published) or When.parse(date)
@@ -339,7 +365,8 @@ def extract(
         byline=byline,
         when=when,
         terms=dict(terms),
-        shingles=shingles(text),
-        weekdays=lead_weekdays(body),
-        lead_dates=lead_dates(body),
+        shingles=shingles(seq),
+        # Only an undated piece needs the days its lead names.
+        weekdays=lead_weekdays(body) if when is None else frozenset(),
+        lead_dates=lead_dates(body) if when is None else frozenset(),
     )

@@ -3,6 +3,8 @@ and whether one is a near copy of the other (shingle containment). Pure function
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 
@@ -22,6 +24,8 @@ class DocFrequencies:
     def __init__(self, counts: Mapping[str, int] | None = None, total: int = 0) -> None:
         self.counts: dict[str, int] = dict(counts or {})
         self.total = total
+        self._idf: dict[str, float] = {}
+        """idf per term, computed once per term until the counts change."""
 
     @classmethod
     def of(cls, docs: Iterable[StoryFeatures]) -> DocFrequencies:
@@ -31,11 +35,13 @@ class DocFrequencies:
         return out
 
     def add(self, doc: StoryFeatures) -> None:
+        self._idf.clear()
         self.total += 1
         for term in doc.terms:
             self.counts[term] = self.counts.get(term, 0) + 1
 
     def remove(self, doc: StoryFeatures) -> None:
+        self._idf.clear()
         self.total = max(0, self.total - 1)
         for term in doc.terms:
             left = self.counts.get(term, 0) - 1
@@ -53,24 +59,38 @@ class DocFrequencies:
             (self.total + b + 1) / (self.counts.get(term, 0) + b * share + params.df_smoothing)
         )
 
+    def cached_idf(self, term: str, params: StoryParams) -> float:
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = self.idf(term, params)
+        return value
+
+
+_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+"""Sublinear term frequency, 1 + ln(count), looked up for the usual counts."""
+
 
 def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vector:
     """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf)."""
-    weights = {
-        term: (1.0 + math.log(count)) * df.idf(term, params) for term, count in doc.terms.items()
-    }
-    weights = {t: w for t, w in weights.items() if w > 0}
-    if len(weights) > params.max_terms:
-        # Ties broken by the term, so every run keeps the same terms.
-        kept = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[: params.max_terms]
-        weights = dict(kept)
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
+    cache = df._idf
+    weights: dict[str, float] = {}
+    for term, count in doc.terms.items():
+        idf = cache.get(term)
+        if idf is None:
+            idf = df.cached_idf(term, params)
+        weight = (_TF[count] if count < 64 else 1.0 + math.log(count)) * idf
+        if weight > 0:
+            weights[term] = weight
+    # Strongest first (ties keep the text's order, so every run keeps the same terms).
+    kept = heapq.nlargest(params.max_terms, weights, key=weights.__getitem__)
+    norm = math.sqrt(sum(weights[t] ** 2 for t in kept)) or 1.0
+    return {t: weights[t] / norm for t in kept}
 
 
 def strong_terms(vec: Vector, count: int) -> list[str]:
-    """The terms that best identify an article (for the candidate lookup)."""
-    return [t for t, _ in sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:count]]
+    """The terms that best identify an article (for the candidate lookup): a vector holds
+    its terms strongest first."""
+    return list(itertools.islice(vec, count))
 
 
 def cosine(a: Vector, b: Vector) -> float:
