@@ -55,9 +55,10 @@ class DocFrequencies:
         where `share` of them hold the term, stand beside the corpus's N articles."""
         b = params.background_docs
         share = doc_share(term) if b else 0.0
-        return math.log(
+        idf = math.log(
             (self.total + b + 1) / (self.counts.get(term, 0) + b * share + params.df_smoothing)
         )
+        return min(idf, params.max_idf)
 
     def cached_idf(self, term: str, params: StoryParams) -> float:
         value = self._idf.get(term)
