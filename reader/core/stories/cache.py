@@ -33,7 +33,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -178,7 +178,9 @@ class StoryCache:
                 db.execute("CREATE TABLE postings (term TEXT, ordinal INTEGER, id TEXT)")
                 db.execute("CREATE INDEX postings_term ON postings (term, ordinal)")
                 db.execute("CREATE INDEX postings_id ON postings (id)")
-                db.execute("CREATE TABLE df (term TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+                db.execute(
+                    "CREATE TABLE df (term TEXT PRIMARY KEY, n INTEGER NOT NULL, share REAL)"
+                )
                 db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
 
@@ -268,7 +270,10 @@ class StoryCache:
                 self.db.execute(f"DELETE FROM {table}")
             self.db.executemany(f"INSERT INTO articles VALUES ({','.join('?' * 13)})", rows)
             self.db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
-            self.db.executemany("INSERT INTO df VALUES (?, ?)", df.counts.items())
+            self.db.executemany(
+                "INSERT INTO df VALUES (?, ?, ?)",
+                ((t, n, df.share(t)) for t, n in df.counts.items()),
+            )
 
     def _row(self, doc: StoryFeatures, hash_: str, story: str) -> tuple[object, ...]:
         when = doc.when
@@ -325,10 +330,11 @@ class StoryCache:
     def add(self, doc: StoryFeatures, hash_: str) -> str:
         """Assign one new article to a story (or a story of its own); returns the story id."""
         db = self.db
+        known = self._df(doc.terms)
         with db:
             db.executemany(
-                "INSERT INTO df VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1",
-                [(t,) for t in doc.terms],
+                "INSERT INTO df VALUES (?, 1, ?) ON CONFLICT(term) DO UPDATE SET n = n + 1",
+                [(t, known.share(t)) for t in doc.terms],
             )
         story = self._assign(doc)
         df = self._df(doc.terms)

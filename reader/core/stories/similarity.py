@@ -13,6 +13,8 @@ from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import StoryParams
 
 Vector = dict[str, float]
+LAZY_BACKGROUND = 1000
+"""From this many articles on, a word new to the corpus is not looked up in the background."""
 
 
 class DocFrequencies:
@@ -21,9 +23,17 @@ class DocFrequencies:
     Kept from the corpus itself, so a corpus about Korea learns that "korea" says little.
     """
 
-    def __init__(self, counts: Mapping[str, int] | None = None, total: int = 0) -> None:
+    def __init__(
+        self,
+        counts: Mapping[str, int] | None = None,
+        total: int = 0,
+        shares: Mapping[str, float] | None = None,
+    ) -> None:
         self.counts: dict[str, int] = dict(counts or {})
         self.total = total
+        self.shares: dict[str, float] | None = dict(shares) if shares is not None else None
+        """Background shares read back from the story cache, so adding one article to a
+        large corpus need not load the English word list (see `share`)."""
         self._idf: dict[str, float] = {}
         """idf per term, computed once per term until the counts change."""
 
@@ -54,11 +64,23 @@ class DocFrequencies:
         """ln((N + B + 1) / (df + B * share + s)): B pseudo-articles of general English,
         where `share` of them hold the term, stand beside the corpus's N articles."""
         b = params.background_docs
-        share = doc_share(term) if b else 0.0
+        share = self.share(term) if b else 0.0
         idf = math.log(
             (self.total + b + 1) / (self.counts.get(term, 0) + b * share + params.df_smoothing)
         )
         return min(idf, params.max_idf)
+
+    def share(self, term: str) -> float:
+        """The term's background share: cached, else looked up, except that in a corpus of
+        thousands a word the corpus has never seen counts as rare (it nearly always is a
+        name, and the background weighs little beside thousands of articles)."""
+        if self.shares is not None:
+            known = self.shares.get(term)
+            if known is not None:
+                return known
+            if self.total >= LAZY_BACKGROUND:
+                return 0.0
+        return doc_share(term)
 
     def cached_idf(self, term: str, params: StoryParams) -> float:
         value = self._idf.get(term)
