@@ -33,15 +33,15 @@ def build(config_path: str, db_path: Path) -> dict[str, float]:
             article = read_article(ref, config.max_file_bytes)
         except SkippedFile:
             continue
-        entities = " ; ".join(dict(linker.counts(linker.link(article.title, article.body))))
+        entities = " ; ".join(dict(linker.counts(linker.link(article.meta.title, article.body))))
         rows.append(
             (
-                article.title,
+                article.meta.title,
                 article.body,
-                article.source,
+                article.meta.source,
                 entities,
                 " ".join(article.front_tags),
-                article.date or "",
+                article.meta.date or "",
                 article.path,
             )
         )

@@ -7,8 +7,8 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -41,6 +41,21 @@ WIDE = 150
 NARROW = 110
 """Below this width the entity sidebar starts hidden."""
 FIRST_BUILD = "First indexing: the articles appear when it ends"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A store write that went through, with what it returned."""
+
+    value: T
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A store write that did not: the one-line reason, for the user."""
+
+    problem: str
 
 
 class NewsReaderApp(App[None]):
@@ -306,9 +321,9 @@ class NewsReaderApp(App[None]):
 
     @on(EntitySidebar.Promote)
     async def _promote(self, event: EntitySidebar.Promote) -> None:
-        _, problem = await self._call(self.library.promote, event.name)
-        if problem:
-            self.notify(problem, severity="error")
+        outcome = await self._call(self.library.promote, event.name)
+        if isinstance(outcome, Failed):
+            self.notify(outcome.problem, severity="error")
             return
         self.notify(
             f"Now tracking {event.name}. Press r to re-index and link it in every article.",
@@ -426,7 +441,7 @@ class NewsReaderApp(App[None]):
             parts.append("tag: " + ", ".join(self.filters.tags))
         prefix = " · ".join(parts)
         count = f"{results.total:,} {noun}"
-        articles = getattr(results.backend_handle, "articles", None)
+        articles = getattr(results.rows, "articles", None)
         if self.grouped and articles is not None:
             # Counting events, not articles: "Kim ∧ Xi: 3 stories (7 articles)".
             top = f"the best {GROUP_WINDOW:,} of " if articles > GROUP_WINDOW else ""
@@ -507,7 +522,7 @@ class NewsReaderApp(App[None]):
             return
         spans = [self.library.match_spans(p, terms) for p in view.paragraphs]
         related = [
-            (hit.id, hit.title, _reason([self.library.short_name(e) for e in shared]))
+            (hit.id, hit.meta.title, _reason([self.library.short_name(e) for e in shared]))
             for hit, shared in self.library.related(article_id)
         ]
         self.call_from_thread(self._show_article, view, spans, related)
@@ -550,12 +565,12 @@ class NewsReaderApp(App[None]):
         hit = self.query_one(ResultsList).current
         return hit.id if hit else self.open_id
 
-    async def _call(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, str | None]:
-        """Run a store write off the UI thread; (result, None) or (None, one-line reason)."""
+    async def _call(self, fn: Callable[..., T], *args: Any) -> Done[T] | Failed:
+        """Run a store write off the UI thread."""
         try:
-            return await asyncio.to_thread(fn, *args), None
+            return Done(await asyncio.to_thread(fn, *args))
         except UserError as exc:
-            return None, str(exc)
+            return Failed(str(exc))
 
     def _lag(self, in_index: bool) -> None:
         if not in_index:
@@ -611,20 +626,20 @@ class NewsReaderApp(App[None]):
         ) -> tuple[tuple[str, ...], str | None]:
             in_index = True
             if added:
-                result, problem = await self._call(self.library.tag, article_id, added)
-                if problem:
-                    return (), problem
-                in_index = result[1]
+                outcome = await self._call(self.library.tag, article_id, added)
+                if isinstance(outcome, Failed):
+                    return (), outcome.problem
+                in_index = outcome.value.indexed
             if removed:
-                result, problem = await self._call(self.library.untag, article_id, removed)
-                if problem:
-                    return (), problem
-                in_index = result[1]
+                outcome = await self._call(self.library.untag, article_id, removed)
+                if isinstance(outcome, Failed):
+                    return (), outcome.problem
+                in_index = outcome.value.indexed
             self._lag(in_index)
             fresh = await asyncio.to_thread(self.library.article, article_id)
             return (fresh.hit.tags if fresh else ()), None
 
-        await self.push_screen_wait(TagEditor(view.hit.title, view.hit.tags, known, change))
+        await self.push_screen_wait(TagEditor(view.hit.meta.title, view.hit.tags, known, change))
         self._refresh_article_state(article_id)
 
     def action_annotate(self) -> None:
@@ -658,20 +673,19 @@ class NewsReaderApp(App[None]):
         from reader.screens.note_editor import NoteEditor
 
         ref = await asyncio.to_thread(self.library.article, article_id)
-        title = ref.hit.title if ref else article_id
+        title = ref.hit.meta.title if ref else article_id
         where = "the article" if paragraph is None else f"paragraph {paragraph + 1}"
         heading = f"{'Edit note' if note_id else 'Note'} on {where}: {title}"
 
         async def save(value: str) -> str | None:
             if note_id is None:
-                result, problem = await self._call(
-                    self.library.add_note, article_id, value, paragraph
-                )
+                outcome = await self._call(self.library.add_note, article_id, value, paragraph)
             else:
-                result, problem = await self._call(self.library.edit_note, note_id, value)
-            if problem is None:
-                self._lag(result[1])
-            return problem
+                outcome = await self._call(self.library.edit_note, note_id, value)
+            if isinstance(outcome, Failed):
+                return outcome.problem
+            self._lag(outcome.value.indexed)
+            return None
 
         if await self.push_screen_wait(NoteEditor(heading, quote, text, save)):
             self.notify("Note saved.", timeout=2)
@@ -686,11 +700,11 @@ class NewsReaderApp(App[None]):
         from reader.screens.confirm import ConfirmScreen
         from reader.screens.notes import NotesScreen
 
-        notes, problem = await self._call(self.library.all_notes)
-        if problem:
-            self.notify(problem, severity="error")
+        listed = await self._call(self.library.all_notes)
+        if isinstance(listed, Failed):
+            self.notify(listed.problem, severity="error")
             return
-        choice: NoteAction | None = await self.push_screen_wait(NotesScreen(notes))
+        choice: NoteAction | None = await self.push_screen_wait(NotesScreen(listed.value))
         if choice is None:
             return
         note = choice.note
@@ -704,11 +718,11 @@ class NewsReaderApp(App[None]):
         elif choice.action == "delete" and await self.push_screen_wait(
             ConfirmScreen("Delete this note for good?")
         ):
-            result, problem = await self._call(self.library.delete_note, note.id)
-            if problem:
-                self.notify(problem, severity="error")
+            deleted = await self._call(self.library.delete_note, note.id)
+            if isinstance(deleted, Failed):
+                self.notify(deleted.problem, severity="error")
                 return
-            self._lag(result[1])
+            self._lag(deleted.value.indexed)
             self.notify("Note deleted.", timeout=2)
             self._refresh_article_state(note.article_id)
 
@@ -716,30 +730,34 @@ class NewsReaderApp(App[None]):
         article_id = self._target()
         if article_id is None:
             return
-        data, problem = await self._call(self.library.user_data, article_id)
-        if problem is None:
-            result, problem = await self._call(self.library.set_read, article_id, not data.read)
-        if problem:
-            self.notify(problem, severity="error")
+        data = await self._call(self.library.user_data, article_id)
+        if isinstance(data, Failed):
+            self.notify(data.problem, severity="error")
             return
-        self._lag(result)
-        self.notify("Marked unread." if data.read else "Marked read.", timeout=2)
+        was_read = data.value.read
+        saved = await self._call(self.library.set_read, article_id, not was_read)
+        if isinstance(saved, Failed):
+            self.notify(saved.problem, severity="error")
+            return
+        self._lag(saved.value.indexed)
+        self.notify("Marked unread." if was_read else "Marked read.", timeout=2)
         self._refresh_article_state(article_id, facets=False)
 
     async def action_toggle_star(self) -> None:
         article_id = self._target()
         if article_id is None:
             return
-        data, problem = await self._call(self.library.user_data, article_id)
-        if problem is None:
-            result, problem = await self._call(
-                self.library.set_starred, article_id, not data.starred
-            )
-        if problem:
-            self.notify(problem, severity="error")
+        data = await self._call(self.library.user_data, article_id)
+        if isinstance(data, Failed):
+            self.notify(data.problem, severity="error")
             return
-        self._lag(result)
-        self.notify("Unstarred." if data.starred else "Starred ★", timeout=2)
+        was_starred = data.value.starred
+        saved = await self._call(self.library.set_starred, article_id, not was_starred)
+        if isinstance(saved, Failed):
+            self.notify(saved.problem, severity="error")
+            return
+        self._lag(saved.value.indexed)
+        self.notify("Unstarred." if was_starred else "Starred ★", timeout=2)
         self._refresh_article_state(article_id, facets=False)
 
     # Focus changes use screen.set_focus, not widget.focus(), which is deferred: keys typed
@@ -808,6 +826,3 @@ def _reason(shared: list[str]) -> str:
         return "similar text"
     more = f" +{len(shared) - 3}" if len(shared) > 3 else ""
     return "shares " + ", ".join(shared[:3]) + more
-
-
-__all__ = ["NewsReaderApp", "Path"]

@@ -10,13 +10,16 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.config import Config, load_config
 from reader.core.errors import UserError
 from reader.core.search import MARK_END, MARK_START, Hit
 from reader.core.store import Note
 from reader.core.text import plural
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 EXIT_USAGE = 2
 
@@ -123,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _library(config: Config) -> Any:
+def _library(config: Config) -> Library:
+    """Imported on use: `newsreader --help` and a config error need none of it."""
     from reader.library import Library
 
     return Library(config)
@@ -131,22 +135,15 @@ def _library(config: Config) -> Any:
 
 def _run_app(config: Config) -> int:
     from reader.app import NewsReaderApp
-    from reader.library import Library
 
-    library = Library(config)
-    try:
+    with _library(config) as library:
         NewsReaderApp(library).run()
-    finally:
-        library.close()
     return 0
 
 
 def _index(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         progress = library.sync_all(rebuild=args.rebuild)
-    finally:
-        library.close()
     if progress.rebuilt:
         print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
     for warning in progress.warnings:
@@ -158,8 +155,7 @@ def _index(config: Config, args: argparse.Namespace) -> int:
 
 
 def _search(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         progress = library.sync_all()
         if progress.rebuilt:
             print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
@@ -175,8 +171,6 @@ def _search(config: Config, args: argparse.Namespace) -> int:
             hits = [by_id[g.hit.id] for g in groups]
         else:
             hits = results.hits(0, args.limit)
-    finally:
-        library.close()
     if args.json:
         out = [_hit_json(hit) for hit in hits]
         for item, group in zip(out, groups or (), strict=False):
@@ -199,8 +193,8 @@ def _search(config: Config, args: argparse.Namespace) -> int:
     print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
     extra = {g.hit.id: g for g in groups or ()}
     for number, hit in enumerate(hits, 1):
-        meta = " · ".join(x for x in (hit.date or "undated", hit.source, hit.id) if x)
-        print(f"\n{number:>3}. {hit.title}")
+        meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
+        print(f"\n{number:>3}. {hit.meta.title}")
         print(f"     {meta}")
         if (group := extra.get(hit.id)) and group.articles > 1:
             line = _story_line(group.outlets, group.articles, group.first_source, group.first_date)
@@ -224,8 +218,7 @@ def _story_line(outlets: int, articles: int, source: str, date: str | None) -> s
 
 
 def _stories(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         progress = library.sync_all()
         if progress.rebuilt:
             print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
@@ -233,8 +226,6 @@ def _stories(config: Config, args: argparse.Namespace) -> int:
         if args.limit is not None:
             stories = stories[: args.limit]
         entities = {s.id: library.story_entities(s) for s in stories}
-    finally:
-        library.close()
     if args.json:
         out = []
         for story in stories:
@@ -281,10 +272,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
     return {
         "id": hit.id,
         "path": hit.path,
-        "title": hit.title,
-        "source": hit.source,
-        "date": hit.date,
-        "byline": hit.byline,
+        **hit.meta.to_dict(),
         "score": hit.score,
         "snippet": hit.plain_snippet,
         "entities": list(hit.entities),
@@ -294,13 +282,10 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def _show(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         library.sync_all()
         view = library.article(args.id)
         story = library.story_for(args.id) if view is not None else None
-    finally:
-        library.close()
     if view is None:
         raise UserError(
             f"no article with id {args.id!r} (ids come from `newsreader search --json`)"
@@ -309,7 +294,6 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     if args.json:
         data = _hit_json(hit)
         del data["score"], data["snippet"]
-        data["dateline"] = hit.dateline
         data["paragraphs"] = view.paragraphs
         data["mentions"] = [
             {"entity": m.entity, "field": m.field, "start": m.start, "end": m.end, "text": m.text}
@@ -329,8 +313,14 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
-    print(hit.title)
-    meta = [hit.source, hit.date or "undated", hit.byline, hit.dateline, hit.path]
+    print(hit.meta.title)
+    meta = [
+        hit.meta.source,
+        hit.meta.date or "undated",
+        hit.meta.byline,
+        hit.meta.dateline,
+        hit.path,
+    ]
     print(" · ".join(x for x in meta if x))
     if hit.entities:
         print("Entities: " + ", ".join(hit.entities))
@@ -363,16 +353,13 @@ def _show(config: Config, args: argparse.Namespace) -> int:
 
 
 def _entities(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         if args.promote is not None:
             name = library.promote(args.promote)
             print(f"now tracking {name!r}; it is linked at the next index run")
             return 0
         library.sync_all()
         summaries = library.entities()
-    finally:
-        library.close()
     if args.json:
         out = []
         for s in summaries:
@@ -422,61 +409,50 @@ def _lagging(in_index: bool) -> None:
 
 
 def _tag(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         library.sync_all()
-        tags, in_index = library.tag(args.id, args.tags)
+        saved = library.tag(args.id, args.tags)
         ref = library.ref(args.id)
-    finally:
-        library.close()
-    print(f"tagged {ref.path}: {', '.join(tags)}")
-    _lagging(in_index)
+    print(f"tagged {ref.path}: {', '.join(saved.tags)}")
+    _lagging(saved.indexed)
     return 0
 
 
 def _untag(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         library.sync_all()
-        gone, in_index = library.untag(args.id, args.tags)
+        saved = library.untag(args.id, args.tags)
         ref = library.ref(args.id)
-    finally:
-        library.close()
-    if gone:
-        print(f"untagged {ref.path}: {', '.join(gone)}")
+    if saved.tags:
+        print(f"untagged {ref.path}: {', '.join(saved.tags)}")
     else:
         print(f"{ref.path} had none of those tags")
-    _lagging(in_index)
+    _lagging(saved.indexed)
     return 0
 
 
 def _note(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         library.sync_all()
         paragraph = None if args.paragraph is None else args.paragraph - 1
-        note, in_index = library.add_note(args.id, args.text, paragraph)
+        saved = library.add_note(args.id, args.text, paragraph)
         ref = library.ref(args.id)
-    finally:
-        library.close()
+    note = saved.note
     where = "" if note.paragraph is None else f" paragraph {note.paragraph + 1}"
     print(f"note {note.id} saved on {ref.path}{where}")
-    _lagging(in_index)
+    _lagging(saved.indexed)
     return 0
 
 
 def _notes(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         notes = library.all_notes()
-    finally:
-        library.close()
     if args.json:
         out = []
         for note, ref in notes:
             item = _note_json(note)
             item["path"] = ref.path if ref else None
-            item["title"] = ref.title if ref else None
+            item["title"] = ref.meta.title if ref else None
             out.append(item)
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
@@ -486,7 +462,7 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
         where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
         if note.detached:
             where += " (detached)"
-        title = ref.title if ref else note.article_id
+        title = ref.meta.title if ref else note.article_id
         title = title if len(title) <= 60 else title[:59] + "…"
         print(f"{note.id:>4}  {title:<60}  {where}")
         print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
@@ -494,11 +470,8 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
 
 
 def _export(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         text = library.export(args.format)
-    finally:
-        library.close()
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -515,12 +488,9 @@ def _export(config: Config, args: argparse.Namespace) -> int:
 
 
 def _import(config: Config, args: argparse.Namespace) -> int:
-    library = _library(config)
-    try:
+    with _library(config) as library:
         library.sync_all()
         report = library.import_file(Path(args.file))
-    finally:
-        library.close()
     print(report.summary())
     return 0
 

@@ -16,22 +16,23 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.core.article import ArticleMeta
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
-from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, Results
+from reader.core.paths import corpus_key, old_index_dirs, store_file
+from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
 from reader.core.stories.compare import Comparison, compare
 from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag
-from reader.core.whoosh_backend import SCHEMA_VERSION, IndexBusyError, WhooshBackend
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
@@ -53,6 +54,26 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class Saved:
+    """A change to the user's data, committed to the store."""
+
+    indexed: bool
+    """Whether search already sees it; if not (another process is indexing), the next sync
+    catches up."""
+
+
+@dataclass(frozen=True)
+class TagsSaved(Saved):
+    tags: tuple[str, ...]
+    """The tags added, or removed, as stored (normalised)."""
+
+
+@dataclass(frozen=True)
+class NoteSaved(Saved):
+    note: Note
+
+
+@dataclass(frozen=True)
 class GroupedHit:
     """One row of grouped results: a story's best hit and what the story holds."""
 
@@ -70,7 +91,7 @@ GROUP_WINDOW = 100
 and reading 100 hits' stored fields keeps a grouped search near a plain one's latency."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class StoryHit(Hit):
     """A results row standing for a whole story (grouped results)."""
 
@@ -125,9 +146,13 @@ class EntitySummary:
 
 
 class Library:
-    """Everything a front end needs, behind plain method calls."""
+    """Everything a front end needs, behind plain method calls.
 
-    def __init__(self, config: Config) -> None:
+    The search engine is the one config names (`backend:`), unless one is passed in: tests
+    pass an in-memory one, as lemon24/reader's `make_reader(_storage=...)` takes a storage.
+    """
+
+    def __init__(self, config: Config, backend: SearchBackend | None = None) -> None:
         validate_corpus(config)
         self.config = config
         self.store = Store(
@@ -136,8 +161,8 @@ class Library:
             corpus=str(config.corpus.resolve()),
         )
         self.linker = EntityLinker(self._entity_specs())
-        self.folder = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION)
-        self.backend = WhooshBackend(self.folder)
+        self.backend = backend or make_backend(config.backend, config.data_dir, config.corpus)
+        self.folder = self.backend.folder
         self.indexer = Indexer(
             config.corpus,
             self.folder,
@@ -166,7 +191,7 @@ class Library:
         final: Progress | None = None
         self.story_timings = {"extract": 0.0, "cluster": 0.0}
         try:
-            for folder in old_index_dirs(self.config.data_dir, self.config.corpus, SCHEMA_VERSION):
+            for folder in old_index_dirs(self.folder):
                 shutil.rmtree(folder, ignore_errors=True)  # an index of an earlier release
             self._store_in_use = self.store.known()
             for progress in self.indexer.sync(rebuild=rebuild, cancel=cancel):
@@ -223,19 +248,10 @@ class Library:
             db.close()
 
     def _fetch(self, article_id: str) -> StoryFeatures | None:
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return None
-        date = stored.get("date")
-        return extract(
-            id=article_id,
-            path=str(stored["path"]),
-            title=str(stored.get("title", "")),
-            source=str(stored.get("source", "Unknown")),
-            date=date.date().isoformat() if date else None,
-            byline=stored.get("byline") or None,
-            paragraphs=[p for p in str(stored.get("body", "")).split("\n\n") if p],
-        )
+        return _features_of(doc.id, doc.path, doc.meta, [p for p in doc.body.split("\n\n") if p])
 
     def sync_all(self, rebuild: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -263,14 +279,7 @@ class Library:
             data = UserData()
         else:
             data = self.store.reconcile(
-                _ref(
-                    article.id,
-                    article.content_hash,
-                    article.path,
-                    article.title,
-                    article.source,
-                    article.date,
-                ),
+                ArticleRef(article.id, article.content_hash, article.path, article.meta),
                 article.paragraphs,
                 lambda path: (self.config.corpus / path).exists(),
             )
@@ -289,11 +298,10 @@ class Library:
         return len(done)
 
     def _mirror(self, article_id: str) -> bool:
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return False
-        front = tuple(t for t in str(stored.get("fronttags", "") or "").split(",") if t)
-        tags, notes, flags = _index_fields(front, self.store.user_data(article_id))
+        tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(article_id))
         try:
             self.backend.update_fields(article_id, tags, notes, flags)
         except (IndexBusyError, OSError):
@@ -326,27 +334,12 @@ class Library:
         return self.backend.suggest(query)
 
     def article(self, article_id: str) -> ArticleView | None:
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return None
-        date = stored.get("date")
-        hit = Hit(
-            id=stored["id"],
-            path=stored["path"],
-            title=stored.get("title", ""),
-            source=stored.get("source", "Unknown"),
-            date=date.date().isoformat() if date else None,
-            byline=stored.get("byline") or None,
-            dateline=stored.get("dateline") or None,
-            score=0.0,
-            entities=tuple(e for e in stored.get("entity", "").split(",") if e),
-            tags=tuple(t for t in stored.get("tag", "").split(",") if t),
-            flags=tuple(f for f in stored.get("is", "").split(",") if f),
-            content_hash=stored.get("hash", ""),
-        )
-        body = stored.get("body", "")
-        paragraphs = [p for p in body.split("\n\n") if p]
-        mentions = self.linker.link(hit.title, body)
+        hit = Hit.of(doc)
+        paragraphs = _paragraphs(doc)
+        mentions = self.linker.link(doc.meta.title, doc.body)
         try:
             user = self.store.user_data(article_id)
         except StoreError:
@@ -392,8 +385,8 @@ class Library:
                 data = self.store.user_data(member.id)
             except StoreError:
                 data = UserData()
-            stored = self.backend.document(member.id) or {}
-            front = tuple(t for t in str(stored.get("fronttags", "") or "").split(",") if t)
+            stored = self.backend.document(member.id)
+            front = stored.front_tags if stored is not None else ()
             notes = tuple(note.text for note in data.notes)
             versions.append(StoryVersion(member, tuple(dict.fromkeys(front + data.tags)), notes))
         return StoryDetail(story, tuple(versions))
@@ -412,9 +405,8 @@ class Library:
         counts: dict[str, int] = {}
         for member in story.members:
             stored = self.backend.document(member.id)
-            for name in str((stored or {}).get("entity", "")).split(","):
-                if name:
-                    counts[name] = counts.get(name, 0) + 1
+            for name in stored.entities if stored is not None else ():
+                counts[name] = counts.get(name, 0) + 1
         return sorted(counts, key=lambda n: (-counts[n], n))
 
     def group(self, hits: list[Hit]) -> list[GroupedHit]:
@@ -426,7 +418,9 @@ class Library:
         summaries = self.stories.summaries(best)
         rows: list[GroupedHit] = []
         for story_id, hit in best.items():
-            articles, outlets, source, date = summaries.get(story_id, (1, 1, hit.source, hit.date))
+            articles, outlets, source, date = summaries.get(
+                story_id, (1, 1, hit.meta.source, hit.meta.date)
+            )
             rows.append(GroupedHit(hit, story_id, articles, outlets, source, date, None))
         return rows
 
@@ -450,8 +444,8 @@ class Library:
             missing = left_id if left is None else right_id
             raise UserError(f"no article with id {missing!r}")
         return compare(
-            content_paragraphs(left.paragraphs, left.hit.byline),
-            content_paragraphs(right.paragraphs, right.hit.byline),
+            content_paragraphs(left.paragraphs, left.hit.meta.byline),
+            content_paragraphs(right.paragraphs, right.hit.meta.byline),
         )
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
@@ -568,7 +562,7 @@ class Library:
             if not shared and not text_score:
                 continue
             scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
-        scored.sort(key=lambda item: (-item[0], item[1].title))
+        scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
     def warm_up(self) -> None:
@@ -598,22 +592,21 @@ class Library:
 
     def ref(self, article_id: str) -> ArticleRef:
         """The store's handle on an indexed article; a UserError for an unknown id."""
-        stored = self.backend.document(article_id)
-        if stored is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             raise UserError(
                 f"no article with id {article_id!r} (ids come from `newsreader search --json`)"
             )
-        return _stored_ref(stored)
+        return _doc_ref(doc)
 
     def locate(self, path: str, hash_: str) -> tuple[ArticleRef, list[str]] | None:
         """Find an article by path, or by content when it was renamed (for import)."""
-        stored = self.backend.document(id_for_path(path))
-        if stored is None and hash_:
-            stored = self.backend.document_by("hash", hash_)
-        if stored is None:
+        doc = self.backend.document(id_for_path(path))
+        if doc is None and hash_:
+            doc = self.backend.document_by_hash(hash_)
+        if doc is None:
             return None
-        paragraphs = [p for p in str(stored.get("body", "")).split("\n\n") if p]
-        return _stored_ref(stored), paragraphs
+        return _doc_ref(doc), _paragraphs(doc)
 
     def export(self, fmt: str = "json") -> str:
         from reader.core.exchange import export_json, export_markdown
@@ -634,14 +627,16 @@ class Library:
         self.catch_up()
         return report
 
-    def tag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+    def tag(self, article_id: str, tags: list[str]) -> TagsSaved:
         """Returns the tags as stored and whether the index already shows them."""
         added = self.store.add_tags(self.ref(article_id), tags)
-        return added, self._mirror_now(article_id)
+        return TagsSaved(indexed=self._mirror_now(article_id), tags=added)
 
-    def untag(self, article_id: str, tags: list[str]) -> tuple[tuple[str, ...], bool]:
+    def untag(self, article_id: str, tags: list[str]) -> TagsSaved:
+        """Returns the tags that were there and are now gone."""
         ref = self.ref(article_id)
-        front = set(self.backend.document(article_id).get("fronttags", "").split(","))  # type: ignore[union-attr]
+        doc = self.backend.document(article_id)
+        front = set(doc.front_tags if doc else ())
         fixed = [t for t in tags if normalise_tag(t) in front]
         if fixed:
             raise UserError(
@@ -649,11 +644,9 @@ class Library:
                 "remove it"
             )
         gone = self.store.remove_tags(ref, tags)
-        return gone, self._mirror_now(article_id)
+        return TagsSaved(indexed=self._mirror_now(article_id), tags=gone)
 
-    def add_note(
-        self, article_id: str, text: str, paragraph: int | None = None
-    ) -> tuple[Note, bool]:
+    def add_note(self, article_id: str, text: str, paragraph: int | None = None) -> NoteSaved:
         """A note on the article, or on paragraph `paragraph` (from 0), quoting it."""
         ref = self.ref(article_id)
         quote = ""
@@ -666,23 +659,23 @@ class Library:
                 )
             quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
         note = self.store.add_note(ref, text, paragraph, quote)
-        return note, self._mirror_now(article_id)
+        return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 
-    def edit_note(self, note_id: int, text: str) -> tuple[Note, bool]:
+    def edit_note(self, note_id: int, text: str) -> NoteSaved:
         note = self.store.edit_note(note_id, text)
-        return note, self._mirror_now(note.article_id)
+        return NoteSaved(indexed=self._mirror_now(note.article_id), note=note)
 
-    def delete_note(self, note_id: int) -> tuple[Note, bool]:
+    def delete_note(self, note_id: int) -> NoteSaved:
         note = self.store.delete_note(note_id)
-        return note, self._mirror_now(note.article_id)
+        return NoteSaved(indexed=self._mirror_now(note.article_id), note=note)
 
-    def set_read(self, article_id: str, read: bool = True) -> bool:
+    def set_read(self, article_id: str, read: bool = True) -> Saved:
         self.store.set_read(self.ref(article_id), read)
-        return self._mirror_now(article_id)
+        return Saved(indexed=self._mirror_now(article_id))
 
-    def set_starred(self, article_id: str, starred: bool) -> bool:
+    def set_starred(self, article_id: str, starred: bool) -> Saved:
         self.store.set_starred(self.ref(article_id), starred)
-        return self._mirror_now(article_id)
+        return Saved(indexed=self._mirror_now(article_id))
 
     def user_data(self, article_id: str) -> UserData:
         return self.store.user_data(article_id)
@@ -728,11 +721,11 @@ class Library:
         self.backend.close()
         self.store.close()
 
+    def __enter__(self) -> Library:
+        return self
 
-def _ref(
-    article_id: str, hash_: str, path: str, title: str, source: str, date: str | None
-) -> ArticleRef:
-    return ArticleRef(article_id, hash_, path, title, source, date)
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _index_fields(
@@ -745,28 +738,30 @@ def _index_fields(
     return tags, data.note_text, flags
 
 
-def _stored_ref(stored: dict[str, Any]) -> ArticleRef:
-    date = stored.get("date")
-    return ArticleRef(
-        stored["id"],
-        stored.get("hash", ""),
-        stored["path"],
-        stored.get("title", ""),
-        stored.get("source", ""),
-        date.date().isoformat() if date else None,
-    )
+def _doc_ref(doc: IndexDoc) -> ArticleRef:
+    return ArticleRef(doc.id, doc.content_hash, doc.path, doc.meta)
+
+
+def _paragraphs(doc: IndexDoc) -> list[str]:
+    return [p for p in doc.body.split("\n\n") if p]
 
 
 def _features(article: Article) -> StoryFeatures:
+    return _features_of(article.id, article.path, article.meta, article.paragraphs)
+
+
+def _features_of(
+    article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
+) -> StoryFeatures:
     return extract(
-        id=article.id,
-        path=article.path,
-        title=article.title,
-        source=article.source,
-        date=article.date,
-        byline=article.byline,
-        paragraphs=article.paragraphs,
-        published=getattr(article, "published", None),
+        id=article_id,
+        path=path,
+        title=meta.title,
+        source=meta.source,
+        date=meta.date,
+        byline=meta.byline,
+        paragraphs=paragraphs,
+        published=meta.published,
     )
 
 

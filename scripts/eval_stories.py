@@ -49,12 +49,12 @@ def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatur
             extract(
                 id=a.id,
                 path=a.path,
-                title=a.title,
-                source=a.source,
-                date=a.date,
-                byline=a.byline,
+                title=a.meta.title,
+                source=a.meta.source,
+                date=a.meta.date,
+                byline=a.meta.byline,
                 paragraphs=a.paragraphs,
-                published=getattr(a, "published", None),
+                published=a.meta.published,
                 title_weight=params.title_weight,
             )
         )

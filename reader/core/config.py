@@ -14,9 +14,11 @@ import yaml
 
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
+from reader.core.search.registry import BACKENDS
+from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar")
+KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "backend")
 ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
 
@@ -40,6 +42,8 @@ class Config:
     entities: tuple[EntitySpec, ...] = ()
     theme: str = "textual-dark"
     show_sidebar: bool = True
+    backend: str = DEFAULT_BACKEND
+    """The search engine (a name in reader.core.search.registry)."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -145,6 +149,14 @@ def parse_config(text: str, path: Path) -> Config:
         if not isinstance(data, bool):
             raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
         show_sidebar = data
+    backend = DEFAULT_BACKEND
+    if "backend" in values:
+        node, data = values["backend"]
+        if data not in BACKENDS:
+            raise ConfigError(
+                f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, got {_kind(data)}"
+            )
+        backend = data
     if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
         node, _ = values["entities"]
         entities = _entities(where, node)
@@ -157,6 +169,7 @@ def parse_config(text: str, path: Path) -> Config:
         entities=entities,
         theme=theme,
         show_sidebar=show_sidebar,
+        backend=backend,
         source=path,
         warnings=tuple(warnings),
     )

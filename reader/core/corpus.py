@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.article import ArticleMeta
 from reader.core.parse import parse_article
 from reader.core.text import BinaryFileError, clean, decode
 
@@ -32,12 +33,7 @@ class Article:
 
     id: str
     path: str
-    title: str
-    source: str
-    date: str | None
-    byline: str | None
-    dateline: str | None
-    url: str | None
+    meta: ArticleMeta
     paragraphs: list[str]
     content_hash: str
     size: int
@@ -157,12 +153,7 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
     return Article(
         id=article_id(ref.path),
         path=ref.path,
-        title=parsed.title,
-        source=parsed.source,
-        date=parsed.date,
-        byline=parsed.byline,
-        dateline=parsed.dateline,
-        url=parsed.url,
+        meta=parsed.meta,
         paragraphs=parsed.paragraphs,
         content_hash=content_hash(data),
         size=ref.size,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
 from reader.core.store import ArticleRef, Store, normalise_tag, reanchor
@@ -32,9 +33,9 @@ def export_data(store: Store) -> dict[str, Any]:
                 "id": ref.id,
                 "path": ref.path,
                 "hash": ref.hash,
-                "title": ref.title,
-                "source": ref.source,
-                "date": ref.date,
+                "title": ref.meta.title,
+                "source": ref.meta.source,
+                "date": ref.meta.date,
                 "read": data.read,
                 "starred": data.starred,
                 "tags": list(data.tags),
@@ -249,7 +250,8 @@ def _apply(
         ref, paragraphs = found
     else:
         report.waiting += 1
-        ref = ArticleRef(entry.id, entry.hash, entry.path, entry.title, entry.source, entry.date)
+        meta = ArticleMeta(entry.title, entry.source, entry.date, byline=None, dateline=None)
+        ref = ArticleRef(entry.id, entry.hash, entry.path, meta)
     report.articles += 1
     existing = store.user_data(ref.id)
     new_tags = [t for t in entry.tags if t not in existing.tags]

@@ -15,12 +15,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
 from reader.core.entities import EntityLinker, candidate_names
-from reader.core.search import IndexDoc
-from reader.core.whoosh_backend import IndexBusyError, WhooshBackend
+from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
 FRESH_BATCH = 25000
@@ -99,7 +97,7 @@ class Indexer:
         self,
         corpus: Path,
         folder: Path,
-        backend: WhooshBackend,
+        backend: SearchBackend,
         linker: EntityLinker,
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
@@ -185,7 +183,7 @@ class Indexer:
         progress: Progress,
         cancel: threading.Event,
         started: float,
-        stream: Any,
+        stream: IndexStream | None,
     ) -> Iterator[Progress]:
         """Read what changed and index it; a fresh build streams into `stream`."""
         fresh = stream is not None
@@ -247,7 +245,7 @@ class Indexer:
 
     def _doc(self, article: Article) -> IndexDoc:
         tick = time.perf_counter()
-        mentions = self.linker.link(article.title, article.body)
+        mentions = self.linker.link(article.meta.title, article.body)
         self.timings["link"] += time.perf_counter() - tick
         tags, notes, flags = self.user_fields(article)
         if self.observer is not None:
@@ -255,12 +253,8 @@ class Indexer:
         return IndexDoc(
             id=article.id,
             path=article.path,
-            title=article.title,
+            meta=article.meta,
             body=article.body,
-            source=article.source,
-            date=article.date,
-            byline=article.byline,
-            dateline=article.dateline,
             entities=dict(self.linker.counts(mentions)),
             tags=tags,
             notes=notes,
@@ -280,7 +274,7 @@ class Indexer:
         )
         # Discovery of untracked names is entity work: timed with linking, not writing.
         tick = time.perf_counter()
-        text = f"{article.title}\n{article.body}"
+        text = f"{article.meta.title}\n{article.body}"
         batch.found += [
             (article.path, name.lstrip("!"), name.startswith("!"))
             for name in candidate_names(text, self.linker)
@@ -293,7 +287,7 @@ class Indexer:
         batch: _Batch,
         deletes: list[tuple[str, str]],
         touched: list[tuple[FileRef, str]],
-        stream: Any,
+        stream: IndexStream | None,
     ) -> None:
         if not (batch.rows or deletes or touched):
             return
@@ -385,6 +379,3 @@ class Indexer:
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
         with db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-
-__all__ = ["IndexBusyError", "Indexer", "Progress"]

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from reader.core.article import ArticleMeta
 from reader.core.errors import YAML_VALUE_ERRORS, yaml_value_problem
 from reader.core.text import normalise_tag
 
@@ -159,12 +160,7 @@ _ABBREV = re.compile(
 class ParsedText:
     """What parsing found. Fields are None when the text does not say; nothing is invented."""
 
-    title: str
-    source: str
-    date: str | None
-    byline: str | None
-    dateline: str | None
-    url: str | None
+    meta: ArticleMeta
     tags: tuple[str, ...]
     paragraphs: list[str]
     warnings: list[str] = field(default_factory=list)
@@ -272,12 +268,14 @@ def parse_article(text: str, fallback_title: str) -> ParsedText:
     words = (normalise_tag(str(t)) for t in scalars)
     tag_list = tuple(dict.fromkeys(w for w in words if w))
     return ParsedText(
-        title=title,
-        source=source or "Unknown",
-        date=date,
-        byline=author or byline,
-        dateline=dateline,
-        url=_front_str(meta.get("url")),
+        meta=ArticleMeta(
+            title=title,
+            source=source or "Unknown",
+            date=date,
+            byline=author or byline,
+            dateline=dateline,
+            url=_front_str(meta.get("url")),
+        ),
         tags=tag_list,
         paragraphs=blocks,
         warnings=warnings,

@@ -49,19 +49,27 @@ def corpus_key(corpus_root: Path) -> str:
     return f"{name}-{digest}"
 
 
-def index_dir(data_dir: Path, corpus_root: Path, schema_version: int) -> Path:
-    """The index cache for one corpus; the schema version in the name makes a change rebuild."""
-    return data_dir / "index" / f"{corpus_key(corpus_root)}-v{schema_version}"
+def index_dir(data_dir: Path, corpus_root: Path, engine: str, schema_version: int) -> Path:
+    """The index cache of one engine for one corpus; the schema version in the name makes a
+    change rebuild."""
+    return data_dir / "index" / f"{corpus_key(corpus_root)}-{engine}-v{schema_version}"
 
 
-def old_index_dirs(data_dir: Path, corpus_root: Path, schema_version: int) -> list[Path]:
-    """This corpus's index folders of other schema versions: caches nothing reads any more."""
-    key = corpus_key(corpus_root)
-    return [
-        folder
-        for folder in (data_dir / "index").glob(f"{key}-v*")
-        if folder.name[len(key) + 2 :].isdigit() and folder.name != f"{key}-v{schema_version}"
-    ]
+def old_index_dirs(folder: Path) -> list[Path]:
+    """The same corpus and engine's index folders of other schema versions, and those of
+    releases before the engine's name was in the folder's: caches nothing reads any more."""
+    stem, _, version = folder.name.rpartition("-v")
+    key = stem.rpartition("-")[0]
+    if not version.isdigit() or not folder.parent.is_dir():
+        return []
+    out: list[Path] = []
+    for other in folder.parent.iterdir():
+        if other == folder or not other.is_dir():
+            continue
+        name, _, number = other.name.rpartition("-v")
+        if number.isdigit() and name in (stem, key):
+            out.append(other)
+    return out
 
 
 def store_file(data_dir: Path) -> Path:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.article import UNKNOWN, ArticleMeta
 from reader.core.errors import StoreError
 from reader.core.text import normalise_tag
 
@@ -91,9 +92,8 @@ class ArticleRef:
     id: str
     hash: str
     path: str
-    title: str = ""
-    source: str = ""
-    date: str | None = None
+    meta: ArticleMeta = UNKNOWN
+    """Only title, source and date are kept in the store; the rest comes from the index."""
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,7 @@ class Store:
             "INSERT INTO articles (id, hash, path, title, source, date) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (id) DO UPDATE SET path = excluded.path, title = excluded.title, "
             "source = excluded.source, date = excluded.date",
-            (key, ref.hash, ref.path, ref.title, ref.source, ref.date),
+            (key, ref.hash, ref.path, ref.meta.title, ref.meta.source, ref.meta.date),
         )
         return key
 
@@ -629,14 +629,14 @@ class Store:
 
     def _ref(self, row: Sequence[object]) -> ArticleRef:
         key, hash_, path, title, source, date = row
-        return ArticleRef(
-            self._bare(str(key)),
-            str(hash_),
-            str(path),
-            str(title),
-            str(source),
-            date,  # type: ignore[arg-type]
+        meta = ArticleMeta(
+            title=str(title),
+            source=str(source),
+            date=None if date is None else str(date),
+            byline=None,
+            dateline=None,
         )
+        return ArticleRef(self._bare(str(key)), str(hash_), str(path), meta)
 
     def find_article(self, path: str | None = None, hash_: str | None = None) -> ArticleRef | None:
         db = self._connect()

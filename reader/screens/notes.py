@@ -52,12 +52,12 @@ class NotesScreen(ModalScreen[NoteAction | None]):
     @staticmethod
     def _option(note: Note, ref: ArticleRef | None) -> Option:
         label = Text(no_wrap=False)
-        title = ref.title if ref else note.article_id
+        title = ref.meta.title if ref else note.article_id
         label.append(title, style="bold")
         where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
         if note.detached:
             where = "detached"
-        source = f"{ref.source} · " if ref and ref.source else ""
+        source = f"{ref.meta.source} · " if ref and ref.meta.source else ""
         label.append(f"\n{source}{where} · {note.updated[:10]}", style="dim")
         body = " ".join(note.text.split())
         label.append(f"\n✎ {body[:200]}{'…' if len(body) > 200 else ''}")

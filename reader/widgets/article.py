@@ -116,11 +116,12 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.view = view
         self.remove_children()
         hit = view.hit
-        header = Text(hit.title, style="bold")
+        meta = hit.meta
+        header = Text(hit.meta.title, style="bold")
         meta = Text(
             " · ".join(
                 x
-                for x in (hit.source, hit.date or "undated", hit.byline, hit.dateline, hit.path)
+                for x in (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
                 if x
             ),
             style="dim",

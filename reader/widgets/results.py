@@ -202,11 +202,11 @@ class ResultsList(ScrollView, can_focus=True):
         if part == 0:
             marker = "●" if "unread" in hit.flags else " "
             text = Text(f" {marker} ", style="bold")
-            text.append(hit.title, style="bold")
+            text.append(hit.meta.title, style="bold")
             return text
         if part == 1:
             meta_style = self.get_component_rich_style("results--meta")
-            bits = [hit.source, hit.date or "undated"]
+            bits = [hit.meta.source, hit.meta.date or "undated"]
             if hit.tags:
                 bits.append("# " + ", ".join(hit.tags))
             if "annotated" in hit.flags:

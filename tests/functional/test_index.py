@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reader.core.config import load_config
 from reader.core.paths import index_dir
-from reader.core.whoosh_backend import SCHEMA_VERSION
+from reader.core.search.whoosh.schema import SCHEMA_VERSION
 from reader.library import Library
 from tests.conftest import CORPUS as ROOT_CORPUS
 from tests.conftest import SEEDS
@@ -174,7 +174,7 @@ def test_whoosh_prefix_query_with_deletions_does_not_hang(tmp_path: Path) -> Non
 
 def test_an_index_of_an_earlier_schema_is_removed_not_left_behind(config_file: Path) -> None:
     config = load_config(config_file)
-    old = index_dir(config.data_dir, config.corpus, SCHEMA_VERSION - 1)
+    old = index_dir(config.data_dir, config.corpus, "whoosh", SCHEMA_VERSION - 1)
     (old / "MAIN_x.seg").parent.mkdir(parents=True)
     (old / "MAIN_x.seg").write_bytes(b"an index nobody reads any more")
     other_corpus = config.data_dir / "index" / "elsewhere-0123456789ab-v1"

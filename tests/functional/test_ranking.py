@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import ranking
 from reader.core.config import load_config
 from reader.core.search import Filters
+from reader.core.search.whoosh import ranking
 from reader.library import Library
 
 WORDS = (
@@ -103,21 +103,21 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 def whoosh_ranking(
     lib: Library, text: str, filters: Filters | None = None
 ) -> list[tuple[int, float]]:
-    from reader.core.whoosh_backend import _filter_query
+    from reader.core.search.whoosh.queries import filter_query
 
     backend = lib.backend
     searcher = backend._get_searcher()
-    filter_q = _filter_query(filters) if filters else None
+    filter_q = filter_query(filters) if filters else None
     hits = searcher.search(backend.parse(text), filter=filter_q, limit=None)
     return [(hit.docnum, hit.score) for hit in hits]
 
 
 def our_ranking(lib: Library, text: str, filters: Filters | None = None) -> list[tuple[int, float]]:
-    from reader.core.whoosh_backend import _filter_query
+    from reader.core.search.whoosh.queries import filter_query
 
     backend = lib.backend
     searcher = backend._get_searcher()
-    filter_q = _filter_query(filters) if filters else None
+    filter_q = filter_query(filters) if filters else None
     ranked = ranking.rank(searcher, backend.parse(text), filter_q)
     return list(zip(ranked.docnums.tolist(), ranked.scores.tolist(), strict=True))
 
@@ -209,14 +209,14 @@ def test_the_hit_count_is_every_match(library: Library) -> None:
 def test_the_opening_list_is_newest_first_as_whoosh_sorts_it(library: Library) -> None:
     from whoosh import query, sorting
 
-    from reader.core.whoosh_backend import _newest_first
+    from reader.core.search.whoosh.columns import newest_first
 
     searcher = library.backend._get_searcher()
-    assert _newest_first(searcher) is not None, "the column sort is not in use"
+    assert newest_first(searcher) is not None, "the column sort is not in use"
     facet = sorting.FieldFacet("datesort", reverse=True)
     expected = searcher.search(query.Every(), limit=None, sortedby=facet)
     results = library.search("")
     hits = results.hits(0, results.total)
     assert [h.id for h in hits] == [searcher.stored_fields(h.docnum)["id"] for h in expected]
-    dates = [h.date for h in hits]
+    dates = [h.meta.date for h in hits]
     assert dates == sorted(dates, reverse=True) and len(hits) == searcher.doc_count()

@@ -119,12 +119,12 @@ def test_more_like_this(library: Library) -> None:
 def test_ranking_is_whooshs_bm25f_to_the_last_digit(library: Library, query: str) -> None:
     from whoosh.scoring import BM25F as WhooshBM25F
 
-    from reader.core.scoring import BM25F, _length_bytes
+    from reader.core.search.whoosh.scoring import BM25F, length_bytes
 
     backend = library.backend
     ours = backend._get_searcher()
     assert isinstance(ours.weighting, BM25F)
-    assert _length_bytes(ours.reader(), "body"), "the fast length lookup is not in use"
+    assert length_bytes(ours.reader(), "body"), "the fast length lookup is not in use"
     theirs = backend._open().searcher(weighting=WhooshBM25F())
     parsed = backend.parse(query)
     mine = [(hit.docnum, hit.score) for hit in ours.search(parsed, limit=None)]

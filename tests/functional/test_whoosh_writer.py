@@ -16,9 +16,11 @@ from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.multiproc import MpWriter
 from whoosh.writing import SegmentWriter
 
+from reader.core.article import ArticleMeta
 from reader.core.search import IndexDoc
-from reader.core.whoosh_backend import WhooshBackend, build_schema
-from reader.core.whoosh_writer import FastMpWriter, FastSegmentWriter, LengthsReader
+from reader.core.search.whoosh.documents import encode
+from reader.core.search.whoosh.schema import build_schema
+from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter, LengthsReader
 from tests.functional.test_ranking import WORDS as RANKING_WORDS
 
 WORDS = [
@@ -40,19 +42,21 @@ def _docs(count: int) -> list[dict[str, Any]]:
         doc = IndexDoc(
             id=f"id{n:04d}",
             path=f"desk/{n:04d}.md",
-            title=" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 8))),
+            meta=ArticleMeta(
+                title=" ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 8))),
+                source=rng.choice(["AP", "AFP", "Yonhap"]),
+                date=None if n % 5 == 0 else f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                byline="By Park Boram" if n % 3 == 0 else None,
+                dateline="SEOUL" if n % 4 == 0 else None,
+            ),
             body="" if n % 37 == 0 else body,  # some articles with an empty body
-            source=rng.choice(["AP", "AFP", "Yonhap"]),
-            date=None if n % 5 == 0 else f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}",
-            byline="By Park Boram" if n % 3 == 0 else None,
-            dateline="SEOUL" if n % 4 == 0 else None,
             entities={"Kim Jong Un": 2} if n % 6 == 0 else {},
             tags=("parade",) if n % 7 == 0 else (),
             notes="check the figure" if n % 11 == 0 else "",
             flags=("unread",),
             content_hash=f"h{n}",
         )
-        docs.append(WhooshBackend._fields(doc))
+        docs.append(encode(doc))
     return docs
 
 

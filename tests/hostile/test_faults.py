@@ -15,7 +15,7 @@ import pytest
 from reader.app import NewsReaderApp
 from reader.core.config import load_config
 from reader.core.errors import UserError
-from reader.core.whoosh_backend import WhooshBackend
+from reader.core.search.whoosh.backend import WhooshBackend
 from reader.library import Library
 from tests.functional.test_cli import EXE, run
 from tests.ui.helpers import settle

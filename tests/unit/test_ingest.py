@@ -91,13 +91,13 @@ def test_front_matter_wins_over_heuristics(tmp_path: Path) -> None:
         b"PYONGYANG (AFP) -- Foreign Minister Choe Son Hui left for Beijing, KCNA said.\n"
     )
     article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
-    assert (article.title, article.source, article.date) == (
+    assert (article.meta.title, article.meta.source, article.meta.date) == (
         "Choe heads to Beijing",
         "Reuters",
         "2025-09-26",
     )
-    assert article.byline == "Jane Roe"
-    assert article.url == "https://example.com/a"
+    assert article.meta.byline == "Jane Roe"
+    assert article.meta.url == "https://example.com/a"
     assert article.front_tags == ("diplomacy", "china")
     assert article.paragraphs[0].startswith("PYONGYANG (AFP)")
 
@@ -117,7 +117,7 @@ def test_front_matter_that_yaml_cannot_build_warns_and_reads_as_plain_text(
     article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
     assert article.warnings == [f"malformed front matter: {problem}; read as plain text"]
     assert "Kim Jong Un spoke in Pyongyang today" in article.body
-    assert article.date is None
+    assert article.meta.date is None
 
 
 def test_malformed_front_matter_warns_and_reads_as_plain_text(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_malformed_front_matter_warns_and_reads_as_plain_text(tmp_path: Path) ->
 )  # fmt: skip
 def test_source_from_datelines_and_sign_offs(tmp_path: Path, text, source, dateline) -> None:
     article = read_article(write(tmp_path, "a.txt", text.encode()), 1 << 20)
-    assert (article.source, article.dateline) == (source, dateline)
+    assert (article.meta.source, article.meta.dateline) == (source, dateline)
 
 
 @pytest.mark.parametrize(
@@ -155,12 +155,12 @@ def test_source_from_datelines_and_sign_offs(tmp_path: Path, text, source, datel
 )
 def test_dates_from_header_lines(tmp_path: Path, header: str, date: str) -> None:
     raw = f"{header}\nKim meets Xi in Beijing\n{LEAD}".encode()
-    assert read_article(write(tmp_path, "a.txt", raw), 1 << 20).date == date
+    assert read_article(write(tmp_path, "a.txt", raw), 1 << 20).meta.date == date
 
 
 def test_no_date_is_invented(tmp_path: Path) -> None:
     raw = b"Victory Day falls on July 27, marking the armistice of 1953, officials said today.\n"
-    assert read_article(write(tmp_path, "a.txt", raw), 1 << 20).date is None
+    assert read_article(write(tmp_path, "a.txt", raw), 1 << 20).meta.date is None
 
 
 def test_discovery_is_recursive_and_safe_with_symlinks(tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_rules_are_not_headlines_or_paragraphs(tmp_path: Path) -> None:
     raw = b"---\nKim Jong Un arrived in Beijing on Tuesday.\n\n* * *\n\nXi Jinping met him.\n\n=====\n"
     article = read_article(write(tmp_path, "a.md", raw), 1 << 20)
     assert article.warnings == ["front matter is not closed by '---'; read as plain text"]
-    assert article.title == "Kim Jong Un arrived in Beijing on Tuesday."
+    assert article.meta.title == "Kim Jong Un arrived in Beijing on Tuesday."
     assert article.paragraphs == [
         "Kim Jong Un arrived in Beijing on Tuesday.",
         "Xi Jinping met him.",

@@ -10,7 +10,7 @@ import pytest
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from reader.core import postings
+from reader.core.search.whoosh import postings
 
 
 @pytest.fixture(scope="module")

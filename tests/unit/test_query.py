@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.errors import QueryError
-from reader.core.query import check_query
+from reader.core.search.query import check_query
 
 
 @pytest.mark.parametrize(

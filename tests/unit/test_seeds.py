@@ -27,28 +27,28 @@ def read_seed(seed: str):
 def test_seed_metadata(seed: str) -> None:
     article = read_seed(seed)
     source, date, byline, dateline = EXPECTED[seed]
-    assert article.source == source
-    assert article.date == date
-    assert article.byline == byline
-    assert article.dateline == dateline
+    assert article.meta.source == source
+    assert article.meta.date == date
+    assert article.meta.byline == byline
+    assert article.meta.dateline == dateline
 
 
 def test_titles_come_from_headlines_or_lead_sentences() -> None:
-    assert read_seed("000").title.startswith(LEAD_000)
-    assert read_seed("000").title.endswith("…")
-    assert len(read_seed("000").title) <= 101
-    assert read_seed("001").title == (
+    assert read_seed("000").meta.title.startswith(LEAD_000)
+    assert read_seed("000").meta.title.endswith("…")
+    assert len(read_seed("000").meta.title) <= 101
+    assert read_seed("001").meta.title == (
         "Moscow and Beijing are set to participate in the 70th anniversary of North Korea’s "
         "Victory Day."
     )
-    assert read_seed("002").title == (
+    assert read_seed("002").meta.title == (
         "Kim Jong Un plans first visit to China in six years for military parade"
     )
-    assert read_seed("003").title == (
+    assert read_seed("003").meta.title == (
         "N. Korea's Kim on way to Beijing for military parade alongside Putin, Xi"
     )
     # The dateline is metadata, not part of the lead sentence used as a title.
-    assert read_seed("004").title == (
+    assert read_seed("004").meta.title == (
         "China has announced that North Korea’s top diplomat will visit the country this weekend."
     )
 

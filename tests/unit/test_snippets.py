@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from reader.core.search import MARK_END, MARK_START
-from reader.core.snippets import LEAD, WIDTH, Snippets
-from reader.core.whoosh_backend import _analyzer
+from reader.core.search.whoosh.schema import analyzer
+from reader.core.search.whoosh.snippets import LEAD, WIDTH, Snippets
 
-ANALYZER = _analyzer()
+ANALYZER = analyzer()
 
 
 def snippets(*words: str) -> Snippets:

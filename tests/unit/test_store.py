@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.article import ArticleMeta
 from reader.core.errors import StoreError
 from reader.core.store import MIGRATIONS, SCHEMA_VERSION, ArticleRef, Store, normalise_tag, reanchor
 
-REF = ArticleRef("a1", "h1", "ap/kim.txt", "Kim to visit China", "AP", "2025-08-28")
+REF = ArticleRef(
+    "a1", "h1", "ap/kim.txt", ArticleMeta("Kim to visit China", "AP", "2025-08-28", None, None)
+)
 PARAGRAPHS = [
     "SEOUL (AP) — North Korean leader Kim Jong Un will visit China this week.",
     "The parade marks the 80th anniversary of the end of World War II.",
@@ -120,7 +123,7 @@ def test_reanchor_follows_a_moved_paragraph_and_a_corrected_typo() -> None:
 def test_changed_article_reanchors_or_detaches_never_drops(store: Store) -> None:
     store.add_note(REF, "on the parade", 1, PARAGRAPHS[1])
     store.add_note(REF, "on KCNA", 2, PARAGRAPHS[2])
-    changed = ArticleRef("a1", "h2", REF.path, REF.title, REF.source, REF.date)
+    changed = ArticleRef("a1", "h2", REF.path, REF.meta)
     new_text = ["Breaking: an added lead.", PARAGRAPHS[0], PARAGRAPHS[1]]  # KCNA line deleted
     data = store.reconcile(changed, new_text, lambda _: True)
     by_text = {n.text: n for n in data.notes}
@@ -130,7 +133,7 @@ def test_changed_article_reanchors_or_detaches_never_drops(store: Store) -> None
 
 def test_renamed_article_keeps_its_data_only_when_the_old_file_is_gone(store: Store) -> None:
     store.add_tags(REF, ["parade"])
-    copy = ArticleRef("a2", "h1", "ap/kim-copy.txt", REF.title, REF.source, REF.date)
+    copy = ArticleRef("a2", "h1", "ap/kim-copy.txt", REF.meta)
     assert store.reconcile(copy, PARAGRAPHS, lambda path: True).tags == ()
     assert store.user_data("a1").tags == ("parade",)
     data = store.reconcile(copy, PARAGRAPHS, lambda path: path != REF.path)

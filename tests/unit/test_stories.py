@@ -25,11 +25,12 @@ def features_of(folder: Path) -> dict[str, StoryFeatures]:
         out[ref.path] = extract(
             id=a.id,
             path=a.path,
-            title=a.title,
-            source=a.source,
-            date=a.date,
-            byline=a.byline,
+            title=a.meta.title,
+            source=a.meta.source,
+            date=a.meta.date,
+            byline=a.meta.byline,
             paragraphs=a.paragraphs,
+            published=a.meta.published,
         )
     return out
 

@@ -14,11 +14,11 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-_LENGTH_OF_BYTE = [byte_to_length(b) or 1 for b in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(b) or 1 for b in range(256)]
 """Whoosh stores lengths as one byte each; 0 is "no value", which it scores as length 1."""
 
 
-def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
+def length_bytes(reader: Any, fieldname: str) -> bytes | None:
     """One segment's length bytes for a field, kept on its reader; None if not readable.
 
     This reaches into Whoosh's segment reader (whoosh-reloaded is frozen, so its layout
@@ -48,9 +48,9 @@ class BM25F(scoring.BM25F):
 class _Scorer(scoring.BM25FScorer):
     def setup(self, searcher: Any, fieldname: str, text: Any) -> None:
         super().setup(searcher, fieldname, text)
-        raw = _length_bytes(searcher.reader(), fieldname)
+        raw = length_bytes(searcher.reader(), fieldname)
         if raw is not None:
-            table, count = _LENGTH_OF_BYTE, len(raw)
+            table, count = LENGTH_OF_BYTE, len(raw)
             self.dfl = lambda docnum: table[raw[docnum]] if docnum < count else 1
 
     def score(self, matcher: Any) -> float:

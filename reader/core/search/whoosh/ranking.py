@@ -24,11 +24,11 @@ from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
 
-from reader.core.scoring import _LENGTH_OF_BYTE, _length_bytes
+from reader.core.search.whoosh.scoring import LENGTH_OF_BYTE, length_bytes
 
 _IDS = np.int64
 _EMPTY = (np.empty(0, _IDS), np.empty(0, np.float64))
-_LENGTHS = np.array(_LENGTH_OF_BYTE, dtype=np.float64)
+_LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float64)
 _TREE_OR_ABOVE = 5000
 """Whoosh's `Or` builds a tree of unions in segments with more articles than this."""
 
@@ -252,7 +252,7 @@ class _Segment:
 
     def _field_lengths(self, field: str, ids: np.ndarray) -> np.ndarray:
         if field not in self._lengths:
-            raw = _length_bytes(self.reader, field)
+            raw = length_bytes(self.reader, field)
             self._lengths[field] = (
                 None if raw is None else _LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
             )

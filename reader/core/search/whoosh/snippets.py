@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from whoosh.support.charset import accent_map
 
-from reader.core.search import MARK_END, MARK_START
+from reader.core.search.records import MARK_END, MARK_START
 
 LEAD = 60
 """Characters of context kept before the first match."""

@@ -1,0 +1,110 @@
+"""The plain records every search engine takes and returns: documents, filters, hits, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from reader.core.article import ArticleMeta
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+"""Snippets mark matched words with these control characters (removed from all article text)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions chosen in the UI (source list, tag list, entity sidebar), ANDed together."""
+
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.tags or self.entities)
+
+
+@dataclass(frozen=True)
+class IndexDoc:
+    """What the index holds for one article; an engine returns what it was given."""
+
+    id: str
+    path: str
+    meta: ArticleMeta
+    body: str
+    entities: dict[str, int]
+    """Mentions per linked entity, in the order the linker found them."""
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    flags: tuple[str, ...] = ()
+    front_tags: tuple[str, ...] = ()
+    """Tags the file's own front matter gives (part of the article, not the user's)."""
+    content_hash: str = ""
+    """Kept so user data can follow a renamed file and be matched on import."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result row, as the CLI prints it and the results list shows it."""
+
+    id: str
+    path: str
+    meta: ArticleMeta
+    score: float = 0.0
+    tags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    snippet: str = ""
+    """Best matching passage, matches wrapped in MARK_START/MARK_END."""
+    mentions: dict[str, int] = field(default_factory=dict)
+    """Mentions per linked entity."""
+    content_hash: str = ""
+
+    @classmethod
+    def of(cls, doc: IndexDoc, score: float = 0.0, snippet: str = "") -> Hit:
+        return cls(
+            id=doc.id,
+            path=doc.path,
+            meta=doc.meta,
+            score=score,
+            tags=doc.tags,
+            flags=doc.flags,
+            snippet=snippet,
+            mentions=doc.entities,
+            content_hash=doc.content_hash,
+        )
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        """The linked entities' names."""
+        return tuple(self.mentions)
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+class Rows(Protocol):
+    """An engine's handle on one result set, loading rows only when they are asked for."""
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]: ...
+
+
+@dataclass
+class Results:
+    """A result set whose rows are loaded on demand, so 100,000 hits cost little until shown."""
+
+    query: str
+    total: int
+    rows: Rows | None = field(repr=False, default=None)
+    suggestion: str | None = None
+    terms: frozenset[str] = frozenset()
+    """The words to highlight in the reader, as the engine indexed them (`match_spans`)."""
+
+    def __len__(self) -> int:
+        return self.total
+
+    def hits(self, start: int, stop: int, snippets: bool = True) -> list[Hit]:
+        """Rows start..stop (clamped), loading stored fields and snippets only for those rows."""
+        if self.rows is None:
+            return []
+        return self.rows.window(start, min(stop, self.total), snippets)
