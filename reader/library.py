@@ -173,7 +173,6 @@ class Library:
             observer=self._observe,
         )
         self.stories = StoryCache(self.folder / "stories.sqlite")
-        self._staged: dict[str, tuple[str, StoryFeatures]] = {}
         self.story_report: SyncReport | None = None
         self.story_timings: dict[str, float] = {"extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing, then clustering
@@ -222,15 +221,14 @@ class Library:
 
     def _observe(self, article: Article) -> None:
         tick = time.perf_counter()
-        self._staged[article.id] = (article.content_hash, _features(article))
+        self.stories.stage(_features(article), article.content_hash)
         self.story_timings["extract"] += time.perf_counter() - tick
 
     def sync_stories(self, rebuild: bool = False) -> SyncReport:
         """Bring the story cache in step with the index (after an index sync)."""
         tick = time.perf_counter()
-        staged, self._staged = self._staged, {}
         present = self._indexed()
-        self.story_report = self.stories.sync(present, staged, self._fetch, rebuild=rebuild)
+        self.story_report = self.stories.sync(present, self._fetch, rebuild=rebuild)
         self.story_timings["cluster"] = time.perf_counter() - tick
         return self.story_report
 

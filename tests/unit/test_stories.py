@@ -138,13 +138,15 @@ def test_the_cache_assigns_a_new_file_and_keeps_every_other_story_id(tmp_path: P
     later = docs.pop("desk-3001.txt")
     cache = StoryCache(tmp_path / "stories.sqlite")
     present = {d.id: f"h-{d.path}" for d in docs.values()}
-    staged = {d.id: (present[d.id], d) for d in docs.values()}
-    cache.sync(present, staged, lambda _id: None)
+    for d in docs.values():
+        cache.stage(d, present[d.id])
+    cache.sync(present, lambda _id: None)
     before = {d.id: cache.story_of(d.id) for d in docs.values()}
     ferry_id = before[docs["wire-1001.txt"].id]
 
     present[later.id] = "h-new"
-    report = cache.sync(present, {later.id: ("h-new", later)}, lambda _id: None)
+    cache.stage(later, "h-new")
+    report = cache.sync(present, lambda _id: None)
     assert not report.reclustered and report.added == 1
     assert cache.story_of(later.id) == ferry_id
     assert {d.id: cache.story_of(d.id) for d in docs.values()} == before
@@ -152,13 +154,12 @@ def test_the_cache_assigns_a_new_file_and_keeps_every_other_story_id(tmp_path: P
     # Removing an unrelated file leaves every story id as it was.
     ski = docs["wire-1099.txt"]
     del present[ski.id]
-    cache.sync(present, {}, lambda _id: None)
+    cache.sync(present, lambda _id: None)
     assert cache.story_of(ski.id) is None
     assert cache.story_of(docs["desk-3050.txt"].id) == before[docs["desk-3050.txt"].id]
 
     # A rebuild from the same files gives the same stories, under the same ids.
-    everything = {**{d.id: d for d in docs.values() if d.id in present}, later.id: later}
-    cache.sync(present, {i: (present[i], d) for i, d in everything.items()}, None, rebuild=True)  # type: ignore[arg-type]
+    cache.sync(present, lambda _id: None, rebuild=True)
     assert cache.story_of(later.id) == ferry_id
     story = cache.story(ferry_id)
     assert story is not None and {m.path for m in story.members} == FERRY
@@ -171,6 +172,7 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     cache = StoryCache(path)
     docs = features_of(HANDMADE)
     present = {d.id: "h" for d in docs.values()}
-    report = cache.sync(present, {d.id: ("h", d) for d in docs.values()}, lambda _id: None)
+    by_id = {d.id: d for d in docs.values()}
+    report = cache.sync(present, by_id.get)  # nothing staged: read back from the "index"
     assert report.reclustered and cache.total() == len(docs)
     cache.close()

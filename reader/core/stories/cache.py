@@ -16,12 +16,13 @@ from __future__ import annotations
 import heapq
 import marshal
 import sqlite3
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.stories.clustering import cluster_corpus
+from reader.core.stories.clustering import CandidateIndex, Edge, agglomerate
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
@@ -37,6 +38,8 @@ CACHE_VERSION = 5
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
+STAGE_BATCH = 1000
+"""Staged articles written to the cache at a time."""
 RECLUSTER_SHARE = 0.3
 """When more than this share of the corpus changed at once (a first build, a new corpus
 folder), cluster everything again rather than assign one file at a time: quality beats
@@ -130,6 +133,9 @@ class StoryCache:
         self.path = path
         self.params = params
         self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[object, ...]] = []
+        self._lock = threading.RLock()
+        """One connection is shared by the indexing worker and the UI's readers."""
 
     # -- storage ---------------------------------------------------------------------
 
@@ -191,86 +197,157 @@ class StoryCache:
 
     def known(self) -> dict[str, str]:
         """Article id -> content hash of everything the cache holds."""
-        return dict(self.db.execute("SELECT id, hash FROM articles").fetchall())
+        with self._lock:
+            return dict(self.db.execute("SELECT id, hash FROM articles").fetchall())
 
     def total(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._lock:
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     # -- sync ------------------------------------------------------------------------
 
-    def sync(
-        self,
-        present: Mapping[str, str],
-        staged: Mapping[str, tuple[str, StoryFeatures]],
-        fetch: Fetch,
-        rebuild: bool = False,
-    ) -> SyncReport:
+    def stage(self, doc: StoryFeatures, hash_: str) -> None:
+        """Keep the features of an article just (re)indexed until the next sync.
+
+        Written to the cache in batches, unassigned, so a first build of 100,000 articles
+        holds a batch in memory, never the corpus.
+        """
+        self._pending.append(self._row(doc, hash_, ""))
+        if len(self._pending) >= STAGE_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        rows, self._pending = self._pending, []
+        with self._lock, self.db:
+            # A changed article that had a story gives back its term counts first.
+            self._unassign([row[0] for row in rows])
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO articles VALUES ({','.join('?' * 13)})", rows
+            )
+
+    def sync(self, present: Mapping[str, str], fetch: Fetch, rebuild: bool = False) -> SyncReport:
         """Bring stories in step with the index.
 
-        `present` maps every indexed article id to its content hash; `staged` holds the
-        features the indexer computed in this run (id -> (hash, features)); `fetch` reads
-        features back from the index for anything else the cache lacks.
+        `present` maps every indexed article id to its content hash; articles staged since
+        the last sync are assigned (or everything is clustered again); `fetch` reads the
+        features of anything else the cache lacks back from the index (a sync killed before
+        its stories were done).
         """
-        known = self.known()
-        removed = [i for i in known if i not in present]
-        todo = [i for i, h in present.items() if known.get(i) != h]
-        report = SyncReport(added=len(todo), removed=len(removed))
-        if not todo and not removed and not rebuild:
-            return report
-
-        def features(article_id: str) -> StoryFeatures | None:
-            if article_id in staged:
-                return staged[article_id][1]
-            return fetch(article_id)
-
-        big = len(todo) + len(removed) > RECLUSTER_SHARE * max(len(present), 1)
-        if rebuild or big or not known:
-            report.reclustered = True
-            self._recluster(present, known, features)
-        else:
-            self._remove(removed + [i for i in todo if i in known])
-            for article_id in sorted(todo, key=lambda i: _key(features(i))):
-                doc = features(article_id)
+        self._flush()
+        with self._lock:
+            rows = {
+                i: (h, story)
+                for i, h, story in self.db.execute("SELECT id, hash, story FROM articles")
+            }
+        for article_id, hash_ in present.items():
+            if article_id not in rows or rows[article_id][0] != hash_:
+                doc = fetch(article_id)
                 if doc is not None:
-                    self.add(doc, present[article_id])
-        report.stories = int(
-            self.db.execute("SELECT count(DISTINCT story) FROM articles").fetchone()[0]
-        )
+                    self.stage(doc, hash_)
+        self._flush()
+        removed = [i for i in rows if i not in present]
+        with self._lock, self.db:
+            self._unassign(removed)
+            self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in removed])
+            todo = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE story = '' ORDER BY sort_key, id"
+                )
+            ]
+            assigned = self.db.execute(
+                "SELECT count(*) FROM articles WHERE story != ''"
+            ).fetchone()[0]
+        report = SyncReport(added=len(todo), removed=len(removed))
+        if not todo and not rebuild:
+            return report
+        big = len(todo) + len(removed) > RECLUSTER_SHARE * max(len(present), 1)
+        if rebuild or big or not assigned:
+            report.reclustered = True
+            self._recluster()
+        else:
+            for article_id in todo:
+                self._place(article_id)
+        with self._lock:
+            report.stories = int(
+                self.db.execute("SELECT count(DISTINCT story) FROM articles").fetchone()[0]
+            )
         return report
 
-    def _recluster(
-        self,
-        present: Mapping[str, str],
-        known: Mapping[str, str],
-        features: Callable[[str], StoryFeatures | None],
-    ) -> None:
-        old_story = dict(self.db.execute("SELECT id, story FROM articles").fetchall())
-        cached: dict[str, StoryFeatures] = {}
-        for row in self.db.execute("SELECT * FROM articles"):
-            if known.get(row["id"]) == present.get(row["id"]):
-                cached[row["id"]] = _decode(row)
-        docs: list[StoryFeatures] = []
-        for article_id in sorted(present):
-            doc = cached.get(article_id) or features(article_id)
-            if doc is not None:
-                docs.append(doc)
-        stories, vectors, df = cluster_corpus(docs, self.params)
-        vector_of = {doc.id: vec for doc, vec in zip(docs, vectors, strict=True)}
+    def _recluster(self) -> None:
+        """Cluster the whole cache again, streaming it oldest first.
+
+        Only the articles of the last few days (the candidate window) keep their vectors in
+        memory; an undated article's candidates further back are read again from the cache.
+        """
+        db = self.db
+        with self._lock:
+            old_story = {
+                i: story
+                for i, story in db.execute("SELECT id, story FROM articles WHERE story != ''")
+            }
+            counts: Counter[str] = Counter()
+            total = 0
+            for (blob,) in db.execute("SELECT features FROM articles"):
+                counts.update(_terms_of(blob).keys())
+                total += 1
+        df = DocFrequencies(counts, total)
+        self._lock.acquire()  # readers wait: the cursor below walks the whole cache
+        try:
+            self._stream(df, old_story)
+        finally:
+            self._lock.release()
+
+    def _stream(self, df: DocFrequencies, old_story: Mapping[str, str]) -> None:
+        params = self.params
+        db = self.db
+        index = CandidateIndex()
+        ids: list[str] = []
+        window: dict[int, tuple[StoryFeatures, dict[str, float]]] = {}
+        recent: deque[tuple[int, int]] = deque()
+        edges: list[Edge] = []
+        postings: list[tuple[str, int | None, str]] = []
+
+        def load(position: int) -> tuple[StoryFeatures, dict[str, float]]:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],)).fetchone()
+            doc = _decode(row)
+            return doc, vector(doc, df, params)
+
+        for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
+            doc = _decode(row)
+            vec = vector(doc, df, params)
+            strong = strong_terms(vec, params.candidate_terms)
+            ordinal = doc.when.ordinal() if doc.when else None
+            while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
+                window.pop(recent.popleft()[1], None)
+            for other in index.lookup(doc, strong, params.candidate_days, params.max_candidates):
+                odoc, ovec = window.get(other) or load(other)
+                copy = near_copy(doc, odoc, params)
+                score = similarity(doc, odoc, vec, ovec, params)
+                if copy or score > 0:
+                    edges.append(Edge(other, position, score, copy))
+            index.add(position, doc, strong)
+            ids.append(doc.id)
+            window[position] = (doc, vec)
+            if ordinal is not None:
+                recent.append((ordinal, position))
+            postings += [(t, ordinal, doc.id) for t in strong]
+        groups = agglomerate(len(ids), edges, params.link_threshold)
         taken: set[str] = set()
-        rows = []
-        postings = []
-        for members in stories:
+        assignment: list[tuple[str, str]] = []
+        for group in sorted(groups, key=min):
+            members = [ids[i] for i in sorted(group)]  # sort order: the first is first
             story_id = _keep_id(members, old_story, taken)
             taken.add(story_id)
-            for doc in members:
-                rows.append(self._row(doc, present[doc.id], story_id))
-                postings += self._postings(doc, df, vector_of[doc.id])
-        with self.db:
-            for table in ("articles", "postings", "df"):
-                self.db.execute(f"DELETE FROM {table}")
-            self.db.executemany(f"INSERT INTO articles VALUES ({','.join('?' * 13)})", rows)
-            self.db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
-            self.db.executemany(
+            assignment += [(story_id, member) for member in members]
+        with db:
+            db.execute("DELETE FROM postings")
+            db.execute("DELETE FROM df")
+            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment)
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
+            db.executemany(
                 "INSERT INTO df VALUES (?, ?, ?)",
                 ((t, n, df.share(t)) for t, n in df.counts.items()),
             )
@@ -303,46 +380,55 @@ class StoryCache:
     def _df(self, terms: Iterable[str]) -> DocFrequencies:
         wanted = list(set(terms))
         counts: dict[str, int] = {}
-        for start in range(0, len(wanted), 900):
-            chunk = wanted[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            counts.update(self.db.execute(f"SELECT term, n FROM df WHERE term IN ({marks})", chunk))
-        return DocFrequencies(counts, self.total())
+        shares: dict[str, float] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 900):
+                chunk = wanted[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                for term, n, share in self.db.execute(
+                    f"SELECT term, n, share FROM df WHERE term IN ({marks})", chunk
+                ):
+                    counts[term] = n
+                    if share is not None:
+                        shares[term] = share
+            total = self.db.execute("SELECT count(*) FROM articles WHERE story != ''").fetchone()
+        return DocFrequencies(counts, int(total[0]), shares)
 
-    def _remove(self, ids: Sequence[str]) -> None:
-        """Take articles out; a story whose first member left takes the next one's... id
-        stays: ids only change in a rebuild that finds the story gone."""
-        if not ids:
-            return
-        with self.db:
-            for article_id in ids:
-                row = self.db.execute(
-                    "SELECT features FROM articles WHERE id = ?", (article_id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                terms = _terms_of(row[0])
-                self.db.executemany("UPDATE df SET n = n - 1 WHERE term = ?", [(t,) for t in terms])
-                self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                self.db.execute("DELETE FROM postings WHERE id = ?", (article_id,))
-            self.db.execute("DELETE FROM df WHERE n <= 0")
+    def _unassign(self, ids: Sequence[str]) -> None:
+        """Give back the term counts and postings of assigned articles (inside a transaction).
 
-    def add(self, doc: StoryFeatures, hash_: str) -> str:
-        """Assign one new article to a story (or a story of its own); returns the story id."""
+        A story keeps its id when a member leaves: ids change only in a rebuild that does not
+        find the story again.
+        """
+        for article_id in ids:
+            row = self.db.execute(
+                "SELECT features, story FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None or not row[1]:
+                continue
+            self.db.executemany(
+                "UPDATE df SET n = n - 1 WHERE term = ?", [(t,) for t in _terms_of(row[0])]
+            )
+            self.db.execute("DELETE FROM postings WHERE id = ?", (article_id,))
+            self.db.execute("UPDATE articles SET story = '' WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM df WHERE n <= 0")
+
+    def _place(self, article_id: str) -> str:
+        """Assign one staged article to a story (or one of its own); returns the story id."""
         db = self.db
+        with self._lock:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        doc = _decode(row)
         known = self._df(doc.terms)
-        with db:
+        with self._lock, db:
             db.executemany(
                 "INSERT INTO df VALUES (?, 1, ?) ON CONFLICT(term) DO UPDATE SET n = n + 1",
                 [(t, known.share(t)) for t in doc.terms],
             )
         story = self._assign(doc)
         df = self._df(doc.terms)
-        with db:
-            db.execute(
-                f"INSERT OR REPLACE INTO articles VALUES ({','.join('?' * 13)})",
-                self._row(doc, hash_, story),
-            )
+        with self._lock, db:
+            db.execute("UPDATE articles SET story = ? WHERE id = ?", (story, article_id))
             db.executemany("INSERT INTO postings VALUES (?, ?, ?)", self._postings(doc, df))
         return story
 
@@ -360,9 +446,10 @@ class StoryCache:
             sums[story] += similarity(doc, other, mine, vector(other, df, params), params)
         best_story, best = doc.id, 0.0
         for story, total in sorted(sums.items()):
-            size = self.db.execute(
-                "SELECT count(*) FROM articles WHERE story = ?", (story,)
-            ).fetchone()[0]
+            with self._lock:
+                size = self.db.execute(
+                    "SELECT count(*) FROM articles WHERE story = ?", (story,)
+                ).fetchone()[0]
             mean = total / max(size, 1)
             if mean > best:
                 best_story, best = story, mean
@@ -387,18 +474,22 @@ class StoryCache:
             args = [*terms, ordinal - params.candidate_days, ordinal + params.candidate_days]
         sql += " AND id != ? GROUP BY id ORDER BY n DESC, id LIMIT ?"
         args += [doc.id, params.max_candidates]
-        ids = [row[0] for row in self.db.execute(sql, args)]
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids).fetchall()
+        with self._lock:
+            ids = [row[0] for row in self.db.execute(sql, args)]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids).fetchall()
         return [(_decode(row), row["story"]) for row in rows]
 
     # -- reading ---------------------------------------------------------------------
 
     def story_of(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        with self._lock:
+            row = self.db.execute(
+                "SELECT story FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return row[0] if row and row[0] else None
 
     def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
         ids = list(article_ids)
@@ -406,9 +497,11 @@ class StoryCache:
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            out.update(
-                self.db.execute(f"SELECT id, story FROM articles WHERE id IN ({marks})", chunk)
-            )
+            with self._lock:
+                found = self.db.execute(
+                    f"SELECT id, story FROM articles WHERE id IN ({marks}) AND story != ''", chunk
+                ).fetchall()
+            out.update(found)
         return out
 
     def sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
@@ -417,12 +510,12 @@ class StoryCache:
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            out.update(
-                self.db.execute(
+            with self._lock:
+                found = self.db.execute(
                     f"SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story",
                     chunk,
-                )
-            )
+                ).fetchall()
+            out.update(found)
         return out
 
     def summaries(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int, str, str | None]]:
@@ -433,11 +526,12 @@ class StoryCache:
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                "SELECT story, source, date, when_iso, sort_key FROM articles "
-                f"WHERE story IN ({marks}) ORDER BY story, sort_key",
-                chunk,
-            ).fetchall()
+            with self._lock:
+                rows = self.db.execute(
+                    "SELECT story, source, date, when_iso, sort_key FROM articles "
+                    f"WHERE story IN ({marks}) ORDER BY story, sort_key",
+                    chunk,
+                ).fetchall()
             by_story: dict[str, list[sqlite3.Row]] = defaultdict(list)
             for row in rows:
                 by_story[row["story"]].append(row)
@@ -453,7 +547,10 @@ class StoryCache:
         return out
 
     def story(self, story_id: str) -> Story | None:
-        rows = self.db.execute("SELECT * FROM articles WHERE story = ?", (story_id,)).fetchall()
+        if not story_id:
+            return None
+        with self._lock:
+            rows = self.db.execute("SELECT * FROM articles WHERE story = ?", (story_id,)).fetchall()
         if not rows:
             return None
         docs = [_decode(row) for row in rows]
@@ -477,23 +574,21 @@ class StoryCache:
 
     def multi(self) -> Iterator[str]:
         """Ids of stories with more than one article, oldest first."""
-        for row in self.db.execute(
-            "SELECT story, min(sort_key) AS k FROM articles GROUP BY story "
-            "HAVING count(*) > 1 ORDER BY k, story"
-        ):
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT story, min(sort_key) AS k FROM articles WHERE story != '' "
+                "GROUP BY story HAVING count(*) > 1 ORDER BY k, story"
+            ).fetchall()
+        for row in rows:
             yield row[0]
 
 
-def _key(doc: StoryFeatures | None) -> tuple[int, str, str]:
-    return doc.sort_key() if doc is not None else (99999999, "", "")
-
-
-def _keep_id(members: Sequence[StoryFeatures], old: Mapping[str, str], taken: set[str]) -> str:
+def _keep_id(members: Sequence[str], old: Mapping[str, str], taken: set[str]) -> str:
     """The id this group had before (the one most of its members carried), else the id
     of its first member."""
-    votes = Counter(old[d.id] for d in members if d.id in old)
+    votes = Counter(old[m] for m in members if m in old)
     for story, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
         if story not in taken:
             return story
-    first = members[0].id
+    first = members[0]
     return first if first not in taken else f"{first}-{len(taken)}"
