@@ -135,8 +135,10 @@ class StoryScreen(Screen[OpenVersion | None]):
     def action_read(self) -> None:
         self.dismiss(OpenVersion(self.current.member.id))
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    @work(thread=True, group="compare", exit_on_error=False)
     def _compare(self) -> None:
+        # Not exclusive: each comparison takes milliseconds, and `_show` drops any answer
+        # for a version the user has already left.
         index, pinned = self.index, self.pinned
         left = self.detail.versions[index]
         right = self.detail.versions[pinned]

@@ -318,7 +318,7 @@ class StoryCache:
         for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
             doc = _decode(row)
             vec = vector(doc, df, params)
-            strong = strong_terms(vec, params.candidate_terms)
+            strong = strong_terms(vec, df, params)
             ordinal = doc.when.ordinal() if doc.when else None
             while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
                 window.pop(recent.popleft()[1], None)
@@ -375,7 +375,7 @@ class StoryCache:
     ) -> list[tuple[str, int | None, str]]:
         vec = vec if vec is not None else vector(doc, df, self.params)
         ordinal = doc.when.ordinal() if doc.when else None
-        return [(t, ordinal, doc.id) for t in strong_terms(vec, self.params.candidate_terms)]
+        return [(t, ordinal, doc.id) for t in strong_terms(vec, df, self.params)]
 
     def _df(self, terms: Iterable[str]) -> DocFrequencies:
         wanted = list(set(terms))
@@ -458,7 +458,7 @@ class StoryCache:
     def _candidates(self, doc: StoryFeatures) -> list[tuple[StoryFeatures, str]]:
         params = self.params
         df = self._df(doc.terms)
-        terms = strong_terms(vector(doc, df, params), params.candidate_terms)
+        terms = strong_terms(vector(doc, df, params), df, params)
         if not terms:
             return []
         marks = ",".join("?" * len(terms))

@@ -27,6 +27,10 @@ from reader.core.stories.similarity import (
     vector,
 )
 
+MAX_SCAN = 5000
+"""Longest posting list an undated article's lookup walks (dated ones look only at a few
+days of it): a term that common cannot single out one event."""
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -60,6 +64,8 @@ class CandidateIndex:
         for term in terms:
             postings = self._dated.get(term, ())
             if ordinal is None:
+                if len(postings) > MAX_SCAN:
+                    continue  # an undated piece is not compared with half the corpus
                 hits: Iterable[int] = (i for _, i in postings)
             else:
                 lo = bisect.bisect_left(postings, (ordinal - days, -1))
@@ -74,11 +80,14 @@ class CandidateIndex:
 
 
 def score_pairs(
-    docs: Sequence[StoryFeatures], vectors: Sequence[Vector], params: StoryParams
+    docs: Sequence[StoryFeatures],
+    vectors: Sequence[Vector],
+    df: DocFrequencies,
+    params: StoryParams,
 ) -> list[Edge]:
     """Every candidate pair with its similarity and whether it is a near copy."""
     index = CandidateIndex()
-    strong = [strong_terms(v, params.candidate_terms) for v in vectors]
+    strong = [strong_terms(v, df, params) for v in vectors]
     edges: list[Edge] = []
     order = sorted(range(len(docs)), key=lambda i: docs[i].sort_key())
     for i in order:
@@ -167,7 +176,7 @@ def cluster_corpus(
     """`cluster`, also returning each doc's vector and the frequencies (for the cache)."""
     df = DocFrequencies.of(docs)
     vectors = [vector(doc, df, params) for doc in docs]
-    edges = score_pairs(docs, vectors, params)
+    edges = score_pairs(docs, vectors, df, params)
     groups = agglomerate(len(docs), edges, params.link_threshold)
     stories = [sorted((docs[i] for i in group), key=StoryFeatures.sort_key) for group in groups]
     return sorted(stories, key=lambda s: s[0].sort_key()), vectors, df

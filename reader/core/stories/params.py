@@ -62,6 +62,11 @@ class StoryParams:
     """Candidates are looked up within this many days either side (undated articles are
     compared with everything that shares terms); past it the date factor kills the link."""
 
+    min_candidate_idf: float = 1.0
+    """Terms looked up for candidates must be this rare (idf 1.0: in at most about a third of
+    the corpus). Ten thousand two-line briefs share "brief" and "item"; looking those up
+    compared each with all the others. No dev-set pair needs a commoner term."""
+
     max_candidates: int = 60
     """Most candidates scored per article (by shared strong terms): keeps a burst of similar
     articles (a big corpus with recombined text) from costing quadratic time."""

@@ -110,10 +110,14 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
     return {t: weights[t] / norm for t in kept}
 
 
-def strong_terms(vec: Vector, count: int) -> list[str]:
-    """The terms that best identify an article (for the candidate lookup): a vector holds
-    its terms strongest first."""
-    return list(itertools.islice(vec, count))
+def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[str]:
+    """The terms that best identify an article, for the candidate lookup: the strongest of
+    its vector (which holds them strongest first) that are not common in the corpus. A
+    short piece's vector is all common words; looking those up would compare it with
+    most of the corpus."""
+    floor = params.min_candidate_idf
+    rare = (t for t in vec if df.cached_idf(t, params) >= floor)
+    return list(itertools.islice(rare, params.candidate_terms))
 
 
 def cosine(a: Vector, b: Vector) -> float:
