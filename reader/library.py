@@ -27,6 +27,7 @@ from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search.query import Every, parse_query
 from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
@@ -324,8 +325,16 @@ class Library:
         sort: str = "relevance",
         suggest: bool = True,
     ) -> Results:
-        """Raises QueryError (a UserError) with a one-line message for a malformed query."""
-        return self.backend.search(query, filters or Filters(), sort=sort, suggest=suggest)
+        """Raises QueryError (a UserError) with a one-line message for a malformed query.
+
+        With `suggest`, a query without hits carries a spelling suggestion (slower: callers
+        typing live ask for it apart, once typing pauses).
+        """
+        results = self.backend.search(parse_query(query), filters or Filters(), sort=sort)
+        results.query = query
+        if suggest and results.total == 0 and query.strip():
+            results.suggestion = self.backend.suggest(query)
+        return results
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
@@ -457,7 +466,7 @@ class Library:
         return out
 
     def _entity_articles(self, name: str) -> tuple[tuple[str, ...], int]:
-        results = self.backend.search("", Filters(entities=(name,)), sort="date")
+        results = self.backend.search(Every(), Filters(entities=(name,)), sort="date")
         paths: list[str] = []
         mentions = 0
         for hit in results.hits(0, results.total, snippets=False):

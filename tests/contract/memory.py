@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import fnmatch
 import re
 import unicodedata
 from collections import Counter
@@ -29,23 +30,12 @@ from reader.core.search import (
     SearchBackend,
     Sort,
 )
-from reader.core.search.query import check_query
+from reader.core.search import query as ast
 
 STOP = frozenset(
     ("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "in", "is", "it",
      "of", "on", "or", "the", "to", "was", "were", "will", "with")
 )  # fmt: skip
-TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<open>\() | (?P<close>\))
-    | (?P<rfield>\w+):[\[{](?P<range>[^\]}]*)[\]}]
-    | (?P<qfield>\w+):"(?P<qvalue>[^"]*)"
-    | "(?P<phrase>[^"]*)"
-    | (?P<field>\w+):(?P<value>[^\s()"]+)
-    | (?P<word>[^\s()"]+)
-    )""",
-    re.VERBOSE,
-)
 Score = Callable[[IndexDoc], float]
 
 
@@ -110,21 +100,19 @@ class MemoryBackend:
 
     # -- reading ------------------------------------------------------------------------
 
-    def search(
-        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
-    ) -> Results:
-        checked = check_query(query)
-        score, terms = _Parser(checked).parse() if checked else ((lambda doc: 1.0), set())
+    def search(self, query: ast.Query, filters: Filters, sort: Sort = "relevance") -> Results:
+        evaluator = _Evaluator()
+        score = evaluator.score(query)
         found = [(score(doc), doc) for doc in self._all().values() if _passes(doc, filters)]
         found = [(s, doc) for s, doc in found if s > 0]
-        if sort == "date" or not checked:
+        terms = evaluator.terms
+        if sort == "date" or isinstance(query, ast.Every):
             found.sort(key=lambda item: (item[1].meta.date or "", item[1].id), reverse=True)
             found = [(0.0, doc) for _, doc in found]
         else:
             found.sort(key=lambda item: (-item[0], item[1].id))
         rows = _Rows([Hit.of(doc, score=s, snippet=_snippet(doc.body, terms)) for s, doc in found])
-        suggestion = self.suggest(query) if suggest and not found and checked else None
-        return Results(query, len(found), rows, suggestion, frozenset(terms))
+        return Results(ast.to_text(query), len(found), rows, terms=frozenset(terms))
 
     def suggest(self, query: str) -> str | None:
         vocabulary = {
@@ -239,80 +227,90 @@ def _field_text(doc: IndexDoc, field: str) -> str:
     return {"body": doc.body, "note": doc.notes, "path": doc.path}.get(field, "")
 
 
-class _Parser:
-    """or := and (OR and)* ; and := not ([AND] not)* ; not := NOT not | ( or ) | term."""
+class _Evaluator:
+    """Scores one article against the reader's query tree, the way every engine must read it."""
 
-    def __init__(self, text: str) -> None:
-        self.tokens = [m for m in TOKEN.finditer(text) if m.lastgroup]
-        self.at = 0
+    def __init__(self) -> None:
         self.terms: set[str] = set()
 
-    def parse(self) -> tuple[Score, set[str]]:
-        score = self._or()
-        if self.at != len(self.tokens):
-            raise QueryError("cannot read query")
-        return score, self.terms
-
-    def _peek(self, word: str) -> bool:
-        return self.at < len(self.tokens) and self.tokens[self.at]["word"] == word
-
-    def _or(self) -> Score:
-        parts = [self._and()]
-        while self._peek("OR"):
-            self.at += 1
-            parts.append(self._and())
-        return lambda doc: sum(p(doc) for p in parts)
-
-    def _and(self) -> Score:
-        parts = [self._not()]
-        while (
-            self.at < len(self.tokens)
-            and not self._peek("OR")
-            and self.tokens[self.at]["close"] is None
-        ):
-            if self._peek("AND"):
-                self.at += 1
-            parts.append(self._not())
-        return lambda doc: sum(scores) if all(scores := [p(doc) for p in parts]) else 0.0
-
-    def _not(self) -> Score:
-        if self._peek("NOT"):
-            self.at += 1
-            inner = self._not()
+    def score(self, node: ast.Query) -> Score:
+        if isinstance(node, ast.Every):
+            return lambda doc: 1.0
+        if isinstance(node, ast.And):
+            wanted = [self.score(c) for c in node.children]
+            return lambda doc: sum(s) if all(s := [p(doc) for p in wanted]) else 0.0
+        if isinstance(node, (ast.Or, ast.AndMaybe)):
+            children = node.children if isinstance(node, ast.Or) else (node.required, node.optional)
+            parts = [self.score(c) for c in children]
+            if isinstance(node, ast.AndMaybe):
+                must = parts[0]
+                return lambda doc: must(doc) + parts[1](doc) if must(doc) else 0.0
+            return lambda doc: sum(p(doc) for p in parts)
+        if isinstance(node, ast.Not):
+            inner = self.score(node.child)
             return lambda doc: 0.0 if inner(doc) else 1.0
-        token = self.tokens[self.at]
-        self.at += 1
-        if token["open"]:
-            inner = self._or()
-            self.at += 1  # the closing bracket
-            return inner
-        return self._term(token)
-
-    def _term(self, token: re.Match[str]) -> Score:
-        if token["rfield"]:
-            low, _, high = (p.strip() for p in token["range"].partition(" TO "))
-            return _days(low or "0000", high or "9999")
-        field = (token["qfield"] or token["field"] or "").lower()
-        value = (
-            token["qvalue"]
-            if token["qfield"]
-            else token["value"] or token["phrase"] or token["word"]
-        )
-        if field == "date":
-            return _days(value, value)
-        if field in ("source", "tag", "entity", "is"):
-            wanted = value.lower()
-            return lambda doc: float(wanted in _keywords(doc, field))
-        phrase = words(value)
-        fields = [field] if field else ["title", "body"]
-        if not field:
-            self.terms.update(phrase)
-        prefix = value.endswith("*")
+        if isinstance(node, ast.DateRange):
+            low, high = node.low or 0, node.high or 99999999
+            return lambda doc: float(
+                bool(doc.meta.date) and low <= int((doc.meta.date or "0").replace("-", "")) <= high
+            )
+        field = node.field
+        if field in ast.KEYWORD_FIELDS or field == "path":
+            return self._keyword(node)
+        match = self._matcher(node)
+        fields = [field] if field else list(ast.DEFAULT_FIELDS)
         return lambda doc: sum(
-            (2.0 if f == "title" else 1.0)
-            * _occurrences(words(_field_text(doc, f)), phrase, prefix)
-            for f in fields
+            (2.0 if f == "title" else 1.0) * match(words(_field_text(doc, f))) for f in fields
         )
+
+    def _keyword(self, node: ast.Query) -> Score:
+        field = node.field  # type: ignore[union-attr]
+        if isinstance(node, ast.Term):
+            wanted = node.text if field == "path" else node.text.lower()
+            return lambda doc: float(wanted in _keywords(doc, field))
+        if isinstance(node, ast.Prefix):
+            start = node.text.lower()
+            return lambda doc: float(any(v.startswith(start) for v in _keywords(doc, field)))
+        raise QueryError(f"{type(node).__name__} on {field}: not in the memory engine")
+
+    def _matcher(self, node: ast.Query) -> Callable[[list[str]], int]:
+        """How often the node occurs in a field's words."""
+        if isinstance(node, (ast.Term, ast.Phrase)):
+            phrase = words(" ".join(node.words if isinstance(node, ast.Phrase) else [node.text]))
+            if not node.field:
+                self.terms.update(phrase)
+            return lambda text: _occurrences(text, phrase)
+        if isinstance(node, ast.Words):
+            wanted = {fold(w) for w in node.words}
+            if not node.field:
+                self.terms.update(wanted)
+            return lambda text: sum(w in wanted for w in text)
+        if isinstance(node, ast.Prefix):
+            start = fold(node.text)
+            return lambda text: sum(w.startswith(start) for w in text)
+        if isinstance(node, ast.Wildcard):
+            pattern = re.compile(fnmatch.translate(fold(node.pattern)))
+            return lambda text: sum(bool(pattern.match(w)) for w in text)
+        if isinstance(node, ast.Fuzzy):
+            typed = fold(node.text)
+            fixed = typed[: node.prefix_length]
+            return lambda text: sum(
+                w.startswith(fixed) and _edits(w, typed) <= node.distance for w in text
+            )
+        raise TypeError(f"not a query leaf: {node!r}")
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance with a swap of neighbours as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _keywords(doc: IndexDoc, field: str) -> set[str]:
@@ -320,20 +318,6 @@ def _keywords(doc: IndexDoc, field: str) -> set[str]:
     return {v.lower() for v in values[field]}
 
 
-def _occurrences(text: list[str], phrase: list[str], prefix: bool) -> int:
-    if prefix and len(phrase) == 1:
-        return sum(word.startswith(phrase[0]) for word in text)
+def _occurrences(text: list[str], phrase: list[str]) -> int:
     size = len(phrase)
     return sum(text[i : i + size] == phrase for i in range(len(text) - size + 1)) if size else 0
-
-
-def _days(low: str, high: str) -> Score:
-    def bounds(value: str, end: bool) -> str:
-        digits = value.replace("-", "")
-        pad = "9999" if end else "0000"
-        return (digits + pad[len(digits) - 4 :] if len(digits) < 8 else digits) if digits else ""
-
-    first, last = bounds(low, False), bounds(high, True)
-    return lambda doc: float(
-        bool(doc.meta.date) and first <= (doc.meta.date or "").replace("-", "") <= last
-    )

@@ -12,7 +12,16 @@ import pytest
 
 from reader.core.article import ArticleMeta
 from reader.core.errors import QueryError
-from reader.core.search import MARK_END, MARK_START, Filters, IndexDoc, SearchBackend
+from reader.core.search import (
+    MARK_END,
+    MARK_START,
+    Filters,
+    IndexDoc,
+    Results,
+    SearchBackend,
+    Sort,
+)
+from reader.core.search.query import parse_query
 
 KIM = IndexDoc(
     id="d1",
@@ -108,13 +117,20 @@ def engine(empty: SearchBackend) -> SearchBackend:
     return empty
 
 
+def search(
+    engine: SearchBackend, text: str, filters: Filters | None = None, sort: Sort = "relevance"
+) -> Results:
+    """A query as the user types it, parsed once as Library parses it."""
+    return engine.search(parse_query(text), filters or Filters(), sort=sort)
+
+
 def ids(engine: SearchBackend, query: str, filters: Filters | None = None) -> set[str]:
-    results = engine.search(query, filters or Filters(), suggest=False)
+    results = search(engine, query, filters)
     return {hit.id for hit in results.hits(0, results.total)}
 
 
-def ordered(engine: SearchBackend, query: str, sort: str = "relevance") -> list[str]:
-    results = engine.search(query, Filters(), sort=sort, suggest=False)  # type: ignore[arg-type]
+def ordered(engine: SearchBackend, query: str, sort: Sort = "relevance") -> list[str]:
+    results = search(engine, query, sort=sort)
     return [hit.id for hit in results.hits(0, results.total)]
 
 
@@ -126,7 +142,7 @@ def test_a_new_folder_needs_a_build_and_a_cleared_one_does_not(empty: SearchBack
     empty.clear()
     assert empty.needs_rebuild() is None
     assert empty.doc_count() == 0
-    assert empty.search("", Filters()).total == 0
+    assert search(empty, "").total == 0
 
 
 def test_write_replaces_by_id_and_deletes(engine: SearchBackend) -> None:
@@ -256,7 +272,7 @@ def test_an_empty_query_lists_every_article_newest_first_undated_last(
 
 
 def test_relevance_puts_a_headline_match_first(engine: SearchBackend) -> None:
-    results = engine.search("parade", Filters(), suggest=False)
+    results = search(engine, "parade")
     hits = results.hits(0, results.total)
     assert hits[0].id == "d3"
     scores = [h.score for h in hits]
@@ -264,7 +280,7 @@ def test_relevance_puts_a_headline_match_first(engine: SearchBackend) -> None:
 
 
 def test_hits_carry_the_article_record_and_a_marked_snippet(engine: SearchBackend) -> None:
-    results = engine.search("soldiers", Filters(), suggest=False)
+    results = search(engine, "soldiers")
     assert results.total == 1 and len(results) == 1
     (hit,) = results.hits(0, 10)
     assert (hit.id, hit.path, hit.meta, hit.content_hash) == ("d3", PARADE.path, PARADE.meta, "h3")
@@ -275,29 +291,29 @@ def test_hits_carry_the_article_record_and_a_marked_snippet(engine: SearchBacken
 
 
 def test_rows_are_loaded_by_window(engine: SearchBackend) -> None:
-    results = engine.search("", Filters())
+    results = search(engine, "")
     assert results.total == 5
     assert [h.id for h in results.hits(1, 3)] == ["d2", "d1"]
     assert [h.id for h in results.hits(3, 99)] == ["d5", "d4"]
 
 
 def test_matched_words_are_found_again_for_highlighting(engine: SearchBackend) -> None:
-    results = engine.search("parade", Filters(), suggest=False)
+    results = search(engine, "parade")
     text = "A military parade, watched by all."
     assert (11, 17) in engine.match_spans(text, results.terms)
     assert engine.match_spans(text, frozenset()) == []
 
 
 def test_a_misspelled_query_gets_the_corpus_word(engine: SearchBackend) -> None:
-    results = engine.search("armistise", Filters())
-    assert results.total == 0 and results.suggestion == "armistice"
+    assert search(engine, "armistise").total == 0
+    assert engine.suggest("armistise") == "armistice"
     assert engine.suggest("armistice") is None
 
 
 @pytest.mark.parametrize("query", ['"unclosed', "colour:red", "AND", "date:2025-13"])
 def test_a_malformed_query_is_a_query_error(engine: SearchBackend, query: str) -> None:
     with pytest.raises(QueryError):
-        engine.search(query, Filters())
+        search(engine, query)
 
 
 # -- facets and aggregates -------------------------------------------------------------

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar, Literal, Protocol
 
+from reader.core.search.query import Query
 from reader.core.search.records import Filters, IndexDoc, Results
 
 CountField = Literal["source", "tag", "entity"]
@@ -84,14 +85,12 @@ class SearchBackend(Protocol):
 
     # -- reading ------------------------------------------------------------------------
 
-    def search(
-        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
-    ) -> Results:
-        """Run a query (raises QueryError with a one-line message when malformed).
+    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+        """Run a parsed query (see `reader.core.search.query` for the tree and what an engine
+        compiles); QueryError with a one-line message if nothing is left to search for.
 
         Relevance puts title matches above body matches; date order is newest first with
-        undated articles last, and so is an empty query. With `suggest`, a query without
-        hits carries a spelling suggestion.
+        undated articles last, and so is an empty query (Every).
         """
 
     def suggest(self, query: str) -> str | None:

@@ -18,11 +18,12 @@ from whoosh.query import Every, Term
 
 from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
+from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
 from reader.core.search.whoosh.documents import decode, display_values, encode, stored_text
-from reader.core.search.whoosh.queries import filter_query, highlight_terms, parse
+from reader.core.search.whoosh.queries import compile_query, filter_query, highlight_terms, parse
 from reader.core.search.whoosh.schema import (
     INDEX_NAME,
     SCHEMA_VERSION,
@@ -232,19 +233,18 @@ class WhooshBackend:
         return None if stored is None else decode(stored)
 
     def parse(self, text: str) -> Any:
-        """Check and parse a query; Every() for an empty one."""
+        """Check, parse and compile a query text; Every() for an empty one."""
         return parse(self.schema, text)
 
-    def search(
-        self, query: str, filters: Filters, sort: Sort = "relevance", suggest: bool = True
-    ) -> Results:
-        parsed = self.parse(query)
+    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+        parsed = compile_query(self.schema, query)
+        text = to_text(query)
         filter_q = filter_query(filters)
         with self._lock:
             try:
                 searcher = self._get_searcher()
             except index.EmptyIndexError:  # another process is rebuilding it from nothing
-                return Results(query=query, total=0)
+                return Results(query=text, total=0)
             by_date = sort == "date" or isinstance(parsed, Every)
             if by_date:
                 results = None
@@ -258,17 +258,16 @@ class WhooshBackend:
             total = results.scored_length()
             terms = highlight_terms(parsed, searcher)
             rows = Window(self, searcher, results, terms, scored=not by_date)
-        # A spelling suggestion scans the lexicon: callers typing live ask for it separately.
-        suggestion = self.suggest(query) if suggest and total == 0 and query.strip() else None
-        return Results(
-            query=query, total=total, rows=rows, suggestion=suggestion, terms=frozenset(terms)
-        )
+        return Results(query=text, total=total, rows=rows, terms=frozenset(terms))
 
     def suggest(self, query: str) -> str | None:
         try:
-            parsed = self.parse(query)
+            self.parse(query)
         except QueryError:
             return None
+        from whoosh import qparser  # Whoosh's corrector needs the token positions its parser keeps
+
+        parsed = qparser.MultifieldParser(["title", "body"], self.schema).parse(query)
         # Its own searcher, outside the lock: a lexicon scan takes long enough that holding
         # the shared searcher would make the next keystroke's search wait for it.
         with self._lock:

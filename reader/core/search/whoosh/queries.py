@@ -1,15 +1,16 @@
-"""Our query language as Whoosh queries: parsing, fuzzy words, date ranges, filters, terms."""
+"""The reader's query tree as Whoosh queries: words as each field indexes them, fuzzy words,
+date ranges from the date column, the UI's filters, and the words to highlight."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from whoosh import qparser, query
+from whoosh import query
 from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.util.times import long_to_datetime
+from whoosh.support.charset import accent_map
 
 from reader.core.errors import QueryError
-from reader.core.search.query import check_query
+from reader.core.search import query as ast
 from reader.core.search.records import Filters
 from reader.core.search.whoosh.columns import date_keys
 from reader.core.search.whoosh.schema import TIE_SPAN
@@ -18,29 +19,105 @@ if TYPE_CHECKING:
     import numpy as np
     from whoosh.fields import Schema
 
-DEFAULT_FIELDS = ["title", "body"]
-"""Words without a field search the headline and the text."""
-FIXED_PREFIX = 2
-"""Letters of a fuzzy word taken as typed unless the query says otherwise (`word~2/1`)."""
+FIXED_PREFIX = ast.FIXED_PREFIX
 LAST_DAY = 2**62
 """A sort key above every dated article's: the end of an open date range."""
 
 
 def parse(schema: Schema, text: str) -> Any:
-    """Check and parse a query; Every() for an empty one. Raises QueryError."""
-    checked = check_query(text)
-    if not checked:
-        return query.Every()
-    parser = qparser.MultifieldParser(DEFAULT_FIELDS, schema, group=qparser.AndGroup)
-    parser.add_plugin(FuzzyTerms())
-    parser.add_plugin(qparser.GtLtPlugin())
-    try:
-        parsed = parser.parse(checked)
-    except Exception as exc:  # The parser's own errors are about the text, not us.
-        raise QueryError(f"cannot read query {checked!r}: {exc}") from None
-    if has_null(parsed):
-        raise QueryError(f"nothing to search for in {checked!r}")
-    return parsed.accept(days_from_column)
+    """Check, parse and compile a query; Every() for an empty one. Raises QueryError."""
+    return compile_query(schema, ast.parse_query(text))
+
+
+def compile_query(schema: Schema, tree: ast.Query) -> Any:
+    """The reader's query tree as a Whoosh query (QueryError when nothing is left to search:
+    every word a stop word)."""
+    compiled = _Compiler(schema).compile(tree)
+    if compiled is None:
+        raise QueryError(f"nothing to search for in {ast.to_text(tree)!r}")
+    return compiled
+
+
+class _Compiler:
+    """Words are analysed as each field indexes them; a word that analyses into several is a
+    phrase; one that analyses into nothing (a stop word) is dropped."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+
+    def compile(self, node: ast.Query) -> Any:
+        if isinstance(node, ast.Every):
+            return query.Every()
+        if isinstance(node, (ast.And, ast.Or)):
+            parts = [c for c in (self.compile(child) for child in node.children) if c is not None]
+            if not parts:
+                return None
+            if len(parts) == 1:
+                return parts[0]
+            return query.And(parts) if isinstance(node, ast.And) else query.Or(parts)
+        if isinstance(node, ast.Not):
+            child = self.compile(node.child)
+            return None if child is None else query.Not(child)
+        if isinstance(node, ast.AndMaybe):
+            required, optional = self.compile(node.required), self.compile(node.optional)
+            if required is None or optional is None:
+                return required or optional
+            return query.AndMaybe(required, optional)
+        if isinstance(node, ast.DateRange):
+            return DayRange(node.low, node.high)
+        fields = list(ast.DEFAULT_FIELDS) if not node.field else [node.field]
+        parts = [c for c in (self._leaf(node, f) for f in fields) if c is not None]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else query.Or(parts)
+
+    def _leaf(self, node: ast.Query, field: str) -> Any:
+        if field not in self.schema:
+            return None
+        if isinstance(node, ast.Term):
+            return self._words(field, [node.text])
+        if isinstance(node, ast.Phrase):
+            return self._words(field, list(node.words), slop=node.slop)
+        if isinstance(node, ast.Words):
+            stems = dict.fromkeys(t for w in node.words for t in self._analyse(field, w))
+            terms = [query.Term(field, stem) for stem in stems]
+            if not terms:
+                return None
+            return terms[0] if len(terms) == 1 else query.Or(terms)
+        if isinstance(node, ast.Prefix):
+            return query.Prefix(field, self._pattern_text(field, node.text))
+        if isinstance(node, ast.Wildcard):
+            return query.Wildcard(field, self._pattern_text(field, node.pattern))
+        if isinstance(node, ast.Fuzzy):
+            text = self._pattern_text(field, node.text)
+            return FuzzyTerm(field, text, maxdist=node.distance, prefixlength=node.prefix_length)
+        raise TypeError(f"not a query leaf: {node!r}")
+
+    def _analyse(self, field: str, text: str) -> list[str]:
+        if field in ast.KEYWORD_FIELDS:
+            value = text.strip().lower()
+            return [value] if value else []
+        if field == "path":
+            return [text]
+        return [t for t in self.schema[field].process_text(text, mode="query") if t]
+
+    def _words(self, field: str, words: list[str], slop: int = 1) -> Any:
+        if field in ast.KEYWORD_FIELDS or field == "path":
+            tokens = self._analyse(field, " ".join(words))
+        else:
+            tokens = [t for w in words for t in self._analyse(field, w)]
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return query.Term(field, tokens[0])
+        return query.Phrase(field, tokens, slop=slop)
+
+    def _pattern_text(self, field: str, text: str) -> str:
+        """Prefixes, wildcards and fuzzy words are matched unstemmed, lower case, accents
+        folded, as Whoosh's own parser left them."""
+        if field == "path":
+            return text
+        return text.lower().translate(accent_map)
 
 
 class FuzzyTerm(query.FuzzyTerm):
@@ -79,24 +156,6 @@ def within(a: str, b: str, limit: int) -> bool:
             return False
         before, previous = previous, current
     return previous[-1] <= limit
-
-
-class FuzzyTerms(qparser.FuzzyTermPlugin):
-    """`word~` with the first FIXED_PREFIX letters fixed unless the query says otherwise.
-
-    Whoosh otherwise compares the word with every term of the lexicon in Python, and each
-    fixed letter divides that work many times over. Typos in the first two letters are rare;
-    `word~2/1` fixes only the first.
-    """
-
-    class FuzzyTermNode(qparser.FuzzyTermPlugin.FuzzyTermNode):
-        qclass = FuzzyTerm
-
-    def create(self, parser: Any, match: Any) -> Any:
-        node = super().create(parser, match)
-        if match.group("prefix") is None:
-            node.prefixlength = FIXED_PREFIX
-        return node
 
 
 class DayRange(query.Query):
@@ -144,25 +203,6 @@ class DayRange(query.Query):
         return np.flatnonzero((keys >= low) & (keys < high))
 
 
-def _day(microseconds: int | None) -> int | None:
-    """A DATETIME range bound (microseconds since year 1) as YYYYMMDD."""
-    if microseconds is None:
-        return None
-    return int(long_to_datetime(microseconds).strftime("%Y%m%d"))
-
-
-def days_from_column(q: Any) -> Any:
-    if isinstance(q, query.NumericRange) and q.fieldname == "date":
-        return DayRange(_day(q.start), _day(q.end), q.boost)
-    return q
-
-
-def has_null(q: Any) -> bool:
-    if q is query.NullQuery:
-        return True
-    return any(has_null(child) for child in getattr(q, "children", lambda: [])())
-
-
 def filter_query(filters: Filters) -> Any:
     """The UI's filters as one unscored query; None when nothing is filtered."""
     if not filters:
@@ -188,7 +228,7 @@ def highlight_terms(parsed: Any, searcher: Any) -> set[str]:
         except Exception:  # Some query types cannot expand; highlighting then stays plain.
             continue
         for fieldname, text in expanded:
-            if fieldname not in DEFAULT_FIELDS:
+            if fieldname not in ast.DEFAULT_FIELDS:
                 continue
             word = text.decode("utf-8") if isinstance(text, bytes) else text
             if (fieldname, word) in reader:
