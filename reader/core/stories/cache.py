@@ -216,9 +216,16 @@ class StoryCache:
         if len(self._pending) >= STAGE_BATCH:
             self._flush()
 
+    def _reopen_if_gone(self) -> None:
+        """A rebuild of the index empties its folder, this file included: start a new one."""
+        with self._lock:
+            if self._db is not None and not self.path.exists():
+                self.close()
+
     def _flush(self) -> None:
         if not self._pending:
             return
+        self._reopen_if_gone()
         rows, self._pending = self._pending, []
         with self._lock, self.db:
             # A changed article that had a story gives back its term counts first.
@@ -235,6 +242,7 @@ class StoryCache:
         features of anything else the cache lacks back from the index (a sync killed before
         its stories were done).
         """
+        self._reopen_if_gone()
         self._flush()
         with self._lock:
             rows = {

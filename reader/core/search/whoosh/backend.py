@@ -101,7 +101,10 @@ class WhooshBackend:
     def clear(self) -> None:
         with self._lock:
             self._reset_handles()
+            before = -1
             if self.folder.exists():
+                with contextlib.suppress(Exception):
+                    before = index.TOC._latest_generation(Storage(str(self.folder)), INDEX_NAME)
                 for child in self.folder.iterdir():
                     if child.name == "indexer.lock":
                         continue
@@ -112,6 +115,12 @@ class WhooshBackend:
             self.folder.mkdir(parents=True, exist_ok=True)
             storage = Storage(str(self.folder))
             self._ix = storage.create_index(self.schema, indexname=INDEX_NAME)
+            if before >= 0:
+                # Go on from the old index's generation: another process's searcher checks
+                # whether it is up to date by the generation number, and a rebuild that
+                # started again from 0 reached the old number and looked unchanged to it.
+                index.TOC(self.schema, [], before + 1).write(storage, INDEX_NAME)
+                self._ix = storage.open_index(INDEX_NAME, schema=self.schema)
             (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
 
     def warm_up(self) -> None:
