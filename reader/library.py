@@ -398,15 +398,6 @@ class Library:
             versions.append(StoryVersion(member, tuple(dict.fromkeys(front + data.tags)), notes))
         return StoryDetail(story, tuple(versions))
 
-    def story_counts(self, names: list[str]) -> dict[str, int]:
-        """How many stories (events, not articles) name each entity."""
-        out: dict[str, int] = {}
-        for name in names:
-            results = self.backend.search("", Filters(entities=(name,)), sort="date")
-            ids = [h.id for h in results.hits(0, results.total, snippets=False)]
-            out[name] = len(set(self.stories.stories_of(ids).values()))
-        return out
-
     def story_entities(self, story: Story) -> list[str]:
         """Tracked entities any version names, most versions first."""
         counts: dict[str, int] = {}
