@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
 
-.PHONY: run test lint format screenshots bench clean eval
+.PHONY: run test lint format schema screenshots bench clean eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,14 +19,21 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
 	$(BIN)/ruff format --check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format reader tests bench scripts
 	$(BIN)/ruff check --fix reader tests bench scripts
+
+schema: $(STAMP)
+	$(BIN)/python -m reader.core.config > reader/config.schema.json
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py

@@ -23,8 +23,8 @@ from reader.commands import NewsCommands
 from reader.core.errors import UserError
 from reader.core.search import Filters, Hit, Results
 from reader.core.text import plural
-from reader.library import GROUP_WINDOW, Library
-from reader.messages import IndexProgress
+from reader.library import GROUP_WINDOW, ArticleView, Library, Saved
+from reader.messages import CONFIRM, INFORM, PERSIST, WARN, IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
 from reader.widgets.results import WINDOW, ResultsList
@@ -41,7 +41,16 @@ WIDE = 150
 NARROW = 110
 """Below this width the entity sidebar starts hidden."""
 FIRST_BUILD = "First indexing: the articles appear when it ends"
+FIRST_FRAME_WAIT = 3
+"""Seconds the sync waits for the first results to be painted before it competes for the CPU."""
+LABEL_WIDTH = 22
+LABEL_WIDTH_NARROW = 16
+"""Characters of a source or tag row (name and count), in a wide and a narrow terminal."""
+SUGGESTIONS_SHOWN = 12
+"""Suggested people listed in the sidebar."""
 T = TypeVar("T")
+Spans = list[list[tuple[int, int]]]
+"""Where the search's words are in each paragraph of an article."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +156,7 @@ class NewsReaderApp(App[None]):
                 f"{where}theme: no theme called '{config.theme}'; using {self.theme} "
                 f"(themes: {', '.join(sorted(self.available_themes))})",
                 severity="warning",
-                timeout=10,
+                timeout=PERSIST,
             )
         self._layout(self.size.width)
         # Start on the results, as in less or vim: `/` searches, `q` quits.
@@ -164,7 +173,7 @@ class NewsReaderApp(App[None]):
         sidebar = self.query_one("#entities")
         sidebar.display = self.sidebar_visible and width >= NARROW
         self.query_one("#left").set_class(width < NARROW, "-narrow")
-        label_width = 16 if width < NARROW else 22
+        label_width = LABEL_WIDTH_NARROW if width < NARROW else LABEL_WIDTH
         for facet in self.query(FacetList):
             facet.label_width = label_width
 
@@ -177,7 +186,7 @@ class NewsReaderApp(App[None]):
             if self.library.ready():
                 self.call_from_thread(self._index_ready)
                 # The first screenful first: the walk over the corpus competes for the same CPU.
-                self._shown.wait(timeout=3)
+                self._shown.wait(timeout=FIRST_FRAME_WAIT)
             else:
                 self.call_from_thread(self._set_status, FIRST_BUILD)
         for progress in self.library.sync(rebuild=rebuild, cancel=self._cancel):
@@ -212,13 +221,13 @@ class NewsReaderApp(App[None]):
             return
         bar_row.display = False
         if progress.busy:
-            self.notify(progress.summary(), severity="warning", timeout=6)
+            self.notify(progress.summary(), severity="warning", timeout=WARN)
         elif progress.added or progress.updated or progress.removed or progress.rebuilt:
-            self.notify(progress.summary(), timeout=4)
+            self.notify(progress.summary(), timeout=INFORM)
         if progress.rebuilt:
-            self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=6)
+            self.notify(f"Index rebuilt: {progress.rebuilt}", severity="warning", timeout=WARN)
         for notice in progress.notices:
-            self.notify(notice, timeout=10)
+            self.notify(notice, timeout=PERSIST)
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
             self.notify(f"{progress.skipped} files skipped, e.g. {first}", severity="warning")
@@ -233,7 +242,7 @@ class NewsReaderApp(App[None]):
             return
         error = event.worker.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=10)
+        self.notify(text, severity="error", timeout=PERSIST)
         self.query_one("#indexing").display = False
 
     # -- facets -------------------------------------------------------------------------
@@ -245,13 +254,13 @@ class NewsReaderApp(App[None]):
         entity_counts = self.library.entity_counts()
         total = self.library.article_count()
         kinds = self.library.linker.kinds
-        rows = [
-            (name, kinds.get(name, "person"), entity_counts.get(name, 0), False) for name in kinds
-        ]
+        rows = [(name, kinds.get(name, "person"), entity_counts.get(name, 0)) for name in kinds]
         unit, timelines = self.library.timeline(
             [name for name, *_ in rows if entity_counts.get(name)]
         )
-        suggested = [(s.name, len(s.articles)) for s in self.library.suggestions(limit=12)]
+        suggested = [
+            (s.name, len(s.articles)) for s in self.library.suggestions(limit=SUGGESTIONS_SHOWN)
+        ]
         self.call_from_thread(
             self._show_facets, sources, tags, rows, total, unit, timelines, suggested
         )
@@ -263,7 +272,7 @@ class NewsReaderApp(App[None]):
         self,
         sources: dict[str, int],
         tags: dict[str, int],
-        rows: list[tuple[str, str, int, bool]],
+        rows: list[tuple[str, str, int]],
         total: int,
         unit: str = "month",
         timelines: dict[str, list[int]] | None = None,
@@ -277,7 +286,7 @@ class NewsReaderApp(App[None]):
         self._facets = {
             "sources": list(sources),
             "tags": list(tags),
-            "entities": [name for name, _, count, _ in rows if count],
+            "entities": [name for name, _, count in rows if count],
         }
         noun = plural("article", total)
         self.sub_title = f"{self.library.config.corpus.name} · {total:,} {noun}"
@@ -327,7 +336,7 @@ class NewsReaderApp(App[None]):
             return
         self.notify(
             f"Now tracking {event.name}. Press r to re-index and link it in every article.",
-            timeout=6,
+            timeout=WARN,
         )
         self.refresh_facets()
 
@@ -527,7 +536,9 @@ class NewsReaderApp(App[None]):
         ]
         self.call_from_thread(self._show_article, view, spans, related)
 
-    def _show_article(self, view, spans, related) -> None:  # type: ignore[no-untyped-def]
+    def _show_article(
+        self, view: ArticleView, spans: Spans, related: list[tuple[str, str, str]]
+    ) -> None:
         if view.hit.id != self.open_id:
             return
         reader = self.query_one(ArticleReader)
@@ -593,7 +604,7 @@ class NewsReaderApp(App[None]):
         if facets:
             self.refresh_facets()
 
-    def _show_article_state(self, view, spans) -> None:  # type: ignore[no-untyped-def]
+    def _show_article_state(self, view: ArticleView, spans: Spans) -> None:
         results = self.query_one(ResultsList)
         for hit in results.loaded:
             if hit.id == view.hit.id:
@@ -648,7 +659,7 @@ class NewsReaderApp(App[None]):
             self.notify(
                 "Open an article (Enter), move to a paragraph with j/k, then press a. "
                 "A adds a note on the whole article.",
-                timeout=5,
+                timeout=INFORM,
             )
             return
         paragraph = reader.cursor
@@ -688,7 +699,7 @@ class NewsReaderApp(App[None]):
             return None
 
         if await self.push_screen_wait(NoteEditor(heading, quote, text, save)):
-            self.notify("Note saved.", timeout=2)
+            self.notify("Note saved.", timeout=CONFIRM)
             self._refresh_article_state(article_id)
 
     def action_notes(self) -> None:
@@ -723,27 +734,19 @@ class NewsReaderApp(App[None]):
                 self.notify(deleted.problem, severity="error")
                 return
             self._lag(deleted.value.indexed)
-            self.notify("Note deleted.", timeout=2)
+            self.notify("Note deleted.", timeout=CONFIRM)
             self._refresh_article_state(note.article_id)
 
     async def action_toggle_read(self) -> None:
-        article_id = self._target()
-        if article_id is None:
-            return
-        data = await self._call(self.library.user_data, article_id)
-        if isinstance(data, Failed):
-            self.notify(data.problem, severity="error")
-            return
-        was_read = data.value.read
-        saved = await self._call(self.library.set_read, article_id, not was_read)
-        if isinstance(saved, Failed):
-            self.notify(saved.problem, severity="error")
-            return
-        self._lag(saved.value.indexed)
-        self.notify("Marked unread." if was_read else "Marked read.", timeout=2)
-        self._refresh_article_state(article_id, facets=False)
+        await self._toggle("read", self.library.set_read, ("Marked read.", "Marked unread."))
 
     async def action_toggle_star(self) -> None:
+        await self._toggle("starred", self.library.set_starred, ("Starred ★", "Unstarred."))
+
+    async def _toggle(
+        self, flag: str, change: Callable[[str, bool], Saved], said: tuple[str, str]
+    ) -> None:
+        """Flip the read or starred mark of the article in hand; said: (on, off)."""
         article_id = self._target()
         if article_id is None:
             return
@@ -751,13 +754,13 @@ class NewsReaderApp(App[None]):
         if isinstance(data, Failed):
             self.notify(data.problem, severity="error")
             return
-        was_starred = data.value.starred
-        saved = await self._call(self.library.set_starred, article_id, not was_starred)
+        was = bool(getattr(data.value, flag))
+        saved = await self._call(change, article_id, not was)
         if isinstance(saved, Failed):
             self.notify(saved.problem, severity="error")
             return
         self._lag(saved.value.indexed)
-        self.notify("Unstarred." if was_starred else "Starred ★", timeout=2)
+        self.notify(said[1] if was else said[0], timeout=CONFIRM)
         self._refresh_article_state(article_id, facets=False)
 
     # Focus changes use screen.set_focus, not widget.focus(), which is deferred: keys typed
@@ -775,7 +778,7 @@ class NewsReaderApp(App[None]):
             self.query_one("#entities").display = True
         entity_list = self.query_one(EntitySidebar).first_list()
         if entity_list is None:
-            self.notify("No tracked entity appears in this corpus yet.", timeout=3)
+            self.notify("No tracked entity appears in this corpus yet.", timeout=INFORM)
             return
         if entity_list.highlighted is None:
             entity_list.highlighted = 0
@@ -787,7 +790,7 @@ class NewsReaderApp(App[None]):
         sidebar.display = self.sidebar_visible
 
     def action_reindex(self) -> None:
-        self.notify("Re-indexing…", timeout=2)
+        self.notify("Re-indexing…", timeout=CONFIRM)
         self.index_corpus()
 
     def action_help(self) -> None:
@@ -796,7 +799,7 @@ class NewsReaderApp(App[None]):
 
         self.push_screen(HelpScreen())
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         focused = self.focused
         panes = self.query_one("#panes")
         if isinstance(focused, ArticleReader):

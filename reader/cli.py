@@ -10,11 +10,11 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.core.config import Config, load_config
 from reader.core.errors import UserError
-from reader.core.search import MARK_END, MARK_START, Hit
+from reader.core.search import Hit
 from reader.core.store import Note
 from reader.core.text import plural
 
@@ -27,7 +27,7 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     """argparse that reports mistakes in one line with exit status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"newsreader: {message} (see newsreader --help)\n")
 
 
@@ -196,8 +196,8 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
         print(f"\n{number:>3}. {hit.meta.title}")
         print(f"     {meta}")
-        if (group := extra.get(hit.id)) and group.articles > 1:
-            line = _story_line(group.outlets, group.articles, group.first_source, group.first_date)
+        if (row := extra.get(hit.id)) and row.articles > 1:
+            line = _story_line(row.outlets, row.articles, row.first_source, row.first_date)
             print(f"     {line}")
         snippet = hit.plain_snippet
         if snippet:
@@ -409,22 +409,14 @@ def _lagging(in_index: bool) -> None:
 
 
 def _tag(config: Config, args: argparse.Namespace) -> int:
+    """`tag` and `untag`: one article, the tags named, a line saying what changed."""
+    untag = args.command == "untag"
     with _library(config) as library:
         library.sync_all()
-        saved = library.tag(args.id, args.tags)
-        ref = library.ref(args.id)
-    print(f"tagged {ref.path}: {', '.join(saved.tags)}")
-    _lagging(saved.indexed)
-    return 0
-
-
-def _untag(config: Config, args: argparse.Namespace) -> int:
-    with _library(config) as library:
-        library.sync_all()
-        saved = library.untag(args.id, args.tags)
+        saved = (library.untag if untag else library.tag)(args.id, args.tags)
         ref = library.ref(args.id)
     if saved.tags:
-        print(f"untagged {ref.path}: {', '.join(saved.tags)}")
+        print(f"{'untagged' if untag else 'tagged'} {ref.path}: {', '.join(saved.tags)}")
     else:
         print(f"{ref.path} had none of those tags")
     _lagging(saved.indexed)
@@ -502,13 +494,9 @@ _COMMANDS = {
     "stories": _stories,
     "entities": _entities,
     "tag": _tag,
-    "untag": _untag,
+    "untag": _tag,
     "note": _note,
     "notes": _notes,
     "export": _export,
     "import": _import,
 }
-
-
-def strip_marks(text: str) -> str:
-    return text.replace(MARK_START, "").replace(MARK_END, "")

@@ -26,7 +26,16 @@ from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import StoreError, UserError
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
-from reader.core.search import Filters, Hit, IndexBusyError, IndexDoc, Results, SearchBackend
+from reader.core.search import (
+    CountField,
+    Filters,
+    Hit,
+    IndexBusyError,
+    IndexDoc,
+    Results,
+    SearchBackend,
+    Sort,
+)
 from reader.core.search.query import Every, parse_query
 from reader.core.search.registry import make_backend
 from reader.core.store import ArticleRef, Note, Store, UserData
@@ -37,6 +46,15 @@ from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+
+
+RELATED_CANDIDATES = 2000
+"""The newest articles compared with an open one for the sidebar's related stories: a
+story's coverage is recent, and a bound keeps the sidebar instant in a large archive."""
+SIMILAR_POOL = 3
+"""Text-similar articles asked for per related story shown: some also share entities."""
+SIMILARITY_CAP = 50.0
+"""A text similarity at or above this counts as much as one shared entity, never more."""
 
 
 @dataclass
@@ -322,7 +340,7 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         suggest: bool = True,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query.
@@ -542,10 +560,10 @@ class Library:
         if view is None:
             return []
         mine = set(view.hit.entities)
-        similar = dict(self.backend.more_like_this(article_id, limit=limit * 3))
+        similar = dict(self.backend.more_like_this(article_id, limit=limit * SIMILAR_POOL))
         scored: list[tuple[float, Hit, tuple[str, ...]]] = []
         candidates = self.search("", Filters(), sort="date")
-        for hit in candidates.hits(0, min(candidates.total, 2000), snippets=False):
+        for hit in candidates.hits(0, min(candidates.total, RELATED_CANDIDATES), snippets=False):
             if hit.id == article_id:
                 continue
             theirs = set(hit.entities) & mine
@@ -559,7 +577,9 @@ class Library:
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            scored.append((len(shared) + min(text_score, 50.0) / 50.0, hit, shared))
+            scored.append(
+                (len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP, hit, shared)
+            )
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
@@ -577,7 +597,7 @@ class Library:
     def entity_counts(self) -> dict[str, int]:
         return self._cached_counts("entity")
 
-    def _cached_counts(self, field_name: str) -> dict[str, int]:
+    def _cached_counts(self, field_name: CountField) -> dict[str, int]:
         with self._counts_lock:
             if field_name not in self._counts:
                 counts = self.backend.counts(field_name)
@@ -650,12 +670,13 @@ class Library:
         quote = ""
         if paragraph is not None:
             view = self.article(article_id)
-            count = len(view.paragraphs) if view else 0
-            if not 0 <= paragraph < count:
+            paragraphs = view.paragraphs if view else []
+            if not 0 <= paragraph < len(paragraphs):
                 raise UserError(
-                    f"{ref.path} has {count} paragraphs; there is no paragraph {paragraph + 1}"
+                    f"{ref.path} has {len(paragraphs)} paragraphs; there is no paragraph "
+                    f"{paragraph + 1}"
                 )
-            quote = view.paragraphs[paragraph]  # type: ignore[union-attr]
+            quote = paragraphs[paragraph]
         note = self.store.add_note(ref, text, paragraph, quote)
         return NoteSaved(indexed=self._mirror_now(article_id), note=note)
 

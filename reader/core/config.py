@@ -1,16 +1,25 @@
-"""Reading and validating config.yaml once at start-up into a typed, immutable Config."""
+"""Reading config.yaml once at start-up into a typed, immutable Config.
+
+The file's shape is declared once, as msgspec Structs (`ConfigFile`): msgspec checks every type
+and range, defaults live only there, and `reader/config.schema.json` is generated from the same
+declaration for editors. The YAML nodes are kept only to put a line number in the one-line
+message a mistake gets.
+"""
 
 from __future__ import annotations
 
 import functools
-import math
+import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import msgspec
 import yaml
+from msgspec import UNSET, Meta, UnsetType
 
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
@@ -18,9 +27,96 @@ from reader.core.search.registry import BACKENDS
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
-KNOWN_KEYS = ("corpus", "data_dir", "max_file_mb", "entities", "theme", "show_sidebar", "backend")
-ENTITY_KEYS = ("name", "kind", "aliases")
 NULLS = ("", "~", "null")
+"""How YAML writes "nothing" (an empty `aliases:` or `entities:`)."""
+NOT_BLANK = r"\S"
+MB = 1024 * 1024
+LARGEST_FILE_MB = 1024 * 1024
+"""A bound for max_file_mb: a terabyte, far past any article, and finite (`.inf` is no size)."""
+
+
+def _expects(what: str, description: str, **constraints: Any) -> Meta:
+    """A field's constraints, its help for editors, and how a message names what it wants."""
+    return Meta(description=description, extra={"expected": what}, **constraints)
+
+
+Text = Annotated[str, Meta(pattern=NOT_BLANK, extra={"expected": "text"})]
+PathText = Annotated[str, Meta(pattern=NOT_BLANK, extra={"expected": "a path"})]
+
+
+class EntityEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One tracked entity as config.yaml writes it."""
+
+    name: Annotated[str, _expects("text", "The name shown and searched for.", pattern=NOT_BLANK)]
+    kind: Annotated[
+        str,
+        _expects(
+            "text",
+            "What the entity is.",
+            extra_json_schema={"enum": [*ENTITY_KINDS, "organization"]},
+        ),
+    ] = "person"
+    aliases: Annotated[
+        list[Text] | None,
+        _expects(
+            "a list",
+            "Other spellings. Variants with hyphens, spaces or none are matched without "
+            "listing them; a one-word alias of a person counts only in an article that also "
+            "names that person in full.",
+        ),
+    ] = None
+
+
+EntityItem = Annotated[EntityEntry, Meta(extra={"expected": "name, kind and aliases (a mapping)"})]
+
+
+class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """config.yaml: every key, its type and its default. Paths are relative to the file."""
+
+    corpus: Annotated[str, _expects("a path", "The folder of articles.", pattern=NOT_BLANK)] = (
+        "corpus"
+    )
+    data_dir: Annotated[
+        PathText | None,
+        Meta(
+            description="Index cache and your tags and notes "
+            "(default: the platform's user data folder)."
+        ),
+    ] = None
+    max_file_mb: Annotated[
+        float,
+        _expects(
+            "a positive number",
+            "Larger files are skipped with a warning.",
+            gt=0,
+            le=LARGEST_FILE_MB,
+        ),
+    ] = 5
+    entities: Annotated[
+        list[EntityItem] | UnsetType | None,
+        _expects(
+            "a list of entities",
+            "Tracked people, organisations, places and events. Without this key the shipped "
+            "list is tracked; an empty list tracks nobody.",
+        ),
+    ] = UNSET
+    theme: Annotated[str, _expects("a theme name", "A Textual theme.", pattern=NOT_BLANK)] = (
+        "textual-dark"
+    )
+    show_sidebar: Annotated[
+        bool, _expects("true or false", "Show the entity sidebar on wide terminals.")
+    ] = True
+    backend: Annotated[
+        str,
+        _expects(
+            f"one of {', '.join(BACKENDS)}",
+            "The search engine.",
+            extra_json_schema={"enum": list(BACKENDS)},
+        ),
+    ] = DEFAULT_BACKEND
+
+
+KNOWN_KEYS = ConfigFile.__struct_fields__
 
 
 @dataclass(frozen=True)
@@ -38,11 +134,11 @@ class Config:
 
     corpus: Path
     data_dir: Path
-    max_file_bytes: int = 5 * 1024 * 1024
-    entities: tuple[EntitySpec, ...] = ()
-    theme: str = "textual-dark"
-    show_sidebar: bool = True
-    backend: str = DEFAULT_BACKEND
+    max_file_bytes: int
+    entities: tuple[EntitySpec, ...]
+    theme: str
+    show_sidebar: bool
+    backend: str
     """The search engine (a name in reader.core.search.registry)."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
@@ -63,9 +159,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Find and validate the config; raise ConfigError with a one-line message on any problem."""
     path = find_config_file(explicit)
     if path is None:
-        return Config(
-            corpus=Path.cwd() / "corpus", data_dir=user_data_dir(), entities=default_entities()
-        )
+        return _resolve(ConfigFile(), Path.cwd(), None, default_entities())
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -88,21 +182,16 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}{line}: invalid YAML: {problem}") from None
     base = path.parent.resolve()
     if root is None:
-        return Config(
-            corpus=base / "corpus",
-            data_dir=user_data_dir(),
-            entities=default_entities(),
-            source=path,
-        )
-    if not isinstance(root, yaml.MappingNode):
-        raise ConfigError(f"{path}:{_line(root)}: expected a mapping of settings at the top level")
-
+        return _resolve(ConfigFile(), base, path, default_entities())
     where = _Where(path)
+    if not isinstance(root, yaml.MappingNode):
+        raise ConfigError(f"{where(root)}: expected a mapping of settings at the top level")
+
     warnings: list[str] = []
-    values: dict[str, tuple[yaml.Node, Any]] = {}
+    data: dict[str, Any] = {}
     for key_node, value_node in root.value:
         key = key_node.value
-        if key in values:
+        if key in data:
             raise ConfigError(f"{where(key_node)}: {key}: key given twice")
         if key not in KNOWN_KEYS:
             warnings.append(
@@ -110,68 +199,51 @@ def parse_config(text: str, path: Path) -> Config:
             )
             continue
         try:
-            data = yaml.safe_load(yaml.serialize(value_node))
+            data[key] = yaml.safe_load(yaml.serialize(value_node))
         except yaml.YAMLError:
             raise ConfigError(f"{where(value_node)}: {key}: invalid value") from None
         except YAML_VALUE_ERRORS as exc:
             problem = yaml_value_problem(exc)
             raise ConfigError(f"{where(value_node)}: {key}: invalid value: {problem}") from None
-        values[key] = (value_node, data)
-
-    corpus = base / "corpus"
-    if "corpus" in values:
-        node, data = values["corpus"]
-        corpus = _path_value(where, node, "corpus", data, base)
-        if corpus is None:
-            raise ConfigError(f"{where(node)}: corpus: expected a path, got nothing")
-    data_dir = user_data_dir()
-    if "data_dir" in values:
-        node, data = values["data_dir"]
-        data_dir = _path_value(where, node, "data_dir", data, base) or user_data_dir()
-    max_bytes = 5 * 1024 * 1024
-    if "max_file_mb" in values:
-        node, data = values["max_file_mb"]
-        number = isinstance(data, int | float) and not isinstance(data, bool)
-        if not number or not math.isfinite(data) or data <= 0:  # .nan and .inf are floats
-            raise ConfigError(
-                f"{where(node)}: max_file_mb: expected a positive number, got {_kind(data)}"
-            )
-        max_bytes = int(data * 1024 * 1024)
-    theme = "textual-dark"
-    if "theme" in values:
-        node, data = values["theme"]
-        if not isinstance(data, str) or not data.strip():
-            raise ConfigError(f"{where(node)}: theme: expected a theme name, got {_kind(data)}")
-        theme = data.strip()
-    show_sidebar = True
-    if "show_sidebar" in values:
-        node, data = values["show_sidebar"]
-        if not isinstance(data, bool):
-            raise ConfigError(f"{where(node)}: show_sidebar: expected true or false")
-        show_sidebar = data
-    backend = DEFAULT_BACKEND
-    if "backend" in values:
-        node, data = values["backend"]
-        if data not in BACKENDS:
-            raise ConfigError(
-                f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, got {_kind(data)}"
-            )
-        backend = data
-    if "entities" in values:  # `entities: []` tracks nobody; no key means the shipped list
-        node, _ = values["entities"]
-        entities = _entities(where, node)
-    else:
+        if key == "entities":  # a name is text as written, even `1984` or `2025-09-03`
+            data[key] = _as_text(value_node, nullable=True)
+    try:
+        declared = msgspec.convert(data, ConfigFile)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(_explain(str(exc), data, root, where)) from None
+    if declared.backend not in BACKENDS:
+        node = _node_at(root, ["backend"])
+        raise ConfigError(
+            f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, "
+            f"got {_kind(declared.backend)}"
+        )
+    if isinstance(declared.entities, UnsetType):  # no key: the shipped list
         entities = default_entities()
+    else:
+        entities = _entities(declared.entities or [], _node_at(root, ["entities"]), where)
+    return _resolve(declared, base, path, entities, tuple(warnings))
+
+
+def _resolve(
+    declared: ConfigFile,
+    base: Path,
+    source: Path | None,
+    entities: tuple[EntitySpec, ...],
+    warnings: tuple[str, ...] = (),
+) -> Config:
+    def path(value: str) -> Path:
+        return (base / Path(value.strip()).expanduser()).resolve()
+
     return Config(
-        corpus=corpus,
-        data_dir=data_dir,
-        max_file_bytes=max_bytes,
+        corpus=path(declared.corpus),
+        data_dir=path(declared.data_dir) if declared.data_dir else user_data_dir(),
+        max_file_bytes=int(declared.max_file_mb * MB),
         entities=entities,
-        theme=theme,
-        show_sidebar=show_sidebar,
-        backend=backend,
-        source=path,
-        warnings=tuple(warnings),
+        theme=declared.theme.strip(),
+        show_sidebar=declared.show_sidebar,
+        backend=declared.backend,
+        source=source,
+        warnings=warnings,
     )
 
 
@@ -183,9 +255,18 @@ def default_entities() -> tuple[EntitySpec, ...]:
     checkout still follows Kim, Xi, Putin and Choe; a test keeps it equal to `config.yaml`'s.
     """
     source = resources.files("reader").joinpath("default_config.yaml")
-    path = Path(str(source))
-    root = yaml.compose(source.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    return _entities(_Where(path), root.value[0][1])
+    return parse_config(source.read_text(encoding="utf-8"), Path(str(source))).entities
+
+
+def json_schema() -> str:
+    """The JSON schema of config.yaml, as committed in reader/config.schema.json."""
+    schema = msgspec.json.schema(ConfigFile)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "newsreader config.yaml",
+        **schema,
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def validate_corpus(config: Config) -> None:
@@ -197,6 +278,9 @@ def validate_corpus(config: Config) -> None:
         raise ConfigError(f"{where}: {config.corpus} is a file, expected a folder of articles")
 
 
+# -- turning msgspec's and YAML's findings into one line for a person ---------------------
+
+
 class _Where:
     """Formats `file:line` for a YAML node, the prefix of every config message."""
 
@@ -204,11 +288,123 @@ class _Where:
         self.path = path
 
     def __call__(self, node: yaml.Node) -> str:
-        return f"{self.path}:{_line(node)}"
+        return f"{self.path}:{node.start_mark.line + 1}"
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+_AT = re.compile(r"^(?P<what>.*) - at `\$(?P<path>[^`]*)`$")
+_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
+_FIELD = re.compile(r"field `(\w+)`")
+
+
+def _explain(message: str, data: Any, root: yaml.Node, where: _Where) -> str:
+    """One line naming the file, line and key for a msgspec ValidationError's message."""
+    match = _AT.match(message)
+    what = match["what"] if match else message
+    path: list[str | int] = [
+        name if name else int(index)
+        for name, index in _STEP.findall(match["path"] if match else "")
+    ]
+    label = _label(path, data)
+    node = _node_at(root, path)
+    if what.startswith("Object missing required field"):
+        missing = _FIELD.search(what)
+        return f"{where(node)}: {label}: entry without a {missing[1] if missing else 'value'}"
+    if what.startswith("Object contains unknown field"):
+        unknown = _FIELD.search(what)
+        name = unknown[1] if unknown else "?"
+        key = _key_node(node, name) or node
+        known = ", ".join(_struct_at(path).__struct_fields__)
+        return f"{where(key)}: {label}: unknown key '{name}' (known: {known})"
+    value = _value_at(data, path)
+    if isinstance(value, str) and not value.strip():
+        return f"{where(node)}: {label}: must not be empty"
+    return f"{where(node)}: {label}: expected {_expected_at(path)}, got {_kind(value)}"
+
+
+def _label(path: list[str | int], data: Any) -> str:
+    """How a message names a place: `entities[Kim Jong Un].aliases`, `entities`, `corpus`."""
+    parts: list[str] = []
+    for i, step in enumerate(path):
+        if isinstance(step, str):
+            parts.append(f".{step}" if parts else step)
+        elif i + 1 < len(path):  # an entry, named by its name when it has one
+            name = _value_at(data, [*path[: i + 1], "name"])
+            if isinstance(name, str) and name.strip():
+                parts.append(f"[{name.strip()}]")
+    return "".join(parts)
+
+
+def _value_at(data: Any, path: list[str | int]) -> Any:
+    for step in path:
+        if isinstance(step, str) and isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(step, int) and isinstance(data, list) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
+
+
+def _node_at(root: yaml.Node, path: list[str | int]) -> yaml.Node:
+    """The YAML node at a path, or the deepest one found on the way."""
+    node = root
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            found = node.value[step] if step < len(node.value) else None
+        else:
+            found = None
+        if found is None:
+            return node
+        node = found
+    return node
+
+
+def _key_node(node: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((k for k, _ in node.value if k.value == key), None)
+    return None
+
+
+def _types_along(path: list[str | int]) -> list[msgspec.inspect.Type]:
+    """The declared type at each step of a path into ConfigFile (Annotated and unions kept)."""
+    kinds: list[msgspec.inspect.Type] = [msgspec.inspect.type_info(ConfigFile)]
+    for step in path:
+        current = _bare(kinds[-1])
+        if isinstance(current, msgspec.inspect.StructType) and isinstance(step, str):
+            kinds.append(next(f.type for f in current.fields if f.name == step))
+        elif isinstance(current, msgspec.inspect.ListType):
+            kinds.append(current.item_type)
+        else:
+            break
+    return kinds
+
+
+def _bare(kind: msgspec.inspect.Type) -> msgspec.inspect.Type:
+    """A type without its metadata, and a union without its None or UNSET."""
+    while True:
+        if isinstance(kind, msgspec.inspect.Metadata):
+            kind = kind.type
+        elif isinstance(kind, msgspec.inspect.UnionType):
+            kind = next(t for t in kind.types if not isinstance(t, msgspec.inspect.NoneType))
+        else:
+            return kind
+
+
+def _expected_at(path: list[str | int]) -> str:
+    """What the declaration wants at a path, in words (`extra["expected"]`)."""
+    kind = _types_along(path)[-1]
+    while isinstance(kind, msgspec.inspect.Metadata):
+        if kind.extra and "expected" in kind.extra:
+            return str(kind.extra["expected"])
+        kind = kind.type
+    return "a valid value"
+
+
+def _struct_at(path: list[str | int]) -> type[msgspec.Struct]:
+    kind = _bare(_types_along(path)[-1])
+    return kind.cls if isinstance(kind, msgspec.inspect.StructType) else ConfigFile
 
 
 def _kind(data: Any) -> str:
@@ -229,57 +425,37 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
-def _path_value(where: _Where, node: yaml.Node, key: str, data: Any, base: Path) -> Path | None:
-    if data is None:
+def _as_text(node: yaml.Node, nullable: bool = False) -> Any:
+    """A YAML value with every scalar as the text written (`1984` is a name, not a number);
+    where `nullable`, an empty scalar, `~` or `null` is None."""
+    if isinstance(node, yaml.MappingNode):
+        return {k.value: _as_text(v, nullable=k.value == "aliases") for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_as_text(item) for item in node.value]
+    if nullable and node.value in NULLS:
         return None
-    if not isinstance(data, str) or not data.strip():
-        raise ConfigError(f"{where(node)}: {key}: expected a path, got {_kind(data)}")
-    return (base / Path(data).expanduser()).resolve()
+    return str(node.value)
 
 
-def _entities(where: _Where, node: yaml.Node) -> tuple[EntitySpec, ...]:
-    if isinstance(node, yaml.ScalarNode) and node.value in NULLS:
-        return ()
-    if not isinstance(node, yaml.SequenceNode):
-        raise ConfigError(f"{where(node)}: entities: expected a list of entities")
+def _entities(entries: list[EntityEntry], node: yaml.Node, where: _Where) -> tuple[EntitySpec, ...]:
+    """What the declaration cannot say: kinds in any case, and no spelling used twice."""
     specs: list[EntitySpec] = []
     seen: dict[str, str] = {}
-    for item in node.value:
-        if not isinstance(item, yaml.MappingNode):
-            raise ConfigError(
-                f"{where(item)}: entities: each entry needs name, kind and aliases (a mapping)"
-            )
-        fields: dict[str, yaml.Node] = {}
-        for key_node, value_node in item.value:
-            if key_node.value not in ENTITY_KEYS:
-                raise ConfigError(
-                    f"{where(key_node)}: entities: unknown key '{key_node.value}' "
-                    f"(known: {', '.join(ENTITY_KEYS)})"
-                )
-            fields[key_node.value] = value_node
-        name_node = fields.get("name")
-        if name_node is None:
-            raise ConfigError(f"{where(item)}: entities: entry without a name")
-        name = _string(where, name_node, "entities.name")
+    for index, entry in enumerate(entries):
+        name = entry.name.strip()
         label = f"entities[{name}]"
-        kind = "person"
-        if "kind" in fields:
-            kind = _string(where, fields["kind"], f"{label}.kind").lower()
-            if kind == "organization":
-                kind = "organisation"
-            if kind not in ENTITY_KINDS:
-                raise ConfigError(
-                    f"{where(fields['kind'])}: {label}.kind: '{kind}' is not one of "
-                    f"{', '.join(ENTITY_KINDS)}"
-                )
-        spellings: list[tuple[str, yaml.Node]] = [(name, name_node)]
-        if "aliases" in fields:
-            alias_node = fields["aliases"]
-            if isinstance(alias_node, yaml.SequenceNode):
-                for alias_item in alias_node.value:
-                    spellings.append((_string(where, alias_item, f"{label}.aliases"), alias_item))
-            elif not (isinstance(alias_node, yaml.ScalarNode) and alias_node.value in NULLS):
-                raise ConfigError(f"{where(alias_node)}: {label}.aliases: expected a list")
+        kind = entry.kind.strip().lower()
+        if kind == "organization":
+            kind = "organisation"
+        if kind not in ENTITY_KINDS:
+            kind_node = _node_at(node, [index, "kind"])
+            raise ConfigError(
+                f"{where(kind_node)}: {label}.kind: '{kind}' is not one of "
+                f"{', '.join(ENTITY_KINDS)}"
+            )
+        spellings = [(name, _node_at(node, [index, "name"]))]
+        for number, alias in enumerate(entry.aliases or []):
+            spellings.append((alias.strip(), _node_at(node, [index, "aliases", number])))
         for spelling, spelling_node in spellings:
             key = " ".join(spelling.lower().replace("-", " ").split())
             owner = seen.get(key)
@@ -289,15 +465,9 @@ def _entities(where: _Where, node: yaml.Node) -> tuple[EntitySpec, ...]:
                     f"{where(spelling_node)}: {label}.aliases: '{spelling}' is also used by {what}"
                 )
             seen[key] = name
-        aliases = tuple(spelling for spelling, _ in spellings[1:])
-        specs.append(EntitySpec(name=name, kind=kind, aliases=aliases))
+        specs.append(EntitySpec(name, kind, tuple(spelling for spelling, _ in spellings[1:])))
     return tuple(specs)
 
 
-def _string(where: _Where, node: yaml.Node, key: str) -> str:
-    if not isinstance(node, yaml.ScalarNode):
-        raise ConfigError(f"{where(node)}: {key}: expected text, got a list or mapping")
-    value = str(node.value).strip()
-    if not value:
-        raise ConfigError(f"{where(node)}: {key}: must not be empty")
-    return value
+if __name__ == "__main__":  # `python -m reader.core.config > reader/config.schema.json`
+    print(json_schema(), end="")

@@ -14,6 +14,9 @@ from reader.core.parse import parse_article
 from reader.core.text import BinaryFileError, clean, decode
 
 EXTENSIONS = (".txt", ".md", ".markdown")
+_READ_FLAGS = sum(getattr(os, name, 0) for name in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
+"""Never wait on a pipe (Unix), never leak into a child, never translate newlines (Windows);
+each flag only where the platform has it."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def _read(path: Path, limit: int) -> bytes:
     device after discovery would otherwise hang the indexer on its first read.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | _READ_FLAGS)
     except OSError as exc:
         raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as handle:

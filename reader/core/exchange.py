@@ -1,100 +1,155 @@
 """Export and import of the user's work: JSON to move it, Markdown to read it as a research log.
 
 The export is built from the store alone (it keeps each article's title, source, date, path
-and every note's quoted paragraph), so it works even while the index is being rebuilt.
+and every note's quoted paragraph), so it works even while the index is being rebuilt. Its
+format is declared once, as msgspec Structs (`Export`): the export is written from them and an
+import is checked against them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import Meta
 
 from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
-from reader.core.store import ArticleRef, Store, normalise_tag, reanchor
+from reader.core.store import ArticleRef, Store, reanchor
+from reader.core.text import normalise_tag
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1
+Locate = Callable[[str, str], tuple[ArticleRef, list[str]] | None]
+"""(path, content hash) → the article as indexed now and its paragraphs, or None."""
 
 
-def export_data(store: Store) -> dict[str, Any]:
+def _says(message: str) -> Meta:
+    """What an import's one-line error says when this field is wrong."""
+    return Meta(extra={"says": message})
+
+
+class ExportNote(msgspec.Struct, frozen=True):
+    paragraph: Annotated[
+        Annotated[int, Meta(ge=1)] | None, _says('"paragraph" must be a number from 1, or null')
+    ] = None
+    """From 1, as the reader shows paragraphs; None for a note on the whole article."""
+    quote: Annotated[str, _says('"text" and "quote" must be text')] = ""
+    text: Annotated[str, _says('"text" and "quote" must be text')] = ""
+    detached: Annotated[bool, _says('"detached" must be true or false')] = False
+    created: str = ""
+    updated: str = ""
+
+
+class ExportArticle(msgspec.Struct, frozen=True, kw_only=True):
+    id: Annotated[str, _says('"id" must be text')] = ""
+    path: Annotated[str, _says('"path" must be text'), Meta(min_length=1)]
+    hash: Annotated[str, _says('"hash" must be text')] = ""
+    title: Annotated[str, _says('"title" must be text')] = ""
+    source: Annotated[str, _says('"source" must be text')] = ""
+    date: Annotated[str | None, _says('"date" must be text or null')] = None
+    read: Annotated[bool, _says('"read" must be true or false')] = False
+    starred: Annotated[bool, _says('"starred" must be true or false')] = False
+    tags: Annotated[list[str], _says('"tags" must be a list of text')] = []
+    notes: Annotated[list[ExportNote], _says('"notes" must be a list')] = []
+
+
+class ExportEntity(msgspec.Struct, frozen=True):
+    """A name the user promoted to a tracked entity."""
+
+    name: str
+    kind: str = "person"
+
+
+class Export(msgspec.Struct, frozen=True, kw_only=True):
+    """A whole export. Unknown keys are ignored on import, so a later version's extras load."""
+
+    format: str = FORMAT
+    version: int = FORMAT_VERSION
+    exported: str = ""
+    """When it was written, ISO 8601 in UTC."""
+    entities: list[ExportEntity] = []
+    articles: list[ExportArticle] = []
+
+
+def export_data(store: Store) -> Export:
     """Every article the user has tagged, annotated, read or starred, with its data."""
-    articles: list[dict[str, Any]] = []
+    articles: list[ExportArticle] = []
     for ref in store.articles():
         data = store.user_data(ref.id)
         if not (data.tags or data.notes or data.read or data.starred):
             continue
+        notes = [
+            ExportNote(
+                paragraph=None if note.paragraph is None else note.paragraph + 1,
+                quote=note.quote,
+                text=note.text,
+                detached=note.detached,
+                created=note.created,
+                updated=note.updated,
+            )
+            for note in data.notes
+        ]
         articles.append(
-            {
-                "id": ref.id,
-                "path": ref.path,
-                "hash": ref.hash,
-                "title": ref.meta.title,
-                "source": ref.meta.source,
-                "date": ref.meta.date,
-                "read": data.read,
-                "starred": data.starred,
-                "tags": list(data.tags),
-                "notes": [
-                    {
-                        "paragraph": None if note.paragraph is None else note.paragraph + 1,
-                        "quote": note.quote,
-                        "text": note.text,
-                        "detached": note.detached,
-                        "created": note.created,
-                        "updated": note.updated,
-                    }
-                    for note in data.notes
-                ],
-            }
+            ExportArticle(
+                id=ref.id,
+                path=ref.path,
+                hash=ref.hash,
+                title=ref.meta.title,
+                source=ref.meta.source,
+                date=ref.meta.date,
+                read=data.read,
+                starred=data.starred,
+                tags=list(data.tags),
+                notes=notes,
+            )
         )
-    return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "exported": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "entities": [{"name": name, "kind": kind} for name, kind in store.promoted()],
-        "articles": articles,
-    }
+    return Export(
+        exported=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        entities=[ExportEntity(name, kind) for name, kind in store.promoted()],
+        articles=articles,
+    )
 
 
 def export_json(store: Store) -> str:
-    return json.dumps(export_data(store), indent=2, ensure_ascii=False) + "\n"
+    data = msgspec.to_builtins(export_data(store))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def export_markdown(store: Store) -> str:
     """A research log: one section per article, newest story first, notes under their quotes."""
     data = export_data(store)
-    lines = [f"# newsreader research log ({data['exported'][:10]})", ""]
-    articles = sorted(data["articles"], key=lambda a: (a["date"] or "", a["path"]), reverse=True)
+    lines = [f"# newsreader research log ({data.exported[:10]})", ""]
+    articles = sorted(data.articles, key=lambda a: (a.date or "", a.path), reverse=True)
     if not articles:
         lines.append("_No tags or notes yet._")
     for article in articles:
-        lines.append(f"## {article['title'] or article['path']}")
+        lines.append(f"## {article.title or article.path}")
         lines.append("")
-        meta = " · ".join(x for x in (article["source"], article["date"] or "undated") if x)
-        lines.append(
-            f"{meta} · `{article['path']}`" + (" · ★ starred" if article["starred"] else "")
-        )
-        if article["tags"]:
+        meta = " · ".join(x for x in (article.source, article.date or "undated") if x)
+        lines.append(f"{meta} · `{article.path}`" + (" · ★ starred" if article.starred else ""))
+        if article.tags:
             lines.append("")
-            lines.append("Tags: " + ", ".join(f"`{tag}`" for tag in article["tags"]))
-        for note in article["notes"]:
+            lines.append("Tags: " + ", ".join(f"`{tag}`" for tag in article.tags))
+        for note in article.notes:
             lines.append("")
-            if note["paragraph"] is not None:
+            if note.paragraph is not None:
                 where = (
                     "paragraph no longer in the article"
-                    if note["detached"]
-                    else f"paragraph {note['paragraph']}"
+                    if note.detached
+                    else f"paragraph {note.paragraph}"
                 )
-                lines.append(f"> {' '.join(note['quote'].split())}")
+                lines.append(f"> {' '.join(note.quote.split())}")
                 lines.append(f"> _({where})_")
                 lines.append("")
-            lines.extend(note["text"].splitlines() or [""])
-            lines.append(f"<sub>{note['updated'][:16].replace('T', ' ')} UTC</sub>")
+            lines.extend(note.text.splitlines() or [""])
+            lines.append(f"<sub>{note.updated[:16].replace('T', ' ')} UTC</sub>")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -114,37 +169,7 @@ class ImportReport:
         return text
 
 
-@dataclass
-class _Note:
-    text: str
-    paragraph: int | None
-    """From 1, as the reader shows paragraphs; None for a note on the whole article."""
-    quote: str
-    detached: bool
-
-
-@dataclass
-class _Entry:
-    """One article of an export, checked: every field has the type the store needs."""
-
-    id: str
-    path: str
-    hash: str
-    title: str
-    source: str
-    date: str | None
-    tags: list[str]
-    notes: list[_Note]
-    read: bool
-    starred: bool
-
-
-def import_data(
-    store: Store,
-    data: Any,
-    locate: Callable[[str, str], tuple[ArticleRef, list[str]] | None],
-    origin: str,
-) -> ImportReport:
+def import_data(store: Store, data: Any, locate: Locate, origin: str) -> ImportReport:
     """Merge an export into the store; importing the same file twice changes nothing.
 
     The whole file is checked before anything is written, so a malformed article near the
@@ -158,14 +183,12 @@ def import_data(
     articles = data.get("articles")
     if not isinstance(articles, list):
         raise UserError(f'{origin}: "articles" must be a list')
-    entries = [_entry(article, f"{origin}: article {n}") for n, article in enumerate(articles, 1)]
-    entities = data.get("entities", [])
-    if not isinstance(entities, list) or not all(
-        isinstance(e, dict)
-        and isinstance(e.get("name"), str)
-        and e.get("kind", "person") in ENTITY_KINDS
-        for e in entities
-    ):
+    entries = [_article(article, f"{origin}: article {n}") for n, article in enumerate(articles, 1)]
+    try:
+        entities = msgspec.convert(data.get("entities", []), list[ExportEntity])
+    except msgspec.ValidationError:
+        entities = None
+    if entities is None or any(e.kind not in ENTITY_KINDS for e in entities):
         raise UserError(
             f'{origin}: "entities" must be a list of {{"name", "kind"}}, the kind one of '
             f"{', '.join(ENTITY_KINDS)}"
@@ -175,75 +198,56 @@ def import_data(
     for entry in entries:
         _apply(store, entry, locate, report)
     for entity in entities:
-        if entity["name"].strip():
-            store.promote(entity["name"], entity.get("kind", "person"))
+        if entity.name.strip():
+            store.promote(entity.name, entity.kind)
     return report
 
 
-def _entry(article: Any, where: str) -> _Entry:
-    if not isinstance(article, dict):
-        raise UserError(f"{where} is malformed: expected a mapping")
-    path = article.get("path")
-    if not isinstance(path, str) or not path:
-        raise UserError(f'{where} is malformed: "path" must be text')
-    where = f"{where} ({path})"
-    text = {key: article.get(key, "") for key in ("id", "hash", "title", "source")}
-    for key, value in text.items():
-        if not isinstance(value, str):
-            raise UserError(f'{where}: "{key}" must be text')
-    date = article.get("date")
-    if date is not None and not isinstance(date, str):
-        raise UserError(f'{where}: "date" must be text or null')
-    tags = article.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise UserError(f'{where}: "tags" must be a list of text')
-    tags = [normalise_tag(t) for t in tags]
+_AT = re.compile(r" - at `\$(?P<path>[^`]*)`$")
+_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def _article(article: Any, where: str) -> ExportArticle:
+    """One article of an export, checked against ExportArticle: one line naming what is wrong."""
+    path = article.get("path") if isinstance(article, dict) else None
+    if isinstance(path, str) and path:
+        where = f"{where} ({path})"
+    try:
+        entry = msgspec.convert(article, ExportArticle)
+    except msgspec.ValidationError as exc:
+        found = _AT.search(str(exc))
+        steps = [
+            name or int(index) for name, index in _STEP.findall(found["path"] if found else "")
+        ]
+        if steps[:1] == ["path"] or "`path`" in str(exc):
+            raise UserError(f'{where} is malformed: "path" must be text') from None
+        if not steps:
+            raise UserError(f"{where} is malformed: expected a mapping") from None
+        if steps[0] == "notes" and len(steps) >= 2:
+            note = f"{where}: note {int(steps[1]) + 1}"
+            if len(steps) == 2:
+                raise UserError(f"{note} is malformed: expected a mapping") from None
+            raise UserError(f"{note}: {_message(ExportNote, str(steps[2]))}") from None
+        raise UserError(f"{where}: {_message(ExportArticle, str(steps[0]))}") from None
+    tags = [normalise_tag(t) for t in entry.tags]
     if not all(tags):
         raise UserError(f'{where}: a tag in "tags" has no letter or digit')
-    notes = article.get("notes", [])
-    if not isinstance(notes, list):
-        raise UserError(f'{where}: "notes" must be a list')
-    flags = {key: article.get(key, False) for key in ("read", "starred")}
-    for key, value in flags.items():
-        if not isinstance(value, bool):
-            raise UserError(f'{where}: "{key}" must be true or false')
-    return _Entry(
-        id=text["id"] or path,
-        path=path,
-        hash=text["hash"],
-        title=text["title"],
-        source=text["source"],
-        date=date,
-        tags=tags,
-        notes=[_note(note, f"{where}: note {n}") for n, note in enumerate(notes, 1)],
-        read=flags["read"],
-        starred=flags["starred"],
-    )
+    return msgspec.structs.replace(entry, id=entry.id or entry.path, tags=tags)
 
 
-def _note(note: Any, where: str) -> _Note:
-    if not isinstance(note, dict):
-        raise UserError(f"{where} is malformed: expected a mapping")
-    text, quote = note.get("text", ""), note.get("quote", "")
-    if not isinstance(text, str) or not isinstance(quote, str):
-        raise UserError(f'{where}: "text" and "quote" must be text')
-    paragraph = note.get("paragraph")
-    if paragraph is not None and (
-        not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1
-    ):
-        raise UserError(f'{where}: "paragraph" must be a number from 1, or null')
-    detached = note.get("detached", False)
-    if not isinstance(detached, bool):
-        raise UserError(f'{where}: "detached" must be true or false')
-    return _Note(text, paragraph, quote, detached)
+def _message(struct: type[msgspec.Struct], name: str) -> str:
+    """What the declaration says about a wrong value of one field."""
+    info = msgspec.inspect.type_info(struct)
+    assert isinstance(info, msgspec.inspect.StructType)
+    kind = next((f.type for f in info.fields if f.name == name), None)
+    while isinstance(kind, msgspec.inspect.Metadata):
+        if kind.extra and "says" in kind.extra:
+            return str(kind.extra["says"])
+        kind = kind.type
+    return f'"{name}" is not valid'
 
 
-def _apply(
-    store: Store,
-    entry: _Entry,
-    locate: Callable[[str, str], tuple[ArticleRef, list[str]] | None],
-    report: ImportReport,
-) -> None:
+def _apply(store: Store, entry: ExportArticle, locate: Locate, report: ImportReport) -> None:
     found = locate(entry.path, entry.hash)
     paragraphs: list[str] | None = None
     if found is not None:

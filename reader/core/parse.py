@@ -18,6 +18,17 @@ from reader.core.errors import YAML_VALUE_ERRORS, yaml_value_problem
 from reader.core.text import normalise_tag
 
 TITLE_MAX = 100
+"""A headline made from the first sentence is cut near this many characters."""
+HEADER_LINES = 15
+"""Only this many lines at the top can be a header (dates, slugs, headline, byline)."""
+RUNNING_TEXT = 160
+"""A line this long is running text, however it ends."""
+SENTENCE_LINE = 50
+"""A line this long that ends a sentence is running text, not a headline."""
+WRAP_WIDTH = 100
+"""A block whose lines are all at most this long may be hard-wrapped prose..."""
+WRAP_AVERAGE = 40
+"""...when its lines but the last average at least this many characters."""
 
 # Outlets by the names they sign with; the value is the name shown and indexed.
 OUTLETS: dict[str, str] = {
@@ -334,9 +345,9 @@ def _is_body_line(line: str) -> bool:
     stripped = line.strip()
     if _BULLET.match(stripped):
         return len(stripped) > 60 and bool(_SENTENCE_END.search(stripped))
-    if len(stripped) > 160:
+    if len(stripped) > RUNNING_TEXT:
         return True
-    return len(stripped) > 50 and bool(_SENTENCE_END.search(stripped))
+    return len(stripped) > SENTENCE_LINE and bool(_SENTENCE_END.search(stripped))
 
 
 def _split_header(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -345,7 +356,7 @@ def _split_header(lines: list[str]) -> tuple[list[str], list[str]]:
     Only the first dozen lines can be a header: a long article without any running text line
     near the top is all body.
     """
-    for index, line in enumerate(lines[:15]):
+    for index, line in enumerate(lines[:HEADER_LINES]):
         if _is_body_line(line) or _DATELINE_PAREN.match(line):
             return lines[:index], lines[index:]
     return [], lines
@@ -396,8 +407,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
         lengths = [len(line) for line in block]
         wrapped = (
             len(block) >= 2
-            and max(lengths) <= 100
-            and sum(lengths[:-1]) / (len(block) - 1) >= 40
+            and max(lengths) <= WRAP_WIDTH
+            and sum(lengths[:-1]) / (len(block) - 1) >= WRAP_AVERAGE
             and not any(_BULLET.match(line) for line in block[1:])
         )
         if wrapped:

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.article import UNKNOWN, ArticleMeta
 from reader.core.errors import StoreError
@@ -528,7 +529,7 @@ class Store:
             )
             db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (key,))
             note_id = int(cursor.lastrowid or 0)
-        return self.note(note_id)  # type: ignore[return-value]
+        return self._saved_note(note_id)
 
     def edit_note(self, note_id: int, text: str) -> Note:
         if not text.strip():
@@ -546,7 +547,7 @@ class Store:
                 "(SELECT article_id FROM notes WHERE id = ?)",
                 (note_id,),
             )
-        return self.note(note_id)  # type: ignore[return-value]
+        return self._saved_note(note_id)
 
     def delete_note(self, note_id: int) -> Note:
         note = self.note(note_id)
@@ -555,6 +556,13 @@ class Store:
         with self._write() as db:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             db.execute("UPDATE articles SET dirty = 1 WHERE id = ?", (self._key(note.article_id),))
+        return note
+
+    def _saved_note(self, note_id: int) -> Note:
+        """A note just written, read back (a StoreError if another process deleted it)."""
+        note = self.note(note_id)
+        if note is None:
+            raise StoreError(f"note {note_id} does not exist")
         return note
 
     def note(self, note_id: int) -> Note | None:
@@ -638,16 +646,6 @@ class Store:
         )
         return ArticleRef(self._bare(str(key)), str(hash_), str(path), meta)
 
-    def find_article(self, path: str | None = None, hash_: str | None = None) -> ArticleRef | None:
-        db = self._connect()
-        select = f"SELECT id, hash, path, title, source, date FROM articles WHERE {self._mine()}"
-        row = None
-        if path is not None:
-            row = db.execute(select + " AND path = ?", (*self._mine_args, path)).fetchone()
-        if row is None and hash_ is not None:
-            row = db.execute(select + " AND hash = ?", (*self._mine_args, hash_)).fetchone()
-        return self._ref(row) if row else None
-
     # -- promoted entities --------------------------------------------------------------
 
     def promote(self, name: str, kind: str = "person") -> None:
@@ -657,21 +655,18 @@ class Store:
                 (name, kind, _now()),
             )
 
-    def demote(self, name: str) -> None:
-        with self._write() as db:
-            db.execute("DELETE FROM entities WHERE name = ?", (name,))
-
     def promoted(self) -> list[tuple[str, str]]:
         rows = self._connect().execute("SELECT name, kind FROM entities ORDER BY created, name")
         return [(name, kind) for name, kind in rows]
 
 
-def _note(row: Sequence[object], bare: Callable[[str], str]) -> Note:
+def _note(row: Sequence[Any], bare: Callable[[str], str]) -> Note:
+    """A note from its row (SQLite's values are untyped)."""
     note_id, key, paragraph, quote, text, created, updated, detached = row
     return Note(
-        id=int(note_id),  # type: ignore[call-overload]
+        id=int(note_id),
         article_id=bare(str(key)),
-        paragraph=None if paragraph is None else int(paragraph),  # type: ignore[call-overload]
+        paragraph=None if paragraph is None else int(paragraph),
         quote=str(quote),
         text=str(text),
         created=str(created),

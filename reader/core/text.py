@@ -77,7 +77,7 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
-    import charset_normalizer  # only for legacy files; it costs 17 ms at start-up
+    import charset_normalizer  # only for legacy files: start-up does not pay for it
 
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding in _DETECTOR_TRUSTED:

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from reader.messages import CONFIRM
+
 
 class CooccurrenceScreen(ModalScreen[tuple[str, ...] | None]):
     """A people × people table of articles naming both; Enter filters to that pair."""
@@ -64,4 +66,4 @@ class CooccurrenceScreen(ModalScreen[tuple[str, ...] | None]):
         if self.pairs.get((row, column), 0):
             self.dismiss(pair)
         else:
-            self.notify("No article names both.", timeout=2)
+            self.notify("No article names both.", timeout=CONFIRM)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.store import ArticleRef, Note
+from reader.types import ArticleRef, Note
 
 
 @dataclass(frozen=True)

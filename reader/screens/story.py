@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.library import Comparison, Library, StoryDetail, StoryVersion
+from reader.library import Library, StoryDetail, StoryVersion
+from reader.types import Comparison
 
 WIDE = 120
 """From this width the comparison sits beside the timeline; below it, under it."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from reader.core.entities import Mention
-from reader.core.store import Note
 from reader.library import ArticleView
+from reader.messages import CONFIRM
+from reader.types import Mention, Note
 
 PARAGRAPH_GAP = 2
 RENDER_CHARS = 40_000
@@ -92,8 +94,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     view: reactive[ArticleView | None] = reactive(None, init=False)
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.match_paragraphs: list[int] = []
         self.match_index = -1
         self.paragraphs: list[Paragraph] = []
@@ -116,12 +118,18 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.view = view
         self.remove_children()
         hit = view.hit
-        meta = hit.meta
+        about = hit.meta
         header = Text(hit.meta.title, style="bold")
         meta = Text(
             " · ".join(
                 x
-                for x in (meta.source, meta.date or "undated", meta.byline, meta.dateline, hit.path)
+                for x in (
+                    about.source,
+                    about.date or "undated",
+                    about.byline,
+                    about.dateline,
+                    hit.path,
+                )
                 if x
             ),
             style="dim",
@@ -247,7 +255,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def action_next_match(self, direction: int) -> None:
         if not self.match_paragraphs:
-            self.notify("No search matches in this article.", severity="information", timeout=2)
+            self.notify(
+                "No search matches in this article.", severity="information", timeout=CONFIRM
+            )
             return
         self.match_index = (self.match_index + direction) % len(self.match_paragraphs)
         number = self.match_paragraphs[self.match_index]

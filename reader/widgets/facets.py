@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,8 +42,8 @@ class FacetList(OptionList):
         facet: FacetList
         value: str | None
 
-    def __init__(self, facet: str, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, facet: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.facet = facet
         self.active: str | None = None
         self.label_width = 22
@@ -144,17 +145,17 @@ class EntitySidebar(Vertical):
 
     def set_entities(
         self,
-        rows: list[tuple[str, str, int, bool]],
+        rows: list[tuple[str, str, int]],
         unit: str = "month",
         timelines: dict[str, list[int]] | None = None,
     ) -> None:
-        """rows: (name, kind, article count, suggested); timelines: counts per period."""
+        """rows: (name, kind, article count); timelines: counts per period."""
         timelines = timelines or {}
         chosen = set(self.selected)
         self.query_one("#entities-title", Label).update(f"Entities · articles per {unit}")
         by_kind: dict[str, list[tuple[str, int]]] = {kind: [] for kind, _ in KINDS}
-        for name, kind, count, suggested in rows:
-            if not suggested and count:
+        for name, kind, count in rows:
+            if count:
                 by_kind.setdefault(kind, []).append((name, count))
         for kind, _ in KINDS:
             selections = self.query_one(f"#entities-{kind}", KindList)
@@ -193,7 +194,7 @@ class EntitySidebar(Vertical):
     def first_list(self) -> KindList | None:
         return next((k for k in self.lists() if k.option_count and k.display), None)
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         self.post_message(self.Changed(self.selected))
 

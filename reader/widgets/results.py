@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
@@ -15,14 +16,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.core.search import MARK_END, MARK_START, Hit, Results
+from reader.types import MARK_END, MARK_START, Hit, Results
 
 ROW_HEIGHT = 3
 WINDOW = 20
-"""Rows loaded (with snippets) at a time: about one screenful, since each snippet costs ~1 ms."""
+"""Rows loaded (with snippets) at a time: about one screenful, since snippets are the cost."""
 
 
-def snippet_text(snippet: str, style: str = "bold reverse") -> Text:
+def snippet_text(snippet: str, style: str | Style = "bold reverse") -> Text:
     """Turn a marked snippet into Text with the matches styled; the text itself stays data."""
     text = Text(no_wrap=True, overflow="ellipsis")
     parts = snippet.split(MARK_START)
@@ -86,8 +87,8 @@ class ResultsList(ScrollView, can_focus=True):
 
         hit: Hit | None
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.results: Results | None = None
         self._rows: dict[int, Hit] = {}
         self._loading: set[int] = set()
@@ -134,9 +135,6 @@ class ResultsList(ScrollView, can_focus=True):
     def loaded(self) -> list[Hit]:
         """The rows loaded so far, in order (for tests and the ]/[ keys)."""
         return [self._rows[i] for i in sorted(self._rows)]
-
-    def hit_at(self, index: int) -> Hit | None:
-        return self._rows.get(index)
 
     def update_hit(self, hit: Hit) -> None:
         """Redraw one hit whose markers changed (read, tagged)."""

@@ -256,15 +256,14 @@ class _Evaluator:
             )
         field = node.field
         if field in ast.KEYWORD_FIELDS or field == "path":
-            return self._keyword(node)
+            return self._keyword(node, field)
         match = self._matcher(node)
         fields = [field] if field else list(ast.DEFAULT_FIELDS)
         return lambda doc: sum(
             (2.0 if f == "title" else 1.0) * match(words(_field_text(doc, f))) for f in fields
         )
 
-    def _keyword(self, node: ast.Query) -> Score:
-        field = node.field  # type: ignore[union-attr]
+    def _keyword(self, node: ast.Query, field: str) -> Score:
         if isinstance(node, ast.Term):
             wanted = node.text if field == "path" else node.text.lower()
             return lambda doc: float(wanted in _keywords(doc, field))

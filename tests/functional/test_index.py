@@ -185,3 +185,31 @@ def test_an_index_of_an_earlier_schema_is_removed_not_left_behind(config_file: P
     assert other_corpus.exists()  # another corpus's cache is not ours to remove
     assert library.folder.exists()
     library.close()
+
+
+def test_a_searcher_follows_a_rebuild_by_another_process(tmp_path: Path) -> None:
+    """A rebuilt index starts again at generation 0: after one commit it has the number the
+    old one had, and a searcher of the old one looked up to date (the two-instances fault
+    test found only the old articles)."""
+    from reader.core.article import ArticleMeta
+    from reader.core.search import Filters, IndexDoc
+    from reader.core.search.query import parse_query
+    from reader.core.search.whoosh.backend import WhooshBackend
+
+    def doc(word: str) -> IndexDoc:
+        meta = ArticleMeta(word, "AP", None, None, None)
+        return IndexDoc(id=word, path=f"{word}.txt", meta=meta, body=word, entities={})
+
+    def found(backend: WhooshBackend, word: str) -> int:
+        return backend.search(parse_query(word), Filters()).total
+
+    reading, rebuilding = WhooshBackend(tmp_path), WhooshBackend(tmp_path)
+    reading.clear()
+    reading.write([doc("before")], [])
+    assert found(reading, "before") == 1
+    rebuilding.clear()
+    rebuilding.write([doc("after")], [])
+    assert found(reading, "after") == 1
+    assert found(reading, "before") == 0
+    reading.close()
+    rebuilding.close()

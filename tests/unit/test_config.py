@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.config import default_entities, load_config, validate_corpus
+from reader.core.config import default_entities, json_schema, load_config, validate_corpus
 from reader.core.errors import ConfigError
 
 
@@ -110,3 +110,21 @@ def test_without_an_entities_key_the_shipped_people_are_tracked(
 def test_the_packaged_default_list_is_the_shipped_config_list() -> None:
     shipped = load_config(Path(__file__).parents[2] / "config.yaml")
     assert shipped.entities == default_entities()
+
+
+def test_the_published_json_schema_is_current() -> None:
+    """Editors validate config.yaml with reader/config.schema.json: it must say what we read."""
+    committed = Path(__file__).parents[2] / "reader" / "config.schema.json"
+    assert committed.read_text(encoding="utf-8") == json_schema(), (
+        "the config declaration changed: run `make schema` and commit reader/config.schema.json"
+    )
+
+
+def test_the_schema_lists_every_key_the_loader_knows(tmp_path: Path) -> None:
+    import json
+
+    schema = json.loads(json_schema())
+    keys = list(schema["$defs"]["ConfigFile"]["properties"])
+    config = load_config(write(tmp_path, "corpus: x\nunknown_key: 1\n"))
+    assert f"(known: {', '.join(keys)})" in config.warnings[0]
+    assert "backend" in keys and schema["$defs"]["ConfigFile"]["additionalProperties"] is False

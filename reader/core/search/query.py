@@ -310,7 +310,7 @@ def check_query(text: str, typing: bool = False) -> str:
         if not rest or rest[0] in " )":
             raise QueryError(f"'{match.group(1)}:' needs a value, e.g. {name}:word")
         if name == "is":
-            value = re.match(r"[\w-]*", rest).group().lower()  # type: ignore[union-attr]
+            value = _leading(r"[\w-]*", rest).lower()
             at_end = match.end() + len(value) == len(outside)
             if value not in FLAGS and not (
                 typing and at_end and any(f.startswith(value) for f in FLAGS)
@@ -370,8 +370,7 @@ def _check_date(rest: str, query: str) -> None:
             raise QueryError("a date range needs TO, e.g. date:[2025-09-01 TO 2025-09-30]")
         values = [p for p in parts if p]
     else:
-        value = re.match(r"[^\s()]*", rest).group()  # type: ignore[union-attr]
-        values = [re.sub(r"^[<>]=?", "", value)]
+        values = [re.sub(r"^[<>]=?", "", _leading(r"[^\s()]*", rest))]
     for value in values:
         if not _DATE_VALUE.match(value) or not _valid_date(value):
             raise QueryError(f"date: cannot read '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -406,6 +405,12 @@ def _valid_date(value: str) -> bool:
         except ValueError:
             return False
     return True
+
+
+def _leading(pattern: str, text: str) -> str:
+    """What `pattern` matches at the start of text ("" when nothing does)."""
+    match = re.match(pattern, text)
+    return match.group() if match else ""
 
 
 def _show(query: str) -> str:

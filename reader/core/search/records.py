@@ -91,7 +91,7 @@ class Rows(Protocol):
 
 @dataclass
 class Results:
-    """A result set whose rows are loaded on demand, so 100,000 hits cost little until shown."""
+    """A result set whose rows are loaded on demand, so a huge one costs little until shown."""
 
     query: str
     total: int

@@ -229,7 +229,7 @@ class StoryCache:
         rows, self._pending = self._pending, []
         with self._lock, self.db:
             # A changed article that had a story gives back its term counts first.
-            self._unassign([row[0] for row in rows])
+            self._unassign([str(row[0]) for row in rows])
             self.db.executemany(
                 f"INSERT OR REPLACE INTO articles VALUES ({','.join('?' * 13)})", rows
             )

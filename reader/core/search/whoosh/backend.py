@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import threading
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -72,6 +73,8 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._ix: index.Index | None = None
         self._searcher: Any = None
+        self._build: str | None = None
+        """Which build from nothing `_ix` belongs to (schema.json says; see `clear`)."""
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -101,10 +104,7 @@ class WhooshBackend:
     def clear(self) -> None:
         with self._lock:
             self._reset_handles()
-            before = -1
             if self.folder.exists():
-                with contextlib.suppress(Exception):
-                    before = index.TOC._latest_generation(Storage(str(self.folder)), INDEX_NAME)
                 for child in self.folder.iterdir():
                     if child.name == "indexer.lock":
                         continue
@@ -115,13 +115,11 @@ class WhooshBackend:
             self.folder.mkdir(parents=True, exist_ok=True)
             storage = Storage(str(self.folder))
             self._ix = storage.create_index(self.schema, indexname=INDEX_NAME)
-            if before >= 0:
-                # Go on from the old index's generation: another process's searcher checks
-                # whether it is up to date by the generation number, and a rebuild that
-                # started again from 0 reached the old number and looked unchanged to it.
-                index.TOC(self.schema, [], before + 1).write(storage, INDEX_NAME)
-                self._ix = storage.open_index(INDEX_NAME, schema=self.schema)
-            (self.folder / "schema.json").write_text(json.dumps({"version": SCHEMA_VERSION}))
+            # A new index starts again at generation 0, so after its first commit another
+            # process's searcher of the old one would look up to date: the build id tells.
+            self._build = uuid.uuid4().hex
+            meta = {"version": SCHEMA_VERSION, "build": self._build}
+            (self.folder / "schema.json").write_text(json.dumps(meta))
 
     def warm_up(self) -> None:
         from reader.core.search.whoosh import ranking  # noqa: F401  (numpy, once)
@@ -140,8 +138,16 @@ class WhooshBackend:
 
     def _open(self) -> index.Index:
         if self._ix is None:
+            build = self._current_build()
             self._ix = Storage(str(self.folder)).open_index(INDEX_NAME, schema=self.schema)
+            self._build = build
         return self._ix
+
+    def _current_build(self) -> str | None:
+        try:
+            return str(json.loads((self.folder / "schema.json").read_text()).get("build"))
+        except (OSError, ValueError, AttributeError):
+            return None
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
@@ -157,11 +163,13 @@ class WhooshBackend:
         for a moment: the searcher in hand still reads the files it has open.
         """
         try:
-            current = self._searcher.up_to_date()
+            current = self._searcher.up_to_date() and self._current_build() == self._build
         except Exception:  # A vanished segment: the next open reports the damage.
             current = False
         if not current:
             with contextlib.suppress(index.EmptyIndexError, OSError):
+                if self._current_build() != self._build:  # rebuilt from nothing meanwhile
+                    self._ix = None
                 self._searcher = self._open().searcher(weighting=BM25F())
 
     def _refresh(self) -> None:

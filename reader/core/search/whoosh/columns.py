@@ -1,7 +1,7 @@
 """Reading the date column of Whoosh's segments straight from its bytes.
 
 The opening list (every article, newest first), date ranges and timelines all need every
-article's date; Whoosh's column reader decodes one value per call, which at 100,000 articles
+article's date; Whoosh's column reader decodes one value per call, which in a large archive
 cost more than the rest of a search.
 """
 
@@ -29,7 +29,11 @@ def raw_dates(reader: Any) -> bytes | None:
     if not reader.has_column("datesort"):
         return None
     inner = getattr(reader.column_reader("datesort"), "_reader", None)
-    if type(inner).__qualname__ != "NumericColumn.Reader" or inner._typecode != "Q":
+    if (
+        inner is None
+        or type(inner).__qualname__ != "NumericColumn.Reader"
+        or inner._typecode != "Q"
+    ):
         return None
     return bytes(inner._dbfile.get(inner._basepos, inner._count * 8))
 

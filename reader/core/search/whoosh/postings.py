@@ -2,8 +2,8 @@
 
 AND, phrase and filtered queries move each posting list forward to the next candidate
 article. Whoosh finds the right block by its maximum id, then walks the block (up to 128
-postings) one posting at a time, three method calls a step: a quarter of search time at
-10,000 articles. A posting block's ids are sorted, so a binary search lands on the same
+postings) one posting at a time, three method calls a step, which made it a large part of
+a search. A posting block's ids are sorted, so a binary search lands on the same
 posting. whoosh-reloaded is frozen, so the class this replaces one method of will not move;
 tests compare the two on real posting lists.
 """

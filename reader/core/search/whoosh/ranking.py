@@ -1,8 +1,8 @@
 """Relevance ranking over whole posting lists at once, for the queries people type most.
 
 Whoosh matches and scores one article at a time, in Python, through a stack of matcher
-objects: five to ten microseconds an article. A common word in a 100,000-article archive
-matches 30,000 of them, so one keystroke cost 200 ms or more. Here a term's posting list is
+objects, and a common word in a large archive matches a third of it, so one keystroke waited
+on tens of thousands of those steps. Here a term's posting list is
 decoded block by block into arrays, scored with Whoosh's own BM25F formula in one vector
 operation, and AND, OR and NOT become operations on sorted arrays of article numbers. Every
 match is ranked, so the hit count is exact and the list has no cap.

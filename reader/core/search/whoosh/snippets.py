@@ -1,10 +1,9 @@
 """One-passage snippets for result rows: the text around the first matched word, marked.
 
 Whoosh's highlighter analyses every word of a passage (tokenise, lowercase, stem, fold
-accents) and scores candidate fragments: about 7 ms for a page of 20 rows at 10,000
-articles, a quarter of a search. Here a regex finds the words that can match (those that
-begin like a query term, accents ignored), and only those words go through the analyzer,
-each once per result set.
+accents) and scores candidate fragments, which made it a large part of a search. Here a regex
+finds the words that can match (those that begin like a query term, accents ignored), and only
+those words go through the analyzer, each once per result set.
 """
 
 from __future__ import annotations
@@ -20,6 +19,8 @@ from reader.core.search.records import MARK_END, MARK_START
 LEAD = 60
 """Characters of context kept before the first match."""
 WIDTH = 240
+LEAD_CHARS = 200
+"""Characters of an article's opening shown for a row whose match is not in the body."""
 """Characters in a snippet: more than a result row shows, so a wide terminal is filled."""
 
 
@@ -55,8 +56,8 @@ def _heads(terms: Iterable[str]) -> list[str]:
 
 def lead(body: str) -> str:
     """The opening of an article, for rows whose match is not in the body."""
-    text = " ".join(body[:400].split())
-    return text[:200].rsplit(" ", 1)[0] + "…" if len(text) > 200 else text
+    text = " ".join(body[: LEAD_CHARS * 2].split())
+    return text[:LEAD_CHARS].rsplit(" ", 1)[0] + "…" if len(text) > LEAD_CHARS else text
 
 
 class Snippets:

@@ -1,6 +1,6 @@
 """Whoosh's writers with two costs of a first build taken out; the index they write is the same.
 
-A build from nothing spent about a third of its analysis processes' time in two places:
+A build from nothing spent much of its analysis processes' time in two places:
 
 - **Spilling postings.** A writer keeps postings in memory up to `limitmb`, then sorts them
   and writes a *run* to a temporary file; the segment is written from a merge of the runs.
@@ -30,7 +30,8 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
 RUN_CHUNK = 50_000
-"""Postings per pickled list in a run: about 5 MB of tuples in memory at a time per run."""
+"""Postings per pickled list in a run: few enough to keep a run's memory small, many enough
+that pickling is one call per list, not per posting."""
 
 _LENGTHS: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
 """A length byte decoded; 0 stands for an empty field, which Whoosh reports as None."""

@@ -1,0 +1,29 @@
+"""The records the UI shows, in one public module.
+
+Widgets and screens import these and the facade (reader.library), never reader.core directly;
+an import-linter contract in pyproject.toml holds them to it.
+"""
+
+from reader.core.article import ArticleMeta
+from reader.core.entities import Mention
+from reader.core.errors import UserError
+from reader.core.indexing import Progress
+from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
+from reader.core.store import ArticleRef, Note, UserData
+from reader.core.stories.compare import Comparison
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "ArticleMeta",
+    "ArticleRef",
+    "Comparison",
+    "Filters",
+    "Hit",
+    "Mention",
+    "Note",
+    "Progress",
+    "Results",
+    "UserData",
+    "UserError",
+]
