@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
+ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format schema screenshots bench clean eval
+.PHONY: run test lint format schema screenshots bench eval eval-articles eval-stories clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,11 +39,17 @@ schema: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
+# Scores the article parser on a labelled set (default ../shared/articles-dev) and prints it.
+eval: eval-articles eval-stories
+
+eval-articles: $(STAMP)
+	$(BIN)/python scripts/eval_articles.py $(ARTICLES)
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
 
-eval: $(STAMP)
+eval-stories: $(STAMP)
 	$(BIN)/python scripts/eval_stories.py --sweep

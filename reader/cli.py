@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", metavar="ID")
     show.add_argument("--json", action="store_true")
 
+    sources = commands.add_parser(
+        "sources", help="outlets in the corpus and what each article's source was read from"
+    )
+    sources.add_argument("--json", action="store_true")
+
     entities = commands.add_parser("entities", help="tracked and suggested entities")
     entities.add_argument("--json", action="store_true")
     entities.add_argument(
@@ -313,7 +318,11 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
+    if hit.meta.kicker:
+        print(hit.meta.kicker)
     print(hit.meta.title)
+    if hit.meta.standfirst:
+        print(textwrap.fill(hit.meta.standfirst, width))
     meta = [
         hit.meta.source,
         hit.meta.date or "undated",
@@ -322,6 +331,8 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         hit.path,
     ]
     print(" · ".join(x for x in meta if x))
+    if hit.meta.url:
+        print(hit.meta.url)
     if hit.entities:
         print("Entities: " + ", ".join(hit.entities))
     if hit.tags:
@@ -487,8 +498,38 @@ def _import(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _sources(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        library.sync_all()
+        rows = library.source_report()
+    outlets: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = outlets.setdefault(
+            row.source, {"source": row.source, "articles": 0, "known": row.known, "from": {}}
+        )
+        entry["articles"] += 1
+        origin = row.origin or "nothing"
+        entry["from"][origin] = entry["from"].get(origin, 0) + 1
+    ordered = sorted(outlets.values(), key=lambda e: (-e["articles"], e["source"].lower()))
+    if args.json:
+        articles = [
+            {"id": r.id, "path": r.path, "source": r.source, "source_from": r.origin} for r in rows
+        ]
+        print(json.dumps({"sources": ordered, "articles": articles}, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(e["source"]) for e in ordered), default=6)
+    for entry in ordered:
+        origins = ", ".join(
+            f"{k} {v}" for k, v in sorted(entry["from"].items(), key=lambda i: -i[1])
+        )
+        mark = "" if entry["known"] or entry["source"] == "Unknown" else "  (not in the table)"
+        print(f"{entry['source']:<{width}}  {entry['articles']:>5}  {origins}{mark}")
+    return 0
+
+
 _COMMANDS = {
     "index": _index,
+    "sources": _sources,
     "search": _search,
     "show": _show,
     "stories": _stories,

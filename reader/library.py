@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.article import ArticleMeta
+from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
@@ -153,6 +154,19 @@ class StoryDetail:
 
 
 @dataclass(frozen=True)
+class SourceOrigin:
+    """One article's outlet, and what in the file named it."""
+
+    id: str
+    path: str
+    source: str
+    origin: str | None
+    """front matter, html metadata, masthead, dateline, sign-off, byline, e-mail domain, ..."""
+    known: bool
+    """Whether the outlet is in the outlet table (shipped or the user's `sources:`)."""
+
+
+@dataclass(frozen=True)
 class EntitySummary:
     """One entity for the sidebar and `newsreader entities`."""
 
@@ -190,6 +204,7 @@ class Library:
             config.max_file_bytes,
             user_fields=self._user_fields,
             observer=self._observe,
+            reader=ArticleReader(config.sources),
         )
         self.stories = StoryCache(self.folder / "stories.sqlite")
         self.story_report: SyncReport | None = None
@@ -590,6 +605,19 @@ class Library:
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""
         return self._cached_counts("source")
+
+    def source_report(self) -> list[SourceOrigin]:
+        """Every article's outlet and what it was read from (masthead, dateline, ...)."""
+        every = self.search("", sort="date", suggest=False)
+        known = self.indexer.reader.outlets
+        rows = (
+            SourceOrigin(
+                hit.id, hit.path, hit.meta.source, hit.meta.source_from,
+                known.named(hit.meta.source) is not None,
+            )
+            for hit in every.hits(0, every.total, snippets=False)
+        )  # fmt: skip
+        return sorted(rows, key=lambda row: (row.source.lower(), row.path))
 
     def tag_counts(self) -> dict[str, int]:
         return self._cached_counts("tag")

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 import yaml
 from msgspec import UNSET, Meta, UnsetType
 
+from reader.core.articles.outlets import DATE_ORDERS, Outlet
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.paths import find_config_file, user_data_dir
 from reader.core.search.registry import BACKENDS
@@ -70,6 +72,41 @@ class EntityEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 EntityItem = Annotated[EntityEntry, Meta(extra={"expected": "name, kind and aliases (a mapping)"})]
 
 
+class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One outlet as `sources:` writes it: the keys of reader/core/articles/outlets.yaml."""
+
+    name: Annotated[
+        str, _expects("text", "The outlet's name as shown and indexed.", pattern=NOT_BLANK)
+    ]
+    aliases: Annotated[
+        list[Text] | None,
+        _expects("a list", "Other names: mastheads, short forms, the name in its own script."),
+    ] = None
+    domains: Annotated[
+        list[Text] | None, _expects("a list", "Web and e-mail domains (subdomains match too).")
+    ] = None
+    kind: Annotated[str | None, _expects("text", "wire, newspaper, broadcaster, magazine, ...")] = (
+        None
+    )
+    language: Annotated[
+        str | None, _expects("text", "The language it mostly publishes in (ISO 639-1).")
+    ] = None
+    dates: Annotated[
+        str | None,
+        _expects(
+            f"one of {', '.join(DATE_ORDERS)}",
+            "How it writes an all-number date: dmy (03/09/2025 is 3 September) or mdy.",
+            extra_json_schema={"enum": list(DATE_ORDERS)},
+        ),
+    ] = None
+    timezone: Annotated[
+        str | None, _expects("a time zone", "Where its dates are printed, e.g. Asia/Seoul.")
+    ] = None
+
+
+SourceItem = Annotated[SourceEntry, Meta(extra={"expected": "an outlet with a name (a mapping)"})]
+
+
 class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """config.yaml: every key, its type and its default. Paths are relative to the file."""
 
@@ -114,6 +151,14 @@ class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
             extra_json_schema={"enum": list(BACKENDS)},
         ),
     ] = DEFAULT_BACKEND
+    sources: Annotated[
+        list[SourceItem] | None,
+        _expects(
+            "a list of outlets",
+            "Outlets added to the shipped table (reader/core/articles/outlets.yaml), or "
+            "replacing the entry of the same name.",
+        ),
+    ] = None
 
 
 KNOWN_KEYS = ConfigFile.__struct_fields__
@@ -140,6 +185,8 @@ class Config:
     show_sidebar: bool
     backend: str
     """The search engine (a name in reader.core.search.registry)."""
+    sources: tuple[Outlet, ...] = ()
+    """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
     """The file this config came from (None: built-in defaults)."""
     warnings: tuple[str, ...] = field(default=(), compare=False)
@@ -221,7 +268,8 @@ def parse_config(text: str, path: Path) -> Config:
         entities = default_entities()
     else:
         entities = _entities(declared.entities or [], _node_at(root, ["entities"]), where)
-    return _resolve(declared, base, path, entities, tuple(warnings))
+    sources = _sources(declared.sources or [], root, where)
+    return _resolve(declared, base, path, entities, tuple(warnings), sources)
 
 
 def _resolve(
@@ -230,6 +278,7 @@ def _resolve(
     source: Path | None,
     entities: tuple[EntitySpec, ...],
     warnings: tuple[str, ...] = (),
+    sources: tuple[Outlet, ...] = (),
 ) -> Config:
     def path(value: str) -> Path:
         return (base / Path(value.strip()).expanduser()).resolve()
@@ -242,6 +291,7 @@ def _resolve(
         theme=declared.theme.strip(),
         show_sidebar=declared.show_sidebar,
         backend=declared.backend,
+        sources=sources,
         source=source,
         warnings=warnings,
     )
@@ -471,3 +521,36 @@ def _entities(entries: list[EntityEntry], node: yaml.Node, where: _Where) -> tup
 
 if __name__ == "__main__":  # `python -m reader.core.config > reader/config.schema.json`
     print(json_schema(), end="")
+
+
+def _sources(entries: list[SourceEntry], root: yaml.Node, where: _Where) -> tuple[Outlet, ...]:
+    """The user's outlets; the date order and time zone are checked here, with their line."""
+    outlets: list[Outlet] = []
+    for i, entry in enumerate(entries):
+        label = f"sources[{entry.name.strip()}]"
+        if entry.dates is not None and entry.dates not in DATE_ORDERS:
+            node = _node_at(root, ["sources", i, "dates"])
+            raise ConfigError(
+                f"{where(node)}: {label}.dates: expected one of {', '.join(DATE_ORDERS)}"
+            )
+        if entry.timezone is not None:
+            try:
+                ZoneInfo(entry.timezone)
+            except (ZoneInfoNotFoundError, ValueError):
+                node = _node_at(root, ["sources", i, "timezone"])
+                raise ConfigError(
+                    f"{where(node)}: {label}.timezone: '{entry.timezone}' is not a time zone "
+                    "(e.g. Asia/Seoul)"
+                ) from None
+        outlets.append(
+            Outlet(
+                name=entry.name.strip(),
+                aliases=tuple(a.strip() for a in entry.aliases or ()),
+                domains=tuple(d.strip().lower() for d in entry.domains or ()),
+                kind=entry.kind,
+                language=entry.language,
+                dates=entry.dates,
+                timezone=entry.timezone,
+            )
+        )
+    return tuple(outlets)

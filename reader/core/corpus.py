@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.article import ArticleMeta
-from reader.core.parse import parse_article
-from reader.core.text import BinaryFileError, clean, decode
+from reader.core.articles import ArticleReader
+from reader.core.articles.reader import EXTENSIONS
+from reader.core.parse import default_reader
+from reader.core.text import BinaryFileError, NoTextError
 
-EXTENSIONS = (".txt", ".md", ".markdown")
 _READ_FLAGS = sum(getattr(os, name, 0) for name in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY"))
 """Never wait on a pipe (Unix), never leak into a child, never translate newlines (Windows);
 each flag only where the platform has it."""
@@ -134,8 +135,12 @@ def _read(path: Path, limit: int) -> bytes:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
 
 
-def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Article:
-    """Read and parse one file; raise SkippedFile with a reason for files that are not articles."""
+def read_article(
+    ref: FileRef, max_bytes: int, data: bytes | None = None, reader: ArticleReader | None = None
+) -> Article:
+    """Read and parse one file; raise SkippedFile with a reason for files that are not articles.
+
+    `reader` carries the outlet table of the user's config; without it the shipped one."""
     if ref.size > max_bytes:
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit ({_mb(ref.size)})")
     if data is None:
@@ -144,15 +149,13 @@ def read_article(ref: FileRef, max_bytes: int, data: bytes | None = None) -> Art
         raise SkippedFile(f"larger than the {max_bytes / 1048576:.3g} MB limit")
     if not data.strip():
         raise SkippedFile("empty file")
+    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
     try:
-        text, encoding = decode(data)
+        parsed, encoding = (reader or default_reader()).read(ref.path, data, stem)
     except BinaryFileError as exc:
         raise SkippedFile(str(exc)) from None
-    text = clean(text)
-    if not text.strip():
-        raise SkippedFile("no text after removing control characters")
-    stem = Path(ref.path).stem.replace("_", " ").replace("-", " ")
-    parsed = parse_article(text, fallback_title=stem)
+    except NoTextError:
+        raise SkippedFile("no text after removing control characters") from None
     return Article(
         id=article_id(ref.path),
         path=ref.path,

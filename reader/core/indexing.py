@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
 from reader.core.entities import EntityLinker, candidate_names
+from reader.core.parse import default_reader
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
@@ -103,9 +105,12 @@ class Indexer:
         linker: EntityLinker,
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
+        reader: ArticleReader | None = None,
         observer: Callable[[Article], None] | None = None,
     ) -> None:
         self.corpus = corpus
+        self.reader = reader or default_reader()
+        """Reads each file with the outlet table of the user's config."""
         self.folder = folder
         self.backend = backend
         self.linker = linker
@@ -116,6 +121,12 @@ class Indexer:
         while the text is at hand, instead of reading the corpus a second time."""
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
         """Seconds spent per stage in the last sync (the benchmark reports the shares)."""
+
+    @property
+    def signature(self) -> str:
+        """Changes with the entity list, the parser or the outlet table: every file is then
+        read and linked again, though its bytes are unchanged."""
+        return f"{self.linker.signature}:{self.reader.signature}"
 
     def sync(
         self, rebuild: bool = False, cancel: threading.Event | None = None
@@ -154,7 +165,7 @@ class Indexer:
             )
         }
         signature = self._meta(db, "linker")
-        relink = signature != self.linker.signature
+        relink = signature != self.signature
         refs = list(discover(self.corpus, progress.warnings))
         # Files passed over while walking (symlinks out of the corpus, unreadable entries)
         # are skips too, so the summary line agrees with the warnings above it.
@@ -203,7 +214,7 @@ class Indexer:
                 continue
             tick = time.perf_counter()
             try:
-                article = read_article(ref, self.max_bytes)
+                article = read_article(ref, self.max_bytes, reader=self.reader)
             except SkippedFile as reason:
                 progress.skipped += 1
                 progress.warnings.append(f"{ref.path}: skipped: {reason}")
@@ -240,7 +251,7 @@ class Indexer:
                 yield progress
         self._commit(db, batch, deletes, touched, stream)
         if not progress.cancelled:
-            self._set_meta(db, "linker", self.linker.signature)
+            self._set_meta(db, "linker", self.signature)
         progress.phase = "done"
         progress.seconds = time.perf_counter() - started
         yield progress

@@ -50,6 +50,10 @@ class BinaryFileError(ValueError):
     """The bytes are not text (NUL bytes, an image), so the file is skipped."""
 
 
+class NoTextError(ValueError):
+    """Nothing is left once control characters and escapes are removed."""
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes; return the text and the encoding used.
 

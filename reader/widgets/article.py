@@ -134,10 +134,17 @@ class ArticleReader(VerticalScroll, can_focus=True):
             ),
             style="dim",
         )
-        widgets: list[Static] = [
-            Static(header, classes="article-title"),
-            Static(meta, classes="article-meta"),
-        ]
+        widgets: list[Static] = []
+        if hit.meta.kicker:
+            widgets.append(Static(Text(hit.meta.kicker), classes="article-kicker"))
+        widgets.append(Static(header, classes="article-title"))
+        if hit.meta.standfirst:
+            # The dek under the headline: neither title nor body, but the reader reads it.
+            standfirst = Text(hit.meta.standfirst, style="italic")
+            widgets.append(Static(standfirst, classes="article-standfirst"))
+        if hit.meta.url:
+            meta.append("\n" + hit.meta.url)
+        widgets.append(Static(meta, classes="article-meta"))
         badges = []
         if view.user.starred:
             badges.append("★ starred")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.config import EntitySpec
+from reader.core.config import EntitySpec, default_entities
 from reader.core.entities import EntityLinker, candidate_names
 
 LINKER = EntityLinker(
@@ -118,3 +118,50 @@ def test_ordinary_words_do_not_join_into_a_name() -> None:
     # "put in" would spell "putin" with the space dropped; a name starts with a whole word.
     text = "Vladimir Putin spoke. The money would have to be put in by spring, he said."
     assert names(text) == ["Vladimir Putin"]
+
+
+SHIPPED = EntityLinker(default_entities())
+
+
+def shipped(text: str) -> set[str]:
+    return {m.entity for m in SHIPPED.link("", text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("김정은이 베이징에 도착했다.", "Kim Jong Un"),
+        ("김정은은 열병식에 참석했다.", "Kim Jong Un"),
+        ("김정은의 방중은 6년 만이다.", "Kim Jong Un"),
+        ("시진핑은 김정은과 회담했다.", "Kim Jong Un"),
+        ("시진핑과의 회담에서", "Xi Jinping"),
+        ("블라디미르 푸틴 러시아 대통령", "Vladimir Putin"),
+        ("최선희 외무상이 수행했다.", "Choe Son Hui"),
+        ("왕이 외교부장이 배석했다.", "Wang Yi"),
+        ("이재명 대통령은 말했다.", "Lee Jae Myung"),
+        ("김여정 부부장의 담화", "Kim Yo Jong"),
+        ("1959년 김일성 주석이 참석했다.", "Kim Il Sung"),
+        ("вместе с председателем КНР Си Цзиньпином.", "Xi Jinping"),
+        ("Помощник сообщил, что Путин пригласил Ким Чен Ына посетить Россию.", "Kim Jong Un"),
+        ("Xi Jinping, Vladimir Poutine et Kim Jong-un", "Vladimir Putin"),
+    ],
+)  # fmt: skip
+def test_hangul_and_cyrillic_names_with_what_grammar_attaches(text: str, person: str) -> None:
+    assert person in shipped(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김정은행 본점이 문을 열었다.",
+        "김정은희 씨가 말했다.",
+        "김정일 위원장",
+        "이재원 연구원은 분석했다.",
+    ],
+)
+def test_longer_hangul_words_are_other_things(text: str) -> None:
+    assert shipped(text) == set()
+
+
+def test_chairman_kim_before_another_given_name_is_not_kim_jong_un() -> None:
+    assert "Kim Jong Un" not in shipped("Sixty-five years have passed since Chairman Kim Jong Il.")

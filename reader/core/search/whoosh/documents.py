@@ -25,7 +25,10 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "hash": doc.content_hash,
         "meta": json.dumps(meta.to_dict(), ensure_ascii=False),
         "title": meta.title,
-        "body": doc.body,
+        # The kicker and standfirst are searched with the body; the stored body (what the
+        # reader shows and snippets quote) is the body alone.
+        "body": "\n\n".join(x for x in (meta.kicker, meta.standfirst, doc.body) if x),
+        "_stored_body": doc.body,
         "source": meta.source,
         "datesort": datesort(meta.date.replace("-", "") if meta.date else "", doc.id),
         "byline": meta.byline or "",

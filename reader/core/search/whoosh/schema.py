@@ -20,7 +20,7 @@ from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only."""
 INDEX_NAME = "MAIN"

@@ -1,0 +1,253 @@
+"""Who wrote an article, from bylines in every shape outlets print them.
+
+`By HANNAH PRICE and KWON JI-HOON`, `by Lucie Fabre`, `By: Léa Marchand with AFP`,
+`An Analysis by X and Y in Beijing`, `Par Claire Devaux (Pékin, correspondante)`,
+`BY SEO JI-HOON, PARK YE-RIN [seo.jihoon@joongang.co.kr]`, `By CAO XINYU | China Daily | ...`,
+`Harriet Lowe in Seoul and Tom Calder in Beijing`, `— Adam Kessler`, `Kim Hye-rin, Arirang News.`,
+`한지수 기자`, `(베이징·서울=연합뉴스) 정하늘 특파원 박민준 기자 =`. Agencies (`By Yonhap`, `KYODO`)
+are not authors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PREFIX = re.compile(
+    r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
+    r"review|column|essay|editorial|report|reporting|photos? and text)\s+)?"
+    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)",
+    re.I,
+)
+_KOREAN = re.compile(
+    r"([가-힣]{2,4})\s*(?:특파원|기자|선임기자|수습기자|논설위원|위원|통신원|객원기자|전문기자|"
+    r"에디터|인턴기자)(?![가-힣])"
+)
+_KOREAN_TITLES = ("기자", "특파원", "위원", "통신원", "에디터")
+_KOREAN_DATELINE = re.compile(
+    r"^\(([^()=]{1,40})=([^()]{1,20})\)\s*((?:[가-힣]{2,4}\s*(?:특파원|기자|선임기자|통신원|"
+    r"전문기자|수습기자)\s*)+)="
+)
+_SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*", re.I)
+_PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
+_ROLE = re.compile(
+    r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
+    r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|"
+    r"reporter|contributor|columnist|"
+    r"editor|senior editor|bureau chief|chief correspondent|special to [\w .]+|"
+    r"contributing writer|(?:asia|china|korea|europe)\s+correspondent)\.?$",
+    re.I,
+)
+_ROLE_WORD = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
+    r"producer|journalist)\b",
+    re.I,
+)
+_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CUT = re.compile(
+    r"\s*(?:\||\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b).*$",
+    re.I,
+)
+_FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
+_WITH = re.compile(r"\s+(?:with|avec|mit|con)\s+[\w ,&.-]+$", re.I)
+_FOR = re.compile(r"\s+(?:for|pour|für|para)\s+[\w ,&.'’-]+$", re.I)
+_PARTICLES = {"de", "van", "von", "der", "den", "bin", "binti", "al", "da", "del", "le", "la",
+              "du", "dos", "das", "di", "ter", "ten", "y", "el", "zu"}  # fmt: skip
+NOT_NAME_WORDS = frozenset(
+    """north south east west korea korean china chinese japan japanese russia russian world
+    news asia asian pacific europe politics business economy opinion sports culture national
+    international diplomacy defense defence security analysis exclusive editorial staff
+    reporter writer editor correspondent agency agencies press service the a an of desk team
+    bureau online digital network media times post daily herald journal tribune monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today latest live video photo share updated
+    published home menu search more read related tech science health travel weather markets
+    world's u.s. us uk eu un state government ministry office party""".split()
+)
+_HANGUL = re.compile(r"^[가-힣]{2,4}$")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_KOREAN_SURNAMES = frozenset(
+    """kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn
+    song jeon hong yoo yu ko moon yang son bae baek heo nam noh ha kwak sung cha joo woo min
+    ryu na jin ji um chae won chun bang gong hyun ham byun yeom yeo chu do so seok sun
+    seol""".split()
+)
+
+
+def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """Names from a `By ...` line, [] for an agency credit (`By Yonhap`), None if no byline."""
+    stripped = text.strip()
+    match = _PREFIX.match(stripped)
+    if match is None:
+        return None
+    rest = stripped[match.end() :]
+    names = names_in(rest, is_outlet, loose=True)
+    if names is None:
+        credit = _ROLE.sub("", _CUT.sub("", rest).strip(" .,")).strip(" .,")
+        return [] if is_outlet(credit) or _agency(rest) or _agency(credit) else None
+    return names
+
+
+def korean(text: str) -> list[str] | None:
+    """`한지수 기자`, `정하늘 특파원 박민준 기자`, with an e-mail or a `기자 페이지` link after."""
+    if not any(title in text for title in _KOREAN_TITLES):
+        return None
+    stripped = _EMAIL.sub("", text).replace("기자 페이지", "").strip(" =·,")
+    names = _KOREAN.findall(stripped)
+    if not names:
+        return None
+    leftover = _KOREAN.sub("", stripped).strip(" =·,/")
+    return list(dict.fromkeys(names)) if not leftover else None
+
+
+def korean_dateline(text: str) -> tuple[str, str, list[str]] | None:
+    """`(베이징·서울=연합뉴스) 정하늘 특파원 박민준 기자 =`: place, agency and reporters."""
+    match = _KOREAN_DATELINE.match(text.strip())
+    if match is None:
+        return None
+    return match.group(1).strip(), match.group(2).strip(), _KOREAN.findall(match.group(3))
+
+
+def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -> list[str] | None:
+    """The people named in a byline's text, or None when some part of it is not a name.
+
+    `loose` (after a `By`) drops what commonly follows the names: roles, places, outlets,
+    e-mails, dates; a bare line must be names and places only.
+    """
+    rest = _EMAIL.sub("", text)
+    rest = _PAREN.sub("", rest)
+    if loose:
+        rest = _CUT.sub("", rest)
+        rest = _FOLLOW.sub("", rest)
+        rest = _WITH.sub("", rest)
+        rest = _FOR.sub("", rest)
+    rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
+    rest = rest.strip(" .,:;-–—/")
+    if not rest or len(rest) > 120:
+        return None
+    names: list[str] = []
+    for piece in _SPLIT.split(rest):
+        if _ROLE_WORD.search(piece):
+            break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
+        piece = _PLACE.sub("", piece.strip(" .")).strip()
+        piece = _ROLE.sub("", piece).strip(" .,/")
+        if not piece:
+            continue
+        if is_outlet(piece) or _agency(piece):
+            continue
+        if not _is_name(piece):
+            return None
+        names.append(normal_case(piece))
+    if not names:
+        return None
+    return list(dict.fromkeys(names))
+
+
+def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """A line that is only names (`Maya Cheung`, `Harriet Lowe in Seoul and Tom Calder in
+    Beijing`), as some outlets print a byline without `By`."""
+    stripped = text.strip()
+    if len(stripped) > 90 or any(ch.isdigit() for ch in stripped) or stripped.endswith("."):
+        return None
+    if _PREFIX.match(stripped):
+        return None  # a `By` line that prefixed() could not read is not a bare name either
+    stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
+    names = names_in(stripped, is_outlet)
+    if not names or not any(len(n.split()) >= 2 for n in names):
+        return None
+    return names
+
+
+def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """`— Adam Kessler` or a broadcast sign-off `Kim Hye-rin, Arirang News.`"""
+    stripped = text.strip()
+    if len(stripped) > 80:
+        return None
+    dashed = re.match(r"^(?:—|–|--|-)\s*(.+)$", stripped)
+    if dashed:
+        return bare(dashed.group(1), is_outlet)
+    spoken = re.match(r"^(.+?),\s*(.+?)\.?$", stripped)
+    if spoken and (is_outlet(spoken.group(2)) or re.search(r"\bNews$", spoken.group(2))):
+        names = names_in(spoken.group(1), is_outlet)
+        if names and len(names) == 1 and len(names[0].split()) >= 2:
+            return names
+    return None
+
+
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"journalist|staff writer|bureau chief|columnist|contributor)(?:,\s*[\w .]+)?$|"
+    r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$",
+    re.I,
+)
+
+
+def is_role(text: str) -> bool:
+    """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`."""
+    stripped = text.strip()
+    return len(stripped) <= 60 and bool(_ROLE_LINE.match(stripped))
+
+
+def join(names: list[str]) -> str | None:
+    """Two names with `and`, more with commas and a final `and`; Korean names with commas."""
+    if not names:
+        return None
+    if all(_HANGUL.match(n) or _HAN.match(n) for n in names):
+        return ", ".join(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def normal_case(name: str) -> str:
+    """`HANNAH PRICE` → `Hannah Price`, `KWON JI-HOON` → `Kwon Ji-hoon`; mixed case kept."""
+    words = name.split()
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return " ".join(words)
+    korean_style = len(words) == 2 and words[0].lower() in _KOREAN_SURNAMES and "-" in words[1]
+    out = []
+    for word in words:
+        if not word.isupper():
+            out.append(word)
+            continue
+        if korean_style and "-" in word:
+            out.append(word.capitalize())
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
+
+
+def _is_name(piece: str) -> bool:
+    if _HANGUL.match(piece):
+        return True
+    words = piece.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in piece):
+        return False
+    capitalised = 0
+    for word in words:
+        bare_word = word.strip(".,'’")
+        if not bare_word:
+            return False
+        if bare_word.lower() in _PARTICLES:
+            continue
+        if bare_word.lower() in NOT_NAME_WORDS:
+            return False
+        if not (bare_word[0].isupper() and all(c.isalpha() or c in "-'’." for c in bare_word)):
+            return False
+        capitalised += 1
+    return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)
+
+
+def _agency(text: str) -> bool:
+    low = text.lower().strip(" .")
+    return low in _AGENCIES or low.endswith(" and news agencies")
+
+
+_AGENCIES = frozenset(
+    """news agencies|agencies|staff|staff reports|wire services|wires|news services|
+    our correspondent|our reporter|the associated press|bloomberg news""".replace("\n", "").split(
+        "|"
+    )
+)
+_AGENCIES = frozenset(a.strip() for a in _AGENCIES)

@@ -1,0 +1,357 @@
+"""Known page furniture, credits and captions, as outlets really print them, in several languages.
+
+Each rule here was written from a line an outlet really uses; `tests/unit/test_furniture.py`
+holds those lines. A line is removed from an article only when one of these rules knows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that are furniture whatever their position: site chrome, share rows, prompts, ad slots.
+# Compared lower case, with surrounding punctuation and spaces stripped.
+EXACT = frozenset(
+    """
+    skip to main content|skip to content|skip links|skip to navigation|skip to footer|menu|
+    search|search query|submit search|show search|sign in|log in|login|register|subscribe|
+    sign up|subscribe now|account|my news|more|live|newsletters|newsletter|donate|languages|
+    follow us|share|share this|share this article|share on|share full article|share this story|
+    save|saved|print|print this page|email|e-mail|facebook|x|twitter|reddit|linkedin|pinterest|
+    flipboard|whatsapp|telegram|wechat|weibo|line|kakaotalk|copy link|copy link copied|
+    link copied|link copied!|copied|give|gift|gift this article|comments|comment|
+    log in to write comments|join the discussion|read more|read less|see more|show more|
+    load more|advertisement|advertising|ad|sponsored|sponsored content|skip advertisement|
+    supported by|story continues below advertisement|scroll to continue with content|
+    continue reading|video player|video playerclose|video ad feedback|ad feedback|
+    listen to this article|listen to this story|listen to article|listen|font size|text size|
+    resize|zoom|audio|watch|play|pause|close|open|back to top|top|home|privacy settings|
+    cookie settings|manage cookies|accept cookies|accept all|accept|i accept|reject all|
+    manage or reject cookies|yes, i’m happy|yes, i'm happy|accept and close|accept and continue|
+    show purposes|manage preferences|agree|i agree|ok|got it|today's paper|today’s paper|
+    section navigation|navigation menu|weekly edition|the world in brief|explore the edition|
+    reuse this content|purchase licensing rights|suggested topics|see full web article|
+    sign up here|sign up here.|rm block|you've reached the end|you’ve reached the end|
+    opinions|opinion|story|related|highlights|key points|in brief|summary|add to myft|save article|
+    keywords|tags|topics|related topics|read next|up next|recommended|most read|most viewed|
+    most popular|popular|trending|top stories|latest|latest news|latest stories|
+    editor's picks|editor’s picks|more stories|more news|more on this story|other articles|
+    related articles|related article|related stories|related coverage|related content|
+    related news|see also|read also|also read|you may also like|you might also like|
+    what to read next|explore more|explore more on these topics|more from|search trends|
+    contribute|contribuer|partager|s’abonner|s'abonner|se connecter|lire plus tard|
+    offrir l’article|offrir l'article|article réservé aux abonnés|réutiliser ce contenu|
+    lire aussi|accepter et continuer|paramétrer les cookies|teilen|abonnieren|anmelden|
+    mehr zum thema|lesen sie auch|anhören|artikel anhören|kommentare|compartir|suscríbete|
+    leer más|publicidad|condividi|pubblicità|подписаться|поделиться|все новости|реклама|
+    читать также|читайте также|комментарии|공유|댓글|인쇄|글자크기조정|글자크기|스크랩|
+    좋아요|구독|관련 뉴스|관련뉴스|관련기사|관련 기사|많이 본 뉴스|기자 페이지|기사 공유|
+    シェア|ツイート|関連記事|関連ニュース|広告|印刷|分享|相关新闻|相关阅读|广告|打印|
+    photo|video|photos|videos|gallery|image|watch live|watch now
+    """.replace("\n", "").split("|")
+)
+EXACT = frozenset(item.strip() for item in EXACT if item.strip())
+
+LIST_HEADS = frozenset(
+    """
+    related|related articles|related article|related stories|related coverage|related content|
+    related news|related topics|more on this story|more stories|more news|most read|most viewed|
+    most popular|popular|trending|top stories|latest|latest news|latest stories|editor's picks|
+    editor’s picks|recommended|read next|up next|what to read next|you may also like|
+    you might also like|explore more|explore more on these topics|more from|search trends|
+    keywords|tags|topics|suggested topics|other articles|all news|все новости|관련 뉴스|
+    관련뉴스|관련기사|관련 기사|많이 본 뉴스|関連記事|関連ニュース|相关新闻|相关阅读|
+    read also|read more|see also|also read|lire aussi|mehr zum thema|lesen sie auch|
+    читайте также|читать также|notes|footnotes|references|authors|about the authors|
+    about the author|más información|leer más|te puede interesar|lo más visto|
+    noticias relacionadas|à lire aussi|sur le même sujet|les plus lus|dans la même rubrique|
+    das könnte sie auch interessieren|meistgelesen|похожие новости|по теме|
+    관련 기사|많이 본 기사|추천 기사|related topics|more on this topic|read more on
+    """.replace("\n", "").split("|")
+)
+LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
+INSETS = frozenset(
+    "read also|read more|see also|also read|lire aussi|mehr zum thema|lesen sie auch|"
+    "читайте также|читать также".split("|")
+)
+"""List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
+
+_STARTS = re.compile(
+    r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
+    r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
+    r"download the app|get the app|read the full article|read the full story|click here|"
+    r"view this email|view in browser|unsubscribe|manage my email|you received this email|"
+    r"you are receiving this|you're receiving this|we'll be back in your inbox|"
+    r"we’ll be back in your inbox|this email was sent|forward this email|"
+    r"try unlimited access|then £|then \$|unlock the editor|enjoying this article|"
+    r"exclusive news, data and analytics|our standards:|editor's note:|message:\s*[\"“]|"
+    r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
+    r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
+    r"this article appeared in|this article originally appeared|this article was originally|"
+    r"a version of this article appears|appeared in the .{0,40}print edition|"
+    r"from the .{0,30}edition|"
+    r"discover stories from this section|order reprints|"
+    r"why you can trust|sent from my |get outlook for|"
+    r"\(?copyright|all rights reserved|©|ⓒ|\(c\)\s|\[ⓒ|<저작권자|저작권자|무단 전재|"
+    r"keywords:|tags:|topics:|related:|filed under:|#[^\W\d]|"
+    r"제보는|이 기사 주소|기사 주소|기자 페이지|"
+    r"lire aussi\s*\||read also\s*\||see also\s*:|read more\s*:|читайте также:|читать .{0,20} в$|"
+    r"stay informed about|sign up for our|get our |want more|don't miss|don’t miss|"
+    r"temps de lecture|lecture \d|\d+\s*min(?:utes?)?\.?\s*(?:read|reading time|de lecture)|"
+    r"watch \d|listen \(\d|\d+:\d\d\s*-\s*source:|source:\s*\w+\s*video)",
+    re.I,
+)
+_CONTAINS = re.compile(
+    r"(?:cookie|consent to|privacy policy|terms of (?:use|service)|newsletter|subscribe|"
+    r"sign up|inbox|all rights reserved|registered trademark|can be reached at|"
+    r"thought you would be interested|shared an article with you|download (?:our|the) app|"
+    r"direct questions or comments|send us a tip|partners process data)",
+    re.I,
+)
+_PROMO_PROSE = re.compile(
+    r"(?:we use cookies|uses cookies|use cookies and|utilisent des cookies|use of cookies|"
+    r"partners process data|precise geolocation|device characteristics|by subscribing|"
+    r"subscribe (?:now|today|to (?:our|the))|sign up (?:for|to) (?:our|the)|"
+    r"(?:in|to|for) (?:this|our) (?:free |weekly |daily )?newsletter|in your inbox|"
+    r"thought you would be interested|shared an article with you|can be reached at|"
+    r"direct questions or comments|is a registered trademark|"
+    r"did not store your e-?mail|receiving this (?:message|email|newsletter)|"
+    r"support us\b|support (?:independent|our) journalism|make a donation|"
+    r"become a (?:member|subscriber|supporter))",
+    re.I,
+)
+_LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
+"""Marks a furniture line only when the line is short or is not running prose of a story."""
+
+_READ_TIME = re.compile(
+    r"^(?:\d+\s*(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
+    r"listen\s*\(?\d+\s*min\)?|watch\s*\d+:\d\d|\d+:\d\d(?:\s*min)?|\d+\s*min(?:\.|ute)?s?\s+read)$",
+    re.I,
+)
+_NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›)\s+")
+"""`|` separates menu items with or without spaces; the others only with spaces around them,
+so a Korean headline's `김정은·시진핑` (Kim and Xi) is not a menu."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_END_MARK = re.compile(
+    r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
+    r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
+    r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
+    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
+    r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*)$"
+)
+"""Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
+AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`."""
+TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
+"""An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
+_WIRE_LINE = re.compile(
+    r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"
+    r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s|^EDITOR'?S NOTE\b|^\(Editor'?s note",
+    re.I,
+)
+_SLUG_REUTERS = re.compile(r"^[A-Z0-9][A-Z0-9&.-]*(?:/[A-Z0-9&.-]+)+(?:\s+\([A-Z ,]+\))?$")
+_SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
+
+STRONG_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
+    r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
+    r"\(?with input from)\b",
+    re.I,
+)
+"""Credits however long the line: `Reporting by ...; Editing by ...`."""
+CREDIT = re.compile(
+    r"^\(?\s*(?:(?:additional |further )?reporting by|reported by|editing by|edited by|"
+    r"writing by|written by|compiled by|translated by|translation by|research by|"
+    r"graphics? by|produced by|with reporting by|with additional reporting|"
+    r"(?:--\s*)?with assistance from|with input from|input from|"
+    r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
+    r"photos? by|photograph(?:s|y)? by|illustration\s*:|illustrations? by|"
+    r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|"
+    r"write to |to contact the (?:reporter|editor)|contact the reporter|"
+    r"reporting from |source\s*:|sources\s*:|"
+    r"avec |mit material|con información de|при участии)",
+    re.I,
+)
+"""A credit line: who reported, wrote, edited, translated, photographed; `Source:` lines."""
+CONTRIBUTED = re.compile(
+    r"\bcontributed (?:to this (?:report|story|article)|reporting|additional reporting)\b|"
+    r"\b(?:writer|correspondent|reporter)s? .{2,80} contributed\b",
+    re.I,
+)
+
+PHOTO_CREDIT = re.compile(
+    r"(?:\(\s*(?:AP|AFP|Reuters|EPA|Yonhap|Kyodo|Xinhua|Pool|File|KCNA|Getty|UPI|EFE|"
+    r"Bloomberg|Newsis|News1|KCNA via KNS|Pool photo)[^()]{0,60}\)\s*(?:\([^()]{0,40}\))?|"
+    r"\(\s*[A-Z][\w .&-]{0,30}(?:Photo|photo|Images?|via [^()]+)[^()]{0,40}\)|"
+    r"\[\s*(?:Photo|Image|사진)[^\]]{0,60}\]|"
+    r"\[[A-Z][A-Z0-9 /&.-]{2,40}\]|"
+    r"(?:Photo|Photograph|Image|Illustration|Credit|Picture)\s*:\s*[^.]{2,80}|"
+    r"Credit\.\.\.[^.]{2,80}|"
+    r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
+    r"[/|]\s*(?:Xinhua|Yonhap|AP|AFP|Reuters|EPA|Kyodo|KYODO|Getty Images|News1|Newsis|"
+    r"Bloomberg|Pool|Joint Press Corps|Xinhua-Yonhap|AP-Yonhap|EPA-Yonhap|AFP-Yonhap|"
+    r"Reuters-Yonhap|KCNA-Yonhap)[\w .-]{0,20}|"
+    r"\((?:[\w -]+-Yonhap|Xinhua/[^)]{1,40}|[\w ]+/Xinhua)\)|"
+    r"Purchase Licensing Rights.{0,20}|"
+    r"Getty Images|/ Getty Images|via Getty Images|"
+    r"©\s*[^,]{2,40}/\s*[\w .-]{2,40})\s*$"
+)
+"""The end of a photo caption: `(AP Photo/Rafael Duarte)`, `[Photo/Xinhua]`, `/Xinhua-Yonhap`,
+`Photograph: Marcus Hale/Getty Images`, `(Pool photo)(Kyodo)`, `[JOINT PRESS CORPS]`."""
+CAPTION_START = re.compile(
+    r"^(?:FILE\s*[-–—:]|FILE PHOTO\b|PHOTO\s*:|Photo/Illu\w*|Photo/|\[\d+/\d+\]|"
+    r"This (?:photo|image|picture|undated photo|file photo)\b|In this (?:photo|image)\b|"
+    r"\(?[^=()\n]{1,30}\s(?:AP|AFP|EPA|로이터|신화|교도|타스|UPI)=연합뉴스\)|사진\s*[:=])",
+    re.I,
+)
+PHOTO_AGENCY = re.compile(
+    r"^(?:[\w .'-]{2,40} (?:via|for) )?(?:Getty Images|EPA(?:-EFE)?|PA(?: Media| Wire)?|"
+    r"Shutterstock|Alamy|NurPhoto|SOPA Images|Anadolu|Handout|Pool|AFP|Reuters|AP|"
+    r"Bloomberg|Yonhap|KCNA|Xinhua|Kyodo|News1|Newsis|BBC|Sipa|Imaginechina)"
+    r"(?:\s*/\s*[\w .-]{2,30})?$"
+)
+"""A picture credit on a line of its own, as BBC prints it above the caption."""
+CREDIT_ONLY = re.compile(
+    r"^(?:©\s*[^.]{2,60}\s*/\s*[^.]{2,60}|\((?:AP|AFP|Reuters|EPA|Yonhap|Xinhua|Kyodo)"
+    r" Photo[^)]*\)|\d{1,2}:\d\d\s*-\s*source:.*|(?:Photo|Photograph|Image)\s*:\s*\S.{0,60})$",
+    re.I,
+)
+"""A line that is only a media credit; the line right above it is that picture's caption."""
+
+
+def normal(text: str) -> str:
+    """Lower case with the punctuation and spaces around it stripped, for the lookups above."""
+    return text.strip().strip(" :.!*_#|-–—•·>»").strip().lower()
+
+
+def is_navigation(text: str) -> bool:
+    """`Home | China | World | Business` or `HOME / OPINION / EDITORIAL` or `연합뉴스 > 경제`.
+
+    Three or more short items between separators; two when every item is one or two words
+    in a line of capitals (`BUSINESS / ECONOMY` is a section path, not a sentence).
+    """
+    if len(text) > 200 or not any(sep in text for sep in "|·•/>»›"):
+        return False
+    if text.rstrip()[-1:] in ".!?" and text.count(" ") > 5:
+        return False  # a sentence with a slash or a pipe in it is not a menu
+    parts = [p for p in _NAV_SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+        return False
+    if len(parts) >= 3:
+        return True
+    return text.isupper() or (all(len(p.split()) <= 1 for p in parts) and "/" not in text)
+
+
+def is_furniture(text: str, prose: bool) -> bool:
+    """Furniture known from its words. `prose` is whether the line reads as running text,
+    which keeps a story's own sentence about a newsletter or cookies in the body."""
+    key = normal(text)
+    if not key:
+        return True
+    if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
+        return True
+    stripped = text.strip()
+    if _STARTS.match(stripped) or _END_MARK.match(stripped):
+        return True
+    if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
+        return True
+    if "@" in stripped:
+        if _EMAIL.fullmatch(stripped.strip("()[]<>;, ")):
+            return True
+        if stripped.startswith("(("):
+            return True  # Reuters' contact block: ((dasol.kim@thomsonreuters.com; +82 2 ...))
+        if not prose and len(stripped) < 160 and _EMAIL.search(stripped):
+            return True  # Bloomberg's `Ilya Petrov in Moscow at ipetrov3@bloomberg.net`
+    if stripped.startswith("#") and all(w.startswith("#") for w in stripped.split()):
+        return True  # hashtags: #North Korea #Kim Jong-un
+    if is_navigation(stripped):
+        return True
+    if ("://" in stripped or "www." in stripped) and (
+        _URL.fullmatch(stripped) or _LABELLED_LINK.match(stripped)
+    ):
+        return True  # AP tennis: https://apnews.com/hub/tennis
+    if not has_promo_word(stripped):
+        return False
+    if len(stripped) < 600 and _PROMO_PROSE.search(stripped):
+        return True
+    return not prose and len(stripped) < 200 and bool(_CONTAINS.search(stripped))
+
+
+_PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of service", "newsletter",
+                "subscri", "sign up", "inbox", "rights reserved", "trademark", "reached at",
+                "interested in this", "shared an article", "download our", "download the app",
+                "direct questions", "send us a tip", "partners process", "geolocation",
+                "support us", "support independent", "support our", "donation", "become a",
+                "receiving this", "did not store")  # fmt: skip
+
+
+def has_promo_word(text: str) -> bool:
+    """A cheap first test (substring search in C) before the promotion patterns run: running
+    text is checked on every paragraph, and almost none of it is a prompt."""
+    return any(map(text.lower().__contains__, _PROMO_WORDS))
+
+
+def is_slug(text: str) -> bool:
+    """A wire slug: `NORTHKOREA-RUSSIA/WORKERS (EXCLUSIVE, PIX)`, `China-NKorea-diplomacy,FOCUS`,
+    `AP-AS--China-Parade-North Korea,3rd Ld-Writethru`, `(LEAD) NK-S Korea-statement`."""
+    if "-" not in text and "/" not in text:
+        return False
+    stripped = re.sub(r"^\((?:\d+(?:st|nd|rd|th) LD|LEAD|URGENT|UPDATE)\)\s*", "", text.strip())
+    if not stripped or len(stripped) > 70 or stripped[-1:] in ".?!\"'”":
+        return False
+    prefixed = stripped != text.strip()
+    if (
+        prefixed
+        and len(stripped) <= 40
+        and len(stripped.split()) <= 4
+        and re.search(r"\w-\w", stripped)
+    ):
+        return True  # Yonhap's `(3rd LD) NK leader-China` above `(3rd LD) N. Korea's Kim ...`
+    if _SLUG_REUTERS.match(stripped):
+        return True
+    words = stripped.split()
+    if any(w[:1].islower() for w in words):
+        return False
+    joined = sum(1 for w in words if re.search(r"\w[-/]\w", w))
+    if _SLUG_TAIL.search(stripped) and joined:
+        return True
+    return joined == len(words) and len(words) <= 4 and joined >= 1 and len(words) > 1
+
+
+def is_credit(text: str) -> bool:
+    stripped = text.strip()
+    if CREDIT.match(stripped):
+        return True
+    return len(stripped) < 300 and "ontribut" in stripped and bool(CONTRIBUTED.search(stripped))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption, known from its credit (`(AP Photo/...)`) or its opening (`FILE -`)."""
+    stripped = text.strip()
+    if len(stripped) > 600:
+        return False
+    tail = stripped[-90:]
+    credited = any(mark in tail for mark in _CREDIT_MARKS) and PHOTO_CREDIT.search(tail)
+    return bool(credited or caption_start(stripped))
+
+
+_CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit")
+"""Every credit PHOTO_CREDIT knows holds one of these: a cheap test before the pattern runs."""
+
+
+def caption_start(text: str) -> bool:
+    """`FILE -`, `Photo/Illutration`, `[1/4]`, `This photo ...`, `(베이징 AP=연합뉴스)`."""
+    return text[:1] in "FfPpTtIi[(사" and bool(CAPTION_START.match(text))
+
+
+def is_email_or_contact(text: str) -> bool:
+    stripped = text.strip().strip("()[]<>")
+    return bool(_EMAIL.fullmatch(stripped))
+
+
+def strip_trailing_mark(text: str) -> str:
+    """`... on the Chinese side. Enditem` → `... on the Chinese side.`"""
+    tail = max(0, len(text) - 20)
+    match = TRAILING_MARK.search(text, tail)
+    return text[: match.start()].rstrip() if match else text

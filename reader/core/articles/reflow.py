@@ -1,0 +1,152 @@
+"""Turning an article's lines into paragraphs: hard-wrapped text re-flowed, lists and quotes kept.
+
+Everything else in the parser looks at paragraphs, never at raw lines, so a paragraph wrapped at
+66 columns is one unit whose first words are never mistaken for a header line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET = re.compile(r"^(?:[•·▪◦●‣∙○■□▶►–—*+-]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
+"""A list item's marker. `-`, `*`, `+` and the dashes need a space after them."""
+_QUOTE = re.compile(r"^>\s?")
+_HEADING = re.compile(r"^#{1,6}\s+")
+_STAMP_START = re.compile(
+    r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
+    r"(?:\d|[A-Z][a-z]{2,8}\.? \d)|(?:Updated|Published|Posted)\b)"
+)
+_WRAP_MIN = 40
+"""Files wrapped narrower than this are not prose wrapped at a column (poems, tables)."""
+_WRAP_MAX = 100
+_LONG_LINE = 110
+"""A file with many lines longer than this is one paragraph per line, never wrapped."""
+
+
+@dataclass(slots=True)
+class Unit:
+    """One paragraph or header line, with what its layout said about it."""
+
+    text: str
+    index: int
+    """Position among the article's units, in reading order."""
+    blank_before: bool = False
+    bullet: bool = False
+    quote: bool = False
+    heading: bool = False
+    """A Markdown heading (`## What customers are getting`)."""
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column prose was wrapped at, or None when lines are paragraphs as they stand.
+
+    Wrapped prose has most of its lines ending within a word's length of one column and none
+    much past it; pasted web text has lines of every length, most of them long.
+    """
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 6:
+        return None
+    if sum(1 for n in lengths if n > _LONG_LINE) > len(lengths) // 10:
+        return None
+    prose = sorted(n for n in lengths if n >= 30)
+    if len(prose) < 5:
+        return None
+    # The wrap column: the length that most prose lines reach or nearly reach. Take the 90th
+    # percentile, so one long slug or URL line does not set it.
+    width = prose[min(len(prose) - 1, int(len(prose) * 0.9))]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return None
+    near = sum(1 for n in prose if width - 16 <= n <= width + 2)
+    over = sum(1 for n in prose if n > width + 2)
+    if near < 0.6 * len(prose) or over > max(1, len(prose) // 20):
+        return None
+    return width
+
+
+def paragraphs(lines: list[str]) -> list[Unit]:
+    """Group lines into units: a blank line, an indent, a list marker or a short line ends one.
+
+    Without a wrap column every non-blank line is its own unit (wire copy, saved pages and
+    e-mail put one paragraph on a line), except list items and quotes continued on an
+    indented line.
+    """
+    width = wrap_width(lines)
+    units: list[Unit] = []
+    current: list[str] = []
+    start: Unit | None = None
+    blank = False
+    previous = ""
+
+    def close() -> None:
+        nonlocal current, start
+        if start is not None and current:
+            start.text = " ".join(current)
+            start.index = len(units)
+            units.append(start)
+        current, start = [], None
+
+    for raw in lines:
+        line = raw.rstrip()
+        if not line.strip():
+            close()
+            blank = True
+            previous = ""
+            continue
+        stripped = line.strip()
+        first = stripped[0]
+        quote = first == ">"
+        if quote:
+            stripped = _QUOTE.sub("", stripped).strip()
+            if not stripped:
+                close()
+                blank = True
+                continue
+            first = stripped[0]
+        heading = first == "#" and bool(_HEADING.match(stripped))
+        if heading:
+            stripped = _HEADING.sub("", stripped).strip()
+        # Cheap first: a list marker is a symbol, a digit, or a letter before `.` or `)`.
+        marker = not first.isalpha() or stripped[1:2] in (".", ")")
+        bullet = marker and not heading and bool(BULLET.match(stripped))
+        indented = line[:2] == "  " or line[:1] == "\u3000"
+        if start is not None and not heading and not start.heading:
+            joins = _continues(previous, stripped, width, indented, bullet, start, quote)
+            if joins:
+                current.append(stripped)
+                previous = line
+                continue
+        close()
+        start = Unit(stripped, 0, blank, bullet, quote, heading)
+        current = [stripped]
+        blank = False
+        previous = line
+    close()
+    return units
+
+
+def _continues(
+    previous: str, line: str, width: int | None, indented: bool, bullet: bool, start: Unit,
+    quote: bool,
+) -> bool:  # fmt: skip
+    """Whether `line` goes on the paragraph that `previous` is the last line of."""
+    if bullet or quote != start.quote:
+        return False
+    if start.bullet or start.quote:
+        # A list item or quote goes on over indented lines, or over wrapped ones.
+        if indented and not start.quote:
+            return True
+        if width is None:
+            return start.quote and quote
+    if width is None:
+        return False
+    if _STAMP_START.match(line) or line.startswith(("By ", "BY ")):
+        return False  # a date or byline line under a headline, not the headline's second line
+    if indented and not start.bullet:
+        # In wrapped wire copy a paragraph starts with an indent ("   The military parade").
+        return False
+    first_word = line.split(" ", 1)[0]
+    # The previous line was full: the next word would not have fitted after it.
+    return len(previous.rstrip()) + 1 + len(first_word) > width - 2 or (
+        line[:1].islower() and len(previous.rstrip()) > width * 0.6
+    )

@@ -1,0 +1,71 @@
+"""Whole articles against their gold: the dev set (copied from ../shared/articles-dev) and our
+own set in other outlets' shapes (tests/fixtures/articles-extra). Every field, every file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.core.config import default_entities
+from reader.core.corpus import Article, FileRef, read_article
+from reader.core.entities import EntityLinker
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SETS = ("articles-dev", "articles-extra")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def cases() -> list[tuple[str, str, dict[str, Any]]]:
+    out = []
+    for name in SETS:
+        gold = json.loads((FIXTURES / name / "gold.json").read_text(encoding="utf-8"))["files"]
+        out += [(name, file, entry) for file, entry in sorted(gold.items())]
+    return out
+
+
+CASES = cases()
+LINKER = EntityLinker(default_entities())
+
+
+def norm(text: str | None) -> str:
+    return " ".join((text or "").translate(_QUOTES).casefold().split()).strip(" .")
+
+
+def names(byline: str | None) -> frozenset[str]:
+    return frozenset(norm(n) for n in re.split(r",\s*|\s+and\s+", byline or "") if n.strip())
+
+
+def read(folder: str, name: str) -> Article:
+    path = FIXTURES / folder / name
+    data = path.read_bytes()
+    return read_article(FileRef(name, path, len(data), 0), 5 << 20, data=data)
+
+
+@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+def test_metadata(folder: str, name: str, gold: dict[str, Any]) -> None:
+    article = read(folder, name)
+    assert norm(article.meta.title) in {norm(t) for t in [gold["title"], *gold["title_alt"]]}
+    assert norm(article.meta.source) in {norm(s) for s in [gold["source"], *gold["source_alt"]]}
+    assert article.meta.date == gold["date"]
+    assert names(article.meta.byline) in {names(b) for b in [gold["byline"], *gold["byline_alt"]]}
+
+
+@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) -> None:
+    article = read(folder, name)
+    assert gold["body_first"] in article.paragraphs[0]
+    assert gold["body_last"] in article.paragraphs[-1]
+    body = norm(article.body)
+    assert [s for s in gold["not_in_body"] if norm(s) in body] == []
+
+
+@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+def test_people_linked(folder: str, name: str, gold: dict[str, Any]) -> None:
+    article = read(folder, name)
+    found = {m.entity for m in LINKER.link(article.meta.title, article.body)}
+    assert set(gold["must"]) <= found
+    assert not set(gold["must_not"]) & found
