@@ -70,6 +70,9 @@ _MONTHS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
+NO_TIME = "~"
+"""Sorts after every ISO time: on one day, a piece that gives no time comes after those that
+do, rather than before them all."""
 SHINGLE = 5
 SHINGLE_SAMPLE = 4
 """Words per shingle for near-copy detection (the size the literature and our dev set agree on:
@@ -161,7 +164,7 @@ class StoryFeatures:
         dated = self.when is not None and self.when.year is not None
         when = self.when.key() if dated and self.when else (9999, 99, 99)
         stamp = when[0] * 10000 + when[1] * 100 + when[2]
-        return (stamp, self.published or "", self.path)
+        return (stamp, self.published or NO_TIME, self.path)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.stories.features import StoryFeatures, When
+from reader.core.stories.features import NO_TIME, StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.similarity import near_copy
 
@@ -47,8 +47,8 @@ def _order(doc: StoryFeatures, members: Sequence[StoryFeatures]) -> tuple[int, i
     byline = (doc.byline or "").strip().lower()
     credits = int(any(byline and byline == m.source.strip().lower() for m in members))
     if when is None or when.year is None:
-        return (1, 0, doc.published or "", credits, doc.path)
-    return (0, when.ordinal() or 0, doc.published or "", credits, doc.path)
+        return (1, 0, doc.published or NO_TIME, credits, doc.path)
+    return (0, when.ordinal() or 0, doc.published or NO_TIME, credits, doc.path)
 
 
 def roles(
