@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
 ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format schema screenshots bench eval eval-articles eval-stories clean
+.PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles eval-stories clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ eval-articles: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.feeds
+
+bench-feeds: $(STAMP)
+	$(BIN)/python -m bench.feeds
 
 clean:
 	rm -rf $(VENV) build *.egg-info

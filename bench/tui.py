@@ -14,7 +14,9 @@ import time
 
 from textual import events
 
-WORD = "labour"
+WORDS = ("labour", "govenrment")
+"""Typed in turn: a word of the corpus, and one with a swap (its prefix stops matching at
+"govenr", and typo correction takes over), so prefix and typo handling are both timed."""
 PACE_S = 0.25
 """A brisk typist: a key every quarter second."""
 
@@ -40,11 +42,11 @@ async def main(config_path: str) -> None:
         await app.workers.wait_for_complete()
         await pilot.press("slash")
         latencies: list[float] = []
-        for _ in range(5):
+        for round_ in range(6):
             app.query_one("#search").value = ""  # type: ignore[attr-defined]
             await pilot.pause(0.3)
             typed = ""
-            for letter in WORD:
+            for letter in WORDS[round_ % len(WORDS)]:
                 typed += letter
                 # The key goes in as the terminal driver sends it (pilot.press adds ~90 ms
                 # of its own waiting); the clock stops when the results widget holds the

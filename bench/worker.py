@@ -194,6 +194,16 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         except Exception:
             continue
         grouped.append((time.perf_counter() - started) * 1000)
+    fuzzy_hits = [
+        [
+            text,
+            library.search(text, suggest=False).total,
+            word,
+            library.search(word, suggest=False).total,
+        ]
+        for text, word in zip(queries, mix["intended"], strict=True)
+        if word
+    ]
     entity: list[float] = []
     for _ in range(15):
         for text in entity_queries:
@@ -208,6 +218,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "entity_ms": entity,
         "grouped_ms": grouped,
         "errors": errors,
+        "fuzzy_hits": fuzzy_hits,
         "rss_mb": own,
     }
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,13 +20,15 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from reader.commands import NewsCommands
-from reader.core.errors import UserError
+from reader.core.errors import Cancelled, UserError
 from reader.core.search import Filters, Hit, Results
+from reader.core.search.planning import corrected_text
 from reader.core.text import plural
 from reader.library import GROUP_WINDOW, ArticleView, Library, Saved
 from reader.messages import CONFIRM, INFORM, PERSIST, WARN, IndexProgress
 from reader.widgets.article import ArticleReader
 from reader.widgets.facets import EntitySidebar, FacetList
+from reader.widgets.feeds import FeedsPanel
 from reader.widgets.results import WINDOW, ResultsList
 from reader.widgets.search_box import SearchBox
 
@@ -93,6 +95,8 @@ class NewsReaderApp(App[None]):
         Binding("u", "toggle_read", "Read/unread", show=False),
         Binding("asterisk", "toggle_star", "Star", show=False),
         Binding("r", "reindex", "Re-index"),
+        Binding("ctrl+t", "as_typed", "As typed", show=False, priority=True),
+        Binding("f", "fetch", "Fetch", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("escape", "back", "Back", show=False),
         Binding("q", "quit", "Quit"),
@@ -111,11 +115,16 @@ class NewsReaderApp(App[None]):
         self.answered: str | None = None
         """The last query whose results or error reached the screen."""
         self._cancel = threading.Event()
+        self._search_cancel = threading.Event()
+        """Set when a newer search starts: the older one stops between steps."""
+        self._as_typed: str | None = None
+        """A query whose words are searched exactly as typed (Ctrl+T), not corrected."""
         self._shown = threading.Event()
         """Set once the first results are on screen."""
         self._facets: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         self._pending_cursor: int | None = None
         """Paragraph to put the reader's cursor on once the article opens (from the notes list)."""
+        self._fetch_on_start = library.config.fetch_on_start
         self.sidebar_visible = library.config.show_sidebar
         self.grouped = False
         """Results collapsed to one row per story (Ctrl+G)."""
@@ -131,6 +140,7 @@ class NewsReaderApp(App[None]):
                 yield FacetList("sources", id="sources")
                 yield Label("Tags", classes="column-title")
                 yield FacetList("tags", id="tags")
+                yield FeedsPanel(self.library, id="feeds")
             with Vertical(id="centre"):
                 yield SearchBox(
                     placeholder='Search: words, "phrases", source:AP, date:2025-09 …', id="search"
@@ -164,8 +174,9 @@ class NewsReaderApp(App[None]):
         self._set_status("Opening the index…")
         self.index_corpus()
 
-    def on_resize(self, event: object) -> None:
-        self._layout(self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before App's own, which updates self.size.
+        self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
         panes = self.query_one("#panes")
@@ -176,6 +187,7 @@ class NewsReaderApp(App[None]):
         label_width = LABEL_WIDTH_NARROW if width < NARROW else LABEL_WIDTH
         for facet in self.query(FacetList):
             facet.label_width = label_width
+        self.query_one(FeedsPanel).label_width = label_width
 
     # -- indexing -----------------------------------------------------------------------
 
@@ -234,6 +246,17 @@ class NewsReaderApp(App[None]):
         changed = progress.added or progress.updated or progress.removed or progress.rebuilt
         if changed or not self._shown.is_set():
             self._index_ready()
+        if self._fetch_on_start:  # after the first index: the reader is usable meanwhile
+            self._fetch_on_start = False
+            self.query_one(FeedsPanel).fetch(force=False)
+
+    # -- feeds (the panel owns the fetch; new files are indexed here) -------------------
+
+    def action_fetch(self) -> None:
+        self.query_one(FeedsPanel).fetch(force=True)
+
+    def on_feeds_panel_fetched(self, message: FeedsPanel.Fetched) -> None:
+        self.index_corpus()  # the new files appear, unread, without a restart
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -242,7 +265,7 @@ class NewsReaderApp(App[None]):
             return
         error = event.worker.error
         text = str(error) if isinstance(error, UserError) else f"{type(error).__name__}: {error}"
-        self.notify(text, severity="error", timeout=PERSIST)
+        self.notify(text, severity="error", timeout=PERSIST, markup=False)
         self.query_one("#indexing").display = False
 
     # -- facets -------------------------------------------------------------------------
@@ -385,15 +408,32 @@ class NewsReaderApp(App[None]):
 
     def run_search(self) -> None:
         query = self.query_one("#search", Input).value
-        self._search(query, self.filters, self.query_one(ResultsList).chosen_id)
+        self._search_cancel.set()
+        self._search_cancel = threading.Event()
+        self._search(
+            query, self.filters, self.query_one(ResultsList).chosen_id, self._search_cancel
+        )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, filters: Filters, keep_id: str | None) -> None:
+    def _search(
+        self, query: str, filters: Filters, keep_id: str | None, cancel: threading.Event
+    ) -> None:
+        """Typing mode: the last word is a prefix, a word that matches nothing is corrected
+        (unless Ctrl+T asked for it as typed)."""
         try:
-            results = self.library.search(query, filters, suggest=False)
+            results = self.library.search(
+                query,
+                filters,
+                suggest=False,
+                prefix_last=True,
+                exact=query == self._as_typed,
+                cancelled=cancel.is_set,
+            )
             if self.grouped:
                 results = self.library.grouped(results)
             first = results.hits(0, WINDOW)
+        except Cancelled:
+            return  # A newer keystroke's search is on its way.
         except UserError as exc:
             self.call_from_thread(self._show_query_error, query, str(exc))
             return
@@ -456,9 +496,26 @@ class NewsReaderApp(App[None]):
             top = f"the best {GROUP_WINDOW:,} of " if articles > GROUP_WINDOW else ""
             count += f" ({top}{articles:,} {plural('article', articles)})"
         text = f"{prefix}: {count}" if prefix else count
-        if results.total == 0 and results.suggestion:
+        if results.corrected:
+            shown = corrected_text(results.query.strip(), results.corrected)
+            text += f" · showing results for {shown} · ^T: as typed"
+        elif results.query and results.query == self._as_typed:
+            text += " · as typed · ^T: corrected"  # the correction is the suggestion
+        elif results.total == 0 and results.suggestion:
             text += f" · did you mean {results.suggestion}?"
+        text += "".join(f" · {notice}" for notice in results.notices)
         return text
+
+    def action_as_typed(self) -> None:
+        """Search the query's words exactly as typed, or corrected again (a toggle)."""
+        query = self.query_one("#search", Input).value
+        if self._as_typed == query:
+            self._as_typed = None
+        elif self.results is not None and (self.results.corrected or query == self._as_typed):
+            self._as_typed = query
+        else:
+            return
+        self.run_search()
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Text(text))

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from reader.core.config import Config, load_config
+from reader.core.corpus import article_id
 from reader.core.errors import UserError
 from reader.core.search import Hit
+from reader.core.search.planning import corrected_text
 from reader.core.store import Note
-from reader.core.text import plural
+from reader.core.text import clean, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="bring the index up to date with the corpus")
     index.add_argument("--rebuild", action="store_true", help="start from an empty index")
 
-    search = commands.add_parser("search", help="search the corpus (Whoosh query language)")
+    search = commands.add_parser("search", help="search the corpus (see the query language)")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
@@ -53,6 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument(
         "--group", action="store_true", help="one row per story (its best hit, +N outlets)"
+    )
+    search.add_argument(
+        "--prefix-last",
+        action="store_true",
+        help="the last word matches as a prefix, as in the app's search box while typing",
+    )
+    search.add_argument(
+        "--exact",
+        action="store_true",
+        help="search words as typed: no correction of a word that matches nothing",
     )
 
     stories = commands.add_parser(
@@ -98,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     imp = commands.add_parser("import", help="restore tags and notes from an export")
     imp.add_argument("file", metavar="FILE")
+
+    feeds = commands.add_parser("feeds", help="subscribed feeds and their health")
+    feeds.add_argument("--json", action="store_true")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND")
+    add = feed_commands.add_parser("add", help="subscribe (appends to config.yaml's feeds:)")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--name", metavar="N", help="the outlet shown as the articles' source")
+    fetch = commands.add_parser("fetch", help="fetch due feeds into the corpus, then index")
+    fetch.add_argument("--feed", metavar="NAME", help="only this feed (name or address)")
+    fetch.add_argument("--force", action="store_true", help="ask even feeds not due yet")
     return parser
 
 
@@ -164,7 +186,9 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         progress = library.sync_all()
         if progress.rebuilt:
             print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
-        results = library.search(args.query, sort=args.sort)
+        results = library.search(
+            args.query, sort=args.sort, prefix_last=args.prefix_last, exact=args.exact
+        )
         groups = None
         if args.group:
             # Enough hits to fill `limit` rows however many versions each story has.
@@ -176,8 +200,10 @@ def _search(config: Config, args: argparse.Namespace) -> int:
             hits = [by_id[g.hit.id] for g in groups]
         else:
             hits = results.hits(0, args.limit)
+    for notice in results.notices:
+        print(f"newsreader: {notice}", file=sys.stderr)
     if args.json:
-        out = [_hit_json(hit) for hit in hits]
+        out = [_hit_json(hit) | {"corrected": results.corrected} for hit in hits]
         for item, group in zip(out, groups or (), strict=False):
             item["story"] = {
                 "id": group.story,
@@ -187,15 +213,20 @@ def _search(config: Config, args: argparse.Namespace) -> int:
             }
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
+    query = args.query
+    if results.corrected:
+        query = corrected_text(query, results.corrected)
+        typed = ", ".join(repr(word) for word in results.corrected)
+        print(f"Showing results for {query!r} ({typed} matches nothing; --exact searches as typed)")
     if not hits:
         # Quoted as the query is: a phrase's suggestion carries its own double quotes.
         hint = f" Did you mean {results.suggestion!r}?" if results.suggestion else ""
-        print(f"No articles match {args.query!r}.{hint}")
+        print(f"No articles match {query!r}.{hint}")
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
     noun = plural("article", results.total)
-    print(f"{shown} {noun} for {args.query!r}" if args.query else f"{shown} {noun}")
+    print(f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}")
     extra = {g.hit.id: g for g in groups or ()}
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
@@ -379,6 +410,8 @@ def _entities(config: Config, args: argparse.Namespace) -> int:
                 "kind": s.kind,
                 "mentions": s.mentions,
                 "articles": list(s.articles),
+                # The ids every other command takes, in the same order as the paths.
+                "ids": [article_id(path) for path in s.articles],
             }
             if s.suggested:
                 item["suggested"] = True
@@ -498,6 +531,61 @@ def _import(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _feeds(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        if args.feeds_command == "add":
+            edited = library.add_feed(args.url, args.name)
+            print(
+                f"subscribed to {_safe(args.url)} (added to {edited}); `newsreader fetch` gets it"
+            )
+            return 0
+        rows = library.feed_health()
+    if args.json:
+        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no feeds: add one with `newsreader feeds add URL` (it goes into config.yaml)")
+        return 0
+    for row in rows:
+        success = _when(row.last_success) or "never"
+        print(f"{_safe(row.name)}  {_safe(row.url)}")
+        articles = f"{row.articles} {plural('article', row.articles)}"
+        print(
+            f"    {row.status}; {articles}; every {row.every}; "
+            f"last success {success}; next due {_when(row.next_due) or 'now'}"
+        )
+        if row.failing and row.last_error:
+            print(f"    last error {_when(row.last_error_at)}: {_safe(row.last_error)}")
+        if row.note:
+            print(f"    note: {_safe(row.note)}")
+    return 0
+
+
+def _fetch(config: Config, args: argparse.Namespace) -> int:
+    if not config.feeds:
+        print("no feeds to fetch: add one with `newsreader feeds add URL`")
+        return 0
+    with _library(config) as library:
+        final = None
+        for progress in library.fetch(args.feed, force=args.force):
+            for line in progress.lines:
+                print(f"newsreader: {_safe(line)}", file=sys.stderr)
+            final = progress.report or final
+        index = library.sync_all()
+    assert final is not None
+    print(f"{final.summary()}; {index.summary()}")
+    return 1 if final.failures else 0  # the work asked for was not all done
+
+
+def _when(value: Any) -> str | None:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else None
+
+
+def _safe(text: str) -> str:
+    """Text from a feed or a server, printed: escapes and control characters removed."""
+    return " ".join(clean(text).split())
+
+
 def _sources(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         library.sync_all()
@@ -530,6 +618,8 @@ def _sources(config: Config, args: argparse.Namespace) -> int:
 _COMMANDS = {
     "index": _index,
     "sources": _sources,
+    "feeds": _feeds,
+    "fetch": _fetch,
     "search": _search,
     "show": _show,
     "stories": _stories,

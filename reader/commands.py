@@ -1,4 +1,4 @@
-"""Command palette entries: jump to a source, tag or entity; re-index; toggle the sidebar."""
+"""Command palette entries: jump to a source, tag or entity; re-index; fetch; the sidebar."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class NewsCommands(Provider):
         app = cast("NewsReaderApp", self.app)
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("index: re-index now", app.action_reindex, "look for new, changed, deleted files"),
+            ("feeds: fetch now", app.action_fetch, "every feed in config.yaml, then index"),
             ("view: toggle entity sidebar", app.action_toggle_sidebar, "show or hide it"),
             ("help: keys", app.action_help, "every key of the reader"),
             ("search: clear filters", app.clear_filters, "source, tag and entity filters"),

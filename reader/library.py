@@ -13,10 +13,10 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reader.core.article import ArticleMeta
 from reader.core.articles import ArticleReader
@@ -24,7 +24,9 @@ from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
-from reader.core.errors import StoreError, UserError
+from reader.core.errors import QueryError, StoreError, UserError
+from reader.core.feeds.health import FeedHealth
+from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.indexing import Indexer, Progress
 from reader.core.paths import corpus_key, old_index_dirs, store_file
 from reader.core.search import (
@@ -36,9 +38,12 @@ from reader.core.search import (
     Results,
     SearchBackend,
     Sort,
+    spelling,
 )
-from reader.core.search.query import Every, parse_query
+from reader.core.search.planning import Lexicon, plan
+from reader.core.search.query import Every, Term, parse_query
 from reader.core.search.registry import make_backend
+from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Store, UserData
 from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
 from reader.core.stories.compare import Comparison, compare
@@ -47,6 +52,7 @@ from reader.core.text import normalise_tag
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
+    from reader.core.feeds.fetch import FetchProgress
 
 
 RELATED_CANDIDATES = 2000
@@ -211,7 +217,11 @@ class Library:
         self.story_timings: dict[str, float] = {"extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing, then clustering
         or assignment (the benchmark reports them as `stories_s`)."""
+        self.subscriptions = Subscriptions(
+            config.corpus, config.data_dir, config.feeds, config.source
+        )
         self._store_in_use = True
+        self._lexicon: Lexicon | None = None
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
 
@@ -357,21 +367,65 @@ class Library:
         filters: Filters | None = None,
         sort: Sort = "relevance",
         suggest: bool = True,
+        *,
+        prefix_last: bool = False,
+        exact: bool = False,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query.
 
-        With `suggest`, a query without hits carries a spelling suggestion (slower: callers
-        typing live ask for it apart, once typing pauses).
+        `prefix_last`: the search box's typing mode, the last word matching as a prefix.
+        Unless `exact`, a word that matches nothing is searched as the closest word of the
+        corpus instead (`Results.corrected` says which). With `suggest`, a query without
+        hits carries a spelling suggestion (slower: callers typing live ask for it apart,
+        once typing pauses). `cancelled` is asked between steps; once it says True the
+        search raises Cancelled.
         """
-        results = self.backend.search(parse_query(query), filters or Filters(), sort=sort)
+        tree = parse_query(query, prefix_last=prefix_last)
+        planned = plan(tree, self.lexicon(), exact, Budget(cancelled=cancelled))
+        results = self.backend.search(planned.query, filters or Filters(), sort, cancelled)
         results.query = query
+        results.corrected = planned.corrected
+        results.notices = planned.notices
         if suggest and results.total == 0 and query.strip():
-            results.suggestion = self.backend.suggest(query)
+            results.suggestion = spelling.suggest(tree, query, self.lexicon())
         return results
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
-        return self.backend.suggest(query)
+        try:
+            tree = parse_query(query)
+        except QueryError:
+            return None
+        return spelling.suggest(tree, query, self.lexicon())
+
+    def lexicon(self) -> Lexicon:
+        """What planning and suggestions read: the engine's vocabulary, the facet values,
+        the tracked names and aliases, and the engine itself for "does this word match"."""
+        if self._lexicon is None:
+            self._lexicon = self._make_lexicon()
+        return self._lexicon
+
+    def _make_lexicon(self) -> Lexicon:
+        specs = [(spec.name, spec.aliases) for spec in self.linker.specs]
+        names = Lexicon.tracked(specs)
+        spellings: dict[str, str] = {}
+        for name, aliases in specs:
+            for written in (name, *aliases):
+                spellings.setdefault(fold(" ".join(written.split())), written)
+        return Lexicon(
+            vocabulary=self.backend.vocabulary,
+            keywords=lambda field_name: self._cached_counts(cast(CountField, field_name)),
+            names=names,
+            spellings=spellings,
+            matches=self._matches,
+        )
+
+    def _matches(self, word: str) -> bool:
+        try:
+            return self.backend.search(Term("", word), Filters()).total > 0
+        except QueryError:  # a stop word: nothing to correct
+            return True
 
     def article(self, article_id: str) -> ArticleView | None:
         doc = self.backend.document(article_id)
@@ -460,13 +514,8 @@ class Library:
         hits = results.hits(0, min(results.total, window), snippets=False)
         position = {h.id: i for i, h in enumerate(hits)}
         rows = [(position[g.hit.id], g) for g in self.group(hits)]
-        return Results(
-            results.query,
-            len(rows),
-            _GroupedWindow(results, rows),
-            results.suggestion,
-            results.terms,
-        )
+        # Corrections and notices stay: the grouped rows answer the same query.
+        return replace(results, total=len(rows), rows=_GroupedWindow(results, rows))
 
     def compare(self, left_id: str, right_id: str) -> Comparison:
         """What the left version adds to the right one, leaves out, and reports otherwise."""
@@ -554,6 +603,7 @@ class Library:
         """Pick up promoted entities; the next sync re-links every article."""
         self.linker = EntityLinker(self._entity_specs())
         self.indexer.linker = self.linker
+        self._lexicon = None
 
     def short_name(self, name: str) -> str:
         """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""
@@ -762,6 +812,25 @@ class Library:
         if done:
             self.store.mark_clean([article_id])
         return done
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def feed_health(self) -> list[FeedHealth]:
+        """Each subscribed feed: last success and error, next due, articles written."""
+        return self.subscriptions.health()
+
+    def fetch(
+        self, feed: str | None = None, force: bool = False, cancel: threading.Event | None = None
+    ) -> Iterator[FetchProgress]:
+        """Fetch due feeds (or `feed`, or all with `force`) into the corpus; yields progress.
+
+        New files are ordinary corpus files: the next `sync` indexes them.
+        """
+        return self.subscriptions.fetch(feed, force=force, cancel=cancel)
+
+    def add_feed(self, url: str, name: str | None = None) -> Path:
+        """Subscribe: append the feed to the config file; returns the file edited."""
+        return self.subscriptions.add(url, name)
 
     def close(self) -> None:
         self.stories.close()

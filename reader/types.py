@@ -7,6 +7,7 @@ an import-linter contract in pyproject.toml holds them to it.
 from reader.core.article import ArticleMeta
 from reader.core.entities import Mention
 from reader.core.errors import UserError
+from reader.core.feeds.health import FeedHealth
 from reader.core.indexing import Progress
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
 from reader.core.store import ArticleRef, Note, UserData
@@ -18,6 +19,7 @@ __all__ = [
     "ArticleMeta",
     "ArticleRef",
     "Comparison",
+    "FeedHealth",
     "Filters",
     "Hit",
     "Mention",

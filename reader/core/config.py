@@ -24,6 +24,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from reader.core.articles.outlets import DATE_ORDERS, Outlet
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
+from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
 from reader.core.search.registry import BACKENDS
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
@@ -70,6 +71,37 @@ class EntityEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 EntityItem = Annotated[EntityEntry, Meta(extra={"expected": "name, kind and aliases (a mapping)"})]
+
+
+class FeedEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One subscription as config.yaml writes it (`newsreader feeds add` appends one)."""
+
+    url: Annotated[
+        str, _expects("a web address", "The feed's address (http or https).", pattern=NOT_BLANK)
+    ]
+    name: Annotated[
+        str | None,
+        _expects("text", "The outlet shown as the articles' source (default: the feed's title)."),
+    ] = None
+    tags: Annotated[
+        list[Text] | None, _expects("a list of tags", "Front-matter tags on every article.")
+    ] = None
+    full_text: Annotated[
+        bool,
+        _expects(
+            "true or false",
+            "Fetch each item's page and extract the article; false keeps the feed's own text.",
+        ),
+    ] = True
+    every: Annotated[
+        str | int | None,
+        _expects("a duration such as 30m, 1h or 1d", "At most one request per this interval."),
+    ] = None
+
+
+FeedItem = Annotated[
+    FeedEntry | str, Meta(extra={"expected": "a feed (a mapping with a url, or an address)"})
+]
 
 
 class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -151,6 +183,23 @@ class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
             extra_json_schema={"enum": list(BACKENDS)},
         ),
     ] = DEFAULT_BACKEND
+    feeds: Annotated[
+        list[FeedItem] | None,
+        _expects(
+            "a list of feeds",
+            "Subscriptions: `newsreader fetch` writes their articles to <corpus>/feeds/.",
+        ),
+    ] = None
+    fetch_on_start: Annotated[
+        bool, _expects("true or false", "The app fetches due feeds when it opens.")
+    ] = False
+    refresh_every: Annotated[
+        str | int | None,
+        _expects(
+            "a duration such as 30m, 1h or 1d, or 0",
+            "The app fetches due feeds this often while it runs (0 or nothing: never).",
+        ),
+    ] = None
     sources: Annotated[
         list[SourceItem] | None,
         _expects(
@@ -185,6 +234,12 @@ class Config:
     show_sidebar: bool
     backend: str
     """The search engine (a name in reader.core.search.registry)."""
+    feeds: tuple[FeedSpec, ...] = ()
+    """Subscriptions, fetched into `<corpus>/feeds/` by `newsreader fetch`."""
+    fetch_on_start: bool = False
+    """The app fetches due feeds when it opens."""
+    refresh_every: float = 0.0
+    """Seconds between the app's own fetches of due feeds while it runs (0: never)."""
     sources: tuple[Outlet, ...] = ()
     """The user's outlets (`sources:`), added to the shipped table or replacing an entry."""
     source: Path | None = None
@@ -269,7 +324,12 @@ def parse_config(text: str, path: Path) -> Config:
     else:
         entities = _entities(declared.entities or [], _node_at(root, ["entities"]), where)
     sources = _sources(declared.sources or [], root, where)
-    return _resolve(declared, base, path, entities, tuple(warnings), sources)
+    config = _resolve(declared, base, path, entities, tuple(warnings), sources)
+    return replace(
+        config,
+        feeds=_feeds(declared.feeds or [], root, where),
+        refresh_every=_refresh_every(declared.refresh_every, root, where),
+    )
 
 
 def _resolve(
@@ -291,10 +351,40 @@ def _resolve(
         theme=declared.theme.strip(),
         show_sidebar=declared.show_sidebar,
         backend=declared.backend,
+        fetch_on_start=declared.fetch_on_start,
         sources=sources,
         source=source,
         warnings=warnings,
     )
+
+
+def _feeds(entries: list[FeedEntry | str], root: yaml.Node, where: _Where) -> tuple[FeedSpec, ...]:
+    """Each entry checked as a feed (address, duration); a mistake names its line and key."""
+    specs: list[FeedSpec] = []
+    for index, entry in enumerate(entries):
+        data: object = entry
+        if isinstance(entry, FeedEntry):
+            data = {k: v for k, v in msgspec.structs.asdict(entry).items() if v is not None}
+        try:
+            spec = spec_from_mapping(data)
+        except FeedSpecError as exc:
+            node = _node_at(root, ["feeds", index, *([exc.key] if exc.key else [])])
+            raise ConfigError(f"{where(node)}: feeds.{exc.key or 'url'}: {exc}") from None
+        if any(known.url == spec.url for known in specs):
+            node = _node_at(root, ["feeds", index])
+            raise ConfigError(f"{where(node)}: feeds: {spec.url} is listed twice")
+        specs.append(spec)
+    return tuple(specs)
+
+
+def _refresh_every(value: str | int | None, root: yaml.Node, where: _Where) -> float:
+    if value in (None, 0, "0", "off"):
+        return 0.0
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        node = _node_at(root, ["refresh_every"])
+        raise ConfigError(f"{where(node)}: refresh_every: {exc} (or 0 for never)") from None
 
 
 @functools.cache

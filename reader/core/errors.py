@@ -27,3 +27,7 @@ def yaml_value_problem(exc: BaseException) -> str:
 
 class StoreError(UserError):
     """The user store could not be written (read-only or full disk); nothing was lost."""
+
+
+class Cancelled(Exception):
+    """A newer search replaced this one before it finished; there is nothing to report."""

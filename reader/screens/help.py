@@ -20,6 +20,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("e", "entities"),
             ("E", "show or hide the entity sidebar"),
             ("r", "re-index now"),
+            ("f", "fetch every feed now (Enter on one feed in the list fetches it)"),
             ("t", "tags of the current article (add with completion, x removes)"),
             ("A", "note on the current article"),
             ("o", "all notes: Enter opens, e edits, d deletes"),
@@ -36,7 +37,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Search box",
         [
-            ("typing", "searches as you type (Whoosh syntax)"),
+            ("typing", "searches as you type; the last word is a prefix, typos are forgiven"),
+            ("Ctrl+T", "search the words as typed, not corrected (again: corrected)"),
             ("Enter / ↓", "go to the results"),
             ("Esc", "leave the box for the results (the query stays)"),
         ],

@@ -20,7 +20,7 @@ ALL = "\x00all"
 def _count_label(name: str, count: int, width: int = 22) -> Text:
     text = Text(name, no_wrap=True, overflow="ellipsis")
     text.truncate(max(4, width - len(str(count)) - 1), overflow="ellipsis")
-    text.append(" " * max(1, width - len(text) - len(str(count))))
+    text.append(" " * max(1, width - text.cell_len - len(str(count))))  # Hangul: 2 cells
     text.append(str(count), style="dim")
     return text
 

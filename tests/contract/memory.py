@@ -9,7 +9,6 @@ stemmed; a headline word weighs twice a body word.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import fnmatch
 import re
 import unicodedata
@@ -31,6 +30,7 @@ from reader.core.search import (
     Sort,
 )
 from reader.core.search import query as ast
+from reader.core.search.vocabulary import Vocabulary, surface_words
 
 STOP = frozenset(
     ("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "in", "is", "it",
@@ -100,7 +100,13 @@ class MemoryBackend:
 
     # -- reading ------------------------------------------------------------------------
 
-    def search(self, query: ast.Query, filters: Filters, sort: Sort = "relevance") -> Results:
+    def search(
+        self,
+        query: ast.Query,
+        filters: Filters,
+        sort: Sort = "relevance",
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Results:
         evaluator = _Evaluator()
         score = evaluator.score(query)
         found = [(score(doc), doc) for doc in self._all().values() if _passes(doc, filters)]
@@ -114,19 +120,11 @@ class MemoryBackend:
         rows = _Rows([Hit.of(doc, score=s, snippet=_snippet(doc.body, terms)) for s, doc in found])
         return Results(ast.to_text(query), len(found), rows, terms=frozenset(terms))
 
-    def suggest(self, query: str) -> str | None:
-        vocabulary = {
-            w for doc in self._all().values() for w in words(doc.meta.title + " " + doc.body)
-        }
-
-        def closest(match: re.Match[str]) -> str:
-            word = match[0]
-            if fold(word) in vocabulary or word.isupper():
-                return word
-            return next(iter(difflib.get_close_matches(fold(word), vocabulary, 1)), word)
-
-        corrected = re.sub(r"\w+", closest, query)
-        return corrected if corrected != query else None
+    def vocabulary(self) -> Vocabulary:
+        counted: Counter[str] = Counter()
+        for doc in self._all().values():
+            counted.update(surface_words(f"{doc.meta.title}\n{doc.body}"))
+        return Vocabulary(counted.items())
 
     def count(self, filters: Filters) -> int:
         return sum(_passes(doc, filters) for doc in self._all().values())
@@ -270,6 +268,9 @@ class _Evaluator:
         if isinstance(node, ast.Prefix):
             start = node.text.lower()
             return lambda doc: float(any(v.startswith(start) for v in _keywords(doc, field)))
+        if isinstance(node, ast.Words):
+            values = {w.lower() for w in node.words}
+            return lambda doc: float(bool(values & _keywords(doc, field)))
         raise QueryError(f"{type(node).__name__} on {field}: not in the memory engine")
 
     def _matcher(self, node: ast.Query) -> Callable[[list[str]], int]:

@@ -21,6 +21,7 @@ from reader.core.search import (
     SearchBackend,
     Sort,
 )
+from reader.core.search.planning import Lexicon, Plan, plan
 from reader.core.search.query import parse_query
 
 KIM = IndexDoc(
@@ -304,10 +305,95 @@ def test_matched_words_are_found_again_for_highlighting(engine: SearchBackend) -
     assert engine.match_spans(text, frozenset()) == []
 
 
-def test_a_misspelled_query_gets_the_corpus_word(engine: SearchBackend) -> None:
-    assert search(engine, "armistise").total == 0
-    assert engine.suggest("armistise") == "armistice"
-    assert engine.suggest("armistice") is None
+# -- the surface vocabulary, and what planning makes of it --------------------------------
+
+
+def test_the_vocabulary_holds_the_words_as_written_with_their_article_counts(
+    engine: SearchBackend,
+) -> None:
+    vocabulary = engine.vocabulary()
+    assert vocabulary.count("beijing") == 4 and vocabulary.count("pyongyang") == 1
+    assert "soldiers" in vocabulary and "soldier" not in vocabulary  # not stemmed
+    assert "the" not in vocabulary and "Beijing" not in vocabulary  # no stop words, folded
+    assert list(vocabulary.with_prefix("pyong")) == ["pyongyang"]
+
+
+def test_the_vocabulary_follows_writes(engine: SearchBackend) -> None:
+    engine.vocabulary()
+    engine.write([], ["d2"])
+    assert "pyongyang" not in engine.vocabulary()
+    assert engine.vocabulary().count("beijing") == 3
+
+
+def planned(engine: SearchBackend, text: str, prefix_last: bool = False) -> Plan:
+    lexicon = Lexicon(
+        vocabulary=engine.vocabulary,
+        keywords=lambda field: engine.counts(field),  # type: ignore[arg-type]
+        matches=lambda word: search(engine, word).total > 0,
+        names=Lexicon.tracked([("Choe Son Hui", ["Choe"]), ("Kim Jong Un", ["Kim"])]),
+    )
+    return plan(parse_query(text, prefix_last=prefix_last), lexicon)
+
+
+def planned_ids(engine: SearchBackend, text: str, prefix_last: bool = False) -> set[str]:
+    results = engine.search(planned(engine, text, prefix_last).query, Filters())
+    return {hit.id for hit in results.hits(0, results.total)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("militray~", {"d1", "d3"}),  # a swap is one edit from the word as written
+        ("solders~", {"d3"}),
+        ("Pyong*", {"d2"}),
+        ("py?ngyang", {"d2"}),
+        ("*mistic*", {"d4"}),
+        ("pyong*ng", {"d2"}),
+        ("entity:choe", {"d2"}),  # an alias
+        ("entity:kim", {"d1", "d3"}),
+        ("source:Yon*", {"d2"}),
+        ("is:rea*", {"d5"}),
+        ("nosuchword*", set()),
+        ("parade nosuchword*", set()),
+        ("parade OR nosuchword*", {"d1", "d3", "d5"}),
+    ],
+)
+def test_patterns_expand_over_the_vocabulary(
+    engine: SearchBackend, query: str, expected: set[str]
+) -> None:
+    assert planned_ids(engine, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pyong", {"d2"}),
+        ("kim pyon", {"d2"} & {"d1", "d3"}),
+        ("parade sold", {"d3"}),
+        ('"military par', {"d1", "d3"}),
+        ("source:Yon", {"d2"}),
+        ('entity:"Choe S', {"d2"}),
+        ("pa", {"d1", "d3", "d5"}),
+    ],
+)
+def test_typing_mode_takes_the_last_word_as_a_prefix(
+    engine: SearchBackend, query: str, expected: set[str]
+) -> None:
+    assert planned_ids(engine, query, prefix_last=True) == expected
+
+
+def test_a_word_that_matches_nothing_is_searched_as_the_nearest_word(
+    engine: SearchBackend,
+) -> None:
+    plan_ = planned(engine, "militray parade")
+    assert plan_.corrected == {"militray": "military"}
+    assert planned_ids(engine, "militray parade") == {"d1", "d3"}
+    assert planned(engine, "armistise").corrected == {"armistise": "armistice"}
+    assert planned(engine, "militray", prefix_last=True).corrected == {"militray": "military"}
+    assert planned(engine, "soldiers").corrected == {}  # a word of the corpus stays
+    if search(engine, "soldier").total:  # an engine that stems finds it: it stays
+        assert planned(engine, "soldier").corrected == {}
+    assert planned(engine, "xqzt").corrected == {}  # too short to correct
 
 
 @pytest.mark.parametrize("query", ['"unclosed', "colour:red", "AND", "date:2025-13"])

@@ -33,6 +33,7 @@ HIT_KEYS = {
     "entities",
     "tags",
     "flags",
+    "corrected",
 }
 
 
@@ -89,6 +90,11 @@ def test_limit_and_entity_query_match_entities_command(config_file: Path) -> Non
     choe = next(e for e in entities if e["name"] == "Choe Son Hui")
     hits = search(config_file, 'entity:"Choe Son Hui"')
     assert sorted(h["path"] for h in hits) == choe["articles"]
+    by_path = {h["path"]: h["id"] for h in hits}
+    assert choe["ids"] == [by_path[path] for path in choe["articles"]]
+    shown = run("--config", str(config_file), "show", choe["ids"][0])
+    assert shown.returncode == 0 and "Choe Son Hui" in shown.stdout
+    assert {h["id"] for h in search(config_file, "entity:choe")} == set(choe["ids"])  # an alias
     names = [e["name"] for e in entities]
     assert names[:4] == ["Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"]
     suggested = [e["name"] for e in entities if e.get("suggested")]
@@ -166,15 +172,60 @@ def test_config_lookup_uses_the_current_directory(config_file: Path) -> None:
         ("source:Yonhap", "1 article for 'source:Yonhap'"),
         ("choe", "2 articles for 'choe'"),
         ("", "5 articles"),
-        ("pyongyng", "No articles match 'pyongyng'. Did you mean 'pyongyang'?"),
-        # Whoosh corrects to indexed stems ("militari"); the suggestion shows the corpus's word.
+        ("pyongyng", "No articles match 'pyongyng'. Did you mean 'Pyongyang'?"),
+        # The suggestion is the corpus's word as written, not an indexed stem ("militari").
         ("militery parade", "No articles match 'militery parade'. Did you mean 'military parade'?"),
+        ("Choi Son Hui", "No articles match 'Choi Son Hui'. Did you mean 'Choe Son Hui'?"),
+        ("kim jongun", "No articles match 'kim jongun'. Did you mean 'Kim Jong Un'?"),
+        ("putn", "No articles match 'putn'. Did you mean 'Putin'?"),
     ],
 )
 def test_the_readable_table_counts_in_english(config_file: Path, query: str, heading: str) -> None:
-    result = run("--config", str(config_file), "search", query)
+    result = run("--config", str(config_file), "search", "--exact", query)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == heading
+
+
+def test_a_word_that_matches_nothing_is_corrected_and_says_so(config_file: Path) -> None:
+    base = ("--config", str(config_file), "search")
+    result = run(*base, "militray")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == "Showing results for 'military' ('militray' matches nothing; --exact searches as typed)"
+    )
+    assert lines[1] == "5 articles for 'military'"
+    hits = search(config_file, "militray")
+    assert [h["corrected"] for h in hits] == [{"militray": "military"}] * 5
+    assert {h["id"] for h in hits} == {h["id"] for h in search(config_file, "military")}
+    assert all(h["corrected"] == {} for h in search(config_file, "military"))
+    exact = run(*base, "--exact", "militray", "--json")
+    assert exact.returncode == 0 and json.loads(exact.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"),
+    [("militray~", "military"), ("celebratoins~", "celebrations"), ("diplomtas~", "diplomats")],
+)
+def test_fuzzy_words_find_what_their_words_find(config_file: Path, typo: str, word: str) -> None:
+    found = {h["id"] for h in search(config_file, typo)}
+    assert found and found == {h["id"] for h in search(config_file, word)}
+
+
+def test_prefix_last_finds_the_word_being_typed(config_file: Path) -> None:
+    assert search(config_file, "pyong") == []
+    typing = {h["path"][:3] for h in search(config_file, "pyong", "--prefix-last")}
+    assert (
+        typing
+        == {h["path"][:3] for h in search(config_file, "pyongyang")}
+        == {
+            "001",
+            "003",
+            "004",
+        }
+    )
+    assert search(config_file, "pyong ", "--prefix-last") == []  # a finished word is exact
 
 
 def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(config_file: Path) -> None:
@@ -203,3 +254,11 @@ def test_show_numbers_paragraphs_as_note_paragraph_counts_them(config_file: Path
     assert "Choe Son Hui" in lines[second]
     assert "✎ check this figure" in "\n".join(lines[second : second + 4])
     assert any(line.startswith("  1  BEIJING") for line in lines)
+
+
+def test_a_pattern_cut_to_its_most_common_words_says_so_in_one_line(config_file: Path) -> None:
+    result = run("--config", str(config_file), "search", "*e*", "--json")
+    assert result.returncode == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("newsreader: *e* matches ") and line.endswith(" most common")
+    assert len(json.loads(result.stdout)) == 5

@@ -74,9 +74,17 @@ def test_snippets_mark_the_matched_words(library: Library) -> None:
 
 
 def test_no_hits_offers_a_spelling_suggestion(library: Library) -> None:
-    results = library.search("pyongyng")
+    results = library.search("pyongyng", exact=True)
     assert results.total == 0
-    assert results.suggestion == "pyongyang"
+    assert results.suggestion == "Pyongyang"  # as the tracked place is written
+
+
+def test_a_word_that_matches_nothing_is_searched_as_the_corpus_word(library: Library) -> None:
+    results = library.search("pyongyng")
+    assert results.corrected == {"pyongyng": "pyongyang"}
+    assert (
+        set(found(library, "pyongyng")) == set(found(library, "pyongyang")) == {"001", "003", "004"}
+    )
 
 
 def test_malformed_query_raises_a_one_line_error(library: Library) -> None:
@@ -132,3 +140,37 @@ def test_ranking_is_whooshs_bm25f_to_the_last_digit(library: Library, query: str
     theirs.close()
     assert mine and [d for d, _ in mine] == [d for d, _ in whoosh]
     assert [round(s, 9) for _, s in mine] == [round(s, 9) for _, s in whoosh]
+
+
+def test_suggestions_do_not_drift_when_a_file_comes_and_goes(library: Library) -> None:
+    queries = ["militery parade", "Choi Son Hui", "putn", "celebratoins", "pyongyng"]
+    before = [library.suggest(q) for q in queries]
+    vocabulary = dict(library.backend.vocabulary().counts)
+    extra = library.config.corpus / "extra.txt"
+    extra.write_text("Militery militeri celebratoin pyongyong putt choi.\n\nMore text here.\n")
+    library.sync_all()
+    extra.unlink()
+    library.sync_all()
+    assert [library.suggest(q) for q in queries] == before
+    assert dict(library.backend.vocabulary().counts) == vocabulary
+
+
+def test_a_leading_wildcard_is_bounded_and_says_so(tmp_path, config_file) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from reader.core.config import load_config
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for n in range(40):
+        words = " ".join(f"w{n}x{i}a" for i in range(100))
+        (corpus / f"{n}.txt").write_text(f"Title {n}\n\n{words}.\n")
+    config = load_config(config_file).with_overrides(str(corpus), str(tmp_path / "data"))
+    with Library(config) as library:
+        library.sync_all()
+        started = time.perf_counter()
+        results = library.search("*a*")
+        assert time.perf_counter() - started < 2
+        assert results.total > 0
+        assert results.notices == ("*a* matches 4,000 words: searching the 256 most common",)
+        assert library.search("*").total == 40  # every article, at once

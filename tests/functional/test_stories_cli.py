@@ -60,6 +60,13 @@ def test_grouped_search_gives_one_row_per_story(config_file: Path) -> None:
     assert len(story_rows) == 1 and story_rows[0]["story"]["first"]["date"] == "2025-08-28"
     text = run("--config", str(config_file), "search", "parade", "--group").stdout
     assert "+1 outlet · 2 versions · first: Unknown, 2025-08-28" in text
+    typo = json.loads(
+        run("--config", str(config_file), "search", "parde", "--json", "--group").stdout
+    )
+    assert [(g["id"], g["story"]["articles"]) for g in typo] == [
+        (g["id"], g["story"]["articles"]) for g in grouped
+    ]  # the corrected word, grouped the same way
+    assert {g["corrected"]["parde"] for g in typo} == {"parade"}
 
 
 def test_a_new_file_joins_its_story_and_other_ids_stay(tmp_path: Path) -> None:

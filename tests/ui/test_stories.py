@@ -108,3 +108,22 @@ async def test_a_note_on_one_version_shows_in_the_story(app: NewsReaderApp) -> N
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, StoryScreen)
+
+
+async def test_grouped_results_keep_the_typo_correction_and_ctrl_t(app: NewsReaderApp) -> None:
+    """Grouping (Ctrl+G) and searching as typed (Ctrl+T) work together: one row per story for
+    the corrected word, none for the word as typed, and back."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await grouped(pilot, app)
+        await pilot.press("slash", *"militray")
+        await settle(pilot)
+        assert sorted(titles(results)) == ["001", "002", "003", "004"]
+        assert status(app).startswith("4 stories (5 articles)")
+        assert "showing results for military" in status(app)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert titles(results) == []
+        assert "as typed" in status(app)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert sorted(titles(results)) == ["001", "002", "003", "004"]

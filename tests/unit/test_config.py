@@ -64,7 +64,8 @@ def test_unknown_keys_warn_but_load(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "corpus: x\ncolour: blue\n"))
     assert config.warnings == (
         f"{tmp_path / 'config.yaml'}:2: unknown key 'colour' ignored "
-        "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar, backend, sources)",
+        "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar, backend, feeds, "
+        "fetch_on_start, refresh_every, sources)",
     )
 
 

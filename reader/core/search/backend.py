@@ -7,12 +7,13 @@ over every registered engine and over an in-memory fake, so nothing here is Whoo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar, Literal, Protocol
 
 from reader.core.search.query import Query
 from reader.core.search.records import Filters, IndexDoc, Results
+from reader.core.search.vocabulary import Vocabulary
 
 CountField = Literal["source", "tag", "entity"]
 """The keyword fields that facets count."""
@@ -85,16 +86,29 @@ class SearchBackend(Protocol):
 
     # -- reading ------------------------------------------------------------------------
 
-    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+    def search(
+        self,
+        query: Query,
+        filters: Filters,
+        sort: Sort = "relevance",
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Results:
         """Run a parsed query (see `reader.core.search.query` for the tree and what an engine
         compiles); QueryError with a one-line message if nothing is left to search for.
 
         Relevance puts title matches above body matches; date order is newest first with
-        undated articles last, and so is an empty query (Every).
+        undated articles last, and so is an empty query (Every). `cancelled` is asked
+        between steps (each word's postings, say): once it says True, raise
+        `reader.core.errors.Cancelled`, so a newer keystroke's search need not wait.
         """
 
-    def suggest(self, query: str) -> str | None:
-        """A corrected query for one with no hits ("did you mean ..."), in the corpus's words."""
+    def vocabulary(self) -> Vocabulary:
+        """The words of titles and bodies as written, each with the number of articles
+        holding it: `reader.core.search.vocabulary.surface_words` of every article, kept
+        beside the stemmed fields. Prefixes, wildcards, fuzzy words, typo correction and
+        spelling suggestions are matched against it (engine-neutral code), then searched as
+        usual. Cheap after the first call; may lag a commit by a moment, never block on one.
+        """
 
     def count(self, filters: Filters) -> int:
         """How many articles pass the filters."""

@@ -30,13 +30,18 @@ The tree (every node a frozen dataclass; `Query` is their union):
     Phrase(field, words, slop, prefix)
                                      words in order, at most `slop` positions apart (1:
                                      adjacent); `prefix`: the last word is still being typed
-    Prefix(field, text)              words starting with `text` (`pyong*`)
+    Prefix(field, text, typing)      words starting with `text` (`pyong*`); `typing`: the last
+                                     word of a search box, still being typed (expanded to its
+                                     most common completions only)
     Wildcard(field, pattern)         `*` any run of letters, `?` one letter
     Fuzzy(field, text, distance, prefix_length)
                                      words within `distance` edits (Damerau: a swap is one),
                                      the first `prefix_length` letters as typed
-    Words(field, words, typed)       any of these words as written: what expansion makes of a
-                                     Prefix, Wildcard or Fuzzy (`typed` is the pattern)
+    Words(field, words, typed)       any of these words as written, each searched as the field
+                                     indexes it: what planning makes of a Prefix, Wildcard or
+                                     Fuzzy (`typed` is the pattern); on a keyword field, any of
+                                     these whole values; with no words it matches nothing
+                                     (inside And: the And matches nothing; inside Or: ignored)
     DateRange(low, high)             YYYYMMDD ints, both ends included; None is open
     And(children), Or(children)      all of / any of
     Not(child)                       articles without it (inside And: "and not")
@@ -48,11 +53,13 @@ case, accents folded); a word that analyses into several (`Hwasong-19`) is a phr
 fields (source, tag, entity, is) match one whole value, case-insensitively; path matches the
 corpus-relative path exactly.
 
-What an engine receives has been through `reader.core.search.expansion`: on title and body,
+What an engine receives has been through `reader.core.search.planning`: on title and body,
 Prefix, Wildcard and Fuzzy have become Words (expanded against the surface vocabulary, then
 searched stemmed); on keyword fields they have become Or of Terms; entity values are canonical
-names (aliases resolved). Only on note, byline, dateline and path does an engine expand a
-Prefix, Wildcard or Fuzzy over its own terms.
+names (aliases resolved: Words("entity", names)); a Phrase never has `prefix` set; typos are
+corrected. Only on note, byline, dateline and path does an engine expand a Prefix, Wildcard
+or Fuzzy over its own terms. A word that analyses to nothing (a stop word) is dropped; if
+nothing is left, the engine raises QueryError("nothing to search for in ...").
 """
 
 from __future__ import annotations
@@ -127,6 +134,7 @@ class Phrase:
 class Prefix:
     field: str
     text: str
+    typing: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,7 +239,7 @@ def to_text(query: Query) -> str:
         closing = "" if query.prefix else '"'
         return f'{field(query.field)}"{" ".join(query.words)}{closing}{slop}'
     if isinstance(query, Prefix):
-        return field(query.field) + word(query.text) + "*"
+        return field(query.field) + word(query.text) + ("" if query.typing else "*")
     if isinstance(query, Wildcard):
         return field(query.field) + query.pattern
     if isinstance(query, Fuzzy):
@@ -272,8 +280,9 @@ def parse_query(text: str, prefix_last: bool = False) -> Query:
     """The tree for a query (Every() for an empty one), or QueryError saying what is wrong.
 
     With `prefix_last` (a search box while typing), the last word matches as a prefix once
-    it has MIN_TYPED_PREFIX letters, unless a space follows it; a phrase whose closing quote
-    is not typed yet is a phrase whose last word is a prefix (`entity:"Choe S`).
+    it has MIN_TYPED_PREFIX letters (before that it is left out), unless a space follows it;
+    a phrase whose closing quote is not typed yet is a phrase whose last word is a prefix
+    (`entity:"Choe S`).
     """
     typing = prefix_last and bool(text) and not text[-1].isspace()
     query = check_query(text, typing=prefix_last)
@@ -310,10 +319,13 @@ def check_query(text: str, typing: bool = False) -> str:
         if not rest or rest[0] in " )":
             raise QueryError(f"'{match.group(1)}:' needs a value, e.g. {name}:word")
         if name == "is":
-            value = _leading(r"[\w-]*", rest).lower()
+            value = _leading(r"[\w*?~/-]*", rest).lower()
             at_end = match.end() + len(value) == len(outside)
-            if value not in FLAGS and not (
-                typing and at_end and any(f.startswith(value) for f in FLAGS)
+            pattern = any(c in value for c in "*?~")
+            if (
+                value not in FLAGS
+                and not pattern
+                and not (typing and at_end and any(f.startswith(value) for f in FLAGS))
             ):
                 raise QueryError(f"unknown is:{value} (use one of {', '.join(FLAGS)})")
         if name == "date":
@@ -483,6 +495,8 @@ class _Parser:
         if self.at < len(self.tokens):  # a stray ')' was refused by the checks; be safe
             raise QueryError(f"cannot read query {_show(self.text)!r}")
         if query is None:
+            if self.typing:
+                return Every()  # only a first letter so far
             raise QueryError(f"nothing to search for in {self.text!r}")
         return query
 
@@ -576,7 +590,7 @@ class _Parser:
             value = " ".join(token.text.split())
             if not value:
                 return None
-            return Prefix(field, value) if prefix else Term(field, value)
+            return Prefix(field, value, typing=True) if prefix else Term(field, value)
         words = tuple(token.text.split())
         if not words:
             return None
@@ -603,8 +617,9 @@ class _Parser:
                 return Prefix(field, text[:-1])
             return Wildcard(field, text)
         least = 1 if field in KEYWORD_FIELDS else MIN_TYPED_PREFIX
-        if typed and len(text) >= least and field not in ("path",):
-            return Prefix(field, text)
+        if typed and field != "path":
+            # One letter says too little yet: the results stay those of the words before.
+            return Prefix(field, text, typing=True) if len(text) >= least else None
         return Term(field, text)
 
     def _date(self, token: _Token) -> Query:

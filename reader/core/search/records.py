@@ -99,6 +99,11 @@ class Results:
     suggestion: str | None = None
     terms: frozenset[str] = frozenset()
     """The words to highlight in the reader, as the engine indexed them (`match_spans`)."""
+    corrected: dict[str, str] = field(default_factory=dict)
+    """Words as typed that matched nothing → the word searched instead (`militray` →
+    `military`); empty when the query ran as typed."""
+    notices: tuple[str, ...] = ()
+    """One line each about how the query ran (a wildcard cut to its most common words)."""
 
     def __len__(self) -> int:
         return self.total

@@ -6,24 +6,24 @@ import contextlib
 import dataclasses
 import json
 import os
-import re
 import shutil
 import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 from whoosh import index, sorting
 from whoosh.query import Every, Term
 
-from reader.core.errors import QueryError
 from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
+from reader.core.search.vocabulary import Vocabulary, WordCounts, surface_words
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
-from reader.core.search.whoosh.documents import decode, display_values, encode, stored_text
+from reader.core.search.whoosh.documents import decode, display_values, encode, searched_text
 from reader.core.search.whoosh.queries import compile_query, filter_query, highlight_terms, parse
 from reader.core.search.whoosh.schema import (
     INDEX_NAME,
@@ -51,10 +51,10 @@ STREAM_LIMIT_MB = 64
 """Memory per analysis process before it spills postings to disk."""
 BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
+VOCABULARY = "surface.vocab"
+"""Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
 SIMILAR_TERMS = 25
 """Key terms of an article that `more_like_this` looks for in others."""
-SUGGEST_DISTANCE = 2
-"""Edits a spelling suggestion may be away from what was typed."""
 
 
 class WhooshBackend:
@@ -73,6 +73,11 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._ix: index.Index | None = None
         self._searcher: Any = None
+        self._vocabulary_lock = threading.Lock()
+        self._vocabulary: tuple[Vocabulary | None, str | None] = (None, None)
+        self._counts: WordCounts | None = None
+        self._counts_stamp: str | None = None
+        """The index generation `_counts` belong to."""
         self._build: str | None = None
         """Which build from nothing `_ix` belongs to (schema.json says; see `clear`)."""
 
@@ -120,9 +125,12 @@ class WhooshBackend:
             self._build = uuid.uuid4().hex
             meta = {"version": SCHEMA_VERSION, "build": self._build}
             (self.folder / "schema.json").write_text(json.dumps(meta))
+            self._save_counts(WordCounts())
 
     def warm_up(self) -> None:
         from reader.core.search.whoosh import ranking  # noqa: F401  (numpy, once)
+
+        self.vocabulary()
 
     def close(self) -> None:
         with self._lock:
@@ -135,6 +143,7 @@ class WhooshBackend:
                 self._searcher.close()
         self._searcher = None
         self._ix = None
+        self._counts = None
 
     def _open(self) -> index.Index:
         if self._ix is None:
@@ -151,10 +160,13 @@ class WhooshBackend:
 
     def _get_searcher(self) -> Any:
         if self._searcher is None:
-            self._searcher = self._open().searcher(weighting=BM25F())
+            self._new_searcher()
         else:
             self._follow_other_writers()
         return self._searcher
+
+    def _new_searcher(self) -> None:
+        self._searcher = self._open().searcher(weighting=BM25F())
 
     def _follow_other_writers(self) -> None:
         """Another process (the CLI's `tag`, a second app) may have committed; see it.
@@ -180,7 +192,7 @@ class WhooshBackend:
         result sets still showing rows hold it, and it goes when they do.
         """
         if self._searcher is not None:
-            self._searcher = self._open().searcher(weighting=BM25F())
+            self._new_searcher()
 
     def _writer(self, timeout: float) -> Any:
         try:
@@ -192,17 +204,29 @@ class WhooshBackend:
 
     def write(self, upserts: Iterable[IndexDoc], deletes: Iterable[str]) -> None:
         with self._lock:
-            writer = self._writer(WRITE_LOCK_WAIT)
+            writer = self._writer(WRITE_LOCK_WAIT)  # first: IndexBusyError while another writes
+            gone: list[str] = []
+            added: list[str] = []
             try:
+                counts = self._word_counts()
                 for doc_id in deletes:
+                    old = self.document(doc_id)
+                    gone += _words(old) if old is not None else []
                     writer.delete_by_term("id", doc_id)
                 for doc in upserts:
-                    writer.update_document(**encode(doc))
+                    old = self.document(doc.id)
+                    gone += _words(old) if old is not None else []
+                    fields = encode(doc)
+                    added += fields["surface"].split(" ")
+                    writer.update_document(**fields)
                 writer.commit()
             except BaseException:
                 writer.cancel()
                 raise
+            counts.remove(gone)
+            counts.add(w for w in added if w)
             self._refresh()
+            self._save_counts(counts)
 
     def stream(self) -> Stream:
         """A writer for a build from nothing that takes documents as they are read.
@@ -223,6 +247,7 @@ class WhooshBackend:
                 return
             writer = self._writer(UPDATE_LOCK_WAIT)
             try:
+                counts = self._word_counts()
                 changed = dataclasses.replace(
                     doc, tags=tuple(tags), notes=notes, flags=tuple(flags)
                 )
@@ -232,6 +257,7 @@ class WhooshBackend:
                 writer.cancel()
                 raise
             self._refresh()
+            self._save_counts(counts)  # the same words, for the new version of the index
 
     # -- reading -------------------------------------------------------------------------
 
@@ -253,7 +279,13 @@ class WhooshBackend:
         """Check, parse and compile a query text; Every() for an empty one."""
         return parse(self.schema, text)
 
-    def search(self, query: Query, filters: Filters, sort: Sort = "relevance") -> Results:
+    def search(
+        self,
+        query: Query,
+        filters: Filters,
+        sort: Sort = "relevance",
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Results:
         parsed = compile_query(self.schema, query)
         text = to_text(query)
         filter_q = filter_query(filters)
@@ -271,40 +303,76 @@ class WhooshBackend:
                     facet = sorting.FieldFacet("datesort", reverse=True)
                     results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
             else:
-                results = _ranked(searcher, parsed, filter_q)
+                results = _ranked(searcher, parsed, filter_q, cancelled)
             total = results.scored_length()
             terms = highlight_terms(parsed, searcher)
             rows = Window(self, searcher, results, terms, scored=not by_date)
         return Results(query=text, total=total, rows=rows, terms=frozenset(terms))
 
-    def suggest(self, query: str) -> str | None:
-        try:
-            self.parse(query)
-        except QueryError:
-            return None
-        from whoosh import qparser  # Whoosh's corrector needs the token positions its parser keeps
+    def vocabulary(self) -> Vocabulary:
+        """The surface words with their article counts, for this version of the index.
 
-        parsed = qparser.MultifieldParser(["title", "body"], self.schema).parse(query)
-        # Its own searcher, outside the lock: a lexicon scan takes long enough that holding
-        # the shared searcher would make the next keystroke's search wait for it.
-        with self._lock:
-            searcher = self._open().searcher()
+        Counts are kept as articles are written and saved beside the index (VOCABULARY), so
+        this is a file read, not a walk of the lexicon; the walk happens only when that file
+        is missing or behind the index (a crash between the two writes, an older release).
+        """
+        with self._vocabulary_lock, self._lock:
+            known, stamp = self._vocabulary
+            try:
+                counts = self._word_counts()
+            except (index.EmptyIndexError, OSError):  # another process rebuilds it from nothing
+                return known if known is not None else Vocabulary(())
+            if known is None or stamp != self._counts_stamp:
+                known = counts.vocabulary(stem=_stem)
+                self._vocabulary = (known, self._counts_stamp)
+            return known
+
+    def _stamp(self) -> str:
+        """This version of the index: its build from nothing and its commit (generations
+        start again at 0 in a new build)."""
+        generation = self._open().latest_generation()
+        return f"{self._build}:{generation}"
+
+    def _word_counts(self) -> WordCounts:
+        """The counts for the index as it is now (the caller holds the lock)."""
+        stamp = self._stamp()
+        if self._counts is not None and self._counts_stamp == stamp:
+            return self._counts
+        counts = WordCounts.load(self.folder / VOCABULARY, stamp)
+        if counts is None:
+            counts = self._count_from_lexicon()
+            with contextlib.suppress(OSError):  # a read-only index still searches
+                counts.save(self.folder / VOCABULARY, stamp)
+        self._counts, self._counts_stamp = counts, stamp
+        return counts
+
+    def _save_counts(self, counts: WordCounts) -> None:
+        """After a commit: the counts are those of the new version of the index."""
+        stamp = self._stamp()
+        self._counts, self._counts_stamp = counts, stamp
+        with contextlib.suppress(OSError):
+            counts.save(self.folder / VOCABULARY, stamp)
+
+    def _count_from_lexicon(self) -> WordCounts:
+        """Article counts per surface word, live articles only, from the index itself.
+
+        A segment's lexicon still counts the articles deleted from it until a merge; their
+        stored text is still there, so their words are counted out again (deletions are few:
+        edited and removed files since the last merge).
+        """
+        searcher = self._open().searcher()
+        counts: Counter[str] = Counter()
         try:
-            corrected = searcher.correct_query(parsed, query, maxdist=SUGGEST_DISTANCE)
-            if corrected.query == parsed or corrected.string == query:
-                return None
-            # Whoosh corrects to indexed terms, which are stems ("militari"): show a word
-            # the corpus really uses for each one instead.
-            typed = set(re.findall(r"\w+", query.lower()))
-            return re.sub(
-                r"\w+",
-                lambda m: m[0] if m[0].lower() in typed else _surface(searcher, m[0]),
-                corrected.string,
-            )
-        except Exception:  # Suggestions are a courtesy; never fail a search for one.
-            return None
+            for reader, _ in searcher.reader().leaf_readers():
+                if "surface" not in reader.indexed_field_names():
+                    continue
+                for term, info in reader.iter_field("surface"):
+                    counts[term.decode("utf-8")] += info.doc_frequency()
+                for docnum in sorted(reader.deleted_docs_set) if reader.has_deletions() else ():
+                    counts.subtract(_words(decode(reader.stored_fields(docnum))))
         finally:
             searcher.close()
+        return WordCounts(counts)
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
         with self._lock:
@@ -358,6 +426,8 @@ class Stream:
     def __init__(self, backend: WhooshBackend) -> None:
         self.backend = backend
         self.writer: Any = None
+        self.counts: WordCounts | None = None
+        self.pending: Counter[str] = Counter()
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
@@ -374,7 +444,11 @@ class Stream:
                     )
             except index.LockError:
                 raise IndexBusyError("another newsreader is updating this index") from None
-        self.writer.add_document(**encode(doc))
+            with self.backend._lock:  # the counts this build adds to (none after a clear)
+                self.counts = self.backend._word_counts()
+        fields = encode(doc)
+        self.pending.update(w for w in fields["surface"].split(" ") if w)
+        self.writer.add_document(**fields)
 
     def commit(self) -> None:
         if self.writer is None:
@@ -385,10 +459,15 @@ class Stream:
         except BaseException:
             writer.cancel()
             raise
+        counts = self.counts or WordCounts()
+        counts.add(self.pending)
+        self.pending = Counter()
         with self.backend._lock:
             self.backend._refresh()
+            self.backend._save_counts(counts)
 
     def cancel(self) -> None:
+        self.pending = Counter()
         if self.writer is not None:
             writer, self.writer = self.writer, None
             with contextlib.suppress(Exception):
@@ -424,7 +503,7 @@ class Window:
         return hits
 
 
-def _ranked(searcher: Any, parsed: Any, filter_q: Any) -> Any:
+def _ranked(searcher: Any, parsed: Any, filter_q: Any, cancelled: Callable[[], bool] | None) -> Any:
     """Every match ranked over whole posting lists; Whoosh's matcher for what that cannot do.
 
     Imported here, not at the top: numpy costs start-up time the first frame does not need.
@@ -432,19 +511,15 @@ def _ranked(searcher: Any, parsed: Any, filter_q: Any) -> Any:
     from reader.core.search.whoosh import ranking
 
     try:
-        return ranking.rank(searcher, parsed, filter_q)
+        return ranking.rank(searcher, parsed, filter_q, cancelled)
     except ranking.Unsupported:
         return searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
 
 
-def _surface(searcher: Any, stem: str) -> str:
-    """A word of the corpus whose stem is `stem`, as written in the first article using it."""
-    for field in ("title", "body"):
-        if (field, stem) not in searcher.reader():
-            continue
-        docnum = searcher.postings(field, stem).id()
-        text = stored_text(searcher.stored_fields(docnum), field)
-        for token in shared_analyzer()(text, chars=True, mode="index"):
-            if token.text == stem:
-                return text[token.startchar : token.endchar].lower()
-    return stem
+def _words(doc: IndexDoc) -> set[str]:
+    return surface_words(searched_text(doc))
+
+
+def _stem(word: str) -> str:
+    """A word as the body field indexes it (one token; a stop word stays as it is)."""
+    return next((t.text for t in shared_analyzer()(word, removestops=False)), word)

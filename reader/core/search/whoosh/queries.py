@@ -50,6 +50,10 @@ class _Compiler:
             return query.Every()
         if isinstance(node, (ast.And, ast.Or)):
             parts = [c for c in (self.compile(child) for child in node.children) if c is not None]
+            if isinstance(node, ast.And) and query.NullQuery in parts:
+                return query.NullQuery
+            if isinstance(node, ast.Or):
+                parts = [p for p in parts if p is not query.NullQuery] or parts[:1]
             if not parts:
                 return None
             if len(parts) == 1:
@@ -69,6 +73,7 @@ class _Compiler:
         parts = [c for c in (self._leaf(node, f) for f in fields) if c is not None]
         if not parts:
             return None
+        parts = [p for p in parts if p is not query.NullQuery] or [query.NullQuery]
         return parts[0] if len(parts) == 1 else query.Or(parts)
 
     def _leaf(self, node: ast.Query, field: str) -> Any:
@@ -81,8 +86,8 @@ class _Compiler:
         if isinstance(node, ast.Words):
             stems = dict.fromkeys(t for w in node.words for t in self._analyse(field, w))
             terms = [query.Term(field, stem) for stem in stems]
-            if not terms:
-                return None
+            if not terms:  # a pattern that matched no word matches no article
+                return query.NullQuery
             return terms[0] if len(terms) == 1 else query.Or(terms)
         if isinstance(node, ast.Prefix):
             return query.Prefix(field, self._pattern_text(field, node.text))

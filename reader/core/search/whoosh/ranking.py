@@ -16,6 +16,7 @@ same index, article for article and score for score.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, overload
 
@@ -24,6 +25,7 @@ from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25FScorer, WeightScorer
 
+from reader.core.errors import Cancelled
 from reader.core.search.whoosh.scoring import LENGTH_OF_BYTE, length_bytes
 
 _IDS = np.int64
@@ -57,13 +59,18 @@ class Ranked:
         return float(self.scores[i])
 
 
-def rank(searcher: Any, q: Any, filter_q: Any = None) -> Ranked:
-    """Rank every article matching `q` (and `filter_q`, unscored) or raise Unsupported."""
+def rank(
+    searcher: Any, q: Any, filter_q: Any = None, cancelled: Callable[[], bool] | None = None
+) -> Ranked:
+    """Rank every article matching `q` (and `filter_q`, unscored) or raise Unsupported.
+
+    `cancelled` is asked before each word's postings are read: Cancelled once it says so.
+    """
     all_ids: list[np.ndarray] = []
     all_scores: list[np.ndarray] = []
     subsearchers = [(searcher, 0)] if searcher.is_atomic() else searcher.subsearchers
     for sub, offset in subsearchers:
-        segment = _Segment(sub)
+        segment = _Segment(sub, cancelled)
         ids, scores = segment.evaluate(q)
         if filter_q is not None and len(ids):
             allowed, _ = segment.evaluate(filter_q)
@@ -80,8 +87,9 @@ def rank(searcher: Any, q: Any, filter_q: Any = None) -> Ranked:
 class _Segment:
     """One segment's reader, with its live-article mask and field-length tables."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, cancelled: Callable[[], bool] | None = None) -> None:
         self.searcher = searcher
+        self.cancelled = cancelled
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.weighting = searcher.weighting
@@ -93,6 +101,8 @@ class _Segment:
 
     def evaluate(self, q: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique article numbers matching q, and each one's score."""
+        if q is query.NullQuery:
+            return _EMPTY
         if isinstance(q, query.Term):
             return self._term(q.fieldname, q.text, q.boost)
         if isinstance(q, query.MultiTerm):
@@ -230,6 +240,8 @@ class _Segment:
 
     def _postings(self, field: str, btext: bytes, with_values: bool = False) -> Any:
         """A word's live articles and their scores (and raw posting values, if asked)."""
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled
         if (field, btext) not in self.reader:
             return (*_EMPTY, []) if with_values else _EMPTY
         ids, weights, values = _read_postings(self.reader.postings(field, btext), with_values)

@@ -14,15 +14,18 @@ from whoosh.analysis import (
     RegexTokenizer,
     StemmingAnalyzer,
 )
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
+from whoosh.formats import Existence
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
-10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only."""
+10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only.
+11: the kicker and standfirst are searched with the body.
+12: the surface vocabulary (words as written) beside the stemmed fields."""
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.0
 """A word in the headline says more about an article than the same word in its body."""
@@ -87,6 +90,20 @@ def shared_analyzer() -> Any:
     return analyzer()
 
 
+class SurfaceField(FieldType):
+    """The words of title and body as written (lower case, accents folded, not stemmed), one
+    posting per article and word without frequencies or positions: the vocabulary that fuzzy
+    words, prefixes, wildcards and typo correction are matched against
+    (`reader.core.search.vocabulary`). Its value is the article's `surface_words`, found once
+    by the indexing process (which also counts them), joined by spaces."""
+
+    def __init__(self) -> None:
+        super().__init__(Existence(), analyzer=None)
+
+    def index(self, value: str, **kwargs: Any) -> list[tuple[bytes, int, float, bytes]]:
+        return [(word.encode("utf-8"), 1, 1.0, b"") for word in value.split(" ") if word]
+
+
 def datesort(yyyymmdd: str, article_id: str) -> int:
     """The newest-first sort key: the date, then a fixed tie-break from the id.
 
@@ -108,6 +125,7 @@ def build_schema() -> Schema:
         "meta": STORED(),
         "title": TEXT(analyzer=text, field_boost=TITLE_BOOST),
         "body": TEXT(analyzer=text, stored=True),
+        "surface": SurfaceField(),
         "source": KEYWORD(lowercase=True, commas=True, scorable=True),
         "date": DATETIME(),
         "datesort": NUMERIC(bits=64, sortable=True, stored=False),
