@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from reader.core.stories.features import StoryFeatures, When, dateline_when, ext
 from reader.core.stories.roles import FIRST, REPRINT, UPDATE, VERSION, roles
 
 HANDMADE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "handmade"
+EVENTS2 = HANDMADE.parent / "events2"
 
 
 def features_of(folder: Path) -> dict[str, StoryFeatures]:
@@ -91,6 +93,22 @@ def test_one_event_across_outlets_is_one_story_and_the_next_days_news_is_not() -
     assert "wire-1010.txt" not in together  # the chief resigns five days later
     assert "wire-1099.txt" not in together  # a ski race
     assert not any({"desk-3050.txt", "desk-3100.txt"} <= g for g in found)  # next decision
+
+
+def test_other_topics_an_earthquake_an_election_and_a_ruling_keep_their_neighbours_out() -> None:
+    """Hand-written events unlike the Korean dev set: the aftershock, the recount, the
+    inauguration, the replacement bill and the earlier hearing stay stories of their own;
+    the numbered update and the trimmed reprint join their story."""
+    gold = json.loads((EVENTS2 / "gold.json").read_text(encoding="utf-8"))
+    found = groups(cluster(list(features_of(EVENTS2).values())))
+    labelled = {frozenset(s["files"]) for s in gold["stories"].values()}
+    for group in found:  # every story found lies inside one labelled event
+        assert any(group <= event for event in labelled), sorted(group)
+    together = {p for g in found for p in g}
+    assert not together & set(gold["singletons"])
+    for a, b in gold["near_copies"]:
+        assert any({a, b} <= g for g in found)
+    assert sum(len(g) for g in found) >= 11  # of the 13 labelled versions
 
 
 def test_clustering_does_not_depend_on_input_order() -> None:
