@@ -357,7 +357,7 @@ class StoryCache:
             db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
             db.executemany(
                 "INSERT INTO df VALUES (?, ?, ?)",
-                ((t, n, df.share(t)) for t, n in df.counts.items()),
+                ((t, n, df.looked_up.get(t)) for t, n in df.counts.items()),
             )
 
     def _row(self, doc: StoryFeatures, hash_: str, story: str) -> tuple[object, ...]:

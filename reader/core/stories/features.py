@@ -89,6 +89,13 @@ class When:
 
     def days_to(self, other: When) -> int:
         """Days between the two; a missing year takes whichever year brings them closest."""
+        if self.year is not None and other.year is not None:  # the usual case, quickly
+            return abs(
+                (
+                    _date(self.year, self.month, self.day)
+                    - _date(other.year, other.month, other.day)
+                ).days
+            )
         if self.year is not None and other.year is None:
             return other.days_to(self)
         b_year = other.year if other.year is not None else self.year or 2001
