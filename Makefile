@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check reader tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts

@@ -53,7 +53,7 @@ async def main(config_path: str) -> None:
                 # rows for what was typed, or the error for it. The repaint is the next frame.
                 started = time.perf_counter()
                 app.post_message(events.Key(letter, letter))
-                while app.answered != typed:
+                while app.main.answered != typed:
                     await asyncio.sleep(0.0005)
                 latencies.append((time.perf_counter() - started) * 1000)
                 await asyncio.sleep(max(0.0, PACE_S - (time.perf_counter() - started)))

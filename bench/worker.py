@@ -5,6 +5,8 @@
     python -m bench.worker search CONFIG QUERIES warm search latencies with snippets
     python -m bench.worker entities CONFIG N     full build with N more entities of 3 aliases
     python -m bench.worker assign CONFIG         one new article → time to assign its story
+    python -m bench.worker reading CONFIG QUERIES open search hits as the reader does, then
+                                                 find their related stories
 
 Prints one JSON object on stdout.
 """
@@ -223,6 +225,44 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
     }
 
 
+OPENED = 60
+"""Articles opened by the reading job: the best hit of each of the mix's first queries."""
+
+
+def reading(config_path: str, queries_path: str) -> dict[str, object]:
+    """What Enter costs: the article's text with the search's words marked (what the reader
+    waits for), then its related stories (which arrive after, in their own worker)."""
+    config = load_config(config_path)
+    library = Library(config)
+    library.sync_all()
+    mix = json.loads(Path(queries_path).read_text())
+    picked: list[tuple[str, frozenset[str]]] = []
+    for text in mix["queries"]:
+        try:
+            results = library.search(text, suggest=False)
+        except Exception:  # a benchmark reports failures, it does not stop on them
+            continue
+        hits = results.hits(0, 1, snippets=False)
+        if hits and hits[0].id not in {i for i, _ in picked}:
+            picked.append((hits[0].id, results.terms))
+        if len(picked) == OPENED:
+            break
+    library.related(picked[0][0])  # warm: the first call loads numpy and the searcher
+    opened: list[float] = []
+    related: list[float] = []
+    for article_id, terms in picked:
+        started = time.perf_counter()
+        view = library.article(article_id)
+        assert view is not None
+        [library.match_spans(p, terms) for p in view.paragraphs]
+        opened.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        library.related(article_id)
+        related.append((time.perf_counter() - started) * 1000)
+    library.close()
+    return {"open_ms": opened, "related_ms": related}
+
+
 def _size_mb(folder: Path) -> float:
     return round(sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20, 1)
 
@@ -235,6 +275,7 @@ def main() -> None:
         "search": search,
         "entities": entities,
         "assign": assign,
+        "reading": reading,
     }
     result = jobs[job](*args)
     print(json.dumps(result))

@@ -51,7 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
     search.add_argument(
-        "--sort", choices=("relevance", "date"), default="relevance", help="result order"
+        "--sort",
+        choices=("relevance", "newest", "oldest", "date"),
+        default="relevance",
+        help="result order (date is newest: newest first, undated last)",
     )
     search.add_argument(
         "--group", action="store_true", help="one row per story (its best hit, +N outlets)"

@@ -17,19 +17,21 @@ class NewsCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app = cast("NewsReaderApp", self.app)
+        main = app.main
         commands: list[tuple[str, Callable[[], object], str]] = [
-            ("index: re-index now", app.action_reindex, "look for new, changed, deleted files"),
-            ("feeds: fetch now", app.action_fetch, "every feed in config.yaml, then index"),
-            ("view: toggle entity sidebar", app.action_toggle_sidebar, "show or hide it"),
+            ("index: re-index now", main.action_reindex, "look for new, changed, deleted files"),
+            ("feeds: fetch now", main.action_fetch, "every feed in config.yaml, then index"),
+            ("view: toggle entity sidebar", main.action_toggle_sidebar, "show or hide it"),
+            ("view: sort order", main.action_cycle_order, "relevance, newest, oldest"),
             ("help: keys", app.action_help, "every key of the reader"),
-            ("search: clear filters", app.clear_filters, "source, tag and entity filters"),
+            ("search: clear filters", main.clear_filters, "source, tag and entity filters"),
         ]
-        for name in app.facet_values("sources"):
-            commands.append((f"source: {name}", partial(app.filter_source, name), "filter"))
-        for name in app.facet_values("tags"):
-            commands.append((f"tag: {name}", partial(app.filter_tag, name), "filter"))
-        for name in app.facet_values("entities"):
-            commands.append((f"entity: {name}", partial(app.filter_entity, name), "filter"))
+        for name in main.names["sources"]:
+            commands.append((f"source: {name}", partial(main.filter_source, name), "filter"))
+        for name in main.names["tags"]:
+            commands.append((f"tag: {name}", partial(main.filter_tag, name), "filter"))
+        for name in main.names["entities"]:
+            commands.append((f"entity: {name}", partial(main.filter_entity, name), "filter"))
         return commands
 
     async def discover(self) -> Hits:

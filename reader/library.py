@@ -8,6 +8,7 @@ article stays marked dirty and the next sync catches up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -16,9 +17,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
-from reader.core.article import ArticleMeta
+from reader.core.article import ArticleMeta, title_in_lead
 from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article
@@ -40,8 +41,9 @@ from reader.core.search import (
     Sort,
     spelling,
 )
+from reader.core.search.order import oldest_first
 from reader.core.search.planning import Lexicon, plan
-from reader.core.search.query import Every, Term, parse_query
+from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import make_backend
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Store, UserData
@@ -54,12 +56,13 @@ if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
     from reader.core.feeds.fetch import FetchProgress
 
+Order = Literal["relevance", "date", "newest", "oldest"]
+"""Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
+UNREAD = Term("is", "unread")
+CANDIDATES = 2
+"""Related stories: candidates per story shown from the entity search (the text search gives
+one each, and each of those not found by the first costs a document read)."""
 
-RELATED_CANDIDATES = 2000
-"""The newest articles compared with an open one for the sidebar's related stories: a
-story's coverage is recent, and a bound keeps the sidebar instant in a large archive."""
-SIMILAR_POOL = 3
-"""Text-similar articles asked for per related story shown: some also share entities."""
 SIMILARITY_CAP = 50.0
 """A text similarity at or above this counts as much as one shared entity, never more."""
 
@@ -77,6 +80,12 @@ class ArticleView:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def lead_title(self) -> int:
+        """Characters of the first paragraph that the title repeats (0 when it has a headline
+        of its own): the reader shows them once, as the heading."""
+        return title_in_lead(self.hit.meta.title, self.paragraphs[0]) if self.paragraphs else 0
 
 
 @dataclass(frozen=True)
@@ -365,7 +374,7 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        sort: Sort = "relevance",
+        sort: Order = "relevance",
         suggest: bool = True,
         *,
         prefix_last: bool = False,
@@ -383,13 +392,25 @@ class Library:
         """
         tree = parse_query(query, prefix_last=prefix_last)
         planned = plan(tree, self.lexicon(), exact, Budget(cancelled=cancelled))
-        results = self.backend.search(planned.query, filters or Filters(), sort, cancelled)
+        by: Sort = "relevance" if sort == "relevance" else "date"
+        results = self.backend.search(planned.query, filters or Filters(), by, cancelled)
         results.query = query
         results.corrected = planned.corrected
         results.notices = planned.notices
         if suggest and results.total == 0 and query.strip():
             results.suggestion = spelling.suggest(tree, query, self.lexicon())
-        return results
+        return oldest_first(results) if sort == "oldest" else results
+
+    def unread_counts(self, facet: Literal["source", "tag"], values: list[str]) -> dict[str, int]:
+        """Unread articles per source or tag: the left column's first number."""
+        out: dict[str, int] = {}
+        for value in values:
+            only = Filters(sources=(value,)) if facet == "source" else Filters(tags=(value,))
+            out[value] = self.backend.search(UNREAD, only).total
+        return out
+
+    def unread_count(self) -> int:
+        return self.backend.search(UNREAD, Filters()).total
 
     def suggest(self, query: str) -> str | None:
         """A corrected query for one without hits (slower than a search: run it apart)."""
@@ -620,31 +641,40 @@ class Library:
         """Other articles ranked by shared tracked entities, then text similarity.
 
         Each comes with the entities it shares, so the sidebar can say why it is related.
+        Candidates are the best of two ranked searches (articles naming this one's entities,
+        and articles with its key words), so only a few dozen articles are ever read.
         """
-        view = self.article(article_id)
-        if view is None:
+        doc = self.backend.document(article_id)
+        if doc is None:
             return []
-        mine = set(view.hit.entities)
-        similar = dict(self.backend.more_like_this(article_id, limit=limit * SIMILAR_POOL))
+        mine = list(doc.entities)
+        candidates: dict[str, Hit] = {}
+        if mine:
+            naming = Or(tuple(Term("entity", name) for name in mine))
+            by_entity = self.backend.search(naming, Filters())
+            for hit in by_entity.hits(0, limit * CANDIDATES, snippets=False):
+                candidates[hit.id] = hit
+        similar = dict(self.backend.more_like_this(article_id, limit=limit))
+        for other in similar:
+            if other not in candidates and (found := self.backend.document(other)):
+                candidates[other] = Hit.of(found)
         scored: list[tuple[float, Hit, tuple[str, ...]]] = []
-        candidates = self.search("", Filters(), sort="date")
-        for hit in candidates.hits(0, min(candidates.total, RELATED_CANDIDATES), snippets=False):
+        for hit in candidates.values():
             if hit.id == article_id:
                 continue
-            theirs = set(hit.entities) & mine
+            theirs = set(hit.entities)
             # People first: "shares Kim, Xi, Putin" says more than "shares Beijing".
             shared = tuple(
                 sorted(
-                    (e for e in view.hit.entities if e in theirs),
+                    (e for e in mine if e in theirs),
                     key=lambda e: self.linker.kinds.get(e) != "person",
                 )
             )
             text_score = similar.get(hit.id, 0.0)
             if not shared and not text_score:
                 continue
-            scored.append(
-                (len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP, hit, shared)
-            )
+            weight = len(shared) + min(text_score, SIMILARITY_CAP) / SIMILARITY_CAP
+            scored.append((weight, hit, shared))
         scored.sort(key=lambda item: (-item[0], item[1].meta.title))
         return [(hit, shared) for _, hit, shared in scored[:limit]]
 
@@ -769,6 +799,23 @@ class Library:
     def set_read(self, article_id: str, read: bool = True) -> Saved:
         self.store.set_read(self.ref(article_id), read)
         return Saved(indexed=self._mirror_now(article_id))
+
+    def mark_read(self, article_ids: list[str]) -> Saved:
+        """Mark many articles read in one store transaction and one index commit."""
+        docs = [doc for i in article_ids if (doc := self.backend.document(i)) is not None]
+        self.store.set_read_many([_doc_ref(doc) for doc in docs], True)
+        updated = []
+        for doc in docs:
+            tags, notes, flags = _index_fields(doc.front_tags, self.store.user_data(doc.id))
+            updated.append(dataclasses.replace(doc, tags=tags, notes=notes, flags=flags))
+        try:
+            self.backend.write(updated, [])
+        except (IndexBusyError, OSError):
+            return Saved(indexed=False)
+        self.store.mark_clean([doc.id for doc in docs])
+        with self._counts_lock:
+            self._counts.pop("tag", None)
+        return Saved(indexed=True)
 
     def set_starred(self, article_id: str, starred: bool) -> Saved:
         self.store.set_starred(self.ref(article_id), starred)

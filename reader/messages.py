@@ -1,12 +1,12 @@
-"""Messages that cross the whole app (worker results coming back to the UI thread)."""
+"""Messages that cross the whole app, and how long a notification stays."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from textual.message import Message
-
-from reader.types import Progress
+from textual.message_pump import MessagePump
+from textual.worker import Worker, WorkerState
 
 # How long a notification stays, in seconds, by what the user does with it.
 CONFIRM = 2
@@ -20,10 +20,19 @@ PERSIST = 10
 
 
 @dataclass
-class IndexProgress(Message):
-    """The indexing worker made progress (replaces an older queued one)."""
+class WorkerFailed(Message):
+    """A worker ended in an error; the app shows it (one handler, in NewsReaderApp)."""
 
-    progress: Progress
+    error: BaseException | None
 
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, IndexProgress) and self.progress.phase != "done"
+
+class OwnsWorkers:
+    """For a widget, screen or app that runs workers: a failed one is reported as WorkerFailed.
+
+    Textual sends Worker.StateChanged to the worker's own node only (it does not bubble), so
+    each owner passes failures up; the app alone decides how they read.
+    """
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and isinstance(self, MessagePump):
+            self.post_message(WorkerFailed(event.worker.error))

@@ -6,8 +6,11 @@ The index goes to a temporary data directory, so the user's own is never touched
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import tempfile
 from pathlib import Path
+
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from reader.app import NewsReaderApp
 from reader.core.config import load_config
@@ -21,7 +24,9 @@ SIZE = (160, 48)
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(50):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        # A worker replaced by a newer one is cancelled; a failed one shows its message.
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             return
@@ -60,9 +65,10 @@ async def shoot(data_dir: Path) -> None:
     await run("help", ["question_mark"])
     await run("narrow-80x24", ["slash", *"Choe", "enter", "enter"], size=(80, 24))
     await run("grouped", ["ctrl+g"])
-    ferry = ["slash", *"ferry", "enter", "ctrl+g", "j", "enter"]
+    ferry = ["slash", *"ferry", "enter", "ctrl+g", "enter"]
     await run("story", ferry, cfg=stories)
     await run("story-80x24", ferry, size=(80, 24), cfg=stories)
+    await run("find-in-article", ["enter", "slash", *"beijing", "enter", "n"], size=(120, 40))
 
 
 def main() -> None:

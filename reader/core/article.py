@@ -53,3 +53,57 @@ class ArticleMeta:
 
 UNKNOWN = ArticleMeta(title="", source="", date=None, byline=None, dateline=None)
 """Metadata of an article nobody has read yet (an import waiting for its file)."""
+
+
+TITLE_MAX = 100
+"""A title taken from the lead sentence is cut to about this many characters."""
+_CLAUSE_END = ",;:–—"
+_PHRASE_WORDS = frozenset(
+    " ".join((
+        "to in at on for with of by from as after before and but or nor that which who whom",
+        "whose while when where because since during over under against amid into about than",
+        "via without within between among",
+    )).split()
+)  # fmt: skip
+"""Words that open a phrase: a cut just before one leaves the phrase before it whole."""
+
+
+def cut_title(text: str, limit: int = TITLE_MAX) -> str:
+    """A lead sentence shortened to a title at a phrase boundary, with an ellipsis.
+
+    "… first visit to China in six years to attend a military parade …" becomes "… first
+    visit to China in six years…", not "… to attend a…": the cut falls after a clause's
+    punctuation or before a word that opens a phrase, and only then at any word.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    words = text[: limit + 1].split(" ")[:-1]  # whole words within the limit
+    floor = limit // 2
+    best = None
+    length = 0
+    for index, word in enumerate(words):
+        length += len(word) + (1 if index else 0)
+        if length < floor or index + 1 >= len(words):
+            continue
+        if word[-1] in _CLAUSE_END:
+            best = (2, index + 1)
+        elif words[index + 1].lower() in _PHRASE_WORDS and (best is None or best[0] < 2):
+            best = (1, index + 1)
+    if best is None:
+        cut = " ".join(words) if words else text[:limit]
+    else:
+        cut = " ".join(words[: best[1]])
+    return cut.rstrip(_CLAUSE_END + ",.- ") + "…"
+
+
+def title_in_lead(title: str, lead: str) -> int:
+    """How many characters of the lead paragraph the title repeats (0 when it does not).
+
+    An article without a headline gets its title from its first sentence: the title then says
+    what the text says, so it is not shown twice and its names are not counted twice.
+    """
+    stem = title.removesuffix("…").rstrip()
+    if len(stem) < 2 or not lead.startswith(stem):
+        return 0
+    return len(stem)

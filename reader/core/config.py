@@ -36,6 +36,9 @@ NOT_BLANK = r"\S"
 MB = 1024 * 1024
 LARGEST_FILE_MB = 1024 * 1024
 """A bound for max_file_mb: a terabyte, far past any article, and finite (`.inf` is no size)."""
+READING_WIDTH = 88
+"""Columns of article text at most: lines much longer than ~90 characters are hard to follow."""
+MIN_READING_WIDTH = 30
 
 
 def _expects(what: str, description: str, **constraints: Any) -> Meta:
@@ -175,6 +178,14 @@ class ConfigFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_onl
     show_sidebar: Annotated[
         bool, _expects("true or false", "Show the entity sidebar on wide terminals.")
     ] = True
+    reading_width: Annotated[
+        int,
+        _expects(
+            f"a number of columns, at least {MIN_READING_WIDTH}",
+            "The reader's text is at most this many columns wide, however wide the terminal.",
+            ge=MIN_READING_WIDTH,
+        ),
+    ] = READING_WIDTH
     backend: Annotated[
         str,
         _expects(
@@ -234,6 +245,8 @@ class Config:
     show_sidebar: bool
     backend: str
     """The search engine (a name in reader.core.search.registry)."""
+    reading_width: int = READING_WIDTH
+    """The reader's text is at most this many columns wide, however wide the terminal."""
     feeds: tuple[FeedSpec, ...] = ()
     """Subscriptions, fetched into `<corpus>/feeds/` by `newsreader fetch`."""
     fetch_on_start: bool = False
@@ -351,6 +364,7 @@ def _resolve(
         theme=declared.theme.strip(),
         show_sidebar=declared.show_sidebar,
         backend=declared.backend,
+        reading_width=declared.reading_width,
         fetch_on_start=declared.fetch_on_start,
         sources=sources,
         source=source,

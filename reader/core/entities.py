@@ -15,8 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
+LINK_RULES = 2
+"""Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
 _JOINER = re.compile(r"^[\s\-‐‑–'’.・·]{0,3}$")
 """What may stand between the parts of one name: spaces (line breaks too), hyphens."""
@@ -132,14 +135,20 @@ class EntityLinker:
                     if i >= len(words[0]):
                         self._starts.add(key[:i])
         digest = hashlib.blake2b(digest_size=8)
+        digest.update(f"rules {LINK_RULES}".encode())
         for spec in self.specs:
             digest.update(repr((spec.name, spec.kind, spec.aliases)).encode())
         self.signature = digest.hexdigest()
         """Changes whenever the entity config does, so the index knows to re-link."""
 
     def link(self, title: str, body: str) -> list[Mention]:
-        """All mentions in an article, short forms kept only where the full name also appears."""
-        found = [*self._scan(title, "title"), *self._scan(body, "body")]
+        """All mentions in an article, short forms kept only where the full name also appears.
+
+        A title taken from the lead sentence is the body's own words: its names are counted
+        once, where the body says them.
+        """
+        in_title = [] if title_in_lead(title, body) else self._scan(title, "title")
+        found = [*in_title, *self._scan(body, "body")]
         full = {entity for entity, is_full, _ in found if is_full}
         return [mention for entity, _, mention in found if entity in full]
 

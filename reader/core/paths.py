@@ -75,3 +75,8 @@ def old_index_dirs(folder: Path) -> list[Path]:
 def store_file(data_dir: Path) -> Path:
     """The SQLite user store (tags, notes, read state): the one file that must never be lost."""
     return data_dir / "user.sqlite"
+
+
+def preferences_file() -> Path:
+    """Choices made in the app that outlive it (the theme), beside the user's config file."""
+    return user_config_file().with_name("preferences.yaml")

@@ -602,6 +602,16 @@ class Store:
                 (int(read), key, int(read)),
             )
 
+    def set_read_many(self, refs: Sequence[ArticleRef], read: bool) -> None:
+        """Mark many articles at once ("mark all shown as read"), in one transaction."""
+        with self._write() as db:
+            for ref in refs:
+                key = self._ensure(db, ref)
+                db.execute(
+                    "UPDATE articles SET read = ?, dirty = 1 WHERE id = ? AND read != ?",
+                    (int(read), key, int(read)),
+                )
+
     def set_starred(self, ref: ArticleRef, starred: bool) -> None:
         with self._write() as db:
             key = self._ensure(db, ref)

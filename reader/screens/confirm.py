@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,7 +12,10 @@ from textual.widgets import Label
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True on `y`, False on `n` or Esc. Nothing else is accepted."""
+    """Dismisses with True on `y`, False on `n` or Esc. Nothing else is accepted (not even
+    `q`: the question is about the user's work)."""
+
+    HOLDS_WORK: ClassVar[bool] = True
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),

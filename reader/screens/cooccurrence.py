@@ -15,7 +15,7 @@ from reader.messages import CONFIRM
 class CooccurrenceScreen(ModalScreen[tuple[str, ...] | None]):
     """A people × people table of articles naming both; Enter filters to that pair."""
 
-    BINDINGS = [Binding("escape,c,q", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,c", "dismiss(None)", "Close"), Binding("q", "app.quit", "Quit")]
 
     def __init__(
         self, names: list[str], pairs: dict[tuple[str, str], int], short: dict[str, str]

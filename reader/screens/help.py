@@ -1,94 +1,78 @@
-"""The help screen: every key, grouped by where it works."""
+"""The help screen: every key, grouped by where it works, read from the bindings themselves.
+
+Nothing here lists a key by hand, so a binding added, removed or remapped (by its id, through
+a keymap) shows up here as it is.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    (
-        "Anywhere",
-        [
-            ("/", "search"),
-            ("Tab / Shift+Tab", "next / previous pane"),
-            ("s", "sources"),
-            ("e", "entities"),
-            ("E", "show or hide the entity sidebar"),
-            ("r", "re-index now"),
-            ("f", "fetch every feed now (Enter on one feed in the list fetches it)"),
-            ("t", "tags of the current article (add with completion, x removes)"),
-            ("A", "note on the current article"),
-            ("o", "all notes: Enter opens, e edits, d deletes"),
-            ("u", "mark read / unread (opening marks read)"),
-            ("*", "star / unstar"),
-            ("Ctrl+G", "group results: one row per story (+N outlets, first reported)"),
-            ("v", "the story of the current article: versions, what each adds or contradicts"),
-            ("Ctrl+P", "command palette: sources, tags, entities, re-index, theme"),
-            ("? / F1", "this help"),
-            ("Esc", "back out one level"),
-            ("q", "quit (except while typing)"),
-        ],
-    ),
-    (
-        "Search box",
-        [
-            ("typing", "searches as you type; the last word is a prefix, typos are forgiven"),
-            ("Ctrl+T", "search the words as typed, not corrected (again: corrected)"),
-            ("Enter / ↓", "go to the results"),
-            ("Esc", "leave the box for the results (the query stays)"),
-        ],
-    ),
-    (
-        "Results",
-        [
-            ("j / k, ↓ / ↑", "move"),
-            ("g / G", "top / bottom"),
-            ("Enter", "open the article (grouped: a story's versions)"),
-        ],
-    ),
-    (
-        "Story view",
-        [
-            ("j / k, > / <", "step through the versions (oldest first)"),
-            ("b", "compare the others with this version"),
-            ("Enter", "read the version"),
-            ("Esc", "back"),
-        ],
-    ),
-    (
-        "Reader",
-        [
-            ("n / N", "next / previous search match"),
-            ("] / [", "next / previous article"),
-            ("> / <", "next / previous version of the same story"),
-            ("j / k, g / G", "paragraph cursor: next / previous, first / last"),
-            ("Space / PgUp", "page down / up"),
-            ("a", "annotate the paragraph under the cursor (Ctrl+S saves)"),
-        ],
-    ),
-]
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def _bindings(declared: Iterable[BindingType]) -> list[Binding]:
+    return [b for b in declared if isinstance(b, Binding)]
+
+
+def describe(app: App[Any], sections: Iterable[tuple[str, Iterable[BindingType]]]) -> list[Section]:
+    """(heading, [(keys, what they do)]) for each group of bindings, one row per action.
+
+    Keys come from the app's keymap when a binding's id is remapped there, and are shown as
+    the footer shows them ("/" not "slash").
+    """
+    keymap: dict[str, str] = getattr(app, "_keymap", {}) or {}
+    out: list[Section] = []
+    for heading, declared in sections:
+        rows: dict[str, tuple[list[str], str]] = {}
+        for binding in _bindings(declared):
+            if binding.system:
+                continue
+            keys = keymap.get(binding.id or "", binding.key) if binding.id else binding.key
+            shown = [
+                app.get_key_display(Binding(key.strip(), binding.action)) for key in keys.split(",")
+            ]
+            what = binding.tooltip or binding.description
+            if binding.action in rows:
+                rows[binding.action][0].extend(shown)
+            else:
+                rows[binding.action] = (shown, what)
+        out.append((heading, [(" / ".join(keys), what) for keys, what in rows.values()]))
+    return out
 
 
 class HelpScreen(ModalScreen[None]):
     """Keys, as the footer cannot show them all at once."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,question_mark,f1", "dismiss", "Close"),
+        # A modal screen stops the app's own bindings: q quits from here too.
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__()
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for section, keys in KEYS:
+        for section, keys in self.sections:
             table.add_row(Text(section, style="bold underline"), "")
             for key, what in keys:
-                table.add_row(key, what)
+                table.add_row(Text(key), Text(what))
             table.add_row("", "")
         with VerticalScroll(id="help"):
             yield Static(Text("newsreader: keys", style="bold"), id="help-title")
-            yield Static(table)
-            yield Static(Text("Esc closes this help.", style="dim"))
+            yield Static(table, id="help-keys")
+            yield Static(Text("Esc closes this help · q quits", style="dim"))

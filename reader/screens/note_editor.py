@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,6 +20,9 @@ Save = Callable[[str], Awaitable[str | None]]
 
 class NoteEditor(ModalScreen[bool]):
     """Edits one note. On a failed save the text stays here with the error shown above it."""
+
+    HOLDS_WORK: ClassVar[bool] = True
+    """`q` never quits over unsaved words (the app asks this of every screen on the stack)."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

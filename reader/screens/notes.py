@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,32 +14,43 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.messages import CONFIRM, OwnsWorkers
+from reader.screens.confirm import ConfirmScreen
 from reader.types import ArticleRef, Note
+
+Delete = Callable[[int], Awaitable[str | None]]
+"""Deletes a note by id; returns None when it is gone, or the one-line reason it is not."""
+
+
+EMPTY = "No notes yet: open an article, j/k to a paragraph, a to annotate."
 
 
 @dataclass(frozen=True)
 class NoteAction:
-    """What the user chose to do with a note: "open", "edit" or "delete"."""
+    """What the user chose to do with a note: "open" or "edit"."""
 
     action: str
     note: Note
 
 
-class NotesScreen(ModalScreen[NoteAction | None]):
-    """Newest first. Enter opens the article at the note's paragraph."""
+class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
+    """Newest first. Enter opens the article at the note's paragraph; a deletion is asked
+    about here, and the list stays open whatever the answer."""
 
     BINDINGS = [
-        Binding("escape,o,q", "dismiss(None)", "Close"),
+        Binding("escape,o", "dismiss(None)", "Close"),
+        Binding("q", "app.quit", "Quit", show=False),
         Binding("e", "choose('edit')", "Edit"),
-        Binding("d,delete", "choose('delete')", "Delete"),
+        Binding("d,delete", "delete", "Delete"),
         Binding("j", "cursor('down')", show=False),
         Binding("k", "cursor('up')", show=False),
     ]
 
-    def __init__(self, notes: list[tuple[Note, ArticleRef | None]]) -> None:
+    def __init__(self, notes: list[tuple[Note, ArticleRef | None]], delete: Delete) -> None:
         super().__init__()
         self.notes = {str(note.id): note for note, _ in notes}
         self.rows = notes
+        self.delete = delete
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes", classes="dialog"):
@@ -66,9 +79,7 @@ class NotesScreen(ModalScreen[NoteAction | None]):
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         if not self.rows:
-            listing.add_option(
-                Option(Text("No notes yet: open an article, j/k to a paragraph, a to annotate."))
-            )
+            listing.add_option(Option(Text(EMPTY)))
         else:
             listing.highlighted = 0
         self.set_focus(listing)
@@ -85,6 +96,31 @@ class NotesScreen(ModalScreen[NoteAction | None]):
         note = self.notes.get(event.option.id or "")
         if note is not None:
             self.dismiss(NoteAction("open", note))
+
+    def action_delete(self) -> None:
+        self._delete()
+
+    @work(exclusive=True, group="dialogs", exit_on_error=False)
+    async def _delete(self) -> None:
+        note = self._current()
+        if note is None or not await self.app.push_screen_wait(
+            ConfirmScreen("Delete this note for good?")
+        ):
+            return
+        problem = await self.delete(note.id)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
+            return
+        self.notify("Note deleted.", timeout=CONFIRM)
+        listing = self.query_one(OptionList)
+        listing.remove_option(str(note.id))
+        del self.notes[str(note.id)]
+        self.rows = [(n, r) for n, r in self.rows if n.id != note.id]
+        self.query_one("#notes-heading", Label).update(
+            Text(f"Notes ({len(self.rows)})", style="bold")
+        )
+        if not self.rows:
+            listing.add_option(Option(Text(EMPTY)))
 
     def action_choose(self, action: str) -> None:
         note = self._current()

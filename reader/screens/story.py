@@ -38,14 +38,16 @@ class StoryScreen(Screen[OpenVersion | None]):
     """The timeline of a story; the highlighted version is compared with the pinned one."""
 
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back"),
-        Binding("j,down", "step(1)", "Next version", show=False),
-        Binding("k,up", "step(-1)", "Previous version", show=False),
-        Binding("greater_than_sign,right_curly_bracket", "step(1)", "Next version", show=False),
-        Binding("less_than_sign,left_curly_bracket", "step(-1)", "Prev version", show=False),
-        Binding("b", "pin", "Compare with this"),
-        Binding("enter", "read", "Read"),
-    ]
+        Binding("escape,q", "dismiss(None)", "Back", id="story-back",
+                tooltip="back to the results (or the reader)"),
+        Binding("j,down,greater_than_sign", "step(1)", "Next version", show=False,
+                id="story-next", tooltip="next version (oldest first)"),
+        Binding("k,up,less_than_sign", "step(-1)", "Prev version", show=False,
+                id="story-previous", tooltip="previous version"),
+        Binding("b", "pin", "Compare with this", id="story-pin",
+                tooltip="compare the other versions with this one"),
+        Binding("enter", "read", "Read", id="story-read", tooltip="read the version"),
+    ]  # fmt: skip
 
     def __init__(self, library: Library, detail: StoryDetail, current: str | None = None) -> None:
         super().__init__()

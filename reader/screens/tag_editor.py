@@ -25,6 +25,7 @@ class TagEditor(ModalScreen[None]):
         Binding("escape", "close", "Done", priority=True),
         Binding("delete,x,backspace", "remove", "Remove tag", show=False),
         Binding("tab", "switch", "Switch", show=False, priority=True),
+        Binding("q", "app.quit", "Quit", show=False),  # on the list; in the box q is a letter
     ]
 
     def __init__(self, title: str, tags: tuple[str, ...], known: list[str], change: Change) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +16,18 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
-from reader.types import MARK_END, MARK_START, Hit, Results
+from reader.library import Library
+from reader.messages import OwnsWorkers
+from reader.state import SearchRequest
+from reader.types import MARK_END, MARK_START, Cancelled, Hit, Results, UserError
 
 ROW_HEIGHT = 3
 WINDOW = 20
 """Rows loaded (with snippets) at a time: about one screenful, since snippets are the cost."""
+SCAN = 200
+"""Rows read at a time (without snippets) when looking for the next unread article."""
 
 
 def snippet_text(snippet: str, style: str | Style = "bold reverse") -> Text:
@@ -51,23 +58,25 @@ def lead_to_match(text: Text, width: int) -> Text:
     return lead
 
 
-class ResultsList(ScrollView, can_focus=True):
+class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
     """Three lines a hit: title, source · date · markers, snippet. Never builds a widget a row."""
 
     BINDINGS = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("enter", "open", "Open"),
+        Binding("j,down", "move(1)", "Down", show=False, id="results.down"),
+        Binding("k,up", "move(-1)", "Up", show=False, id="results.up"),
+        Binding("g,home", "first", "Top", show=False, id="results.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="results.bottom"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="results.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="results.page-up"),
+        Binding(
+            "enter", "open", "Open", id="results.open", tooltip="open the article (marks it read)"
+        ),
     ]
     COMPONENT_CLASSES = {"results--cursor", "results--meta", "results--match", "results--dim"}
     DEFAULT_CSS = """
     ResultsList { background: $surface; }
-    ResultsList > .results--cursor { background: $accent 30%; }
-    ResultsList:focus > .results--cursor { background: $accent 55%; }
+    ResultsList > .results--cursor { background: $panel; }
+    ResultsList:focus > .results--cursor { background: $accent 55%; text-style: bold; }
     ResultsList > .results--meta { color: $text-muted; }
     ResultsList > .results--match { color: $warning; text-style: bold; }
     ResultsList > .results--dim { color: $text-disabled; }
@@ -87,8 +96,25 @@ class ResultsList(ScrollView, can_focus=True):
 
         hit: Hit | None
 
-    def __init__(self, **kwargs: Any) -> None:
+    @dataclass
+    class Answered(Message):
+        """A search's results are on screen."""
+
+        request: SearchRequest
+        results: Results
+
+    @dataclass
+    class Failed(Message):
+        """A search could not run (a malformed query): the one-line reason."""
+
+        request: SearchRequest
+        problem: str
+
+    def __init__(self, library: Library, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.library = library
+        self.request: SearchRequest | None = None
+        """The search asked for last; answers to older ones are dropped."""
         self.results: Results | None = None
         self._rows: dict[int, Hit] = {}
         self._loading: set[int] = set()
@@ -99,6 +125,63 @@ class ResultsList(ScrollView, can_focus=True):
         refined query does not lose the reader's place, even past a query that dropped it.
         """
         self._choose_when_loaded: int | None = None
+        self._open_when_loaded: int | None = None
+        """The next unread article, to open once its row is loaded."""
+        self._cancel = threading.Event()
+        """Raised when a newer search starts: the older one stops between its steps."""
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> None:
+        """Search in a worker; a newer request cancels an older one still running.
+
+        Typing mode: the last word is a prefix and a word that matches nothing is searched as
+        the corpus's closest word, unless the request asks for the words as typed.
+        """
+        self.request = request
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._search(request, self.chosen_id, self._cancel)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, request: SearchRequest, keep_id: str | None, cancel: threading.Event) -> None:
+        worker = get_current_worker()
+        try:
+            results = self.library.search(
+                request.query,
+                request.filters,
+                sort=request.order,
+                suggest=False,
+                prefix_last=True,
+                exact=request.exact,
+                cancelled=cancel.is_set,
+            )
+            if request.grouped:
+                results = self.library.grouped(results)
+            first = results.hits(0, WINDOW)
+        except Cancelled:
+            return  # A newer keystroke's search is on its way.
+        except UserError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, request, str(exc))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._answered, request, results, first, keep_id)
+
+    def _answered(
+        self, request: SearchRequest, results: Results, first: list[Hit], keep_id: str | None
+    ) -> None:
+        if request != self.request:
+            return  # The user typed on; a newer search is on its way.
+        self.show(results, first, keep_id)
+        self.post_message(self.Answered(request, results))
+
+    class NoUnread(Message):
+        """Looking for the next unread article found none after the cursor."""
+
+    def _failed(self, request: SearchRequest, problem: str) -> None:
+        if request == self.request:
+            self.post_message(self.Failed(request, problem))
 
     # -- data ---------------------------------------------------------------------------
 
@@ -108,6 +191,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._rows = dict(enumerate(first_rows))
         self._loading.clear()
         self._choose_when_loaded = None
+        self._open_when_loaded = None
         index = next((i for i, hit in self._rows.items() if hit.id == keep_id), None)
         old_offset = (self.cursor * ROW_HEIGHT) - self.scroll_y
         self.virtual_size = Size(self.size.width, results.total * ROW_HEIGHT)
@@ -157,6 +241,9 @@ class ResultsList(ScrollView, can_focus=True):
         if self._choose_when_loaded is not None and self._choose_when_loaded in self._rows:
             self.chosen_id = self._rows[self._choose_when_loaded].id
             self._choose_when_loaded = None
+        if self._open_when_loaded is not None and self._open_when_loaded in self._rows:
+            self.post_message(self.Opened(self._rows[self._open_when_loaded]))
+            self._open_when_loaded = None
         self.refresh()
         if self.cursor >= start and self.cursor < start + len(hits):
             self.post_message(self.Highlighted(self.current))
@@ -263,6 +350,41 @@ class ResultsList(ScrollView, can_focus=True):
         if self.current is not None:
             self._choose(self.cursor)
             self.post_message(self.Opened(self.current))
+
+    def next_unread(self, open_it: bool = False) -> None:
+        """Move to the next unread article after the cursor, and open it when `open_it`.
+
+        In a worker: the next unread one may be thousands of rows further down.
+        """
+        if self.results is not None:
+            self._next_unread(self.results, self.cursor + 1, open_it)
+
+    @work(thread=True, exclusive=True, group="unread", exit_on_error=False)
+    def _next_unread(self, results: Results, start: int, open_it: bool) -> None:
+        worker = get_current_worker()
+        for first in range(start, results.total, SCAN):
+            if worker.is_cancelled:
+                return
+            for offset, hit in enumerate(results.hits(first, first + SCAN, snippets=False)):
+                if "unread" in hit.flags:
+                    index = first + offset
+                    self.app.call_from_thread(self._found_unread, results, index, open_it)
+                    return
+        self.app.call_from_thread(self._found_unread, results, None, open_it)
+
+    def _found_unread(self, results: Results, index: int | None, open_it: bool) -> None:
+        if results is not self.results:
+            return
+        if index is None:
+            self.post_message(self.NoUnread())
+            return
+        self._choose(index)
+        if not open_it:
+            return
+        if self.current is not None:
+            self.post_message(self.Opened(self.current))
+        else:
+            self._open_when_loaded = index
 
     def on_click(self, event: object) -> None:
         offset = getattr(event, "y", 0)

@@ -1,9 +1,16 @@
-"""The search box: an Input whose Enter and Down move to the results at once."""
+"""The search box: an Input whose Enter, Down and Esc hand the keyboard back to the results."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.binding import Binding
 from textual.widgets import Input
+
+IDLE = '/ to search: words, "phrases", source:AP, date:2025-09 …'
+"""The placeholder while the box does not have the keyboard: it says which key starts a search."""
+TYPING = 'Type to search: words, "phrases", source:AP, date:2025-09, entity:"Choe Son Hui" …'
 
 
 class SearchBox(Input):
@@ -12,15 +19,31 @@ class SearchBox(Input):
 
     A priority binding is run by the app as the key arrives, before it passes on the next key;
     an ordinary one runs only when the box reads its queue, where the next key already waits.
+    So leaving is a call, not a message: the screen hands the box what to do (`leave`), and
+    the box never looks for the results itself.
     """
 
     BINDINGS = [
-        Binding("enter", "to_results", "Results", show=True, priority=True),
-        Binding("down", "to_results", "Results", show=False, priority=True),
+        Binding(
+            "enter", "leave", "Results", priority=True, id="search.results",
+            tooltip="go to the results (the query stays)",
+        ),
+        Binding("down", "leave", "Results", show=False, priority=True, id="search.down",
+                tooltip="go to the results"),
         # Esc leaves typing for the results (the query stays), so single-letter keys act again.
-        Binding("escape", "to_results", "Results", show=False, priority=True),
-    ]
+        Binding("escape", "leave", "Back", show=False, priority=True, id="search.escape",
+                tooltip="leave the box for the results (the query stays)"),
+    ]  # fmt: skip
 
-    def action_to_results(self) -> None:
-        # Not .focus(): that is deferred, and the next key would still land in the box.
-        self.screen.set_focus(self.app.query_one("#results"))
+    def __init__(self, leave: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(placeholder=IDLE, **kwargs)
+        self._leave = leave
+
+    def action_leave(self) -> None:
+        self._leave()
+
+    def on_focus(self) -> None:
+        self.placeholder = TYPING
+
+    def on_blur(self) -> None:
+        self.placeholder = IDLE

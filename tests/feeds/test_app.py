@@ -128,10 +128,10 @@ def test_list_rows_keep_their_width_in_any_script(name: str) -> None:
     import datetime as dt
 
     from reader.core.feeds.health import FeedHealth
-    from reader.widgets.facets import _count_label
+    from reader.widgets.facets import count_label
     from reader.widgets.feeds import health_label
 
-    assert _count_label(name, 12, 16).cell_len == 16
+    assert count_label(name, 12, 16).cell_len == 16
     row = FeedHealth(
         name, "https://x", "1h", 3, dt.datetime.now().astimezone(), None, None, None, None
     )
@@ -147,12 +147,12 @@ async def test_resizing_the_terminal_relays_the_columns_out(
     app = _app(config_file, httpserver)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.query_one("#left").has_class("-narrow")
+        assert app.main.has_class("-narrow")
         assert app.query_one(FeedList).label_width == 16
         narrow = _labels(app.query_one(FeedList))[1]  # the long name, cut to fit
         await pilot.resize_terminal(160, 40)
         await settle(pilot)
-        assert not app.query_one("#left").has_class("-narrow")
+        assert not app.main.has_class("-narrow")
         assert app.query_one(FeedList).label_width == 22
         wide = _labels(app.query_one(FeedList))[1]
         assert narrow.endswith("…") and len(wide) == len(narrow) + 6

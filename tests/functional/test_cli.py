@@ -54,6 +54,17 @@ def search(config_file: Path, query: str, *extra: str) -> list[dict]:
     return json.loads(result.stdout)
 
 
+@pytest.mark.parametrize(
+    ("order", "first"),
+    [("newest", ["003", "002"]), ("date", ["003", "002"]), ("oldest", ["002", "003"])],
+)
+def test_search_sorts_newest_or_oldest_first_with_undated_last(
+    config_file: Path, order: str, first: list[str]
+) -> None:
+    paths = [h["path"][:3] for h in search(config_file, "", "--sort", order)]
+    assert paths[:2] == first and len(paths) == 5  # the other three are undated
+
+
 def test_search_json_contract(config_file: Path) -> None:
     hits = search(config_file, "Choe")
     assert sorted(h["path"][:3] for h in hits) == ["003", "004"]

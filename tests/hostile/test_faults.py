@@ -130,4 +130,5 @@ async def test_full_disk_in_the_app_is_a_message_not_a_crash(
         await pilot.press("slash", *"choe")
         await pilot.pause(0.2)
         await settle(pilot)
-        assert app.results is not None and app.results.total == 2
+        shown = app.main.results.results
+        assert shown is not None and shown.total == 2

@@ -30,18 +30,29 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause()
         # Twice quiet in a row: one worker's result may start the next after a repaint
         # (the facets follow the first frame of results).
-        quiet = quiet + 1 if all(w.is_finished for w in _background(app)) else 0
+        idle = all(w.is_finished for w in _background(app)) and not _typing(app)
+        quiet = quiet + 1 if idle else 0
         if quiet == 2:
             return
+        if _typing(app):  # a burst of keys: its search waits for the debounce timer
+            await pilot.pause(0.05)
+
+
+def _typing(app: App) -> bool:
+    return isinstance(app, NewsReaderApp) and app.main.is_attached and app.main.typing
 
 
 def _background(app: App) -> list[Worker]:
-    return [w for w in app.workers if w.group != "dialogs"]
+    return [
+        w for w in app.workers if w.group != "dialogs" and not w.is_cancelled and not w.is_finished
+    ]
 
 
 async def search(pilot: Pilot, text: str) -> ResultsList:
     app = pilot.app
     assert isinstance(app, NewsReaderApp)
+    if app.main.reader.has_focus_within:  # there `/` finds in the article: leave it first
+        await pilot.press("escape")
     await pilot.press("slash")
     box = app.query_one("#search")
     box.value = ""  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, OptionList
 
 from reader.app import NewsReaderApp
 from reader.screens.cooccurrence import CooccurrenceScreen
-from reader.widgets.facets import KindList, sparkline
+from reader.widgets.entities import KindList, sparkline
 from reader.widgets.results import ResultsList
 from tests.ui.helpers import settle, titles
 
@@ -41,7 +41,7 @@ async def test_arrow_keys_run_from_one_kind_into_the_next(app: NewsReaderApp) ->
         assert app.focused is app.query_one("#entities-organisation")
         await pilot.press("space")
         await settle(pilot)
-        assert app.filters.entities == ("KCNA",)
+        assert app.main.request.filters.entities == ("KCNA",)
         await pilot.press("k")
         assert app.focused is people and people.highlighted == people.option_count - 1
 
@@ -63,7 +63,7 @@ async def test_cooccurrence_view_counts_pairs_and_jumps_to_them(app: NewsReaderA
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, CooccurrenceScreen)
-        assert set(app.filters.entities) == {"Kim Jong Un", "Choe Son Hui"}
+        assert set(app.main.request.filters.entities) == {"Kim Jong Un", "Choe Son Hui"}
         assert sorted(titles(app.query_one(ResultsList))) == ["003", "004"]
 
 

@@ -18,6 +18,12 @@ def status(app: NewsReaderApp) -> str:
     return str(app.query_one("#status").render())
 
 
+def opened(app: NewsReaderApp) -> str | None:
+    """The id of the article the reader shows."""
+    view = app.main.reader.view
+    return view.hit.id if view is not None else None
+
+
 async def grouped(pilot, app: NewsReaderApp) -> ResultsList:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("ctrl+g")
@@ -36,8 +42,18 @@ async def test_grouping_collapses_a_story_to_one_row_and_back(app: NewsReaderApp
         meta = results._line(story_rows[0], 1).plain
         assert "+1 outlet · 2 versions · first Unknown 2025-08-28" in meta
         assert sorted(titles(results)) == ["001", "002", "003", "004"]
+        # Grouping is part of the one request: Esc clears the query and filters, not it.
+        assert app.main.request.grouped
+        await pilot.press("slash", *"Kim", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.main.request.grouped and not app.main.request.query
+        assert status(app) == "4 stories (5 articles)"
         await pilot.press("ctrl+g")
         await settle(pilot)
+        assert status(app) == "5 articles"
+        assert len(results.loaded) == 5
         assert status(app) == "5 articles"
         assert len(app.query_one(ResultsList).loaded) == 5
 
@@ -67,7 +83,7 @@ async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp,
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, StoryScreen)
-        assert app.open_id == members[1].id
+        assert opened(app) == members[1].id
         assert app.query_one(ArticleReader).display
 
 
@@ -80,15 +96,15 @@ async def test_version_keys_step_through_the_story_in_the_reader(app: NewsReader
             await pilot.press("j")
         await pilot.press("enter")
         await settle(pilot)
-        first = app.open_id
+        first = opened(app)
         assert first is not None and isinstance(app.focused, ArticleReader)
         await pilot.press("greater_than_sign")
         await settle(pilot)
-        other = app.open_id
+        other = opened(app)
         assert other != first and app.library.story_of(other) == app.library.story_of(first)
         await pilot.press("less_than_sign")
         await settle(pilot)
-        assert app.open_id == first
+        assert opened(app) == first
 
 
 async def test_a_note_on_one_version_shows_in_the_story(app: NewsReaderApp) -> None:
@@ -98,7 +114,7 @@ async def test_a_note_on_one_version_shows_in_the_story(app: NewsReaderApp) -> N
         noted = story.members[1]
         app.library.add_note(noted.id, "AP says 26 leaders; check")
         app.library.tag(noted.id, ["verify"])
-        app._open_story(noted.id)
+        app.main._open_story(noted.id)
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, StoryScreen)
@@ -127,3 +143,19 @@ async def test_grouped_results_keep_the_typo_correction_and_ctrl_t(app: NewsRead
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert sorted(titles(results)) == ["001", "002", "003", "004"]
+
+
+async def test_help_lists_the_story_keys_from_their_bindings(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        shown = {
+            heading: dict(rows)
+            for heading, rows in app.screen.sections  # type: ignore[attr-defined]
+        }
+        anywhere = shown["Anywhere"]
+        assert "group results" in anywhere["^g"] and "story" in anywhere["v"]
+        assert "version" in anywhere[">"] and "version" in anywhere["<"]
+        story = next(rows for heading, rows in shown.items() if heading.startswith("Story view"))
+        assert "compare" in story["b"] and "read the version" in story["⏎"]

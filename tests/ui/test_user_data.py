@@ -197,19 +197,27 @@ async def test_notes_list_jumps_edits_and_deletes(app: NewsReaderApp) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [n.text for n in lib.user_data(afp.id).notes] == ["on the dates (checked)"]
-        # Delete asks first.
+        # Delete asks first; "n" keeps the note and the list stays open.
         await pilot.press("o")
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        assert [n.text for n in lib.user_data(afp.id).notes] == ["on the dates (checked)"]
+        # "y" deletes it, and the list, still open, says there is nothing left.
+        await pilot.press("d")
+        await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert lib.user_data(afp.id).notes == ()
-        await pilot.press("o")
-        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
         listing = app.screen.query_one(OptionList)
         assert "No notes yet" in str(listing.get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, NotesScreen)
 
 
 async def test_opening_marks_read_u_toggles_and_star(app: NewsReaderApp) -> None:

@@ -49,6 +49,8 @@ def test_relative_paths_are_relative_to_the_file(tmp_path: Path) -> None:
         ),
         ("entities:\n  - name: X\n    colour: red\n", r"config.yaml:3: entities: unknown key 'colour'"),
         ("show_sidebar: maybe\n", r"config.yaml:1: show_sidebar: expected true or false"),
+        ("reading_width: 10\n", r"config.yaml:1: reading_width: expected a number of columns, at least 30, got a number \(10\)"),
+        ("reading_width: wide\n", r"config.yaml:1: reading_width: expected a number of columns"),
         # Well-formed YAML whose value cannot be built (an impossible date) is still one line.
         ("corpus: x\nmax_file_mb: 2025-13-45\n", r"config.yaml:2: max_file_mb: invalid value: month must be in 1..12"),
         ("entities:\n  - name: X\n    aliases: [2025-02-30]\n", r"config.yaml:2: entities: invalid value: day is out of range"),
@@ -60,12 +62,17 @@ def test_invalid_config_names_file_line_and_key(tmp_path: Path, text: str, messa
     assert "\n" not in str(info.value)
 
 
+def test_reading_width_is_read(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, "corpus: x\nreading_width: 72\n")).reading_width == 72
+    assert load_config(write(tmp_path, "corpus: x\n")).reading_width == 88
+
+
 def test_unknown_keys_warn_but_load(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "corpus: x\ncolour: blue\n"))
     assert config.warnings == (
         f"{tmp_path / 'config.yaml'}:2: unknown key 'colour' ignored "
-        "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar, backend, feeds, "
-        "fetch_on_start, refresh_every, sources)",
+        "(known: corpus, data_dir, max_file_mb, entities, theme, show_sidebar, reading_width, backend, "
+        "feeds, fetch_on_start, refresh_every, sources)",
     )
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.article import ArticleMeta
+from reader.core.article import ArticleMeta, cut_title
 from reader.core.articles import bylines, dates, frontmatter, furniture, language
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
@@ -1048,9 +1048,5 @@ def _first_sentence(text: str) -> str:
 
 
 def _cut(text: str) -> str:
-    """Cut at a word boundary to about TITLE_MAX characters, marking the cut with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= TITLE_MAX:
-        return text
-    cut = text[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:–—- ")
-    return cut + "…"
+    """A lead sentence as a title: cut at a phrase boundary, with an ellipsis."""
+    return cut_title(text, TITLE_MAX)

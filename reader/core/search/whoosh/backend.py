@@ -34,6 +34,7 @@ from reader.core.search.whoosh.schema import (
     shared_analyzer,
 )
 from reader.core.search.whoosh.scoring import BM25F
+from reader.core.search.whoosh.similar import more_like
 from reader.core.search.whoosh.snippets import Snippets
 from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
@@ -53,8 +54,6 @@ BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
 VOCABULARY = "surface.vocab"
 """Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
-SIMILAR_TERMS = 25
-"""Key terms of an article that `more_like_this` looks for in others."""
 
 
 class WhooshBackend:
@@ -375,13 +374,17 @@ class WhooshBackend:
         return WordCounts(counts)
 
     def more_like_this(self, doc_id: str, limit: int = 10) -> list[tuple[str, float]]:
+        """Whoosh's "more like" (the article's key terms, weighted), ranked over whole
+        posting lists by ranking.py instead of Whoosh's matcher (see similar.py)."""
         with self._lock:
             searcher = self._get_searcher()
             docnum = searcher.document_number(id=doc_id)
             if docnum is None:
                 return []
-            hits = searcher.more_like(docnum, "body", top=limit, numterms=SIMILAR_TERMS)
-            return [(hit["id"], float(hit.score)) for hit in hits]
+            return [
+                (searcher.stored_fields(other)["id"], score)
+                for other, score in more_like(searcher, docnum, limit)
+            ]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         if not terms:
