@@ -177,17 +177,20 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
+    answers: dict[str, dict[str, object]] = {}
     for kind, text in zip(mix["kinds"], queries, strict=True):
         started = time.perf_counter()
         try:
             results = library.search(text, suggest=False)
-            results.hits(0, PAGE)
+            page = results.hits(0, PAGE)
         except Exception as exc:  # a benchmark reports failures, it does not stop on them
             errors.append(f"{text}: {exc}")
             continue
         elapsed = (time.perf_counter() - started) * 1000
         latencies.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
+        # What was found, to compare engines: the count and the first page's articles.
+        answers[text] = {"total": results.total, "top": [hit.path for hit in page]}
     grouped: list[float] = []  # the same queries with results grouped by story (Ctrl+G)
     for text in queries:
         started = time.perf_counter()
@@ -220,6 +223,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "entity_ms": entity,
         "grouped_ms": grouped,
         "errors": errors,
+        "answers": answers,
         "fuzzy_hits": fuzzy_hits,
         "rss_mb": own,
     }

@@ -6,8 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEEDS
 from tests.functional.test_cli import run
+
+pytestmark = pytest.mark.both_engines
+"""Stories read articles through the engine interface: every test runs on both engines."""
 
 HANDMADE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "handmade"
 
@@ -69,7 +74,7 @@ def test_grouped_search_gives_one_row_per_story(config_file: Path) -> None:
     assert {g["corrected"]["parde"] for g in typo} == {"parade"}
 
 
-def test_a_new_file_joins_its_story_and_other_ids_stay(tmp_path: Path) -> None:
+def test_a_new_file_joins_its_story_and_other_ids_stay(tmp_path: Path, engine_backend: str) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(HANDMADE, corpus)
     (corpus / "gold.json").unlink()
@@ -77,6 +82,7 @@ def test_a_new_file_joins_its_story_and_other_ids_stay(tmp_path: Path) -> None:
     held = late.read_text(encoding="utf-8")
     late.unlink()
     args = ("--corpus", str(corpus), "--data-dir", str(tmp_path / "data"))
+    args += ("--backend", engine_backend)
     before = {s["id"]: {a["path"] for a in s["articles"]} for s in stories(*args)}
     ferry = next(i for i, paths in before.items() if "wire-1001.txt" in paths)
     late.write_text(held, encoding="utf-8")
@@ -90,8 +96,11 @@ def test_a_new_file_joins_its_story_and_other_ids_stay(tmp_path: Path) -> None:
     assert {s["id"]: {a["path"] for a in s["articles"]} for s in stories(*args)} == after
 
 
-def test_stories_text_lists_versions_with_roles_and_a_query_narrows(tmp_path: Path) -> None:
+def test_stories_text_lists_versions_with_roles_and_a_query_narrows(
+    tmp_path: Path, engine_backend: str
+) -> None:
     args = ("--corpus", str(HANDMADE), "--data-dir", str(tmp_path / "data"))
+    args += ("--backend", engine_backend)
     result = run(*args, "stories", "ferry")
     assert result.returncode == 0, result.stderr
     assert "Kessel" in result.stdout and "Norland" not in result.stdout

@@ -31,6 +31,7 @@ async def grouped(pilot, app: NewsReaderApp) -> ResultsList:  # type: ignore[no-
     return app.query_one(ResultsList)
 
 
+@pytest.mark.both_engines
 @pytest.mark.parametrize("size", SIZES)
 async def test_grouping_collapses_a_story_to_one_row_and_back(app: NewsReaderApp, size) -> None:
     async with app.run_test(size=size) as pilot:
@@ -126,6 +127,7 @@ async def test_a_note_on_one_version_shows_in_the_story(app: NewsReaderApp) -> N
         assert not isinstance(app.screen, StoryScreen)
 
 
+@pytest.mark.both_engines
 async def test_grouped_results_keep_the_typo_correction_and_ctrl_t(app: NewsReaderApp) -> None:
     """Grouping (Ctrl+G) and searching as typed (Ctrl+T) work together: one row per story for
     the corrected word, none for the word as typed, and back."""
