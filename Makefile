@@ -7,7 +7,7 @@ SIZES  ?= 1000,10000,100000
 BACKEND ?= whoosh,tantivy
 ARTICLES ?= ../shared/articles-dev
 
-.PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles clean
+.PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles eval-stories clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,7 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
 # Scores the article parser on a labelled set (default ../shared/articles-dev) and prints it.
-eval: eval-articles
+eval: eval-articles eval-stories
 
 eval-articles: $(STAMP)
 	$(BIN)/python scripts/eval_articles.py $(ARTICLES)
@@ -55,3 +55,6 @@ bench-feeds: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+eval-stories: $(STAMP)
+	$(BIN)/python scripts/eval_stories.py --sweep

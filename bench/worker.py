@@ -4,6 +4,7 @@
     python -m bench.worker change CONFIG         one file changed → time until search sees it
     python -m bench.worker search CONFIG QUERIES warm search latencies with snippets
     python -m bench.worker entities CONFIG N     full build with N more entities of 3 aliases
+    python -m bench.worker assign CONFIG         one new article → time to assign its story
     python -m bench.worker reading CONFIG QUERIES open search hits as the reader does, then
                                                  find their related stories
 
@@ -43,7 +44,12 @@ def _full_build(config: Config) -> tuple[Library, dict[str, Any]]:
     progress = library.sync_all(rebuild=True)
     seconds = time.perf_counter() - started
     timings = dict(library.indexer.timings)
-    return library, {"seconds": seconds, "articles": progress.added, "timings": timings}
+    return library, {
+        "seconds": seconds,
+        "articles": progress.added,
+        "timings": timings,
+        "stories": dict(library.story_timings),
+    }
 
 
 def build(config_path: str) -> dict[str, object]:
@@ -134,6 +140,32 @@ def change(config_path: str) -> dict[str, object]:
     return {"seconds": seconds, "found": found}
 
 
+def assign(config_path: str) -> dict[str, object]:
+    """Add one new article (a new file) to an indexed corpus: the story sync's own time,
+    and the whole sync that indexes it, as `newsreader` runs them."""
+    config = load_config(config_path)
+    library = Library(config)
+    library.sync_all()
+    source = sorted(p for p in config.corpus.rglob("*.txt"))[11]
+    target = source.with_name(f"zz-assign-{time.time_ns() % 10**9}.txt")
+    try:
+        target.write_bytes(source.read_bytes() + b"\n\nA late addition to the story.\n")
+        started = time.perf_counter()
+        library.sync_all()
+        seconds = time.perf_counter() - started
+        story_ms = (library.story_timings["extract"] + library.story_timings["cluster"]) * 1000
+        report = library.story_report
+    finally:
+        target.unlink(missing_ok=True)
+        library.sync_all()
+        library.close()
+    return {
+        "story_ms": story_ms,
+        "sync_s": seconds,
+        "reclustered": bool(report and report.reclustered),
+    }
+
+
 def search(config_path: str, queries_path: str) -> dict[str, object]:
     config = load_config(config_path)
     library = Library(config)
@@ -159,6 +191,14 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         by_kind.setdefault(kind, []).append(elapsed)
         # What was found, to compare engines: the count and the first page's articles.
         answers[text] = {"total": results.total, "top": [hit.path for hit in page]}
+    grouped: list[float] = []  # the same queries with results grouped by story (Ctrl+G)
+    for text in queries:
+        started = time.perf_counter()
+        try:
+            library.grouped(library.search(text, suggest=False)).hits(0, PAGE)
+        except Exception:
+            continue
+        grouped.append((time.perf_counter() - started) * 1000)
     fuzzy_hits = [
         [
             text,
@@ -181,6 +221,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "latencies_ms": latencies,
         "by_kind_p50_ms": {k: statistics.median(v) for k, v in by_kind.items()},
         "entity_ms": entity,
+        "grouped_ms": grouped,
         "errors": errors,
         "answers": answers,
         "fuzzy_hits": fuzzy_hits,
@@ -237,6 +278,7 @@ def main() -> None:
         "change": change,
         "search": search,
         "entities": entities,
+        "assign": assign,
         "reading": reading,
     }
     result = jobs[job](*args)

@@ -105,6 +105,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
     def action_help(self) -> None:
         # Imported when first used: each screen costs start-up time it does not need.
         from reader.screens.help import HelpScreen, describe
+        from reader.screens.story import StoryScreen
         from reader.widgets.article import ArticleReader, FindBox
         from reader.widgets.entities import EntitySidebar, KindList, SuggestedList
         from reader.widgets.facets import FacetList
@@ -118,6 +119,7 @@ class NewsReaderApp(OwnsWorkers, App[None]):
                 ("Search box", SearchBox.BINDINGS),
                 ("Results", ResultsList.BINDINGS),
                 ("Reader", [*ArticleReader.BINDINGS, *FindBox.BINDINGS]),
+                ("Story view (v, or Enter on a grouped row)", StoryScreen.BINDINGS),
                 ("Sources and tags", FacetList.BINDINGS),
                 ("Entities", [*KindList.BINDINGS, *SuggestedList.BINDINGS,
                               *EntitySidebar.BINDINGS]),

@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="result order (date is newest: newest first, undated last)",
     )
     search.add_argument(
+        "--group", action="store_true", help="one row per story (its best hit, +N outlets)"
+    )
+    search.add_argument(
         "--prefix-last",
         action="store_true",
         help="the last word matches as a prefix, as in the app's search box while typing",
@@ -74,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="search words as typed: no correction of a word that matches nothing",
     )
+
+    stories = commands.add_parser(
+        "stories", help="every outlet's version of one event, grouped (stories of 2+ articles)"
+    )
+    stories.add_argument("query", metavar="QUERY", nargs="?", default="")
+    stories.add_argument("--json", action="store_true", help="print a JSON list of stories")
+    stories.add_argument("--limit", type=_positive, default=None, metavar="N")
 
     show = commands.add_parser("show", help="print one article")
     show.add_argument("id", metavar="ID")
@@ -251,12 +261,29 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         results = library.search(
             args.query, sort=args.sort, prefix_last=args.prefix_last, exact=args.exact
         )
-        hits = results.hits(0, args.limit)
+        groups = None
+        if args.group:
+            # Enough hits to fill `limit` rows however many versions each story has.
+            window = results.hits(0, args.limit * GROUP_WINDOW, snippets=False)
+            groups = library.group(window)[: args.limit]
+            best = {g.hit.id for g in groups}
+            hits = [h for h in results.hits(0, args.limit * GROUP_WINDOW) if h.id in best]
+            by_id = {h.id: h for h in hits}
+            hits = [by_id[g.hit.id] for g in groups]
+        else:
+            hits = results.hits(0, args.limit)
     for notice in results.notices:
         print(f"newsreader: {notice}", file=sys.stderr)
     if args.json:
-        corrected = {"corrected": results.corrected}
-        _json([_hit_json(hit) | corrected for hit in hits])
+        out = [_hit_json(hit) | {"corrected": results.corrected} for hit in hits]
+        for item, group in zip(out, groups or (), strict=False):
+            item["story"] = {
+                "id": group.story,
+                "articles": group.articles,
+                "outlets": group.outlets,
+                "first": {"source": group.first_source, "date": group.first_date},
+            }
+        _json(out)
         return 0
     query = args.query
     if results.corrected:
@@ -272,14 +299,80 @@ def _search(config: Config, args: argparse.Namespace) -> int:
     shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
     noun = plural("article", results.total)
     print(f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}")
+    extra = {g.hit.id: g for g in groups or ()}
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
         print(f"\n{number:>3}. {hit.meta.title}")
         print(f"     {meta}")
+        if (row := extra.get(hit.id)) and row.articles > 1:
+            line = _story_line(row.outlets, row.articles, row.first_source, row.first_date)
+            print(f"     {line}")
         snippet = hit.plain_snippet
         if snippet:
             for line in textwrap.wrap(snippet, width - 6)[:2]:
                 print(f"     {line}")
+    return 0
+
+
+GROUP_WINDOW = 10
+"""`search --group` reads this many hits per row asked for before collapsing them."""
+
+
+def _story_line(outlets: int, articles: int, source: str, date: str | None) -> str:
+    more = outlets - 1
+    others = f"+{more} {'outlet' if more == 1 else 'outlets'}" if more else "same outlet"
+    versions = f"{articles} {plural('version', articles)}"
+    return f"{others} · {versions} · first: {source}, {date or 'undated'}"
+
+
+def _stories(config: Config, args: argparse.Namespace) -> int:
+    with _library(config) as library:
+        progress = library.sync_all()
+        if progress.rebuilt:
+            print(f"newsreader: index rebuilt: {progress.rebuilt}", file=sys.stderr)
+        stories = library.story_list(args.query)
+        if args.limit is not None:
+            stories = stories[: args.limit]
+        entities = {s.id: library.story_entities(s) for s in stories}
+    if args.json:
+        out = []
+        for story in stories:
+            first = story.first
+            out.append(
+                {
+                    "id": story.id,
+                    "title": story.title,
+                    "first": {"source": first.source, "date": first.date, "id": first.id},
+                    "articles": [
+                        {
+                            "id": m.id,
+                            "path": m.path,
+                            "title": m.title,
+                            "source": m.source,
+                            "date": m.date,
+                            "role": m.role,
+                        }
+                        for m in story.members
+                    ],
+                    "outlets": list(story.outlets),
+                    "entities": entities[story.id],
+                }
+            )
+        _json(out)
+        return 0
+    if not stories:
+        where = f" matching {args.query!r}" if args.query else ""
+        print(f"No stories{where} (a story needs two or more articles about one event).")
+        return 0
+    for number, story in enumerate(stories, 1):
+        first = story.first
+        print(f"\n{number:>3}. {story.title}")
+        when = first.date or first.when
+        print(f"     {_story_line(len(story.outlets), len(story.members), first.source, when)}")
+        for member in story.members:
+            when = member.date or member.when or "undated"
+            title = member.title[:60]
+            print(f"     {member.role:<8} {when:<10}  {member.source:<14.14}  {member.id}  {title}")
     return 0
 
 
@@ -300,6 +393,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         _up_to_date(library)
         view = library.article(args.id)
+        story = library.story_for(args.id) if view is not None else None
     if view is None:
         raise UserError(
             f"no article with id {args.id!r} (ids come from `newsreader search --json`)"
@@ -315,6 +409,15 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         ]
         data["entity_counts"] = view.entity_counts
         data["notes"] = [_note_json(note) for note in view.user.notes]
+        data["story"] = (
+            {
+                "id": story.id,
+                "role": next((m.role for m in story.members if m.id == hit.id), None),
+                "versions": [m.id for m in story.members if m.id != hit.id],
+            }
+            if story is not None
+            else None
+        )
         _json(data)
         return 0
     width = min(100, max(60, shutil.get_terminal_size((100, 24)).columns))
@@ -337,6 +440,9 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         print("Entities: " + ", ".join(hit.entities))
     if hit.tags:
         print("Tags: " + ", ".join(hit.tags))
+    if story is not None and len(story.members) > 1:
+        others = ", ".join(f"{m.source} ({m.role}) {m.id}" for m in story.members if m.id != hit.id)
+        print(f"Story {story.id}: also {others}")
     notes = view.user.notes
     for note in notes:
         if note.paragraph is None:
@@ -522,7 +628,7 @@ def _feeds(config: Config, args: argparse.Namespace) -> int:
             return 0
         rows = library.feed_health()
     if args.json:
-        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        _json([row.to_json() for row in rows])
         return 0
     if not rows:
         print("no feeds: add one with `newsreader feeds add URL` (it goes into config.yaml)")
@@ -584,7 +690,7 @@ def _sources(config: Config, args: argparse.Namespace) -> int:
         articles = [
             {"id": r.id, "path": r.path, "source": r.source, "source_from": r.origin} for r in rows
         ]
-        print(json.dumps({"sources": ordered, "articles": articles}, ensure_ascii=False, indent=2))
+        _json({"sources": ordered, "articles": articles})
         return 0
     width = max((len(e["source"]) for e in ordered), default=6)
     for entry in ordered:
@@ -603,6 +709,7 @@ _COMMANDS = {
     "fetch": _fetch,
     "search": _search,
     "show": _show,
+    "stories": _stories,
     "entities": _entities,
     "tag": _tag,
     "untag": _tag,

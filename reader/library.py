@@ -16,12 +16,13 @@ import itertools
 import json
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
-from reader.core.article import title_in_lead
+from reader.core.article import ArticleMeta, title_in_lead
 from reader.core.articles import ArticleReader
 from reader.core.config import Config, EntitySpec, validate_corpus
 from reader.core.corpus import Article, corpus_warnings
@@ -51,6 +52,9 @@ from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
+from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
+from reader.core.stories.compare import Comparison, compare
+from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag, plural
 
 if TYPE_CHECKING:
@@ -146,6 +150,66 @@ class NoteSaved(Saved):
 
 
 @dataclass(frozen=True)
+class GroupedHit:
+    """One row of grouped results: a story's best hit and what the story holds."""
+
+    hit: Hit
+    story: str
+    articles: int
+    outlets: int
+    first_source: str
+    first_date: str | None
+    first_published: str | None
+
+
+GROUP_WINDOW = 100
+"""Grouped results collapse the best this many hits: a story's versions rank close together,
+and reading 100 hits' stored fields keeps a grouped search near a plain one's latency."""
+
+
+@dataclass(frozen=True)
+class StoryHit(Hit):
+    """A results row standing for a whole story (grouped results)."""
+
+    group: GroupedHit | None = None
+
+
+class _GroupedWindow:
+    """Loads grouped rows on demand, each the story's best hit with its snippet."""
+
+    def __init__(self, results: Results, rows: list[tuple[int, GroupedHit]]) -> None:
+        self.results = results
+        self.rows = rows
+        self.articles = results.total
+        """How many articles the rows stand for (all of them, or the first GROUP_WINDOW)."""
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        out: list[Hit] = []
+        for index, group in self.rows[start:stop]:
+            found = self.results.hits(index, index + 1, snippets)
+            hit = found[0] if found else group.hit
+            out.append(StoryHit(**{**hit.__dict__, "group": group}))
+        return out
+
+
+@dataclass(frozen=True)
+class StoryVersion:
+    """One version in the story view: the member and what the user attached to it."""
+
+    member: Member
+    tags: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryDetail:
+    """A story as the story view shows it: its versions, oldest first."""
+
+    story: Story
+    versions: tuple[StoryVersion, ...]
+
+
+@dataclass(frozen=True)
 class SourceOrigin:
     """One article's outlet, and what in the file named it."""
 
@@ -205,6 +269,12 @@ class Library:
         self._reader = ArticleReader(config.sources)
         """Reads each file with the outlet table of the user's config."""
         self.indexer = self._indexer(backend)
+        # Stories outlive a generation: a rebuild gives the same stories, kept beside them.
+        self.stories = StoryCache(self.home.root / "stories.sqlite")
+        self.story_report: SyncReport | None = None
+        self.story_timings: dict[str, float] = {"extract": 0.0, "cluster": 0.0}
+        """Seconds the last sync spent on stories: features while indexing, then clustering
+        or assignment (the benchmark reports them as `stories_s`)."""
         self.subscriptions = Subscriptions(
             config.corpus, config.data_dir, config.feeds, config.source
         )
@@ -251,6 +321,7 @@ class Library:
             self.linker,
             self.config.max_file_bytes,
             user_fields=self._user_fields,
+            observer=self._observe,
             reader=self._reader,
         )
 
@@ -281,12 +352,15 @@ class Library:
                 f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
             ) from None
         final: Progress | None = None
+        self.story_timings = {"extract": 0.0, "cluster": 0.0}
         try:
             for progress in self._sync_locked(rebuild, cancel):
                 if progress.phase == "done":
                     final = progress
                 else:
                     yield progress
+            if final is not None and not final.busy and not final.cancelled:
+                self.sync_stories(rebuild=rebuild)
         except OSError as exc:
             raise IndexUnwritable(
                 f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
@@ -368,6 +442,38 @@ class Library:
     def _current_indexer(self) -> Indexer:
         self.backend  # noqa: B018 (follows a generation another process published)
         return self.indexer
+
+    def _observe(self, article: Article) -> None:
+        tick = time.perf_counter()
+        self.stories.stage(_features(article), article.content_hash)
+        self.story_timings["extract"] += time.perf_counter() - tick
+
+    def sync_stories(self, rebuild: bool = False) -> SyncReport:
+        """Bring the story cache in step with the index (after an index sync)."""
+        tick = time.perf_counter()
+        present = self._indexed()
+        self.story_report = self.stories.sync(present, self._fetch, rebuild=rebuild)
+        self.story_timings["cluster"] = time.perf_counter() - tick
+        return self.story_report
+
+    def _indexed(self) -> dict[str, str]:
+        """Article id -> content hash of every indexed file (from the index's manifest)."""
+        import sqlite3
+
+        manifest = self.folder / "manifest.sqlite"
+        if not manifest.exists():
+            return {}
+        db = sqlite3.connect(manifest, timeout=10)
+        try:
+            return dict(db.execute("SELECT id, hash FROM files").fetchall())
+        finally:
+            db.close()
+
+    def _fetch(self, article_id: str) -> StoryFeatures | None:
+        doc = self.backend.document(article_id)
+        if doc is None:
+            return None
+        return _features_of(doc.id, doc.path, doc.meta, [p for p in doc.body.split("\n\n") if p])
 
     def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -552,6 +658,94 @@ class Library:
         except StoreError:
             user = UserData()
         return ArticleView(Hit.of(doc), _paragraphs(doc), self.linker, user)
+
+    # -- stories -----------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.stories.story_of(article_id)
+
+    def story(self, story_id: str) -> Story | None:
+        return self.stories.story(story_id)
+
+    def story_for(self, article_id: str) -> Story | None:
+        """The story an article belongs to (a story of one when it stands alone)."""
+        story_id = self.stories.story_of(article_id)
+        return self.stories.story(story_id) if story_id else None
+
+    def story_list(self, query: str = "", filters: Filters | None = None) -> list[Story]:
+        """Stories with more than one article, newest first; with a query, the stories
+        holding a match (ranked by their best match)."""
+        if not query.strip() and not filters:
+            ids = list(self.stories.multi())[::-1]
+        else:
+            results = self.search(query, filters, suggest=False)
+            hits = results.hits(0, results.total, snippets=False)
+            of = self.stories.stories_of(h.id for h in hits)
+            ids = list(dict.fromkeys(of[h.id] for h in hits if h.id in of))
+            sizes = self.stories.sizes(ids)
+            ids = [i for i in ids if sizes.get(i, 0) > 1]
+        stories = (self.stories.story(i) for i in ids)
+        return [s for s in stories if s is not None]
+
+    def story_detail(self, story_id: str) -> StoryDetail | None:
+        """The story with each version's tags and notes (a note on one version shows here)."""
+        story = self.stories.story(story_id)
+        if story is None:
+            return None
+        versions = []
+        for member in story.members:
+            try:
+                data = self.store.user_data(member.id)
+            except StoreError:
+                data = UserData()
+            stored = self.backend.document(member.id)
+            front = stored.front_tags if stored is not None else ()
+            notes = tuple(note.text for note in data.notes)
+            versions.append(StoryVersion(member, tuple(dict.fromkeys(front + data.tags)), notes))
+        return StoryDetail(story, tuple(versions))
+
+    def story_entities(self, story: Story) -> list[str]:
+        """Tracked entities any version names, most versions first."""
+        counts: dict[str, int] = {}
+        for member in story.members:
+            stored = self.backend.document(member.id)
+            for name in stored.entities if stored is not None else ():
+                counts[name] = counts.get(name, 0) + 1
+        return sorted(counts, key=lambda n: (-counts[n], n))
+
+    def group(self, hits: list[Hit]) -> list[GroupedHit]:
+        """Collapse hits to one row per story (its best hit first), keeping their order."""
+        of = self.stories.stories_of(h.id for h in hits)
+        best: dict[str, Hit] = {}
+        for hit in hits:
+            best.setdefault(of.get(hit.id, hit.id), hit)
+        summaries = self.stories.summaries(best)
+        rows: list[GroupedHit] = []
+        for story_id, hit in best.items():
+            articles, outlets, source, date = summaries.get(
+                story_id, (1, 1, hit.meta.source, hit.meta.date)
+            )
+            rows.append(GroupedHit(hit, story_id, articles, outlets, source, date, None))
+        return rows
+
+    def grouped(self, results: Results, window: int = GROUP_WINDOW) -> Results:
+        """The same results, one row per story, for the results list (first `window` hits)."""
+        hits = results.hits(0, min(results.total, window), snippets=False)
+        position = {h.id: i for i, h in enumerate(hits)}
+        rows = [(position[g.hit.id], g) for g in self.group(hits)]
+        # Corrections and notices stay: the grouped rows answer the same query.
+        return replace(results, total=len(rows), rows=_GroupedWindow(results, rows))
+
+    def compare(self, left_id: str, right_id: str) -> Comparison:
+        """What the left version adds to the right one, leaves out, and reports otherwise."""
+        left, right = self.article(left_id), self.article(right_id)
+        if left is None or right is None:
+            missing = left_id if left is None else right_id
+            raise UserError(f"no article with id {missing!r}")
+        return compare(
+            content_paragraphs(left.paragraphs, left.hit.meta.byline),
+            content_paragraphs(right.paragraphs, right.hit.meta.byline),
+        )
 
     def entities(self, include_suggested: bool = True) -> list[EntitySummary]:
         """Tracked entities (config order) with their articles, then suggested people."""
@@ -948,6 +1142,7 @@ class Library:
         return self.subscriptions.add(url, name)
 
     def close(self) -> None:
+        self.stories.close()
         self._backend.close()
         self.store.close()
 
@@ -980,6 +1175,25 @@ def _doc_ref(doc: IndexDoc) -> ArticleRef:
 
 def _paragraphs(doc: IndexDoc) -> list[str]:
     return [p for p in doc.body.split("\n\n") if p]
+
+
+def _features(article: Article) -> StoryFeatures:
+    return _features_of(article.id, article.path, article.meta, article.paragraphs)
+
+
+def _features_of(
+    article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
+) -> StoryFeatures:
+    return extract(
+        id=article_id,
+        path=path,
+        title=meta.title,
+        source=meta.source,
+        date=meta.date,
+        byline=meta.byline,
+        paragraphs=paragraphs,
+        published=meta.published,
+    )
 
 
 def _day(value: int) -> dt.date:

@@ -34,6 +34,8 @@ class SearchRequest:
     order: Order = "relevance"
     exact: bool = False
     """The query's words searched as typed, not corrected (for this query only)."""
+    grouped: bool = False
+    """One row per story (Ctrl+G) instead of one per article."""
 
     def with_filters(
         self,
@@ -53,8 +55,9 @@ class SearchRequest:
         )
 
     def cleared(self) -> SearchRequest:
-        """No query and no filters; the order stays (it is a preference, not a filter)."""
-        return SearchRequest(order=self.order)
+        """No query and no filters; the order and the grouping stay (they are how results
+        are shown, not what is searched)."""
+        return SearchRequest(order=self.order, grouped=self.grouped)
 
     @property
     def narrowed(self) -> bool:

@@ -13,6 +13,7 @@ from reader.core.indexing import Progress
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
 from reader.core.search.planning import corrected_text
 from reader.core.store import ArticleRef, Note, UserData
+from reader.core.stories.compare import Comparison
 from reader.core.text import plural
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleMeta",
     "ArticleRef",
     "Cancelled",
+    "Comparison",
     "FeedHealth",
     "Filters",
     "Hit",

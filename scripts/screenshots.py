@@ -32,16 +32,25 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
             return
 
 
+STORIES = ROOT / "tests" / "fixtures" / "stories" / "handmade"
+"""Hand-written events with several versions each: a story worth showing."""
+
+
 async def shoot(data_dir: Path) -> None:
     config = load_config(ROOT / "config.yaml").with_overrides(data_dir=str(data_dir))
+    stories = load_config(ROOT / "config.yaml").with_overrides(
+        corpus=str(STORIES), data_dir=str(data_dir / "stories")
+    )
 
-    async def run(name: str, keys: list[str], size: tuple[int, int] = SIZE) -> None:
-        app = NewsReaderApp(Library(config))
+    async def run(
+        name: str, keys: list[str], size: tuple[int, int] = SIZE, cfg: object = config
+    ) -> None:
+        app = NewsReaderApp(Library(cfg))  # type: ignore[arg-type]
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
             for key in keys:
                 await pilot.press(key)
-                if key in ("enter", "e", "question_mark"):
+                if key in ("enter", "e", "question_mark", "ctrl+g") or name.startswith("story"):
                     await pilot.pause(0.2)
                     await settle(pilot)
             await pilot.pause(0.2)
@@ -55,6 +64,10 @@ async def shoot(data_dir: Path) -> None:
     await run("entities", ["e", "space", "down", "down", "down", "space"])
     await run("help", ["question_mark"])
     await run("narrow-80x24", ["slash", *"Choe", "enter", "enter"], size=(80, 24))
+    await run("grouped", ["ctrl+g"])
+    ferry = ["slash", *"ferry", "enter", "ctrl+g", "enter"]
+    await run("story", ferry, cfg=stories)
+    await run("story-80x24", ferry, size=(80, 24), cfg=stories)
     await run("find-in-article", ["enter", "slash", *"beijing", "enter", "n"], size=(120, 40))
 
 

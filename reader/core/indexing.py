@@ -130,6 +130,7 @@ class Indexer:
         user_fields: UserFields = no_user_fields,
         workers: int | None = None,
         reader: ArticleReader | None = None,
+        observer: Callable[[Article], None] | None = None,
     ) -> None:
         self.corpus = corpus
         self.reader = reader or default_reader()
@@ -139,6 +140,9 @@ class Indexer:
         self.linker = linker
         self.max_bytes = max_bytes
         self.user_fields = user_fields
+        self.observer = observer
+        """Called with every article read for (re)indexing: story features are taken here,
+        while the text is at hand, instead of reading the corpus a second time."""
         self.workers = workers
         """Processes that read files (None: one per core, less the cores a first build's
         writer keeps busy with its own processes; see reader.core.reading)."""
@@ -324,6 +328,8 @@ class Indexer:
         """A first build streams documents to the writer as they are read, so between
         commits the indexer holds only the manifest's small rows, whatever the batch size."""
         tags, notes, flags = self.user_fields(article)
+        if self.observer is not None:
+            self.observer(article)
         return IndexDoc(
             id=article.id,
             path=article.path,

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Static
 
-from reader.library import Library
+from reader.library import Library, StoryDetail
 from reader.messages import CONFIRM, INFORM, PERSIST, WARN
 from reader.screens.user_work import Failed, UserWork
 from reader.state import NARROW, ORDERS, Layout, SearchRequest
@@ -85,6 +85,15 @@ class MainScreen(UserWork):
                 id="next-article", tooltip="in the reader: next article"),
         Binding("left_square_bracket", "step_article(-1)", "Prev article", show=False,
                 id="previous-article", tooltip="in the reader: previous article"),
+        Binding("greater_than_sign", "step_version(1)", "Next version", show=False,
+                id="next-version", tooltip="in the reader: next version of the same story"),
+        Binding("less_than_sign", "step_version(-1)", "Prev version", show=False,
+                id="previous-version", tooltip="in the reader: previous version of the story"),
+        Binding("ctrl+g", "toggle_grouping", "Group", id="group",
+                tooltip="group results: one row per story (+N outlets, first reported)"),
+        Binding("v", "story", "Story", id="story",
+                tooltip="the story of the current article: versions, what each adds or "
+                "contradicts"),
         Binding("ctrl+f", "find", "Find", show=False, id="find",
                 tooltip="find in the open article"),
         # Priority, so it works while typing in the search box, where it matters.
@@ -457,7 +466,11 @@ class MainScreen(UserWork):
 
     @on(ResultsList.Opened)
     def _open_hit(self, event: ResultsList.Opened) -> None:
-        self.open_article(event.hit.id)
+        group = getattr(event.hit, "group", None)
+        if group is not None and group.articles > 1:
+            self._open_story(event.hit.id)  # a grouped row expands into its versions
+        else:
+            self.open_article(event.hit.id)
 
     @on(EntitySidebar.OpenRelated)
     def _open_related(self, event: EntitySidebar.OpenRelated) -> None:
@@ -484,6 +497,59 @@ class MainScreen(UserWork):
         reader = self.reader
         if hit is not None and (reader.view is None or hit.id != reader.view.hit.id):
             self.open_article(hit.id)
+
+    # -- stories ----------------------------------------------------------------------------------
+
+    def action_toggle_grouping(self) -> None:
+        grouped = not self.request.grouped
+        self.request = replace(self.request, grouped=grouped)
+        self.notify("One row per story" if grouped else "One row per article", timeout=CONFIRM)
+
+    def action_story(self) -> None:
+        """The story of the article in the reader, or else of the results' cursor row."""
+        view = self.reader.view
+        if view is not None and self.reader.has_focus_within:
+            self._open_story(view.hit.id)
+        elif self.results.current is not None:
+            self._open_story(self.results.current.id)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _open_story(self, article_id: str) -> None:
+        story_id = self.library.story_of(article_id)
+        detail = self.library.story_detail(story_id) if story_id else None
+        self.app.call_from_thread(self._show_story, article_id, detail)
+
+    def _show_story(self, article_id: str, detail: StoryDetail | None) -> None:
+        # Imported when first used: each screen costs start-up time it does not need.
+        from reader.screens.story import OpenVersion, StoryScreen
+
+        if detail is None:
+            self.notify("No story yet for this article (indexing is still running).")
+            return
+
+        def chosen(result: OpenVersion | None) -> None:
+            if result is not None:
+                self.open_article(result.article_id)
+
+        self.app.push_screen(StoryScreen(self.library, detail, article_id), chosen)
+
+    def action_step_version(self, delta: int) -> None:
+        """In the reader, open the next (or previous) version of the article's story."""
+        view = self.reader.view
+        if view is not None and self.reader.has_focus:
+            self._step_version(view.hit.id, delta)
+
+    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
+    def _step_version(self, article_id: str, delta: int) -> None:
+        story = self.library.story_for(article_id)
+        if story is None or len(story.members) < 2:
+            self.app.call_from_thread(
+                self.notify, "No other version of this story.", timeout=CONFIRM
+            )
+            return
+        ids = [m.id for m in story.members]
+        target = ids[(ids.index(article_id) + delta) % len(ids)]
+        self.app.call_from_thread(self.open_article, target)
 
     def action_next_unread(self) -> None:
         self.results.next_unread(open_it=self.reader.has_focus_within)

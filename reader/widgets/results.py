@@ -156,6 +156,8 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
                 exact=request.exact,
                 cancelled=cancel.is_set,
             )
+            if request.grouped:
+                results = self.library.grouped(results)
             first = results.hits(0, WINDOW)
         except Cancelled:
             return  # A newer keystroke's search is on its way.
@@ -296,6 +298,16 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
                 bits.append("✎ noted")
             if "starred" in hit.flags:
                 bits.append("★")
+            group = getattr(hit, "group", None)
+            if group is not None and group.articles > 1:
+                # The story first: how many outlets, how many versions, who was first.
+                more = group.outlets - 1
+                bits = [
+                    f"+{more} {'outlet' if more == 1 else 'outlets'}" if more else "one outlet",
+                    f"{group.articles} versions",
+                    f"first {group.first_source} {group.first_date or 'undated'}",
+                    *bits[2:],
+                ]
             return Text("   " + " · ".join(bits), style=meta_style)
         match_style = self.get_component_rich_style("results--match")
         text = Text("   ")

@@ -11,7 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from reader.library import Library
+from reader.library import GROUP_WINDOW, Library
 from reader.messages import OwnsWorkers
 from reader.state import SearchRequest
 from reader.types import Results, corrected_text, plural
@@ -37,7 +37,15 @@ def describe(
     if filters.tags:
         parts.append("tag: " + ", ".join(filters.tags))
     prefix = " · ".join(parts)
-    count = f"{results.total:,} {plural('article', results.total)}"
+    if request.grouped:
+        # Counting events, not articles: "Kim ∧ Xi: 3 stories (7 articles)".
+        count = f"{results.total:,} {'story' if results.total == 1 else 'stories'}"
+        articles = getattr(results.rows, "articles", None)
+        if articles is not None:
+            top = f"the best {GROUP_WINDOW:,} of " if articles > GROUP_WINDOW else ""
+            count += f" ({top}{articles:,} {plural('article', articles)})"
+    else:
+        count = f"{results.total:,} {plural('article', results.total)}"
     text = f"{prefix}: {count}" if prefix else count
     if request.order in ORDER_NAMES:
         text += f" · {ORDER_NAMES[request.order]}"

@@ -86,6 +86,31 @@ def test_type_search_open_and_quit(config_file: Path, tmp_path: Path, size) -> N
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
+@pytest.mark.parametrize("size", [(160, 48), (80, 24)])
+def test_grouped_results_and_the_story_view(config_file: Path, tmp_path: Path, size) -> None:
+    session = f"nr-story-{size[0]}"
+    status = tmp_path / "status"
+    start(session, config_file, status, size)
+    try:
+        wait_for(session, "5 articles")
+        tmux("send-keys", "-t", session, "C-g")
+        screen = wait_for(session, "4 stories (5 articles)")
+        assert "+1 outlet · 2 versions · first" in screen
+        # Newest first: Yonhap's Sept 2 piece, then the story of Aug 28 (two versions).
+        tmux("send-keys", "-t", session, "j")
+        tmux("send-keys", "-t", session, "Enter")
+        screen = wait_for(session, "2 versions · 2 outlets · first: ")
+        assert "◆ first" in screen and "○ version" in screen
+        screen = wait_for(session, "compared with")
+        assert "Discrepancies (" in screen
+        tmux("send-keys", "-t", session, "Escape")
+        wait_for(session, "4 stories (5 articles)")
+        tmux("send-keys", "-t", session, "q")
+        assert exit_status(status) == "0"
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+
+
 def test_resizing_both_ways_and_esc_then_q(config_file: Path, tmp_path: Path) -> None:
     """A real terminal resized 120x40 → 80x24 → 200x60 → 80x24: each size gets its own layout
     (the sidebar goes and comes back), and the reflex Esc Esc q quits with status 0."""

@@ -1,0 +1,602 @@
+"""The story of every article, kept in a small SQLite cache beside the index.
+
+It is a cache: rebuilt from the corpus whenever it is missing, damaged or of an older
+version, never user data. A first build clusters the whole corpus at once; after that a new
+or changed file is assigned to a story on its own (candidates from the postings of strong
+terms within a few days, average link to each candidate story), so adding one article to a
+large corpus costs one small lookup, and nothing else moves: story ids stay as they were.
+
+A story's id is the article id of its first member when the story was formed, so it is
+stable while unrelated files come and go; a rebuild keeps the id a story had whenever the
+same story comes out again.
+"""
+
+from __future__ import annotations
+
+import heapq
+import marshal
+import sqlite3
+import threading
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.stories.clustering import CandidateIndex, Edge, agglomerate
+from reader.core.stories.features import StoryFeatures, When
+from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
+from reader.core.stories.roles import roles
+from reader.core.stories.similarity import (
+    DocFrequencies,
+    near_copy,
+    similarity,
+    strong_terms,
+    vector,
+)
+
+CACHE_VERSION = 6
+"""Bump when the features or the clustering change: the cache is then rebuilt."""
+STORED_TERMS = 150
+"""Most frequent terms cached per article (all of them for nearly every news article)."""
+STAGE_BATCH = 1000
+"""Staged articles written to the cache at a time."""
+RECLUSTER_SHARE = 0.3
+"""When more than this share of the corpus changed at once (a first build, a new corpus
+folder), cluster everything again rather than assign one file at a time: quality beats
+incremental cost there, and the result equals a rebuild."""
+
+Fetch = Callable[[str], StoryFeatures | None]
+"""Features of an indexed article read back from the index (for files indexed while the
+story cache was not updated, e.g. a sync that was killed in between)."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """One version of a story, as the story view lists it."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    date: str | None
+    published: str | None
+    byline: str | None
+    role: str
+    when: str | None = None
+    """The day it reports on: its date, or its dateline's month and day placed in the
+    story's year (YYYY-MM-DD), or --MM-DD when no version gives a year."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event and every version of it, oldest first."""
+
+    id: str
+    members: tuple[Member, ...]
+
+    @property
+    def first(self) -> Member:
+        return self.members[0]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Distinct outlets, in the order they reported."""
+        return tuple(dict.fromkeys(m.source for m in self.members))
+
+    @property
+    def title(self) -> str:
+        return self.first.title
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    removed: int = 0
+    reclustered: bool = False
+    stories: int = 0
+
+
+def _encode(doc: StoryFeatures) -> bytes:
+    """Features as a compact blob (marshal: fast, and it holds plain data only)."""
+    terms = doc.terms
+    if len(terms) > STORED_TERMS:
+        terms = {t: terms[t] for t in heapq.nlargest(STORED_TERMS, terms, key=terms.__getitem__)}
+    return marshal.dumps((terms, tuple(doc.shingles), tuple(doc.weekdays), tuple(doc.lead_dates)))
+
+
+def _terms_of(blob: bytes) -> dict[str, int]:
+    return marshal.loads(blob)[0]  # type: ignore[no-any-return]
+
+
+def _decode(row: sqlite3.Row) -> StoryFeatures:
+    terms, shingles, weekdays, lead_dates = marshal.loads(row["features"])
+    return StoryFeatures(
+        id=row["id"],
+        path=row["path"],
+        title=row["title"],
+        source=row["source"],
+        date=row["date"],
+        published=row["published"],
+        byline=row["byline"],
+        when=When.parse(row["when_iso"]),
+        terms=terms,
+        shingles=frozenset(shingles),
+        weekdays=frozenset(weekdays),
+        lead_dates=frozenset(lead_dates),
+    )
+
+
+class StoryCache:
+    """Stories of one corpus; one writer at a time (the indexer's lock covers it)."""
+
+    def __init__(self, path: Path, params: StoryParams = DEFAULT_PARAMS) -> None:
+        self.path = path
+        self.params = params
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[object, ...]] = []
+        self._lock = threading.RLock()
+        """One connection is shared by the indexing worker and the UI's readers."""
+
+    # -- storage ---------------------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._open()
+            except sqlite3.DatabaseError:
+                # A damaged cache (a crash mid-write, a stray file): it is only a cache.
+                self.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self._open()
+        assert self._db is not None
+        return self._db
+
+    def _open(self) -> None:
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        self._db = db
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        db = self._db
+        assert db is not None
+        signature = f"{CACHE_VERSION}:{self.params!r}"
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        except sqlite3.OperationalError:
+            row = None  # no meta table: a new file
+        if row is None or row[0] != signature:
+            with db:
+                for table in ("articles", "postings", "df", "meta"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                db.execute(
+                    "CREATE TABLE articles (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
+                    "path TEXT NOT NULL, title TEXT NOT NULL, source TEXT NOT NULL, date TEXT, "
+                    "published TEXT, byline TEXT, when_iso TEXT, ordinal INTEGER, "
+                    "features BLOB NOT NULL, story TEXT NOT NULL, sort_key TEXT NOT NULL)"
+                )
+                db.execute("CREATE INDEX articles_story ON articles (story)")
+                db.execute("CREATE TABLE postings (term TEXT, ordinal INTEGER, id TEXT)")
+                db.execute("CREATE INDEX postings_term ON postings (term, ordinal)")
+                db.execute("CREATE INDEX postings_id ON postings (id)")
+                db.execute(
+                    "CREATE TABLE df (term TEXT PRIMARY KEY, n INTEGER NOT NULL, share REAL)"
+                )
+                db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def known(self) -> dict[str, str]:
+        """Article id -> content hash of everything the cache holds."""
+        with self._lock:
+            return dict(self.db.execute("SELECT id, hash FROM articles").fetchall())
+
+    def total(self) -> int:
+        with self._lock:
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- sync ------------------------------------------------------------------------
+
+    def stage(self, doc: StoryFeatures, hash_: str) -> None:
+        """Keep the features of an article just (re)indexed until the next sync.
+
+        Written to the cache in batches, unassigned, so a first build of 100,000 articles
+        holds a batch in memory, never the corpus.
+        """
+        self._pending.append(self._row(doc, hash_, ""))
+        if len(self._pending) >= STAGE_BATCH:
+            self._flush()
+
+    def _reopen_if_gone(self) -> None:
+        """A rebuild of the index empties its folder, this file included: start a new one."""
+        with self._lock:
+            if self._db is not None and not self.path.exists():
+                self.close()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        self._reopen_if_gone()
+        rows, self._pending = self._pending, []
+        with self._lock, self.db:
+            # A changed article that had a story gives back its term counts first.
+            self._unassign([str(row[0]) for row in rows])
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO articles VALUES ({','.join('?' * 13)})", rows
+            )
+
+    def sync(self, present: Mapping[str, str], fetch: Fetch, rebuild: bool = False) -> SyncReport:
+        """Bring stories in step with the index.
+
+        `present` maps every indexed article id to its content hash; articles staged since
+        the last sync are assigned (or everything is clustered again); `fetch` reads the
+        features of anything else the cache lacks back from the index (a sync killed before
+        its stories were done).
+        """
+        self._reopen_if_gone()
+        self._flush()
+        with self._lock:
+            rows = {
+                i: (h, story)
+                for i, h, story in self.db.execute("SELECT id, hash, story FROM articles")
+            }
+        for article_id, hash_ in present.items():
+            if article_id not in rows or rows[article_id][0] != hash_:
+                doc = fetch(article_id)
+                if doc is not None:
+                    self.stage(doc, hash_)
+        self._flush()
+        removed = [i for i in rows if i not in present]
+        with self._lock, self.db:
+            self._unassign(removed)
+            self.db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in removed])
+            todo = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM articles WHERE story = '' ORDER BY sort_key, id"
+                )
+            ]
+            assigned = self.db.execute(
+                "SELECT count(*) FROM articles WHERE story != ''"
+            ).fetchone()[0]
+        report = SyncReport(added=len(todo), removed=len(removed))
+        if not todo and not rebuild:
+            return report
+        big = len(todo) + len(removed) > RECLUSTER_SHARE * max(len(present), 1)
+        if rebuild or big or not assigned:
+            report.reclustered = True
+            self._recluster()
+        else:
+            for article_id in todo:
+                self._place(article_id)
+        with self._lock:
+            report.stories = int(
+                self.db.execute("SELECT count(DISTINCT story) FROM articles").fetchone()[0]
+            )
+        return report
+
+    def _recluster(self) -> None:
+        """Cluster the whole cache again, streaming it oldest first.
+
+        Only the articles of the last few days (the candidate window) keep their vectors in
+        memory; an undated article's candidates further back are read again from the cache.
+        """
+        db = self.db
+        with self._lock:
+            old_story = {
+                i: story
+                for i, story in db.execute("SELECT id, story FROM articles WHERE story != ''")
+            }
+            counts: Counter[str] = Counter()
+            total = 0
+            for (blob,) in db.execute("SELECT features FROM articles"):
+                counts.update(_terms_of(blob).keys())
+                total += 1
+        df = DocFrequencies(counts, total)
+        self._lock.acquire()  # readers wait: the cursor below walks the whole cache
+        try:
+            self._stream(df, old_story)
+        finally:
+            self._lock.release()
+
+    def _stream(self, df: DocFrequencies, old_story: Mapping[str, str]) -> None:
+        params = self.params
+        db = self.db
+        index = CandidateIndex()
+        ids: list[str] = []
+        window: dict[int, tuple[StoryFeatures, dict[str, float]]] = {}
+        recent: deque[tuple[int, int]] = deque()
+        edges: list[Edge] = []
+        postings: list[tuple[str, int | None, str]] = []
+
+        def load(position: int) -> tuple[StoryFeatures, dict[str, float]]:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],)).fetchone()
+            doc = _decode(row)
+            return doc, vector(doc, df, params)
+
+        for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
+            doc = _decode(row)
+            vec = vector(doc, df, params)
+            strong = strong_terms(vec, df, params)
+            ordinal = doc.when.ordinal() if doc.when else None
+            while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
+                window.pop(recent.popleft()[1], None)
+            for other in index.lookup(doc, strong, params.candidate_days, params.max_candidates):
+                odoc, ovec = window.get(other) or load(other)
+                copy = near_copy(doc, odoc, params)
+                score = similarity(doc, odoc, vec, ovec, params)
+                if copy or score > 0:
+                    edges.append(Edge(other, position, score, copy))
+            index.add(position, doc, strong)
+            ids.append(doc.id)
+            window[position] = (doc, vec)
+            if ordinal is not None:
+                recent.append((ordinal, position))
+            postings += [(t, ordinal, doc.id) for t in strong]
+        groups = agglomerate(len(ids), edges, params.link_threshold)
+        taken: set[str] = set()
+        assignment: list[tuple[str, str]] = []
+        for group in sorted(groups, key=min):
+            members = [ids[i] for i in sorted(group)]  # sort order: the first is first
+            story_id = _keep_id(members, old_story, taken)
+            taken.add(story_id)
+            assignment += [(story_id, member) for member in members]
+        with db:
+            db.execute("DELETE FROM postings")
+            db.execute("DELETE FROM df")
+            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment)
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
+            db.executemany(
+                "INSERT INTO df VALUES (?, ?, ?)",
+                ((t, n, df.looked_up.get(t)) for t, n in df.counts.items()),
+            )
+
+    def _row(self, doc: StoryFeatures, hash_: str, story: str) -> tuple[object, ...]:
+        when = doc.when
+        return (
+            doc.id,
+            hash_,
+            doc.path,
+            doc.title,
+            doc.source,
+            doc.date,
+            doc.published,
+            doc.byline,
+            when.iso() if when else None,
+            when.ordinal() if when else None,
+            _encode(doc),
+            story,
+            "\t".join(str(part) for part in doc.sort_key()),
+        )
+
+    def _postings(
+        self, doc: StoryFeatures, df: DocFrequencies, vec: dict[str, float] | None = None
+    ) -> list[tuple[str, int | None, str]]:
+        vec = vec if vec is not None else vector(doc, df, self.params)
+        ordinal = doc.when.ordinal() if doc.when else None
+        return [(t, ordinal, doc.id) for t in strong_terms(vec, df, self.params)]
+
+    def _df(self, terms: Iterable[str]) -> DocFrequencies:
+        wanted = list(set(terms))
+        counts: dict[str, int] = {}
+        shares: dict[str, float] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 900):
+                chunk = wanted[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                for term, n, share in self.db.execute(
+                    f"SELECT term, n, share FROM df WHERE term IN ({marks})", chunk
+                ):
+                    counts[term] = n
+                    if share is not None:
+                        shares[term] = share
+            total = self.db.execute("SELECT count(*) FROM articles WHERE story != ''").fetchone()
+        return DocFrequencies(counts, int(total[0]), shares)
+
+    def _unassign(self, ids: Sequence[str]) -> None:
+        """Give back the term counts and postings of assigned articles (inside a transaction).
+
+        A story keeps its id when a member leaves: ids change only in a rebuild that does not
+        find the story again.
+        """
+        for article_id in ids:
+            row = self.db.execute(
+                "SELECT features, story FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None or not row[1]:
+                continue
+            self.db.executemany(
+                "UPDATE df SET n = n - 1 WHERE term = ?", [(t,) for t in _terms_of(row[0])]
+            )
+            self.db.execute("DELETE FROM postings WHERE id = ?", (article_id,))
+            self.db.execute("UPDATE articles SET story = '' WHERE id = ?", (article_id,))
+        self.db.execute("DELETE FROM df WHERE n <= 0")
+
+    def _place(self, article_id: str) -> str:
+        """Assign one staged article to a story (or one of its own); returns the story id."""
+        db = self.db
+        with self._lock:
+            row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        doc = _decode(row)
+        known = self._df(doc.terms)
+        with self._lock, db:
+            db.executemany(
+                "INSERT INTO df VALUES (?, 1, ?) ON CONFLICT(term) DO UPDATE SET n = n + 1",
+                [(t, known.share(t)) for t in doc.terms],
+            )
+        story = self._assign(doc)
+        df = self._df(doc.terms)
+        with self._lock, db:
+            db.execute("UPDATE articles SET story = ? WHERE id = ?", (story, article_id))
+            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", self._postings(doc, df))
+        return story
+
+    def _assign(self, doc: StoryFeatures) -> str:
+        params = self.params
+        candidates = self._candidates(doc)
+        if not candidates:
+            return doc.id
+        df = self._df(list(doc.terms) + [t for c in candidates for t in c[0].terms])
+        mine = vector(doc, df, params)
+        sums: dict[str, float] = defaultdict(float)
+        for other, story in candidates:
+            if near_copy(doc, other, params):
+                return story
+            sums[story] += similarity(doc, other, mine, vector(other, df, params), params)
+        best_story, best = doc.id, 0.0
+        for story, total in sorted(sums.items()):
+            with self._lock:
+                size = self.db.execute(
+                    "SELECT count(*) FROM articles WHERE story = ?", (story,)
+                ).fetchone()[0]
+            mean = total / max(size, 1)
+            if mean > best:
+                best_story, best = story, mean
+        return best_story if best >= params.link_threshold else doc.id
+
+    def _candidates(self, doc: StoryFeatures) -> list[tuple[StoryFeatures, str]]:
+        params = self.params
+        df = self._df(doc.terms)
+        terms = strong_terms(vector(doc, df, params), df, params)
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        ordinal = doc.when.ordinal() if doc.when else None
+        if ordinal is None:
+            sql = f"SELECT id, count(*) AS n FROM postings WHERE term IN ({marks})"
+            args: list[object] = list(terms)
+        else:
+            sql = (
+                f"SELECT id, count(*) AS n FROM postings WHERE term IN ({marks}) AND "
+                "(ordinal IS NULL OR ordinal BETWEEN ? AND ?)"
+            )
+            args = [*terms, ordinal - params.candidate_days, ordinal + params.candidate_days]
+        sql += " AND id != ? GROUP BY id ORDER BY n DESC, id LIMIT ?"
+        args += [doc.id, params.max_candidates]
+        with self._lock:
+            ids = [row[0] for row in self.db.execute(sql, args)]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            rows = self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids).fetchall()
+        return [(_decode(row), row["story"]) for row in rows]
+
+    # -- reading ---------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT story FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return row[0] if row and row[0] else None
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(article_ids)
+        out: dict[str, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                found = self.db.execute(
+                    f"SELECT id, story FROM articles WHERE id IN ({marks}) AND story != ''", chunk
+                ).fetchall()
+            out.update(found)
+        return out
+
+    def sizes(self, story_ids: Iterable[str]) -> dict[str, int]:
+        ids = list(set(story_ids))
+        out: dict[str, int] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                found = self.db.execute(
+                    f"SELECT story, count(*) FROM articles WHERE story IN ({marks}) GROUP BY story",
+                    chunk,
+                ).fetchall()
+            out.update(found)
+        return out
+
+    def summaries(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int, str, str | None]]:
+        """Story id -> (articles, outlets, first source, first date) without decoding any
+        features: what a grouped results row shows."""
+        ids = list(set(story_ids))
+        out: dict[str, tuple[int, int, str, str | None]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self.db.execute(
+                    "SELECT story, source, date, when_iso, sort_key FROM articles "
+                    f"WHERE story IN ({marks}) ORDER BY story, sort_key",
+                    chunk,
+                ).fetchall()
+            by_story: dict[str, list[sqlite3.Row]] = defaultdict(list)
+            for row in rows:
+                by_story[row["story"]].append(row)
+            for story, members in by_story.items():
+                first = members[0]
+                outlets = len({m["source"] for m in members})
+                out[story] = (
+                    len(members),
+                    outlets,
+                    first["source"],
+                    first["date"] or first["when_iso"],
+                )
+        return out
+
+    def story(self, story_id: str) -> Story | None:
+        if not story_id:
+            return None
+        with self._lock:
+            rows = self.db.execute("SELECT * FROM articles WHERE story = ?", (story_id,)).fetchall()
+        if not rows:
+            return None
+        docs = [_decode(row) for row in rows]
+        return Story(
+            story_id,
+            tuple(
+                Member(
+                    d.id,
+                    d.path,
+                    d.title,
+                    d.source,
+                    d.date,
+                    d.published,
+                    d.byline,
+                    role,
+                    when.iso() if when else None,
+                )
+                for d, role, when in roles(docs, self.params)
+            ),
+        )
+
+    def multi(self) -> Iterator[str]:
+        """Ids of stories with more than one article, oldest first."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT story, min(sort_key) AS k FROM articles WHERE story != '' "
+                "GROUP BY story HAVING count(*) > 1 ORDER BY k, story"
+            ).fetchall()
+        for row in rows:
+            yield row[0]
+
+
+def _keep_id(members: Sequence[str], old: Mapping[str, str], taken: set[str]) -> str:
+    """The id this group had before (the one most of its members carried), else the id
+    of its first member."""
+    votes = Counter(old[m] for m in members if m in old)
+    for story, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if story not in taken:
+            return story
+    first = members[0]
+    return first if first not in taken else f"{first}-{len(taken)}"

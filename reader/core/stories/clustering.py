@@ -1,0 +1,182 @@
+"""Grouping articles into stories: near copies always together, independent versions by
+average-link agglomeration over a sparse graph of candidate pairs. Pure, in memory.
+
+Average link (the mean similarity of every pair across two groups) is what keeps one weak
+link from chaining two events into one: a follow-up that resembles one article of a story
+but not the others stays out. Only candidate pairs are scored (articles that share strong
+terms within a few days); every other pair counts as 0, which is also what an incremental
+assignment sees, so a rebuild and a corpus grown one file at a time agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.stories.features import StoryFeatures
+from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
+from reader.core.stories.similarity import (
+    DocFrequencies,
+    Vector,
+    near_copy,
+    similarity,
+    strong_terms,
+    vector,
+)
+
+MAX_SCAN = 5000
+"""Longest posting list an undated article's lookup walks (dated ones look only at a few
+days of it): a term that common cannot single out one event."""
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A scored candidate pair (indices into the batch)."""
+
+    a: int
+    b: int
+    score: float
+    copy: bool
+
+
+class CandidateIndex:
+    """Postings of each article's strong terms, by date, for finding who to compare with."""
+
+    def __init__(self) -> None:
+        self._dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._undated: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, index: int, doc: StoryFeatures, terms: Iterable[str]) -> None:
+        ordinal = doc.when.ordinal() if doc.when else None
+        for term in terms:
+            if ordinal is None:
+                self._undated[term].append(index)
+            else:
+                bisect.insort(self._dated[term], (ordinal, index))
+
+    def lookup(self, doc: StoryFeatures, terms: Iterable[str], days: int, limit: int) -> list[int]:
+        """Articles sharing the most strong terms with doc, within `days` (undated: any)."""
+        ordinal = doc.when.ordinal() if doc.when else None
+        shared: dict[int, int] = defaultdict(int)
+        for term in terms:
+            postings = self._dated.get(term, ())
+            if ordinal is None:
+                if len(postings) > MAX_SCAN:
+                    continue  # an undated piece is not compared with half the corpus
+                hits: Iterable[int] = (i for _, i in postings)
+            else:
+                lo = bisect.bisect_left(postings, (ordinal - days, -1))
+                hi = bisect.bisect_right(postings, (ordinal + days, 1 << 62))
+                hits = (i for _, i in postings[lo:hi])
+            for i in hits:
+                shared[i] += 1
+            for i in self._undated.get(term, ()):
+                shared[i] += 1
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        return [i for i, _ in ranked[:limit]]
+
+
+def score_pairs(
+    docs: Sequence[StoryFeatures],
+    vectors: Sequence[Vector],
+    df: DocFrequencies,
+    params: StoryParams,
+) -> list[Edge]:
+    """Every candidate pair with its similarity and whether it is a near copy."""
+    index = CandidateIndex()
+    strong = [strong_terms(v, df, params) for v in vectors]
+    edges: list[Edge] = []
+    order = sorted(range(len(docs)), key=lambda i: docs[i].sort_key())
+    for i in order:
+        for j in index.lookup(docs[i], strong[i], params.candidate_days, params.max_candidates):
+            copy = near_copy(docs[i], docs[j], params)
+            score = similarity(docs[i], docs[j], vectors[i], vectors[j], params)
+            if copy or score > 0:
+                edges.append(Edge(min(i, j), max(i, j), score, copy))
+        index.add(i, docs[i], strong[i])
+    return edges
+
+
+def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[list[int]]:
+    """Average-link clustering of `count` items over a sparse similarity graph.
+
+    Near-copy edges join first (union-find); then the two groups with the highest mean
+    pairwise similarity merge while that mean is at least `threshold`.
+    """
+    parent = list(range(count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    edge_list = list(edges)
+    for edge in edge_list:
+        if edge.copy:
+            ra, rb = find(edge.a), find(edge.b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        members[find(i)].append(i)
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for edge in edge_list:
+        ra, rb = find(edge.a), find(edge.b)
+        if ra == rb:
+            continue
+        sums[ra][rb] = sums[ra].get(rb, 0.0) + edge.score
+        sums[rb][ra] = sums[rb].get(ra, 0.0) + edge.score
+
+    def mean(x: int, y: int) -> float:
+        return sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
+
+    heap: list[tuple[float, int, int]] = []
+    for x, row in sums.items():
+        for y in row:
+            if x < y and (m := mean(x, y)) >= threshold:
+                heap.append((-m, x, y))
+    heapq.heapify(heap)
+    alive = set(members)
+    while heap:
+        neg, x, y = heapq.heappop(heap)
+        if x not in alive or y not in alive or abs(-neg - mean(x, y)) > 1e-12:
+            continue  # stale: one side merged since this entry was pushed
+        # Merge y into x (the smaller root keeps the name, so the result is order-free).
+        x, y = min(x, y), max(x, y)
+        members[x].extend(members.pop(y))
+        alive.discard(y)
+        row_y = sums.pop(y, {})
+        for z, value in row_y.items():
+            if z == x:
+                continue
+            sums[z].pop(y, None)
+            sums[x][z] = sums[x].get(z, 0.0) + value
+            sums[z][x] = sums[x][z]
+        sums[x].pop(y, None)
+        for z in sums[x]:
+            if (m := mean(x, z)) >= threshold:
+                heapq.heappush(heap, (-m, min(x, z), max(x, z)))
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+def cluster(
+    docs: Sequence[StoryFeatures], params: StoryParams = DEFAULT_PARAMS
+) -> list[list[StoryFeatures]]:
+    """Stories of a whole corpus (a first build or `--rebuild`), each oldest first."""
+    return cluster_corpus(docs, params)[0]
+
+
+def cluster_corpus(
+    docs: Sequence[StoryFeatures], params: StoryParams = DEFAULT_PARAMS
+) -> tuple[list[list[StoryFeatures]], list[Vector], DocFrequencies]:
+    """`cluster`, also returning each doc's vector and the frequencies (for the cache)."""
+    df = DocFrequencies.of(docs)
+    vectors = [vector(doc, df, params) for doc in docs]
+    edges = score_pairs(docs, vectors, df, params)
+    groups = agglomerate(len(docs), edges, params.link_threshold)
+    stories = [sorted((docs[i] for i in group), key=StoryFeatures.sort_key) for group in groups]
+    return sorted(stories, key=lambda s: s[0].sort_key()), vectors, df

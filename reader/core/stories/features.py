@@ -1,0 +1,382 @@
+"""What story clustering needs of one article: its terms, shingles and date, without a UI.
+
+Computed once when a file is indexed and cached; the clustering never re-reads the corpus.
+The words kept are content words, lightly stemmed; bylines, reporting credits and the dateline
+prefix (`SEOUL, Oct. 31 (Yonhap) --`) are left out because they say who wrote a piece, not
+what happened, and would pull one outlet's unrelated stories together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.core.stories.params import DEFAULT_PARAMS
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining marks left by NFKD (the accents of é, ñ, ü); Hangul and CJK keep their letters."""
+_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
+_STOP_WORDS = """
+    a about above after again against all almost along already also although am among an and
+    another any are around as at away back be became because become been before being below
+    between both but by came can cannot could did do does doing done down during each either
+    else even ever every few for from further get gets got had has have having he her here hers
+    herself him himself his how however i if in including into is it its itself just last least
+    less like made make makes many may me might more most much must my near nearly neither
+    never next no nor not now of off often on once one only onto or other others our ours out
+    over own per put rather said same saying says say see seen several she should since so some
+    still such than that the their theirs them themselves then there these they this those
+    though three through thus to today told too toward towards two under until up upon us very
+    was we well were what whatever when where whether which while who whom whose why will with
+    within without would yet you your according added adding also asked called expected late
+    early week weeks day days month months year years time times first new mr ms mrs dr monday
+    tuesday wednesday thursday friday saturday sunday
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+"""Function words, reporting verbs and calendar words: every news story has them."""
+
+_CREDIT = re.compile(
+    r"^\W*(?:reporting|additional reporting|writing|editing|compiled|produced|translated)"
+    r"\b.{0,200}\bby\b",
+    re.I,
+)
+_DATELINE_CUT = re.compile(r"^(.{2,100}?)\s*(?:--|—|–|\s-\s|/[A-Z]{2,8}/\.)\s*(?=\S)")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
+NO_TIME = "~"
+"""Sorts after every ISO time: on one day, a piece that gives no time comes after those that
+do, rather than before them all."""
+SHINGLE = 5
+SHINGLE_SAMPLE = 4
+"""Words per shingle for near-copy detection (the size the literature and our dev set agree on:
+long enough that independent versions share almost none, short enough to survive edits)."""
+
+
+@dataclass(frozen=True)
+class When:
+    """The date an article reports on: a full date, or a month and day from a dateline alone."""
+
+    year: int | None
+    month: int
+    day: int
+
+    def days_to(self, other: When) -> int:
+        """Days between the two; a missing year takes whichever year brings them closest."""
+        if self.year is not None and other.year is not None:  # the usual case, quickly
+            return abs(
+                (
+                    _date(self.year, self.month, self.day)
+                    - _date(other.year, other.month, other.day)
+                ).days
+            )
+        if self.year is not None and other.year is None:
+            return other.days_to(self)
+        b_year = other.year if other.year is not None else self.year or 2001
+        a_years = (self.year,) if self.year is not None else (b_year - 1, b_year, b_year + 1)
+        b = _date(b_year, other.month, other.day)
+        return min(abs((_date(y, self.month, self.day) - b).days) for y in a_years)
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month, self.day)
+
+    def weekday(self) -> int | None:
+        return None if self.year is None else _date(self.year, self.month, self.day).weekday()
+
+    def ordinal(self) -> int | None:
+        """Days since year 1, or None without a year (for windows in a big corpus)."""
+        if self.year is None:
+            return None
+        return _date(self.year, self.month, self.day).toordinal()
+
+    def iso(self) -> str:
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> When | None:
+        """From `iso()` or an ISO date or date-time (`published` carries a time)."""
+        if not text:
+            return None
+        if text.startswith("--"):
+            return cls(None, int(text[2:4]), int(text[5:7]))
+        try:
+            day = dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+        return cls(day.year, day.month, day.day)
+
+
+def _date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # Feb 29 in a year without it, or a typo such as June 31
+        return dt.date(year, month, 28)
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """One article as story clustering sees it (cached; no text kept beyond the title)."""
+
+    id: str
+    path: str
+    title: str
+    source: str
+    date: str | None
+    """The article's own date (YYYY-MM-DD) as parsing gave it."""
+    published: str | None
+    """ISO date-time when the article gives a time (orders updates within a day)."""
+    byline: str | None
+    when: When | None
+    """The date used for distances: the article's date, else its dateline's month and day."""
+    terms: dict[str, int]
+    """Content-word counts, title words counted `title_weight` times."""
+    shingles: frozenset[int]
+    """Hashes of the 5-word shingles of the body (near copies share most of them)."""
+    weekdays: frozenset[int] = frozenset()
+    """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
+    lead_dates: frozenset[tuple[int, int]] = frozenset()
+    """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
+
+    def sort_key(self) -> tuple[int, str, str]:
+        """Oldest first; undated (or a dateline without a year) last; the path breaks ties
+        so every order is reproducible."""
+        dated = self.when is not None and self.when.year is not None
+        when = self.when.key() if dated and self.when else (9999, 99, 99)
+        stamp = when[0] * 10000 + when[1] * 100 + when[2]
+        return (stamp, self.published or NO_TIME, self.path)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LEAD_PARAGRAPHS = 2
+"""Weekdays are read from the first paragraphs only: the lead says when the event happened;
+later paragraphs name the days of background events."""
+
+
+def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
+    found = set()
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        for word in words(para):
+            if word in _WEEKDAYS:
+                found.add(_WEEKDAYS.index(word))
+    return frozenset(found)
+
+
+def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
+    found = set()
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        for pattern in (_MONTH_DAY, _DAY_MONTH):
+            for match in pattern.finditer(para):
+                first, second = match.group(1), match.group(2)
+                month_name, day = (first, second) if pattern is _MONTH_DAY else (second, first)
+                if month_name.lower() == "may" and pattern is _MONTH_DAY and not day:
+                    continue
+                if 1 <= int(day) <= 31:
+                    found.add((_MONTHS[month_name.lower()], int(day)))
+    return frozenset(found)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (Séoul and Seoul are one word)."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plural and verb endings only, never below four letters.
+
+    Enough to match fires/fired/firing and missiles/missile; a full Snowball stemmer merges
+    too much for names (it turns Kalma into kalm and Seoul's into seoul alike anyway).
+    """
+    if any(c.isdigit() for c in word):
+        return word
+    for suffix, repl in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ed", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _number(token: str) -> str:
+    token = token.replace(",", "")
+    if "." in token:
+        head, _, tail = token.partition(".")
+        tail = tail.rstrip("0")
+        token = f"{head}.{tail}" if tail else head
+    return token
+
+
+def words(text: str) -> list[str]:
+    """The raw words of a text, folded (shingles use all of them, stop words included)."""
+    return _WORD.findall(fold(text).replace("’", "'"))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words and normalised numbers (2.50 and 2.5 are one term)."""
+    return _terms(words(text))
+
+
+def _terms(seq: list[str]) -> list[str]:
+    term = _term
+    return [t for t in map(term, seq) if t]
+
+
+@lru_cache(maxsize=131_072)
+def _term(word: str) -> str | None:
+    """One word as a term, or None for a stop word (cached: a corpus reuses its words)."""
+    if word[0].isdigit():
+        return _number(word)
+    word = word.split("'")[0]  # Seoul's -> seoul
+    if len(word) < 2 or word in _STOP:
+        return None
+    return stem(word)
+
+
+def is_stop(word: str) -> bool:
+    return word in _STOP
+
+
+def shingles(text: str | list[str]) -> frozenset[int]:
+    """A 1-in-SHINGLE_SAMPLE sample of the text's shingle hashes (those divisible by it).
+
+    Sampling by hash value keeps the same shingles of every text, so the share one text's
+    sample finds in another's estimates their containment without bias, at a quarter of
+    the size to cache. Each shingle's hash combines its words' hashes (one vector
+    operation per text, not a string per shingle).
+    """
+    import numpy as np  # loaded on first use, as ranking does: start-up does not pay for it
+
+    seq = words(text) if isinstance(text, str) else text
+    if len(seq) < SHINGLE:
+        return frozenset()
+    ids = np.fromiter(map(_word_hash, seq), dtype=np.uint64, count=len(seq))
+    mixed = np.zeros(len(seq) - SHINGLE + 1, dtype=np.uint64)
+    for offset in range(SHINGLE):
+        mixed = mixed * np.uint64(_MIX) + ids[offset : len(seq) - SHINGLE + 1 + offset]
+    folded = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(0xFFFFFFFF))
+    return frozenset(folded[folded % SHINGLE_SAMPLE == 0].tolist())
+
+
+_MIX = 1_000_003
+"""Multiplier combining word hashes into a shingle hash (a prime: order matters)."""
+
+
+@lru_cache(maxsize=131_072)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def content_paragraphs(paragraphs: list[str], byline: str | None) -> list[str]:
+    """The paragraphs that say what happened: credits and a repeated byline go, and so does
+    the dateline prefix of the first paragraph (city and outlet name)."""
+    out: list[str] = []
+    for index, para in enumerate(paragraphs):
+        if _CREDIT.match(para) and len(para) < 300:
+            continue
+        if byline and para.strip().lower() in (byline.lower(), f"by {byline.lower()}"):
+            continue
+        if index == 0 or not out:
+            match = _DATELINE_CUT.match(para)
+            if match and _looks_like_dateline(match.group(1)):
+                para = para[match.end() :]
+        out.append(para)
+    return out
+
+
+def _looks_like_dateline(prefix: str) -> bool:
+    """`SEOUL, Oct. 31 (Yonhap)`, `TIANJIN, September 1.`, `Pyongyang, November 1 (KCNA)`:
+    short, starting with a capitalised place, no sentence of its own."""
+    if len(prefix.split()) > 12 or not prefix[:1].isupper():
+        return False
+    head = prefix.split(",")[0].split("(")[0].strip()
+    return bool(head) and (head.isupper() or "," in prefix or "(" in prefix)
+
+
+def dateline_when(first_paragraph: str) -> When | None:
+    """The month and day (and year, if given) in a dateline at the start of the body."""
+    head = first_paragraph[:100]
+    cut = _DATELINE_CUT.match(head)
+    if cut is None or not _looks_like_dateline(cut.group(1)):
+        return None
+    prefix = cut.group(1)
+    if match := _MONTH_DAY.search(prefix):
+        month, day, year = _MONTHS[match.group(1).lower()], int(match.group(2)), match.group(3)
+    elif match := _DAY_MONTH.search(prefix):
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], match.group(3)
+    else:
+        return None
+    if not 1 <= day <= 31:
+        return None
+    return When(int(year) if year else None, month, day)
+
+
+def extract(
+    *,
+    id: str,
+    path: str,
+    title: str,
+    source: str,
+    date: str | None,
+    byline: str | None,
+    paragraphs: list[str],
+    published: str | None = None,
+    title_weight: int = DEFAULT_PARAMS.title_weight,
+) -> StoryFeatures:
+    """Features of one parsed article (keyword-only: the article record is changing shape)."""
+    body = content_paragraphs(paragraphs, byline)
+    seq = words("\n".join(body))
+    terms = Counter(_terms(seq))
+    for term in content_terms(title):
+        terms[term] += title_weight
+    when = When.parse(published) or When.parse(date)
+    if when is None and paragraphs:
+        when = dateline_when(paragraphs[0])
+    return StoryFeatures(
+        id=id,
+        path=path,
+        title=title,
+        source=source,
+        date=date,
+        published=published,
+        byline=byline,
+        when=when,
+        terms=dict(terms),
+        shingles=shingles(seq),
+        # Only an undated piece needs the days its lead names.
+        weekdays=lead_weekdays(body) if when is None else frozenset(),
+        lead_dates=lead_dates(body) if when is None else frozenset(),
+    )

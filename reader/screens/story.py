@@ -1,0 +1,203 @@
+"""One story: its versions as a timeline, and what one version adds to, leaves out of, or
+reports differently from another, sentence by sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.library import Library, StoryDetail, StoryVersion
+from reader.types import Comparison
+
+WIDE = 120
+"""From this width the comparison sits beside the timeline; below it, under it."""
+ROLE_MARK = {
+    "first": "◆ first",
+    "update": "↻ update",
+    "reprint": "≡ reprint",
+    "version": "○ version",
+}
+
+
+@dataclass(frozen=True)
+class OpenVersion:
+    """The user chose to read one version."""
+
+    article_id: str
+
+
+class StoryScreen(Screen[OpenVersion | None]):
+    """The timeline of a story; the highlighted version is compared with the pinned one."""
+
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back", id="story-back",
+                tooltip="back to the results (or the reader)"),
+        Binding("j,down,greater_than_sign", "step(1)", "Next version", show=False,
+                id="story-next", tooltip="next version (oldest first)"),
+        Binding("k,up,less_than_sign", "step(-1)", "Prev version", show=False,
+                id="story-previous", tooltip="previous version"),
+        Binding("b", "pin", "Compare with this", id="story-pin",
+                tooltip="compare the other versions with this one"),
+        Binding("enter", "read", "Read", id="story-read", tooltip="read the version"),
+    ]  # fmt: skip
+
+    def __init__(self, library: Library, detail: StoryDetail, current: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.detail = detail
+        ids = [v.member.id for v in detail.versions]
+        self.index = ids.index(current) if current in ids else 0
+        self.pinned = 0 if self.index != 0 or len(ids) == 1 else 1
+        self.comparison: Comparison | None = None
+
+    def compose(self) -> ComposeResult:
+        story = self.detail.story
+        first = story.first
+        with Vertical(id="story"):
+            yield Label(Text(story.title, style="bold"), id="story-title")
+            others = len(story.outlets) - 1
+            summary = (
+                f"{len(story.members)} versions · {others + 1} "
+                f"{'outlet' if others == 0 else 'outlets'} · first: {first.source}, "
+                f"{_when(first.date or first.when, first.published)}"
+            )
+            yield Label(Text(summary), id="story-summary")
+            with Horizontal(id="story-panes"):
+                yield OptionList(*self._options(), id="story-versions")
+                with VerticalScroll(id="story-compare"):
+                    yield Static("", id="story-diff")
+            yield Label(
+                "j/k or </> versions · b compare with this · Enter read · Esc back",
+                classes="dialog-keys",
+            )
+
+    def _options(self) -> list[Option]:
+        return [Option(self._label(v), id=v.member.id) for v in self.detail.versions]
+
+    def _label(self, version: StoryVersion) -> Text:
+        m = version.member
+        text = Text(no_wrap=False)
+        text.append(f"{ROLE_MARK.get(m.role, m.role):<10}", style="bold")
+        text.append(f" {_when(m.date or m.when, m.published)}  ")
+        text.append(m.source, style="bold")
+        if m.byline:
+            text.append(f" · {m.byline}", style="dim")
+        text.append(f"\n  {m.title}")
+        extra = []
+        if version.tags:
+            extra.append("# " + ", ".join(version.tags))
+        if version.notes:
+            extra.append(f"✎ {len(version.notes)} {'note' if len(version.notes) == 1 else 'notes'}")
+        if extra:
+            text.append("\n  " + " · ".join(extra), style="italic")
+        return text
+
+    def on_mount(self) -> None:
+        self._layout()
+        listing = self.query_one(OptionList)
+        listing.highlighted = self.index
+        self.set_focus(listing)
+        self._compare()
+
+    def on_resize(self, event: object) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        self.query_one("#story-panes").set_class(self.size.width >= WIDE, "-wide")
+
+    @property
+    def current(self) -> StoryVersion:
+        return self.detail.versions[self.index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index != self.index:
+            self.index = event.option_index
+            self._compare()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_read()
+
+    def action_step(self, delta: int) -> None:
+        count = len(self.detail.versions)
+        self.query_one(OptionList).highlighted = (self.index + delta) % count
+
+    def action_pin(self) -> None:
+        self.pinned = self.index
+        self._compare()
+
+    def action_read(self) -> None:
+        self.dismiss(OpenVersion(self.current.member.id))
+
+    @work(thread=True, group="compare", exit_on_error=False)
+    def _compare(self) -> None:
+        # Not exclusive: each comparison takes milliseconds, and `_show` drops any answer
+        # for a version the user has already left.
+        index, pinned = self.index, self.pinned
+        left = self.detail.versions[index]
+        right = self.detail.versions[pinned]
+        result = None
+        if index != pinned:
+            result = self.library.compare(left.member.id, right.member.id)
+        self.app.call_from_thread(self._show, index, pinned, result)
+
+    def _show(self, index: int, pinned: int, result: Comparison | None) -> None:
+        if index != self.index or pinned != self.pinned:
+            return  # the user moved on meanwhile
+        self.comparison = result
+        self.query_one("#story-diff", Static).update(
+            render_comparison(self.detail.versions[index], self.detail.versions[pinned], result)
+        )
+
+
+def render_comparison(left: StoryVersion, right: StoryVersion, result: Comparison | None) -> Text:
+    """The comparison as text; every sentence is data, never markup."""
+    out = Text()
+    lm, rm = left.member, right.member
+    if version_notes := left.notes:
+        out.append("Your notes on this version\n", style="bold")
+        for note in version_notes:
+            out.append(f"  ✎ {' '.join(note.split())}\n")
+        out.append("\n")
+    if result is None:
+        out.append(f"{lm.source} ({lm.role}) is the version the others are compared with.\n")
+        out.append(
+            "Move to another version to see what it adds, leaves out or reports "
+            "differently; b compares with the one under the cursor.",
+            style="dim",
+        )
+        return out
+    out.append(f"{lm.source} ({lm.role})", style="bold")
+    out.append(" compared with ")
+    out.append(f"{rm.source} ({rm.role})", style="bold")
+    out.append(f" · {result.shared} shared sentences\n\n")
+    out.append(f"Discrepancies ({len(result.discrepancies)})\n", style="bold")
+    for d in result.discrepancies:
+        values = f"{', '.join(d.left_values)} ≠ {', '.join(d.right_values)}"
+        out.append(f"  ≠ {values}\n", style="bold reverse")
+        out.append(f"    {lm.source}: ", style="bold")
+        out.append(f"{d.left}\n")
+        out.append(f"    {rm.source}: ", style="bold")
+        out.append(f"{d.right}\n")
+    out.append(f"\nAdds ({len(result.adds)})\n", style="bold")
+    for sentence in result.adds:
+        out.append(f"  + {sentence}\n")
+    out.append(f"\nLeaves out ({len(result.leaves_out)})\n", style="bold")
+    for sentence in result.leaves_out:
+        out.append(f"  − {sentence}\n", style="dim")
+    return out
+
+
+def _when(date: str | None, published: str | None) -> str:
+    if published and "T" in published:
+        return f"{published[:10]} {published[11:16]}"
+    return date or "undated"
