@@ -439,7 +439,9 @@ class MainScreen(UserWork):
         if progress.skipped:
             first = progress.warnings[0] if progress.warnings else ""
             self.notify(
-                f"{progress.skipped} files skipped, e.g. {first}", severity="warning", markup=False
+                f"{progress.skipped} {plural('file', progress.skipped)} skipped, e.g. {first}",
+                severity="warning",
+                markup=False,
             )
         if changed or not self.indexing.shown.is_set():
             self.request = self.request

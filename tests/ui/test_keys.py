@@ -315,3 +315,16 @@ async def test_the_configured_theme_is_used_or_named_as_unknown(
             (warning,) = warnings
             assert warning.startswith(f"{config_file}: theme: no theme called '{theme}'")
             assert "nord" in warning  # the themes there are
+
+
+@pytest.mark.parametrize(("empty", "said"), [(1, "1 file skipped"), (2, "2 files skipped")])
+async def test_skipped_files_are_counted_in_words(
+    config_file: Path, corpus: Path, empty: int, said: str
+) -> None:
+    for n in range(empty):
+        (corpus / f"empty-{n}.txt").write_text("")
+    app = NewsReaderApp(Library(load_config(config_file)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
+        assert [w for w in warnings if w.startswith(f"{said}, e.g. ")], warnings
