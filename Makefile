@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SIZES  ?= 1000,10000,100000
+BACKEND ?= whoosh,tantivy
 ARTICLES ?= ../shared/articles-dev
 
 .PHONY: run test lint format schema screenshots bench bench-feeds eval eval-articles clean
@@ -11,7 +12,7 @@ ARTICLES ?= ../shared/articles-dev
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,tantivy]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -22,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check reader tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests bench scripts
@@ -46,7 +47,7 @@ eval-articles: $(STAMP)
 	$(BIN)/python scripts/eval_articles.py $(ARTICLES)
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --backends $(BACKEND)
 	$(BIN)/python -m bench.feeds
 
 bench-feeds: $(STAMP)

@@ -70,7 +70,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def _pick_outlet(rng: random.Random) -> str:
     names, weights = zip(*OUTLETS, strict=True)
-    return rng.choices(names, weights)[0]
+    return str(rng.choices(names, weights)[0])
 
 
 def _korea_paragraph(rng: random.Random) -> str:

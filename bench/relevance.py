@@ -8,7 +8,7 @@ hard negatives among them (same people, place and week, another event), are not.
 boosted, Snowball stems) and for SQLite FTS5's bm25() (title weight 2, Porter stems) over the
 same articles as the product reads them. Nothing is tuned to this set: it is a yardstick.
 
-    python -m bench.relevance [WORK_FOLDER]
+    python -m bench.relevance [WORK_FOLDER] [ENGINES, e.g. whoosh,tantivy]
 """
 
 from __future__ import annotations
@@ -48,26 +48,35 @@ def recall(ranked: list[str], relevant: set[str], k: int = DEPTH) -> float:
     return len(set(ranked[:k]) & relevant) / len(relevant) if relevant else 0.0
 
 
-def _config(work: Path) -> Path:
+def _config(work: Path, backend: str = "whoosh") -> Path:
     text = (ROOT / "config.yaml").read_text(encoding="utf-8")
-    text = text.replace("corpus: corpus", f"corpus: {STORIES}\ndata_dir: {work / 'data-stories'}")
-    path = work / "config-stories.yaml"
+    data = work / f"data-stories-{backend}"
+    settings = f"corpus: {STORIES}\ndata_dir: {data}\nbackend: {backend}"
+    text = text.replace("corpus: corpus", settings)
+    path = work / f"config-stories-{backend}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def evaluate(work: Path) -> dict[str, Any]:
+def evaluate(work: Path, backends: tuple[str, ...] = ("whoosh",)) -> dict[str, Any]:
+    """Each engine's ranking (keyed by its name; "ours" is the first's) and FTS5's."""
     work.mkdir(parents=True, exist_ok=True)
     gold = json.loads((STORIES / "gold.json").read_text(encoding="utf-8"))
     events = [(story["title"], set(story["files"])) for story in gold["stories"].values()]
-    config = _config(work)
-    ours: list[list[str]] = []
-    with Library(load_config(config)) as library:
-        library.sync_all(rebuild=True)
-        for description, _ in events:
-            query = " OR ".join(query_words(description))
-            hits = library.search(query, suggest=False, exact=True).hits(0, DEPTH, snippets=False)
-            ours.append([Path(hit.path).name for hit in hits])
+    rankings: dict[str, list[list[str]]] = {}
+    for backend in backends:
+        config = _config(work, backend)
+        ours: list[list[str]] = []
+        with Library(load_config(config)) as library:
+            library.sync_all(rebuild=True)
+            count = library.article_count()
+            for description, _ in events:
+                query = " OR ".join(query_words(description))
+                results = library.search(query, suggest=False, exact=True)
+                hits = results.hits(0, DEPTH, snippets=False)
+                ours.append([Path(hit.path).name for hit in hits])
+        rankings[backend] = ours
+    rankings["ours"] = rankings[backends[0]]
     db = work / "fts5-stories.sqlite"
     fts5.build(str(config), db)
     theirs: list[list[str]] = []
@@ -79,8 +88,9 @@ def evaluate(work: Path) -> dict[str, Any]:
                 (match, DEPTH),
             ).fetchall()
             theirs.append([Path(path).name for (path,) in rows])
-    out: dict[str, Any] = {"events": len(events), "articles": library.article_count()}
-    for name, ranked in (("ours", ours), ("fts5", theirs)):
+    rankings["fts5"] = theirs
+    out: dict[str, Any] = {"events": len(events), "articles": count, "engines": list(backends)}
+    for name, ranked in rankings.items():
         out[name] = {
             "ndcg_at_10": round(
                 sum(ndcg(r, rel) for r, (_, rel) in zip(ranked, events, strict=True)) / len(events),
@@ -103,7 +113,9 @@ def table(result: dict[str, Any]) -> str:
         "| ranking | nDCG@10 | recall@20 |",
         "|---|---|---|",
     ]
-    for name, label in (("ours", "newsreader (BM25F)"), ("fts5", "SQLite FTS5 bm25()")):
+    labels = [(name, f"newsreader, {name}") for name in result.get("engines", [])]
+    labels = labels or [("ours", "newsreader (BM25F)")]
+    for name, label in [*labels, ("fts5", "SQLite FTS5 bm25()")]:
         row = result[name]
         lines.append(f"| {label} | {row['ndcg_at_10']:.3f} | {row['recall_at_20']:.3f} |")
     return "\n".join(lines)
@@ -111,7 +123,8 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> None:
     work = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/newsreader-bench")
-    result = evaluate(work)
+    backends = tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else ("whoosh",)
+    result = evaluate(work, backends)
     print(json.dumps(result))
 
 

@@ -145,17 +145,20 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
     latencies: list[float] = []
     by_kind: dict[str, list[float]] = {}
     errors: list[str] = []
+    answers: dict[str, dict[str, object]] = {}
     for kind, text in zip(mix["kinds"], queries, strict=True):
         started = time.perf_counter()
         try:
             results = library.search(text, suggest=False)
-            results.hits(0, PAGE)
+            page = results.hits(0, PAGE)
         except Exception as exc:  # a benchmark reports failures, it does not stop on them
             errors.append(f"{text}: {exc}")
             continue
         elapsed = (time.perf_counter() - started) * 1000
         latencies.append(elapsed)
         by_kind.setdefault(kind, []).append(elapsed)
+        # What was found, to compare engines: the count and the first page's articles.
+        answers[text] = {"total": results.total, "top": [hit.path for hit in page]}
     fuzzy_hits = [
         [
             text,
@@ -179,6 +182,7 @@ def search(config_path: str, queries_path: str) -> dict[str, object]:
         "by_kind_p50_ms": {k: statistics.median(v) for k, v in by_kind.items()},
         "entity_ms": entity,
         "errors": errors,
+        "answers": answers,
         "fuzzy_hits": fuzzy_hits,
         "rss_mb": own,
     }

@@ -41,10 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="config file (default: see README)")
     parser.add_argument("--corpus", metavar="DIR", help="folder of articles (overrides config)")
     parser.add_argument("--data-dir", metavar="DIR", help="index and user data (overrides config)")
+    parser.add_argument(*_BACKEND, **_backend_option())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     index = commands.add_parser("index", help="bring the index up to date with the corpus")
     index.add_argument("--rebuild", action="store_true", help="start from an empty index")
+    index.add_argument(*_BACKEND, **_backend_option(argparse.SUPPRESS))
 
     search = commands.add_parser("search", help="search the corpus (see the query language)")
     search.add_argument("query", metavar="QUERY")
@@ -116,6 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_BACKEND = ("--backend",)
+
+
+def _backend_option(default: Any = None) -> dict[str, Any]:
+    """--backend, before the command or after `index`: the search engine for this run (a switch
+    builds that engine's index once; tags and notes stay where they are)."""
+    from reader.core.search.registry import BACKENDS
+
+    return {
+        "choices": tuple(BACKENDS),
+        "default": default,
+        "help": "search engine (overrides config's backend:)",
+    }
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -129,7 +146,7 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = load_config(args.config).with_overrides(args.corpus, args.data_dir)
+        config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:
             print(f"newsreader: warning: {warning}", file=sys.stderr)
         if args.command is None:

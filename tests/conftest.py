@@ -46,11 +46,32 @@ def corpus(tmp_path: Path) -> Path:
     return target
 
 
+ENGINES = ("whoosh", "tantivy")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked `both_engines` run once per search engine (the app and CLI suites that a
+    user's whole path goes through); every other test runs on the default engine."""
+    marked = metafunc.definition.get_closest_marker
+    if "engine_backend" in metafunc.fixturenames and marked("both_engines"):
+        engines = ("whoosh",) if marked("whoosh_only") else ENGINES
+        metafunc.parametrize("engine_backend", engines, indirect=True)
+
+
 @pytest.fixture
-def config_file(tmp_path: Path, corpus: Path) -> Path:
+def engine_backend(request: pytest.FixtureRequest) -> str:
+    """The search engine `config_file` names (whoosh unless the test runs on both)."""
+    return str(getattr(request, "param", "whoosh"))
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, corpus: Path, engine_backend: str) -> Path:
     """The shipped config.yaml with its entity list, pointed at the private corpus and data dir."""
     text = CONFIG.read_text(encoding="utf-8")
-    text = text.replace("corpus: corpus", f"corpus: {corpus}\ndata_dir: {tmp_path / 'data'}")
+    text = text.replace(
+        "corpus: corpus",
+        f"corpus: {corpus}\ndata_dir: {tmp_path / 'data'}\nbackend: {engine_backend}",
+    )
     path = tmp_path / "config.yaml"
     path.write_text(text, encoding="utf-8")
     return path

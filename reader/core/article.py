@@ -41,7 +41,9 @@ class ArticleMeta:
     "domain", "html metadata", ..."""
 
     def to_dict(self) -> dict[str, str | None]:
-        return dataclasses.asdict(self)
+        # Not dataclasses.asdict: it deep-copies every value, a cost paid once per article
+        # indexed, and the values are strings.
+        return {name: getattr(self, name) for name in _FIELD_NAMES}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ArticleMeta:
@@ -50,6 +52,8 @@ class ArticleMeta:
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{key: value for key, value in data.items() if key in known})
 
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(ArticleMeta))
 
 UNKNOWN = ArticleMeta(title="", source="", date=None, byline=None, dateline=None)
 """Metadata of an article nobody has read yet (an import waiting for its file)."""

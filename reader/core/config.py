@@ -26,7 +26,7 @@ from reader.core.articles.outlets import DATE_ORDERS, Outlet
 from reader.core.errors import YAML_VALUE_ERRORS, ConfigError, yaml_value_problem
 from reader.core.feeds.spec import FeedSpec, FeedSpecError, parse_every, spec_from_mapping
 from reader.core.paths import find_config_file, user_data_dir
-from reader.core.search.registry import BACKENDS
+from reader.core.search.registry import BACKENDS, missing_package
 from reader.core.search.registry import DEFAULT as DEFAULT_BACKEND
 
 ENTITY_KINDS = ("person", "organisation", "place", "event")
@@ -260,9 +260,15 @@ class Config:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     """Non-fatal problems (unknown keys) to show the user once."""
 
-    def with_overrides(self, corpus: str | None = None, data_dir: str | None = None) -> Config:
+    def with_overrides(
+        self, corpus: str | None = None, data_dir: str | None = None, backend: str | None = None
+    ) -> Config:
         """Apply command-line overrides, which win over the file."""
         updated = self
+        if backend:
+            if problem := missing_package(backend):
+                raise ConfigError(f"--backend {backend}: {problem}")
+            updated = replace(updated, backend=backend)
         if corpus:
             updated = replace(updated, corpus=Path(corpus).expanduser().resolve())
         if data_dir:
@@ -332,6 +338,8 @@ def parse_config(text: str, path: Path) -> Config:
             f"{where(node)}: backend: expected one of {', '.join(BACKENDS)}, "
             f"got {_kind(declared.backend)}"
         )
+    if problem := missing_package(declared.backend):
+        raise ConfigError(f"{where(_node_at(root, ['backend']))}: backend: {problem}")
     if isinstance(declared.entities, UnsetType):  # no key: the shipped list
         entities = default_entities()
     else:

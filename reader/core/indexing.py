@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.articles import ArticleReader
-from reader.core.corpus import Article, FileRef, SkippedFile, discover, read_article
-from reader.core.entities import EntityLinker, candidate_names
+from reader.core.corpus import Article, FileRef, discover
+from reader.core.entities import EntityLinker
 from reader.core.parse import default_reader
+from reader.core.reading import Job, Readers, cores, read_all
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
@@ -105,6 +106,7 @@ class Indexer:
         linker: EntityLinker,
         max_bytes: int,
         user_fields: UserFields = no_user_fields,
+        workers: int | None = None,
         reader: ArticleReader | None = None,
     ) -> None:
         self.corpus = corpus
@@ -115,8 +117,12 @@ class Indexer:
         self.linker = linker
         self.max_bytes = max_bytes
         self.user_fields = user_fields
+        self.workers = workers
+        """Processes that read files (None: one per core, less the cores a first build's
+        writer keeps busy with its own processes; see reader.core.reading)."""
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
-        """Seconds spent per stage in the last sync (the benchmark reports the shares)."""
+        """Seconds spent per stage in the last sync (the benchmark reports the shares); read
+        and link add up the time of every process that read files."""
 
     @property
     def signature(self) -> str:
@@ -199,52 +205,68 @@ class Indexer:
         batch = _Batch()
         touched: list[tuple[FileRef, str]] = []
         last_yield = time.perf_counter()
-        for ref in refs:
-            if cancel.is_set():
-                progress.cancelled = True
-                break
-            row = known.get(ref.path)
-            progress.done += 1
-            if row and not relink and row.size == ref.size and row.mtime_ns == ref.mtime_ns:
-                progress.unchanged += 1
-                continue
-            tick = time.perf_counter()
-            try:
-                article = read_article(ref, self.max_bytes, reader=self.reader)
-            except SkippedFile as reason:
-                progress.skipped += 1
-                progress.warnings.append(f"{ref.path}: skipped: {reason}")
+        jobs = [
+            Job(ref, row.hash if row and not relink else None)
+            for ref in refs
+            if not ((row := known.get(ref.path)) and not relink and _same_stat(row, ref))
+        ]
+        workers = self.workers
+        if workers is None and stream is not None:
+            workers = cores() - stream.processes
+        readers = Readers(self.max_bytes, self.linker, self.reader)
+        reads = read_all(jobs, readers, workers)
+        try:
+            for ref in refs:
+                if cancel.is_set():
+                    progress.cancelled = True
+                    break
+                row = known.get(ref.path)
+                progress.done += 1
+                if row and not relink and _same_stat(row, ref):
+                    progress.unchanged += 1
+                    continue
+                read = next(reads)
+                self.timings["read"] += read.read_seconds
+                self.timings["link"] += read.link_seconds
+                if read.article is None:
+                    progress.skipped += 1
+                    progress.warnings.append(f"{ref.path}: skipped: {read.skipped}")
+                    if row:
+                        deletes.append((ref.path, row.id))
+                        progress.removed += 1
+                    continue
+                article = read.article
+                for warning in article.warnings:
+                    progress.warnings.append(f"{ref.path}: {warning}")
+                if read.same:
+                    touched.append((ref, article.content_hash))
+                    progress.unchanged += 1
+                    continue
                 if row:
-                    deletes.append((ref.path, row.id))
-                    progress.removed += 1
-                continue
-            for warning in article.warnings:
-                progress.warnings.append(f"{ref.path}: {warning}")
-            if row and not relink and row.hash == article.content_hash:
-                touched.append((ref, article.content_hash))
-                progress.unchanged += 1
-                continue
-            if row:
-                progress.updated += 1
-            else:
-                progress.added += 1
-            self.timings["read"] += time.perf_counter() - tick
-            doc = self._doc(article)
-            if stream is not None:
-                tick = time.perf_counter()
-                stream.add(doc)
-                self.timings["write"] += time.perf_counter() - tick
-            else:
-                batch.docs.append(doc)
-            self._remember(batch, article)
-            limit = FRESH_BATCH if fresh else BATCH
-            if len(batch) >= limit or time.perf_counter() - last_yield > PROGRESS_EVERY:
-                if len(batch) >= limit:
-                    self._commit(db, batch, deletes, touched, stream)
-                    batch, deletes, touched = _Batch(), [], []
-                progress.seconds = time.perf_counter() - started
-                last_yield = time.perf_counter()
-                yield progress
+                    progress.updated += 1
+                else:
+                    progress.added += 1
+                doc = self._doc(article, read.entities, read.surface)
+                if stream is not None:
+                    tick = time.perf_counter()
+                    stream.add(doc)
+                    self.timings["write"] += time.perf_counter() - tick
+                else:
+                    batch.docs.append(doc)
+                batch.rows.append(
+                    (article.path, article.id, article.size, article.mtime_ns, article.content_hash)
+                )
+                batch.found += [(article.path, name, cued) for name, cued in read.names]
+                limit = FRESH_BATCH if fresh else BATCH
+                if len(batch) >= limit or time.perf_counter() - last_yield > PROGRESS_EVERY:
+                    if len(batch) >= limit:
+                        self._commit(db, batch, deletes, touched, stream)
+                        batch, deletes, touched = _Batch(), [], []
+                    progress.seconds = time.perf_counter() - started
+                    last_yield = time.perf_counter()
+                    yield progress
+        finally:
+            reads.close()  # a cancel: the files still queued are not read
         self._commit(db, batch, deletes, touched, stream)
         if not progress.cancelled:
             self._set_meta(db, "linker", self.signature)
@@ -252,41 +274,25 @@ class Indexer:
         progress.seconds = time.perf_counter() - started
         yield progress
 
-    def _doc(self, article: Article) -> IndexDoc:
-        tick = time.perf_counter()
-        mentions = self.linker.link(article.meta.title, article.body)
-        self.timings["link"] += time.perf_counter() - tick
+    def _doc(
+        self, article: Article, entities: dict[str, int], surface: frozenset[str] | None = None
+    ) -> IndexDoc:
+        """A first build streams documents to the writer as they are read, so between
+        commits the indexer holds only the manifest's small rows, whatever the batch size."""
         tags, notes, flags = self.user_fields(article)
         return IndexDoc(
             id=article.id,
             path=article.path,
             meta=article.meta,
             body=article.body,
-            entities=dict(self.linker.counts(mentions)),
+            entities=entities,
             tags=tags,
             notes=notes,
             flags=flags,
             content_hash=article.content_hash,
             front_tags=article.front_tags,
+            surface=surface,
         )
-
-    def _remember(self, batch: _Batch, article: Article) -> None:
-        """Keep what the manifest needs of an article, not its text.
-
-        A first build streams documents to the writer as they are read, so between commits
-        it holds only these small rows and its memory stays flat however large the batch.
-        """
-        batch.rows.append(
-            (article.path, article.id, article.size, article.mtime_ns, article.content_hash)
-        )
-        # Discovery of untracked names is entity work: timed with linking, not writing.
-        tick = time.perf_counter()
-        text = f"{article.meta.title}\n{article.body}"
-        batch.found += [
-            (article.path, name.lstrip("!"), name.startswith("!"))
-            for name in candidate_names(text, self.linker)
-        ]
-        self.timings["link"] += time.perf_counter() - tick
 
     def _commit(
         self,
@@ -392,3 +398,8 @@ class Indexer:
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
         with db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _same_stat(row: _Row, ref: FileRef) -> bool:
+    """Size and mtime as the manifest recorded them: the file is not opened."""
+    return row.size == ref.size and row.mtime_ns == ref.mtime_ns

@@ -56,8 +56,9 @@ def index_dir(data_dir: Path, corpus_root: Path, engine: str, schema_version: in
 
 
 def old_index_dirs(folder: Path) -> list[Path]:
-    """The same corpus and engine's index folders of other schema versions, and those of
-    releases before the engine's name was in the folder's: caches nothing reads any more."""
+    """This corpus's other index folders: other schema versions, other engines (a switch of
+    `backend:` rebuilds once, and switching back must not find a copy missing the tags given
+    meanwhile), and those of releases before the engine's name was in the folder's name."""
     stem, _, version = folder.name.rpartition("-v")
     key = stem.rpartition("-")[0]
     if not version.isdigit() or not folder.parent.is_dir():
@@ -67,7 +68,7 @@ def old_index_dirs(folder: Path) -> list[Path]:
         if other == folder or not other.is_dir():
             continue
         name, _, number = other.name.rpartition("-v")
-        if number.isdigit() and name in (stem, key):
+        if number.isdigit() and key in (name, name.rpartition("-")[0]):
             out.append(other)
     return out
 

@@ -100,6 +100,10 @@ def clean(text: str) -> str:
     return text.replace("\t", "    ").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13, 27))
+"""Bytes that are not control characters (tab, newlines, form feed and escape count as text)."""
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -109,7 +113,7 @@ def _looks_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))  # at C speed: this runs on every file
     return controls / len(head) > 0.1
 
 

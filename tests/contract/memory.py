@@ -178,6 +178,8 @@ _check: type[SearchBackend] = MemoryBackend
 
 
 class MemoryStream:
+    processes = 0
+
     def __init__(self, backend: MemoryBackend) -> None:
         self.backend = backend
         self.pending: list[IndexDoc] = []

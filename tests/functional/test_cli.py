@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.both_engines
+
 EXE = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
 HIT_KEYS = {
     "id",

@@ -8,6 +8,8 @@ from reader.core.errors import QueryError
 from reader.core.search import MARK_END, MARK_START, Filters
 from reader.library import Library
 
+pytestmark = pytest.mark.both_engines
+
 
 def found(library: Library, query: str, **kw) -> list[str]:
     results = library.search(query, **kw)
@@ -58,7 +60,9 @@ def test_stemming_is_snowball(library: Library) -> None:
 
 
 def test_title_is_boosted(library: Library) -> None:
-    assert found(library, "parade")[:2] == ["002", "003"]
+    # The two articles with "parade" in the headline come first (each engine's BM25 orders
+    # the two differently: tantivy's idf is smaller on five articles that all hold the word).
+    assert set(found(library, "parade")[:2]) == {"002", "003"}
 
 
 def test_empty_query_lists_newest_first_undated_last(library: Library) -> None:
@@ -121,6 +125,7 @@ def test_more_like_this(library: Library) -> None:
     assert similar and first.id not in [doc_id for doc_id, _ in similar]
 
 
+@pytest.mark.whoosh_only
 @pytest.mark.parametrize(
     "query", ["kim", "parade OR Choe", '"military parade"', "Beijing AND Kim", "title:parade"]
 )

@@ -17,6 +17,8 @@ from reader.widgets.results import ResultsList
 from reader.widgets.status import SUGGEST_AFTER
 from tests.ui.helpers import search, settle, titles
 
+pytestmark = pytest.mark.both_engines
+
 
 async def test_starts_with_every_article_newest_first(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:

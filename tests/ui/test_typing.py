@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from reader.app import NewsReaderApp
 from reader.core.errors import Cancelled
 from reader.library import Library
 from tests.ui.helpers import search, settle, titles
+
+pytestmark = pytest.mark.both_engines
 
 
 def status(app: NewsReaderApp) -> str:

@@ -18,6 +18,8 @@ from reader.widgets.facets import FacetList
 from reader.widgets.results import ResultsList
 from tests.ui.helpers import search, settle, titles
 
+pytestmark = pytest.mark.both_engines
+
 SIZE = (160, 48)
 
 

@@ -33,3 +33,17 @@ def test_core_and_facade_do_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_the_tantivy_engine_runs_without_whoosh() -> None:
+    """One engine never leans on the other: tantivy compiles the reader's own query tree, so a
+    machine could drop Whoosh and keep searching with tantivy."""
+    names = [m for m in core_modules() if m.startswith("reader.core.search.tantivy")]
+    assert "reader.core.search.tantivy.queries" in names
+    code = (
+        f"import importlib, sys\nfor name in {names!r}:\n    importlib.import_module(name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'whoosh')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reader.core.search import MARK_END, MARK_START
+from reader.core.search.snippets import LEAD, WIDTH, Snippets
 from reader.core.search.whoosh.schema import analyzer
-from reader.core.search.whoosh.snippets import LEAD, WIDTH, Snippets
 
 ANALYZER = analyzer()
 
@@ -31,6 +31,11 @@ def test_a_stem_that_ends_unlike_its_word_still_matches() -> None:
 
 def test_accented_words_match_a_plain_query() -> None:
     assert marked(snippets("sao")("Talks in São Paulo ended.")) == ["São"]
+
+
+def test_letters_that_do_not_decompose_still_fold() -> None:
+    body = "From Tromsø and Łódź, Pyŏngyang's envoy."
+    assert marked(snippets("tromso", "lodz", "pyongyang")(body)) == ["Tromsø", "Łódź", "Pyŏngyang"]
 
 
 def test_words_that_only_begin_like_a_term_are_not_marked() -> None:

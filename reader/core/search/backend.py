@@ -27,6 +27,10 @@ class IndexBusyError(RuntimeError):
 class IndexStream(Protocol):
     """A writer for a build from nothing that takes documents as they are read."""
 
+    processes: int
+    """Cores the writer keeps busy with processes of its own (Whoosh's analysis processes),
+    0 when it writes in this process. The indexer reads files with the cores left over."""
+
     def add(self, doc: IndexDoc) -> None:
         """Queue one document; nothing is visible before `commit`."""
 

@@ -41,6 +41,20 @@ class IndexDoc:
     """Tags the file's own front matter gives (part of the article, not the user's)."""
     content_hash: str = ""
     """Kept so user data can follow a renamed file and be matched on import."""
+    surface: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    """Its surface words (`reader.core.search.vocabulary.surface_words` of `searched_text`)
+    when the reading process already found them: a first build finds them on every core
+    instead of in the one process that writes. None: the engine finds them itself."""
+
+    def searched_body(self) -> str:
+        """The text an engine's body field indexes: the kicker and standfirst, then the body
+        (the stored body, which the reader shows and snippets quote, is the body alone)."""
+        meta = self.meta
+        return "\n\n".join(x for x in (meta.kicker, meta.standfirst, self.body) if x)
+
+    def searched_text(self) -> str:
+        """Everything searched as running text (title and body): surface words come from it."""
+        return f"{self.meta.title}\n{self.searched_body()}"
 
 
 @dataclass(frozen=True)

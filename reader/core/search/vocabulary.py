@@ -24,10 +24,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
 from reader.core.errors import Cancelled
+
+if TYPE_CHECKING:
+    from reader.core.search.records import IndexDoc
 
 WORD = re.compile(r"\w+(?:\.\w+)*")
 """A word as the engines tokenize running text (Whoosh's RegexTokenizer default)."""
@@ -56,6 +60,13 @@ def surface_words(text: str) -> set[str]:
         for word in WORD.findall(text)
         if len(folded := fold(word)) > 1 and folded not in STOP_WORDS
     }
+
+
+def article_words(doc: IndexDoc) -> frozenset[str]:
+    """An article's surface words: those the reading process found, or found now."""
+    if doc.surface is not None:
+        return doc.surface
+    return frozenset(surface_words(doc.searched_text()))
 
 
 def typo_edits(word: str) -> int:

@@ -20,10 +20,11 @@ from whoosh.query import Every, Term
 from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
-from reader.core.search.vocabulary import Vocabulary, WordCounts, surface_words
+from reader.core.search.snippets import Snippets
+from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
-from reader.core.search.whoosh.documents import decode, display_values, encode, searched_text
+from reader.core.search.whoosh.documents import decode, display_values, encode
 from reader.core.search.whoosh.queries import compile_query, filter_query, highlight_terms, parse
 from reader.core.search.whoosh.schema import (
     INDEX_NAME,
@@ -35,7 +36,6 @@ from reader.core.search.whoosh.schema import (
 )
 from reader.core.search.whoosh.scoring import BM25F
 from reader.core.search.whoosh.similar import more_like
-from reader.core.search.whoosh.snippets import Snippets
 from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
 postings.install()
@@ -210,11 +210,11 @@ class WhooshBackend:
                 counts = self._word_counts()
                 for doc_id in deletes:
                     old = self.document(doc_id)
-                    gone += _words(old) if old is not None else []
+                    gone += article_words(old) if old is not None else []
                     writer.delete_by_term("id", doc_id)
                 for doc in upserts:
                     old = self.document(doc.id)
-                    gone += _words(old) if old is not None else []
+                    gone += article_words(old) if old is not None else []
                     fields = encode(doc)
                     added += fields["surface"].split(" ")
                     writer.update_document(**fields)
@@ -368,7 +368,7 @@ class WhooshBackend:
                 for term, info in reader.iter_field("surface"):
                     counts[term.decode("utf-8")] += info.doc_frequency()
                 for docnum in sorted(reader.deleted_docs_set) if reader.has_deletions() else ():
-                    counts.subtract(_words(decode(reader.stored_fields(docnum))))
+                    counts.subtract(article_words(decode(reader.stored_fields(docnum))))
         finally:
             searcher.close()
         return WordCounts(counts)
@@ -429,12 +429,15 @@ class Stream:
     def __init__(self, backend: WhooshBackend) -> None:
         self.backend = backend
         self.writer: Any = None
+        procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
+        self.processes = procs if procs > 1 else 0
+        """Whoosh's analysis is most of a build's work: its processes get every core."""
         self.counts: WordCounts | None = None
         self.pending: Counter[str] = Counter()
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
-            procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
+            procs = self.processes
             ix = self.backend._open()
             try:
                 if procs > 1:
@@ -517,10 +520,6 @@ def _ranked(searcher: Any, parsed: Any, filter_q: Any, cancelled: Callable[[], b
         return ranking.rank(searcher, parsed, filter_q, cancelled)
     except ranking.Unsupported:
         return searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
-
-
-def _words(doc: IndexDoc) -> set[str]:
-    return surface_words(searched_text(doc))
 
 
 def _stem(word: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.core.article import ArticleMeta
 from reader.core.search.records import IndexDoc
-from reader.core.search.vocabulary import surface_words
+from reader.core.search.vocabulary import article_words
 from reader.core.search.whoosh.schema import datesort
 
 
@@ -28,9 +28,9 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "title": meta.title,
         # The kicker and standfirst are searched with the body; the stored body (what the
         # reader shows and snippets quote) is the body alone.
-        "body": searched_body(doc),
+        "body": doc.searched_body(),
         "_stored_body": doc.body,
-        "surface": " ".join(surface_words(searched_text(doc))),
+        "surface": " ".join(article_words(doc)),
         "source": meta.source,
         "datesort": datesort(meta.date.replace("-", "") if meta.date else "", doc.id),
         "byline": meta.byline or "",
@@ -45,17 +45,6 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
     if meta.date:
         fields["date"] = dt.datetime.fromisoformat(meta.date)
     return fields
-
-
-def searched_body(doc: IndexDoc) -> str:
-    """The text the body field indexes: the kicker and standfirst, then the body."""
-    meta = doc.meta
-    return "\n\n".join(x for x in (meta.kicker, meta.standfirst, doc.body) if x)
-
-
-def searched_text(doc: IndexDoc) -> str:
-    """Everything searched as running text (title and body): the surface words come from it."""
-    return f"{doc.meta.title}\n{searched_body(doc)}"
 
 
 def decode(stored: Mapping[str, Any]) -> IndexDoc:

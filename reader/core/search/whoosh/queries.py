@@ -12,6 +12,7 @@ from whoosh.support.charset import accent_map
 from reader.core.errors import QueryError
 from reader.core.search import query as ast
 from reader.core.search.records import Filters
+from reader.core.search.vocabulary import distance
 from reader.core.search.whoosh.columns import date_keys
 from reader.core.search.whoosh.schema import TIE_SPAN
 
@@ -139,28 +140,8 @@ class FuzzyTerm(query.FuzzyTerm):
         prefix = text[: min(self.prefixlength, max(len(text) - 1, 0))]
         for btext in ixreader.expand_prefix(self.fieldname, prefix):
             term = btext.decode("utf-8") if isinstance(btext, bytes) else btext
-            if abs(len(term) - len(text)) <= maxdist and within(term, text, maxdist):
+            if abs(len(term) - len(text)) <= maxdist and distance(term, text, maxdist) <= maxdist:
                 yield term
-
-
-def within(a: str, b: str, limit: int) -> bool:
-    """Whether a and b are at most `limit` edits apart (insert, delete, replace, swap)."""
-    if a == b:
-        return True
-    before: list[int] | None = None
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if before is not None and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                best = min(best, before[j - 2] + 1)
-            current[j] = best
-        if min(current) > limit:
-            return False
-        before, previous = previous, current
-    return previous[-1] <= limit
 
 
 class DayRange(query.Query):

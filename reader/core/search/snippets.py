@@ -1,5 +1,7 @@
 """One-passage snippets for result rows: the text around the first matched word, marked.
 
+Engine-neutral: an engine passes its own analyzer, so a word matches as the engine indexed it.
+
 Whoosh's highlighter analyses every word of a passage (tokenise, lowercase, stem, fold
 accents) and scores candidate fragments, which made it a large part of a search. Here a regex
 finds the words that can match (those that begin like a query term, accents ignored), and only
@@ -10,9 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-
-from whoosh.support.charset import accent_map
 
 from reader.core.search.records import MARK_END, MARK_START
 
@@ -22,16 +23,24 @@ WIDTH = 240
 LEAD_CHARS = 200
 """Characters of an article's opening shown for a row whose match is not in the body."""
 """Characters in a snippet: more than a result row shows, so a wide terminal is filled."""
+LETTERS = range(0xC0, 0x2000)
+"""Latin-1 to the Latin Extended blocks: where the accented letters of news text live."""
+UNDECOMPOSED = dict(zip("øØđĐłŁħĦıŧŦðÐþÞ", "ooddllhhittddtt", strict=True))
+"""Letters that engines fold to an ASCII letter but Unicode does not decompose."""
 
 
 @functools.cache
 def _variants() -> dict[str, str]:
     """Each ASCII letter with the accented letters that fold to it (`a` → `aàáâãäå…`)."""
     out: dict[str, str] = {}
-    for code, plain in accent_map.items():
-        if len(plain) == 1 and plain.isascii():
+    for code in LETTERS:
+        letter = chr(code)
+        plain = UNDECOMPOSED.get(letter) or "".join(
+            c for c in unicodedata.normalize("NFKD", letter) if not unicodedata.combining(c)
+        )
+        if len(plain) == 1 and plain.isascii() and plain.isalpha():
             key = plain.lower()
-            out[key] = out.get(key, key) + chr(code)
+            out[key] = out.get(key, key) + letter
     return out
 
 

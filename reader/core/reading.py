@@ -1,0 +1,218 @@
+"""The reading stage of a sync: each file read, parsed and linked, over every core.
+
+Reading, parsing and linking an article is pure Python, about a millisecond of one core, and
+was most of a first build: a million articles cannot be read in twelve minutes on one core.
+So when a sync has many files to read they go to a pool of processes (one per core), in
+chunks, and come back in file order; the indexer writes them as before. Only a few chunks
+are ever in flight, so memory stays bounded however large the corpus, and the indexer checks
+for a cancel between files as it always did. A few files are read in the indexer's own
+process: starting processes would cost more than it saves.
+
+The processes end with their parent, however it ends, and leave Ctrl+C to it.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Generator, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from reader.core.articles import ArticleReader
+from reader.core.corpus import Article, FileRef, SkippedFile, read_article
+from reader.core.entities import EntityLinker, candidate_names
+from reader.core.search.vocabulary import surface_words
+
+POOL_MIN = 400
+"""Files to read before a pool of processes pays for its start (a fresh interpreter each,
+about a third of a second)."""
+CHUNK = 32
+"""Files per task: big enough that handing work over costs little, small enough to keep
+the cores evenly busy and a cancel prompt."""
+AHEAD = 4
+"""Chunks in flight per process: articles held in memory at once are about
+processes × AHEAD × CHUNK."""
+WATCH_PARENT_SECONDS = 0.5
+PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class Job:
+    ref: FileRef
+    known_hash: str | None = None
+    """The hash the manifest holds for this file, when its bytes being unchanged means
+    nothing to do: it is then read and compared, not linked."""
+
+
+@dataclass
+class Read:
+    """What one file came to."""
+
+    ref: FileRef
+    article: Article | None = None
+    skipped: str | None = None
+    """Why the file is not an article (shown to the user), when it is not."""
+    same: bool = False
+    """Its bytes are those the manifest knows: nothing to index."""
+    entities: dict[str, int] = field(default_factory=dict)
+    """Mentions per tracked entity (its canonical name)."""
+    names: list[tuple[str, bool]] = field(default_factory=list)
+    """Untracked names found in it, each with whether a title cue stood before it."""
+    surface: frozenset[str] | None = None
+    """Its words as the surface vocabulary keeps them (`IndexDoc.surface`)."""
+    read_seconds: float = 0.0
+    link_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Readers:
+    """What reading a file needs, handed once to each process."""
+
+    max_bytes: int
+    linker: EntityLinker
+    reader: ArticleReader
+    """The parser with the outlet table of the user's config."""
+
+
+def read_one(job: Job, readers: Readers) -> Read:
+    """Read, parse and link one file (in whichever process runs it)."""
+    linker = readers.linker
+    tick = time.perf_counter()
+    try:
+        article = read_article(job.ref, readers.max_bytes, reader=readers.reader)
+    except SkippedFile as reason:
+        return Read(job.ref, skipped=str(reason), read_seconds=time.perf_counter() - tick)
+    read_seconds = time.perf_counter() - tick
+    if job.known_hash == article.content_hash:
+        return Read(job.ref, article, same=True, read_seconds=read_seconds)
+    tick = time.perf_counter()
+    entities = dict(linker.counts(linker.link(article.meta.title, article.body)))
+    found = candidate_names(f"{article.meta.title}\n{article.body}", linker)
+    names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
+    meta = article.meta
+    searched = (meta.title, meta.kicker, meta.standfirst, article.body)
+    surface = frozenset(surface_words("\n".join(x for x in searched if x)))
+    return Read(
+        job.ref,
+        article,
+        entities=entities,
+        names=names,
+        surface=surface,
+        read_seconds=read_seconds,
+        link_seconds=time.perf_counter() - tick,
+    )
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def read_all(
+    jobs: Iterable[Job], readers: Readers, workers: int | None = None
+) -> Generator[Read, None, None]:
+    """Every job's Read, in the order of `jobs`.
+
+    With more than POOL_MIN jobs and more than one core, processes do the work. If the pool
+    breaks (a process killed from outside), the files not yet read are read here instead.
+    Closing the iterator early (a cancel) drops the chunks still queued.
+    """
+    jobs = list(jobs)
+    workers = cores() if workers is None else workers
+    if workers < 2 or len(jobs) < POOL_MIN:
+        for job in jobs:
+            yield read_one(job, readers)
+        return
+    done = 0
+    try:
+        for read in _pooled(jobs, readers, workers):
+            done += 1
+            yield read
+    except BrokenProcessPool:
+        for job in jobs[done:]:
+            yield read_one(job, readers)
+
+
+def _pooled(jobs: list[Job], readers: Readers, workers: int) -> Iterator[Read]:
+    chunks = (jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(), readers),
+    )
+    pending: collections.deque[concurrent.futures.Future[list[Read]]] = collections.deque()
+    try:
+        for chunk in chunks:
+            with _no_ctrl_c():  # a submit may start a process: it must not start listening
+                pending.append(pool.submit(_read_chunk, chunk))
+            if len(pending) >= workers * AHEAD:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fresh interpreters, not forks of this process: the app's threads (Textual's, the
+    indexer's) make forking it unsafe. They are this process's own children, so they end
+    with the pool and their peak memory is counted as its children's."""
+    return multiprocessing.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _no_ctrl_c() -> Iterator[None]:
+    """SIGINT held back in this thread while it starts processes: they inherit the mask, so
+    a Ctrl+C while one starts (before it could ignore the signal) never reaches it and makes
+    it print a traceback. Here the signal only waits, and arrives when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+_readers: Readers | None = None
+
+
+def _start_worker(parent: int, readers: Readers) -> None:
+    global _readers
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    _readers = readers
+
+
+def _read_chunk(jobs: list[Job]) -> list[Read]:
+    assert _readers is not None
+    return [read_one(job, _readers) for job in jobs]
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this process when its parent (pid `parent`) ends, however it ends (SIGKILL
+    included), even if that happened while this process was still starting."""
+    with contextlib.suppress(Exception):  # Linux: the kernel sends SIGKILL when it goes
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it went before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second guard): poll the parent
+        while os.getppid() == parent:
+            time.sleep(WATCH_PARENT_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()

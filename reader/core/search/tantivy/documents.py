@@ -1,0 +1,85 @@
+"""The one place that turns an IndexDoc into a tantivy document and a stored one back.
+
+Everything but the body is stored as one JSON record: one stored value to read per hit, and
+the user-data fields (tags, notes, flags) come back exactly as written.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import tantivy
+
+from reader.core.article import ArticleMeta
+from reader.core.search.records import IndexDoc
+from reader.core.search.tantivy.schema import datesort
+
+
+def encode(doc: IndexDoc) -> tantivy.Document:
+    meta = doc.meta
+    day = meta.date.replace("-", "") if meta.date else ""
+    record = {
+        "id": doc.id,
+        "path": doc.path,
+        "hash": doc.content_hash,
+        "meta": meta.to_dict(),
+        "mentions": doc.entities,
+        "tags": list(doc.tags),
+        "notes": doc.notes,
+        "flags": list(doc.flags),
+        "front": list(doc.front_tags),
+    }
+    out = tantivy.Document()
+    out.add_text("id", doc.id)
+    out.add_text("path", doc.path)
+    if doc.content_hash:
+        out.add_text("hash", doc.content_hash)
+    out.add_bytes("record", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    out.add_text("title", meta.title)
+    out.add_text("body", doc.body)  # first: what the reader shows and snippets quote
+    # The kicker and standfirst are searched with the body, as more values of its field.
+    for extra in (meta.kicker, meta.standfirst):
+        if extra:
+            out.add_text("body", extra)
+    if doc.notes:
+        out.add_text("note", doc.notes)
+    if meta.byline:
+        out.add_text("byline", meta.byline)
+    if meta.dateline:
+        out.add_text("dateline", meta.dateline)
+    # "AP, Reuters" is two sources, as Whoosh's comma-separated keyword field reads it.
+    for source in {s.strip() for s in meta.source.split(",") if s.strip()}:
+        out.add_text("source", source)
+    for values, field in ((doc.entities, "entity"), (doc.tags, "tag"), (doc.flags, "is")):
+        for value in values:
+            out.add_text(field, value)
+    out.add_integer("datesort", datesort(day, doc.id))
+    out.add_integer("day", int(day) if day else 0)
+    return out
+
+
+def decode(stored: tantivy.Document) -> IndexDoc:
+    """The document as it was written, from its stored record and body."""
+    record: dict[str, Any] = json.loads(bytes(stored.get_first("record") or b"{}"))
+    return IndexDoc(
+        id=record["id"],
+        path=record["path"],
+        meta=ArticleMeta.from_dict(record.get("meta") or {}),
+        body=str(stored.get_first("body") or ""),
+        entities=dict(record.get("mentions") or {}),
+        tags=tuple(record.get("tags") or ()),
+        notes=record.get("notes") or "",
+        flags=tuple(record.get("flags") or ()),
+        front_tags=tuple(record.get("front") or ()),
+        content_hash=record.get("hash") or "",
+    )
+
+
+def display_values(doc: IndexDoc, field: str) -> list[str]:
+    """The values of a keyword field (source, tag, entity) as written, not as indexed."""
+    if field == "source":
+        return [s.strip() for s in doc.meta.source.split(",")]
+    if field == "entity":
+        return list(doc.entities)
+    return list(doc.tags)

@@ -1,0 +1,224 @@
+"""Files are read over every core: a pool of processes reads, parses and links what one process
+would, in the same order, and its processes never outlive the indexer or print on Ctrl+C."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core import reading
+from reader.core.config import load_config
+from reader.core.corpus import discover
+from reader.core.entities import EntityLinker
+from reader.core.parse import default_reader
+from reader.core.reading import Job, Read, Readers, read_all
+from reader.library import Library
+from tests.conftest import CONFIG, CORPUS, SEEDS
+
+MAX_BYTES = 2**20
+GONE_WITHIN = 20.0
+"""Seconds a reading process may take to notice its parent died (it is told at once on
+Linux; the fallback polls twice a second)."""
+
+
+@pytest.fixture
+def pool_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool even for a handful of files, in small chunks, so several are in flight."""
+    monkeypatch.setattr(reading, "POOL_MIN", 0)
+    monkeypatch.setattr(reading, "CHUNK", 3)
+
+
+def grown_corpus(root: Path, copies: int) -> Path:
+    """The seeds, each copied `copies` times with a line of its own, plus files that are not
+    articles, in folders, so reading order and skips both matter."""
+    for number in range(copies):
+        folder = root / f"batch{number:02d}"
+        folder.mkdir(parents=True)
+        for name in sorted(SEEDS.values()):
+            text = (CORPUS / name).read_text(encoding="utf-8")
+            (folder / name).write_text(f"{text}\nFiled as copy {number}.\n", encoding="utf-8")
+    (root / "batch00" / "empty.txt").write_bytes(b"")
+    (root / "batch01" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return root
+
+
+def readers() -> Readers:
+    return Readers(MAX_BYTES, EntityLinker(load_config(CONFIG).entities), default_reader())
+
+
+def outcome(read: Read) -> tuple[object, ...]:
+    """Everything a Read says except how long it took."""
+    article = read.article
+    return (
+        read.ref.path,
+        read.skipped,
+        read.same,
+        read.entities,
+        read.names,
+        None if article is None else dataclasses.replace(article, warnings=list(article.warnings)),
+    )
+
+
+@pytest.mark.usefixtures("pool_for_any_size")
+def test_a_pool_reads_what_one_process_reads_in_file_order(tmp_path: Path) -> None:
+    refs = list(discover(grown_corpus(tmp_path / "corpus", 8)))
+    alone = list(read_all([Job(ref) for ref in refs], readers(), workers=1))
+    known = {alone[3].ref.path: alone[3].article.content_hash}  # type: ignore[union-attr]
+    jobs = [Job(ref, known.get(ref.path)) for ref in refs]
+    pooled = list(read_all(jobs, readers(), workers=2))
+    assert [r.ref.path for r in pooled] == [ref.path for ref in refs]
+    assert [outcome(r) for r in pooled[:3] + pooled[4:]] == [
+        outcome(r) for r in alone[:3] + alone[4:]
+    ]
+    assert pooled[3].same and not pooled[3].entities, "unchanged bytes are not linked again"
+    skipped = {r.ref.path: r.skipped for r in pooled if r.skipped}
+    assert skipped == {
+        "batch00/empty.txt": "empty file",
+        "batch01/image.txt": "binary file (not text)",
+    }
+    assert any(r.entities.get("Kim Jong Un") for r in pooled)
+
+
+def config_for(tmp_path: Path, corpus: Path, name: str, backend: str) -> Path:
+    text = CONFIG.read_text(encoding="utf-8").replace(
+        "corpus: corpus", f"corpus: {corpus}\ndata_dir: {tmp_path / name}\nbackend: {backend}"
+    )
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.usefixtures("pool_for_any_size")
+@pytest.mark.parametrize("backend", ["whoosh", "tantivy"])
+def test_an_index_read_by_a_pool_finds_what_one_read_alone_finds(
+    tmp_path: Path, backend: str
+) -> None:
+    corpus = grown_corpus(tmp_path / "corpus", 6)
+    libraries = {}
+    for name, workers in (("alone", 1), ("pooled", 2)):
+        library = Library(load_config(config_for(tmp_path, corpus, name, backend)))
+        library.indexer.workers = workers
+        progress = library.sync_all()
+        assert (progress.added, progress.skipped) == (30, 2)
+        libraries[name] = library
+    for query in ("Kim", 'entity:"Choe Son Hui"', "copy", "source:Yonhap", "date:2025-09"):
+        found = {
+            name: sorted(h.path for h in lib.search(query).hits(0, 100, snippets=False))
+            for name, lib in libraries.items()
+        }
+        assert found["pooled"] == found["alone"] != []
+    pooled, alone = (libraries[n] for n in ("pooled", "alone"))
+    assert pooled.suggestions() == alone.suggestions()
+    for library in libraries.values():
+        library.close()
+
+
+@pytest.mark.usefixtures("pool_for_any_size")
+def test_a_cancelled_pooled_build_stops_its_readers_and_resumes(tmp_path: Path) -> None:
+    corpus = grown_corpus(tmp_path / "corpus", 10)
+    library = Library(load_config(config_for(tmp_path, corpus, "data", "tantivy")))
+    library.indexer.workers = 2
+    cancel = threading.Event()
+    seen = []
+    for progress in library.sync(cancel=cancel):
+        seen.append(progress.cancelled)
+        cancel.set()
+    assert seen[-1], "the build stopped when asked"
+    assert not [p for p in multiprocessing_children() if p.is_alive()]
+    progress = library.sync_all()
+    assert progress.added + progress.unchanged == 50
+    assert library.search("").total == 50
+    library.close()
+
+
+def multiprocessing_children() -> list[object]:
+    import multiprocessing
+
+    return [p for p in multiprocessing.active_children() if "ResourceTracker" not in str(p)]
+
+
+READER_SCRIPT = """
+    import sys
+    import time
+    from pathlib import Path
+    from reader.core import reading
+    from reader.core.corpus import discover
+    from reader.core.entities import EntityLinker
+    from reader.core.parse import default_reader
+    from reader.core.reading import Job, Readers, read_all
+
+    if __name__ == "__main__":
+        reading.POOL_MIN, reading.CHUNK = 0, 2
+        refs = list(discover(Path(sys.argv[1])))
+        readers = Readers(2**20, EntityLinker([]), default_reader())
+        reads = read_all([Job(ref) for ref in refs], readers, workers=2)
+        next(reads)
+        import multiprocessing
+        pids = [p.pid for p in multiprocessing.active_children()]
+        try:
+            print(" ".join(map(str, pids)), flush=True)
+            # Busy as the indexer is, not blocked in a read: a Ctrl+C the kernel hands to
+            # another thread of this process still raises here within one nap.
+            while True:
+                time.sleep(0.02)
+        except KeyboardInterrupt:
+            reads.close()
+            print("interrupted", flush=True)
+            sys.exit(130)
+"""
+
+
+def start_reader(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int]]:
+    corpus = grown_corpus(tmp_path / "corpus", 10)
+    script = tmp_path / "reader_script.py"
+    script.write_text(textwrap.dedent(READER_SCRIPT), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(corpus)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        start_new_session=True,  # its own process group: a Ctrl+C here reaches only it
+    )
+    assert process.stdout is not None
+    pids = [int(pid) for pid in process.stdout.readline().split()]
+    assert pids, process.stderr.read() if process.stderr else "no reading processes"
+    return process, pids
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has not asked yet
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
+def test_reading_processes_end_when_the_indexer_is_killed(tmp_path: Path) -> None:
+    process, pids = start_reader(tmp_path)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + GONE_WITHIN
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in pids if alive(pid)], "reading processes outlived their parent"
+
+
+def test_ctrl_c_while_files_are_read_prints_no_traceback(tmp_path: Path) -> None:
+    process, _ = start_reader(tmp_path)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal does: every process of the group
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stdout
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
