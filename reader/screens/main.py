@@ -277,6 +277,9 @@ class MainScreen(UserWork):
 
     @on(ResultsList.Answered)
     def _answered(self, event: ResultsList.Answered) -> None:
+        if event.request != self.results.request:
+            return  # The user typed on while the answer was on its way.
+        self.results.show(event.results, event.first_rows, event.keep_id)
         self.query_error.display = False
         self.answered = event.request.query
         self.status.show(event.request, event.results)

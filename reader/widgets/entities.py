@@ -257,7 +257,13 @@ class EntitySidebar(OwnsWorkers, Vertical):
             suggested.highlighted = min(highlighted, suggested.option_count - 1)
 
     def show_selected(self, names: tuple[str, ...]) -> None:
-        """Check exactly these entities (the screen's filters say which)."""
+        """Check exactly these entities (the screen's filters say which).
+
+        Every search passes through here (each key typed): when the names are the ones already
+        checked (the lists are built from them too), there is nothing to walk.
+        """
+        if names == self._selected:
+            return
         self._selected = names
         for kinds in self.lists():
             with kinds.prevent(SelectionList.SelectedChanged):

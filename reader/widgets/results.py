@@ -98,10 +98,13 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
 
     @dataclass
     class Answered(Message):
-        """A search's results are on screen."""
+        """A search's results are ready: the screen shows them (`show`) and says so, in one
+        step, so that the rows, the status line and the rest change in the same frame."""
 
         request: SearchRequest
         results: Results
+        first_rows: list[Hit]
+        keep_id: str | None
 
     @dataclass
     class Failed(Message):
@@ -173,8 +176,7 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
     ) -> None:
         if request != self.request:
             return  # The user typed on; a newer search is on its way.
-        self.show(results, first, keep_id)
-        self.post_message(self.Answered(request, results))
+        self.post_message(self.Answered(request, results, first, keep_id))
 
     class NoUnread(Message):
         """Looking for the next unread article found none after the cursor."""

@@ -71,11 +71,12 @@ class StatusLine(OwnsWorkers, Static):
 
     def say(self, text: str) -> None:
         """A message instead of a count ("Opening the index…")."""
-        self.update(Text(text))
+        self.update(Text(text), layout=False)
 
     def show(self, request: SearchRequest, results: Results) -> None:
         self._shown = (request, results)
-        self.update(Text(describe(request, results, self.library.short_name)))
+        # One line of fixed size (the CSS says so): new text needs no new layout of the screen.
+        self.update(Text(describe(request, results, self.library.short_name)), layout=False)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
