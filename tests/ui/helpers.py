@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -36,6 +37,17 @@ async def settle(pilot: Pilot) -> None:
             return
         if _typing(app):  # a burst of keys: its search waits for the debounce timer
             await pilot.pause(0.05)
+
+
+async def until(pilot: Pilot, holds: Callable[[], bool], what: str) -> None:
+    """Pump the app until `holds()` is true: for what a dialog's worker does once answered,
+    which settle() leaves alone (such a worker may be waiting on a dialog). Bounded: a
+    condition that never comes fails the test with `what` instead of hanging it."""
+    for _ in range(500):
+        if holds():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
 
 
 def _typing(app: App) -> bool:

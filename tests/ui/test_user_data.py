@@ -16,7 +16,7 @@ from reader.screens.tag_editor import TagEditor
 from reader.widgets.article import ArticleReader, NoteCard
 from reader.widgets.facets import FacetList
 from reader.widgets.results import ResultsList
-from tests.ui.helpers import search, settle, titles
+from tests.ui.helpers import search, settle, titles, until
 
 pytestmark = pytest.mark.both_engines
 
@@ -203,26 +203,24 @@ async def test_notes_list_jumps_edits_and_deletes(app: NewsReaderApp) -> None:
         await pilot.press("o")
         await settle(pilot)
         await pilot.press("d")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirm dialog")
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, NotesScreen)
         assert [n.text for n in lib.user_data(afp.id).notes] == ["on the dates (checked)"]
-        # "y" deletes it, and the list, still open, says there is nothing left.
+        # "y" deletes it, and the list, still open, says there is nothing left. The dialog's
+        # worker does that once answered, and settle() leaves dialog workers alone.
         await pilot.press("d")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirm dialog")
         await pilot.press("y")
-        await settle(pilot)
-        assert isinstance(app.screen, NotesScreen)
-        # settle() leaves dialog workers alone (they may wait on a dialog); this one has its
-        # answer now and goes on to delete and redraw the list: wait for it.
-        notes_screen = app.screen
-        await app.workers.wait_for_complete([w for w in app.workers if w.node is notes_screen])
-        await pilot.pause()
-        assert lib.user_data(afp.id).notes == ()
+        await until(pilot, lambda: isinstance(app.screen, NotesScreen), "back to the list")
         listing = app.screen.query_one(OptionList)
-        assert "No notes yet" in str(listing.get_option_at_index(0).prompt)
+        await until(
+            pilot,
+            lambda: "No notes yet" in str(listing.get_option_at_index(0).prompt),
+            "the emptied list",
+        )
+        assert lib.user_data(afp.id).notes == ()
         await pilot.press("escape")
         assert not isinstance(app.screen, NotesScreen)
 
