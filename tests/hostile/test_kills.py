@@ -40,6 +40,14 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _as_a_shell_starts_it() -> None:
+    """A job started from a terminal has Ctrl+C handled, neither ignored nor blocked. A test
+    runner's worker may hand either down (pytest-xdist's did: the rebuild never saw the
+    signal and exited 0), and a command rightly keeps an ignored SIGINT (nohup, `&`)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_a_killed_or_interrupted_rebuild_leaves_no_writer_no_lock_and_the_old_index(
     tmp_path: Path,
 ) -> None:
@@ -53,6 +61,7 @@ def test_a_killed_or_interrupted_rebuild_leaves_no_writer_no_lock_and_the_old_in
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,  # its own process group, as a shell job has
+            preexec_fn=_as_a_shell_starts_it,
         )
         wait_for(lambda proc=proc: children(proc.pid))  # the writer's analysis processes
         writers = children(proc.pid)

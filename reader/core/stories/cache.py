@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+import os
 import sqlite3
 import threading
 from collections import Counter, defaultdict, deque
@@ -142,7 +143,10 @@ class StoryCache:
     @property
     def db(self) -> sqlite3.Connection:
         if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not _writable(self.path.parent):
+                self._open_read_only()
+                assert self._db is not None
+                return self._db
             try:
                 self._open()
             except sqlite3.DatabaseError:
@@ -153,6 +157,27 @@ class StoryCache:
                 self._open()
         assert self._db is not None
         return self._db
+
+    def _open_read_only(self) -> None:
+        """A data directory that cannot be written (read-only, full) still shows the stories
+        it holds; a cache missing there or of another version is as good as empty."""
+        uri = self.path.absolute().as_uri()
+        signature = f"{CACHE_VERSION}:{self.params!r}"
+        for mode in ("ro", "ro&immutable=1"):
+            try:
+                db = sqlite3.connect(f"{uri}?mode={mode}", uri=True, check_same_thread=False)
+                row = db.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+            except sqlite3.Error:
+                continue
+            if row is not None and row[0] == signature:
+                db.row_factory = sqlite3.Row
+                self._db = db
+                return
+            db.close()
+            break
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._ensure_schema()
 
     def _open(self) -> None:
         db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
@@ -600,3 +625,12 @@ def _keep_id(members: Sequence[str], old: Mapping[str, str], taken: set[str]) ->
             return story
     first = members[0]
     return first if first not in taken else f"{first}-{len(taken)}"
+
+
+def _writable(folder: Path) -> bool:
+    """Whether the cache can be created or written in `folder` (made if missing)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
