@@ -16,11 +16,9 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import signal
-import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -29,6 +27,7 @@ from dataclasses import dataclass, field
 from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, read_article
 from reader.core.entities import EntityLinker, candidate_names
+from reader.core.lifetime import die_with_parent
 from reader.core.search.vocabulary import surface_words
 
 POOL_MIN = 400
@@ -40,8 +39,6 @@ the cores evenly busy and a cancel prompt."""
 AHEAD = 4
 """Chunks in flight per process: articles held in memory at once are about
 processes × AHEAD × CHUNK."""
-WATCH_PARENT_SECONDS = 0.5
-PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -192,7 +189,7 @@ _readers: Readers | None = None
 
 def _start_worker(parent: int, readers: Readers) -> None:
     global _readers
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     _readers = readers
 
@@ -200,19 +197,3 @@ def _start_worker(parent: int, readers: Readers) -> None:
 def _read_chunk(jobs: list[Job]) -> list[Read]:
     assert _readers is not None
     return [read_one(job, _readers) for job in jobs]
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this process when its parent (pid `parent`) ends, however it ends (SIGKILL
-    included), even if that happened while this process was still starting."""
-    with contextlib.suppress(Exception):  # Linux: the kernel sends SIGKILL when it goes
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it went before prctl took effect
-        os._exit(1)
-
-    def watch() -> None:  # elsewhere (and as a second guard): poll the parent
-        while os.getppid() == parent:
-            time.sleep(WATCH_PARENT_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()

@@ -26,14 +26,11 @@ stops waiting for a process that is gone.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import itertools
 import os
 import pickle
 import queue
 import signal
-import threading
-import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -43,12 +40,10 @@ from whoosh.util import random_name
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import PostingPool, SegmentWriter
 
-WATCH_PARENT_SECONDS = 0.5
-"""How often an analysis process checks that its parent is alive (where the kernel cannot be
-asked to end it with its parent)."""
+from reader.core.lifetime import WATCH_PARENT_SECONDS, die_with_parent
+
 JOIN_SECONDS = 5.0
 """How long a cancel waits for an analysis process to end before killing it."""
-PR_SET_PDEATHSIG = 1
 RUN_CHUNK = 50_000
 """Postings per pickled list in a run: few enough to keep a run's memory small, many enough
 that pickling is one call per list, not per posting."""
@@ -130,22 +125,6 @@ class _Failure:
         self.text = getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"
 
 
-def _die_with_parent() -> None:
-    """End this process when its parent ends, however the parent ends (SIGKILL included)."""
-    parent = os.getppid()
-    with contextlib.suppress(Exception):  # Linux: the kernel sends SIGKILL when it goes
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it went before prctl took effect
-        os._exit(1)
-
-    def watch() -> None:  # elsewhere (and as a second guard): poll the parent
-        while os.getppid() == parent:
-            time.sleep(WATCH_PARENT_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 class _Task(SubWriterTask):
     """An analysis process of FastMpWriter: FastSegmentWriter, one segment at the end."""
 
@@ -155,7 +134,7 @@ class _Task(SubWriterTask):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        _die_with_parent()
+        die_with_parent(os.getppid())
         try:
             self._run()
         except BaseException as exc:
