@@ -9,13 +9,16 @@ import pytest
 
 from reader.core.corpus import discover, read_article
 from reader.core.stories.cache import StoryCache
-from reader.core.stories.clustering import cluster
+from reader.core.stories.clustering import cluster, undated_links
 from reader.core.stories.compare import compare, split_sentences
 from reader.core.stories.features import StoryFeatures, When, dateline_when, extract
+from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.roles import FIRST, REPRINT, UPDATE, VERSION, roles
+from reader.core.stories.similarity import DocFrequencies, similarity, vector
 
 HANDMADE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "handmade"
 EVENTS2 = HANDMADE.parent / "events2"
+EVENTS3 = HANDMADE.parent / "events3"
 
 
 def features_of(folder: Path) -> dict[str, StoryFeatures]:
@@ -111,6 +114,50 @@ def test_other_topics_an_earthquake_an_election_and_a_ruling_keep_their_neighbou
     assert sum(len(g) for g in found) >= 11  # of the 13 labelled versions
 
 
+def test_recurring_events_stay_apart_and_undated_pieces_join_only_their_own() -> None:
+    """Two rate cuts five weeks apart, two launches a week apart, two rounds of one set of
+    talks, a summit and its preparatory meeting, a dam burst and its anniversary: every
+    story found lies inside one labelled event, undated pieces included."""
+    gold = json.loads((EVENTS3 / "gold.json").read_text(encoding="utf-8"))
+    docs = list(features_of(EVENTS3).values())
+    found = groups(cluster(docs))
+    labelled = {frozenset(s["files"]) for s in gold["stories"].values()}
+    for group in found:
+        assert any(group <= event for event in labelled), sorted(group)
+    assert not {p for g in found for p in g} & set(gold["singletons"])
+    for a, b in gold["near_copies"]:
+        assert any({a, b} <= g for g in found)
+    assert sum(len(g) for g in found) >= 24  # of the 26 labelled versions
+
+
+def test_an_undated_piece_between_two_dates_it_cannot_tell_apart_joins_neither() -> None:
+    may, june = When(2031, 5, 2), When(2031, 6, 13)
+    assert undated_links([(may, 0.36), (may, 0.30), (june, 0.37)], DEFAULT_PARAMS) == [
+        False,
+        False,
+        False,
+    ]
+    # A clear best keeps the links of its date (within the candidate window) only.
+    assert undated_links([(may, 0.45), (When(2031, 5, 3), 0.2), (june, 0.37)], DEFAULT_PARAMS) == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_two_pieces_of_one_outlet_that_are_not_copies_count_for_less() -> None:
+    docs = features_of(EVENTS3)
+    first, second = docs["ledger-1103.md"], docs["ledger-1142.md"]
+    df = DocFrequencies.of(docs.values())
+    va, vb = vector(first, df, DEFAULT_PARAMS), vector(second, df, DEFAULT_PARAMS)
+    other = StoryFeatures(**{**second.__dict__, "source": "Another Paper"})
+    same = similarity(first, second, va, vb, DEFAULT_PARAMS)
+    assert same == pytest.approx(similarity(first, other, va, vb, DEFAULT_PARAMS) / 2)
+    unnamed = StoryFeatures(**{**first.__dict__, "source": "Unknown"})
+    unnamed2 = StoryFeatures(**{**second.__dict__, "source": "Unknown"})
+    assert similarity(unnamed, unnamed2, va, vb, DEFAULT_PARAMS) > same
+
+
 def test_clustering_does_not_depend_on_input_order() -> None:
     docs = list(features_of(HANDMADE).values())
     assert groups(cluster(docs)) == groups(cluster(docs[::-1]))
@@ -193,4 +240,32 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     by_id = {d.id: d for d in docs.values()}
     report = cache.sync(present, by_id.get)  # nothing staged: read back from the "index"
     assert report.reclustered and cache.total() == len(docs)
+    cache.close()
+
+
+def test_the_cache_places_undated_pieces_as_a_whole_corpus_clustering_does(
+    tmp_path: Path,
+) -> None:
+    """A rebuild streams the cache and an added file is assigned alone: both follow the
+    same rules as clustering the corpus at once (the undated placement included)."""
+    docs = features_of(EVENTS3)
+    expected = groups(cluster(list(docs.values())))
+    late = docs.pop("ledger-1142.md")  # undated: added after the rest
+    cache = StoryCache(tmp_path / "stories.sqlite")
+    present = {d.id: d.path for d in docs.values()}
+    for d in docs.values():
+        cache.stage(d, d.path)
+    cache.sync(present, lambda _id: None)
+    present[late.id] = late.path
+    cache.stage(late, late.path)
+    assert not cache.sync(present, lambda _id: None).reclustered
+    by_story: dict[str, set[str]] = {}
+    for d in [*docs.values(), late]:
+        by_story.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
+    assert {frozenset(g) for g in by_story.values() if len(g) > 1} == expected
+    cache.sync(present, lambda _id: None, rebuild=True)
+    rebuilt: dict[str, set[str]] = {}
+    for d in [*docs.values(), late]:
+        rebuilt.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
+    assert {frozenset(g) for g in rebuilt.values() if len(g) > 1} == expected
     cache.close()

@@ -23,7 +23,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.stories.clustering import CandidateIndex, Edge, agglomerate
+from reader.core.stories.clustering import (
+    CandidateIndex,
+    Edge,
+    agglomerate,
+    place_undated,
+    undated_links,
+)
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
@@ -35,7 +41,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -338,6 +344,7 @@ class StoryCache:
         db = self.db
         index = CandidateIndex()
         ids: list[str] = []
+        whens: list[When | None] = []
         window: dict[int, tuple[StoryFeatures, dict[str, float]]] = {}
         recent: deque[tuple[int, int]] = deque()
         edges: list[Edge] = []
@@ -363,10 +370,12 @@ class StoryCache:
                     edges.append(Edge(other, position, score, copy))
             index.add(position, doc, strong)
             ids.append(doc.id)
+            whens.append(doc.when)
             window[position] = (doc, vec)
             if ordinal is not None:
                 recent.append((ordinal, position))
             postings += [(t, ordinal, doc.id) for t in strong]
+        edges = place_undated(edges, whens, params)
         groups = agglomerate(len(ids), edges, params.link_threshold)
         taken: set[str] = set()
         assignment: list[tuple[str, str]] = []
@@ -472,11 +481,20 @@ class StoryCache:
             return doc.id
         df = self._df(list(doc.terms) + [t for c in candidates for t in c[0].terms])
         mine = vector(doc, df, params)
-        sums: dict[str, float] = defaultdict(float)
+        scored: list[tuple[StoryFeatures, str, float]] = []
         for other, story in candidates:
             if near_copy(doc, other, params):
                 return story
-            sums[story] += similarity(doc, other, mine, vector(other, df, params), params)
+            scored.append(
+                (other, story, similarity(doc, other, mine, vector(other, df, params), params))
+            )
+        if doc.when is None:  # an undated piece keeps only the links its date allows
+            dated = [(o.when, score) for o, _, score in scored if o.when is not None]
+            keep = iter(undated_links(dated, params))
+            scored = [c for c in scored if c[0].when is None or next(keep)]
+        sums: dict[str, float] = defaultdict(float)
+        for _, story, score in scored:
+            sums[story] += score
         best_story, best = doc.id, 0.0
         for story, total in sorted(sums.items()):
             with self._lock:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.core.stories.features import StoryFeatures
+from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.similarity import (
     DocFrequencies,
@@ -100,6 +100,49 @@ def score_pairs(
     return edges
 
 
+def undated_links(links: Sequence[tuple[When, float]], params: StoryParams) -> list[bool]:
+    """Which links of an undated article to dated ones it may keep (see `undated_margin`).
+
+    The strongest link dates the piece; links to articles of that date (within the
+    candidate window) stay. When a piece of another date is nearly as strong, the undated
+    piece could be either event, and it keeps none of them."""
+    if not links:
+        return []
+    best = max(range(len(links)), key=lambda i: links[i][1])
+    anchor, top = links[best]
+    near = [when.days_to(anchor) <= params.candidate_days for when, _ in links]
+    rival = max((score for (_, score), n in zip(links, near, strict=True) if not n), default=0.0)
+    if rival * params.undated_margin >= top:
+        return [False] * len(links)
+    return near
+
+
+def place_undated(
+    edges: Sequence[Edge], whens: Sequence[When | None], params: StoryParams
+) -> list[Edge]:
+    """The edges left once every undated article keeps only the links its date allows."""
+    by_undated: dict[int, list[int]] = defaultdict(list)
+    for k, edge in enumerate(edges):
+        if edge.copy or edge.score <= 0:
+            continue
+        wa, wb = whens[edge.a], whens[edge.b]
+        if wa is None and wb is not None:
+            by_undated[edge.a].append(k)
+        elif wb is None and wa is not None:
+            by_undated[edge.b].append(k)
+    dropped: set[int] = set()
+    for undated, ks in by_undated.items():
+        links = []
+        for k in ks:
+            other = edges[k].b if edges[k].a == undated else edges[k].a
+            when = whens[other]
+            assert when is not None
+            links.append((when, edges[k].score))
+        keep = undated_links(links, params)
+        dropped.update(k for k, kept in zip(ks, keep, strict=True) if not kept)
+    return [edge for k, edge in enumerate(edges) if k not in dropped]
+
+
 def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[list[int]]:
     """Average-link clustering of `count` items over a sparse similarity graph.
 
@@ -176,7 +219,7 @@ def cluster_corpus(
     """`cluster`, also returning each doc's vector and the frequencies (for the cache)."""
     df = DocFrequencies.of(docs)
     vectors = [vector(doc, df, params) for doc in docs]
-    edges = score_pairs(docs, vectors, df, params)
+    edges = place_undated(score_pairs(docs, vectors, df, params), [d.when for d in docs], params)
     groups = agglomerate(len(docs), edges, params.link_threshold)
     stories = [sorted((docs[i] for i in group), key=StoryFeatures.sort_key) for group in groups]
     return sorted(stories, key=lambda s: s[0].sort_key()), vectors, df
