@@ -3,7 +3,10 @@
 Two sentences report the same fact when they share most of their content words (Dice
 coefficient on stemmed content words, numbers left out). Such a pair is a *discrepancy* when
 the numbers differ (AP's "26 foreign leaders" against Yonhap's "some 25 leaders") or, for
-near-identical sentences, when a name is swapped for another.
+near-identical sentences, when a name is swapped for another. Sentences worded apart ("a
+ferry capsized, killing 12" against "13 people died when the ferry overturned") are paired
+too when a number in each stands beside words of one class (killed, dead, died) and they
+share a subject: the other version gives that count nowhere, so they disagree.
 """
 
 from __future__ import annotations
@@ -25,11 +28,33 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 NUMBER_CONTEXT = 2
 """Content words taken on each side of a number: one missed "some 25 leaders" against "26
 foreign leaders"; three matched unrelated numbers in long sentences."""
+COUNT_CONTEXT = 3
+"""Content words on each side searched for what a number counts ("Eleven people remain
+missing": the class word is the third); only words of a class count here, so the wider
+reach adds no unrelated matches."""
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
     "dozen": "12", "twenty": "20", "hundred": "100",
 }  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+_CLASS_WORDS = {
+    "dead": "kill dead died die death toll fatality perish",
+    "injured": "injur injury wound wounded hurt",
+    "missing": "miss unaccount",
+    "rescued": "rescu rescue rescued survivor",
+    "leaders": "leader head",
+    "arrested": "arrest detain detained",
+    "evacuated": "evacuat evacuee",
+}
+CLASS_OF = {word: name for name, words_ in _CLASS_WORDS.items() for word in words_.split()}
+"""Stemmed words that count one thing in different words (killed / dead / died, injured /
+wounded, leaders / heads of state): a number beside one of them is that count."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +66,9 @@ class Sentence:
     context: dict[str, frozenset[str]]
     """For each number, the content words next to it ("26 foreign leaders": foreign)."""
     names: frozenset[str]
+    counts: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For each whole number that counts something, the classes of the words near it
+    ("Eleven people remain missing": missing)."""
 
 
 @dataclass(frozen=True)
@@ -86,11 +114,11 @@ def split_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _numbers(text: str) -> dict[str, frozenset[str]]:
+def _numbers(text: str, width: int = NUMBER_CONTEXT) -> dict[str, frozenset[str]]:
     """Each number of a sentence (digits or a word up to twelve) with the content words on
     either side of it, so "26 foreign leaders" and "some 25 leaders" can be seen to count
     the same thing while "six years" and "three-way talks" cannot."""
-    tokens = words(text)
+    tokens = _compounds(words(text))
     out: dict[str, set[str]] = {}
     for index, token in enumerate(tokens):
         value = _value(token)
@@ -99,12 +127,24 @@ def _numbers(text: str) -> dict[str, frozenset[str]]:
         context = out.setdefault(value, set())
         for step in (-1, 1):
             j, taken = index + step, 0
-            while 0 <= j < len(tokens) and taken < NUMBER_CONTEXT:
+            while 0 <= j < len(tokens) and taken < width:
                 if not (is_stop(tokens[j]) or _value(tokens[j])):
                     context.add(stem(tokens[j]))
                     taken += 1
                 j += step
     return {value: frozenset(words_) for value, words_ in out.items()}
+
+
+def _compounds(tokens: list[str]) -> list[str]:
+    """Tens as digits, and "sixty three" (from Sixty-three) as one number, 63, not 60 and 3."""
+    out: list[str] = []
+    for token in tokens:
+        unit = _NUMBER_WORDS.get(token)
+        if out and out[-1] in _TENS and unit is not None and len(unit) == 1:
+            out[-1] = str(_TENS[out[-1]] + int(unit))
+        else:
+            out.append(token)
+    return [str(_TENS[t]) if t in _TENS else t for t in out]
 
 
 def _value(token: str) -> str | None:
@@ -122,7 +162,12 @@ def _sentence(paragraph: int, text: str) -> Sentence:
     terms = frozenset(t for t in content_terms(text) if not t[0].isdigit())
     names = frozenset(m.group() for m in _NAME.finditer(text))
     numbers = _numbers(text)
-    return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names)
+    counts = {
+        value: classes
+        for value, near in _numbers(text, COUNT_CONTEXT).items()
+        if (classes := _count_classes(value, near))
+    }
+    return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names, counts)
 
 
 _CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
@@ -133,7 +178,7 @@ _CALENDAR = frozenset(_CALENDAR_WORDS.split())
 def _missing_names(sent: Sentence, other: Sentence) -> frozenset[str]:
     """Names in `sent` none of whose words occur anywhere in `other` (spelling variants such
     as Kim Jong-un / Kim Jong Un share words, so they are not a different name)."""
-    seen = set(words(other.text))
+    seen = {w.split("'")[0] for w in words(other.text)}  # Seland's is Seland
     out = set()
     for name in sent.names:
         parts = [w for w in words(name.replace("-", " ")) if w not in _CALENDAR]
@@ -156,6 +201,7 @@ def compare(
     rsents = [_sentence(p, t) for p, t in split_sentences(right)]
     result = Comparison()
     covered_right: set[int] = set()
+    left_counts, right_counts = _counts(lsents), _counts(rsents)
     for sent in lsents:
         if len(sent.terms) < params.min_terms:
             continue  # "He declined to comment." says nothing to compare
@@ -165,21 +211,18 @@ def compare(
             if score > best:
                 best, best_index = score, index
         if best < params.same_fact:
-            result.adds.append(sent.text)
+            found = _count_clash(sent, rsents, left_counts, right_counts)
+            if found is None:
+                result.adds.append(sent.text)
+            else:
+                covered_right.add(found[0])
+                result.discrepancies.append(found[1])
             continue
         other = rsents[best_index]
         covered_right.add(best_index)
-        only_left = sorted(sent.numbers - other.numbers)
-        only_right = sorted(other.numbers - sent.numbers)
-        clash = [
-            (a, b) for a in only_left for b in only_right if sent.context[a] & other.context[b]
-        ]
+        clash = _clashes(sent, other, left_counts, right_counts, same_fact=True)
         if clash:
-            only_left = sorted({a for a, _ in clash})
-            only_right = sorted({b for _, b in clash})
-            result.discrepancies.append(
-                Discrepancy(sent.text, other.text, tuple(only_left), tuple(only_right), "number")
-            )
+            result.discrepancies.append(clash)
             continue
         names_left = _missing_names(sent, other)
         names_right = _missing_names(other, sent)
@@ -201,3 +244,72 @@ def compare(
         if max((_dice(other.terms, s.terms) for s in lsents), default=0.0) < params.same_fact:
             result.leaves_out.append(other.text)
     return result
+
+
+def _counts(sents: Sequence[Sentence]) -> set[tuple[str, str]]:
+    """(value, class) of every count a version gives ("12", "dead")."""
+    return {
+        (value, cls) for sent in sents for value, classes in sent.counts.items() for cls in classes
+    }
+
+
+def _count_classes(value: str, context: frozenset[str]) -> frozenset[str]:
+    """Classes of the words beside a number that counts people or things: a whole number,
+    not a year (a magnitude of 6.8 beside "killed" counts nobody)."""
+    if not value.isdigit() or _is_year(value):
+        return frozenset()
+    return frozenset(CLASS_OF[w] for w in context if w in CLASS_OF)
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and value[:2] in ("19", "20")
+
+
+def _clashes(
+    sent: Sentence,
+    other: Sentence,
+    mine: set[tuple[str, str]],
+    theirs: set[tuple[str, str]],
+    same_fact: bool,
+) -> Discrepancy | None:
+    """The numbers of two sentences that give one value differently.
+
+    A count (a number beside killed, injured, leaders...) clashes with a count of the same
+    class, unless either version gives the other's value for it somewhere (then both
+    versions have both figures). Other numbers of sentences that report one fact clash
+    when they share a word beside them ("26 foreign leaders" / "some 25 leaders"), a year
+    only with a year. Sentences worded apart (`same_fact` False) are paired by counts only.
+    """
+    pairs = []
+    for a in sent.numbers - other.numbers:
+        for b in other.numbers - sent.numbers:
+            a_counts, b_counts = sent.counts.get(a, frozenset()), other.counts.get(b, frozenset())
+            if a_counts or b_counts:
+                if any((a, c) not in theirs and (b, c) not in mine for c in a_counts & b_counts):
+                    pairs.append((a, b))
+            elif same_fact and _is_year(a) == _is_year(b) and sent.context[a] & other.context[b]:
+                pairs.append((a, b))
+    if not pairs:
+        return None
+    left, right = sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
+    return Discrepancy(sent.text, other.text, tuple(left), tuple(right), "number")
+
+
+def _count_clash(
+    sent: Sentence,
+    others: Sequence[Sentence],
+    mine: set[tuple[str, str]],
+    theirs: set[tuple[str, str]],
+) -> tuple[int, Discrepancy] | None:
+    """The sentence of the other version that gives one of this sentence's counts with
+    another value, for a sentence no other one reports in similar words: it must share a
+    subject word with it (the ferry, the soldiers); the one sharing most words wins."""
+    best: tuple[int, int, Discrepancy] | None = None
+    for index, other in enumerate(others):
+        shared = len({t for t in sent.terms & other.terms if t not in CLASS_OF})
+        if not shared or (best is not None and shared <= best[0]):
+            continue
+        found = _clashes(sent, other, mine, theirs, same_fact=False)
+        if found is not None:
+            best = (shared, index, found)
+    return None if best is None else (best[1], best[2])

@@ -54,12 +54,6 @@ class StoryParams:
     of one story are anything but near copies, while same-outlet pairs of different events
     scored up to 0.48 (two undated pieces of one paper on two rate cuts)."""
 
-    both_undated_factor: float = 0.8
-    """Multiplier when neither article has a date: nothing says they are close in time."""
-
-    number_weight: float = 1.0
-    """Weight of numbers against words in the term vector."""
-
     undated_margin: float = 1.05
     """An article without a date joins the event of its strongest link to a dated article
     only when every link to an article of another date (more than `candidate_days` away) is

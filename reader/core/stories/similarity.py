@@ -110,8 +110,6 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         (term, (_TF[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
         for term, count in doc.terms.items()
     ]
-    if params.number_weight != 1.0:
-        weights = [(t, w * params.number_weight if t[0].isdigit() else w) for t, w in weights]
     # Strongest first; a stable sort keeps ties in the text's order, so every run keeps the
     # same terms (as `heapq.nlargest` would, at a fraction of the cost).
     weights.sort(key=_WEIGHT, reverse=True)
@@ -179,10 +177,7 @@ def similarity(
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
-    if gap is None and a.when is None and b.when is None:
-        factor = params.both_undated_factor
-    else:
-        factor = date_factor(gap, params)
+    factor = date_factor(gap, params)
     if a.source == b.source and a.source not in UNNAMED:
         factor *= params.same_outlet_factor
     return cosine(va, vb) * factor

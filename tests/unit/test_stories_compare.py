@@ -1,0 +1,79 @@
+"""The comparison pairs sentences that give one count in different words (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.stories.compare import compare
+
+FERRY_12 = "A ferry carrying 163 people capsized near Kessel Island on Friday, killing 12."
+FERRY_13 = "At least 13 people died when the Aurora Dawn ferry overturned near Kessel Island."
+
+
+def _clashes(left: list[str], right: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(d.left_values, d.right_values) for d in compare(left, right).discrepancies]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "values"),
+    [
+        (FERRY_12, FERRY_13, (("12",), ("13",))),  # killed / died
+        (
+            "The blast injured 30 shoppers at the Tarvik market, police said.",
+            "Police said 34 were wounded when the bomb went off in the crowded Tarvik market.",
+            (("30",), ("34",)),
+        ),  # injured / wounded
+        (
+            "Kim stood among 26 foreign leaders at the parade in Beijing.",
+            "Some 25 heads of state watched the parade as Xi Jinping reviewed the troops.",
+            (("26",), ("25",)),
+        ),  # leaders / heads of state
+        (
+            "Eleven people remain missing near the island, the coast guard said.",
+            "Divers searched near the island overnight for 9 passengers still unaccounted for.",
+            (("11",), ("9",)),
+        ),  # missing / unaccounted, a number in words
+        (
+            "Sixty-three people died when the dam gave way above Esker Falls.",
+            "The flood that swept Esker Falls killed 61, officials now say.",
+            (("63",), ("61",)),
+        ),  # a compound number word
+    ],
+)
+def test_one_count_told_in_other_words_is_a_discrepancy(
+    left: str, right: str, values: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _clashes([left], [right]) == [values]
+    assert _clashes([right], [left]) == [values[::-1]]
+
+
+def test_the_same_count_in_other_words_is_no_discrepancy() -> None:
+    assert _clashes([FERRY_12], ["Twelve people died when the ferry overturned near Kessel."]) == []
+
+
+def test_counts_of_different_things_are_not_paired() -> None:
+    injured = "At least 13 people were injured when the ferry overturned near Kessel Island."
+    assert _clashes([FERRY_12], [injured]) == []
+
+
+def test_a_count_the_other_version_gives_elsewhere_is_no_discrepancy() -> None:
+    # The other version says 13 died in its lead and 12 further down: it gives both.
+    right = [FERRY_13, "Twelve of them drowned; the coast guard had earlier said 12 were killed."]
+    assert _clashes([FERRY_12], right) == []
+
+
+def test_sentences_with_no_subject_in_common_are_not_paired() -> None:
+    other = "Clashes on the border in May killed 11 soldiers, the ministry said."
+    assert _clashes([FERRY_12], [other]) == []
+
+
+def test_a_magnitude_or_a_year_beside_killed_is_not_a_count() -> None:
+    left = ["At least 40 people were killed when a 6.8-magnitude quake hit Tarsova in 2032."]
+    right = ["The Tarsova quake killed at least 40 people, the worst toll since 1999."]
+    assert _clashes(left, right) == []
+
+
+def test_a_possessive_is_not_a_different_name() -> None:
+    text = "Korvania fired two missiles on Thursday morning, Seland's military said."
+    assert compare([text], [text]).discrepancies == []
+    assert compare([text], [text]).shared == 1
