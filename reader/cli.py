@@ -263,13 +263,13 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         )
         groups = None
         if args.group:
-            # Enough hits to fill `limit` rows however many versions each story has.
-            window = results.hits(0, args.limit * GROUP_WINDOW, snippets=False)
-            groups = library.group(window)[: args.limit]
-            best = {g.hit.id for g in groups}
-            hits = [h for h in results.hits(0, args.limit * GROUP_WINDOW) if h.id in best]
-            by_id = {h.id: h for h in hits}
-            hits = [by_id[g.hit.id] for g in groups]
+            # Enough hits to fill `limit` rows however many versions each story has: their
+            # ids alone are read to group them, records and snippets only for the rows shown.
+            from reader.library import StoryHit
+
+            rows = library.grouped(results, window=args.limit * GROUP_WINDOW).hits(0, args.limit)
+            groups = [row.group for row in rows if isinstance(row, StoryHit) and row.group]
+            hits = rows
         else:
             hits = results.hits(0, args.limit)
     for notice in results.notices:

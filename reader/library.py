@@ -174,22 +174,52 @@ class StoryHit(Hit):
     group: GroupedHit | None = None
 
 
-class _GroupedWindow:
-    """Loads grouped rows on demand, each the story's best hit with its snippet."""
+Summary = tuple[int, int, str, str | None]
+"""A story as a results row shows it: articles, outlets, first source, first date."""
+StoryRow = tuple[int, str, Summary | None]
+"""One grouped row: where its best hit stands in the results, the story id, and the story's
+summary (None for an article the story cache does not hold yet: a story of its own)."""
 
-    def __init__(self, results: Results, rows: list[tuple[int, GroupedHit]]) -> None:
+
+class _GroupedWindow:
+    """Grouped rows, each the story's best hit with its snippet, loaded when shown."""
+
+    def __init__(self, results: Results, ids: list[str], rows: list[StoryRow]) -> None:
         self.results = results
+        self.best = [ids[index] for index, _, _ in rows]
         self.rows = rows
         self.articles = results.total
         """How many articles the rows stand for (all of them, or the first GROUP_WINDOW)."""
 
     def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
-        out: list[Hit] = []
-        for index, group in self.rows[start:stop]:
-            found = self.results.hits(index, index + 1, snippets)
-            hit = found[0] if found else group.hit
-            out.append(StoryHit(**{**hit.__dict__, "group": group}))
-        return out
+        shown = self.rows[start:stop]
+        loaded: dict[int, Hit] = {}
+        for lo, hi in _runs([index for index, _, _ in shown]):  # one engine call per run
+            loaded.update(enumerate(self.results.hits(lo, hi, snippets), start=lo))
+        return [
+            StoryHit(**{**hit.__dict__, "group": _grouped_hit(hit, story, summary)})
+            for index, story, summary in shown
+            if (hit := loaded.get(index)) is not None
+        ]
+
+    def ids(self, start: int, stop: int) -> list[str]:
+        return self.best[start:stop]
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Ascending positions as ranges of consecutive ones: [0, 1, 2, 5, 6] -> (0, 3), (5, 7)."""
+    runs: list[tuple[int, int]] = []
+    for position in sorted(positions):
+        if runs and runs[-1][1] == position:
+            runs[-1] = (runs[-1][0], position + 1)
+        else:
+            runs.append((position, position + 1))
+    return runs
+
+
+def _grouped_hit(hit: Hit, story: str, summary: Summary | None) -> GroupedHit:
+    articles, outlets, source, date = summary or (1, 1, hit.meta.source, hit.meta.date)
+    return GroupedHit(hit, story, articles, outlets, source, date, None)
 
 
 @dataclass(frozen=True)
@@ -713,28 +743,26 @@ class Library:
                 counts[name] = counts.get(name, 0) + 1
         return sorted(counts, key=lambda n: (-counts[n], n))
 
-    def group(self, hits: list[Hit]) -> list[GroupedHit]:
-        """Collapse hits to one row per story (its best hit first), keeping their order."""
-        of = self.stories.stories_of(h.id for h in hits)
-        best: dict[str, Hit] = {}
-        for hit in hits:
-            best.setdefault(of.get(hit.id, hit.id), hit)
-        summaries = self.stories.summaries(best)
-        rows: list[GroupedHit] = []
-        for story_id, hit in best.items():
-            articles, outlets, source, date = summaries.get(
-                story_id, (1, 1, hit.meta.source, hit.meta.date)
-            )
-            rows.append(GroupedHit(hit, story_id, articles, outlets, source, date, None))
+    def _story_rows(self, ids: list[str]) -> list[StoryRow]:
+        """One row per story among `ids` (ranked), at its best hit's position: one story
+        cache query for them all, whatever the number of hits."""
+        found = self.stories.groups_of(ids)
+        seen: set[str] = set()
+        rows: list[StoryRow] = []
+        for index, article_id in enumerate(ids):
+            story, summary = found.get(article_id, (article_id, None))
+            if story not in seen:
+                seen.add(story)
+                rows.append((index, story, summary))
         return rows
 
     def grouped(self, results: Results, window: int = GROUP_WINDOW) -> Results:
-        """The same results, one row per story, for the results list (first `window` hits)."""
-        hits = results.hits(0, min(results.total, window), snippets=False)
-        position = {h.id: i for i, h in enumerate(hits)}
-        rows = [(position[g.hit.id], g) for g in self.group(hits)]
+        """The same results, one row per story, for the results list (first `window` hits):
+        the window's ids alone are read to group them, records only for the rows shown."""
+        ids = results.ids(0, min(results.total, window))
+        rows = self._story_rows(ids)
         # Corrections and notices stay: the grouped rows answer the same query.
-        return replace(results, total=len(rows), rows=_GroupedWindow(results, rows))
+        return replace(results, total=len(rows), rows=_GroupedWindow(results, ids, rows))
 
     def compare(self, left_id: str, right_id: str) -> Comparison:
         """What the left version adds to the right one, leaves out, and reports otherwise."""

@@ -203,6 +203,9 @@ class _Rows:
         rows = self.hits[max(0, start) : stop]
         return rows if snippets else [dataclasses.replace(h, snippet="") for h in rows]
 
+    def ids(self, start: int, stop: int) -> list[str]:
+        return [h.id for h in self.hits[max(0, start) : stop]]
+
 
 def _passes(doc: IndexDoc, filters: Filters) -> bool:
     def lowered(values: Iterable[str]) -> set[str]:

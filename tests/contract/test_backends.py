@@ -21,6 +21,7 @@ from reader.core.search import (
     SearchBackend,
     Sort,
 )
+from reader.core.search.order import oldest_first
 from reader.core.search.planning import Lexicon, Plan, plan
 from reader.core.search.query import parse_query
 
@@ -296,6 +297,16 @@ def test_rows_are_loaded_by_window(engine: SearchBackend) -> None:
     assert results.total == 5
     assert [h.id for h in results.hits(1, 3)] == ["d2", "d1"]
     assert [h.id for h in results.hits(3, 99)] == ["d5", "d4"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_row_ids_are_the_ids_of_the_same_rows(engine: SearchBackend, sort: Sort) -> None:
+    """Grouping by story reads ids alone: they must be the rows' ids, in the rows' order,
+    newest first and oldest first alike."""
+    for results in (search(engine, "", sort=sort), oldest_first(search(engine, "", sort="date"))):
+        every = [h.id for h in results.hits(0, results.total, snippets=False)]
+        assert results.ids(0, 99) == every and len(every) == 5
+        assert results.ids(1, 4) == every[1:4] and results.ids(4, 2) == []
 
 
 def test_matched_words_are_found_again_for_highlighting(engine: SearchBackend) -> None:

@@ -269,3 +269,23 @@ def test_the_cache_places_undated_pieces_as_a_whole_corpus_clustering_does(
         rebuilt.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
     assert {frozenset(g) for g in rebuilt.values() if len(g) > 1} == expected
     cache.close()
+
+
+def test_a_page_of_hits_finds_its_stories_and_their_summaries_in_one_lookup(
+    tmp_path: Path,
+) -> None:
+    docs = features_of(HANDMADE)
+    cache = StoryCache(tmp_path / "stories.sqlite")
+    present = {d.id: d.path for d in docs.values()}
+    for d in docs.values():
+        cache.stage(d, d.path)
+    cache.sync(present, lambda _id: None)
+    ferry = [docs[p].id for p in sorted(FERRY)]
+    ski = docs["wire-1099.txt"].id
+    found = cache.groups_of([*ferry, ski, "not-indexed-yet"])
+    assert set(found) == {*ferry, ski}  # an article the cache lacks is left out
+    story, (articles, outlets, source, date) = found[ferry[0]]
+    assert {found[i][0] for i in ferry} == {story}
+    assert (articles, outlets, source, date) == (4, 3, "Yonhap", "2031-03-14")  # 16:40
+    assert found[ski][1][:2] == (1, 1)
+    cache.close()

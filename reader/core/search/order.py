@@ -37,14 +37,30 @@ class OldestFirst:
                 self._dated = low
             return self._dated
 
-    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+    def _parts(self, start: int, stop: int) -> list[tuple[int, int, bool]]:
+        """The underlying ranges rows start..stop come from, and whether each is reversed:
+        dated rows taken from the far end, undated rows keeping their place at the end."""
         dated = self.dated()
-        out: list[Hit] = []
-        if start < min(stop, dated):  # dated rows, taken from the far end
+        parts = []
+        if start < min(stop, dated):
             end = min(stop, dated)
-            out += reversed(self.rows.window(dated - end, dated - start, snippets))
-        if max(start, dated) < stop:  # undated rows keep their place at the end
-            out += self.rows.window(max(start, dated), stop, snippets)
+            parts.append((dated - end, dated - start, True))
+        if max(start, dated) < stop:
+            parts.append((max(start, dated), stop, False))
+        return parts
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        out: list[Hit] = []
+        for lo, hi, backwards in self._parts(start, stop):
+            rows = self.rows.window(lo, hi, snippets)
+            out += reversed(rows) if backwards else rows
+        return out
+
+    def ids(self, start: int, stop: int) -> list[str]:
+        out: list[str] = []
+        for lo, hi, backwards in self._parts(start, stop):
+            ids = self.rows.ids(lo, hi)
+            out += reversed(ids) if backwards else ids
         return out
 
 

@@ -109,6 +109,11 @@ class Rows(Protocol):
 
     def window(self, start: int, stop: int, snippets: bool) -> list[Hit]: ...
 
+    def ids(self, start: int, stop: int) -> list[str]:
+        """The article ids of rows start..stop, without building their records (grouping
+        by story needs only the ids of a hundred hits)."""
+        ...
+
 
 @dataclass
 class Results:
@@ -134,3 +139,9 @@ class Results:
         if self.rows is None:
             return []
         return self.rows.window(start, min(stop, self.total), snippets)
+
+    def ids(self, start: int, stop: int) -> list[str]:
+        """The article ids of rows start..stop (clamped): what `hits` gives, read cheaply."""
+        if self.rows is None:
+            return []
+        return self.rows.ids(start, min(stop, self.total))

@@ -569,32 +569,39 @@ class StoryCache:
             out.update(found)
         return out
 
-    def summaries(self, story_ids: Iterable[str]) -> dict[str, tuple[int, int, str, str | None]]:
-        """Story id -> (articles, outlets, first source, first date) without decoding any
-        features: what a grouped results row shows."""
-        ids = list(set(story_ids))
-        out: dict[str, tuple[int, int, str, str | None]] = {}
+    def groups_of(
+        self, article_ids: Iterable[str]
+    ) -> dict[str, tuple[str, tuple[int, int, str, str | None]]]:
+        """Article id -> its story and (articles, outlets, first source, first date): what a
+        grouped results row shows, for a page of hits in one query (per 900 ids), without
+        decoding any features. Articles without a story yet are left out."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, tuple[str, tuple[int, int, str, str | None]]] = {}
         for start in range(0, len(ids), 900):
             chunk = ids[start : start + 900]
             marks = ",".join("?" * len(chunk))
             with self._lock:
                 rows = self.db.execute(
-                    "SELECT story, source, date, when_iso, sort_key FROM articles "
-                    f"WHERE story IN ({marks}) ORDER BY story, sort_key",
+                    "SELECT id, story, source, date, when_iso FROM articles WHERE story IN "
+                    f"(SELECT story FROM articles WHERE id IN ({marks}) AND story != '') "
+                    "ORDER BY story, sort_key",
                     chunk,
                 ).fetchall()
             by_story: dict[str, list[sqlite3.Row]] = defaultdict(list)
             for row in rows:
                 by_story[row["story"]].append(row)
+            wanted = set(chunk)
             for story, members in by_story.items():
                 first = members[0]
-                outlets = len({m["source"] for m in members})
-                out[story] = (
+                summary = (
                     len(members),
-                    outlets,
+                    len({m["source"] for m in members}),
                     first["source"],
                     first["date"] or first["when_iso"],
                 )
+                for member in members:
+                    if member["id"] in wanted:
+                        out[member["id"]] = (story, summary)
         return out
 
     def story(self, story_id: str) -> Story | None:

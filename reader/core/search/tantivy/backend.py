@@ -32,7 +32,7 @@ from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
-from reader.core.search.tantivy.documents import decode, display_values, encode
+from reader.core.search.tantivy.documents import decode, display_values, encode, stored_id
 from reader.core.search.tantivy.queries import Compiled, Compiler, analyzer, filter_query
 from reader.core.search.tantivy.schema import (
     SCHEMA_VERSION,
@@ -466,14 +466,20 @@ class Window:
             self.query, limit, count=count, order_by_field=field, offset=offset
         )
 
-    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
-        start = max(0, start)
+    def _hits(self, start: int, stop: int) -> list[Any]:
         if stop <= start:
             return []
         if stop <= len(self.first):
-            hits = self.first[start:stop]
-        else:
-            hits = self._search(start, stop - start).hits
+            return list(self.first[start:stop])
+        return list(self._search(start, stop - start).hits)
+
+    def ids(self, start: int, stop: int) -> list[str]:
+        return [
+            stored_id(self.searcher.doc(address)) for _, address in self._hits(max(0, start), stop)
+        ]
+
+    def window(self, start: int, stop: int, snippets: bool) -> list[Hit]:
+        hits = self._hits(max(0, start), stop)
         out: list[Hit] = []
         for score, address in hits:
             doc = decode(self.searcher.doc(address))

@@ -59,6 +59,11 @@ def encode(doc: IndexDoc) -> tantivy.Document:
     return out
 
 
+def stored_id(stored: tantivy.Document) -> str:
+    """The article id alone (grouping by story reads a hundred of them per query)."""
+    return str(json.loads(bytes(stored.get_first("record") or b"{}"))["id"])
+
+
 def decode(stored: tantivy.Document) -> IndexDoc:
     """The document as it was written, from its stored record and body."""
     record: dict[str, Any] = json.loads(bytes(stored.get_first("record") or b"{}"))

@@ -520,6 +520,11 @@ class Window:
                 hits.append(Hit.of(doc, score=round(float(score), 4), snippet=snippet))
         return hits
 
+    def ids(self, start: int, stop: int) -> list[str]:
+        with self.backend._lock:
+            stored = self.searcher.stored_fields
+            return [stored(self.results.docnum(i))["id"] for i in range(max(0, start), stop)]
+
 
 def _ranked(searcher: Any, parsed: Any, filter_q: Any, cancelled: Callable[[], bool] | None) -> Any:
     """Every match ranked over whole posting lists; Whoosh's matcher for what that cannot do.
