@@ -52,7 +52,9 @@ class StoryParams:
     the same people are other events: the next rate decision, the follow-up, the day after.
     In every labelled set (stories-dev, events2, events3, handmade) no two same-outlet pieces
     of one story are anything but near copies, while same-outlet pairs of different events
-    scored up to 0.48 (two undated pieces of one paper on two rate cuts)."""
+    scored up to 0.48 (two undated pieces of one paper on two rate cuts). Every set scores
+    the same from 0.3 to 0.7; without it (1.0) events3 falls to B-cubed F1 0.936, pairwise
+    precision 0.947."""
 
     undated_margin: float = 1.05
     """An article without a date joins the event of its strongest link to a dated article
