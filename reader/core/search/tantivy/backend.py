@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import heapq
 import json
 import math
@@ -32,14 +31,11 @@ from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
+from reader.core.search.tantivy import analysis
 from reader.core.search.tantivy.documents import decode, display_values, encode
-from reader.core.search.tantivy.queries import Compiled, Compiler, analyzer, filter_query
-from reader.core.search.tantivy.schema import (
-    SCHEMA_VERSION,
-    build_schema,
-    register,
-    text_analyzer,
-)
+from reader.core.search.tantivy.queries import Compiled, Compiler, filter_query
+from reader.core.search.tantivy.schema import SCHEMA_VERSION, build_schema, register
+from reader.core.search.tokens import TOKEN, cjk_spans, is_cjk
 from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
 
 WRITE_LOCK_WAIT = 2.0
@@ -132,7 +128,7 @@ class TantivyBackend:
             self._save_counts(WordCounts())
 
     def warm_up(self) -> None:
-        analyzer()
+        analysis.terms("warm")
         self.vocabulary()
 
     def close(self) -> None:
@@ -348,7 +344,7 @@ class TantivyBackend:
             return []
         articles = max(int(searcher.num_docs), 1)
         weighed: list[tuple[float, str]] = []
-        for term, count in Counter(analyzer().analyze(doc.body)).items():
+        for term, count in Counter(analysis.terms(doc.body)).items():
             found_in = searcher.doc_freq("body", term)
             if found_in > 1:  # in some other article too
                 weighed.append((count * math.log(1 + articles / found_in), term))
@@ -366,7 +362,12 @@ class TantivyBackend:
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         if not terms:
             return []
-        return [(t.char_offset_from, t.char_offset_to) for t in _tokens(text) if t.text in terms]
+        spans = [
+            found.span()
+            for found in TOKEN.finditer(text)
+            if not is_cjk(found[0]) and any(t in terms for t in analysis.word_terms(found[0]))
+        ]
+        return sorted(spans + cjk_spans(text, terms))
 
     def count(self, filters: Filters) -> int:
         searcher = self._searcher()
@@ -455,7 +456,7 @@ class Window:
         self.searcher = searcher
         self.query = query
         self.by_date = by_date
-        self.snippet = Snippets(compiled.terms, analyzer().analyze)
+        self.snippet = Snippets(compiled.terms, analysis.terms)
         result = self._search(0, FIRST_PAGE, count=True)
         self.total = _count(result)
         self.first = result.hits
@@ -503,18 +504,9 @@ def _buckets(result: dict[str, Any]) -> list[dict[str, Any]]:
     return list(result.get("values", {}).get("buckets", []))
 
 
-def _tokens(text: str) -> list[Any]:
-    return list(analyzer().pre_tokenize(text).tokens)
-
-
 def _stem(word: str) -> str:
     """A word as the body field indexes it (one term; a stop word stays as it is)."""
-    return next(iter(_indexing().analyze(word)), word)
-
-
-@functools.cache
-def _indexing() -> tantivy.TextAnalyzer:
-    return text_analyzer()
+    return analysis.stem(word)
 
 
 def _reraise_unless_engine_error(exc: BaseException) -> None:
