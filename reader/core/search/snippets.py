@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from reader.core.search.records import MARK_END, MARK_START
+from reader.core.search.tokens import CJK, cjk_spans, is_cjk
 
 LEAD = 60
 """Characters of context kept before the first match."""
@@ -75,9 +76,12 @@ class Snippets:
     def __init__(self, terms: Iterable[str], analyze: Callable[[str], Iterable[str]]) -> None:
         self.terms = frozenset(terms)
         self.analyze = analyze
-        heads = _heads(self.terms)
+        self.cjk = frozenset(t for t in self.terms if is_cjk(t))
+        """Bigrams and single letters of Chinese, Japanese and Korean words: found as they
+        are, inside runs of such letters, not at word starts."""
+        heads = _heads(self.terms - self.cjk)
         self.candidates = (
-            re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + r")\w*", re.IGNORECASE)
+            re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + rf")[^\W{CJK}]*", re.IGNORECASE)
             if heads
             else None
         )
@@ -93,14 +97,14 @@ class Snippets:
 
     def __call__(self, body: str) -> str:
         """The passage around the first match with every match marked; else the lead."""
-        if self.candidates is None:
-            return lead(body)
         spans: list[tuple[int, int]] = []
-        for found in self.candidates.finditer(body):
+        for found in self.candidates.finditer(body) if self.candidates is not None else ():
             if spans and found.start() >= spans[0][0] + WIDTH:
                 break
             if self._matches(found.group()):
                 spans.append(found.span())
+        if self.cjk:
+            spans = sorted(spans + cjk_spans(body, self.cjk))
         if not spans:
             return lead(body)
         first = spans[0][0]

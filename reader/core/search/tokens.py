@@ -12,7 +12,7 @@ word or a number touches it (`2025년` is `2025` and `년`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 CJK: Final = (
@@ -39,7 +39,8 @@ CJK_RUN: Final = re.compile(f"[{CJK}]+")
 
 def is_cjk(token: str) -> bool:
     """Whether a token (from TOKEN) is a run of CJK letters."""
-    return bool(token) and CJK_RUN.match(token[0]) is not None
+    # Every CJK letter is past U+1100: Latin, Greek and Cyrillic words stop at the compare.
+    return bool(token) and token[0] >= "\u1100" and CJK_RUN.match(token[0]) is not None
 
 
 def bigrams(run: str) -> list[str]:
@@ -64,3 +65,26 @@ def cjk_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def match_spans(
+    text: str, terms: frozenset[str], analyse: Callable[[str], Iterable[str]]
+) -> list[tuple[int, int]]:
+    """Where a text's words that an engine indexes as any of `terms` stand, for the reader's
+    highlights: each distinct word is analysed once (`analyse`: the engine's analysis of one
+    word); CJK terms mark the characters they cover (cjk_spans)."""
+    if not terms:
+        return []
+    verdicts: dict[str, bool] = {}
+    spans: list[tuple[int, int]] = []
+    for found in TOKEN.finditer(text):
+        word = found[0]
+        if is_cjk(word):
+            continue
+        key = word.lower()
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = any(t in terms for t in analyse(key))
+        if verdict:
+            spans.append(found.span())
+    return sorted(spans + cjk_spans(text, terms))

@@ -35,7 +35,7 @@ from reader.core.search.tantivy import analysis
 from reader.core.search.tantivy.documents import decode, display_values, encode
 from reader.core.search.tantivy.queries import Compiled, Compiler, filter_query
 from reader.core.search.tantivy.schema import SCHEMA_VERSION, build_schema, register
-from reader.core.search.tokens import TOKEN, cjk_spans, is_cjk
+from reader.core.search.tokens import match_spans
 from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
 
 WRITE_LOCK_WAIT = 2.0
@@ -360,14 +360,7 @@ class TantivyBackend:
         return [(decode(searcher.doc(a)).id, float(score)) for score, a in hits if score > 0]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        if not terms:
-            return []
-        spans = [
-            found.span()
-            for found in TOKEN.finditer(text)
-            if not is_cjk(found[0]) and any(t in terms for t in analysis.word_terms(found[0]))
-        ]
-        return sorted(spans + cjk_spans(text, terms))
+        return match_spans(text, terms, analysis.word_terms)
 
     def count(self, filters: Filters) -> int:
         searcher = self._searcher()

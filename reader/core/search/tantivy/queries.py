@@ -119,10 +119,14 @@ class Compiler:
                 return self._phrase_prefix(name, node)
             return self._words(name, list(node.words), node.slop)
         if isinstance(node, ast.Words):
-            stems = dict.fromkeys(s for w in node.words for s in self._analyse(name, w))
-            if not stems:  # a pattern that matched no word matches no article
+            # Each word as its terms: one stem, or a phrase (a CJK word's bigrams).
+            groups = dict.fromkeys(tuple(self._analyse(name, w)) for w in node.words)
+            single = [group[0] for group in groups if len(group) == 1]
+            phrases = [self._terms(name, list(g)) for g in groups if len(g) > 1]
+            if not single and not phrases:  # a pattern that matched no word matches nothing
                 return tantivy.Query.empty_query()
-            return self._any_of(name, stems)
+            found = [self._any_of(name, single)] if single else []
+            return _any(found + [q for q in phrases if q is not None])
         if isinstance(node, ast.Prefix):
             text = self._pattern_text(name, node.text)
             return self._pattern(name, re.escape(text) + ".*", text)
@@ -153,6 +157,10 @@ class Compiler:
             terms = self._analyse(name, " ".join(words))
         else:
             terms = [t for w in words for t in self._analyse(name, w)]
+        return self._terms(name, terms, slop)
+
+    def _terms(self, name: str, terms: list[str], slop: int = 1) -> tantivy.Query | None:
+        """Index terms in order: one term, or a phrase; None for none."""
         if not terms:
             return None
         if name in TEXT_FIELDS:

@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import re
 import shutil
 import threading
 import uuid
@@ -22,6 +21,7 @@ from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
+from reader.core.search.tokens import match_spans
 from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
@@ -55,8 +55,6 @@ BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
 VOCABULARY = "surface.vocab"
 """Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
-WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
-"""A word as Whoosh's RegexTokenizer finds one (its default expression)."""
 
 
 class WhooshBackend:
@@ -390,19 +388,8 @@ class WhooshBackend:
             ]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        """Each distinct word is analysed once, then found at C speed: a 4 MB article is
-        a few thousand distinct words, not a million calls into the analyzer."""
-        if not terms:
-            return []
         analyzer = shared_analyzer()
-        matching = {
-            word
-            for word in set(WORD.findall(text.lower()))
-            if any(t.text in terms for t in analyzer(word, mode="query", removestops=False))
-        }
-        if not matching:
-            return []
-        return [m.span() for m in WORD.finditer(text) if m[0].lower() in matching]
+        return match_spans(text, terms, lambda word: (t.text for t in analyzer(word)))
 
     def count(self, filters: Filters) -> int:
         with self._lock:
