@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from reader.core.search.records import MARK_END, MARK_START
-from reader.core.search.tokens import CJK, cjk_spans, is_cjk
+from reader.core.search.tokens import cjk_spans, is_cjk
 
 LEAD = 60
 """Characters of context kept before the first match."""
@@ -81,7 +81,7 @@ class Snippets:
         are, inside runs of such letters, not at word starts."""
         heads = _heads(self.terms - self.cjk)
         self.candidates = (
-            re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + rf")[^\W{CJK}]*", re.IGNORECASE)
+            re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + r")\w*", re.IGNORECASE)
             if heads
             else None
         )
