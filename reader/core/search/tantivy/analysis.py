@@ -23,9 +23,10 @@ import tantivy
 from reader.core.search.tokens import TOKEN, bigrams, is_cjk
 from reader.core.search.vocabulary import STOP_WORDS
 
-CACHE_SIZE: Final = 500_000
-"""Distinct words whose terms are remembered; past it the memory starts again (a million
-articles of wire copy have more distinct names and numbers than are worth keeping)."""
+CACHE_SIZE: Final = 200_000
+"""Distinct words whose terms are remembered (about 40 MB at most); past it the memory starts
+again: a million articles of wire copy hold more distinct names and numbers than are worth
+keeping, and the common words come back at once."""
 
 
 @functools.cache
