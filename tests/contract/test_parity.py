@@ -13,6 +13,7 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -44,27 +45,35 @@ README_TABLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
-    """Both engines over one copy of the seed corpus, with the same tag, note and star."""
-    from tests.conftest import CONFIG, CORPUS
+def libraries(root: Path, corpus: Path) -> dict[str, Library]:
+    """Both engines over one corpus, each synced: a data directory each (a switch of engine
+    drops the other's index)."""
+    from tests.conftest import CONFIG
 
-    root = tmp_path_factory.mktemp("parity")
     config = root / "config.yaml"
     config.write_text(
-        CONFIG.read_text(encoding="utf-8").replace("corpus: corpus", f"corpus: {CORPUS}"),
+        CONFIG.read_text(encoding="utf-8").replace("corpus: corpus", f"corpus: {corpus}"),
         encoding="utf-8",
     )
     out: dict[str, Library] = {}
-    for name in ("whoosh", "tantivy"):  # a data directory each: a switch drops the other index
+    for name in ("whoosh", "tantivy"):
         settings = dataclasses.replace(load_config(config), backend=name, data_dir=root / name)
-        library = Library(settings)
-        library.sync_all()
+        out[name] = Library(settings)
+        out[name].sync_all()
+    return out
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
+    """Both engines over one copy of the seed corpus, with the same tag, note and star."""
+    from tests.conftest import CORPUS
+
+    out = libraries(tmp_path_factory.mktemp("parity"), CORPUS)
+    for library in out.values():
         article = next(h.id for h in library.search("").hits(0, 5) if h.path == SEEDS["003"])
         library.tag(article, ["sanctions"])
         library.add_note(article, "check the KCNA readout")
         library.set_starred(article, True)
-        out[name] = library
     yield out
     for library in out.values():
         library.close()
@@ -208,7 +217,7 @@ CJK_QUERIES = [
 @pytest.fixture(scope="module")
 def cjk_engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
     """Both engines over Korean, Japanese and Chinese articles as the reader parses them."""
-    from tests.conftest import CONFIG, ROOT
+    from tests.conftest import ROOT
 
     root = tmp_path_factory.mktemp("parity-cjk")
     corpus = root / "corpus"
@@ -217,17 +226,7 @@ def cjk_engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
         source = ROOT / "tests" / "fixtures" / name
         (corpus / source.name).write_bytes(source.read_bytes())
     (corpus / "xinhua-zh-meeting.txt").write_text(CHINESE, encoding="utf-8")
-    config = root / "config.yaml"
-    config.write_text(
-        CONFIG.read_text(encoding="utf-8").replace("corpus: corpus", f"corpus: {corpus}"),
-        encoding="utf-8",
-    )
-    out: dict[str, Library] = {}
-    for name in ("whoosh", "tantivy"):
-        settings = dataclasses.replace(load_config(config), backend=name, data_dir=root / name)
-        library = Library(settings)
-        library.sync_all()
-        out[name] = library
+    out = libraries(root, corpus)
     yield out
     for library in out.values():
         library.close()
