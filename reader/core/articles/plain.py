@@ -552,9 +552,12 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
     for i, line in enumerate(lines):
         if line.kind == FURN and _CONSENT.search(line.unit.text):
             # The buttons under a consent banner: `Yes, I agree`, `No, take me to settings`.
-            for after in lines[i + 1 : i + 5]:
+            for k in range(i + 1, min(i + 5, len(lines))):
+                after = lines[k]
                 if after.kind != TEXT or after.prose or len(after.unit.text) > 40:
                     break
+                if _neighbour(lines, k, +1) in (BYLINE, DATE):
+                    break  # a short headline over its byline, not a button
                 after.kind = FURN
     for line in lines:
         text = line.unit.text
