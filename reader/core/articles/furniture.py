@@ -58,7 +58,8 @@ EXACT = frozenset(
     글씨크기|글씨 크게보기|공유하기|100자평|후원하기|로그인|ログイン|ログインする|有料会員登録|
     [会員限定記事]|会員限定記事|有料記事|写真・図版|小字号|大字号|分享让更多人看到|
     сообщить об опечатке|поддержите нас|підтримайте нас|visual stories|article information|
-    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed
+    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed|mailto|daily quiz|weekly quiz|
+    news quiz|take the quiz
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -81,7 +82,7 @@ LIST_HEADS = frozenset(
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
-    смотрите также|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
+    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -96,7 +97,7 @@ _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
-    r"view this email|view in browser|view this post (?:on the web|in (?:your )?browser)|"
+    r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|view this post (?:on the web|in (?:your )?browser)|"
     r"thanks for reading .{1,60}[!.]\s*subscribe|subscribe for free to receive|"
     r"unsubscribe|manage my email|you received this email|"
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
@@ -131,7 +132,16 @@ _STARTS = re.compile(
     r"the trust project|compartir en |partager sur |teilen auf |condividi su |"
     r"ver \d+ comentarios|\d+ comentarios|підписуйтеся|подписывайтесь|"
     r"この記事は(?:有料|会員限定)|残り\d+文字|有料会員に|今すぐ登録|続きを読む|"
-    r"\(?责编|\(?web editors?\s*:)",
+    r"\(?责编|\(?web editors?\s*:|"
+    # AP's fact checks close with `This is part of AP’s effort to address widely shared ...`
+    r"this is part of [\w’'. ]{2,30} effort to (?:address|combat|counter)|"
+    # An app's audio link under the story: `Listen to Espresso`, `Listen to the podcast`
+    r"listen to (?:the )?[\w’' ]{2,30}$|"
+    r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
+    r"opinions expressed are those of the author|the views expressed (?:here |in this "
+    r"(?:article|column|piece) )?are (?:those of )?the author|"
+    # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
+    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -174,18 +184,20 @@ _NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›)\s+")
 """`|` separates menu items with or without spaces; the others only with spaces around them,
 so a Korean headline's `김정은·시진핑` (Kim and Xi) is not a menu."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WIDE_SPACE = re.compile(r"\s{2,}|\t")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _END_MARK = re.compile(
-    r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
+    r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem(?:/[a-z]{1,4})?|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
-    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim)$"
+    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
+    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4})$"
 )
-"""Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
+"""Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
 AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
-dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`."""
+dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`, TASS's `ЕЛК/АВ`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
@@ -199,7 +211,9 @@ _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
-    r"\(?with input from)\b",
+    r"\(?with input from|"
+    # A newsletter's writers under its items: `Due Diligence is written by X and Y in Hong Kong`
+    r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is (?:written|edited|compiled|produced) by)\b",
     re.I,
 )
 """Credits however long the line: `Reporting by ...; Editing by ...`."""
@@ -295,8 +309,12 @@ def is_navigation(text: str) -> bool:
     Three or more short items between separators; two when every item is one or two words
     in a line of capitals (`BUSINESS / ECONOMY` is a section path, not a sentence).
     """
-    if len(text) > 200 or not any(sep in text for sep in "|·•/>»›"):
+    if len(text) > 200:
         return False
+    if not any(sep in text for sep in "|·•/>»›"):
+        # Items set apart by wide spaces only: `Ukraine  War  Economy  World  Society`.
+        items = _WIDE_SPACE.split(text.strip())
+        return len(items) >= 4 and all(len(i.split()) <= 2 and i[:1].isupper() for i in items)
     if text.rstrip()[-1:] in ".!?" and text.count(" ") > 5:
         return False  # a sentence with a slash or a pipe in it is not a menu
     parts = [p for p in _NAV_SEPARATORS.split(text) if p.strip()]

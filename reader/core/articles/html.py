@@ -52,16 +52,24 @@ def restore_header(text: str, markup: str, headline: str | None) -> str:
     top = next((i for i, line in enumerate(page) if line == headline), None)
     if top is None:
         return text
-    at = next((i for i in range(top + 1, len(page)) if page[i] in kept), None)
-    if at is None or at - top > 15:
+    # The page's lines down to the second one the extractor kept (the first may be the dek,
+    # with the byline and date under it: `by June Takeda February 26, 2026`).
+    found = [i for i in range(top + 1, min(len(page), top + 16)) if page[i] in kept][:2]
+    if not found:
         return text
-    missing = [line for line in page[top + 1 : at] if line not in kept]
-    if not missing:
-        return text
-    position = next((i for i, line in enumerate(lines) if " ".join(line.split()) == headline), None)
-    if position is None:
-        return "\n".join([headline, *missing, *lines])
-    return "\n".join([*lines[: position + 1], *missing, *lines[position + 1 :]])
+    out = lines
+    for above, at in reversed(list(zip([top, *found], found, strict=False))):
+        missing = [line for line in page[above + 1 : at] if line not in kept]
+        if not missing:
+            continue
+        anchor = page[above]
+        position = next((i for i, line in enumerate(out) if " ".join(line.split()) == anchor), None)
+        if position is None:
+            if above == top:
+                out = [headline, *missing, *out]
+            continue
+        out = [*out[: position + 1], *missing, *out[position + 1 :]]
+    return "\n".join(out)
 
 
 _LINK_PARAGRAPH = re.compile(

@@ -184,6 +184,16 @@ _LABELS = frozenset(
 )
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+_FRONT_DATES = ("published", "date", "published_date", "date_published", "publish_date",
+                "pubdate", "pubDate", "published_at")  # fmt: skip
+"""Front-matter keys of the publication date (Readwise writes `published_date`)."""
+_AGENCY_PRODUCT = re.compile(r"^[A-ZА-ЯЁ]{2,10}-[A-ZА-ЯЁ]{4,20}$")
+_COUNTERS = re.compile(r"^(?:[^\w\s]{1,3}\s*\d[\d.,]*[KkMm]?\s*){2,6}$")
+_NAME_EMAIL = re.compile(
+    r"^(?P<name>[^\W\d_][^@,;:()<>\[\]]{2,50}?)(?<!\bat)(?<!\bto)\s+[(<\[]?[\w.+-]+@[\w-]+"
+    r"(?:\.[\w-]+)+[)>\]]?$"
+)
+"""A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -367,12 +377,27 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         and "." in stripped
         and " " not in stripped
         and _HOST_LINE.match(stripped)
+        and not bylines.GLUED_NAME.match(stripped)
     ):
         # The page's address or domain on a line of its own (`thestar.com.my` in the Google
         # AMP viewer, a saved page's URL): furniture that names the outlet.
         line.kind, line.outlet = FURN, outlets.by_domain(stripped)
         return line
     outlet = outlets.named(stripped)
+    if outlet is None and first == "/" and len(stripped) <= 40:
+        outlet = outlets.named(stripped[1:].strip())  # Yonhap Japanese's `/聯合ニュース`
+        if outlet is not None:
+            line.kind, line.outlet = END, outlet
+            return line
+    if outlet is None and _AGENCY_PRODUCT.match(stripped):
+        # The agency's service under a wire story: `ТАСС-ТЕЛЕГРАММА`.
+        outlet = outlets.named(stripped.split("-")[0])
+        if outlet is not None:
+            line.kind, line.outlet = END, outlet
+            return line
+    if outlet is None and _COUNTERS.match(stripped):
+        line.kind = FURN  # a post's views, likes and shares: `👁 1.4M  ❤️ 2.1K  🔁 318`
+        return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -381,6 +406,12 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if outlet is not None:
         line.kind, line.outlet = OUTLET, outlet
         return line
+    if "@" in stripped and len(stripped) < 90 and (named := _NAME_EMAIL.match(stripped)):
+        # A closing byline with the reporter's address: `Park Seo-yeon syp@donga.com`.
+        names = bylines.bare(named.group("name"), lambda s: outlets.named(s) is not None)
+        if names:
+            line.kind, line.names = BYLINE, names
+            return line
     if furniture.is_furniture(stripped, prose):
         line.kind = END if _is_end_mark(stripped) else FURN
         return line
@@ -488,7 +519,15 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             _mark_summary(lines, i, blanks)
         elif line.kind == TEXT and not line.prose and i + 1 < len(lines):
             credit = lines[i + 1].unit.text.strip()
-            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300:
+            headline = (
+                lines[i + 1].unit.blank_before
+                and i
+                and lines[i - 1].kind in (DATE, BYLINE)
+                and _headline_like(line.unit.text)
+            )
+            # A headline under the date, a blank line from the picture's credit, has no
+            # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`).
+            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
                 line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
         if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
@@ -635,6 +674,11 @@ def _mark_list(lines: list[_Line], i: int, in_story: bool) -> None:
             j += 1
             continue
         if nxt.kind == TEXT and _link_like(nxt):
+            if j == i + 1 and _neighbour(lines, j, +1) in (BYLINE, DATE):
+                # `Top stories from the world of deals` over a headline and its byline: a
+                # newsletter's tagline, not a list.
+                lines[i].kind = FURN
+                break
             if tight is None:
                 tight = not nxt.unit.blank_before
             nxt.kind = LINK
@@ -1230,7 +1274,7 @@ class _Assembly:
     def _date(
         self, outlet: Outlet | None, month_day: tuple[int, int] | None
     ) -> tuple[str | None, str | None]:
-        front = self.meta.get("published") or self.meta.get("date")
+        front = next((self.meta[k] for k in _FRONT_DATES if self.meta.get(k) is not None), None)
         if front is not None:
             value = _front_date(front)
             if value:

@@ -161,9 +161,10 @@ def _continues(
         )
     if _STAMP_START.match(line) or line.startswith(("By ", "BY ")):
         return False  # a date or byline line under a headline, not the headline's second line
-    if len(previous.rstrip()) > width + 2:
-        # A line longer than the column was not wrapped at it (a headline or a banner over
-        # wrapped text): what follows starts afresh.
+    if len(previous.rstrip()) > width + 2 and previous.rstrip()[-1:] in ".!?":
+        # A sentence longer than the column was not wrapped at it (a banner over wrapped
+        # text): what follows starts afresh. (A dateline put before a wrapped first line makes
+        # it longer, and the paragraph goes on.)
         return False
     if indented and not start.bullet:
         # In wrapped wire copy a paragraph starts with an indent ("   The military parade").
