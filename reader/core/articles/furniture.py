@@ -82,7 +82,8 @@ LIST_HEADS = frozenset(
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
-    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
+    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|
+    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -97,7 +98,8 @@ _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
-    r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|view this post (?:on the web|in (?:your )?browser)|"
+    r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|"
+    r"view this post (?:on the web|in (?:your )?browser)|"
     r"thanks for reading .{1,60}[!.]\s*subscribe|subscribe for free to receive|"
     r"unsubscribe|manage my email|you received this email|"
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
@@ -195,8 +197,8 @@ _END_MARK = re.compile(
     r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
     r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4})$"
 )
-"""Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
-AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
+"""Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
+`==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
 dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`, TASS's `ЕЛК/АВ`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
