@@ -198,8 +198,9 @@ _END_MARK = re.compile(
     r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4})$"
 )
 """Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
-`==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
-dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`, TASS's `ЕЛК/АВ`."""
+`==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
+`va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
+its end `Lusa/Fim`, TASS's `ЕЛК/АВ`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
