@@ -221,6 +221,14 @@ def _label(before: str) -> str:
     label = ""
     for match in _LABEL.finditer(before):
         label = PUBLISHED if match.group("pub") else UPDATED if match.group("upd") else EXCLUDED
+        if (
+            label == EXCLUDED
+            and match.group().lower() == "date:"
+            and before[: match.start()].strip()
+        ):
+            # A message's `Date:` header opens its line; inside a press office's board line
+            # (`No. 25-1187 | Date: 2025-11-21 | Hit: 312`) it is the release's date.
+            label = ""
     return label
 
 

@@ -59,7 +59,9 @@ EXACT = frozenset(
     [会員限定記事]|会員限定記事|有料記事|写真・図版|小字号|大字号|分享让更多人看到|
     сообщить об опечатке|поддержите нас|підтримайте нас|visual stories|article information|
     기사 정보|字級|字级|列印|シェアする|この記事を読む|closed|mailto|daily quiz|weekly quiz|
-    news quiz|take the quiz
+    news quiz|take the quiz|copy url|leave your feedback|read the full transcript|
+    watch the full episode|support provided by|learn more|your email address|your e-mail address|
+    email address|enter your email|in this article
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -82,7 +84,7 @@ LIST_HEADS = frozenset(
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
-    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|
+    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
@@ -109,6 +111,9 @@ _STARTS = re.compile(
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
     r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
+    r"if this (?:e-?mail|message|newsletter) (?:is not|does not|doesn't|isn't) display|"
+    r"this e-mail was sent|unofficial translation$|insights from [\w .,&'’-]{2,80}$|"
+    r"(?:notice: )?transcripts? (?:are|is) (?:machine|computer|automatically)|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
     r"from the .{0,30}edition|"

@@ -127,10 +127,17 @@ def main_text(markup: str) -> str:
     return clean(text)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def message_text(markup: str) -> str:
     """An e-mail's HTML as text, every block on its line. A message is not a web page: the
     extractor's guess at the main text drops what a sender put in a link or a short div (the
     headline of a shared article), and the furniture rules know a newsletter's footer."""
+    if "<pre" not in markup.lower():
+        # Line breaks in the markup are spaces: a paragraph the sender's tool wrapped at 70
+        # columns inside its <p> is one paragraph (a ministry's press release).
+        markup = _WHITESPACE.sub(" ", markup)
     lines = (" ".join(line.split()) for line in _strip_tags(markup).split("\n"))
     return clean("\n".join(lines))
 

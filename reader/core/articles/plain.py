@@ -184,6 +184,15 @@ _LABELS = frozenset(
 )
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+_ADDRESS = re.compile(
+    r"^(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
+    r"(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?:, [A-Z][\w .]+)?$"
+)
+"""A postal address: `60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172, Republic of Korea`,
+`Bracken House, 1 Friday Street, London, EC4M 9BT`."""
+_TURN = re.compile(r"^[A-Z][^:]{1,80}:(?:\t| {2,})\S")
+"""A transcript's turn: the speaker's label, then (after a tab) what they said."""
+_BY_ALONE = re.compile(r"^(?:by|von|par|por)\s*[:—–-]?\s*$", re.I)
 _FRONT_DATES = ("published", "date", "published_date", "date_published", "publish_date",
                 "pubdate", "pubDate", "published_at")  # fmt: skip
 """Front-matter keys of the publication date (Readwise writes `published_date`)."""
@@ -406,6 +415,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if outlet is not None:
         line.kind, line.outlet = OUTLET, outlet
         return line
+    if len(stripped) < 120 and stripped.count(",") >= 2 and _ADDRESS.search(stripped):
+        line.kind = FURN  # the sender's postal address under a newsletter
+        return line
     if "@" in stripped and len(stripped) < 90 and (named := _NAME_EMAIL.match(stripped)):
         # A closing byline with the reporter's address: `Park Seo-yeon syp@donga.com`.
         names = bylines.bare(named.group("name"), lambda s: outlets.named(s) is not None)
@@ -598,6 +610,14 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 if _neighbour(lines, k, +1) in (BYLINE, DATE):
                     break  # a short headline over its byline, not a button
                 after.kind = FURN
+    for i, line in enumerate(lines[:-1]):
+        if line.kind == TEXT and _BY_ALONE.match(line.unit.text):
+            # PBS: `By —` on its line, the name on the next.
+            after = lines[i + 1]
+            named = bylines.bare(after.unit.text, lambda s: outlets.named(s) is not None)
+            if after.kind == TEXT and named:
+                line.kind = FURN
+                after.kind, after.names = BYLINE, named
     for line in lines:
         text = line.unit.text
         inset = text.startswith(("Lire aussi", "Read also", "Read more"))
@@ -778,7 +798,42 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         start = nxt
     if start and lines[start - 1].kind == TEXT and _SPEAKER.match(lines[start - 1].unit.text):
         start -= 1
+    above = start - 1
+    while above >= 0 and lines[above].kind in (FURN, MEDIA, CAPTION):
+        above -= 1
+    meta = above - 1
+    while meta >= 0 and lines[meta].kind in (FURN, MEDIA):
+        meta -= 1
+    if (
+        meta > 0
+        and lines[above].kind == TEXT
+        and _subheading(lines[above].unit.text)
+        and lines[meta].kind in (DATE, BYLINE)
+        and any(ln.kind == TEXT and _headline_like(ln.unit.text) for ln in lines[:meta])
+    ):
+        # Semafor's first section head (`The News`) between the date and the story is the
+        # story's, as its later ones (`Know More`) are.
+        start = above
+    if nxt is not None and not _TURN.match(lines[start].unit.text):
+        # A summary over a transcript (PBS): the transcript's first turn starts the body.
+        turns = [k for k in range(nxt, min(nxt + 3, len(lines))) if lines[k].kind == TEXT]
+        if len(turns) >= 2 and all(_TURN.match(lines[k].unit.text) for k in turns[:2]):
+            start = turns[0]
     return start
+
+
+def _subheading(text: str) -> bool:
+    """A short section head: a few capitalised words, no colon, digit or full stop (one word
+    alone is a page's leftover: `Translate`, `Count`)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 5
+        and len(text) <= 40
+        and text[:1].isupper()
+        and not text.isupper()
+        and not _DIGIT.search(text)
+        and text.rstrip()[-1:] not in ".:!?;,"
+    )
 
 
 def _opens_with_dateline(text: str) -> bool:
