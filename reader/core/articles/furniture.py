@@ -84,7 +84,7 @@ LIST_HEADS = frozenset(
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
-    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|
+    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
@@ -113,6 +113,11 @@ _STARTS = re.compile(
     r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
     r"if this (?:e-?mail|message|newsletter) (?:is not|does not|doesn't|isn't) display|"
     r"this e-mail was sent|unofficial translation$|insights from [\w .,&'’-]{2,80}$|"
+    r"personal message\s*:|this (?:message|e-?mail) was sent to you|permalink\b|"
+    r"comments will be moderated|keep comments relevant|"
+    r"add [\w .&'’-]{2,30} (?:on|to) google|add [\w .&'’-]{2,30} as a preferred source|"
+    r"retrieved from [\"“]?https?://|categories\s*:|this page was last edited|"
+    r"(?:text|content) is available under the creative commons|"
     r"(?:notice: )?transcripts? (?:are|is) (?:machine|computer|automatically)|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
@@ -197,7 +202,7 @@ _END_MARK = re.compile(
     r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem(?:/[a-z]{1,4})?|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
-    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
+    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s*\([\w ,/.-]{2,40}\))?|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
     r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
     r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4})$"
@@ -205,7 +210,7 @@ _END_MARK = re.compile(
 """Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
 `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
 `va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
-its end `Lusa/Fim`, TASS's `ЕЛК/АВ`."""
+its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
@@ -232,7 +237,7 @@ CREDIT = re.compile(
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
     r"photos? by|photograph(?:s|y)? by|illustration\s*:|illustrations? by|"
-    r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|"
+    r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"
     r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"

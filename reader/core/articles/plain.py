@@ -192,6 +192,16 @@ _ADDRESS = re.compile(
 `Bracken House, 1 Friday Street, London, EC4M 9BT`."""
 _TURN = re.compile(r"^[A-Z][^:]{1,80}:(?:\t| {2,})\S")
 """A transcript's turn: the speaker's label, then (after a tab) what they said."""
+_CAPTION_LABEL = re.compile(
+    r"^(?:Bildunterschrift|Légende|Pie de foto|Didascalia|Caption|Photo caption)\s*:\s*\S"
+)
+"""A caption under its label: DW's `Bildunterschrift: Archivbild eines ...`."""
+_SHARE_ROW = re.compile(
+    r"^(?:(?:share|teilen|senden|partager|compartir|condividi|facebook|x|twitter|whatsapp|"
+    r"telegram|linkedin|e-?mail|mail|messenger|reddit|print|drucken|copy link)\s*){2,8}$",
+    re.I,
+)
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d$")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por)\s*[:—–-]?\s*$", re.I)
 _FRONT_DATES = ("published", "date", "published_date", "date_published", "publish_date",
                 "pubdate", "pubDate", "published_at")  # fmt: skip
@@ -371,8 +381,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_credit(stripped) and furniture.CONTRIBUTED.search(stripped):
         line.kind = CREDIT
         return line
-    if furniture.is_caption(stripped):
+    if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
+        return line
+    if _SHARE_ROW.match(stripped) and len(stripped) < 80:
+        line.kind = FURN  # `Senden Facebook X Whatsapp`: a share row on one line
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
         line.kind, line.outlet = MEDIA, outlets.named(stripped)
@@ -393,6 +406,12 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind, line.outlet = FURN, outlets.by_domain(stripped)
         return line
     outlet = outlets.named(stripped)
+    if outlet is None and stripped[:6] in ("Watch ", "Listen") and " " in stripped[5:40]:
+        # `Watch CBS News`: the outlet's own stream, a link.
+        named = outlets.named(stripped.split(" ", 1)[1].removeprefix("to ").strip())
+        if named is not None:
+            line.kind, line.outlet = FURN, named
+            return line
     if outlet is None and first == "/" and len(stripped) <= 40:
         outlet = outlets.named(stripped[1:].strip())  # Yonhap Japanese's `/聯合ニュース`
         if outlet is not None:
@@ -611,6 +630,16 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                     break  # a short headline over its byline, not a button
                 after.kind = FURN
     for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        if (
+            line.kind == TEXT
+            and not line.prose
+            and len(line.unit.text) <= 100
+            and _DURATION.match(after.unit.text.strip())
+        ):
+            # A video's title over its running time (`USS George Washington arrives in Busan`
+            # / `01:52`): an embed, not the story.
+            line.kind = after.kind = FURN
         if line.kind == TEXT and _BY_ALONE.match(line.unit.text):
             # PBS: `By —` on its line, the name on the next.
             after = lines[i + 1]
@@ -1430,6 +1459,17 @@ class _Assembly:
             return self.hints.title, kicker
         if self.head is not None:
             raw = self.lines[self.head].unit.text.strip().strip("*_ ")
+            above = self.lines[self.head - 1] if self.head else None
+            if (
+                raw[:1].islower()
+                and above is not None
+                and self.kicker == self.head - 1
+                and not self.lines[self.head].unit.blank_before
+            ):
+                # A headline broken over two lines (`China sends 32 aircraft around Taiwan` /
+                # `after Lai envoy’s Seoul meeting`): the second goes on in lower case.
+                raw = f"{above.unit.text.strip()} {raw}"
+                kicker = self.hints.kicker or frontmatter.string(self.meta.get("kicker"))
             prefix = _TITLE_PREFIX.match(raw)
             title = raw[prefix.end() :].strip() if prefix else raw
             if prefix and kicker is None:
