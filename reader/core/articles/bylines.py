@@ -73,7 +73,9 @@ NOT_NAME_WORDS = frozenset(
     wednesday thursday friday saturday sunday january february march may july
     september october november december today latest live video photo share updated
     published home menu search more read related tech science health travel weather markets
-    world's u.s. us uk eu un state government ministry office party""".split()
+    world's u.s. us uk eu un state government ministry office party rights human humanitarian
+    affairs climate development peace law crime migrants women aid energy environment
+    education""".split()
 )
 """(April, June and August are given names too: `by June Takeda`.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")

@@ -264,6 +264,7 @@ PHOTO_CREDIT = re.compile(
     r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото)\s*:\s*[^.]{2,80}|"
     r"Credit\.\.\.[^.]{2,80}|"
     r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
+    r"\b[A-Z]{2,8} Photo/[A-Z][\w .-]{1,40}$|"
     r"[/|]\s*(?:Xinhua|Yonhap|AP|AFP|Reuters|EPA|Kyodo|KYODO|Getty Images|News1|Newsis|"
     r"Bloomberg|Pool|Joint Press Corps|Xinhua-Yonhap|AP-Yonhap|EPA-Yonhap|AFP-Yonhap|"
     r"Reuters-Yonhap|KCNA-Yonhap)[\w .-]{0,20}|"
@@ -337,6 +338,8 @@ def is_navigation(text: str) -> bool:
         return False
     if len(parts) >= 3:
         return True
+    if " > " in text and all(len(p.split()) <= 3 for p in parts):
+        return True  # a breadcrumb: `Opinion > Reporter's notebook`
     return text.isupper() or (all(len(p.split()) <= 1 for p in parts) and "/" not in text)
 
 

@@ -59,7 +59,7 @@ _TITLE_PREFIX = re.compile(
     r"Yonhap Special|EXCLUSIVE|ANALYSIS|EDITORIAL|PHOTO|Photo|Photos|Refiled)\)\s*|"
     r"\[(?:\d+보|속보|단독|종합|종합\d*보?|Analysis|Exclusive|Interview|Opinion|Editorial|"
     r"Photo|News Focus|Feature|Special|Video|Update|Breaking|Op-Ed|Column|Commentary|"
-    r"Newsmaker|Explainer)\]\s*|"
+    r"Newsmaker|Explainer|Reporter['’]s [Nn]otebook|Viewpoint|Voice|Interview)\]\s*|"
     r"(?:EXCLUSIVE|UPDATE\s*\d+|CORRECTED|REFILE|RPT|WRAPUP\s*\d*|INSIGHT|FACTBOX|"
     r"BREAKINGVIEWS|EXPLAINER|BREAKING|URGENT)\s*-\s*|"
     r"(?:EXCLUSIVE|Exclusive|ANALYSIS|Analysis|BREAKING|Breaking|Explainer|EXPLAINER|"
