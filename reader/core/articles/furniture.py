@@ -61,7 +61,8 @@ EXACT = frozenset(
     기사 정보|字級|字级|列印|シェアする|この記事を読む|closed|mailto|daily quiz|weekly quiz|
     news quiz|take the quiz|copy url|leave your feedback|read the full transcript|
     watch the full episode|support provided by|learn more|your email address|your e-mail address|
-    email address|enter your email|in this article
+    email address|enter your email|in this article|visit website|fotos|photos:|
+    saved to read later|save to read later
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -115,6 +116,9 @@ _STARTS = re.compile(
     r"this e-mail was sent|unofficial translation$|insights from [\w .,&'’-]{2,80}$|"
     r"personal message\s*:|this (?:message|e-?mail) was sent to you|permalink\b|"
     r"comments will be moderated|keep comments relevant|"
+    r"this (?:column|article|piece|op-ed|commentary) (?:reflects|represents|does not necessarily)"
+    r" [\w ]{0,30}(?:views|opinions?)|ask [\w .-]{2,20} about this article|"
+    r"thanks for reading[.!,]|\[editor\s*:|follow [\w .'’-]{2,40} on google news|"
     r"add [\w .&'’-]{2,30} (?:on|to) google|add [\w .&'’-]{2,30} as a preferred source|"
     r"retrieved from [\"“]?https?://|categories\s*:|this page was last edited|"
     r"(?:text|content) is available under the creative commons|"
@@ -205,7 +209,7 @@ _END_MARK = re.compile(
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s*\([\w ,/.-]{2,40}\))?|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
     r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
-    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4})$"
+    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4}|RED-[A-Z]{2,4}|NNNN)$"
 )
 """Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
 `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
@@ -241,7 +245,7 @@ CREDIT = re.compile(
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"
     r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"
-    r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|"
+    r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|에디터\s+[가-힣]{2,4}\b|웹팀\s|"
     r"avec |mit material|con información de|при участии)",
     re.I,
 )

@@ -87,7 +87,7 @@ _TRAILING_EDITOR = re.compile(
 )
 """An editor credit glued to the last paragraph, with Taiwan's ROC date:
 `（編輯：林文彬）1140904`."""
-_DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—])\s*")
+_DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—]|-(?= ))\s*")
 _DATELINE_ZH = re.compile(
     r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网|本报)(?P<place>[^\d（(]{1,8}?)"
     r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)\s*"
@@ -161,8 +161,11 @@ _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
-    r"^\(?\s*(?:reporting|(?:japanese|korean|chinese) original) by\s+([^;)]+)", re.I
+    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:)\s*([^;)]+)",
+    re.I,
 )
+"""The reporter in the closing credits: `(Reporting by X; Editing by Y)`, ANTARA's `Reporter:
+Larasati Dewi Anggraini` over `Editor: ...`."""
 _PICTURE_LABEL = re.compile(
     r"^(?P<label>Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|"
     r"图像来源|圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|"
@@ -185,7 +188,7 @@ _LABELS = frozenset(
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _ADDRESS = re.compile(
-    r"^(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
+    r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
     r"(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?:, [A-Z][\w .]+)?$"
 )
 """A postal address: `60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172, Republic of Korea`,
@@ -439,7 +442,10 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if "@" in stripped and len(stripped) < 90 and (named := _NAME_EMAIL.match(stripped)):
         # A closing byline with the reporter's address: `Park Seo-yeon syp@donga.com`.
-        names = bylines.bare(named.group("name"), lambda s: outlets.named(s) is not None)
+        name = named.group("name").strip()
+        hangul = _HANGUL_NAME.match(name.rsplit("-", 1)[-1])  # RFA: `서울-한서윤 hansy@rfa.org`
+        names = [hangul.group()] if hangul else None
+        names = names or bylines.bare(name, lambda s: outlets.named(s) is not None)
         if names:
             line.kind, line.names = BYLINE, names
             return line
@@ -1031,11 +1037,17 @@ def _footer_start(lines: list[_Line], start: int) -> int:
             return i
         if line.kind in (CREDIT, BYLINE) and _nothing_after(lines, i):
             return i  # closing credits, or a closing byline over the reporter's card
+        if line.kind == OUTLET and i > start + 1 and _no_prose_after(lines, i):
+            return i  # the agency's name signing the story off (`VNA`), links under it
     return len(lines)
 
 
 def _strong_list(line: _Line) -> bool:
     return line.kind == LIST_HEAD and line.strong_list
+
+
+def _no_prose_after(lines: list[_Line], i: int) -> bool:
+    return not any(line.kind == TEXT and line.prose for line in lines[i + 1 :])
 
 
 def _nothing_after(lines: list[_Line], i: int) -> bool:
