@@ -148,7 +148,7 @@ _STARTS = re.compile(
     r"the trust project|compartir en |partager sur |teilen auf |condividi su |"
     r"ver \d+ comentarios|\d+ comentarios|підписуйтеся|подписывайтесь|"
     r"この記事は(?:有料|会員限定)|残り\d+文字|有料会員に|今すぐ登録|続きを読む|"
-    r"\(?责编|\(?web editors?\s*:|"
+    r"\(?责编|\(?web editors?\s*:|扫一扫|(?:【[^】]{1,6}】\s*){1,5}$|"
     # AP's fact checks close with `This is part of AP’s effort to address widely shared ...`
     r"this is part of [\w’'. ]{2,30} effort to (?:address|combat|counter)|"
     # An app's audio link under the story: `Listen to Espresso`, `Listen to the podcast`
@@ -466,7 +466,14 @@ def is_caption(text: str) -> bool:
         return False
     tail = stripped[-90:]
     credited = any(mark in tail for mark in _CREDIT_MARKS) and PHOTO_CREDIT.search(tail)
-    return bool(credited or caption_start(stripped))
+    placed = len(stripped) <= 250 and "(" in stripped and _PLACED.search(stripped)
+    return bool(credited or caption_start(stripped) or placed)
+
+
+_PLACED = re.compile(
+    r"\((?:left|right|centre|center|front|back|L|R|C|\d(?:st|nd|rd|th) (?:left|right|[LR]))\)"
+)
+"""Who stands where in the picture: `Choe Son Hui (left) is greeted by ...`."""
 
 
 _CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit", "Copyright", "©",

@@ -125,7 +125,9 @@ _BIO = re.compile(
     # `Ha-eun Moon, a former deputy national security adviser, is a professor at ...`
     r"^(?P<named>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:a|an|the) [^,]{3,160}, (?:is|was)\b|"
     # A Korean reporter's line under a closing byline: `베이징 특파원입니다. 중국 정치와 ...`
-    r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\."
+    r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\.|"
+    # JoongAng Daily: `The author is a political reporter at the JoongAng Ilbo.`
+    r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
 )
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
                             "the gist", "in short", "key takeaways", "what you need to know",
@@ -204,6 +206,7 @@ _SHARE_ROW = re.compile(
     r"telegram|linkedin|e-?mail|mail|messenger|reddit|print|drucken|copy link)\s*){2,8}$",
     re.I,
 )
+_CITED = re.compile(r"[.!?”\"]\s*\((?:[A-Z][\w .&'’-]{1,30})(?:,\s*[A-Z][\w .&'’-]{1,30})*\)$")
 _DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d$")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por)\s*[:—–-]?\s*$", re.I)
 _FRONT_DATES = ("published", "date", "published_date", "date_published", "publish_date",
@@ -270,6 +273,7 @@ def parse_text(
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _adjust_start(lines, _body_start(lines))
     head, stand, kicker = _headline(lines, start)
+    start = _keep_prose(lines, start, head, stand, kicker)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
         fallback_title, warnings
@@ -455,6 +459,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if unit.index < 20 and furniture.is_slug(stripped):
         line.kind = FURN
         return line
+    if len(stripped) < 60 and not stripped.isascii() and _RIGHTS.search(stripped):
+        line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
+        return line
     return line
 
 
@@ -491,7 +498,10 @@ def _is_end_mark(text: str) -> bool:
     )
 
 
-_RIGHTS = re.compile(r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载", re.I)
+_RIGHTS = re.compile(
+    r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|ICP[备證证]",
+    re.I,
+)
 """Rights notices in other languages: `Все права на информацию ... принадлежат АО «Интерфакс».`,
 `本網站之文字、圖片及影音，非經授權，不得轉載`."""
 _PRINTED_IN = re.compile(
@@ -515,6 +525,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
              "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
              "aest", "aedt", "pst", "pdt", "cst", "cdt"}  # fmt: skip
     meaningful = [w for w in words if w.lower() not in noise]
+    if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
+        return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
 
@@ -625,6 +637,12 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 if after.kind != TEXT or after.prose or len(text) > 100 or after.unit.blank_before:
                     break
                 after.kind = FURN
+    cited = [ln for ln in lines if ln.kind == CAPTION and _CITED.search(ln.unit.text)]
+    if len(cited) >= 3:
+        # Many lines ending in their source (`... on Kyiv and Lviv. (Reuters)`): the items of
+        # a news digest (Wikipedia's Current events), not captions.
+        for line in cited:
+            line.kind = TEXT
     for i, line in enumerate(lines):
         if line.kind == FURN and _CONSENT.search(line.unit.text):
             # The buttons under a consent banner: `Yes, I agree`, `No, take me to settings`.
@@ -855,6 +873,26 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         if len(turns) >= 2 and all(_TURN.match(lines[k].unit.text) for k in turns[:2]):
             start = turns[0]
     return start
+
+
+def _keep_prose(
+    lines: list[_Line], start: int, head: int | None, stand: int | None, kicker: int | None
+) -> int:
+    """Never drop a paragraph of running text between the header and the body: if one stands
+    there (the body start was put lower), the body starts at the first text line below the
+    header instead."""
+    top = max((k for k in (head, stand, kicker) if k is not None), default=-1)
+    if head is None:
+        return start
+    between = [k for k in range(top + 1, start) if lines[k].kind == TEXT]
+    if any(_running(lines[k]) and not _BIO.match(lines[k].unit.text) for k in between):
+        return between[0]
+    return start
+
+
+def _running(line: _Line) -> bool:
+    """Prose, or a sentence of ten words or more however it ends (`... Beijing. (Reuters)`)."""
+    return line.prose or len(line.unit.text.split()) >= 10
 
 
 def _subheading(text: str) -> bool:
