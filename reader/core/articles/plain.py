@@ -1463,13 +1463,18 @@ class _Assembly:
             return self.hints.byline
         head = self.head if self.head is not None else 0
         agency = False
+        named: list[str] = []
         for i in range(head, min(self.start, len(self.lines))):
             line = self.lines[i]
             if line.kind == BYLINE and line.names is not None:
-                if line.names:
-                    return bylines.join(line.names)
-                agency = True  # `By Reuters`: the reporters may still be in the credits
+                if not line.names:
+                    agency = not named  # `By Reuters`: the reporters may be in the credits
+                    break
+                named += line.names  # PBS: `By —` / `Owen Marsh`, `By —` / `Lina Park`
+            elif named and line.kind not in (FURN, MEDIA):
                 break
+        if named:
+            return bylines.join(list(dict.fromkeys(named)))
         if not agency:
             if korean_names:
                 return bylines.join(korean_names)
