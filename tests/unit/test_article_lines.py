@@ -679,3 +679,15 @@ def test_a_short_headline_under_a_cookie_banner_is_no_button() -> None:
         "to expand trade across the border that reopened last year.\n"
     )
     assert parsed.title == "김정은, 베이징 도착…시진핑과 정상회담 예정"
+
+
+def test_a_short_headline_under_a_cookie_banner_over_its_dek() -> None:
+    parsed = _parse(
+        "We use cookies to personalise content and ads and to analyse our traffic.\n"
+        "김정은, 베이징 도착…시진핑과 정상회담 예정\n"
+        "The North Korean leader's first trip abroad in six years puts him beside Xi and Putin.\n"
+        "By Amy Wren in Beijing\n\n"
+        "The two leaders talked for more than two hours, according to state media, and agreed "
+        "to expand trade across the border that reopened last year.\n"
+    )
+    assert parsed.title == "김정은, 베이징 도착…시진핑과 정상회담 예정"

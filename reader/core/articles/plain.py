@@ -651,8 +651,13 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 after = lines[k]
                 if after.kind != TEXT or after.prose or len(after.unit.text) > 40:
                     break
-                if _neighbour(lines, k, +1) in (BYLINE, DATE):
-                    break  # a short headline over its byline, not a button
+                nxt = _next_content(lines, k)
+                over_story = nxt is not None and (
+                    lines[nxt].kind in (BYLINE, DATE)
+                    or (lines[nxt].kind == TEXT and lines[nxt].prose)
+                )
+                if over_story and _headline_like(after.unit.text):
+                    break  # a short headline over its byline or dek, not a button
                 after.kind = FURN
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
