@@ -1493,17 +1493,17 @@ class _Assembly:
             # `(Reporting by X; Editing by Y)`, The Mainichi's `(Japanese original by X, Desk)`
             match = _AUTHOR_CREDIT.match(credit)
             if match:
-                names = bylines.names_in(
+                credited = bylines.names_in(
                     match.group(1), lambda s: self.outlets.named(s) is not None, loose=True
                 )
-                if names:
-                    return bylines.join(names)
+                if credited:
+                    return bylines.join(credited)
         if self.hints.fallback_byline and not agency:
-            named = bylines.bare(
+            sender = bylines.bare(
                 self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
             )
-            if named:
-                return bylines.join(named)
+            if sender:
+                return bylines.join(sender)
         return None
 
     # -- title, kicker, standfirst --
