@@ -331,6 +331,8 @@ def is_navigation(text: str) -> bool:
         return False
     if not any(sep in text for sep in "|·•/>»›"):
         # Items set apart by wide spaces only: `Ukraine  War  Economy  World  Society`.
+        if "  " not in text and "\t" not in text:
+            return False
         items = _WIDE_SPACE.split(text.strip())
         return len(items) >= 4 and all(len(i.split()) <= 2 and i[:1].isupper() for i in items)
     if text.rstrip()[-1:] in ".!?" and text.count(" ") > 5:

@@ -391,7 +391,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
         return line
-    if _SHARE_ROW.match(stripped) and len(stripped) < 80:
+    if len(stripped) < 80 and not prose and _SHARE_ROW.match(stripped):
         line.kind = FURN  # `Senden Facebook X Whatsapp`: a share row on one line
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
@@ -424,13 +424,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         if outlet is not None:
             line.kind, line.outlet = END, outlet
             return line
-    if outlet is None and _AGENCY_PRODUCT.match(stripped):
+    if outlet is None and "-" in stripped and _AGENCY_PRODUCT.match(stripped):
         # The agency's service under a wire story: `ТАСС-ТЕЛЕГРАММА`.
         outlet = outlets.named(stripped.split("-")[0])
         if outlet is not None:
             line.kind, line.outlet = END, outlet
             return line
-    if outlet is None and _COUNTERS.match(stripped):
+    if outlet is None and not first.isalnum() and _COUNTERS.match(stripped):
         line.kind = FURN  # a post's views, likes and shares: `👁 1.4M  ❤️ 2.1K  🔁 318`
         return line
     if outlet is None and furniture.is_navigation(stripped):
