@@ -63,6 +63,15 @@ def _heads(terms: Iterable[str]) -> list[str]:
     return kept
 
 
+@functools.lru_cache(maxsize=256)
+def _candidates(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words that may match, as one expression; kept, since typing `labo`, `labou`,
+    `labour` asks for the same one again (compiling it costs more than using it)."""
+    if not heads:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + r")\w*", re.IGNORECASE)
+
+
 def lead(body: str) -> str:
     """The opening of an article, for rows whose match is not in the body."""
     text = " ".join(body[: LEAD_CHARS * 2].split())
@@ -75,12 +84,7 @@ class Snippets:
     def __init__(self, terms: Iterable[str], analyze: Callable[[str], Iterable[str]]) -> None:
         self.terms = frozenset(terms)
         self.analyze = analyze
-        heads = _heads(self.terms)
-        self.candidates = (
-            re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + r")\w*", re.IGNORECASE)
-            if heads
-            else None
-        )
+        self.candidates = _candidates(tuple(_heads(self.terms)))
         self.verdicts: dict[str, bool] = {}
 
     def _matches(self, word: str) -> bool:
