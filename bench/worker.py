@@ -153,7 +153,7 @@ def assign(config_path: str) -> dict[str, object]:
         started = time.perf_counter()
         library.sync_all()
         seconds = time.perf_counter() - started
-        story_ms = (library.story_timings["extract"] + library.story_timings["cluster"]) * 1000
+        story_ms = sum(library.story_timings.values()) * 1000
         report = library.story_report
     finally:
         target.unlink(missing_ok=True)

@@ -52,7 +52,7 @@ from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
-from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
+from reader.core.stories.cache import Member, Story, StoryCache, SyncReport, staged
 from reader.core.stories.compare import Comparison, compare
 from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag, plural
@@ -272,9 +272,11 @@ class Library:
         # Stories outlive a generation: a rebuild gives the same stories, kept beside them.
         self.stories = StoryCache(self.home.root / "stories.sqlite")
         self.story_report: SyncReport | None = None
-        self.story_timings: dict[str, float] = {"extract": 0.0, "cluster": 0.0}
-        """Seconds the last sync spent on stories: features while indexing, then clustering
-        or assignment (the benchmark reports them as `stories_s`)."""
+        self.story_timings: dict[str, float] = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
+        """Seconds the last sync spent on stories: features while indexing (`features`, added
+        up over the reading processes that compute them; `extract`, keeping them in the
+        indexing process), then clustering or assignment (the benchmark reports their sum as
+        `stories_s`)."""
         self.subscriptions = Subscriptions(
             config.corpus, config.data_dir, config.feeds, config.source
         )
@@ -322,6 +324,7 @@ class Library:
             self.config.max_file_bytes,
             user_fields=self._user_fields,
             observer=self._observe,
+            extra=staged,
             reader=self._reader,
         )
 
@@ -352,13 +355,14 @@ class Library:
                 f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
             ) from None
         final: Progress | None = None
-        self.story_timings = {"extract": 0.0, "cluster": 0.0}
+        self.story_timings = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
         try:
             for progress in self._sync_locked(rebuild, cancel):
                 if progress.phase == "done":
                     final = progress
                 else:
                     yield progress
+            self.story_timings["features"] = self.indexer.extra_seconds
             if final is not None and not final.busy and not final.cancelled:
                 self.sync_stories(rebuild=rebuild)
         except OSError as exc:
@@ -443,9 +447,11 @@ class Library:
         self.backend  # noqa: B018 (follows a generation another process published)
         return self.indexer
 
-    def _observe(self, article: Article) -> None:
+    def _observe(self, article: Article, row: object) -> None:
+        """Keeps the story row a reading process made of an article just read for indexing
+        (`staged`; made here when the reader gave none)."""
         tick = time.perf_counter()
-        self.stories.stage(_features(article), article.content_hash)
+        self.stories.stage_row(row if isinstance(row, tuple) else staged(article))
         self.story_timings["extract"] += time.perf_counter() - tick
 
     def sync_stories(self, rebuild: bool = False) -> SyncReport:
@@ -1175,10 +1181,6 @@ def _doc_ref(doc: IndexDoc) -> ArticleRef:
 
 def _paragraphs(doc: IndexDoc) -> list[str]:
     return [p for p in doc.body.split("\n\n") if p]
-
-
-def _features(article: Article) -> StoryFeatures:
-    return _features_of(article.id, article.path, article.meta, article.paragraphs)
 
 
 def _features_of(

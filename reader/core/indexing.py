@@ -25,7 +25,7 @@ from reader.core.corpus import Article, FileRef, discover
 from reader.core.entities import EntityLinker
 from reader.core.errors import UserError
 from reader.core.parse import default_reader
-from reader.core.reading import Job, Readers, cores, read_all
+from reader.core.reading import Extra, Job, Readers, cores, read_all
 from reader.core.search import IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
@@ -130,7 +130,8 @@ class Indexer:
         user_fields: UserFields = no_user_fields,
         workers: int | None = None,
         reader: ArticleReader | None = None,
-        observer: Callable[[Article], None] | None = None,
+        observer: Callable[[Article, object], None] | None = None,
+        extra: Extra | None = None,
     ) -> None:
         self.corpus = corpus
         self.reader = reader or default_reader()
@@ -141,14 +142,20 @@ class Indexer:
         self.max_bytes = max_bytes
         self.user_fields = user_fields
         self.observer = observer
-        """Called with every article read for (re)indexing: story features are taken here,
-        while the text is at hand, instead of reading the corpus a second time."""
+        """Called with every article read for (re)indexing and what `extra` made of it:
+        story features are taken while the text is at hand, instead of reading the corpus a
+        second time."""
+        self.extra = extra
+        """Per-article work for the observer, run by the processes that read the files
+        (see reader.core.reading.Readers.extra)."""
         self.workers = workers
         """Processes that read files (None: one per core, less the cores a first build's
         writer keeps busy with its own processes; see reader.core.reading)."""
         self.timings: dict[str, float] = {"read": 0.0, "link": 0.0, "write": 0.0}
         """Seconds spent per stage in the last sync (the benchmark reports the shares); read
         and link add up the time of every process that read files."""
+        self.extra_seconds = 0.0
+        """Seconds `extra` took in the last sync, added up over every process that read."""
 
     @property
     def signature(self) -> str:
@@ -170,6 +177,7 @@ class Indexer:
         """
         started = time.perf_counter()
         self.timings = dict.fromkeys(self.timings, 0.0)
+        self.extra_seconds = 0.0
         cancel = cancel or threading.Event()
         with self._manifest() as db:
             progress = Progress("scanning", rebuilt=rebuilt)
@@ -261,7 +269,7 @@ class Indexer:
         workers = self.workers
         if workers is None and stream is not None:
             workers = cores() - stream.processes
-        readers = Readers(self.max_bytes, self.linker, self.reader)
+        readers = Readers(self.max_bytes, self.linker, self.reader, self.extra)
         reads = read_all(jobs, readers, workers)
         try:
             for ref in refs:
@@ -276,6 +284,7 @@ class Indexer:
                 read = next(reads)
                 self.timings["read"] += read.read_seconds
                 self.timings["link"] += read.link_seconds
+                self.extra_seconds += read.extra_seconds
                 if read.article is None:
                     progress.skipped += 1
                     progress.warnings.append(f"{ref.path}: skipped: {read.skipped}")
@@ -294,6 +303,8 @@ class Indexer:
                     progress.updated += 1
                 else:
                     progress.added += 1
+                if self.observer is not None:
+                    self.observer(article, read.extra)
                 doc = self._doc(article, read.entities, read.surface)
                 if stream is not None:
                     tick = time.perf_counter()
@@ -328,8 +339,6 @@ class Indexer:
         """A first build streams documents to the writer as they are read, so between
         commits the indexer holds only the manifest's small rows, whatever the batch size."""
         tags, notes, flags = self.user_fields(article)
-        if self.observer is not None:
-            self.observer(article)
         return IndexDoc(
             id=article.id,
             path=article.path,

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
@@ -39,6 +39,9 @@ the cores evenly busy and a cancel prompt."""
 AHEAD = 4
 """Chunks in flight per process: articles held in memory at once are about
 processes × AHEAD × CHUNK."""
+
+Extra = Callable[[Article], object]
+"""More work on an article read for indexing, done where it is read (story features)."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,11 @@ class Read:
     """Untracked names found in it, each with whether a title cue stood before it."""
     surface: frozenset[str] | None = None
     """Its words as the surface vocabulary keeps them (`IndexDoc.surface`)."""
+    extra: object = None
+    """What `Readers.extra` made of it, when the reader was given one."""
     read_seconds: float = 0.0
     link_seconds: float = 0.0
+    extra_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,11 @@ class Readers:
     linker: EntityLinker
     reader: ArticleReader
     """The parser with the outlet table of the user's config."""
+    extra: Extra | None = None
+    """Per-article work of the indexer's caller, run on every article read for indexing in
+    the process that read it (a first build's story features then cost the indexing
+    process nothing). A module-level function, so that it pickles; what it returns is
+    pickled back, so it should be small."""
 
 
 def read_one(job: Job, readers: Readers) -> Read:
@@ -91,20 +102,29 @@ def read_one(job: Job, readers: Readers) -> Read:
     if job.known_hash == article.content_hash:
         return Read(job.ref, article, same=True, read_seconds=read_seconds)
     tick = time.perf_counter()
-    entities = dict(linker.counts(linker.link(article.meta.title, article.body)))
-    found = candidate_names(f"{article.meta.title}\n{article.body}", linker)
-    names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
     meta = article.meta
-    searched = (meta.title, meta.kicker, meta.standfirst, article.body)
+    body = article.body
+    entities = dict(linker.counts(linker.link(meta.title, body)))
+    found = candidate_names(f"{meta.title}\n{body}", linker)
+    names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
+    searched = (meta.title, meta.kicker, meta.standfirst, body)
     surface = frozenset(surface_words("\n".join(x for x in searched if x)))
+    link_seconds = time.perf_counter() - tick
+    extra, extra_seconds = None, 0.0
+    if readers.extra is not None:
+        tick = time.perf_counter()
+        extra = readers.extra(article)
+        extra_seconds = time.perf_counter() - tick
     return Read(
         job.ref,
         article,
         entities=entities,
         names=names,
         surface=surface,
+        extra=extra,
         read_seconds=read_seconds,
-        link_seconds=time.perf_counter() - tick,
+        link_seconds=link_seconds,
+        extra_seconds=extra_seconds,
     )
 
 

@@ -4,6 +4,7 @@ would, in the same order, and its processes never outlive the indexer or print o
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import os
 import signal
 import subprocess
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import reading
+from reader.core import indexing, reading
 from reader.core.config import load_config
 from reader.core.corpus import discover
 from reader.core.entities import EntityLinker
 from reader.core.parse import default_reader
 from reader.core.reading import Job, Read, Readers, read_all
+from reader.core.stories.cache import staged
 from reader.library import Library
 from tests.conftest import CONFIG, CORPUS, SEEDS
 
@@ -52,7 +54,9 @@ def grown_corpus(root: Path, copies: int) -> Path:
 
 
 def readers() -> Readers:
-    return Readers(MAX_BYTES, EntityLinker(load_config(CONFIG).entities), default_reader())
+    """As the library's indexer reads: with each article's story features made there."""
+    linker = EntityLinker(load_config(CONFIG).entities)
+    return Readers(MAX_BYTES, linker, default_reader(), extra=staged)
 
 
 def outcome(read: Read) -> tuple[object, ...]:
@@ -64,8 +68,16 @@ def outcome(read: Read) -> tuple[object, ...]:
         read.same,
         read.entities,
         read.names,
+        staged_values(read.extra),
         None if article is None else dataclasses.replace(article, warnings=list(article.warnings)),
     )
+
+
+def staged_values(row: object) -> object:
+    """A story row with its features blob decoded (marshal may share strings or not)."""
+    if not isinstance(row, tuple):
+        return row
+    return tuple(marshal.loads(v) if isinstance(v, bytes) else v for v in row)
 
 
 @pytest.mark.usefixtures("pool_for_any_size")
@@ -80,6 +92,8 @@ def test_a_pool_reads_what_one_process_reads_in_file_order(tmp_path: Path) -> No
         outcome(r) for r in alone[:3] + alone[4:]
     ]
     assert pooled[3].same and not pooled[3].entities, "unchanged bytes are not linked again"
+    assert pooled[3].extra is None, "nor are their story features made again"
+    assert all(r.extra is not None for r in pooled if r.article and not r.same)
     skipped = {r.ref.path: r.skipped for r in pooled if r.skipped}
     assert skipped == {
         "batch00/empty.txt": "empty file",
@@ -106,8 +120,12 @@ def test_an_index_read_by_a_pool_finds_what_one_read_alone_finds(
     libraries = {}
     for name, workers in (("alone", 1), ("pooled", 2)):
         library = Library(load_config(config_for(tmp_path, corpus, name, backend)))
-        library.indexer.workers = workers
-        progress = library.sync_all()
+        # However many cores the machine has and the engine's writer keeps busy.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(
+                indexing, "read_all", lambda jobs, how, _=None, n=workers: read_all(jobs, how, n)
+            )
+            progress = library.sync_all()
         assert (progress.added, progress.skipped) == (30, 2)
         libraries[name] = library
     for query in ("Kim", 'entity:"Choe Son Hui"', "copy", "source:Yonhap", "date:2025-09"):
@@ -118,8 +136,18 @@ def test_an_index_read_by_a_pool_finds_what_one_read_alone_finds(
         assert found["pooled"] == found["alone"] != []
     pooled, alone = (libraries[n] for n in ("pooled", "alone"))
     assert pooled.suggestions() == alone.suggestions()
+    # The story features the reading processes made cluster as those made in one process.
+    stories = {name: story_paths(lib) for name, lib in libraries.items()}
+    assert stories["pooled"] == stories["alone"]
+    assert stories["pooled"], "copies of one seed are near copies: one story"
+    assert all(len(paths) >= 6 for paths in stories["pooled"])
     for library in libraries.values():
         library.close()
+
+
+def story_paths(library: Library) -> set[frozenset[str]]:
+    found = (library.stories.story(story_id) for story_id in library.stories.multi())
+    return {frozenset(m.path for m in story.members) for story in found if story}
 
 
 @pytest.mark.usefixtures("pool_for_any_size")

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.corpus import Article
 from reader.core.stories.clustering import CandidateIndex, Edge, agglomerate
-from reader.core.stories.features import StoryFeatures, When
+from reader.core.stories.features import StoryFeatures, When, extract
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
 from reader.core.stories.similarity import (
@@ -46,6 +47,8 @@ RECLUSTER_SHARE = 0.3
 folder), cluster everything again rather than assign one file at a time: quality beats
 incremental cost there, and the result equals a rebuild."""
 
+Staged = tuple[object, ...]
+"""An article's row in the cache, not yet in a story (what `stage` keeps until a sync)."""
 Fetch = Callable[[str], StoryFeatures | None]
 """Features of an indexed article read back from the index (for files indexed while the
 story cache was not updated, e.g. a sync that was killed in between)."""
@@ -124,6 +127,48 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         shingles=frozenset(shingles),
         weekdays=frozenset(weekdays),
         lead_dates=frozenset(lead_dates),
+    )
+
+
+def features_of(article: Article) -> StoryFeatures:
+    """What clustering needs of a parsed article."""
+    meta = article.meta
+    return extract(
+        id=article.id,
+        path=article.path,
+        title=meta.title,
+        source=meta.source,
+        date=meta.date,
+        byline=meta.byline,
+        paragraphs=article.paragraphs,
+        published=meta.published,
+    )
+
+
+def staged(article: Article) -> Staged:
+    """An article's row for `stage_row`, made where the file is read: the indexer's reading
+    processes run this on every core (reader.core.reading.Readers.extra), so a first build's
+    features cost its indexing process nothing. Plain values and one small blob: cheap to
+    send back."""
+    return _row(features_of(article), article.content_hash, "")
+
+
+def _row(doc: StoryFeatures, hash_: str, story: str) -> Staged:
+    when = doc.when
+    return (
+        doc.id,
+        hash_,
+        doc.path,
+        doc.title,
+        doc.source,
+        doc.date,
+        doc.published,
+        doc.byline,
+        when.iso() if when else None,
+        when.ordinal() if when else None,
+        _encode(doc),
+        story,
+        "\t".join(str(part) for part in doc.sort_key()),
     )
 
 
@@ -237,7 +282,11 @@ class StoryCache:
         Written to the cache in batches, unassigned, so a first build of 100,000 articles
         holds a batch in memory, never the corpus.
         """
-        self._pending.append(self._row(doc, hash_, ""))
+        self.stage_row(_row(doc, hash_, ""))
+
+    def stage_row(self, row: Staged) -> None:
+        """`stage`, with the row made elsewhere (`staged`, in a reading process)."""
+        self._pending.append(row)
         if len(self._pending) >= STAGE_BATCH:
             self._flush()
 
@@ -384,24 +433,6 @@ class StoryCache:
                 "INSERT INTO df VALUES (?, ?, ?)",
                 ((t, n, df.looked_up.get(t)) for t, n in df.counts.items()),
             )
-
-    def _row(self, doc: StoryFeatures, hash_: str, story: str) -> tuple[object, ...]:
-        when = doc.when
-        return (
-            doc.id,
-            hash_,
-            doc.path,
-            doc.title,
-            doc.source,
-            doc.date,
-            doc.published,
-            doc.byline,
-            when.iso() if when else None,
-            when.ordinal() if when else None,
-            _encode(doc),
-            story,
-            "\t".join(str(part) for part in doc.sort_key()),
-        )
 
     def _postings(
         self, doc: StoryFeatures, df: DocFrequencies, vec: dict[str, float] | None = None

@@ -21,6 +21,9 @@ from reader.core.stories.params import DEFAULT_PARAMS
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 """Combining marks left by NFKD (the accents of é, ñ, ü); Hangul and CJK keep their letters."""
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*")
+"""`_WORD` for ASCII text (no ’ in it), where it finds the same words faster: most articles
+are ASCII, and every article is split into words for its features."""
 _STOP_WORDS = """
     a about above after again against all almost along already also although am among an and
     another any are around as at away back be became because become been before being below
@@ -242,7 +245,10 @@ def _number(token: str) -> str:
 
 def words(text: str) -> list[str]:
     """The raw words of a text, folded (shingles use all of them, stop words included)."""
-    return _WORD.findall(fold(text).replace("’", "'"))
+    folded = fold(text)
+    if folded.isascii():
+        return _ASCII_WORD.findall(folded)
+    return _WORD.findall(folded.replace("’", "'"))
 
 
 def content_terms(text: str) -> list[str]:
@@ -284,9 +290,13 @@ def shingles(text: str | list[str]) -> frozenset[int]:
     if len(seq) < SHINGLE:
         return frozenset()
     ids = np.fromiter(map(_word_hash, seq), dtype=np.uint64, count=len(seq))
-    mixed = np.zeros(len(seq) - SHINGLE + 1, dtype=np.uint64)
-    for offset in range(SHINGLE):
-        mixed = mixed * np.uint64(_MIX) + ids[offset : len(seq) - SHINGLE + 1 + offset]
+    count = len(seq) - SHINGLE + 1
+    mix = np.uint64(_MIX)
+    mixed = ids[:count] * mix  # in place from here: a few arrays fewer per article
+    for offset in range(1, SHINGLE):
+        mixed += ids[offset : count + offset]
+        if offset < SHINGLE - 1:
+            mixed *= mix
     folded = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(0xFFFFFFFF))
     return frozenset(folded[folded % SHINGLE_SAMPLE == 0].tolist())
 
