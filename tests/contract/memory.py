@@ -30,6 +30,7 @@ from reader.core.search import (
     Sort,
 )
 from reader.core.search import query as ast
+from reader.core.search.tokens import CJK, bigrams, cjk_spans, is_cjk
 from reader.core.search.vocabulary import Vocabulary, surface_words
 
 STOP = frozenset(
@@ -45,7 +46,9 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [fold(w) for w in re.findall(r"\w+", text)]
+    """Words folded; a run of CJK letters as its bigrams (reader.core.search.tokens)."""
+    found = re.findall(rf"[{CJK}]+|[^\W{CJK}]+", text)
+    return [t for w in found for t in (bigrams(w) if is_cjk(w) else [fold(w)])]
 
 
 class MemoryBackend:
@@ -168,7 +171,8 @@ class MemoryBackend:
         return scored[:limit]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        return [m.span() for m in re.finditer(r"\w+", text) if fold(m[0]) in terms]
+        latin = [m.span() for m in re.finditer(rf"[^\W{CJK}]+", text) if fold(m[0]) in terms]
+        return sorted(latin + cjk_spans(text, terms))
 
     def doc_count(self) -> int:
         return len(self._all())
@@ -216,9 +220,13 @@ def _passes(doc: IndexDoc, filters: Filters) -> bool:
 
 
 def _snippet(body: str, terms: set[str]) -> str:
-    return re.sub(
-        r"\w+", lambda m: f"{MARK_START}{m[0]}{MARK_END}" if fold(m[0]) in terms else m[0], body
-    )
+    latin = [m.span() for m in re.finditer(rf"[^\W{CJK}]+", body) if fold(m[0]) in terms]
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(latin + cjk_spans(body, terms)):
+        out += [body[at:start], MARK_START, body[start:end], MARK_END]
+        at = end
+    return "".join(out) + body[at:]
 
 
 def _field_text(doc: IndexDoc, field: str) -> str:
@@ -283,10 +291,10 @@ class _Evaluator:
                 self.terms.update(phrase)
             return lambda text: _occurrences(text, phrase)
         if isinstance(node, ast.Words):
-            wanted = {fold(w) for w in node.words}
+            each = [words(w) for w in node.words]
             if not node.field:
-                self.terms.update(wanted)
-            return lambda text: sum(w in wanted for w in text)
+                self.terms.update(t for w in each for t in w)
+            return lambda text: sum(_occurrences(text, w) for w in each)
         if isinstance(node, ast.Prefix):
             start = fold(node.text)
             return lambda text: sum(w.startswith(start) for w in text)

@@ -13,11 +13,13 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from bench.queries import ENTITIES, STOP
 from reader.core.config import load_config
+from reader.core.search.tokens import CJK
 from reader.library import Library
 from tests.conftest import SEEDS
 
@@ -43,27 +45,35 @@ README_TABLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
-    """Both engines over one copy of the seed corpus, with the same tag, note and star."""
-    from tests.conftest import CONFIG, CORPUS
+def libraries(root: Path, corpus: Path) -> dict[str, Library]:
+    """Both engines over one corpus, each synced: a data directory each (a switch of engine
+    drops the other's index)."""
+    from tests.conftest import CONFIG
 
-    root = tmp_path_factory.mktemp("parity")
     config = root / "config.yaml"
     config.write_text(
-        CONFIG.read_text(encoding="utf-8").replace("corpus: corpus", f"corpus: {CORPUS}"),
+        CONFIG.read_text(encoding="utf-8").replace("corpus: corpus", f"corpus: {corpus}"),
         encoding="utf-8",
     )
     out: dict[str, Library] = {}
-    for name in ("whoosh", "tantivy"):  # a data directory each: a switch drops the other index
+    for name in ("whoosh", "tantivy"):
         settings = dataclasses.replace(load_config(config), backend=name, data_dir=root / name)
-        library = Library(settings)
-        library.sync_all()
+        out[name] = Library(settings)
+        out[name].sync_all()
+    return out
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
+    """Both engines over one copy of the seed corpus, with the same tag, note and star."""
+    from tests.conftest import CORPUS
+
+    out = libraries(tmp_path_factory.mktemp("parity"), CORPUS)
+    for library in out.values():
         article = next(h.id for h in library.search("").hits(0, 5) if h.path == SEEDS["003"])
         library.tag(article, ["sanctions"])
         library.add_note(article, "check the KCNA readout")
         library.set_starred(article, True)
-        out[name] = library
     yield out
     for library in out.values():
         library.close()
@@ -174,3 +184,95 @@ def test_spelling_suggestions_are_the_same(engines: dict[str, Library], query: s
     whoosh = engines["whoosh"].suggest(query)
     assert whoosh is not None
     assert engines["tantivy"].suggest(query) == whoosh
+
+
+# -- Chinese, Japanese and Korean: runs of letters indexed as bigrams by both engines ------
+
+CJK_FILES = [
+    "articles-dev/yonhap-ko-kim-arrives-beijing.txt",
+    "articles-blind/chosun-ko-correspondent.txt",
+    "articles-blind/hankyoreh-ko-end-byline.txt",
+    "articles-blind/asahi-ja-paywall.txt",
+]
+CHINESE = """习近平会见朝鲜领导人
+
+新华社北京9月4日电 国家主席习近平4日在人民大会堂会见朝鲜劳动党总书记金正恩。
+习近平指出，中朝两国是友好邻邦。双方还讨论了 APEC 峰会和 Galaxy 项目的合作。
+"""
+CJK_QUERIES = [
+    "김정은",  # 김정은이, 김정은의 in running text
+    "베이징",
+    "열병식",
+    "习近平",
+    "人民大会堂",
+    "金正恩",
+    "北京",
+    '"APEC 峰会"',  # a phrase across a Latin and a CJK word
+    '"峰会和 Galaxy"',
+    "习近平 OR 열병식",
+    "北京 NOT 习近平",
+]
+
+
+@pytest.fixture(scope="module")
+def cjk_engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Library]]:
+    """Both engines over Korean, Japanese and Chinese articles as the reader parses them."""
+    from tests.conftest import ROOT
+
+    root = tmp_path_factory.mktemp("parity-cjk")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in CJK_FILES:
+        source = ROOT / "tests" / "fixtures" / name
+        (corpus / source.name).write_bytes(source.read_bytes())
+    (corpus / "xinhua-zh-meeting.txt").write_text(CHINESE, encoding="utf-8")
+    out = libraries(root, corpus)
+    yield out
+    for library in out.values():
+        library.close()
+
+
+def cjk_mix(library: Library, seed: int = 11) -> list[str]:
+    """Words drawn from inside the CJK runs of the corpus: two to four letters from anywhere
+    in a run, as a reader would search for a word inside a sentence."""
+    rng = random.Random(seed)
+    results = library.search("")
+    hits = results.hits(0, results.total, snippets=False)
+    text = " ".join(library.article(h.id).body for h in hits)  # type: ignore[union-attr]
+    runs = [r for r in re.findall(rf"[{CJK}]+", text) if len(r) >= 4]
+    out = []
+    for run in rng.sample(runs, min(60, len(runs))):
+        size = rng.randint(2, 4)
+        start = rng.randrange(len(run) - size + 1)
+        out.append(run[start : start + size])
+    return out
+
+
+@pytest.mark.parametrize("query", CJK_QUERIES)
+def test_cjk_words_find_the_same_articles(cjk_engines: dict[str, Library], query: str) -> None:
+    whoosh = found(cjk_engines["whoosh"], query)
+    assert whoosh, f"{query!r} should find something in the CJK corpus"
+    assert found(cjk_engines["tantivy"], query) == whoosh
+
+
+def test_words_from_inside_cjk_runs_find_the_same_articles(
+    cjk_engines: dict[str, Library],
+) -> None:
+    mix = cjk_mix(cjk_engines["whoosh"])
+    assert len(mix) >= 40
+    assert all(found(cjk_engines["whoosh"], q) for q in mix)  # every word is found
+    differ = [q for q in mix if found(cjk_engines["whoosh"], q) != found(cjk_engines["tantivy"], q)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("query", ["김정", "习近", "人民大会"])
+def test_typing_a_cjk_word_finds_the_same_articles(
+    cjk_engines: dict[str, Library], query: str
+) -> None:
+    def typed(library: Library) -> set[str]:
+        results = library.search(query, suggest=False, prefix_last=True)
+        return {hit.path for hit in results.hits(0, results.total, snippets=False)}
+
+    whoosh = typed(cjk_engines["whoosh"])
+    assert whoosh
+    assert typed(cjk_engines["tantivy"]) == whoosh

@@ -29,6 +29,7 @@ from reader.core.search.query import (
     to_text,
     transform,
 )
+from reader.core.search.tokens import CJK_RUN
 from reader.core.search.vocabulary import Budget, Vocabulary, fold, typo_edits
 
 TYPING_WORDS = 16
@@ -115,8 +116,8 @@ def corrections(tree: Query, lexicon: Lexicon, budget: Budget) -> dict[str, str]
         typed = leaf.text
         word = fold(typed)
         edits = typo_edits(word)
-        if typed in out or not edits or not word.isalpha():
-            continue
+        if typed in out or not edits or not word.isalpha() or CJK_RUN.search(word):
+            continue  # CJK: a letter away is another word, not a typo
         budget.check()
         if vocabulary is None:
             vocabulary = lexicon.vocabulary()
@@ -159,11 +160,15 @@ def _expand(leaf: Query, lexicon: Lexicon, budget: Budget) -> Query:
     if not isinstance(leaf, (Prefix, Wildcard, Fuzzy, Phrase)):
         return leaf
     if isinstance(leaf, Phrase):
+        if leaf.prefix and _whole_cjk(leaf.words[-1]):
+            return Phrase(leaf.field, leaf.words, leaf.slop)
         return _phrase(leaf, lexicon, budget) if leaf.prefix else leaf
     if leaf.field in KEYWORD_FIELDS:
         return _keyword(leaf, lexicon)
     if leaf.field not in VOCABULARY_FIELDS:
         return leaf  # note, byline, dateline, path: the engine expands over its own terms
+    if isinstance(leaf, Prefix) and _whole_cjk(leaf.text):
+        return Term(leaf.field, leaf.text)
     budget.check()
     vocabulary = lexicon.vocabulary()
     typed = to_text(leaf)
@@ -193,6 +198,13 @@ def _expand(leaf: Query, lexicon: Lexicon, budget: Budget) -> Query:
         found = [w for w, _ in vocabulary.near(word, leaf.distance, leaf.prefix_length, stems=True)]
     kept = _capped(found, budget.words, budget.postings, typed, vocabulary, budget)
     return Words(leaf.field, kept, typed)
+
+
+def _whole_cjk(word: str) -> bool:
+    """A CJK word of two letters or more, typed or ending in `*`: it is searched as the phrase
+    of its bigrams, which finds it inside longer runs already, so it needs no endings (and
+    the surface vocabulary, whole runs, holds few words that begin with it)."""
+    return len(word) > 1 and CJK_RUN.fullmatch(word) is not None
 
 
 def _capped(

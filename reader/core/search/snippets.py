@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from reader.core.search.records import MARK_END, MARK_START
+from reader.core.search.tokens import cjk_spans, is_cjk
 
 LEAD = 60
 """Characters of context kept before the first match."""
@@ -25,6 +26,8 @@ LEAD_CHARS = 200
 """Characters in a snippet: more than a result row shows, so a wide terminal is filled."""
 LETTERS = range(0xC0, 0x2000)
 """Latin-1 to the Latin Extended blocks: where the accented letters of news text live."""
+FOLDED_FIRST = 1024
+"""Characters of an article folded first when looking for the words of a query."""
 UNDECOMPOSED = dict(zip("øØđĐłŁħĦıŧŦðÐþÞ", "ooddllhhittddtt", strict=True))
 """Letters that engines fold to an ASCII letter but Unicode does not decompose."""
 
@@ -44,9 +47,21 @@ def _variants() -> dict[str, str]:
     return out
 
 
-def _pattern(head: str) -> str:
-    variants = _variants()
-    return "".join(f"[{re.escape(variants[c])}]" if c in variants else re.escape(c) for c in head)
+@functools.cache
+def _accented() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The accented letters, and each one's ASCII letter."""
+    plain = {c: key for key, letters in _variants().items() for c in letters if c != key}
+    return re.compile(f"[{re.escape(''.join(plain))}]"), plain
+
+
+def _fold(text: str) -> str:
+    """Accented letters as their ASCII letters, one character for one, so a match in the
+    folded text stands at the same place in the text. Found by one pattern and replaced
+    one by one: news text has few, and str.translate looked up every character."""
+    if text.isascii():
+        return text
+    pattern, plain = _accented()
+    return pattern.sub(lambda found: plain[found[0]], text)
 
 
 def _heads(terms: Iterable[str]) -> list[str]:
@@ -63,15 +78,6 @@ def _heads(terms: Iterable[str]) -> list[str]:
     return kept
 
 
-@functools.lru_cache(maxsize=256)
-def _candidates(heads: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The words that may match, as one expression; kept, since typing `labo`, `labou`,
-    `labour` asks for the same one again (compiling it costs more than using it)."""
-    if not heads:
-        return None
-    return re.compile(r"\b(?:" + "|".join(map(_pattern, heads)) + r")\w*", re.IGNORECASE)
-
-
 def lead(body: str) -> str:
     """The opening of an article, for rows whose match is not in the body."""
     text = " ".join(body[: LEAD_CHARS * 2].split())
@@ -84,7 +90,13 @@ class Snippets:
     def __init__(self, terms: Iterable[str], analyze: Callable[[str], Iterable[str]]) -> None:
         self.terms = frozenset(terms)
         self.analyze = analyze
-        self.candidates = _candidates(tuple(_heads(self.terms)))
+        self.cjk = frozenset(t for t in self.terms if is_cjk(t))
+        """Bigrams and single letters of Chinese, Japanese and Korean words: found as they
+        are, inside runs of such letters, not at word starts."""
+        heads = [re.escape(_fold(h)) for h in _heads(self.terms - self.cjk)]
+        self.candidates = (
+            re.compile(r"\b(?:" + "|".join(heads) + r")\w*", re.IGNORECASE) if heads else None
+        )
         self.verdicts: dict[str, bool] = {}
 
     def _matches(self, word: str) -> bool:
@@ -95,16 +107,32 @@ class Snippets:
             self.verdicts[key] = verdict
         return verdict
 
+    def _candidates(self, body: str) -> Iterator[tuple[int, int]]:
+        """Where words that begin like a query term stand, found in the text with accents
+        folded (São → Sao), not by a pattern of every accented form of each letter (compiling
+        that took longer than the search). Folded a piece at a time, each twice the last,
+        cut after a word: most matches are in an article's first lines."""
+        if self.candidates is None:
+            return
+        start, size = 0, FOLDED_FIRST
+        while start < len(body):
+            end = min(start + size, len(body))
+            while end < len(body) and (body[end].isalnum() or body[end] == "_"):
+                end += 1
+            for found in self.candidates.finditer(_fold(body[start:end])):
+                yield start + found.start(), start + found.end()
+            start, size = end, size * 2
+
     def __call__(self, body: str) -> str:
         """The passage around the first match with every match marked; else the lead."""
-        if self.candidates is None:
-            return lead(body)
         spans: list[tuple[int, int]] = []
-        for found in self.candidates.finditer(body):
-            if spans and found.start() >= spans[0][0] + WIDTH:
+        for left, right in self._candidates(body):
+            if spans and left >= spans[0][0] + WIDTH:
                 break
-            if self._matches(found.group()):
-                spans.append(found.span())
+            if self._matches(body[left:right]):
+                spans.append((left, right))
+        if self.cjk:
+            spans = sorted(spans + cjk_spans(body, self.cjk))
         if not spans:
             return lead(body)
         first = spans[0][0]

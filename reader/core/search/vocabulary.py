@@ -13,10 +13,12 @@ fields and hands back the words with their article counts (`SearchBackend.vocabu
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import os
 import re
 import sys
+import threading
 import time
 import unicodedata
 from array import array
@@ -304,3 +306,75 @@ class WordCounts:
         if header.get("byteorder") != sys.byteorder:
             counts.byteswap()
         return cls(Counter(dict(zip(words, counts, strict=True))))
+
+
+class SavedCounts:
+    """An engine's surface-word counts for the version of its index they belong to, and the
+    Vocabulary made from them: what both engines keep the same way.
+
+    Counts are kept as articles are written and saved beside the index (`path`), so a
+    process's first vocabulary is a file read; the engine's `recount` (a walk of its index)
+    runs only when that file is missing or behind the index (a crash between the two writes,
+    an older release). `stamp` names the index's current version. The engine holds `lock`
+    around `current` and `saved`; `vocabulary` takes it.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        stamp: Callable[[], str],
+        recount: Callable[[], WordCounts],
+        stem: Callable[[str], str],
+        lock: threading.RLock,
+        unavailable: tuple[type[BaseException], ...],
+    ) -> None:
+        self.path = path
+        self.stamp = stamp
+        self.recount = recount
+        self.stem = stem
+        self.lock = lock
+        self.unavailable = unavailable
+        """What `stamp` raises while another process rebuilds the index from nothing."""
+        self.counts: WordCounts | None = None
+        self.counts_stamp: str | None = None
+        """The version of the index `counts` belong to."""
+        self.known: tuple[Vocabulary | None, str | None] = (None, None)
+        self.vocabulary_lock = threading.Lock()
+
+    def current(self) -> WordCounts:
+        """The counts for the index as it is now."""
+        stamp = self.stamp()
+        if self.counts is not None and self.counts_stamp == stamp:
+            return self.counts
+        counts = WordCounts.load(self.path, stamp)
+        if counts is None:
+            counts = self.recount()
+            with contextlib.suppress(OSError):  # a read-only index still searches
+                counts.save(self.path, stamp)
+        self.counts, self.counts_stamp = counts, stamp
+        return counts
+
+    def saved(self, counts: WordCounts) -> None:
+        """After a commit: the counts are those of the new version of the index."""
+        stamp = self.stamp()
+        self.counts, self.counts_stamp = counts, stamp
+        with contextlib.suppress(OSError):
+            counts.save(self.path, stamp)
+
+    def forget(self) -> None:
+        """The index was closed or cleared: read the counts again when next asked."""
+        self.counts = None
+
+    def vocabulary(self) -> Vocabulary:
+        """The surface words with their article counts, for this version of the index (the
+        last one known while another process rebuilds it from nothing)."""
+        with self.vocabulary_lock, self.lock:
+            known, stamp = self.known
+            try:
+                counts = self.current()
+            except self.unavailable:
+                return known if known is not None else Vocabulary(())
+            if known is None or stamp != self.counts_stamp:
+                known = counts.vocabulary(stem=self.stem)
+                self.known = (known, self.counts_stamp)
+            return known

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import heapq
 import json
 import math
@@ -32,15 +31,12 @@ from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
+from reader.core.search.tantivy import analysis
 from reader.core.search.tantivy.documents import decode, display_values, encode
-from reader.core.search.tantivy.queries import Compiled, Compiler, analyzer, filter_query
-from reader.core.search.tantivy.schema import (
-    SCHEMA_VERSION,
-    build_schema,
-    register,
-    text_analyzer,
-)
-from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
+from reader.core.search.tantivy.queries import Compiled, Compiler, filter_query
+from reader.core.search.tantivy.schema import SCHEMA_VERSION, build_schema, register
+from reader.core.search.tokens import match_spans
+from reader.core.search.vocabulary import SavedCounts, Vocabulary, WordCounts, article_words
 
 WRITE_LOCK_WAIT = 2.0
 """Seconds a writer waits for the index's write lock before saying another process writes."""
@@ -76,11 +72,14 @@ class TantivyBackend:
         self._lock = threading.RLock()
         self._index: tantivy.Index | None = None
         self._seen: tuple[int, int] | None = None
-        self._vocabulary_lock = threading.Lock()
-        self._vocabulary: tuple[Vocabulary | None, str | None] = (None, None)
-        self._counts: WordCounts | None = None
-        self._counts_stamp: str | None = None
-        """The version of the index (`_stamp`) `_counts` belong to."""
+        self._counts = SavedCounts(
+            folder / VOCABULARY,
+            stamp=self._stamp,
+            recount=self._count_from_index,
+            stem=_stem,
+            lock=self._lock,
+            unavailable=(ValueError, OSError),  # a rebuild from nothing elsewhere
+        )
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -128,17 +127,17 @@ class TantivyBackend:
             # counts of an older build from passing for this one's.
             meta = {"version": SCHEMA_VERSION, "build": uuid.uuid4().hex}
             (self.folder / "schema.json").write_text(json.dumps(meta))
-            self._counts = None
-            self._save_counts(WordCounts())
+            self._counts.forget()
+            self._counts.saved(WordCounts())
 
     def warm_up(self) -> None:
-        analyzer()
+        analysis.terms("warm")
         self.vocabulary()
 
     def close(self) -> None:
         with self._lock:
             self._index = None
-            self._counts = None
+            self._counts.forget()
 
     def _open(self) -> tantivy.Index:
         if self._index is None:
@@ -202,7 +201,7 @@ class TantivyBackend:
         gone: list[str] = []
         added: list[str] = []
         with self._writing(WRITE_LOCK_WAIT) as writer:  # first: IndexBusyError while another
-            counts = self._word_counts()
+            counts = self._counts.current()
             for doc_id in deletes:
                 old = self.document(doc_id)
                 gone += article_words(old) if old is not None else ()
@@ -216,7 +215,7 @@ class TantivyBackend:
         counts.remove(gone)
         counts.add(added)
         with self._lock:
-            self._save_counts(counts)
+            self._counts.saved(counts)
 
     def stream(self) -> Stream:
         """A writer for a build from nothing: tantivy's indexing threads tokenise and write
@@ -280,48 +279,13 @@ class TantivyBackend:
         return Results(query=text, total=rows.total, rows=rows, terms=frozenset(compiled.terms))
 
     def vocabulary(self) -> Vocabulary:
-        """The surface words with their article counts, for this version of the index.
-
-        Counts are kept as articles are written and saved beside the index (VOCABULARY), so
-        this is a file read; the index is read again only when that file is missing or
-        behind it (a crash between the two writes).
-        """
-        with self._vocabulary_lock, self._lock:
-            known, stamp = self._vocabulary
-            try:
-                counts = self._word_counts()
-            except (ValueError, OSError):  # another process rebuilds it from nothing
-                return known if known is not None else Vocabulary(())
-            if known is None or stamp != self._counts_stamp:
-                known = counts.vocabulary(stem=_stem)
-                self._vocabulary = (known, self._counts_stamp)
-            return known
+        return self._counts.vocabulary()
 
     def _stamp(self) -> str:
         """This version of the index: its build from nothing and its last commit."""
         build = json.loads((self.folder / "schema.json").read_text()).get("build")
         opstamp = json.loads((self.folder / "meta.json").read_text()).get("opstamp")
         return f"{build}:{opstamp}"
-
-    def _word_counts(self) -> WordCounts:
-        """The counts for the index as it is now (the caller holds the lock)."""
-        stamp = self._stamp()
-        if self._counts is not None and self._counts_stamp == stamp:
-            return self._counts
-        counts = WordCounts.load(self.folder / VOCABULARY, stamp)
-        if counts is None:
-            counts = self._count_from_index()
-            with contextlib.suppress(OSError):  # a read-only index still searches
-                counts.save(self.folder / VOCABULARY, stamp)
-        self._counts, self._counts_stamp = counts, stamp
-        return counts
-
-    def _save_counts(self, counts: WordCounts) -> None:
-        """After a commit: the counts are those of the new version of the index."""
-        stamp = self._stamp()
-        self._counts, self._counts_stamp = counts, stamp
-        with contextlib.suppress(OSError):
-            counts.save(self.folder / VOCABULARY, stamp)
 
     def _count_from_index(self) -> WordCounts:
         """Every live article's surface words, counted from its stored text (slow: a minute
@@ -348,7 +312,7 @@ class TantivyBackend:
             return []
         articles = max(int(searcher.num_docs), 1)
         weighed: list[tuple[float, str]] = []
-        for term, count in Counter(analyzer().analyze(doc.body)).items():
+        for term, count in Counter(analysis.terms(doc.body)).items():
             found_in = searcher.doc_freq("body", term)
             if found_in > 1:  # in some other article too
                 weighed.append((count * math.log(1 + articles / found_in), term))
@@ -364,9 +328,7 @@ class TantivyBackend:
         return [(decode(searcher.doc(a)).id, float(score)) for score, a in hits if score > 0]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        if not terms:
-            return []
-        return [(t.char_offset_from, t.char_offset_to) for t in _tokens(text) if t.text in terms]
+        return match_spans(text, terms, analysis.word_terms)
 
     def count(self, filters: Filters) -> int:
         searcher = self._searcher()
@@ -414,7 +376,7 @@ class Stream:
         if self.writer is None:
             self.writer = self.backend._writer(WRITE_LOCK_WAIT, STREAM_HEAP, STREAM_THREADS)
             with self.backend._lock:  # the counts this build adds to (none after a clear)
-                self.counts = self.backend._word_counts()
+                self.counts = self.backend._counts.current()
         self.pending.update(article_words(doc))
         self.writer.add_document(encode(doc))
 
@@ -434,7 +396,7 @@ class Stream:
         self.pending = Counter()
         with self.backend._lock:
             self.backend._reloaded()
-            self.backend._save_counts(counts)
+            self.backend._counts.saved(counts)
 
     def cancel(self) -> None:
         self.pending = Counter()
@@ -455,7 +417,7 @@ class Window:
         self.searcher = searcher
         self.query = query
         self.by_date = by_date
-        self.snippet = Snippets(compiled.terms, analyzer().analyze)
+        self.snippet = Snippets(compiled.terms, analysis.terms)
         result = self._search(0, FIRST_PAGE, count=True)
         self.total = _count(result)
         self.first = result.hits
@@ -503,18 +465,9 @@ def _buckets(result: dict[str, Any]) -> list[dict[str, Any]]:
     return list(result.get("values", {}).get("buckets", []))
 
 
-def _tokens(text: str) -> list[Any]:
-    return list(analyzer().pre_tokenize(text).tokens)
-
-
 def _stem(word: str) -> str:
     """A word as the body field indexes it (one term; a stop word stays as it is)."""
-    return next(iter(_indexing().analyze(word)), word)
-
-
-@functools.cache
-def _indexing() -> tantivy.TextAnalyzer:
-    return text_analyzer()
+    return analysis.stem(word)
 
 
 def _reraise_unless_engine_error(exc: BaseException) -> None:

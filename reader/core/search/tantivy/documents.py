@@ -1,7 +1,9 @@
 """The one place that turns an IndexDoc into a tantivy document and a stored one back.
 
 Everything but the body is stored as one JSON record: one stored value to read per hit, and
-the user-data fields (tags, notes, flags) come back exactly as written.
+the user-data fields (tags, notes, flags) come back exactly as written. The body is stored as
+written beside it (`text`); its indexed field, like the title's and the note's, gets its
+terms (`analysis.indexed`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import tantivy
 
 from reader.core.article import ArticleMeta
 from reader.core.search.records import IndexDoc
+from reader.core.search.tantivy.analysis import indexed
 from reader.core.search.tantivy.schema import datesort
 
 
@@ -36,14 +39,15 @@ def encode(doc: IndexDoc) -> tantivy.Document:
     if doc.content_hash:
         out.add_text("hash", doc.content_hash)
     out.add_bytes("record", json.dumps(record, ensure_ascii=False).encode("utf-8"))
-    out.add_text("title", meta.title)
-    out.add_text("body", doc.body)  # first: what the reader shows and snippets quote
+    out.add_bytes("text", doc.body.encode("utf-8"))  # what the reader shows, snippets quote
+    out.add_text("title", indexed(meta.title))
+    out.add_text("body", indexed(doc.body))
     # The kicker and standfirst are searched with the body, as more values of its field.
     for extra in (meta.kicker, meta.standfirst):
         if extra:
-            out.add_text("body", extra)
+            out.add_text("body", indexed(extra))
     if doc.notes:
-        out.add_text("note", doc.notes)
+        out.add_text("note", indexed(doc.notes))
     if meta.byline:
         out.add_text("byline", meta.byline)
     if meta.dateline:
@@ -66,7 +70,7 @@ def decode(stored: tantivy.Document) -> IndexDoc:
         id=record["id"],
         path=record["path"],
         meta=ArticleMeta.from_dict(record.get("meta") or {}),
-        body=str(stored.get_first("body") or ""),
+        body=bytes(stored.get_first("text") or b"").decode("utf-8"),
         entities=dict(record.get("mentions") or {}),
         tags=tuple(record.get("tags") or ()),
         notes=record.get("notes") or "",

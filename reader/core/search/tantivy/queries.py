@@ -9,7 +9,6 @@ as the index stemmed it, and the tree's operators become boolean queries.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import tantivy
 from reader.core.errors import QueryError
 from reader.core.search import query as ast
 from reader.core.search.records import Filters
+from reader.core.search.tantivy.analysis import terms as text_terms
 from reader.core.search.tantivy.schema import (
     KEYWORD_FIELDS,
     NAME_FIELDS,
@@ -27,28 +27,15 @@ from reader.core.search.tantivy.schema import (
     TITLE_BOOST,
     folding_analyzer,
     names_analyzer,
-    skippable,
-    text_analyzer,
 )
 from reader.core.search.vocabulary import distance as edits
 
 EXPANSION_CAP = 5000
 """Index terms a prefix, wildcard or fuzzy word is compared with, at most (for highlighting
 and fuzzy matching; the prefix and wildcard queries themselves run as automata in Rust)."""
-MAX_SKIPPED = 3
-"""Stop words or one-letter words a phrase of up to three words lets stand between two of its
-words (one for longer phrases; none past MAX_SPREAD words)."""
-MAX_SPREAD = 8
 RUNNING_TEXT = frozenset({*TEXT_FIELDS, "note"})
 """Fields analysed as running text: stemmed, stop words left out of queries."""
 Occur = tantivy.Occur
-
-
-@functools.cache
-def analyzer() -> tantivy.TextAnalyzer:
-    """Query words, snippets, highlighting and similarity: the index's analysis without the
-    stop words and one-letter words, which no query looks for on their own."""
-    return text_analyzer(stop_words=True)
 
 
 @functools.cache
@@ -59,11 +46,6 @@ def _names() -> tantivy.TextAnalyzer:
 @functools.cache
 def _folding() -> tantivy.TextAnalyzer:
     return folding_analyzer()
-
-
-@functools.cache
-def _skippable() -> str:
-    return skippable()
 
 
 @dataclass
@@ -137,10 +119,14 @@ class Compiler:
                 return self._phrase_prefix(name, node)
             return self._words(name, list(node.words), node.slop)
         if isinstance(node, ast.Words):
-            stems = dict.fromkeys(s for w in node.words for s in self._analyse(name, w))
-            if not stems:  # a pattern that matched no word matches no article
+            # Each word as its terms: one stem, or a phrase (a CJK word's bigrams).
+            groups = dict.fromkeys(tuple(self._analyse(name, w)) for w in node.words)
+            single = [group[0] for group in groups if len(group) == 1]
+            phrases = [self._terms(name, list(g)) for g in groups if len(g) > 1]
+            if not single and not phrases:  # a pattern that matched no word matches nothing
                 return tantivy.Query.empty_query()
-            return self._any_of(name, stems)
+            found = [self._any_of(name, single)] if single else []
+            return _any(found + [q for q in phrases if q is not None])
         if isinstance(node, ast.Prefix):
             text = self._pattern_text(name, node.text)
             return self._pattern(name, re.escape(text) + ".*", text)
@@ -162,7 +148,7 @@ class Compiler:
             return [text]
         if name in NAME_FIELDS:
             return list(_names().analyze(text))
-        return list(analyzer().analyze(text))
+        return text_terms(text)
 
     def _words(self, name: str, words: list[str], slop: int = 1) -> tantivy.Query | None:
         """One word, or several in order (a phrase, or a word that analyses into several,
@@ -171,17 +157,19 @@ class Compiler:
             terms = self._analyse(name, " ".join(words))
         else:
             terms = [t for w in words for t in self._analyse(name, w)]
+        return self._terms(name, terms, slop)
+
+    def _terms(self, name: str, terms: list[str], slop: int = 1) -> tantivy.Query | None:
+        """Index terms in order: one term, or a phrase; None for none."""
         if not terms:
             return None
         if name in TEXT_FIELDS:
             self.terms.update(terms)
         if len(terms) == 1:
             return _titled(name, tantivy.Query.term_query(self.schema, name, terms[0]))
-        if name not in RUNNING_TEXT:
-            ordered: list[str | tuple[int, str]] = list(terms)
-            phrase = tantivy.Query.phrase_query(self.schema, name, ordered, slop=slop - 1)
-            return _titled(name, phrase)
-        return _titled(name, self._spread(name, [re.escape(t) for t in terms], slop))
+        ordered: list[str | tuple[int, str]] = list(terms)
+        phrase = tantivy.Query.phrase_query(self.schema, name, ordered, slop=slop - 1)
+        return _titled(name, phrase)
 
     def _phrase_prefix(self, name: str, node: ast.Phrase) -> tantivy.Query | None:
         """A phrase whose last word is still being typed: the words before it as written,
@@ -193,35 +181,14 @@ class Compiler:
         if name in TEXT_FIELDS:
             self.terms.update(head)
         words = [re.escape(t) for t in head] + [re.escape(last) + ".*"]
-        if name not in RUNNING_TEXT:
-            spread: list[str | tuple[int, str]] = list(enumerate(words))
-            return tantivy.Query.regex_phrase_query(self.schema, name, spread, slop=node.slop - 1)
         return _titled(name, self._spread(name, words, node.slop))
 
     def _spread(self, name: str, words: list[str], slop: int = 1) -> tantivy.Query:
-        """Words (regexes) in order, with nothing between them but words Whoosh does not count.
-
-        Whoosh numbers words after dropping stop words, so its phrase "marking rare" finds
-        "marking a rare". tantivy keeps every position: each way of filling the gaps with such
-        words is a phrase of its own, and the article may match any of them. A phrase with
-        slop (`"a b"~3`) lets MAX_SKIPPED such words more stand in each gap.
-        """
-        if slop > 1:
-            sloppy: list[str | tuple[int, str]] = list(enumerate(words))
-            return tantivy.Query.regex_phrase_query(
-                self.schema, name, sloppy, slop=slop - 1 + MAX_SKIPPED
-            )
-        most = 0 if len(words) > MAX_SPREAD else MAX_SKIPPED if len(words) <= 3 else 1
-        variants: list[tantivy.Query] = []
-        for gaps in itertools.product(range(most + 1), repeat=len(words) - 1):
-            at = 0
-            spread: list[str | tuple[int, str]] = [(0, words[0])]
-            for gap, word in zip(gaps, words[1:], strict=True):
-                spread += [(at + k + 1, _skippable()) for k in range(gap)]
-                at += gap + 1
-                spread.append((at, word))
-            variants.append(tantivy.Query.regex_phrase_query(self.schema, name, spread))
-        return _any(variants) or tantivy.Query.empty_query()
+        """Words (regexes) in order, as close as the slop lets them stand. Stop words are not
+        in the index and the words around them are numbered as neighbours (analysis.py), so
+        "marking rare" finds "marking a rare", as with Whoosh."""
+        spread: list[str | tuple[int, str]] = list(enumerate(words))
+        return tantivy.Query.regex_phrase_query(self.schema, name, spread, slop=slop - 1)
 
     def _fuzzy(self, name: str, text: str, distance: int, fixed: int) -> tantivy.Query:
         """Terms within `distance` edits (a swap is one), the first `fixed` letters as typed,

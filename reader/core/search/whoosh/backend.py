@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import re
 import shutil
 import threading
 import uuid
@@ -22,7 +21,8 @@ from reader.core.search.backend import CountField, IndexBusyError, Sort
 from reader.core.search.query import Query, to_text
 from reader.core.search.records import Filters, Hit, IndexDoc, Results
 from reader.core.search.snippets import Snippets
-from reader.core.search.vocabulary import Vocabulary, WordCounts, article_words
+from reader.core.search.tokens import match_spans
+from reader.core.search.vocabulary import SavedCounts, Vocabulary, WordCounts, article_words
 from reader.core.search.whoosh import postings
 from reader.core.search.whoosh.columns import newest_first
 from reader.core.search.whoosh.documents import decode, display_values, encode
@@ -55,8 +55,6 @@ BATCH_LIMIT_MB = 128
 """Memory of the one writer of an incremental batch."""
 VOCABULARY = "surface.vocab"
 """Beside the index: article counts per surface word (reader.core.search.vocabulary)."""
-WORD = re.compile(r"[\w*]+(?:\.?[\w*]+)*")
-"""A word as Whoosh's RegexTokenizer finds one (its default expression)."""
 
 
 class WhooshBackend:
@@ -75,11 +73,17 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._ix: index.Index | None = None
         self._searcher: Any = None
-        self._vocabulary_lock = threading.Lock()
-        self._vocabulary: tuple[Vocabulary | None, str | None] = (None, None)
-        self._counts: WordCounts | None = None
-        self._counts_stamp: str | None = None
-        """The index generation `_counts` belong to."""
+        self._counts = SavedCounts(
+            folder / VOCABULARY,
+            stamp=self._stamp,
+            recount=self._count_from_lexicon,
+            stem=_stem,
+            lock=self._lock,
+            unavailable=(
+                index.EmptyIndexError,
+                OSError,
+            ),  # another process rebuilds it from nothing
+        )
         self._build: str | None = None
         """Which build from nothing `_ix` belongs to (schema.json says; see `clear`)."""
 
@@ -127,7 +131,7 @@ class WhooshBackend:
             self._build = uuid.uuid4().hex
             meta = {"version": SCHEMA_VERSION, "build": self._build}
             (self.folder / "schema.json").write_text(json.dumps(meta))
-            self._save_counts(WordCounts())
+            self._counts.saved(WordCounts())
 
     def warm_up(self) -> None:
         from reader.core.search.whoosh import ranking  # noqa: F401  (numpy, once)
@@ -145,7 +149,7 @@ class WhooshBackend:
                 self._searcher.close()
         self._searcher = None
         self._ix = None
-        self._counts = None
+        self._counts.forget()
 
     def _open(self) -> index.Index:
         if self._ix is None:
@@ -210,7 +214,7 @@ class WhooshBackend:
             gone: list[str] = []
             added: list[str] = []
             try:
-                counts = self._word_counts()
+                counts = self._counts.current()
                 for doc_id in deletes:
                     old = self.document(doc_id)
                     gone += article_words(old) if old is not None else []
@@ -228,7 +232,7 @@ class WhooshBackend:
             counts.remove(gone)
             counts.add(w for w in added if w)
             self._refresh()
-            self._save_counts(counts)
+            self._counts.saved(counts)
 
     def stream(self) -> Stream:
         """A writer for a build from nothing that takes documents as they are read.
@@ -249,7 +253,7 @@ class WhooshBackend:
                 return
             writer = self._writer(UPDATE_LOCK_WAIT)
             try:
-                counts = self._word_counts()
+                counts = self._counts.current()
                 changed = dataclasses.replace(
                     doc, tags=tuple(tags), notes=notes, flags=tuple(flags)
                 )
@@ -259,7 +263,7 @@ class WhooshBackend:
                 writer.cancel()
                 raise
             self._refresh()
-            self._save_counts(counts)  # the same words, for the new version of the index
+            self._counts.saved(counts)  # the same words, for the new version of the index
 
     # -- reading -------------------------------------------------------------------------
 
@@ -312,48 +316,13 @@ class WhooshBackend:
         return Results(query=text, total=total, rows=rows, terms=frozenset(terms))
 
     def vocabulary(self) -> Vocabulary:
-        """The surface words with their article counts, for this version of the index.
-
-        Counts are kept as articles are written and saved beside the index (VOCABULARY), so
-        this is a file read, not a walk of the lexicon; the walk happens only when that file
-        is missing or behind the index (a crash between the two writes, an older release).
-        """
-        with self._vocabulary_lock, self._lock:
-            known, stamp = self._vocabulary
-            try:
-                counts = self._word_counts()
-            except (index.EmptyIndexError, OSError):  # another process rebuilds it from nothing
-                return known if known is not None else Vocabulary(())
-            if known is None or stamp != self._counts_stamp:
-                known = counts.vocabulary(stem=_stem)
-                self._vocabulary = (known, self._counts_stamp)
-            return known
+        return self._counts.vocabulary()
 
     def _stamp(self) -> str:
         """This version of the index: its build from nothing and its commit (generations
         start again at 0 in a new build)."""
         generation = self._open().latest_generation()
         return f"{self._build}:{generation}"
-
-    def _word_counts(self) -> WordCounts:
-        """The counts for the index as it is now (the caller holds the lock)."""
-        stamp = self._stamp()
-        if self._counts is not None and self._counts_stamp == stamp:
-            return self._counts
-        counts = WordCounts.load(self.folder / VOCABULARY, stamp)
-        if counts is None:
-            counts = self._count_from_lexicon()
-            with contextlib.suppress(OSError):  # a read-only index still searches
-                counts.save(self.folder / VOCABULARY, stamp)
-        self._counts, self._counts_stamp = counts, stamp
-        return counts
-
-    def _save_counts(self, counts: WordCounts) -> None:
-        """After a commit: the counts are those of the new version of the index."""
-        stamp = self._stamp()
-        self._counts, self._counts_stamp = counts, stamp
-        with contextlib.suppress(OSError):
-            counts.save(self.folder / VOCABULARY, stamp)
 
     def _count_from_lexicon(self) -> WordCounts:
         """Article counts per surface word, live articles only, from the index itself.
@@ -390,19 +359,8 @@ class WhooshBackend:
             ]
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-        """Each distinct word is analysed once, then found at C speed: a 4 MB article is
-        a few thousand distinct words, not a million calls into the analyzer."""
-        if not terms:
-            return []
         analyzer = shared_analyzer()
-        matching = {
-            word
-            for word in set(WORD.findall(text.lower()))
-            if any(t.text in terms for t in analyzer(word, mode="query", removestops=False))
-        }
-        if not matching:
-            return []
-        return [m.span() for m in WORD.finditer(text) if m[0].lower() in matching]
+        return match_spans(text, terms, lambda word: (t.text for t in analyzer(word)))
 
     def count(self, filters: Filters) -> int:
         with self._lock:
@@ -463,7 +421,7 @@ class Stream:
             except index.LockError:
                 raise IndexBusyError("another newsreader is updating this index") from None
             with self.backend._lock:  # the counts this build adds to (none after a clear)
-                self.counts = self.backend._word_counts()
+                self.counts = self.backend._counts.current()
         fields = encode(doc)
         self.pending.update(w for w in fields["surface"].split(" ") if w)
         self.writer.add_document(**fields)
@@ -482,7 +440,7 @@ class Stream:
         self.pending = Counter()
         with self.backend._lock:
             self.backend._refresh()
-            self.backend._save_counts(counts)
+            self.backend._counts.saved(counts)
 
     def cancel(self) -> None:
         self.pending = Counter()

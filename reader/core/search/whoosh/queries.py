@@ -85,8 +85,13 @@ class _Compiler:
         if isinstance(node, ast.Phrase):
             return self._words(field, list(node.words), slop=node.slop)
         if isinstance(node, ast.Words):
-            stems = dict.fromkeys(t for w in node.words for t in self._analyse(field, w))
-            terms = [query.Term(field, stem) for stem in stems]
+            # Each word as its terms: one stem, or a phrase (a CJK word's bigrams).
+            groups = dict.fromkeys(tuple(self._analyse(field, w)) for w in node.words)
+            terms = [
+                query.Term(field, g[0]) if len(g) == 1 else query.Phrase(field, list(g))
+                for g in groups
+                if g
+            ]
             if not terms:  # a pattern that matched no word matches no article
                 return query.NullQuery
             return terms[0] if len(terms) == 1 else query.Or(terms)

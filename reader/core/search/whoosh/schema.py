@@ -8,11 +8,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.analysis import (
+    STOP_WORDS,
     CharsetFilter,
     Filter,
     LowercaseFilter,
     RegexTokenizer,
-    StemmingAnalyzer,
+    StemFilter,
 )
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, FieldType, Schema
 from whoosh.filedb.filestore import FileStorage
@@ -21,11 +22,14 @@ from whoosh.formats import Existence
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 12
+from reader.core.search.tokens import WORDS, bigrams, is_cjk
+
+SCHEMA_VERSION = 13
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only.
 11: the kicker and standfirst are searched with the body.
-12: the surface vocabulary (words as written) beside the stemmed fields."""
+12: the surface vocabulary (words as written) beside the stemmed fields.
+13: Chinese, Japanese and Korean runs as overlapping bigrams (reader.core.search.tokens)."""
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.0
 """A word in the headline says more about an article than the same word in its body."""
@@ -74,11 +78,54 @@ class FoldAccents(Filter):
             yield token
 
 
+class StopWordsAndBigrams(Filter):
+    """Whoosh's StopFilter (stop words and one-letter words out, the words after them
+    numbered as if they were never there), except that a run of CJK letters is never a stop
+    word: it becomes its overlapping bigrams, or its one letter, numbered one after another
+    and each marked at its own characters, so a highlight covers the word, not the run."""
+
+    def __init__(self, stoplist: frozenset[str] = STOP_WORDS, minsize: int = 2) -> None:
+        self.stops = stoplist
+        self.min = minsize
+
+    def __call__(self, tokens: Iterable[Any]) -> Iterator[Any]:
+        pos: int | None = None
+        for t in tokens:
+            text = t.text
+            if text[0] >= "\u1100" and is_cjk(text):  # the compare spares Latin a call
+                start = t.startchar if t.chars else 0
+                for offset, gram in enumerate(bigrams(text)):
+                    if t.positions:
+                        pos = t.pos if pos is None else pos + 1
+                        t.pos = pos
+                    if t.chars:
+                        t.startchar, t.endchar = start + offset, start + offset + len(gram)
+                    t.text = gram
+                    t.stopped = False
+                    yield t
+            elif len(text) >= self.min and text not in self.stops:
+                if t.positions:
+                    pos = t.pos if pos is None else pos + 1
+                    t.pos = pos
+                t.stopped = False
+                yield t
+            elif not t.removestops:  # kept, marked as a stop word (highlighting asks so)
+                t.stopped = True
+                yield t
+
+
 def analyzer() -> Any:
-    """The analysis of running text: words, lower case, Snowball stems, accents folded."""
+    """The analysis of running text: words (CJK runs as bigrams), lower case, Snowball stems,
+    accents folded; stop words out and the words after them renumbered."""
     # Snowball, not Whoosh's default Porter variant, which stems "running" to "runn".
     # An unbounded dict cache: the LFU default spent much of its time on bookkeeping.
-    return StemmingAnalyzer(stemfn=stemmer_for_language("en"), cachesize=-1) | FoldAccents()
+    return (
+        RegexTokenizer(expression=WORDS)
+        | LowercaseFilter()
+        | StopWordsAndBigrams()
+        | StemFilter(stemfn=stemmer_for_language("en"), cachesize=-1)
+        | FoldAccents()
+    )
 
 
 @functools.cache
