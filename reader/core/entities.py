@@ -19,9 +19,18 @@ from dataclasses import dataclass
 from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
-LINK_RULES = 3
+LINK_RULES = 4
 """Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
+_COMMON_SURNAMES = frozenset(
+    """kim lee yi park choe choi cho jo jung jeong kang yoon yun jang lim han oh seo shin kwon
+    hwang ahn song jeon hong yoo yu ko moon yang son bae baek nam ha ryu ri pak
+    wang li zhang liu chen huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng xie
+    tang han feng xi deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye wei
+    ким ли пак чхве ван си""".split()
+)
+"""Surnames many people share: one of these alone is never taken for one person. A one-word
+form that is no common surname (Putin, Путин) names its person even without the full name."""
 _JOINER = re.compile(r"^[\s\-‐‑–'’.・·]{0,3}$")
 """What may stand between the parts of one name: spaces (line breaks too), hyphens."""
 _NAME_GAP = re.compile(r"^[ \t\n\-‐‑]+$")
@@ -102,6 +111,8 @@ class _Alias:
     """A single-word form of a person's name: counts only next to a full mention."""
     open_end: bool = False
     """Ends in a surname that begins other names (`Chairman Kim` before `Jong Il`)."""
+    alone: bool = False
+    """A short form that names the person by itself, capitalised (`Putin's`, `Путина`)."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -148,7 +159,8 @@ class EntityLinker:
                 # the whole name (김정은), written without spaces.
                 short = spec.kind == "person" and len(words) == 1 and not _HANGUL.search(key)
                 open_end = spec.kind == "person" and len(words) > 1 and words[-1].lower() in shorts
-                self._aliases.setdefault(key, _Alias(spec.name, short, open_end))
+                alone = short and len(key) >= 4 and key not in _COMMON_SURNAMES
+                self._aliases.setdefault(key, _Alias(spec.name, short, open_end, alone))
                 for i in range(1, len(key) + 1):
                     self._prefixes.add(key[:i])
                     if i >= len(words[0]):
@@ -263,13 +275,15 @@ class EntityLinker:
             stop, alias = best
             if inflected and not extended:
                 mention = Mention(alias.entity, field, start, stop, text[start:stop])
-                out.append((alias.entity, not alias.short, mention))
+                alone = alias.alone and text[start].isupper()
+                out.append((alias.entity, not alias.short or alone, mention))
                 resume = stop
                 continue
             accepted = self._whole_word(text, start, stop)
             is_full = not alias.short
             if accepted and alias.short:
                 accepted, is_full = self._short_form(text, lowered, start, stop)
+                is_full = is_full or (alias.alone and text[start].isupper())
             elif accepted and alias.open_end:
                 accepted = self._short_form(text, lowered, start, stop)[0]
             if accepted:

@@ -17,7 +17,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.timer import Timer
 from textual.widgets import Header, Input, Label, Static
 
@@ -109,16 +109,20 @@ class MainScreen(UserWork):
                 "search and filters; never into a text box"),
     ]  # fmt: skip
 
-    request: reactive[SearchRequest] = reactive(SearchRequest, init=False, always_update=True)
+    # State, not something drawn: `var`, not `reactive`, so that setting one repaints nothing
+    # by itself. A reactive on the screen repaints the whole screen (every pane, the header,
+    # the footer) each time it is set: once per keystroke for `request`. The widgets that show
+    # the state refresh themselves; a new arrangement restyles the screen through its classes.
+    request: var[SearchRequest] = var(SearchRequest, init=False, always_update=True)
     """What is searched. Setting it (even to an equal value) runs the search."""
-    width: reactive[int] = reactive(0, init=False)
-    sidebar_wide: reactive[bool] = reactive(True, init=False)
+    width: var[int] = var(0, init=False)
+    sidebar_wide: var[bool] = var(True, init=False)
     """Whether the user wants the entity sidebar at wide widths (config, then `E`)."""
-    sidebar_narrow: reactive[bool] = reactive(False, init=False)
+    sidebar_narrow: var[bool] = var(False, init=False)
     """And at narrow widths, where it starts hidden."""
-    reading: reactive[bool] = reactive(False, init=False)
+    reading: var[bool] = var(False, init=False)
     """An article is open in place of the results (below the wide layout's width)."""
-    arrangement: reactive[Layout] = reactive(Layout, init=False)
+    arrangement: var[Layout] = var(Layout, init=False)
     """Where the panes go: computed from the width and the sidebar wishes."""
 
     def __init__(self, library: Library) -> None:

@@ -11,7 +11,8 @@ from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -28,6 +29,8 @@ WINDOW = 20
 """Rows loaded (with snippets) at a time: about one screenful, since snippets are the cost."""
 SCAN = 200
 """Rows read at a time (without snippets) when looking for the next unread article."""
+STRIPS = 1024
+"""Lines kept drawn: a few screens of rows, each as the cursor row and as any other."""
 
 
 def snippet_text(snippet: str, style: str | Style = "bold reverse") -> Text:
@@ -58,6 +61,58 @@ def lead_to_match(text: Text, width: int) -> Text:
     return lead
 
 
+def meta_line(hit: Hit) -> str:
+    """A row's second line: source · date · tags · markers (for a story: its outlets first)."""
+    bits = [hit.meta.source, hit.meta.date or "undated"]
+    if hit.tags:
+        bits.append("# " + ", ".join(hit.tags))
+    if "annotated" in hit.flags:
+        bits.append("✎ noted")
+    if "starred" in hit.flags:
+        bits.append("★")
+    group = getattr(hit, "group", None)
+    if group is not None and group.articles > 1:
+        # The story first: how many outlets, how many versions, who was first.
+        more = group.outlets - 1
+        bits = [
+            f"+{more} {'outlet' if more == 1 else 'outlets'}" if more else "one outlet",
+            f"{group.articles} versions",
+            f"first {group.first_source} {group.first_date or 'undated'}",
+            *bits[2:],
+        ]
+    return " · ".join(bits)
+
+
+def _marker(hit: Hit) -> str:
+    return "●" if "unread" in hit.flags else " "
+
+
+def _content(hit: Hit | None, part: int) -> tuple[str, ...] | None:
+    """What one line of a row shows, as plain strings (None: the row is still loading)."""
+    if hit is None:
+        return None
+    if part == 0:
+        return (_marker(hit), hit.meta.title)
+    return (meta_line(hit),) if part == 1 else (hit.snippet,)
+
+
+@dataclass(frozen=True)
+class _Pen:
+    """What every line of one repaint is drawn with."""
+
+    width: int
+    top: int
+    base: Style
+    cursor: Style
+    meta: Style
+    match: Style
+    dim: Style
+
+    @property
+    def styles(self) -> tuple[Style, ...]:
+        return (self.base, self.cursor, self.meta, self.match, self.dim)
+
+
 class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
     """Three lines a hit: title, source · date · markers, snippet. Never builds a widget a row."""
 
@@ -74,7 +129,7 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"results--cursor", "results--meta", "results--match", "results--dim"}
     DEFAULT_CSS = """
-    ResultsList { background: $surface; }
+    ResultsList { background: $surface; overflow-x: hidden; }
     ResultsList > .results--cursor { background: $panel; }
     ResultsList:focus > .results--cursor { background: $accent 55%; text-style: bold; }
     ResultsList > .results--meta { color: $text-muted; }
@@ -132,6 +187,9 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
         """The next unread article, to open once its row is loaded."""
         self._cancel = threading.Event()
         """Raised when a newer search starts: the older one stops between its steps."""
+        self._pen = _Pen(0, 0, *(Style() for _ in range(5)))
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(STRIPS)
+        """Lines drawn lately, by what they show: typing on redraws mostly the same rows."""
 
     # -- searching ----------------------------------------------------------------------
 
@@ -196,7 +254,7 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
         self._open_when_loaded = None
         index = next((i for i, hit in self._rows.items() if hit.id == keep_id), None)
         old_offset = (self.cursor * ROW_HEIGHT) - self.scroll_y
-        self.virtual_size = Size(self.size.width, results.total * ROW_HEIGHT)
+        self._set_height(results.total * ROW_HEIGHT)
         if index is None:
             self.cursor = 0
             self.scroll_to(y=0, animate=False)
@@ -205,6 +263,23 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
             self.scroll_to(y=max(0, index * ROW_HEIGHT - old_offset), animate=False)
         self.refresh()
         self.post_message(self.Highlighted(self.current))
+
+    def _set_height(self, height: int) -> None:
+        """Make the list `height` lines tall, laying the screen out again only when that
+        shows or hides the scroll bar.
+
+        A new virtual size asks for a layout of the whole screen, and nearly every keystroke
+        changes the count. Only the scroll bar's presence changes the panes' geometry; its
+        thumb is the bar's own repaint.
+        """
+        size = Size(0, height)  # no horizontal scrolling: rows are cut to the width
+        bar = height > self.scrollable_content_region.height
+        if self.virtual_size == size or bar != self.show_vertical_scrollbar:
+            self.virtual_size = size
+            return
+        self.set_reactive(ResultsList.virtual_size, size)
+        if bar:
+            self.vertical_scrollbar.window_virtual_size = height
 
     @property
     def current(self) -> Hit | None:
@@ -260,60 +335,61 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Read the styles and the geometry once for all the lines drawn, not once a line
+        (`rich_style` walks every ancestor's styles: most of a line's cost)."""
+        pen = _Pen(
+            width=self.scrollable_content_region.width,
+            top=int(self.scroll_offset.y),
+            base=self.rich_style,
+            cursor=self.get_component_rich_style("results--cursor"),
+            meta=self.get_component_rich_style("results--meta"),
+            match=self.get_component_rich_style("results--match"),
+            dim=self.get_component_rich_style("results--dim"),
+        )
+        if pen.styles != self._pen.styles:
+            self._strips.clear()  # another theme, or the focus moved: every line looks new
+        self._pen = pen
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_offset.y) + y
-        index, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
+        pen = self._pen
+        width, base = pen.width, pen.base
+        index, part = divmod(pen.top + y, ROW_HEIGHT)
         if self.results is None or index >= self.results.total:
             return Strip.blank(width, base)
-        style = base
-        if index == self.cursor:
-            style = base + self.get_component_rich_style("results--cursor")
         hit = self._rows.get(index)
         if hit is None:
             self._ensure(index)
-            text = Text(
-                "  …" if part == 0 else "", style=self.get_component_rich_style("results--dim")
-            )
-        else:
-            text = self._line(hit, part, width)
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(s.text, style + s.style if s.style else style)
-            for s in text.render(self.app.console)
-        ]
-        return Strip(segments, width).crop(0, width).extend_cell_length(width, style)
+        cursor = index == self.cursor
+        # A row is drawn again for each search that shows it (and each frame that repaints
+        # the list): the same words in the same style make the same strip.
+        key = (_content(hit, part), part, cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            style = base + pen.cursor if cursor else base
+            if hit is None:
+                text = Text("  …" if part == 0 else "", style=pen.dim)
+            else:
+                text = self._line(hit, part, width)
+            text.truncate(width, overflow="ellipsis", pad=True)
+            segments = [
+                Segment(s.text, style + s.style if s.style else style)
+                for s in text.render(self.app.console)
+            ]
+            strip = Strip(segments, width).crop(0, width).extend_cell_length(width, style)
+            self._strips[key] = strip
+        return strip
 
     def _line(self, hit: Hit, part: int, width: int = 80) -> Text:
         if part == 0:
-            marker = "●" if "unread" in hit.flags else " "
-            text = Text(f" {marker} ", style="bold")
+            text = Text(f" {_marker(hit)} ", style="bold")
             text.append(hit.meta.title, style="bold")
             return text
         if part == 1:
-            meta_style = self.get_component_rich_style("results--meta")
-            bits = [hit.meta.source, hit.meta.date or "undated"]
-            if hit.tags:
-                bits.append("# " + ", ".join(hit.tags))
-            if "annotated" in hit.flags:
-                bits.append("✎ noted")
-            if "starred" in hit.flags:
-                bits.append("★")
-            group = getattr(hit, "group", None)
-            if group is not None and group.articles > 1:
-                # The story first: how many outlets, how many versions, who was first.
-                more = group.outlets - 1
-                bits = [
-                    f"+{more} {'outlet' if more == 1 else 'outlets'}" if more else "one outlet",
-                    f"{group.articles} versions",
-                    f"first {group.first_source} {group.first_date or 'undated'}",
-                    *bits[2:],
-                ]
-            return Text("   " + " · ".join(bits), style=meta_style)
-        match_style = self.get_component_rich_style("results--match")
+            return Text("   " + meta_line(hit), style=self._pen.meta)
         text = Text("   ")
-        snippet = snippet_text(hit.snippet, style=Style.combine([match_style]))
+        snippet = snippet_text(hit.snippet, style=self._pen.match)
         text.append_text(lead_to_match(snippet, width - len(text)))
         return text
 

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input
 
 IDLE = '/ to search: words, "phrases", source:AP, date:2025-09 …'
@@ -38,6 +40,18 @@ class SearchBox(Input):
     def __init__(self, leave: Callable[[], None], **kwargs: Any) -> None:
         super().__init__(placeholder=IDLE, **kwargs)
         self._leave = leave
+
+    def _watch_value(self, value: str) -> None:
+        """Each letter typed repaints the box, and nothing else.
+
+        Input gives itself a new virtual size (the text's width) on every change, and a new
+        virtual size asks the screen for a layout: a reflow of every pane, then a repaint of
+        the results' scroll bars, once per keystroke. The box's own size never changes (the
+        CSS fixes it), and its horizontal scrolling reads the virtual size directly, so the
+        size is set here without the layout; Input's watcher then finds it unchanged.
+        """
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     def action_leave(self) -> None:
         self._leave()

@@ -220,3 +220,70 @@ def test_the_opening_list_is_newest_first_as_whoosh_sorts_it(library: Library) -
     assert [h.id for h in hits] == [searcher.stored_fields(h.docnum)["id"] for h in expected]
     dates = [h.meta.date for h in hits]
     assert dates == sorted(dates, reverse=True) and len(hits) == searcher.doc_count()
+
+
+def test_the_opening_list_is_sorted_once_per_version_of_the_index(library: Library) -> None:
+    """Shown again for every one-letter query and each cleared search box: one sort per
+    searcher; a commit (a new searcher) sorts again, without the article it removed."""
+    from reader.core.search.whoosh.columns import newest_first
+
+    searcher = library.backend._get_searcher()
+    assert newest_first(searcher) is newest_first(searcher)
+    newest = library.search("").hits(0, 1)[0]
+    victim = Path(library.config.corpus) / newest.path
+    text = victim.read_text(encoding="utf-8")
+    victim.unlink()
+    try:
+        library.sync_all()
+        assert newest.id not in {h.id for h in library.search("").hits(0, 5)}
+    finally:
+        victim.write_text(text, encoding="utf-8")
+        library.sync_all()
+    assert library.search("").hits(0, 1)[0].id == newest.id
+
+
+def test_a_list_decoded_once_serves_the_next_searches(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing `summ`, `summi`, `summit` reads the postings of "summit" once: the next searches
+    take the decoded list, and still rank exactly as Whoosh does."""
+    read: list[object] = []
+    original = ranking._read_postings
+
+    def counting(matcher: object, with_values: bool = False) -> object:
+        read.append(matcher)
+        return original(matcher, with_values)
+
+    monkeypatch.setattr(ranking, "_read_postings", counting)
+    for text in ("summ*", "summit", "summit OR army", "army summit"):
+        our_ranking(library, text)
+    read.clear()
+    for text in ("summ*", "summit", "summit OR army", "army summit"):
+        assert same_ranking(our_ranking(library, text), whoosh_ranking(library, text))
+    assert read == []
+
+
+def test_a_commit_is_seen_at_once_despite_the_decoded_lists(library: Library) -> None:
+    """Lists belong to one searcher; the searcher after a commit decodes its own."""
+    before = library.search("tag:desk").total
+    hit = library.search("tag:follow-up").hits(0, 1)[0]
+    assert "desk" not in hit.tags
+    library.tag(hit.id, ["desk"])
+    assert library.search("tag:desk").total == before + 1
+    library.untag(hit.id, ["desk"])
+    assert library.search("tag:desk").total == before
+
+
+def test_the_decoded_lists_keep_to_their_budget() -> None:
+    import numpy as np
+
+    decoded = ranking._Decoded(budget=100)
+    for n in range(10):
+        ids = np.arange(n * 20, n * 20 + 20)
+        decoded.put(("body", str(n).encode()), ids, np.ones(20))
+    assert decoded.size <= 100
+    assert decoded.get(("body", b"0")) is None  # the oldest went first
+    kept = decoded.get(("body", b"9"))
+    assert kept is not None and not kept[0].flags.writeable  # shared: nobody may change it
+    decoded.put(("body", b"huge"), np.arange(60), np.ones(60))  # over a quarter: not kept
+    assert decoded.get(("body", b"huge")) is None

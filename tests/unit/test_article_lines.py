@@ -632,3 +632,62 @@ def test_link_paragraphs_in_a_page_are_related_stories() -> None:
         "Kim arrived in Beijing on Tuesday aboard his armored train, state media said.",
         "Kim was greeted at the station by senior Chinese officials.",  # a sentence: story text
     ]
+
+
+def test_a_short_wrapped_file_under_a_longer_headline_is_reflowed() -> None:
+    """A wire story wrapped at 60 columns with its headline left whole: the headline is longer
+    than the column, so the 90th percentile of the lengths is the headline's."""
+    text = (
+        "Kim Jong Un arrives in Beijing by armoured train for talks with Xi\n"
+        "By Amy Wren in Beijing\n\n"
+        "BEIJING, Sept. 3 (Yonhap) -- North Korean leader Kim Jong Un\n"
+        "watched China's military parade from the rostrum beside\n"
+        "Chinese President Xi Jinping on Wednesday.\n\n"
+        "The two leaders talked for more than two hours, according to\n"
+        "state media, and agreed to expand trade across the border\n"
+        "that reopened last year.\n"
+    )
+    assert wrap_width(text.split("\n")) == 60
+    parsed = _parse(text)
+    assert parsed.title.startswith("Kim Jong Un arrives")
+    assert parsed.paragraphs[0].endswith("Xi Jinping on Wednesday.")
+    assert parsed.paragraphs[1].endswith("reopened last year.")
+
+
+def test_a_sentence_going_on_in_lower_case_is_one_paragraph() -> None:
+    """Too few lines to find a wrap column, but `according to` / `state media, ...` is one
+    sentence; a lower-case byline (`di Marco Ferrandi`) is not."""
+    units = paragraphs(
+        [
+            "The two leaders talked for more than two hours, according to",
+            "state media, and agreed to expand trade.",
+            "Cina, la parata di Xi con Putin e Kim: i presidenti di Russia e Corea del Nord",
+            "di Marco Ferrandi",
+        ]
+    )
+    assert units[0].text.endswith("according to state media, and agreed to expand trade.")
+    assert units[-1].text == "di Marco Ferrandi"
+
+
+def test_a_short_headline_under_a_cookie_banner_is_no_button() -> None:
+    parsed = _parse(
+        "We use cookies to personalise content and ads and to analyse our traffic.\n"
+        "Accept all\n"
+        "김정은, 베이징 도착…시진핑과 정상회담 예정\n"
+        "By Amy Wren in Beijing\n"
+        "The two leaders talked for more than two hours, according to state media, and agreed "
+        "to expand trade across the border that reopened last year.\n"
+    )
+    assert parsed.title == "김정은, 베이징 도착…시진핑과 정상회담 예정"
+
+
+def test_a_short_headline_under_a_cookie_banner_over_its_dek() -> None:
+    parsed = _parse(
+        "We use cookies to personalise content and ads and to analyse our traffic.\n"
+        "김정은, 베이징 도착…시진핑과 정상회담 예정\n"
+        "The North Korean leader's first trip abroad in six years puts him beside Xi and Putin.\n"
+        "By Amy Wren in Beijing\n\n"
+        "The two leaders talked for more than two hours, according to state media, and agreed "
+        "to expand trade across the border that reopened last year.\n"
+    )
+    assert parsed.title == "김정은, 베이징 도착…시진핑과 정상회담 예정"

@@ -1,7 +1,8 @@
 """Whole articles against their gold: the dev set (copied from ../shared/articles-dev), our own
-set in other outlets' shapes (tests/fixtures/articles-extra) and the two held-out batches
-(articles-blind, articles-blind2; their first scores, taken before the parser was changed for
-them, are in the README). Every field, every file."""
+set in other outlets' shapes (tests/fixtures/articles-extra) and the four held-out batches
+(articles-blind, articles-blind2, and articles-blind3a/3b written blind by another engineer;
+their first scores, taken before the parser was changed for them, are in the README). Every
+field, every file."""
 
 from __future__ import annotations
 
@@ -17,10 +18,24 @@ from reader.core.corpus import Article, FileRef, read_article
 from reader.core.entities import EntityLinker
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SETS = ("articles-dev", "articles-extra", "articles-blind", "articles-blind2")
-KNOWN_MISSES = {
-    "politico-eu-jsonld.html": "Putin is named only as `Putin's`, and a one-word alias links only "
-    "beside the full name or a title (the rule that keeps `Kim` from linking Kim Jong Un alone)",
+SETS = (
+    "articles-dev",
+    "articles-extra",
+    "articles-blind",
+    "articles-blind2",
+    "articles-blind3a",
+    "articles-blind3b",
+)
+_DIGEST = (
+    "Wikipedia's Current events day page: a date line, then topic headings and one-line items "
+    "with no blank lines and no headline; the page name the gold wants as title is printed "
+    "under the items, and the header model takes the first item for the headline"
+)
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("metadata", "wikipedia-current-events-first-line-date.txt"): _DIGEST,
+    ("body", "wikipedia-current-events-first-line-date.txt"): _DIGEST,
+    ("people", "wikipedia-current-events-first-line-date.txt"): _DIGEST
+    + " (its Putin item is taken for the standfirst, which is not linked)",
 }
 """Gold checks the parser and linker are known to fail, each with why: strict, so a fix shows."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
@@ -35,6 +50,18 @@ def cases() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 CASES = cases()
+
+
+def marked(test: str) -> list[Any]:
+    """The cases, with the known misses of `test` as strict expected failures."""
+    return [
+        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[test, c[1]]))
+        if (test, c[1]) in KNOWN_MISSES
+        else c
+        for c in CASES
+    ]
+
+
 LINKER = EntityLinker(default_entities())
 
 
@@ -52,7 +79,7 @@ def read(folder: str, name: str) -> Article:
     return read_article(FileRef(name, path, len(data), 0), 5 << 20, data=data)
 
 
-@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(("folder", "name", "gold"), marked("metadata"), ids=[c[1] for c in CASES])
 def test_metadata(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
     assert norm(article.meta.title) in {norm(t) for t in [gold["title"], *gold["title_alt"]]}
@@ -61,7 +88,7 @@ def test_metadata(folder: str, name: str, gold: dict[str, Any]) -> None:
     assert names(article.meta.byline) in {names(b) for b in [gold["byline"], *gold["byline_alt"]]}
 
 
-@pytest.mark.parametrize(("folder", "name", "gold"), CASES, ids=[c[1] for c in CASES])
+@pytest.mark.parametrize(("folder", "name", "gold"), marked("body"), ids=[c[1] for c in CASES])
 def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
     assert gold["body_first"] in article.paragraphs[0]
@@ -70,16 +97,7 @@ def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) ->
     assert [s for s in gold["not_in_body"] if norm(s) in body] == []
 
 
-@pytest.mark.parametrize(
-    ("folder", "name", "gold"),
-    [
-        pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[c[1]]))
-        if c[1] in KNOWN_MISSES
-        else c
-        for c in CASES
-    ],
-    ids=[c[1] for c in CASES],
-)
+@pytest.mark.parametrize(("folder", "name", "gold"), marked("people"), ids=[c[1] for c in CASES])
 def test_people_linked(folder: str, name: str, gold: dict[str, Any]) -> None:
     article = read(folder, name)
     found = {m.entity for m in LINKER.link(article.meta.title, article.body)}

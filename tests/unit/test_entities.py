@@ -68,8 +68,25 @@ def test_the_kim_regime_is_not_the_man() -> None:
 
 
 def test_short_forms_need_a_full_mention_in_the_same_article() -> None:
-    assert names("Mr Kim met Mr Xi and Putin.") == []
+    assert names("Mr Kim met Mr Xi and Lee.") == []
     assert names("Kim Jong Un arrived. Mr Kim met Xi.") == ["Kim Jong Un", "Kim Jong Un"]
+
+
+def test_a_name_no_one_else_bears_links_alone_in_every_form() -> None:
+    """Politico's lone `Putin's`, Ukrinform's `between Putin and Kim`, RIA's `⚡️Путин и Си`:
+    a one-word form that is no common surname names its person; Kim, Lee, Xi, Wang and Choe
+    are shared by millions and still need the full name, and the dish is not the man."""
+    shipped = EntityLinker(default_entities())
+
+    def linked(text: str) -> list[str]:
+        return [m.entity for m in shipped.link("", text)]
+
+    assert linked("Putin's aides watched.") == ["Vladimir Putin"]
+    assert linked("between Putin and Kim") == ["Vladimir Putin"]
+    assert linked("⚡️Путин и Си Цзиньпин провели разговор.") == ["Vladimir Putin", "Xi Jinping"]
+    assert linked("встреча с Путиным") == ["Vladimir Putin"]
+    assert linked("Kim met Lee, Wang and Choe in Xi's absence.") == []
+    assert linked("a plate of poutine") == []
 
 
 def test_title_cue_counts_as_full_mention() -> None:

@@ -56,7 +56,7 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CUT = re.compile(
-    r"\s*(?:\||\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b).*$",
+    r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b).*$",
     re.I,
 )
 _FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
@@ -70,11 +70,18 @@ NOT_NAME_WORDS = frozenset(
     international diplomacy defense defence security analysis exclusive editorial staff
     reporter writer editor correspondent agency agencies press service the a an of desk team
     bureau online digital network media times post daily herald journal tribune monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december today latest live video photo share updated
+    wednesday thursday friday saturday sunday january february march may july
+    september october november december today latest live video photo share updated
     published home menu search more read related tech science health travel weather markets
-    world's u.s. us uk eu un state government ministry office party""".split()
+    world's u.s. us uk eu un state government ministry office party rights human humanitarian
+    affairs climate development peace law crime migrants women aid energy environment
+    education""".split()
 )
+"""(April, June and August are given names too: `by June Takeda`.)"""
+_GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+"""Mongolian outlets print the father's initial glued to the name: `B.Dulguun`."""
+GLUED_NAME = re.compile(r"^[A-Z]\.[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+"""A whole line that is such a name (no web address: `B.Dulguun`)."""
 _HANGUL = re.compile(r"^[가-힣]{2,4}$")
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _KOREAN_SURNAMES = frozenset(
@@ -88,6 +95,8 @@ _KOREAN_SURNAMES = frozenset(
 def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     """Names from a `By ...` line, [] for an agency credit (`By Yonhap`), None if no byline."""
     stripped = text.strip()
+    if stripped[:1] == "(" and stripped[-1:] == ")":
+        stripped = stripped[1:-1].strip()  # Focus Taiwan closes with `(By X and Y)`
     match = _PREFIX.match(stripped)
     if match is None:
         return None
@@ -171,6 +180,7 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     if _PREFIX.match(stripped):
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
+    stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):
         return None

@@ -55,6 +55,8 @@ _PATTERNS = (
     ("dmy", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s*de)?[\s-]*(?P<mon>{_MONTH})\.?"
         rf"(?:\s*de)?[\s,-]*{_YEAR}", re.I)),
+    # 18-NOV-25: the wire's transmission stamp, the year in two digits
+    ("dmy2", re.compile(rf"\b(?P<d>\d{{1,2}})-(?P<mon>{_MONTH})-(?P<yy>\d\d)\b", re.I)),
     # 2025-09-04 · 2025.02.12 · 2025/09/02 · 2025. 9. 4.
     ("ymd", re.compile(
         r"(?<![\d.])(?P<y>(?:19|20)\d\d)\s*([-./])\s*(?P<m>\d{1,2})\s*\2\s*(?P<d>\d{1,2})(?!\d)")),
@@ -191,6 +193,9 @@ def _build(
             return dt.date(int(groups["y"]), month, int(groups["d"])), False, None
         if kind == "ymd":
             return dt.date(int(groups["y"]), int(groups["m"]), int(groups["d"])), False, None
+        if kind == "dmy2":
+            month = MONTHS[groups["mon"].lower()]
+            return dt.date(2000 + int(groups["yy"]), month, int(groups["d"])), False, None
         if kind == "juche":
             year = int(groups["y"]) if groups.get("y") else int(groups["j"]) + 1911
             return dt.date(year, int(groups["m"]), int(groups["d"])), False, None
@@ -221,6 +226,14 @@ def _label(before: str) -> str:
     label = ""
     for match in _LABEL.finditer(before):
         label = PUBLISHED if match.group("pub") else UPDATED if match.group("upd") else EXCLUDED
+        if (
+            label == EXCLUDED
+            and match.group().lower() == "date:"
+            and before[: match.start()].strip()
+        ):
+            # A message's `Date:` header opens its line; inside a press office's board line
+            # (`No. 25-1187 | Date: 2025-11-21 | Hit: 312`) it is the release's date.
+            label = ""
     return label
 
 

@@ -58,7 +58,11 @@ EXACT = frozenset(
     글씨크기|글씨 크게보기|공유하기|100자평|후원하기|로그인|ログイン|ログインする|有料会員登録|
     [会員限定記事]|会員限定記事|有料記事|写真・図版|小字号|大字号|分享让更多人看到|
     сообщить об опечатке|поддержите нас|підтримайте нас|visual stories|article information|
-    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed
+    기사 정보|字級|字级|列印|シェアする|この記事を読む|closed|mailto|daily quiz|weekly quiz|
+    news quiz|take the quiz|copy url|leave your feedback|read the full transcript|
+    watch the full episode|support provided by|learn more|your email address|your e-mail address|
+    email address|enter your email|in this article|visit website|fotos|photos:|
+    saved to read later|save to read later
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip() for item in EXACT if item.strip())
@@ -81,7 +85,8 @@ LIST_HEADS = frozenset(
     more to read|more commentaries|related posts|related videos|more news from|más noticias|
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
-    смотрите также|    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
+    смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
+    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -96,7 +101,8 @@ _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
-    r"view this email|view in browser|view this post (?:on the web|in (?:your )?browser)|"
+    r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|"
+    r"view this post (?:on the web|in (?:your )?browser)|"
     r"thanks for reading .{1,60}[!.]\s*subscribe|subscribe for free to receive|"
     r"unsubscribe|manage my email|you received this email|"
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
@@ -106,6 +112,17 @@ _STARTS = re.compile(
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
     r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
+    r"if this (?:e-?mail|message|newsletter) (?:is not|does not|doesn't|isn't) display|"
+    r"this e-mail was sent|unofficial translation$|insights from [\w .,&'’-]{2,80}$|"
+    r"personal message\s*:|this (?:message|e-?mail) was sent to you|permalink\b|"
+    r"comments will be moderated|keep comments relevant|"
+    r"this (?:column|article|piece|op-ed|commentary) (?:reflects|represents|does not necessarily)"
+    r" [\w ]{0,30}(?:views|opinions?)|ask [\w .-]{2,20} about this article|"
+    r"thanks for reading[.!,]|\[editor\s*:|follow [\w .'’-]{2,40} on google news|"
+    r"add [\w .&'’-]{2,30} (?:on|to) google|add [\w .&'’-]{2,30} as a preferred source|"
+    r"retrieved from [\"“]?https?://|categories\s*:|this page was last edited|"
+    r"(?:text|content) is available under the creative commons|"
+    r"(?:notice: )?transcripts? (?:are|is) (?:machine|computer|automatically)|"
     r"this article appeared in|this article originally appeared|this article was originally|"
     r"a version of this article appears|appeared in the .{0,40}print edition|"
     r"from the .{0,30}edition|"
@@ -131,7 +148,16 @@ _STARTS = re.compile(
     r"the trust project|compartir en |partager sur |teilen auf |condividi su |"
     r"ver \d+ comentarios|\d+ comentarios|підписуйтеся|подписывайтесь|"
     r"この記事は(?:有料|会員限定)|残り\d+文字|有料会員に|今すぐ登録|続きを読む|"
-    r"\(?责编|\(?web editors?\s*:)",
+    r"\(?责编|\(?web editors?\s*:|扫一扫|(?:【[^】]{1,6}】\s*){1,5}$|"
+    # AP's fact checks close with `This is part of AP’s effort to address widely shared ...`
+    r"this is part of [\w’'. ]{2,30} effort to (?:address|combat|counter)|"
+    # An app's audio link under the story: `Listen to Espresso`, `Listen to the podcast`
+    r"listen to (?:the )?[\w’' ]{2,30}$|"
+    r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
+    r"opinions expressed are those of the author|the views expressed (?:here |in this "
+    r"(?:article|column|piece) )?are (?:those of )?the author|"
+    # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
+    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -174,18 +200,21 @@ _NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›)\s+")
 """`|` separates menu items with or without spaces; the others only with spaces around them,
 so a Korean headline's `김정은·시진핑` (Kim and Xi) is not a menu."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WIDE_SPACE = re.compile(r"\s{2,}|\t")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _END_MARK = re.compile(
-    r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
+    r"^(?:\(END\)|\(end\)|\(MORE\)|\(more\)|END|ENDS|Enditem(?:/[a-z]{1,4})?|-0-|-30-|###|■|□|◆|▲|=+\s*\w+|"
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
-    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
+    r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s*\([\w ,/.-]{2,40}\))?|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
-    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim)$"
+    r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
+    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4}|RED-[A-Z]{2,4}|NNNN)$"
 )
-"""Wire end marks: `(END)`, `Enditem`, `-0-`, `■`, `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`,
-AFP's editor initials `lf/mtp/sco`, Interfax's `va dp`, Yonhap's `2025/09/02 17:21 송고`,
-dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and its end `Lusa/Fim`."""
+"""Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
+`==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
+`va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
+its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
 _WIRE_LINE = re.compile(
@@ -199,7 +228,9 @@ _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
-    r"\(?with input from)\b",
+    r"\(?with input from|"
+    # A newsletter's writers under its items: `Due Diligence is written by X and Y in Hong Kong`
+    r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is (?:written|edited|compiled|produced) by)\b",
     re.I,
 )
 """Credits however long the line: `Reporting by ...; Editing by ...`."""
@@ -210,11 +241,11 @@ CREDIT = re.compile(
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
     r"photos? by|photograph(?:s|y)? by|illustration\s*:|illustrations? by|"
-    r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|"
+    r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"
     r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"
-    r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|"
+    r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|에디터\s+[가-힣]{2,4}\b|웹팀\s|"
     r"avec |mit material|con información de|при участии)",
     re.I,
 )
@@ -237,6 +268,7 @@ PHOTO_CREDIT = re.compile(
     r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото)\s*:\s*[^.]{2,80}|"
     r"Credit\.\.\.[^.]{2,80}|"
     r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
+    r"\b[A-Z]{2,8} Photo/[A-Z][\w .-]{1,40}$|"
     r"[/|]\s*(?:Xinhua|Yonhap|AP|AFP|Reuters|EPA|Kyodo|KYODO|Getty Images|News1|Newsis|"
     r"Bloomberg|Pool|Joint Press Corps|Xinhua-Yonhap|AP-Yonhap|EPA-Yonhap|AFP-Yonhap|"
     r"Reuters-Yonhap|KCNA-Yonhap)[\w .-]{0,20}|"
@@ -295,8 +327,14 @@ def is_navigation(text: str) -> bool:
     Three or more short items between separators; two when every item is one or two words
     in a line of capitals (`BUSINESS / ECONOMY` is a section path, not a sentence).
     """
-    if len(text) > 200 or not any(sep in text for sep in "|·•/>»›"):
+    if len(text) > 200:
         return False
+    if not any(sep in text for sep in "|·•/>»›"):
+        # Items set apart by wide spaces only: `Ukraine  War  Economy  World  Society`.
+        if "  " not in text and "\t" not in text:
+            return False
+        items = _WIDE_SPACE.split(text.strip())
+        return len(items) >= 4 and all(len(i.split()) <= 2 and i[:1].isupper() for i in items)
     if text.rstrip()[-1:] in ".!?" and text.count(" ") > 5:
         return False  # a sentence with a slash or a pipe in it is not a menu
     parts = [p for p in _NAV_SEPARATORS.split(text) if p.strip()]
@@ -306,6 +344,8 @@ def is_navigation(text: str) -> bool:
         return False
     if len(parts) >= 3:
         return True
+    if " > " in text and all(len(p.split()) <= 3 for p in parts):
+        return True  # a breadcrumb: `Opinion > Reporter's notebook`
     return text.isupper() or (all(len(p.split()) <= 1 for p in parts) and "/" not in text)
 
 
@@ -428,7 +468,14 @@ def is_caption(text: str) -> bool:
         return False
     tail = stripped[-90:]
     credited = any(mark in tail for mark in _CREDIT_MARKS) and PHOTO_CREDIT.search(tail)
-    return bool(credited or caption_start(stripped))
+    placed = len(stripped) <= 250 and "(" in stripped and _PLACED.search(stripped)
+    return bool(credited or caption_start(stripped) or placed)
+
+
+_PLACED = re.compile(
+    r"\((?:left|right|centre|center|front|back|L|R|C|\d(?:st|nd|rd|th) (?:left|right|[LR]))\)"
+)
+"""Who stands where in the picture: `Choe Son Hui (left) is greeted by ...`."""
 
 
 _CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit", "Copyright", "©",

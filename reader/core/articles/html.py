@@ -52,16 +52,24 @@ def restore_header(text: str, markup: str, headline: str | None) -> str:
     top = next((i for i, line in enumerate(page) if line == headline), None)
     if top is None:
         return text
-    at = next((i for i in range(top + 1, len(page)) if page[i] in kept), None)
-    if at is None or at - top > 15:
+    # The page's lines down to the second one the extractor kept (the first may be the dek,
+    # with the byline and date under it: `by June Takeda February 26, 2026`).
+    found = [i for i in range(top + 1, min(len(page), top + 16)) if page[i] in kept][:2]
+    if not found:
         return text
-    missing = [line for line in page[top + 1 : at] if line not in kept]
-    if not missing:
-        return text
-    position = next((i for i, line in enumerate(lines) if " ".join(line.split()) == headline), None)
-    if position is None:
-        return "\n".join([headline, *missing, *lines])
-    return "\n".join([*lines[: position + 1], *missing, *lines[position + 1 :]])
+    out = lines
+    for above, at in reversed(list(zip([top, *found], found, strict=False))):
+        missing = [line for line in page[above + 1 : at] if line not in kept]
+        if not missing:
+            continue
+        anchor = page[above]
+        position = next((i for i, line in enumerate(out) if " ".join(line.split()) == anchor), None)
+        if position is None:
+            if above == top:
+                out = [headline, *missing, *out]
+            continue
+        out = [*out[: position + 1], *missing, *out[position + 1 :]]
+    return "\n".join(out)
 
 
 _LINK_PARAGRAPH = re.compile(
@@ -119,10 +127,17 @@ def main_text(markup: str) -> str:
     return clean(text)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
 def message_text(markup: str) -> str:
     """An e-mail's HTML as text, every block on its line. A message is not a web page: the
     extractor's guess at the main text drops what a sender put in a link or a short div (the
     headline of a shared article), and the furniture rules know a newsletter's footer."""
+    if "<pre" not in markup.lower():
+        # Line breaks in the markup are spaces: a paragraph the sender's tool wrapped at 70
+        # columns inside its <p> is one paragraph (a ministry's press release).
+        markup = _WHITESPACE.sub(" ", markup)
     lines = (" ".join(line.split()) for line in _strip_tags(markup).split("\n"))
     return clean("\n".join(lines))
 

@@ -59,7 +59,7 @@ _TITLE_PREFIX = re.compile(
     r"Yonhap Special|EXCLUSIVE|ANALYSIS|EDITORIAL|PHOTO|Photo|Photos|Refiled)\)\s*|"
     r"\[(?:\d+보|속보|단독|종합|종합\d*보?|Analysis|Exclusive|Interview|Opinion|Editorial|"
     r"Photo|News Focus|Feature|Special|Video|Update|Breaking|Op-Ed|Column|Commentary|"
-    r"Newsmaker|Explainer)\]\s*|"
+    r"Newsmaker|Explainer|Reporter['’]s [Nn]otebook|Viewpoint|Voice|Interview)\]\s*|"
     r"(?:EXCLUSIVE|UPDATE\s*\d+|CORRECTED|REFILE|RPT|WRAPUP\s*\d*|INSIGHT|FACTBOX|"
     r"BREAKINGVIEWS|EXPLAINER|BREAKING|URGENT)\s*-\s*|"
     r"(?:EXCLUSIVE|Exclusive|ANALYSIS|Analysis|BREAKING|Breaking|Explainer|EXPLAINER|"
@@ -87,7 +87,7 @@ _TRAILING_EDITOR = re.compile(
 )
 """An editor credit glued to the last paragraph, with Taiwan's ROC date:
 `（編輯：林文彬）1140904`."""
-_DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—])\s*")
+_DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—]|-(?= ))\s*")
 _DATELINE_ZH = re.compile(
     r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网|本报)(?P<place>[^\d（(]{1,8}?)"
     r"(?P<mon>\d{1,2})月(?P<day>\d{1,2})日(?:电|讯)\s*"
@@ -125,7 +125,9 @@ _BIO = re.compile(
     # `Ha-eun Moon, a former deputy national security adviser, is a professor at ...`
     r"^(?P<named>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:a|an|the) [^,]{3,160}, (?:is|was)\b|"
     # A Korean reporter's line under a closing byline: `베이징 특파원입니다. 중국 정치와 ...`
-    r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\."
+    r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\.|"
+    # JoongAng Daily: `The author is a political reporter at the JoongAng Ilbo.`
+    r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
 )
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
                             "the gist", "in short", "key takeaways", "what you need to know",
@@ -161,8 +163,11 @@ _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
-    r"^\(?\s*(?:reporting|(?:japanese|korean|chinese) original) by\s+([^;)]+)", re.I
+    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:)\s*([^;)]+)",
+    re.I,
 )
+"""The reporter in the closing credits: `(Reporting by X; Editing by Y)`, ANTARA's `Reporter:
+Larasati Dewi Anggraini` over `Editor: ...`."""
 _PICTURE_LABEL = re.compile(
     r"^(?P<label>Image source|Image caption|Picture source|Picture caption|사진 출처|사진 설명|"
     r"图像来源|圖像來源|图像加注文字|圖像加註文字|Источник фото|Подпись к фото|Автор фото|"
@@ -184,6 +189,36 @@ _LABELS = frozenset(
 )
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+_ADDRESS = re.compile(
+    r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
+    r"(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?:, [A-Z][\w .]+)?$"
+)
+"""A postal address: `60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172, Republic of Korea`,
+`Bracken House, 1 Friday Street, London, EC4M 9BT`."""
+_TURN = re.compile(r"^[A-Z][^:]{1,80}:(?:\t| {2,})\S")
+"""A transcript's turn: the speaker's label, then (after a tab) what they said."""
+_CAPTION_LABEL = re.compile(
+    r"^(?:Bildunterschrift|Légende|Pie de foto|Didascalia|Caption|Photo caption)\s*:\s*\S"
+)
+"""A caption under its label: DW's `Bildunterschrift: Archivbild eines ...`."""
+_SHARE_ROW = re.compile(
+    r"^(?:(?:share|teilen|senden|partager|compartir|condividi|facebook|x|twitter|whatsapp|"
+    r"telegram|linkedin|e-?mail|mail|messenger|reddit|print|drucken|copy link)\s*){2,8}$",
+    re.I,
+)
+_CITED = re.compile(r"[.!?”\"]\s*\((?:[A-Z][\w .&'’-]{1,30})(?:,\s*[A-Z][\w .&'’-]{1,30})*\)$")
+_DURATION = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d\d$")
+_BY_ALONE = re.compile(r"^(?:by|von|par|por)\s*[:—–-]?\s*$", re.I)
+_FRONT_DATES = ("published", "date", "published_date", "date_published", "publish_date",
+                "pubdate", "pubDate", "published_at")  # fmt: skip
+"""Front-matter keys of the publication date (Readwise writes `published_date`)."""
+_AGENCY_PRODUCT = re.compile(r"^[A-ZА-ЯЁ]{2,10}-[A-ZА-ЯЁ]{4,20}$")
+_COUNTERS = re.compile(r"^(?:[^\w\s]{1,3}\s*\d[\d.,]*[KkMm]?\s*){2,6}$")
+_NAME_EMAIL = re.compile(
+    r"^(?P<name>[^\W\d_][^@,;:()<>\[\]]{2,50}?)(?<!\bat)(?<!\bto)\s+[(<\[]?[\w.+-]+@[\w-]+"
+    r"(?:\.[\w-]+)+[)>\]]?$"
+)
+"""A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -238,6 +273,7 @@ def parse_text(
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _adjust_start(lines, _body_start(lines))
     head, stand, kicker = _headline(lines, start)
+    start = _keep_prose(lines, start, head, stand, kicker)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
         fallback_title, warnings
@@ -352,8 +388,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_credit(stripped) and furniture.CONTRIBUTED.search(stripped):
         line.kind = CREDIT
         return line
-    if furniture.is_caption(stripped):
+    if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
+        return line
+    if len(stripped) < 80 and not prose and _SHARE_ROW.match(stripped):
+        line.kind = FURN  # `Senden Facebook X Whatsapp`: a share row on one line
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
         line.kind, line.outlet = MEDIA, outlets.named(stripped)
@@ -367,12 +406,33 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         and "." in stripped
         and " " not in stripped
         and _HOST_LINE.match(stripped)
+        and not bylines.GLUED_NAME.match(stripped)
     ):
         # The page's address or domain on a line of its own (`thestar.com.my` in the Google
         # AMP viewer, a saved page's URL): furniture that names the outlet.
         line.kind, line.outlet = FURN, outlets.by_domain(stripped)
         return line
     outlet = outlets.named(stripped)
+    if outlet is None and stripped[:6] in ("Watch ", "Listen") and " " in stripped[5:40]:
+        # `Watch CBS News`: the outlet's own stream, a link.
+        named = outlets.named(stripped.split(" ", 1)[1].removeprefix("to ").strip())
+        if named is not None:
+            line.kind, line.outlet = FURN, named
+            return line
+    if outlet is None and first == "/" and len(stripped) <= 40:
+        outlet = outlets.named(stripped[1:].strip())  # Yonhap Japanese's `/聯合ニュース`
+        if outlet is not None:
+            line.kind, line.outlet = END, outlet
+            return line
+    if outlet is None and "-" in stripped and _AGENCY_PRODUCT.match(stripped):
+        # The agency's service under a wire story: `ТАСС-ТЕЛЕГРАММА`.
+        outlet = outlets.named(stripped.split("-")[0])
+        if outlet is not None:
+            line.kind, line.outlet = END, outlet
+            return line
+    if outlet is None and not first.isalnum() and _COUNTERS.match(stripped):
+        line.kind = FURN  # a post's views, likes and shares: `👁 1.4M  ❤️ 2.1K  🔁 318`
+        return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -381,11 +441,26 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if outlet is not None:
         line.kind, line.outlet = OUTLET, outlet
         return line
+    if len(stripped) < 120 and stripped.count(",") >= 2 and _ADDRESS.search(stripped):
+        line.kind = FURN  # the sender's postal address under a newsletter
+        return line
+    if "@" in stripped and len(stripped) < 90 and (named := _NAME_EMAIL.match(stripped)):
+        # A closing byline with the reporter's address: `Park Seo-yeon syp@donga.com`.
+        name = named.group("name").strip()
+        hangul = _HANGUL_NAME.match(name.rsplit("-", 1)[-1])  # RFA: `서울-한서윤 hansy@rfa.org`
+        names = [hangul.group()] if hangul else None
+        names = names or bylines.bare(name, lambda s: outlets.named(s) is not None)
+        if names:
+            line.kind, line.names = BYLINE, names
+            return line
     if furniture.is_furniture(stripped, prose):
         line.kind = END if _is_end_mark(stripped) else FURN
         return line
     if unit.index < 20 and furniture.is_slug(stripped):
         line.kind = FURN
+        return line
+    if len(stripped) < 60 and not stripped.isascii() and _RIGHTS.search(stripped):
+        line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
 
@@ -423,7 +498,11 @@ def _is_end_mark(text: str) -> bool:
     )
 
 
-_RIGHTS = re.compile(r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载", re.I)
+_RIGHTS = re.compile(
+    r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|"
+    r"ICP[备證证]",
+    re.I,
+)
 """Rights notices in other languages: `Все права на информацию ... принадлежат АО «Интерфакс».`,
 `本網站之文字、圖片及影音，非經授權，不得轉載`."""
 _PRINTED_IN = re.compile(
@@ -447,6 +526,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
              "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
              "aest", "aedt", "pst", "pdt", "cst", "cdt"}  # fmt: skip
     meaningful = [w for w in words if w.lower() not in noise]
+    if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
+        return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
 
@@ -488,7 +569,15 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             _mark_summary(lines, i, blanks)
         elif line.kind == TEXT and not line.prose and i + 1 < len(lines):
             credit = lines[i + 1].unit.text.strip()
-            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300:
+            headline = (
+                lines[i + 1].unit.blank_before
+                and i
+                and lines[i - 1].kind in (DATE, BYLINE)
+                and _headline_like(line.unit.text)
+            )
+            # A headline under the date, a blank line from the picture's credit, has no
+            # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`).
+            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
                 line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
         if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
@@ -549,13 +638,45 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 if after.kind != TEXT or after.prose or len(text) > 100 or after.unit.blank_before:
                     break
                 after.kind = FURN
+    cited = [ln for ln in lines if ln.kind == CAPTION and _CITED.search(ln.unit.text)]
+    if len(cited) >= 3:
+        # Many lines ending in their source (`... on Kyiv and Lviv. (Reuters)`): the items of
+        # a news digest (Wikipedia's Current events), not captions.
+        for line in cited:
+            line.kind = TEXT
     for i, line in enumerate(lines):
         if line.kind == FURN and _CONSENT.search(line.unit.text):
             # The buttons under a consent banner: `Yes, I agree`, `No, take me to settings`.
-            for after in lines[i + 1 : i + 5]:
+            for k in range(i + 1, min(i + 5, len(lines))):
+                after = lines[k]
                 if after.kind != TEXT or after.prose or len(after.unit.text) > 40:
                     break
+                nxt = _next_content(lines, k)
+                over_story = nxt is not None and (
+                    lines[nxt].kind in (BYLINE, DATE)
+                    or (lines[nxt].kind == TEXT and lines[nxt].prose)
+                )
+                if over_story and _headline_like(after.unit.text):
+                    break  # a short headline over its byline or dek, not a button
                 after.kind = FURN
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        if (
+            line.kind == TEXT
+            and not line.prose
+            and len(line.unit.text) <= 100
+            and _DURATION.match(after.unit.text.strip())
+        ):
+            # A video's title over its running time (`USS George Washington arrives in Busan`
+            # / `01:52`): an embed, not the story.
+            line.kind = after.kind = FURN
+        if line.kind == TEXT and _BY_ALONE.match(line.unit.text):
+            # PBS: `By —` on its line, the name on the next.
+            after = lines[i + 1]
+            named = bylines.bare(after.unit.text, lambda s: outlets.named(s) is not None)
+            if after.kind == TEXT and named:
+                line.kind = FURN
+                after.kind, after.names = BYLINE, named
     for line in lines:
         text = line.unit.text
         inset = text.startswith(("Lire aussi", "Read also", "Read more"))
@@ -632,6 +753,11 @@ def _mark_list(lines: list[_Line], i: int, in_story: bool) -> None:
             j += 1
             continue
         if nxt.kind == TEXT and _link_like(nxt):
+            if j == i + 1 and _neighbour(lines, j, +1) in (BYLINE, DATE):
+                # `Top stories from the world of deals` over a headline and its byline: a
+                # newsletter's tagline, not a list.
+                lines[i].kind = FURN
+                break
             if tight is None:
                 tight = not nxt.unit.blank_before
             nxt.kind = LINK
@@ -731,7 +857,62 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         start = nxt
     if start and lines[start - 1].kind == TEXT and _SPEAKER.match(lines[start - 1].unit.text):
         start -= 1
+    above = start - 1
+    while above >= 0 and lines[above].kind in (FURN, MEDIA, CAPTION):
+        above -= 1
+    meta = above - 1
+    while meta >= 0 and lines[meta].kind in (FURN, MEDIA):
+        meta -= 1
+    if (
+        meta > 0
+        and lines[above].kind == TEXT
+        and _subheading(lines[above].unit.text)
+        and lines[meta].kind in (DATE, BYLINE)
+        and any(ln.kind == TEXT and _headline_like(ln.unit.text) for ln in lines[:meta])
+    ):
+        # Semafor's first section head (`The News`) between the date and the story is the
+        # story's, as its later ones (`Know More`) are.
+        start = above
+    if nxt is not None and not _TURN.match(lines[start].unit.text):
+        # A summary over a transcript (PBS): the transcript's first turn starts the body.
+        turns = [k for k in range(nxt, min(nxt + 3, len(lines))) if lines[k].kind == TEXT]
+        if len(turns) >= 2 and all(_TURN.match(lines[k].unit.text) for k in turns[:2]):
+            start = turns[0]
     return start
+
+
+def _keep_prose(
+    lines: list[_Line], start: int, head: int | None, stand: int | None, kicker: int | None
+) -> int:
+    """Never drop a paragraph of running text between the header and the body: if one stands
+    there (the body start was put lower), the body starts at the first text line below the
+    header instead."""
+    top = max((k for k in (head, stand, kicker) if k is not None), default=-1)
+    if head is None:
+        return start
+    between = [k for k in range(top + 1, start) if lines[k].kind == TEXT]
+    if any(_running(lines[k]) and not _BIO.match(lines[k].unit.text) for k in between):
+        return between[0]
+    return start
+
+
+def _running(line: _Line) -> bool:
+    """Prose, or a sentence of ten words or more however it ends (`... Beijing. (Reuters)`)."""
+    return line.prose or len(line.unit.text.split()) >= 10
+
+
+def _subheading(text: str) -> bool:
+    """A short section head: a few capitalised words, no colon, digit or full stop (one word
+    alone is a page's leftover: `Translate`, `Count`)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 5
+        and len(text) <= 40
+        and text[:1].isupper()
+        and not text.isupper()
+        and not _DIGIT.search(text)
+        and text.rstrip()[-1:] not in ".:!?;,"
+    )
 
 
 def _opens_with_dateline(text: str) -> bool:
@@ -900,11 +1081,17 @@ def _footer_start(lines: list[_Line], start: int) -> int:
             return i
         if line.kind in (CREDIT, BYLINE) and _nothing_after(lines, i):
             return i  # closing credits, or a closing byline over the reporter's card
+        if line.kind == OUTLET and i > start + 1 and _no_prose_after(lines, i):
+            return i  # the agency's name signing the story off (`VNA`), links under it
     return len(lines)
 
 
 def _strong_list(line: _Line) -> bool:
     return line.kind == LIST_HEAD and line.strong_list
+
+
+def _no_prose_after(lines: list[_Line], i: int) -> bool:
+    return not any(line.kind == TEXT and line.prose for line in lines[i + 1 :])
 
 
 def _nothing_after(lines: list[_Line], i: int) -> bool:
@@ -1227,7 +1414,7 @@ class _Assembly:
     def _date(
         self, outlet: Outlet | None, month_day: tuple[int, int] | None
     ) -> tuple[str | None, str | None]:
-        front = self.meta.get("published") or self.meta.get("date")
+        front = next((self.meta[k] for k in _FRONT_DATES if self.meta.get(k) is not None), None)
         if front is not None:
             value = _front_date(front)
             if value:
@@ -1281,13 +1468,18 @@ class _Assembly:
             return self.hints.byline
         head = self.head if self.head is not None else 0
         agency = False
+        named: list[str] = []
         for i in range(head, min(self.start, len(self.lines))):
             line = self.lines[i]
             if line.kind == BYLINE and line.names is not None:
-                if line.names:
-                    return bylines.join(line.names)
-                agency = True  # `By Reuters`: the reporters may still be in the credits
+                if not line.names:
+                    agency = not named  # `By Reuters`: the reporters may be in the credits
+                    break
+                named += line.names  # PBS: `By —` / `Owen Marsh`, `By —` / `Lina Park`
+            elif named and line.kind not in (FURN, MEDIA):
                 break
+        if named:
+            return bylines.join(list(dict.fromkeys(named)))
         if not agency:
             if korean_names:
                 return bylines.join(korean_names)
@@ -1301,17 +1493,17 @@ class _Assembly:
             # `(Reporting by X; Editing by Y)`, The Mainichi's `(Japanese original by X, Desk)`
             match = _AUTHOR_CREDIT.match(credit)
             if match:
-                names = bylines.names_in(
+                credited = bylines.names_in(
                     match.group(1), lambda s: self.outlets.named(s) is not None, loose=True
                 )
-                if names:
-                    return bylines.join(names)
+                if credited:
+                    return bylines.join(credited)
         if self.hints.fallback_byline and not agency:
-            named = bylines.bare(
+            sender = bylines.bare(
                 self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
             )
-            if named:
-                return bylines.join(named)
+            if sender:
+                return bylines.join(sender)
         return None
 
     # -- title, kicker, standfirst --
@@ -1328,6 +1520,17 @@ class _Assembly:
             return self.hints.title, kicker
         if self.head is not None:
             raw = self.lines[self.head].unit.text.strip().strip("*_ ")
+            above = self.lines[self.head - 1] if self.head else None
+            if (
+                raw[:1].islower()
+                and above is not None
+                and self.kicker == self.head - 1
+                and not self.lines[self.head].unit.blank_before
+            ):
+                # A headline broken over two lines (`China sends 32 aircraft around Taiwan` /
+                # `after Lai envoy’s Seoul meeting`): the second goes on in lower case.
+                raw = f"{above.unit.text.strip()} {raw}"
+                kicker = self.hints.kicker or frontmatter.string(self.meta.get("kicker"))
             prefix = _TITLE_PREFIX.match(raw)
             title = raw[prefix.end() :].strip() if prefix else raw
             if prefix and kicker is None:

@@ -17,6 +17,8 @@ _STAMP_START = re.compile(
     r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
     r"(?:\d|[A-Z][a-z]{2,8}\.? \d)|(?:Updated|Published|Posted)\b)"
 )
+_BYLINE_WORD = re.compile(r"^(?:by|par|von|por|di|door|av)\s", re.I)
+"""A byline in a lower-case language (`di Marco Ferrandi`) is not the line above going on."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 """Chinese and Japanese (not Korean, which puts spaces between words)."""
 _WRAP_MIN = 40
@@ -55,15 +57,21 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(prose) < 5:
         return None
     # The wrap column: the length that most prose lines reach or nearly reach. Take the 90th
-    # percentile, so one long slug or URL line does not set it.
-    width = prose[min(len(prose) - 1, int(len(prose) * 0.9))]
-    if not _WRAP_MIN <= width <= _WRAP_MAX:
-        return None
-    near = sum(1 for n in prose if width - 16 <= n <= width + 2)
-    over = sum(1 for n in prose if n > width + 2)
-    if near < 0.6 * len(prose) or over > max(1, len(prose) // 20):
-        return None
-    return width
+    # percentile, so one long slug or URL line does not set it; in a short file, where that is
+    # the longest line, the next length down first, so that one unwrapped headline over the
+    # wrapped story does not set it either.
+    allowed = max(1, len(prose) // 20)
+    percentile = prose[min(len(prose) - 1, int(len(prose) * 0.9))]
+    shorter = sorted({n for n in prose[-allowed - 1 :] if n < percentile})
+    for width in [*shorter, percentile]:
+        if not _WRAP_MIN <= width <= _WRAP_MAX:
+            continue
+        near = sum(1 for n in prose if width - 16 <= n <= width + 2)
+        over = sum(1 for n in prose if n > width + 2)
+        # Below the percentile, at least four lines must reach the column.
+        if near >= 0.6 * len(prose) and over <= allowed and (width == percentile or near >= 4):
+            return width
+    return None
 
 
 def paragraphs(lines: list[str]) -> list[Unit]:
@@ -141,9 +149,23 @@ def _continues(
         if width is None:
             return start.quote and quote
     if width is None:
-        return False
+        # Too few lines to tell a wrap column, but a sentence broken off mid-phrase and going
+        # on in lower case on the next line (`according to` / `state media, and ...`).
+        tail = previous.rstrip()
+        return (
+            len(tail) >= 40
+            and line[:1].islower()
+            and tail[-1:].isalpha()
+            and (" " in line or line[-1:] in ".!?")
+            and not _BYLINE_WORD.match(line)
+        )
     if _STAMP_START.match(line) or line.startswith(("By ", "BY ")):
         return False  # a date or byline line under a headline, not the headline's second line
+    if len(previous.rstrip()) > width + 2 and previous.rstrip()[-1:] in ".!?":
+        # A sentence longer than the column was not wrapped at it (a banner over wrapped
+        # text): what follows starts afresh. (A dateline put before a wrapped first line makes
+        # it longer, and the paragraph goes on.)
+        return False
     if indented and not start.bullet:
         # In wrapped wire copy a paragraph starts with an indent ("   The military parade").
         return False

@@ -16,6 +16,9 @@ same index, article for article and score for score.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, overload
@@ -33,6 +36,57 @@ _EMPTY = (np.empty(0, _IDS), np.empty(0, np.float64))
 _LENGTHS = np.array(LENGTH_OF_BYTE, dtype=np.float64)
 _TREE_OR_ABOVE = 5000
 """Whoosh's `Or` builds a tree of unions in segments with more articles than this."""
+DECODED_POSTINGS = 2_000_000
+"""Postings kept decoded and scored per searcher (16 bytes each: 32 MB at most)."""
+
+
+class _Decoded:
+    """The posting lists one searcher decoded and scored lately, least recently used first.
+
+    Decoding Whoosh's blocks (unpickling, decompressing) is most of a search. Typing reads
+    the same lists again and again: `lab`, `labo`, `labou` each expand to "labour", and a
+    refined query keeps its first words. A new searcher (after a commit) starts empty, so a
+    list is never older than the index it came from.
+    """
+
+    def __init__(self, budget: int = DECODED_POSTINGS) -> None:
+        self.budget = budget
+        self.size = 0
+        self.lists: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, bytes]) -> tuple[np.ndarray, np.ndarray] | None:
+        with self.lock:
+            found = self.lists.get(key)
+            if found is not None:
+                self.lists.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, bytes], ids: np.ndarray, scores: np.ndarray) -> None:
+        if len(ids) > self.budget // 4:
+            return  # one list may not push out every other
+        ids.flags.writeable = False  # shared by every search that reads them
+        scores.flags.writeable = False
+        with self.lock:
+            if key in self.lists:
+                return
+            self.lists[key] = (ids, scores)
+            self.size += len(ids)
+            while self.size > self.budget:
+                _, (old, _scores) = self.lists.popitem(last=False)
+                self.size -= len(old)
+
+
+_DECODED: weakref.WeakKeyDictionary[Any, _Decoded] = weakref.WeakKeyDictionary()
+_DECODED_LOCK = threading.Lock()
+
+
+def _decoded(searcher: Any) -> _Decoded:
+    with _DECODED_LOCK:
+        found = _DECODED.get(searcher)
+        if found is None:
+            found = _DECODED[searcher] = _Decoded()
+        return found
 
 
 class Unsupported(Exception):
@@ -98,6 +152,7 @@ class _Segment:
             self.alive = np.ones(self.reader.doc_count_all(), dtype=bool)
             self.alive[np.fromiter(self.reader.deleted_docs_set, dtype=_IDS)] = False
         self._lengths: dict[str, np.ndarray | None] = {}
+        self.decoded = _decoded(searcher)
 
     def evaluate(self, q: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique article numbers matching q, and each one's score."""
@@ -242,6 +297,10 @@ class _Segment:
         """A word's live articles and their scores (and raw posting values, if asked)."""
         if self.cancelled is not None and self.cancelled():
             raise Cancelled
+        if not with_values:
+            known = self.decoded.get((field, btext))
+            if known is not None:
+                return known
         if (field, btext) not in self.reader:
             return (*_EMPTY, []) if with_values else _EMPTY
         ids, weights, values = _read_postings(self.reader.postings(field, btext), with_values)
@@ -260,7 +319,10 @@ class _Segment:
             scores = weights
         else:
             raise Unsupported(type(scorer).__name__)
-        return (ids, scores, values) if with_values else (ids, scores)
+        if with_values:
+            return ids, scores, values
+        self.decoded.put((field, btext), ids, scores)
+        return ids, scores
 
     def _field_lengths(self, field: str, ids: np.ndarray) -> np.ndarray:
         if field not in self._lengths:
