@@ -561,6 +561,18 @@ def test_a_wire_dateline_with_the_full_date_day_first() -> None:
     assert parsed.paragraphs[-1] == "Foi o primeiro encontro entre os dois líderes em seis anos."
 
 
+def test_a_wire_dateline_with_the_full_date_month_first() -> None:
+    """AFP's and Reuters' web copy print the year in the dateline, month first."""
+    parsed = _parse(
+        "North Korea fires two ballistic missiles into sea, Seoul says\n\n"
+        "SEOUL, Aug 14, 2025 (AFP) - North Korea fired two short-range ballistic missiles into the sea on Thursday, the South's military said.\n\n"
+        "The launch was the first since June.\n"
+    )  # fmt: skip
+    meta = parsed.meta
+    assert (meta.source, meta.date, meta.dateline) == ("AFP", "2025-08-14", "SEOUL")
+    assert parsed.paragraphs[0].startswith("SEOUL, Aug 14, 2025 (AFP) - North Korea fired")
+
+
 def test_japanese_lines_are_paragraphs_not_wrapped_text() -> None:
     """A Japanese page has no spaces between words: a line ending in `。` is not a line the
     next one continues, even when the file looks wrapped at a column."""

@@ -69,10 +69,11 @@ _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
     r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?|"
-    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}))?\s*"
+    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}))?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
 )
-"""`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`."""
+"""`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`
+or month first: `SEOUL, Aug 14, 2025 (AFP) -`."""
 _DATELINE_ZH_PAREN = re.compile(
     r"^[（(](?P<agency>中央社|中新社|新華社|新华社|中通社)(?:(?:記者|记者)"
     r"(?P<names>(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{3}))?"
