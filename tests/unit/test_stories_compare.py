@@ -77,3 +77,12 @@ def test_a_possessive_is_not_a_different_name() -> None:
     text = "Korvania fired two missiles on Thursday morning, Seland's military said."
     assert compare([text], [text]).discrepancies == []
     assert compare([text], [text]).shared == 1
+
+
+def test_a_far_count_of_a_group_worded_apart_is_not_a_discrepancy() -> None:
+    """The seeds' aggregator writes of "the three leaders" at the parade, AP of "26 foreign
+    leaders": two groups, not one figure told twice."""
+    left = "The alignment of the three leaders at the parade could also serve as a message."
+    right = "Kim and Putin will be among 26 foreign leaders who attend the parade in Beijing."
+    assert _clashes([left], [right]) == []
+    assert _clashes([right], [left]) == []

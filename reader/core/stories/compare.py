@@ -261,6 +261,16 @@ def _count_classes(value: str, context: frozenset[str]) -> frozenset[str]:
     return frozenset(CLASS_OF[w] for w in context if w in CLASS_OF)
 
 
+def _close(a: str, b: str) -> bool:
+    """Two counts near enough to be one figure told twice (12 and 13 dead, 25 and 26 leaders).
+
+    Sentences worded apart share only a subject word; a count far from the other one (three
+    leaders against 26) is then another group, not a disagreement. Sentences worded alike
+    still pair any two values (a toll raised from 12 to 40 in an update)."""
+    x, y = int(a), int(b)
+    return min(x, y) * 2 >= max(x, y)
+
+
 def _is_year(value: str) -> bool:
     return len(value) == 4 and value.isdigit() and value[:2] in ("19", "20")
 
@@ -285,7 +295,10 @@ def _clashes(
         for b in other.numbers - sent.numbers:
             a_counts, b_counts = sent.counts.get(a, frozenset()), other.counts.get(b, frozenset())
             if a_counts or b_counts:
-                if any((a, c) not in theirs and (b, c) not in mine for c in a_counts & b_counts):
+                shared = a_counts & b_counts  # both whole numbers when not empty
+                # "the three leaders" worded apart are not a count of "26 foreign leaders"
+                close = same_fact or (shared and _close(a, b))
+                if close and any((a, c) not in theirs and (b, c) not in mine for c in shared):
                     pairs.append((a, b))
             elif same_fact and _is_year(a) == _is_year(b) and sent.context[a] & other.context[b]:
                 pairs.append((a, b))
