@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.article import ArticleMeta, cut_title
-from reader.core.articles import bylines, dates, frontmatter, furniture, language
+from reader.core.articles import bylines, dates, frontmatter, furniture, language, titles
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
 from reader.core.articles.reflow import Unit, paragraphs
@@ -273,7 +273,12 @@ def parse_text(
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _adjust_start(lines, _body_start(lines))
-    head, stand, kicker = _headline(lines, start)
+    # A title the container gives (an HTML page's, the front matter's) is the title whatever
+    # the text's header says: the header model then only places the lines.
+    titled = hints.title or frontmatter.string(meta.get("title"))
+    echoes = None if titled else _echoes(lines, outlets, hints)
+    subject = titles.subject_text(hints.fallback_title) if hints.fallback_title else None
+    head, stand, kicker = _headline(lines, start, echoes, outlets, subject)
     start = _keep_prose(lines, start, head, stand, kicker)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
@@ -870,9 +875,11 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         and _subheading(lines[above].unit.text)
         and lines[meta].kind in (DATE, BYLINE)
         and any(ln.kind == TEXT and _headline_like(ln.unit.text) for ln in lines[:meta])
+        and any(ln.kind == TEXT and _subheading(ln.unit.text) for ln in lines[start + 1 :])
     ):
         # Semafor's first section head (`The News`) between the date and the story is the
-        # story's, as its later ones (`Know More`) are.
+        # story's, as its later ones (`Know More`) are; a short line with no others like it
+        # further down is a button (`Seite vorlesen`).
         start = above
     if nxt is not None and not _TURN.match(lines[start].unit.text):
         # A summary over a transcript (PBS): the transcript's first turn starts the body.
@@ -978,7 +985,13 @@ def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
     return None
 
 
-def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, int | None]:
+def _headline(
+    lines: list[_Line],
+    start: int,
+    echoes: list[str] | None,
+    outlets: OutletTable,
+    subject: str | None = None,
+) -> tuple[int | None, int | None, int | None]:
     """Headline, standfirst and kicker positions, walking back from the body's start.
 
     The headline is the nearest line above the body that reads like one (a phrase of some
@@ -987,17 +1000,30 @@ def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, i
     sentence, between the headline and the body, is the standfirst; so is a dek without a full
     stop under its headline (`_is_standfirst`). Failing all that, the nearest text line.
     """
-    candidates: list[int] = []
+    found: list[int] = []
     j = start - 1
-    while j >= 0 and len(candidates) < 6:
+    while j >= 0 and len(found) < 12:
         if lines[j].kind == TEXT and not _orphan(lines[j].unit.text) and not lines[j].unit.bullet:
-            candidates.append(j)
+            found.append(j)
         j -= 1
+    candidates = found[:6]
     if not candidates:
         return None, None, None
     head = next((c for c in candidates if _headline_like(lines[c].unit.text)), None)
     stand: int | None = None
-    if head is None:
+    supported = (
+        None if echoes is None else _best_supported(lines, found, start, head, echoes, outlets)
+    )
+    if supported is not None:
+        head = supported
+        below = [c for c in candidates if c > head]
+        for c in below:
+            if titles.caption_shape(lines[c].unit.text):
+                lines[c].kind = CAPTION
+        below = [c for c in below if lines[c].kind == TEXT]
+        if below and (lines[below[-1]].prose or _is_standfirst(lines[below[-1]], lines[head])):
+            stand = below[-1]
+    elif head is None:
         head = candidates[0]
     else:
         stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
@@ -1006,8 +1032,22 @@ def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, i
     while k >= 0 and lines[k].kind == FURN and skipped < 2 and not lines[k].outlet:
         k -= 1
         skipped += 1
-    if stand is None and k >= 0 and lines[k].kind == TEXT and _is_standfirst(lines[head], lines[k]):
+    if (
+        stand is None
+        and k >= 0
+        and lines[k].kind == TEXT
+        and _is_standfirst(lines[head], lines[k])
+        and (echoes is None or not _against(lines[k], outlets))
+    ):
         head, stand = k, head
+    if echoes and subject and head is not None:
+        lead = _lead_words(lines, start)
+        if _evidence(lines, head, lead, echoes, outlets) < 4 and not any(
+            titles.same_title(lines[c].unit.text, subject) for c in found
+        ):
+            # Nothing above the story is headline enough (`View this post on the web at ...`):
+            # the e-mail's subject names it better.
+            return None, None, None
     kicker = None
     m = head - 1
     skipped = 0
@@ -1020,6 +1060,108 @@ def _headline(lines: list[_Line], start: int) -> tuple[int | None, int | None, i
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
+
+
+def _echoes(lines: list[_Line], outlets: OutletTable, hints: Hints) -> list[str]:
+    """Titles printed elsewhere that a headline repeats: a saved page's title line at the top
+    (`Headline | Outlet`), an e-mail's subject or a page's <title>."""
+    found = []
+    for line in lines[:5]:
+        head = titles.page_title(line.unit.text, lambda s: outlets.named(s) is not None)
+        if head:
+            found.append(head)
+    if hints.fallback_title:
+        found.append(titles.subject_text(hints.fallback_title))
+    return found
+
+
+def _best_supported(
+    lines: list[_Line],
+    candidates: list[int],
+    start: int,
+    head: int | None,
+    echoes: list[str],
+    outlets: OutletTable,
+) -> int | None:
+    """The candidate the general evidence favours (`_evidence`), when it beats the nearest
+    headline-shaped line by a clear margin; None keeps the walk's choice."""
+    lead = _lead_words(lines, start)
+    scores = {c: _evidence(lines, c, lead, echoes, outlets) for c in candidates}
+    for far in candidates[6:]:
+        scores[far] -= 1  # past the lines a headline sits among: it needs more evidence
+    best = max(candidates, key=lambda c: (scores[c], -candidates.index(c)))
+    current = scores[head] if head is not None else scores[candidates[0]] - 1
+    if best != head and scores[best] >= current + 2 and scores[best] >= 3:
+        return best
+    return None
+
+
+def _against(line: _Line, outlets: OutletTable) -> bool:
+    """The line's shape says it is no headline: a menu or breadcrumb, a label, a caption, a
+    name alone (then the line under it is the headline, not its standfirst)."""
+    text = line.unit.text.strip()
+    return (
+        titles.menu_shape(text)
+        or titles.label_shape(text, sentence=True)
+        or titles.caption_shape(text)
+        or (len(text) <= 90 and bool(bylines.bare(text, lambda s: outlets.named(s) is not None)))
+    )
+
+
+def _lead_words(lines: list[_Line], start: int) -> set[str]:
+    """The content words of the story's first three paragraphs."""
+    lead: set[str] = set()
+    taken = 0
+    for line in lines[start:]:
+        if line.kind == TEXT:
+            lead |= titles.content_words(line.unit.text[:400])
+            taken += 1
+            if taken == 3:
+                break
+    return lead
+
+
+def _evidence(
+    lines: list[_Line], c: int, lead: set[str], echoes: list[str], outlets: OutletTable
+) -> int:
+    """How much a line looks like the headline, from evidence that holds across outlets: its
+    shape (a phrase, not a sentence), a title elsewhere repeating it, a Markdown heading,
+    standing over the byline or date, naming what the story names; against it, a caption's
+    shape, a name alone, a short line that names nothing in the story."""
+    line = lines[c]
+    text = line.unit.text.strip()
+    score = 0
+    if _headline_like(text):
+        score += 2
+    elif line.prose or text.rstrip(_CLOSERS)[-1:] in ".。":
+        score -= 1
+    if any(titles.same_title(text, echo) for echo in echoes):
+        score += 4
+    if line.unit.heading:
+        score += 2
+    if _over_meta(lines, c):
+        score += 2
+    overlap = titles.lead_overlap(text, lead)
+    score += overlap
+    if not overlap and len(text.split()) <= 4 and not _CJK.search(text):
+        score -= 2
+    if titles.caption_shape(text):
+        score -= 3
+    if len(text) <= 90 and bylines.bare(text, lambda s: outlets.named(s) is not None):
+        score -= 3
+    if titles.menu_shape(text):
+        score -= 3
+    elif titles.label_shape(text):
+        score -= 1
+    return score
+
+
+def _over_meta(lines: list[_Line], i: int) -> bool:
+    """The line stands over the byline or date, or over one line (a standfirst) over them."""
+    nxt = _next_content(lines, i)
+    if nxt is not None and lines[nxt].kind == TEXT:
+        nxt = _next_content(lines, nxt)
+    return nxt is not None and lines[nxt].kind in (BYLINE, DATE)
 
 
 def _headline_like(text: str) -> bool:
