@@ -221,10 +221,9 @@ def article(draw: st.DrawFn) -> tuple[bytes, list[str]]:
     meta = [draw(pick(BYLINES)), *draw(st.lists(pick(DATES), max_size=2, unique=True))]
     head += draw(st.permutations(meta))
     width = draw(st.sampled_from([None, None, 60, 66, 72]))
-    # A wrap column is told from the lengths of a dozen lines or more: a hard-wrapped story of
-    # two short paragraphs is read one line at a time (a known limit, see the README).
-    least = 4 if width else 2
-    body = draw(st.lists(pick(BODY[2:]), min_size=least, max_size=7, unique=True))
+    # A hard-wrapped story of two short paragraphs: too few lines to tell the wrap column, so
+    # its lines are read one at a time and a word wrapped alone onto a line must still join.
+    body = draw(st.lists(pick(BODY[2:]), min_size=2, max_size=7, unique=True))
     if draw(st.booleans()):
         body.insert(0, draw(pick(BODY[:2])))  # a lead with a dateline
     keep += body

@@ -6,10 +6,13 @@ header the way a page or a wire does, with lines that no word list in the parser
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from reader.core.articles import ArticleReader, ParsedText, titles
 from reader.core.articles.plain import Hints, parse_text
+from reader.core.articles.reflow import paragraphs
 
 READER = ArticleReader()
 STORY = (
@@ -186,3 +189,71 @@ def test_a_line_repeating_the_subject_is_the_headline() -> None:
     parsed = parse(text, Hints(fallback_title=HEADLINE))
     assert parsed.meta.title == HEADLINE
     assert parsed.paragraphs[0] == STORY
+
+
+def test_a_setext_underline_marks_a_heading() -> None:
+    units = paragraphs([HEADLINE, "=" * 30, "", STORY])
+    assert units[0].heading and units[0].text == HEADLINE
+    assert not paragraphs(["A paragraph of two lines that runs on", "and on.", "---"])[0].heading
+
+
+def test_a_markdown_heading_above_a_caption_is_the_headline() -> None:
+    for marked in (f"# {HEADLINE}", f"{HEADLINE}\n{'=' * 40}"):
+        text = (
+            f"{marked}\n\nBorder guards inspect a balloon near Vilnius (left) on Oct. 28. "
+            f"Photo: LRT\n\n{STORY}\n\n{MORE}\n"
+        )
+        assert parse(text).meta.title == HEADLINE
+
+
+# --- a short hard-wrapped story (the loss the fuzz test found) --------------------------------
+
+
+def wrapped(text: str, width: int = 66) -> str:
+    return textwrap.fill(text, width)
+
+
+def test_a_wrapped_story_of_two_short_paragraphs_is_read_as_two_paragraphs() -> None:
+    header = (
+        "Advertisement\nCopy link\nAdvertisement\nAnalysis\n" + HEADLINE + "\nBy Ruta Kazlauskaite"
+    )
+    text = f"{header}\n\n{wrapped(STORY)}\n\n{wrapped(MORE)}\n"
+    parsed = parse(text)
+    assert parsed.meta.title == HEADLINE
+    assert parsed.paragraphs == [STORY, MORE]
+
+
+def test_a_word_wrapped_alone_onto_a_line_goes_on_its_sentence() -> None:
+    units = paragraphs(
+        [
+            "Officials in Seoul say the launch came hours before the allied drills",
+            "began",
+            "By Amy Wren",
+        ]
+    )
+    assert (
+        units[0].text
+        == "Officials in Seoul say the launch came hours before the allied drills began"
+    )
+    units = paragraphs(
+        [
+            "The North Korean leader's first trip abroad in six years puts him beside",
+            "Xi and Putin.",
+            "By Amy Wren",
+        ]
+    )
+    assert units[0].text.endswith("beside Xi and Putin.")
+
+
+def test_a_headline_over_a_short_line_is_not_joined_to_it() -> None:
+    units = paragraphs([HEADLINE, "Advertisement", "Vilnius, Nov. 4."])
+    assert [u.text for u in units] == [HEADLINE, "Advertisement", "Vilnius, Nov. 4."]
+
+
+def test_a_story_of_one_wrapped_paragraph_keeps_every_word() -> None:
+    """The known limit: two lines are too few to tell a wrap column, so the first may be read
+    as the standfirst; no word of it is lost."""
+    text = f"{HEADLINE}\nBy Ruta Kazlauskaite\n\n{wrapped(MORE, 72)}\n"
+    parsed = parse(text)
+    kept = " ".join([parsed.meta.standfirst or "", *parsed.paragraphs]).split()
+    assert kept == MORE.split()

@@ -661,6 +661,14 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 over_story = nxt is not None and (
                     lines[nxt].kind in (BYLINE, DATE)
                     or (lines[nxt].kind == TEXT and lines[nxt].prose)
+                    or (
+                        lines[nxt].kind == TEXT
+                        and bool(
+                            bylines.bare(
+                                lines[nxt].unit.text, lambda s: outlets.named(s) is not None
+                            )
+                        )
+                    )
                 )
                 if over_story and _headline_like(after.unit.text):
                     break  # a short headline over its byline or dek, not a button

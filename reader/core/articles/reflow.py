@@ -12,6 +12,10 @@ from dataclasses import dataclass
 BULLET = re.compile(r"^(?:[•·▪◦●‣∙○■□▶►–—*+-]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 """A list item's marker. `-`, `*`, `+` and the dashes need a space after them."""
 _QUOTE = re.compile(r"^>\s?")
+_ENDS = frozenset(".!?。！？…")
+_CLOSING = "\"'”’)]»」』 "
+_SETEXT = re.compile(r"^(?:={3,}|-{3,})$")
+"""The underline of a setext heading (`Headline` / `========`)."""
 _HEADING = re.compile(r"^#{1,6}\s+")
 _STAMP_START = re.compile(
     r"^(?:(?:19|20)\d\d[-./]\d|\d{1,2}[:.]\d\d\b|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,? "
@@ -51,6 +55,7 @@ def wrap_width(lines: list[str]) -> int | None:
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 6:
         return None
+    inner = _inner_lengths(lines)
     if sum(1 for n in lengths if n > _LONG_LINE) > len(lengths) // 10:
         return None
     prose = sorted(n for n in lengths if n >= 30)
@@ -71,7 +76,31 @@ def wrap_width(lines: list[str]) -> int | None:
         # Below the percentile, at least four lines must reach the column.
         if near >= 0.6 * len(prose) and over <= allowed and (width == percentile or near >= 4):
             return width
+    if len(inner) >= 3:
+        # Too few lines, or too many short header lines, for the count over all of them: the
+        # paragraphs' lines but their last reach one column, and no line goes much past it.
+        width = inner[-1]
+        reach = sum(1 for n in inner if width - 16 <= n)
+        over = sum(1 for n in prose if n > width + 2)
+        if _WRAP_MIN <= width <= _WRAP_MAX and reach >= 0.8 * len(inner) and over <= allowed:
+            return width
     return None
+
+
+def _inner_lengths(lines: list[str]) -> list[int]:
+    """The lengths of the lines of paragraphs, each paragraph's last line aside: the lines of a
+    block between blank lines that ends like a sentence (a header block of headline, byline and
+    date does not)."""
+    out: list[int] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.rstrip())
+            continue
+        if len(block) >= 2 and block[-1].rstrip(_CLOSING)[-1:] in _ENDS:
+            out += [len(b) for b in block[:-1] if len(b) >= 30]
+        block = []
+    return sorted(out)
 
 
 def paragraphs(lines: list[str]) -> list[Unit]:
@@ -105,6 +134,17 @@ def paragraphs(lines: list[str]) -> list[Unit]:
             continue
         stripped = line.strip()
         first = stripped[0]
+        if (
+            first in "=-"
+            and start is not None
+            and len(current) == 1
+            and not start.bullet
+            and len(current[0]) <= 150
+            and _SETEXT.match(stripped)
+        ):
+            # `Headline` over `========`: a setext heading; the underline is a unit of its own.
+            start.heading = True
+            close()
         quote = first == ">"
         if quote:
             stripped = _QUOTE.sub("", stripped).strip()
@@ -152,12 +192,19 @@ def _continues(
         # Too few lines to tell a wrap column, but a sentence broken off mid-phrase and going
         # on in lower case on the next line (`according to` / `state media, and ...`).
         tail = previous.rstrip()
+        if len(tail) < 40 or not tail[-1:].isalpha() or _BYLINE_WORD.match(line):
+            return False
+        if line[:1].islower():
+            return " " in line or line[-1:] in ".!?" or (line.isalpha() and len(line) <= 20)
+        # A sentence's last words wrapped onto a short line of their own, after a line broken
+        # off at a lower-case word (`... puts him beside` / `Xi and Putin.`).
+        last = tail.rsplit(" ", 1)[-1]
         return (
-            len(tail) >= 40
-            and line[:1].islower()
-            and tail[-1:].isalpha()
-            and (" " in line or line[-1:] in ".!?")
-            and not _BYLINE_WORD.match(line)
+            len(tail) >= 50
+            and last.islower()
+            and len(line) <= 30
+            and line[-1:] in ".!?"
+            and not any(ch.isdigit() for ch in line)
         )
     if _STAMP_START.match(line) or line.startswith(("By ", "BY ")):
         return False  # a date or byline line under a headline, not the headline's second line
