@@ -276,9 +276,7 @@ def parse_text(
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
-    echoes = None if titled else _echoes(lines, outlets, hints)
-    subject = titles.subject_text(hints.fallback_title) if hints.fallback_title else None
-    head, stand, kicker = _headline(lines, start, echoes, outlets, subject)
+    head, stand, kicker = _headline(lines, start, outlets, None if titled else hints)
     start = _keep_prose(lines, start, head, stand, kicker)
     end = _footer_start(lines, start)
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
@@ -994,11 +992,7 @@ def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
 
 
 def _headline(
-    lines: list[_Line],
-    start: int,
-    echoes: list[str] | None,
-    outlets: OutletTable,
-    subject: str | None = None,
+    lines: list[_Line], start: int, outlets: OutletTable, hints: Hints | None
 ) -> tuple[int | None, int | None, int | None]:
     """Headline, standfirst and kicker positions, walking back from the body's start.
 
@@ -1019,9 +1013,16 @@ def _headline(
         return None, None, None
     head = next((c for c in candidates if _headline_like(lines[c].unit.text)), None)
     stand: int | None = None
-    supported = (
-        None if echoes is None else _best_supported(lines, found, start, head, echoes, outlets)
-    )
+    # One line above the story leaves nothing to weigh (most wire copy and plain files).
+    # Evidence is weighed only where a container gave no title and there is a choice (one
+    # line above the story, as in most wire copy and plain files, leaves nothing to weigh).
+    subject = hints.fallback_title if hints else None
+    echoes = None
+    if hints is not None and (len(found) > 1 or subject):
+        echoes = _echoes(lines, outlets, hints)
+    supported = None
+    if echoes is not None and len(found) > 1:
+        supported = _best_supported(lines, found, start, head, echoes, outlets)
     if supported is not None:
         head = supported
         below = [c for c in candidates if c > head]
@@ -1049,6 +1050,7 @@ def _headline(
     ):
         head, stand = k, head
     if echoes and subject and head is not None:
+        subject = titles.subject_text(subject)
         lead = _lead_words(lines, start)
         if _evidence(lines, head, lead, echoes, outlets) < 4 and not any(
             titles.same_title(lines[c].unit.text, subject) for c in found

@@ -55,7 +55,6 @@ def wrap_width(lines: list[str]) -> int | None:
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 6:
         return None
-    inner = _inner_lengths(lines)
     if sum(1 for n in lengths if n > _LONG_LINE) > len(lengths) // 10:
         return None
     prose = sorted(n for n in lengths if n >= 30)
@@ -76,6 +75,7 @@ def wrap_width(lines: list[str]) -> int | None:
         # Below the percentile, at least four lines must reach the column.
         if near >= 0.6 * len(prose) and over <= allowed and (width == percentile or near >= 4):
             return width
+    inner = _inner_lengths(lines)
     if len(inner) >= 3:
         # Too few lines, or too many short header lines, for the count over all of them: the
         # paragraphs' lines but their last reach one column, and no line goes much past it.
