@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 _PREFIX = re.compile(
     r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
-    r"review|column|essay|editorial|report|reporting|photos? and text)\s+)?"
+    r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
     r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)",
     re.I,
 )
@@ -56,7 +56,9 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CUT = re.compile(
-    r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b).*$",
+    r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    # `Marta Kowalczyk on 21 November 2026`, `... on Monday`
+    r"\son\s(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)).*$",
     re.I,
 )
 _FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
@@ -97,6 +99,8 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     stripped = text.strip()
     if stripped[:1] == "(" and stripped[-1:] == ")":
         stripped = stripped[1:-1].strip()  # Focus Taiwan closes with `(By X and Y)`
+    elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
+        stripped = stripped.strip("*_ ")  # a blog's `*Posted by X on 21 November 2026*`
     match = _PREFIX.match(stripped)
     if match is None:
         return None
@@ -161,7 +165,7 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         piece = _ROLE.sub("", piece).strip(" .,/")
         if not piece:
             continue
-        if is_outlet(piece) or _agency(piece):
+        if is_outlet(piece) or _agency(piece) or _desk(piece, is_outlet):
             continue
         if not _is_name(piece):
             return None
@@ -169,6 +173,12 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     if not names:
         return None
     return list(dict.fromkeys(names))
+
+
+def _desk(piece: str, is_outlet: Callable[[str], bool]) -> bool:
+    """An outlet's team, not a person: `Reuters Fact Check`, `AFP Factuel`, `BBC Verify`."""
+    words = piece.split()
+    return len(words) >= 2 and (is_outlet(words[0]) or is_outlet(" ".join(words[:2])))
 
 
 def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
@@ -213,7 +223,10 @@ _ROLE_LINE = re.compile(
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
     r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"
     r"(?:,\s*[\w .]+)?$|"
-    r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$",
+    r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$|"
+    # the role before the place: NRC's `Correspondent Peking`, `Correspondent in Beijing`
+    r"^(?:correspondent|correspondente?|korrespondent(?:in)?|corresponsal|corrispondente)"
+    r"\s+(?:in\s+|à\s+|en\s+)?[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?$",
     re.I,
 )
 

@@ -48,9 +48,9 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:.h]\d\d)"
 """A year; `20259:52 PM` (a year run into a time, as a saved Reuters page has it) counts."""
 
 _PATTERNS = (
-    # September 3, 2025 · Sept. 3, 2025 · Sep 4th 2025 · Wed Sep 10 2025
+    # September 3, 2025 · Sept. 3, 2025 · Sep 4th 2025 · Wed Sep 10 2025 · Nov.23,2026
     ("mdy", re.compile(
-        rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s*{_YEAR}", re.I)),
+        rf"\b(?P<mon>{_MONTH})(?:\.\s*|\s+)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s*{_YEAR}", re.I)),
     # 3 September 2025 · 04 Sep. 2025 · 09-Sep-2025 · 3 SEP 2025 · 3 de septiembre de 2025
     ("dmy", re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?\.?(?:\s*de)?[\s-]*(?P<mon>{_MONTH})\.?"

@@ -16,6 +16,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from reader.core.articles import titles
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import OutletTable
 from reader.core.articles.plain import Hints, parse_text
@@ -298,6 +299,13 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     )
     if not title and meta.get("html:title"):
         title = _TITLE_SUFFIX.sub("", meta["html:title"])
+    if title:
+        # `Headline - War on the Rocks` in og:title too: the site's name is no part of it.
+        site = {n.casefold() for n in (source_name, source) if n}
+        title = (
+            titles.page_title(title, lambda s: s.casefold() in site or outlets.named(s) is not None)
+            or title
+        )
     authors = ld.get("_authors") or meta.get("md:author") or []
     if not authors and meta.get("author") and not meta["author"].startswith("http"):
         authors = [meta["author"]]

@@ -117,6 +117,11 @@ _DATELINE_PLAIN = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Z.'’ -]{1,30}))?"
     r"(?:,\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2}))?\s*(?::|--|[–—-])\s+(?=\S)"
 )
+_DATELINE_UNDASHED = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?),\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+"
+    r"\((?P<agency>[^()]{2,30})\)\s+(?=\S)"
+)
+"""India's agencies put no dash after the agency: `New Delhi, Nov 24 (PTI) Chinese ...`."""
 _AGENCY_HEAD = re.compile(r"^(?P<agency>[A-Z][A-Z ]{2,30}) - ")
 _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40}?)\s*\.?\s*$")
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
@@ -203,7 +208,8 @@ _CAPTION_LABEL = re.compile(
 )
 """A caption under its label: DW's `Bildunterschrift: Archivbild eines ...`."""
 _SHARE_ROW = re.compile(
-    r"^(?:(?:share|teilen|senden|partager|compartir|condividi|facebook|x|twitter|whatsapp|"
+    r"^(?:(?:share|follow|teilen|folgen|senden|partager|suivre|compartir|seguir|condividi|"
+    r"facebook|x|twitter|whatsapp|"
     r"telegram|linkedin|e-?mail|mail|messenger|reddit|print|drucken|copy link)\s*){2,8}$",
     re.I,
 )
@@ -869,6 +875,8 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         start = nxt
     if start and lines[start - 1].kind == TEXT and _SPEAKER.match(lines[start - 1].unit.text):
         start -= 1
+    elif nxt is not None and _open_dek(lines, start, nxt):
+        start = nxt
     above = start - 1
     while above >= 0 and lines[above].kind in (FURN, MEDIA, CAPTION):
         above -= 1
@@ -893,6 +901,28 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         if len(turns) >= 2 and all(_TURN.match(lines[k].unit.text) for k in turns[:2]):
             start = turns[0]
     return start
+
+
+def _open_dek(lines: list[_Line], start: int, nxt: int) -> bool:
+    """A long paragraph that does not end like a sentence, right under a headline and over
+    prose that does, is the standfirst (The Hankyoreh's deks have no full stop): a story's
+    paragraphs end like sentences."""
+    text = lines[start].unit.text.rstrip(_CLOSERS)
+    if len(text) < 100 or text[-1:] in _SENTENCE_END or text[-1:] in ":;,":
+        return False
+    above = start - 1
+    while above >= 0 and lines[above].kind in (FURN, MEDIA):
+        above -= 1
+    after = lines[nxt]
+    return (
+        above >= 0
+        and lines[above].kind == TEXT
+        and not lines[above].prose
+        and _title_like(lines[above].unit.text, True)
+        and after.kind == TEXT
+        and after.prose
+        and after.unit.text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    )
 
 
 def _keep_prose(
@@ -971,7 +1001,16 @@ def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> 
 def _between(lines: list[_Line], i: int) -> bool:
     """Right under a headline and over the story's first paragraph (Axios prints the author
     that way, the date above the headline)."""
-    if i == 0 or lines[i - 1].kind != TEXT or not _headline_like(lines[i - 1].unit.text):
+    if i == 0 or lines[i - 1].kind != TEXT:
+        return False
+    above = lines[i - 1]
+    if not _headline_like(above.unit.text) and not (
+        # or under the standfirst under it (The Interpreter: headline, dek, author, story)
+        above.prose
+        and i >= 2
+        and lines[i - 2].kind == TEXT
+        and _headline_like(lines[i - 2].unit.text)
+    ):
         return False
     j = i + 1
     while j < len(lines) and lines[j].kind in (FURN, MEDIA, CAPTION):
@@ -1213,8 +1252,10 @@ def _kicker_like(text: str) -> bool:
 def _is_standfirst(candidate: _Line, above: _Line) -> bool:
     """Whether `candidate` is the dek under the headline `above`, not the headline itself."""
     text = candidate.unit.text.strip()
-    if text.isupper() or not _title_like(above.unit.text) or _TITLE_PREFIX.match(text):
+    if text.isupper() or _TITLE_PREFIX.match(text):
         return False  # `[Analysis] Beijing parade shows ...` is a headline, never a dek
+    if not _title_like(above.unit.text) and not _short_headline(above.unit.text, text):
+        return False
     if len(text.split()) < 6 and not _CJK.search(text):
         return False
     head = above.unit.text.strip()
@@ -1222,6 +1263,21 @@ def _is_standfirst(candidate: _Line, above: _Line) -> bool:
     # above it is a headline, not a topline (`Parade of the Autocrats`).
     return (
         len(text) > len(head) * 1.1 or text.rstrip(_CLOSERS)[-1:] in "." or len(head.split()) >= 6
+    )
+
+
+def _short_headline(head: str, dek: str) -> bool:
+    """A headline of a few words over a dek of a paragraph's length (`Family reunions, again`
+    over 35 words): no headline runs that long, and a phrase with a comma or of three words is
+    no section label (`North Korea`, `Analysis` over a long headline are)."""
+    words = head.split()
+    return (
+        len(dek) >= 150
+        and len(words) >= 2
+        and not head.isupper()
+        and not _kicker_word(head.strip())
+        and _title_like(head, True)
+        and ("," in head or len(words) >= 3)
     )
 
 
@@ -1447,6 +1503,10 @@ class _Assembly:
                     self.dateline_stamps = dates.find_dates(full, None)
                 month_day = _month_day(match.groupdict().get("mon"), match.groupdict().get("day"))
                 return _clean_place(match.group("place")), match.group("agency"), month_day, []
+        undashed = _DATELINE_UNDASHED.match(first)
+        if undashed and self.outlets.named(undashed.group("agency")):
+            month_day = _month_day(undashed.group("mon"), undashed.group("day"))
+            return _clean_place(undashed.group("place")), undashed.group("agency"), month_day, []
         named = _DATELINE_NAMED.match(first)
         if named and self.outlets.named(named.group("agency")):
             month_day = _month_day(named.group("mon"), named.group("day"))

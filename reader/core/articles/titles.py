@@ -43,7 +43,7 @@ _CJK_CREDIT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff][＝=][^＝=\s]{2,20}$")
 _PAGE_TITLE_SEP = re.compile(r"\s+(?:\||[-–—]|::|·)\s+")
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw|tr|wg|aw|sv|rv)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
-_MENU_GAP = re.compile(r"\S(?: {2,}|\t| [>»›|] )(?=\S)")
+_MENU_GAP = re.compile(r"\S(?: {2,}|\t| [>»›|] |\u3000)(?=\S)")
 _LABEL = re.compile(r"^(?P<label>[^\W\d][^:：\d]{0,24}?)\s?[:：]\s*\S")
 
 _STOPS = frozenset(".!?。！？")
@@ -108,8 +108,13 @@ def menu_shape(text: str) -> bool:
     stripped = text.strip()
     if not _MENU_GAP.search(stripped):
         return False
-    items = [i for i in re.split(r" {2,}|\t| [>»›|] ", stripped) if i.strip()]
-    return len(items) >= 2 and all(len(i.split()) <= 3 for i in items)
+    items = [i.strip() for i in re.split(r" {2,}|\t| [>»›|] |\u3000", stripped) if i.strip()]
+    # Chinese and Japanese menus have no spaces in an item, but short items: `ニュース　国際`.
+    return (
+        len(items) >= 2
+        and all(len(i.split()) <= 3 and len(i) <= 24 for i in items)
+        and (not _CJK_RUN.search(stripped) or all(len(i) <= 10 for i in items))
+    )
 
 
 def label_shape(text: str, sentence: bool = False) -> bool:
