@@ -25,6 +25,7 @@ SETS = (
     "articles-blind2",
     "articles-blind3a",
     "articles-blind3b",
+    "articles-blind4a",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "

@@ -15,7 +15,8 @@ EXACT = frozenset(
     skip to main content|skip to content|skip links|skip to navigation|skip to footer|menu|
     search|search query|submit search|show search|sign in|log in|login|register|subscribe|
     sign up|subscribe now|account|my news|more|live|newsletters|newsletter|donate|languages|
-    follow us|share|share this|share this article|share on|share full article|share this story|
+    follow us|share|share this|share this article|republish|republish this article|share on|
+    share full article|share this story|
     save|saved|print|print this page|email|e-mail|facebook|x|twitter|reddit|linkedin|pinterest|
     flipboard|whatsapp|telegram|wechat|weibo|line|kakaotalk|copy link|copy link copied|
     link copied|link copied!|copied|give|gift|gift this article|comments|comment|
@@ -65,7 +66,7 @@ EXACT = frozenset(
     saved to read later|save to read later
     """.replace("\n", "").split("|")
 )
-EXACT = frozenset(item.strip() for item in EXACT if item.strip())
+EXACT = frozenset(item.strip().strip("[]【】") for item in EXACT if item.strip())
 
 LIST_HEADS = frozenset(
     """
@@ -86,7 +87,8 @@ LIST_HEADS = frozenset(
     la rédaction vous conseille|что было до этого|推荐阅读|相关报道|おすすめ記事|
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
-    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード
+    延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
+    あわせて読みたい|こちらもおすすめ|related content
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -209,14 +211,18 @@ _END_MARK = re.compile(
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s*\([\w ,/.-]{2,40}\))?|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
     r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
-    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4}|RED-[A-Z]{2,4}|NNNN)$"
+    r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4}|RED-[A-Z]{2,4}|NNNN|[A-Z]{3}(?:\s+[A-Z]{3}){0,3})$"
 )
 """Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
 `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
 `va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
 its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
-TRAILING_MARK = re.compile(r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>)\s*$")
-"""An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`."""
+TRAILING_MARK = re.compile(
+    r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|"
+    r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3})\s*$"
+)
+"""An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`, an
+Indian agency's name and its desks' initials: `... the officials said. PTI ABH`."""
 _WIRE_LINE = re.compile(
     r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"
     r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s|^EDITOR'?S NOTE\b|^\(Editor'?s note",
@@ -318,7 +324,7 @@ CREDIT_ONLY = re.compile(
 
 def normal(text: str) -> str:
     """Lower case with the punctuation and spaces around it stripped, for the lookups above."""
-    return text.strip().strip(" :.!*_#|-–—•·>»").strip().lower()
+    return text.strip().strip(" :.!*_#|-–—•·>»[]【】").strip().lower()
 
 
 def is_navigation(text: str) -> bool:
@@ -349,6 +355,21 @@ def is_navigation(text: str) -> bool:
     return text.isupper() or (all(len(p.split()) <= 1 for p in parts) and "/" not in text)
 
 
+_PRINT_MARGIN = re.compile(
+    r"^(?:(?:https?://\S+\s+)?Page \d{1,3} of \d{1,3}|"
+    r"\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d\d(?:\s?[AP]M)?(?:\s.*)?)$"
+)
+"""A browser's print margins, repeated on every page of a story printed to PDF: `Page 2 of 3`,
+`11/24/26, 9:14 AM   The Limits of the Axis | Foreign Affairs`."""
+_HOUSE_NOTE = re.compile(
+    r"^(?:This (?:article|story|report|piece|fact check) (?:was|has been) (?:produced|written|"
+    r"reported|prepared|compiled|edited) by\b|"
+    r"[A-Z][\w .&'’-]{1,40} is a (?:service|publication|product|brand|unit|division) of [A-Z])"
+)
+"""A house note under the story: `This article was produced by the Reuters Fact Check team.`,
+`Korea Pro is a service of Korea Risk Group.`"""
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -361,6 +382,10 @@ def is_furniture(text: str, prose: bool) -> bool:
     if stripped[:1] in "*_" and len(stripped) > 2:
         stripped = stripped.lstrip("*_ ")  # Markdown emphasis: `*Read more:* [Title](url)`
     if _STARTS.match(stripped) or _END_MARK.match(stripped):
+        return True
+    if stripped[:1] in "TABCDEFGHIJKLMNOPQRSUVWXYZ" and _HOUSE_NOTE.match(stripped):
+        return True
+    if stripped[:1] in "Ph0123456789" and _PRINT_MARGIN.match(stripped):
         return True
     if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
         return True

@@ -147,7 +147,7 @@ _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
-    r"top stories|trending|recommended) (?:from|on|in|at) [\w .&'’-]{2,30}$"
+    r"top stories|trending|recommended|also) (?:from|on|in|at) [\w .&'’-]{2,30}$"
 )
 _WIDGET = re.compile(
     r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\(?\d+\)?$", re.I
@@ -378,7 +378,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.outlet = _outlet_in_byline(stripped, outlets)
         return line
     if _DIGIT.search(stripped) and len(stripped) < 200:
-        if stripped[:1] in "PA" and _PRINTED_IN.match(stripped):
+        if stripped[:1] in "PAE" and _PRINTED_IN.match(stripped):
             line.kind = END
             return line
         stamps = dates.find_dates(stripped, None)
@@ -517,7 +517,9 @@ _RIGHTS = re.compile(
 `本網站之文字、圖片及影音，非經授權，不得轉載`."""
 _PRINTED_IN = re.compile(
     r"^(?:Published|Printed|Appeared) in (?:the )?[A-Z][\w.&' -]{1,40},"
-    r"\s*\w+ \d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}\.?$"
+    r"\s*\w+ \d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}\.?$|"
+    r"^(?:A version of this (?:article|story) appeared in|"
+    r"Een versie van dit artikel verscheen (?:ook )?in)\b.{0,80}\d{4}\.?$"
 )
 """The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
 
@@ -1445,7 +1447,7 @@ class _Assembly:
         names = {n.lower() for n in re.split(r",\s*|\s+and\s+", byline) if n}
         parts = {p for n in names for p in n.split()} | names
         while len(body) > 1:
-            last = body[-1]
+            last = body[-1].strip("*_ ")  # a blog's bio in italics
             match = _BIO.match(last)
             repeated = bylines.names_in(last, lambda s: False) if len(last) < 90 else None
             if repeated and {n.lower() for n in repeated} <= names:
