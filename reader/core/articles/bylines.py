@@ -49,8 +49,11 @@ _LEADING_ROLE = re.compile(
 )
 """ABC (Australia) puts the role before the name: `By North Asia correspondent Mika Dunstan`."""
 _TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
-_KOREAN_PLACE = re.compile(r"^[가-힣·]{1,12}\s*[=/]\s*(?=[가-힣]{2,4}\s*(?:특파원|기자))")
-"""`베이징=이한결 특파원`, `모스크바/이서윤 특파원`: the place before the reporter."""
+_KOREAN_PLACE = re.compile(
+    r"^[가-힣·]{1,12}\s*[=/]\s*(?=[가-힣]{2,4}\s*(?:특파원|기자))|^[가-힣·]{2,12}\s+(?=[가-힣]{2,4}\s*특파원)"
+)
+"""`베이징=이한결 특파원`, `모스크바/이서윤 특파원`, `베이징 김민서 특파원`: the place before the
+reporter."""
 _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([가-힣]{2,4})입니다\.?$")
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -232,8 +235,9 @@ _ROLE_LINE = re.compile(
 
 
 def is_role(text: str) -> bool:
-    """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`."""
-    stripped = text.strip()
+    """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`, with
+    the reporter's handle after it (`Asia correspondent @helenmarshsky`)."""
+    stripped = re.sub(r"\s+@\w{2,30}$", "", text.strip())
     return len(stripped) <= 60 and bool(_ROLE_LINE.match(stripped))
 
 

@@ -101,6 +101,7 @@ INSETS = frozenset(
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
+    r"presented by |sponsored by |brought to you by |a message from .{2,40}:$|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
     r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|"

@@ -26,6 +26,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "blogposting", "backgroundnewsarticle", "report",
                   "webpage", "liveblogposting"}  # fmt: skip
+_DESK = re.compile(r"\b(?:desk|team|staff|bureau|newsroom|editors)\b", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+[^|–—-]{2,60}$")
 
 
@@ -309,7 +310,9 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     authors = ld.get("_authors") or meta.get("md:author") or []
     if not authors and meta.get("author") and not meta["author"].startswith("http"):
         authors = [meta["author"]]
-    byline = bylines.join([bylines.normal_case(a) for a in authors]) if authors else None
+    # A desk or a team is no author (`HT News Desk`, `Reuters Staff`).
+    people = [a for a in authors if not _DESK.search(a)]
+    byline = bylines.join([bylines.normal_case(a) for a in people]) if people else None
     stamp = (
         _string(ld.get("datePublished"))
         or meta.get("article:published_time")

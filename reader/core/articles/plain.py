@@ -74,6 +74,12 @@ _DATELINE_AGENCY = re.compile(
 )
 """`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`
 or month first: `SEOUL, Aug 14, 2025 (AFP) -`."""
+_DATELINE_TW_BRACKET = re.compile(
+    r"^〔(?:記者|记者)(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)\s*[∕/／]\s*"
+    r"(?P<place>[^〕]{1,12}?)(?:報導|报道)〕\s*"
+)
+"""The Liberty Times opens with its reporter in brackets: `〔記者陳怡君∕綜合報導〕`,
+`〔記者王寶兒∕台北報導〕`."""
 _DATELINE_ZH_PAREN = re.compile(
     r"^[（(](?P<agency>中央社|中新社|新華社|新华社|中通社)(?:(?:記者|记者)"
     r"(?P<names>(?:[\u4e00-\u9fff]{2,3}[、，])*[\u4e00-\u9fff]{3}))?"
@@ -1077,6 +1083,13 @@ def _headline(
         head = candidates[0]
     else:
         stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
+    deck = _deck(lines, head) if hints is not None and stand is None else None
+    if deck:
+        # A headline over a deck of short lines (Korean, Spanish and business pages print two
+        # or three): the top line is the headline, the lines under it the standfirst.
+        head, stand = deck[0], deck[1]
+        for extra in deck[2:]:
+            lines[extra].kind = SUMMARY
     k = head - 1
     skipped = 0
     while k >= 0 and lines[k].kind == FURN and skipped < 2 and not lines[k].outlet:
@@ -1093,7 +1106,7 @@ def _headline(
     if echoes and subject and head is not None:
         subject = titles.subject_text(subject)
         lead = _lead_words(lines, start)
-        if _evidence(lines, head, lead, echoes, outlets) < 4 and not any(
+        if _evidence(lines, head, lead, echoes, outlets) < 3 and not any(
             titles.same_title(lines[c].unit.text, subject) for c in found
         ):
             # Nothing above the story is headline enough (`View this post on the web at ...`):
@@ -1111,6 +1124,37 @@ def _headline(
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
+
+
+def _deck(lines: list[_Line], head: int) -> list[int] | None:
+    """The headline and its deck, when the line taken for the headline ends a run of three or
+    more short phrases printed one under another (no other kind of line between them): section
+    labels (`Economy`, `국제 일본`) at the run's top are left for the kicker."""
+    run = [head]
+    k = head - 1
+    while k >= 0 and len(run) < 6:
+        line = lines[k]
+        text = line.unit.text.strip()
+        if (
+            line.kind != TEXT
+            or line.prose
+            or not _title_like(text, True)
+            or titles.menu_shape(text)
+            or titles.label_shape(text, sentence=True)
+            or titles.caption_shape(text)
+        ):
+            break
+        run.insert(0, k)
+        k -= 1
+    # A section label inside the run ends the page's chrome: the header starts under it.
+    labels = [i for i, k in enumerate(run) if _kicker_like(lines[k].unit.text)]
+    if labels:
+        run = run[labels[-1] + 1 :]
+    if len(run) < 3 or not _headline_like(lines[run[0]].unit.text):
+        return None
+    if any(lines[k].unit.text.strip()[:1].islower() for k in run[1:]):
+        return None  # a headline wrapped onto the next line goes on in lower case: no deck
+    return run
 
 
 def _echoes(lines: list[_Line], outlets: OutletTable, hints: Hints) -> list[str]:
@@ -1204,6 +1248,8 @@ def _evidence(
         score -= 3
     elif titles.label_shape(text):
         score -= 1
+    if "://" in text or "www." in text:
+        score -= 3  # a link line (`View this post on the web at https://...`): no headline
     return score
 
 
@@ -1474,6 +1520,11 @@ class _Assembly:
         if korean:
             place, agency, names = korean
             return place, agency, None, names
+        taiwan = _DATELINE_TW_BRACKET.match(first) if first[:1] == "〔" else None
+        if taiwan:
+            place = taiwan.group("place")
+            names = taiwan.group("names").split("、")
+            return (None if place.startswith("綜合") else place), None, None, names
         paren = _DATELINE_ZH_PAREN.match(first)
         if paren:
             names = re.split(r"[、，]", paren.group("names") or "")
@@ -1525,7 +1576,9 @@ class _Assembly:
         self, body: list[str], dateline_agency: str | None
     ) -> tuple[str | None, str | None, Outlet | None]:
         outlets = self.outlets
-        front = frontmatter.string(self.meta.get("source") or self.meta.get("publisher"))
+        front = frontmatter.string(
+            self.meta.get("source") or self.meta.get("publisher") or self.meta.get("publication")
+        )
         if front:
             found = outlets.by_domain(front) if "." in front and " " not in front else None
             found = found or outlets.named(front)
@@ -1737,10 +1790,10 @@ class _Assembly:
             raw = self.lines[self.head].unit.text.strip().strip("*_ ")
             above = self.lines[self.head - 1] if self.head else None
             if (
-                raw[:1].islower()
-                and above is not None
+                above is not None
                 and self.kicker == self.head - 1
                 and not self.lines[self.head].unit.blank_before
+                and (raw[:1].islower() or _title_case_wrap(above.unit.text.strip(), raw))
             ):
                 # A headline broken over two lines (`China sends 32 aircraft around Taiwan` /
                 # `after Lai envoy’s Seoul meeting`): the second goes on in lower case.
@@ -1782,6 +1835,21 @@ class _Assembly:
                 if furniture.normal(text) not in _SUMMARY_HEADS:
                     parts.append(text)
         return "\n".join(parts) or None
+
+
+def _title_case_wrap(first: str, second: str) -> bool:
+    """A Title Case headline broken over two lines (`Ukrainian Intelligence: North Korea
+    Preparing New Troop` / `Rotation to Russia's Kursk Region`): both lines capitalise every
+    longer word, the first is long and open-ended, the second shorter. (A kicker over its
+    headline is the shorter line: `Kim Jong Un bei Militärparade in Peking` / `Der Diktator
+    an Xis Seite`.)"""
+    if len(first) < 45 or len(second) >= len(first) or first[-1:] in ".:!?;,":
+        return False
+    for line in (first, second):
+        longer = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+        if len(longer) < 2 or not all(w[:1].isupper() for w in longer):
+            return False
+    return True
 
 
 def _month_day(month: str | None, day: str | None) -> tuple[int, int] | None:

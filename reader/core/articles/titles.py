@@ -40,6 +40,11 @@ _PLACEMENT = re.compile(
 _CJK_CREDIT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff][＝=][^＝=\s]{2,20}$")
 """A Japanese caption's credit after `＝`: `...兵士＝ロイター`,
 `...＝朝鮮中央通信ホームページから`."""
+_CREDIT_TAIL = re.compile(
+    r"\s(?:Bild|Foto|Fotos|Photo|Photos|Image|Picture|Credit|Photograph|Crédit photo)\s?:\s?"
+    r"[\w .,/&'’-]{2,40}$"
+)
+"""A caption's credit after its label: `... (Archivbild) Bild: Reuters`, `... Photo: AP`."""
 _PAGE_TITLE_SEP = re.compile(r"\s+(?:\||[-–—]|::|·)\s+")
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw|tr|wg|aw|sv|rv)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
@@ -72,7 +77,7 @@ def caption_shape(text: str) -> bool:
     """A picture's caption: a sentence followed by more (its credit), or a credit or placement
     mark anywhere (`(right)`, `/신화 연합뉴스`). A headline is one phrase, with no credit."""
     stripped = text.strip()
-    if _PLACEMENT.search(stripped) or _CJK_CREDIT.search(stripped):
+    if _PLACEMENT.search(stripped) or _CJK_CREDIT.search(stripped) or _CREDIT_TAIL.search(stripped):
         return True
     return bool(_INNER_STOP.search(stripped)) and bool(_PICTURE_CREDIT.search(stripped))
 
@@ -102,12 +107,26 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
+_FUNCTION_WORDS = frozenset(
+    "a an and as at by for from in into of on or over the to with after before says amid "
+    "is are was will".split()
+)
+_MENU_WORD = re.compile(r"^(?:[A-Z][\w&'’-]*|&|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,4})$")
+
+
 def menu_shape(text: str) -> bool:
     """A menu or a breadcrumb on one line: short items apart by wide gaps or arrows
-    (`Ukraine  War  Economy  World`, `Opinion > Reporter's notebook`)."""
+    (`Ukraine  War  Economy  World`, `Opinion > Reporter's notebook`), or five or more section
+    names apart by single spaces, with no word a headline would bind them with
+    (`World Politics Economy Military Society`, `정치 경제 사회 국제 문화`)."""
     stripped = text.strip()
     if not _MENU_GAP.search(stripped):
-        return False
+        words = stripped.split()
+        return (
+            len(words) >= 5
+            and all(_MENU_WORD.match(w) for w in words)
+            and not any(w.lower() in _FUNCTION_WORDS for w in words)
+        )
     items = [i.strip() for i in re.split(r" {2,}|\t| [>»›|] |\u3000", stripped) if i.strip()]
     # Chinese and Japanese menus have no spaces in an item, but short items: `ニュース　国際`.
     return (
