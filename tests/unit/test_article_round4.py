@@ -170,3 +170,170 @@ def test_putin_in_dutch_links() -> None:
     linker = EntityLinker(default_entities())
     found = {m.entity for m in linker.link("", "Kim laat Poetin wachten, schrijft de krant.")}
     assert "Vladimir Putin" in found
+
+
+# --- batch 4B -----------------------------------------------------------------------------------
+
+
+def test_a_headline_over_a_deck_of_short_lines() -> None:
+    text = (
+        "Economy\n\n"
+        f"{HEADLINE}\n\n"
+        "Officials expect the first round to open in the border city\n"
+        "Both delegations have named their negotiators\n\n"
+        f"By Han Seung-woo\n2026.11.24 15:05\n\n{STORY}\n\n{MORE}\n"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == HEADLINE
+    assert parsed.meta.standfirst == (
+        "Officials expect the first round to open in the border city\n"
+        "Both delegations have named their negotiators"
+    )
+    assert parsed.paragraphs[0] == STORY
+
+
+def test_a_wrapped_headline_is_no_deck() -> None:
+    text = (
+        "Economy\n\nBorder talks to resume next month in the border city\n"
+        "after a year-long pause, officials say\n"
+        "Both delegations have named their negotiators\n"
+        f"By Han Seung-woo\n\n{STORY}\n\n{MORE}\n"
+    )
+    assert parse(text).meta.title == (
+        "Border talks to resume next month in the border city after a year-long pause, officials say"
+    )
+
+
+def test_a_title_case_headline_broken_over_two_lines() -> None:
+    text = (
+        "November 24, 2026, 3:41 pm\n\n"
+        "Ukrainian Intelligence: North Korea Preparing New Troop\n"
+        "Rotation to Russia's Kursk Region\n\nBy Olena Hrytsenko\n\n"
+        f"{STORY}\n\n{MORE}\n"
+    )
+    assert parse(text).meta.title == (
+        "Ukrainian Intelligence: North Korea Preparing New Troop Rotation to Russia's Kursk Region"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "North Korea Politics Economy Military Society Foreign Relations",
+        "정치 경제 사회 국제 문화 오피니언 연예 스포츠",
+    ],
+)
+def test_a_menu_of_section_names_apart_by_single_spaces(line: str) -> None:
+    assert titles.menu_shape(line)
+
+
+def test_a_title_case_headline_is_no_menu() -> None:
+    assert not titles.menu_shape("Putin Invites Kim Jong Un To Russia After Beijing Talks")
+
+
+def test_a_caption_with_its_credit_after_a_label() -> None:
+    assert titles.caption_shape("Ein Zug im Bahnhof von Dandong (Archivbild) Bild: Reuters")
+    text = (
+        "Nordkorea und China:\nKims Rückkehr nach Peking\n\n"
+        "Nach zwei Jahren enger Bande mit Moskau umwirbt Pjöngjang wieder den großen Nachbarn.\n\n"
+        "Von Katrin Sommer, Peking\n\n"
+        "Ein Zug im Bahnhof von Dandong (Archivbild) Bild: Reuters\n\n"
+        "Die Zeichen mehren sich, dass Nordkorea seine Beziehungen zu China wieder ausbauen will "
+        "und dafür auch alte Verbindungen nutzt, die lange ruhten.\n\n"
+        "In Peking wird die Annäherung mit Genugtuung registriert, heißt es aus Diplomatenkreisen "
+        "in der chinesischen Hauptstadt.\n"
+    )
+    assert parse(text).meta.title == "Kims Rückkehr nach Peking"
+
+
+def test_a_sponsor_line_over_the_headline_is_not_taken_for_it() -> None:
+    text = f"POLITICO Playbook\nBy Jordan Sato\n\nPresented by Hanwha Ocean\n\n{HEADLINE}\n\n{STORY}\n\n{MORE}\n"
+    assert parse(text).meta.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "place"),
+    [
+        ("〔記者陳怡君∕綜合報導〕北韓外務相崔善姬23日抵達莫斯科。", ["陳怡君"], None),
+        ("〔記者王寶兒∕台北報導〕外交部今天表示。", ["王寶兒"], "台北"),
+    ],
+)
+def test_the_liberty_times_reporter_bracket(line: str, names: list[str], place: str | None) -> None:
+    text = f"北韓外相訪俄 與拉夫羅夫簽署新協議\n\n2026/11/24 05:30\n\n{line}\n\n俄國總統預計在24日接見崔善姬。\n"
+    parsed = parse(text)
+    assert parsed.meta.byline == "、".join(names) or parsed.meta.byline == ", ".join(names)
+    assert parsed.meta.dateline == place
+
+
+def test_a_korean_correspondent_with_the_place_before_the_name() -> None:
+    assert bylines.korean("베이징 김민서 특파원 minseo@seoul.co.kr") == ["김민서"]
+    assert bylines.korean("정하늘 특파원 박민준 기자") == ["정하늘", "박민준"]
+
+
+def test_a_role_with_the_reporters_handle() -> None:
+    assert bylines.is_role("Asia correspondent @helenmarshsky")
+
+
+def test_a_desk_in_page_metadata_is_no_author() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "{HEADLINE}", "author": {{"@type": "Person", "name": "HT News Desk"}}}}'
+        f"</script></head><body><article><p>{STORY}</p><p>{MORE}</p></article></body></html>"
+    )
+    parsed, _ = READER.read("page.html", page.encode(), "fallback")
+    assert parsed.meta.byline is None
+
+
+def test_front_matter_names_the_publication() -> None:
+    text = (
+        f'---\ntitle: "{HEADLINE}"\npublication: "The Pyongyang Ledger"\n---\n\n{STORY}\n\n{MORE}\n'
+    )
+    assert parse(text).meta.source == "The Pyongyang Ledger"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From CNN's Kaori Endo in Tokyo",
+        "From CNN's Kaori Endo",
+        "In-Jae Yoon edited this article.",
+        "(with AFP)",
+        "Author: Yuki Ishikawa, The Sankei Shimbun",
+        "NEWSPAPER SECTION: World",
+        "Paid Content",
+        "Artikelrechte erwerben",
+        "Get Latest India News along with Latest News and Top Headlines from India and around the world",
+        "You can also highlight the text and press Ctrl + Enter",
+        "(Read the article in Japanese.)",
+        "點我下載APP\u3000按我看活動辦法",
+        "▶ 서울신문 구독하기",
+        "Presented by Hanwha Ocean",
+        "[Share](https://example.substack.com/p/x?utm_source=share) · [Leave a comment](https://example.substack.com/p/x/comments)",
+    ],
+)
+def test_furniture_and_credits_of_batch_4b(line: str) -> None:
+    assert furniture.is_furniture(line, False), line
+
+
+def test_a_story_about_an_app_or_a_link_row_in_prose_stays() -> None:
+    assert not furniture.is_furniture(
+        "The ministry said users could download the app from Monday, and that the service would "
+        "be free for the first year, officials told reporters.",
+        True,
+    )
+
+
+def test_an_agency_credit_run_on_to_the_last_line() -> None:
+    assert furniture.strip_trailing_mark("... before flying back to Manila. (PNA)") == (
+        "... before flying back to Manila."
+    )
+    assert furniture.strip_trailing_mark("... the Philippine News Agency (PNA).") == (
+        "... the Philippine News Agency (PNA)."
+    )
+
+
+def test_putin_in_taiwanese_press_links() -> None:
+    linker = EntityLinker(default_entities())
+    assert "Vladimir Putin" in {
+        m.entity for m in linker.link("", "俄國總統普廷預計在24日接見崔善姬。")
+    }

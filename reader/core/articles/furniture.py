@@ -16,6 +16,7 @@ EXACT = frozenset(
     search|search query|submit search|show search|sign in|log in|login|register|subscribe|
     sign up|subscribe now|account|my news|more|live|newsletters|newsletter|donate|languages|
     follow us|share|share this|share this article|republish|republish this article|share on|
+    paid content|sponsored content|artikelrechte erwerben|leave a comment|
     share full article|share this story|
     save|saved|print|print this page|email|e-mail|facebook|x|twitter|reddit|linkedin|pinterest|
     flipboard|whatsapp|telegram|wechat|weibo|line|kakaotalk|copy link|copy link copied|
@@ -88,20 +89,22 @@ LIST_HEADS = frozenset(
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
-    あわせて読みたい|こちらもおすすめ|related content
+    あわせて読みたい|こちらもおすすめ|related content|lee también|lea también
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
 INSETS = frozenset(
     "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
     "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
-    "noticias relacionadas".split("|")
+    "noticias relacionadas|lee también|lea también|lees ook".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
     r"presented by |sponsored by |brought to you by |a message from .{2,40}:$|"
+    r"get latest .{2,60} news along with|you can also highlight the text|"
+    r"if you (?:find|spot|notice) an? (?:error|mistake|typo)|\(read the article in \w+\.?\)|"
     r"subscribe to|subscribe for|subscribe now|follow us|follow the topics|follow on|"
     r"download the app|get the app|read the full article|read the full story|click here|"
     r"view this email|view in (?:your |a )?(?:web )?browser|view (?:it )?online\b|"
@@ -219,7 +222,7 @@ _END_MARK = re.compile(
 `va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
 its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(
-    r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|"
+    r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|(?<=[.!?\"”])\s+\([A-Z]{2,6}\)|"
     r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3})\s*$"
 )
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`, an
@@ -362,6 +365,19 @@ _PRINT_MARGIN = re.compile(
 )
 """A browser's print margins, repeated on every page of a story printed to PDF: `Page 2 of 3`,
 `11/24/26, 9:14 AM   The Limits of the Axis | Foreign Affairs`."""
+_CONTRIBUTOR = re.compile(
+    r"^(?:From (?:[A-Z][\w.&]*['’]s )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+    r"(?:(?:,| and) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*(?: in [A-Z][\w .'’-]{1,30})?|"
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} edited this (?:article|story|report)\.?|"
+    r"\((?:with|avec|mit|con) [A-Z][\w ,&.'’-]{1,40}\)|"
+    r"(?:Author|Writer|WRITER|AUTHOR)\s*:\s*[A-Z][\w .,'’-]{2,60}|"
+    r"(?:NEWSPAPER SECTION|SECTION|PUBLISHED|UPDATED)\s*:\s*.{1,40})$"
+)
+"""A contributor or desk credit on a line of its own: CNN's `From CNN's Kaori Endo in Tokyo`,
+KED's `In-Jae Yoon edited this article.`, RFI's `(with AFP)`, JAPAN Forward's `Author: Yuki
+Ishikawa, The Sankei Shimbun`, the Bangkok Post's print labels (`NEWSPAPER SECTION: World`)."""
+_APP_PROMO = re.compile(r"(?:下載|下载|다운로드|ダウンロード).{0,10}(?:APP|App|앱|アプリ)|用APP看")
+"""An app promotion: `點我下載APP　按我看活動辦法`, `現在用APP看新聞`."""
 _HOUSE_NOTE = re.compile(
     r"^(?:This (?:article|story|report|piece|fact check) (?:was|has been) (?:produced|written|"
     r"reported|prepared|compiled|edited) by\b|"
@@ -369,6 +385,17 @@ _HOUSE_NOTE = re.compile(
 )
 """A house note under the story: `This article was produced by the Reuters Fact Check team.`,
 `Korea Pro is a service of Korea Risk Group.`"""
+
+
+_MD_LINK = re.compile(r"\[([^\]]{1,40})\]\([^)\s]*\)")
+
+
+def _widget_links(text: str) -> bool:
+    """A row of Markdown links whose labels are all widgets: `[Share](...) · [Leave a
+    comment](...)`, as a Substack export prints under the story."""
+    labels = _MD_LINK.findall(text)
+    rest = _MD_LINK.sub("", text).strip(" ·|•-–—")
+    return bool(labels) and not rest and all(normal(label) in EXACT for label in labels)
 
 
 def is_furniture(text: str, prose: bool) -> bool:
@@ -388,6 +415,15 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if stripped[:1] in "Ph0123456789" and _PRINT_MARGIN.match(stripped):
         return True
+    credit_like = stripped[:1].isupper() or stripped[:1] == "("
+    if credit_like and len(stripped) < 120 and _CONTRIBUTOR.match(stripped):
+        return True
+    if not prose and _APP_PROMO.search(stripped):
+        return True
+    if stripped[:1] == "[" and "](" in stripped and _widget_links(stripped):
+        return True
+    if stripped[:1] in "▶▷►" and "구독" in stripped:
+        return True  # `▶ 서울신문 구독하기`
     if stripped[:1] in "(E" and _WIRE_LINE.match(stripped):
         return True
     if "@" in stripped:

@@ -142,6 +142,7 @@ _BIO = re.compile(
     r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
 )
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
+                            "what we're covering", "what we’re covering", "what to know",
                             "the gist", "in short", "key takeaways", "what you need to know",
                             "요약", "핵심 요약"})  # fmt: skip
 _ABBREV = re.compile(
