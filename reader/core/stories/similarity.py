@@ -95,6 +95,14 @@ class DocFrequencies:
             value = self._idf[term] = self.idf(term, params)
         return value
 
+    def fill(self, params: StoryParams) -> None:
+        """Every counted term's idf at once, before a pass over the whole corpus with these
+        counts: `vector` then only looks them up (the same values as on first use)."""
+        cache = self._idf
+        for term in self.counts:
+            if term not in cache:
+                cache[term] = self.idf(term, params)
+
 
 _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 """Sublinear term frequency, 1 + ln(count), looked up for the usual counts."""
@@ -103,11 +111,13 @@ _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vector:
     """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf)."""
     cache = df._idf
-    for term in doc.terms:
-        if term not in cache:
-            df.cached_idf(term, params)
+    if not cache.keys() >= doc.terms.keys():
+        for term in doc.terms:
+            if term not in cache:
+                df.cached_idf(term, params)
+    tf = _TF
     weights = [
-        (term, (_TF[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
+        (term, (tf[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
         for term, count in doc.terms.items()
     ]
     # Strongest first; a stable sort keeps ties in the text's order, so every run keeps the
@@ -127,7 +137,8 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
     short piece's vector is all common words; looking those up would compare it with
     most of the corpus."""
     floor = params.min_candidate_idf
-    rare = (t for t in vec if df.cached_idf(t, params) >= floor)
+    cache = df._idf  # `vector` looked up every term of vec
+    rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
     return list(itertools.islice(rare, params.candidate_terms))
 
 
