@@ -416,7 +416,6 @@ class StoryCache:
     def _stream(self, df: DocFrequencies, old_story: Mapping[str, str]) -> None:
         params = self.params
         db = self.db
-        df.fill(params)
         index = CandidateIndex()
         ids: list[str] = []
         whens: list[When | None] = []

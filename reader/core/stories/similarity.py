@@ -95,14 +95,6 @@ class DocFrequencies:
             value = self._idf[term] = self.idf(term, params)
         return value
 
-    def fill(self, params: StoryParams) -> None:
-        """Every counted term's idf at once, before a pass over the whole corpus with these
-        counts: `vector` then only looks them up (the same values as on first use)."""
-        cache = self._idf
-        for term in self.counts:
-            if term not in cache:
-                cache[term] = self.idf(term, params)
-
 
 _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 """Sublinear term frequency, 1 + ln(count), looked up for the usual counts."""
@@ -111,13 +103,11 @@ _TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vector:
     """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf)."""
     cache = df._idf
-    if not cache.keys() >= doc.terms.keys():
-        for term in doc.terms:
-            if term not in cache:
-                df.cached_idf(term, params)
-    tf = _TF
+    for term in doc.terms:
+        if term not in cache:
+            df.cached_idf(term, params)
     weights = [
-        (term, (tf[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
+        (term, (_TF[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
         for term, count in doc.terms.items()
     ]
     # Strongest first; a stable sort keeps ties in the text's order, so every run keeps the
