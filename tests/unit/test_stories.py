@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 from reader.core.corpus import discover, read_article
-from reader.core.stories.cache import StoryCache
-from reader.core.stories.clustering import cluster, undated_links
+from reader.core.stories.cache import STORED_TERMS, StoryCache, _decode, _row
+from reader.core.stories.clustering import CandidateIndex, cluster, undated_links
 from reader.core.stories.compare import compare, split_sentences
 from reader.core.stories.features import StoryFeatures, When, dateline_when, extract
 from reader.core.stories.params import DEFAULT_PARAMS
@@ -289,3 +290,36 @@ def test_a_page_of_hits_finds_its_stories_and_their_summaries_in_one_lookup(
     assert (articles, outlets, source, date) == (4, 3, "Yonhap", "2031-03-14")  # 16:40
     assert found[ski][1][:2] == (1, 1)
     cache.close()
+
+
+def test_features_come_back_from_the_cache_as_they_went_in() -> None:
+    doc = next(iter(features_of(EVENTS3).values()))
+    many = {f"w{n}": 1 + n % 3 for n in range(STORED_TERMS + 40)}  # more than are kept
+    for features in (doc, dataclasses.replace(doc, terms=many)):
+        row = _row(features, "hash", "")
+        names = ("id", "hash", "path", "title", "source", "date", "published", "byline")
+        stored = {**dict(zip(names, row[:8], strict=True)), "when_iso": row[8], "features": row[10]}
+        back = _decode(stored)
+        terms = features.terms
+        if len(terms) > STORED_TERMS:  # the most frequent, ties in the text's order
+            terms = {t: terms[t] for t in sorted(terms, key=terms.__getitem__, reverse=True)}
+            terms = dict(list(terms.items())[:STORED_TERMS])
+        assert list(back.terms.items()) == list(terms.items())
+        assert back.shingles == features.shingles and back.shingles
+        assert (back.when, back.weekdays, back.lead_dates) == (
+            features.when,
+            features.weekdays,
+            features.lead_dates,
+        )
+
+
+def test_candidates_are_found_within_the_days_whatever_order_articles_come_in() -> None:
+    docs = list(features_of(EVENTS3).values())
+    dated = [d for d in docs if d.when is not None and d.when.year is not None]
+    index = CandidateIndex()
+    order = sorted(range(len(dated)), key=lambda i: -dated[i].when.ordinal())
+    for i in order:  # newest first: every posting goes in before the last
+        index.add(i, dated[i], ["shared", f"own{i}"])
+    probe = dated[0]
+    found = index.lookup(probe, ["shared"], 4, 100)
+    assert found == sorted(i for i, d in enumerate(dated) if d.when.days_to(probe.when) <= 4)

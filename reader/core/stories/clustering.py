@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -43,10 +43,13 @@ class Edge:
 
 
 class CandidateIndex:
-    """Postings of each article's strong terms, by date, for finding who to compare with."""
+    """Postings of each article's strong terms, by date, for finding who to compare with.
+
+    A dated term's postings are two parallel lists, dates ascending and article indices:
+    a window of days is two bisections, and its articles are counted by one C call."""
 
     def __init__(self) -> None:
-        self._dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._dated: dict[str, tuple[list[int], list[int]]] = {}
         self._undated: dict[str, list[int]] = defaultdict(list)
 
     def add(self, index: int, doc: StoryFeatures, terms: Iterable[str]) -> None:
@@ -54,29 +57,47 @@ class CandidateIndex:
         for term in terms:
             if ordinal is None:
                 self._undated[term].append(index)
+                continue
+            postings = self._dated.get(term)
+            if postings is None:
+                self._dated[term] = ([ordinal], [index])
+                continue
+            ordinals, indices = postings
+            if ordinals[-1] <= ordinal:  # a corpus streamed oldest first: the usual case
+                ordinals.append(ordinal)
+                indices.append(index)
             else:
-                bisect.insort(self._dated[term], (ordinal, index))
+                at = bisect.bisect_right(ordinals, ordinal)
+                ordinals.insert(at, ordinal)
+                indices.insert(at, index)
 
     def lookup(self, doc: StoryFeatures, terms: Iterable[str], days: int, limit: int) -> list[int]:
         """Articles sharing the most strong terms with doc, within `days` (undated: any)."""
         ordinal = doc.when.ordinal() if doc.when else None
-        shared: dict[int, int] = defaultdict(int)
+        shared: Counter[int] = Counter()
+        count = shared.update
         for term in terms:
-            postings = self._dated.get(term, ())
-            if ordinal is None:
-                if len(postings) > MAX_SCAN:
-                    continue  # an undated piece is not compared with half the corpus
-                hits: Iterable[int] = (i for _, i in postings)
-            else:
-                lo = bisect.bisect_left(postings, (ordinal - days, -1))
-                hi = bisect.bisect_right(postings, (ordinal + days, 1 << 62))
-                hits = (i for _, i in postings[lo:hi])
-            for i in hits:
-                shared[i] += 1
-            for i in self._undated.get(term, ()):
-                shared[i] += 1
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+            postings = self._dated.get(term)
+            if postings is not None:
+                ordinals, indices = postings
+                if ordinal is None:
+                    if len(indices) > MAX_SCAN:
+                        continue  # an undated piece is not compared with half the corpus
+                    count(indices)
+                else:
+                    lo = bisect.bisect_left(ordinals, ordinal - days)
+                    hi = bisect.bisect_right(ordinals, ordinal + days)
+                    if lo < hi:
+                        count(indices[lo:hi])
+            undated = self._undated.get(term)
+            if undated:
+                count(undated)
+        ranked = sorted(shared.items(), key=_most_shared)
         return [i for i, _ in ranked[:limit]]
+
+
+def _most_shared(item: tuple[int, int]) -> tuple[int, int]:
+    return (-item[1], item[0])
 
 
 def score_pairs(

@@ -13,7 +13,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.stories.params import DEFAULT_PARAMS
@@ -89,16 +89,18 @@ class When:
     year: int | None
     month: int
     day: int
+    _ordinal: int | None = field(init=False, repr=False, compare=False, default=None)
+    """Days since year 1 (None without a year), computed once: clustering asks for the
+    distance between two dates for every candidate pair."""
+
+    def __post_init__(self) -> None:
+        if self.year is not None:
+            object.__setattr__(self, "_ordinal", _date(self.year, self.month, self.day).toordinal())
 
     def days_to(self, other: When) -> int:
         """Days between the two; a missing year takes whichever year brings them closest."""
-        if self.year is not None and other.year is not None:  # the usual case, quickly
-            return abs(
-                (
-                    _date(self.year, self.month, self.day)
-                    - _date(other.year, other.month, other.day)
-                ).days
-            )
+        if self._ordinal is not None and other._ordinal is not None:  # the usual case
+            return abs(self._ordinal - other._ordinal)
         if self.year is not None and other.year is None:
             return other.days_to(self)
         b_year = other.year if other.year is not None else self.year or 2001
@@ -114,9 +116,7 @@ class When:
 
     def ordinal(self) -> int | None:
         """Days since year 1, or None without a year (for windows in a big corpus)."""
-        if self.year is None:
-            return None
-        return _date(self.year, self.month, self.day).toordinal()
+        return self._ordinal
 
     def iso(self) -> str:
         if self.year is None:

@@ -127,7 +127,8 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
     short piece's vector is all common words; looking those up would compare it with
     most of the corpus."""
     floor = params.min_candidate_idf
-    rare = (t for t in vec if df.cached_idf(t, params) >= floor)
+    cache = df._idf  # `vector` looked up every term of vec
+    rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
     return list(itertools.islice(rare, params.candidate_terms))
 
 
