@@ -16,10 +16,12 @@ same index, article for article and score for score.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, overload
 
@@ -99,6 +101,9 @@ class Ranked:
 
     docnums: np.ndarray
     scores: np.ndarray
+    partial: bool = False
+    """Some words' postings were left unread (`rank`'s `read_limit`): these are some of the
+    matches, ranked by the words that were read."""
 
     def __len__(self) -> int:
         return len(self.docnums)
@@ -114,36 +119,61 @@ class Ranked:
 
 
 def rank(
-    searcher: Any, q: Any, filter_q: Any = None, cancelled: Callable[[], bool] | None = None
+    searcher: Any,
+    q: Any,
+    filter_q: Any = None,
+    cancelled: Callable[[], bool] | None = None,
+    read_limit: int | None = None,
 ) -> Ranked:
     """Rank every article matching `q` (and `filter_q`, unscored) or raise Unsupported.
 
     `cancelled` is asked before each word's postings are read: Cancelled once it says so.
+    `read_limit`: postings this search may read that no search of this searcher decoded
+    before (each segment its share); a word whose list would overdraw it is left unread
+    and the answer is `partial`. Only words that can add matches are left out (never the
+    filter's, never a word after NOT), so a partial answer holds true matches only.
     """
     all_ids: list[np.ndarray] = []
     all_scores: list[np.ndarray] = []
     subsearchers = [(searcher, 0)] if searcher.is_atomic() else searcher.subsearchers
+    everyone = max(1, searcher.doc_count_all())
+    partial = False
     for sub, offset in subsearchers:
-        segment = _Segment(sub, cancelled)
+        share = None
+        if read_limit is not None:
+            share = math.ceil(read_limit * sub.doc_count_all() / everyone)
+        segment = _Segment(sub, cancelled, share)
         ids, scores = segment.evaluate(q)
         if filter_q is not None and len(ids):
-            allowed, _ = segment.evaluate(filter_q)
+            with segment.complete():
+                allowed, _ = segment.evaluate(filter_q)
             keep = np.isin(ids, allowed, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
+        partial = partial or segment.skipped
         all_ids.append(ids + offset)
         all_scores.append(scores)
     ids = np.concatenate(all_ids) if all_ids else _EMPTY[0]
     scores = np.concatenate(all_scores) if all_scores else _EMPTY[1]
     order = np.lexsort((ids, -scores))
-    return Ranked(ids[order], scores[order])
+    return Ranked(ids[order], scores[order], partial)
 
 
 class _Segment:
     """One segment's reader, with its live-article mask and field-length tables."""
 
-    def __init__(self, searcher: Any, cancelled: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        searcher: Any,
+        cancelled: Callable[[], bool] | None = None,
+        allowance: int | None = None,
+    ) -> None:
         self.searcher = searcher
         self.cancelled = cancelled
+        self.allowance = allowance
+        """Postings still to be read from disk before words are left out (None: no limit)."""
+        self.skipped = False
+        """A word's postings were left unread: the matches found are not all of them."""
+        self._bounded = allowance is not None
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.weighting = searcher.weighting
@@ -153,6 +183,15 @@ class _Segment:
             self.alive[np.fromiter(self.reader.deleted_docs_set, dtype=_IDS)] = False
         self._lengths: dict[str, np.ndarray | None] = {}
         self.decoded = _decoded(searcher)
+
+    @contextlib.contextmanager
+    def complete(self) -> Iterator[None]:
+        """Read every word inside: what takes matches away (NOT, a filter) is never cut."""
+        bounded, self._bounded = self._bounded, False
+        try:
+            yield
+        finally:
+            self._bounded = bounded
 
     def evaluate(self, q: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique article numbers matching q, and each one's score."""
@@ -177,7 +216,8 @@ class _Segment:
             return _boosted(self._and(q.subqueries), q.boost)
         if type(q) is query.AndNot:
             ids, scores = self.evaluate(q.a)
-            return _without(ids, scores, self.evaluate(q.b)[0])
+            with self.complete():
+                return _without(ids, scores, self.evaluate(q.b)[0])
         if type(q) is query.AndMaybe:
             must = self.evaluate(q.a)
             maybe = self.evaluate(q.b)
@@ -202,7 +242,8 @@ class _Segment:
             )
             scores = scores[mine] + other_scores[theirs]
         for sub in unwanted:
-            ids, scores = _without(ids, scores, self.evaluate(sub)[0])
+            with self.complete():
+                ids, scores = _without(ids, scores, self.evaluate(sub)[0])
             # Whoosh's AND meets a NOT as a matcher of every other article, scoring 1 each.
             scores = scores + 1.0
         return ids, scores
@@ -301,7 +342,7 @@ class _Segment:
             known = self.decoded.get((field, btext))
             if known is not None:
                 return known
-        if (field, btext) not in self.reader:
+        if (field, btext) not in self.reader or not self._affordable(field, btext):
             return (*_EMPTY, []) if with_values else _EMPTY
         ids, weights, values = _read_postings(self.reader.postings(field, btext), with_values)
         if self.alive is not None:
@@ -323,6 +364,18 @@ class _Segment:
             return ids, scores, values
         self.decoded.put((field, btext), ids, scores)
         return ids, scores
+
+    def _affordable(self, field: str, btext: bytes) -> bool:
+        """Whether a word's postings (not decoded yet) fit what is left to read; if they do,
+        they are taken from it. False leaves the word out and marks the answer partial."""
+        if not self._bounded or self.allowance is None:
+            return True
+        cost = self.reader.doc_frequency(field, btext)
+        if cost > self.allowance:
+            self.skipped = True
+            return False
+        self.allowance -= cost
+        return True
 
     def _field_lengths(self, field: str, ids: np.ndarray) -> np.ndarray:
         if field not in self._lengths:
