@@ -44,6 +44,7 @@ from reader.core.search import (
     Results,
     SearchBackend,
     Sort,
+    snippets,
     spelling,
 )
 from reader.core.search.order import oldest_first
@@ -940,6 +941,7 @@ class Library:
     def warm_up(self) -> None:
         """Called once the first frame is up, so the first keystroke's search is not slower."""
         self.backend.warm_up()
+        snippets.warm_up()
 
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""

@@ -28,6 +28,7 @@ from typing import Any, Literal, overload
 import numpy as np
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer, WeightScorer
 
 from reader.core.errors import Cancelled
@@ -342,9 +343,10 @@ class _Segment:
             known = self.decoded.get((field, btext))
             if known is not None:
                 return known
-        if (field, btext) not in self.reader or not self._affordable(field, btext):
+        info = self._term_info(field, btext)
+        if info is None or not self._affordable(info.doc_frequency()):
             return (*_EMPTY, []) if with_values else _EMPTY
-        ids, weights, values = _read_postings(self.reader.postings(field, btext), with_values)
+        ids, weights, values = _read_postings(self._matcher(field, btext, info), with_values)
         if self.alive is not None:
             live = self.alive[ids]
             ids, weights = ids[live], weights[live]
@@ -365,12 +367,34 @@ class _Segment:
         self.decoded.put((field, btext), ids, scores)
         return ids, scores
 
-    def _affordable(self, field: str, btext: bytes) -> bool:
+    def _term_info(self, field: str, btext: bytes) -> Any:
+        """A word's entry in the segment's term index, or None: looked up once per list
+        (Whoosh's reader looks a word up to see it is there, again for its article count,
+        again for its postings, each a hash, a seek and reads: a third of a first read)."""
+        terms = getattr(self.reader, "_terms", None)
+        if terms is None:  # no segment yet: nothing to read
+            return None
+        if isinstance(btext, str):  # a fuzzy word's expansions come as text
+            btext = self.schema[field].to_bytes(btext)
+        try:
+            return terms.term_info(field, btext)
+        except TermNotFound:
+            return None
+
+    def _matcher(self, field: str, btext: bytes, info: Any) -> Any:
+        """The word's posting list, as `reader.postings` opens it from the same entry
+        (deleted articles are masked afterwards, by `alive`)."""
+        terms = self.reader._terms
+        form = self.schema[field].format
+        if isinstance(btext, str):
+            btext = self.schema[field].to_bytes(btext)
+        return terms._codec.postings_reader(terms._postfile, info, form, term=(field, btext))
+
+    def _affordable(self, cost: int) -> bool:
         """Whether a word's postings (not decoded yet) fit what is left to read; if they do,
         they are taken from it. False leaves the word out and marks the answer partial."""
         if not self._bounded or self.allowance is None:
             return True
-        cost = self.reader.doc_frequency(field, btext)
         if cost > self.allowance:
             self.skipped = True
             return False
