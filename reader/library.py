@@ -65,6 +65,9 @@ if TYPE_CHECKING:
 Order = Literal["relevance", "date", "newest", "oldest"]
 """Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
 UNREAD = Term("is", "unread")
+STORIES = "stories.sqlite"
+"""The story cache, beside the index's generations: it outlives them (a rebuild gives the
+same stories), so pruning old generations must leave it alone."""
 CANDIDATES = 2
 """Related stories: candidates per story shown from the entity search (the text search gives
 one each, and each of those not found by the first costs a document read)."""
@@ -291,12 +294,12 @@ class Library:
         # (a generation) and swap in when complete (reader.core.generations).
         if backend is not None:
             self._engine: Callable[[Path], SearchBackend] = type(backend)
-            self.home = IndexHome(backend.folder)
+            self.home = IndexHome(backend.folder, keep=[STORIES])
         else:
             engine = backend_class(config.backend)
             self._engine = engine
             root = index_dir(config.data_dir, config.corpus, engine.NAME, engine.SCHEMA_VERSION)
-            self.home = IndexHome(root)
+            self.home = IndexHome(root, keep=[STORIES])
             backend = engine(self.home.current())
         self._backend = backend
         self._stamp = self.home.stamp()
@@ -305,7 +308,7 @@ class Library:
         """Reads each file with the outlet table of the user's config."""
         self.indexer = self._indexer(backend)
         # Stories outlive a generation: a rebuild gives the same stories, kept beside them.
-        self.stories = StoryCache(self.home.root / "stories.sqlite")
+        self.stories = StoryCache(self.home.root / STORIES)
         self.story_report: SyncReport | None = None
         self.story_timings: dict[str, float] = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing (`features`, added

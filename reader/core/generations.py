@@ -5,6 +5,7 @@
         CURRENT           the name of the generation readers use, replaced atomically
         g000001/          a complete index: the engine's files and the indexer's manifest
         g000002/          a build in progress (newer than CURRENT): nobody reads it yet
+        stories.sqlite    what the home's owner keeps beside the generations (`keep`)
 
 A build from nothing (the first one, `--rebuild`, a damaged index) writes a new generation and
 publishes it by replacing CURRENT in one rename, so a reader sees the old index until the new
@@ -23,6 +24,7 @@ import contextlib
 import os
 import shutil
 import time
+from collections.abc import Collection
 from pathlib import Path
 
 from reader.core.locking import IndexLock
@@ -37,9 +39,12 @@ before it changed can still open the files it named."""
 class IndexHome:
     """Generations of one index, the pointer to the current one, and the indexer lock."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keep: Collection[str] = ()) -> None:
         self.root = root
         self.lock = IndexLock(root / "indexer.lock")
+        self.keep = frozenset(keep)
+        """Files beside the generations that outlive them (the story cache), never pruned,
+        nor their SQLite companions (`-wal`, `-shm`, `-journal`)."""
 
     def current(self) -> Path:
         """The folder readers use: the published generation, or the root itself before any
@@ -94,6 +99,8 @@ class IndexHome:
             number = self._number(child.name)
             if child.name in (POINTER, self.lock.path.name) or number >= current:
                 continue  # the current generation, or a newer build
+            if child.name.split("-")[0] in self.keep:
+                continue
             with contextlib.suppress(OSError):  # in use on a platform that forbids it
                 if child.is_dir() and not child.is_symlink():
                     shutil.rmtree(child)

@@ -26,7 +26,7 @@ from reader.core.entities import EntityLinker
 from reader.core.errors import UserError
 from reader.core.parse import default_reader
 from reader.core.reading import Extra, Job, Readers, cores, read_all
-from reader.core.search import IndexDoc, IndexStream, SearchBackend
+from reader.core.search import Analysed, IndexDoc, IndexStream, SearchBackend
 
 BATCH = 1000
 """Articles per commit when catching up: a crash costs at most this many re-reads."""
@@ -269,7 +269,8 @@ class Indexer:
         workers = self.workers
         if workers is None and stream is not None:
             workers = cores() - stream.processes
-        readers = Readers(self.max_bytes, self.linker, self.reader, self.extra)
+        analyse = stream.analyse if stream is not None else None
+        readers = Readers(self.max_bytes, self.linker, self.reader, self.extra, analyse)
         reads = read_all(jobs, readers, workers)
         try:
             for ref in refs:
@@ -305,7 +306,7 @@ class Indexer:
                     progress.added += 1
                 if self.observer is not None:
                     self.observer(article, read.extra)
-                doc = self._doc(article, read.entities, read.surface)
+                doc = self._doc(article, read.entities, read.surface, read.analysed)
                 if stream is not None:
                     tick = time.perf_counter()
                     stream.add(doc)
@@ -334,7 +335,11 @@ class Indexer:
         yield progress
 
     def _doc(
-        self, article: Article, entities: dict[str, int], surface: frozenset[str] | None = None
+        self,
+        article: Article,
+        entities: dict[str, int],
+        surface: frozenset[str] | None = None,
+        analysed: Analysed | None = None,
     ) -> IndexDoc:
         """A first build streams documents to the writer as they are read, so between
         commits the indexer holds only the manifest's small rows, whatever the batch size."""
@@ -351,6 +356,7 @@ class Indexer:
             content_hash=article.content_hash,
             front_tags=article.front_tags,
             surface=surface,
+            analysed=analysed,
         )
 
     def _commit(

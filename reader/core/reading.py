@@ -28,6 +28,7 @@ from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, SkippedFile, read_article
 from reader.core.entities import EntityLinker, candidate_names
 from reader.core.lifetime import die_with_parent
+from reader.core.search.records import Analysed
 from reader.core.search.vocabulary import surface_words
 
 POOL_MIN = 400
@@ -70,6 +71,8 @@ class Read:
     """Its words as the surface vocabulary keeps them (`IndexDoc.surface`)."""
     extra: object = None
     """What `Readers.extra` made of it, when the reader was given one."""
+    analysed: Analysed | None = None
+    """Its text as `Readers.analyse` turned it, when the reader was given that."""
     read_seconds: float = 0.0
     link_seconds: float = 0.0
     extra_seconds: float = 0.0
@@ -88,6 +91,9 @@ class Readers:
     the process that read it (a first build's story features then cost the indexing
     process nothing). A module-level function, so that it pickles; what it returns is
     pickled back, so it should be small."""
+    analyse: Callable[[str], str] | None = None
+    """The engine's analysis of running text for a build (`IndexStream.analyse`), run where
+    the file is read."""
 
 
 def read_one(job: Job, readers: Readers) -> Read:
@@ -109,6 +115,9 @@ def read_one(job: Job, readers: Readers) -> Read:
     names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
     searched = (meta.title, meta.kicker, meta.standfirst, body)
     surface = frozenset(surface_words("\n".join(x for x in searched if x)))
+    analysed = None
+    if (analyse := readers.analyse) is not None:
+        analysed = Analysed.of(analyse, meta, body)
     link_seconds = time.perf_counter() - tick
     extra, extra_seconds = None, 0.0
     if readers.extra is not None:
@@ -122,6 +131,7 @@ def read_one(job: Job, readers: Readers) -> Read:
         names=names,
         surface=surface,
         extra=extra,
+        analysed=analysed,
         read_seconds=read_seconds,
         link_seconds=link_seconds,
         extra_seconds=extra_seconds,

@@ -184,6 +184,7 @@ _check: type[SearchBackend] = MemoryBackend
 
 class MemoryStream:
     processes = 0
+    analyse: Callable[[str], str] | None = None
 
     def __init__(self, backend: MemoryBackend) -> None:
         self.backend = backend

@@ -8,6 +8,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from reader.core import generations
 from reader.core.config import load_config
 from reader.core.paths import index_dir
 from reader.core.search.whoosh.schema import SCHEMA_VERSION
@@ -170,6 +173,28 @@ def test_whoosh_prefix_query_with_deletions_does_not_hang(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) == 50
+
+
+def test_the_story_cache_outlives_the_pruning_of_replaced_generations(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stories are kept beside the generations. Pruning, once readers have moved on from a
+    replaced generation, removed every other file there, the story cache too: every later
+    start clustered the whole corpus again (a minute at 10k articles)."""
+    library.sync_all()
+    stories = library.home.root / "stories.sqlite"
+    before = {i: library.stories.story_of(i) for i in library.stories.known()}
+    assert stories.exists() and before
+    legacy = library.home.root / "MAIN_x.seg"  # an index of before generations goes
+    legacy.write_bytes(b"an index nobody reads any more")
+    monkeypatch.setattr(generations, "KEEP_REPLACED_SECONDS", 0.0)  # readers long moved on
+    progress = library.sync_all()
+    assert progress.unchanged == 5
+    assert not legacy.exists()
+    report = library.story_report
+    assert report is not None and not report.reclustered and report.added == 0
+    assert stories.exists()
+    assert {i: library.stories.story_of(i) for i in before} == before
 
 
 def test_an_index_of_an_earlier_schema_is_removed_not_left_behind(config_file: Path) -> None:

@@ -22,6 +22,7 @@ from reader.core.corpus import discover
 from reader.core.entities import EntityLinker
 from reader.core.parse import default_reader
 from reader.core.reading import Job, Read, Readers, read_all
+from reader.core.search.tantivy import documents
 from reader.core.stories.cache import staged
 from reader.library import Library
 from tests.conftest import CONFIG, CORPUS, SEEDS
@@ -143,6 +144,51 @@ def test_an_index_read_by_a_pool_finds_what_one_read_alone_finds(
     assert all(len(paths) >= 6 for paths in stories["pooled"])
     for library in libraries.values():
         library.close()
+
+
+@pytest.mark.usefixtures("pool_for_any_size")
+def test_a_tantivy_build_analyses_text_where_it_is_read_and_answers_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tantivy's analysis runs in Python and was most of the writing process's time in a
+    build: the reading processes do it. An index built that way answers as one whose
+    articles the engine analysed itself, as it does for files added later."""
+    corpus = grown_corpus(tmp_path / "corpus", 3)
+    in_writer: list[str] = []
+    real = documents.indexed
+    monkeypatch.setattr(documents, "indexed", lambda text: in_writer.append(text) or real(text))
+    built = Library(load_config(config_for(tmp_path, corpus, "built", "tantivy")))
+    with pytest.MonkeyPatch.context() as patch:  # however many cores the machine has
+        patch.setattr(indexing, "read_all", lambda jobs, how, _=None: read_all(jobs, how, 2))
+        assert built.sync_all().added == 15
+    assert in_writer == [], "the build's writer analysed text the readers had analysed"
+    empty = tmp_path / "later"
+    empty.mkdir()
+    later = Library(load_config(config_for(tmp_path, empty, "later", "tantivy")))
+    later.sync_all()
+    for path in corpus.rglob("*"):  # the same files, added to an existing index
+        target = empty / path.relative_to(corpus)
+        if path.is_dir():
+            target.mkdir()
+        else:
+            target.write_bytes(path.read_bytes())
+    assert later.sync_all().added == 15
+    assert in_writer, "files added to an index are analysed by the engine"
+    for query in (
+        '"visit to China"',  # a stop word inside the phrase: positions as Whoosh numbers them
+        '"the end of the second World War"',
+        "title:Kim",
+        "Kim AND celebrations",
+        "copy",
+        'entity:"Choe Son Hui"',
+    ):
+        found = {
+            name: sorted(h.path for h in lib.search(query).hits(0, 100, snippets=False))
+            for name, lib in (("built", built), ("later", later))
+        }
+        assert found["built"] == found["later"] != [], query
+    built.close()
+    later.close()
 
 
 def story_paths(library: Library) -> set[frozenset[str]]:

@@ -4,11 +4,21 @@ Importing this package imports no engine; `registry.make_backend` loads the one 
 """
 
 from reader.core.search.backend import CountField, IndexBusyError, IndexStream, SearchBackend, Sort
-from reader.core.search.records import MARK_END, MARK_START, Filters, Hit, IndexDoc, Results, Rows
+from reader.core.search.records import (
+    MARK_END,
+    MARK_START,
+    Analysed,
+    Filters,
+    Hit,
+    IndexDoc,
+    Results,
+    Rows,
+)
 
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "Analysed",
     "CountField",
     "Filters",
     "Hit",

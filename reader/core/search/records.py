@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,6 +27,26 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Analysed:
+    """An article's running text as one engine indexes it (`IndexStream.analyse` of each
+    part), made by the process that read the file."""
+
+    title: str
+    kicker: str
+    standfirst: str
+    body: str
+
+    @classmethod
+    def of(cls, analyse: Callable[[str], str], meta: ArticleMeta, body: str) -> Analysed:
+        return cls(
+            analyse(meta.title),
+            analyse(meta.kicker or ""),
+            analyse(meta.standfirst or ""),
+            analyse(body),
+        )
+
+
+@dataclass(frozen=True)
 class IndexDoc:
     """What the index holds for one article; an engine returns what it was given."""
 
@@ -46,6 +67,10 @@ class IndexDoc:
     """Its surface words (`reader.core.search.vocabulary.surface_words` of `searched_text`)
     when the reading process already found them: a first build finds them on every core
     instead of in the one process that writes. None: the engine finds them itself."""
+    analysed: Analysed | None = field(default=None, compare=False, repr=False)
+    """Its text analysed by the build's `IndexStream.analyse` where it was read (tantivy's
+    analysis in Python was most of the one writing process's time). None: the engine
+    analyses it itself."""
 
     def searched_body(self) -> str:
         """The text an engine's body field indexes: the kicker and standfirst, then the body

@@ -370,6 +370,8 @@ class Stream:
 
     def __init__(self, backend: TantivyBackend) -> None:
         self.backend = backend
+        self.analyse: Callable[[str], str] | None = analysis.indexed
+        """Terms are found in Python (`analysis`): the reading processes do it."""
         self.writer: Any = None
         self.counts: WordCounts | None = None
         self.pending: Counter[str] = Counter()

@@ -14,7 +14,7 @@ from typing import Any
 import tantivy
 
 from reader.core.article import ArticleMeta
-from reader.core.search.records import IndexDoc
+from reader.core.search.records import Analysed, IndexDoc
 from reader.core.search.tantivy.analysis import indexed
 from reader.core.search.tantivy.schema import datesort
 
@@ -40,12 +40,15 @@ def encode(doc: IndexDoc) -> tantivy.Document:
         out.add_text("hash", doc.content_hash)
     out.add_bytes("record", json.dumps(record, ensure_ascii=False).encode("utf-8"))
     out.add_bytes("text", doc.body.encode("utf-8"))  # what the reader shows, snippets quote
-    out.add_text("title", indexed(meta.title))
-    out.add_text("body", indexed(doc.body))
+    # In a build the text was analysed where the file was read.
+    done = doc.analysed or Analysed.of(indexed, meta, doc.body)
+    out.add_text("title", done.title)
+    out.add_text("body", done.body)
     # The kicker and standfirst are searched with the body, as more values of its field.
-    for extra in (meta.kicker, meta.standfirst):
-        if extra:
-            out.add_text("body", indexed(extra))
+    if meta.kicker:
+        out.add_text("body", done.kicker)
+    if meta.standfirst:
+        out.add_text("body", done.standfirst)
     if doc.notes:
         out.add_text("note", indexed(doc.notes))
     if meta.byline:
