@@ -2,7 +2,10 @@
 
 Run by bench.run in a fresh process. It prints READY the moment the first frame with results
 is up (the parent times from spawn to that line, interpreter start-up included), then one JSON
-line with the keystroke latencies.
+line with the keystroke latencies: `keystroke_ms` until the key's results are in the results
+widget (on Whoosh the first letters of a common word get a quick answer from part of the
+index first), `settled_ms` until its whole answer, with its exact count, is (null when the
+next key came first).
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ async def main(config_path: str) -> None:
         await app.workers.wait_for_complete()
         await pilot.press("slash")
         latencies: list[float] = []
+        settled: list[float | None] = []
+        """Until the whole answer is up, when the first was a quick one from part of the
+        index (None: the next key came first and it was never needed)."""
         for round_ in range(6):
             app.query_one("#search").value = ""  # type: ignore[attr-defined]
             await pilot.pause(0.3)
@@ -56,9 +62,13 @@ async def main(config_path: str) -> None:
                 while app.main.answered != typed:
                     await asyncio.sleep(0.0005)
                 latencies.append((time.perf_counter() - started) * 1000)
+                while app.main.settled != typed and time.perf_counter() - started < PACE_S:
+                    await asyncio.sleep(0.0005)
+                whole = app.main.settled == typed
+                settled.append((time.perf_counter() - started) * 1000 if whole else None)
                 await asyncio.sleep(max(0.0, PACE_S - (time.perf_counter() - started)))
     app.library.close()
-    print(json.dumps({"keystroke_ms": latencies}), flush=True)
+    print(json.dumps({"keystroke_ms": latencies, "settled_ms": settled}), flush=True)
 
 
 if __name__ == "__main__":

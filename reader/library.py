@@ -44,6 +44,7 @@ from reader.core.search import (
     Results,
     SearchBackend,
     Sort,
+    snippets,
     spelling,
 )
 from reader.core.search.order import oldest_first
@@ -75,6 +76,10 @@ MIRROR_BATCH = 500
 """Articles whose user data the index takes in one commit."""
 SIMILARITY_CAP = 50.0
 """A text similarity at or above this counts as much as one shared entity, never more."""
+QUICK_READS = 10_000
+"""Postings a keystroke's first answer may read from disk (about 10 ms on Whoosh). The first
+letters of a common word reach tens of thousands of articles' postings: the first answer
+comes from the words that fit (always the titles' short lists), the whole one right after."""
 
 
 class ArticleView:
@@ -619,6 +624,7 @@ class Library:
         *,
         prefix_last: bool = False,
         exact: bool = False,
+        quick: bool = False,
         cancelled: Callable[[], bool] | None = None,
     ) -> Results:
         """Raises QueryError (a UserError) with a one-line message for a malformed query.
@@ -629,15 +635,20 @@ class Library:
         hits carries a spelling suggestion (slower: callers typing live ask for it apart,
         once typing pauses). `cancelled` is asked between steps; once it says True the
         search raises Cancelled.
+
+        `quick`: answer within QUICK_READS postings read from disk, maybe `partial` (true
+        matches, not all of them, not always the best); the same search without `quick`
+        gives the whole answer. The search box shows the quick one first.
         """
         tree = parse_query(query, prefix_last=prefix_last)
         planned = plan(tree, self.lexicon(), exact, Budget(cancelled=cancelled))
         by: Sort = "relevance" if sort == "relevance" else "date"
-        results = self.backend.search(planned.query, filters or Filters(), by, cancelled)
+        limit = QUICK_READS if quick else None
+        results = self.backend.search(planned.query, filters or Filters(), by, cancelled, limit)
         results.query = query
         results.corrected = planned.corrected
         results.notices = planned.notices
-        if suggest and results.total == 0 and query.strip():
+        if suggest and results.total == 0 and not results.partial and query.strip():
             results.suggestion = spelling.suggest(tree, query, self.lexicon())
         return oldest_first(results) if sort == "oldest" else results
 
@@ -933,6 +944,7 @@ class Library:
     def warm_up(self) -> None:
         """Called once the first frame is up, so the first keystroke's search is not slower."""
         self.backend.warm_up()
+        snippets.warm_up()
 
     def sources(self) -> dict[str, int]:
         """Articles per outlet, most first."""

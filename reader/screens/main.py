@@ -131,6 +131,9 @@ class MainScreen(UserWork):
         self.set_reactive(MainScreen.sidebar_wide, library.config.show_sidebar)
         self.answered: str | None = None
         """The last query whose results or error reached the screen."""
+        self.settled: str | None = None
+        """The last query whose whole answer reached the screen (`answered` may be a
+        quick one from part of the index, its count still coming)."""
         self.names: dict[str, list[str]] = {"sources": [], "tags": [], "entities": []}
         """Values the palette offers to filter on."""
         self._debounce: Timer | None = None
@@ -286,6 +289,8 @@ class MainScreen(UserWork):
         self.results.show(event.results, event.first_rows, event.keep_id)
         self.query_error.display = False
         self.answered = event.request.query
+        if not event.results.partial:
+            self.settled = event.request.query
         self.status.show(event.request, event.results)
         if not self.indexing.shown.is_set():
             self.call_after_refresh(self._first_frame)
@@ -294,7 +299,7 @@ class MainScreen(UserWork):
     def _failed(self, event: ResultsList.Failed) -> None:
         if event.request.query != self.search_box.value:
             return
-        self.answered = event.request.query
+        self.answered = self.settled = event.request.query
         self.query_error.update(Text(event.problem, style="bold red"))
         self.query_error.display = True
 

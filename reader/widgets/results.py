@@ -206,28 +206,38 @@ class ResultsList(OwnsWorkers, ScrollView, can_focus=True):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, request: SearchRequest, keep_id: str | None, cancel: threading.Event) -> None:
+        """A quick answer first; when it came from part of the index (the first letters of a
+        common word), the whole answer replaces it a moment later, unless a newer key came."""
         worker = get_current_worker()
-        try:
-            results = self.library.search(
-                request.query,
-                request.filters,
-                sort=request.order,
-                suggest=False,
-                prefix_last=True,
-                exact=request.exact,
-                cancelled=cancel.is_set,
-            )
-            if request.grouped:
-                results = self.library.grouped(results)
-            first = results.hits(0, WINDOW)
-        except Cancelled:
-            return  # A newer keystroke's search is on its way.
-        except UserError as exc:
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, request, str(exc))
-            return
-        if not worker.is_cancelled:
+        quick = True
+        while True:
+            try:
+                results = self.library.search(
+                    request.query,
+                    request.filters,
+                    sort=request.order,
+                    suggest=False,
+                    prefix_last=True,
+                    exact=request.exact,
+                    quick=quick,
+                    cancelled=cancel.is_set,
+                )
+                if request.grouped:
+                    results = self.library.grouped(results)
+                first = results.hits(0, WINDOW)
+            except Cancelled:
+                return  # A newer keystroke's search is on its way.
+            except UserError as exc:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._failed, request, str(exc))
+                return
+            if worker.is_cancelled or cancel.is_set():
+                return
             self.app.call_from_thread(self._answered, request, results, first, keep_id)
+            if not results.partial:
+                return
+            quick = False
+            keep_id = self.chosen_id  # the reader may have moved onto a row meanwhile
 
     def _answered(
         self, request: SearchRequest, results: Results, first: list[Hit], keep_id: str | None

@@ -37,7 +37,10 @@ def describe(
     if filters.tags:
         parts.append("tag: " + ", ".join(filters.tags))
     prefix = " · ".join(parts)
-    if request.grouped:
+    if results.partial:
+        # A quick answer from part of the index: the whole one, with its count, is coming.
+        count = "first matches · counting…"
+    elif request.grouped:
         # Counting events, not articles: "Kim ∧ Xi: 3 stories (7 articles)".
         count = f"{results.total:,} {'story' if results.total == 1 else 'stories'}"
         articles = getattr(results.rows, "articles", None)
@@ -80,6 +83,8 @@ class StatusLine(OwnsWorkers, Static):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if results.partial:
+            return  # the whole answer is on its way
         if results.total == 0 and request.query.strip() and results.suggestion is None:
             # Only once the typing pauses: nobody needs "did you mean" for half a word.
             self._timer = self.set_timer(SUGGEST_AFTER, lambda: self._suggest(results))

@@ -109,6 +109,7 @@ class MemoryBackend:
         filters: Filters,
         sort: Sort = "relevance",
         cancelled: Callable[[], bool] | None = None,
+        read_limit: int | None = None,
     ) -> Results:
         evaluator = _Evaluator()
         score = evaluator.score(query)

@@ -442,3 +442,38 @@ def test_more_like_this_ranks_articles_sharing_words(engine: SearchBackend) -> N
     assert all(score > 0 for _, score in similar)
     assert [s for _, s in similar] == sorted((s for _, s in similar), reverse=True)
     assert engine.more_like_this("d0") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read_before"),
+    [
+        ("Beijing parade", True),
+        ("Beijing NOT summit", True),
+        ("Beijing ANDNOT summit", True),
+        ("leaders NOT armistice", True),
+        ("parade OR treaty", False),
+        ("Beijing leaders NOT summit", False),
+    ],
+)
+@pytest.mark.parametrize("limit", [0, 1, 3])
+def test_a_quick_answer_holds_true_matches_and_the_whole_one_follows(
+    engine: SearchBackend, text: str, read_before: bool, limit: int
+) -> None:
+    """A keystroke's first answer may read only part of the index (`read_limit`): its rows
+    all match, and an answer not marked partial is the whole answer. Words searched just
+    before, a NOT and a filter are never cut short, so a quick answer never shows an
+    article the query or the filter excludes."""
+    for word in ("Beijing", "parade", "leaders"):
+        search(engine, word)  # a word searched before may be read again for free
+    for filters in (Filters(sources=("AP",)), Filters()):
+        quick = engine.search(parse_query(text), filters, read_limit=limit)
+        shown = [hit.id for hit in quick.hits(0, quick.total)]
+        exact = search(engine, text, filters)
+        expected = [hit.id for hit in exact.hits(0, exact.total)]
+        assert quick.total == len(shown)
+        assert set(shown) <= set(expected)
+        if read_before:
+            assert not quick.partial
+        if not quick.partial:
+            assert shown == expected
+        assert search(engine, text, filters).total == exact.total  # nothing left behind

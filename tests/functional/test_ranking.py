@@ -287,3 +287,67 @@ def test_the_decoded_lists_keep_to_their_budget() -> None:
     assert kept is not None and not kept[0].flags.writeable  # shared: nobody may change it
     decoded.put(("body", b"huge"), np.arange(60), np.ones(60))  # over a quarter: not kept
     assert decoded.get(("body", b"huge")) is None
+
+
+@pytest.fixture
+def nothing_decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """No posting list decoded yet (as after a commit); the postings each read returns."""
+    import weakref
+
+    monkeypatch.setattr(ranking, "_DECODED", weakref.WeakKeyDictionary())
+    read: list[int] = []
+    original = ranking._read_postings
+
+    def counting(matcher: object, with_values: bool = False) -> object:
+        found = original(matcher, with_values)
+        read.append(len(found[0]))
+        return found
+
+    monkeypatch.setattr(ranking, "_read_postings", counting)
+    return read
+
+
+def test_the_first_letters_of_a_common_word_read_a_bounded_number_of_postings(
+    library: Library, nothing_decoded: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`su` typed in the search box expands to "summit", "summer", "sum", "summon", each in
+    most bodies; its quick answer reads only the lists that fit the limit (the titles'),
+    says it is partial, and the whole answer that follows reads the rest."""
+    import reader.library
+
+    limit = 400
+    monkeypatch.setattr(reader.library, "QUICK_READS", limit)
+    quick = library.search("su", prefix_last=True, quick=True)
+    segments = len(library.backend._get_searcher().subsearchers)
+    assert 0 < sum(nothing_decoded) <= limit + segments  # each segment rounds its share up
+    assert quick.partial and quick.total > 0
+    nothing_decoded.clear()
+    exact = library.search("su", prefix_last=True)
+    assert sum(nothing_decoded) > limit  # the bodies' lists, left out of the quick answer
+    assert not exact.partial and exact.total > quick.total
+    every = {hit.id for hit in exact.hits(0, exact.total)}
+    assert {hit.id for hit in quick.hits(0, quick.total)} <= every
+    again = library.search("su", prefix_last=True, quick=True)  # every list decoded now
+    assert not again.partial and again.total == exact.total
+    assert [h.id for h in again.hits(0, 50)] == [h.id for h in exact.hits(0, 50)]
+
+
+def test_a_quick_answer_of_words_read_before_is_the_whole_answer(
+    library: Library, nothing_decoded: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`summ`, `summi`, `summit`: once a search read the lists, the next keys answer whole
+    and ranked exactly as Whoosh ranks them, the NOT's and the filter's lists read whole."""
+    import reader.library
+
+    monkeypatch.setattr(reader.library, "QUICK_READS", 0)
+    library.search("summit OR army")
+    for text, filters in (
+        ("summit", None),
+        ("summit OR army", Filters(sources=("Reuters",))),
+        ("summit NOT parade", None),
+    ):
+        quick = library.search(text, filters, quick=True)
+        assert not quick.partial
+        exact = whoosh_ranking(library, text, filters)
+        stored = library.backend._get_searcher().stored_fields
+        assert [h.id for h in quick.hits(0, quick.total)] == [stored(d)["id"] for d, _ in exact]

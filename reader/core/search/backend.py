@@ -101,6 +101,7 @@ class SearchBackend(Protocol):
         filters: Filters,
         sort: Sort = "relevance",
         cancelled: Callable[[], bool] | None = None,
+        read_limit: int | None = None,
     ) -> Results:
         """Run a parsed query (see `reader.core.search.query` for the tree and what an engine
         compiles); QueryError with a one-line message if nothing is left to search for.
@@ -109,6 +110,11 @@ class SearchBackend(Protocol):
         undated articles last, and so is an empty query (Every). `cancelled` is asked
         between steps (each word's postings, say): once it says True, raise
         `reader.core.errors.Cancelled`, so a newer keystroke's search need not wait.
+
+        `read_limit` (a keystroke's first answer): about how many postings the search may
+        read from disk. An engine that would read more may leave some words out and answer
+        with `Results.partial` set: rows that all match, from the words it read. An engine
+        that answers fast anyway ignores it; without it every answer is whole.
         """
 
     def vocabulary(self) -> Vocabulary:

@@ -155,6 +155,10 @@ class Results:
     `military`); empty when the query ran as typed."""
     notices: tuple[str, ...] = ()
     """One line each about how the query ran (a wildcard cut to its most common words)."""
+    partial: bool = False
+    """A quick answer from part of the index (`SearchBackend.search`'s `read_limit`): the
+    rows are true matches but maybe not the best, and `total` counts only those found. The
+    same search without the limit gives the whole answer."""
 
     def __len__(self) -> int:
         return self.total

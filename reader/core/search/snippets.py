@@ -54,6 +54,12 @@ def _accented() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(f"[{re.escape(''.join(plain))}]"), plain
 
 
+def warm_up() -> None:
+    """Build the accent tables now (some 60 ms, once a process): the first search with
+    words to mark, a keystroke's, would otherwise wait for them."""
+    _accented()
+
+
 def _fold(text: str) -> str:
     """Accented letters as their ASCII letters, one character for one, so a match in the
     folded text stands at the same place in the text. Found by one pattern and replaced

@@ -255,9 +255,11 @@ class TantivyBackend:
         filters: Filters,
         sort: Sort = "relevance",
         cancelled: Callable[[], bool] | None = None,
+        read_limit: int | None = None,
     ) -> Results:
         """One call into tantivy, which cannot be interrupted: `cancelled` is asked before
-        it (and before the words of a pattern are looked up)."""
+        it (and before the words of a pattern are looked up). Every answer is whole:
+        `read_limit` is for engines slower to read a common word's postings."""
         text = to_text(query)
         if cancelled is not None and cancelled():
             raise Cancelled

@@ -291,6 +291,7 @@ class WhooshBackend:
         filters: Filters,
         sort: Sort = "relevance",
         cancelled: Callable[[], bool] | None = None,
+        read_limit: int | None = None,
     ) -> Results:
         parsed = compile_query(self.schema, query)
         text = to_text(query)
@@ -301,6 +302,7 @@ class WhooshBackend:
             except index.EmptyIndexError:  # another process is rebuilding it from nothing
                 return Results(query=text, total=0)
             by_date = sort == "date" or isinstance(parsed, Every)
+            partial = False
             if by_date:
                 results = None
                 if filter_q is None and isinstance(parsed, Every):
@@ -309,11 +311,12 @@ class WhooshBackend:
                     facet = sorting.FieldFacet("datesort", reverse=True)
                     results = searcher.search(parsed, filter=filter_q, limit=None, sortedby=facet)
             else:
-                results = _ranked(searcher, parsed, filter_q, cancelled)
+                results = _ranked(searcher, parsed, filter_q, cancelled, read_limit)
+                partial = getattr(results, "partial", False)
             total = results.scored_length()
             terms = highlight_terms(parsed, searcher)
             rows = Window(self, searcher, results, terms, scored=not by_date)
-        return Results(query=text, total=total, rows=rows, terms=frozenset(terms))
+        return Results(query=text, total=total, rows=rows, terms=frozenset(terms), partial=partial)
 
     def vocabulary(self) -> Vocabulary:
         return self._counts.vocabulary()
@@ -486,15 +489,22 @@ class Window:
             return [stored(self.results.docnum(i))["id"] for i in range(max(0, start), stop)]
 
 
-def _ranked(searcher: Any, parsed: Any, filter_q: Any, cancelled: Callable[[], bool] | None) -> Any:
-    """Every match ranked over whole posting lists; Whoosh's matcher for what that cannot do.
+def _ranked(
+    searcher: Any,
+    parsed: Any,
+    filter_q: Any,
+    cancelled: Callable[[], bool] | None,
+    read_limit: int | None = None,
+) -> Any:
+    """Every match ranked over whole posting lists (or those `read_limit` lets it read);
+    Whoosh's matcher, always whole, for what that cannot do.
 
     Imported here, not at the top: numpy costs start-up time the first frame does not need.
     """
     from reader.core.search.whoosh import ranking
 
     try:
-        return ranking.rank(searcher, parsed, filter_q, cancelled)
+        return ranking.rank(searcher, parsed, filter_q, cancelled, read_limit)
     except ranking.Unsupported:
         return searcher.search(parsed, filter=filter_q, limit=SCORED_CAP)
 

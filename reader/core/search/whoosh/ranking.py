@@ -16,16 +16,19 @@ same index, article for article and score for score.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, overload
 
 import numpy as np
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer, WeightScorer
 
 from reader.core.errors import Cancelled
@@ -99,6 +102,9 @@ class Ranked:
 
     docnums: np.ndarray
     scores: np.ndarray
+    partial: bool = False
+    """Some words' postings were left unread (`rank`'s `read_limit`): these are some of the
+    matches, ranked by the words that were read."""
 
     def __len__(self) -> int:
         return len(self.docnums)
@@ -114,36 +120,61 @@ class Ranked:
 
 
 def rank(
-    searcher: Any, q: Any, filter_q: Any = None, cancelled: Callable[[], bool] | None = None
+    searcher: Any,
+    q: Any,
+    filter_q: Any = None,
+    cancelled: Callable[[], bool] | None = None,
+    read_limit: int | None = None,
 ) -> Ranked:
     """Rank every article matching `q` (and `filter_q`, unscored) or raise Unsupported.
 
     `cancelled` is asked before each word's postings are read: Cancelled once it says so.
+    `read_limit`: postings this search may read that no search of this searcher decoded
+    before (each segment its share); a word whose list would overdraw it is left unread
+    and the answer is `partial`. Only words that can add matches are left out (never the
+    filter's, never a word after NOT), so a partial answer holds true matches only.
     """
     all_ids: list[np.ndarray] = []
     all_scores: list[np.ndarray] = []
     subsearchers = [(searcher, 0)] if searcher.is_atomic() else searcher.subsearchers
+    everyone = max(1, searcher.doc_count_all())
+    partial = False
     for sub, offset in subsearchers:
-        segment = _Segment(sub, cancelled)
+        share = None
+        if read_limit is not None:
+            share = math.ceil(read_limit * sub.doc_count_all() / everyone)
+        segment = _Segment(sub, cancelled, share)
         ids, scores = segment.evaluate(q)
         if filter_q is not None and len(ids):
-            allowed, _ = segment.evaluate(filter_q)
+            with segment.complete():
+                allowed, _ = segment.evaluate(filter_q)
             keep = np.isin(ids, allowed, assume_unique=True)
             ids, scores = ids[keep], scores[keep]
+        partial = partial or segment.skipped
         all_ids.append(ids + offset)
         all_scores.append(scores)
     ids = np.concatenate(all_ids) if all_ids else _EMPTY[0]
     scores = np.concatenate(all_scores) if all_scores else _EMPTY[1]
     order = np.lexsort((ids, -scores))
-    return Ranked(ids[order], scores[order])
+    return Ranked(ids[order], scores[order], partial)
 
 
 class _Segment:
     """One segment's reader, with its live-article mask and field-length tables."""
 
-    def __init__(self, searcher: Any, cancelled: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self,
+        searcher: Any,
+        cancelled: Callable[[], bool] | None = None,
+        allowance: int | None = None,
+    ) -> None:
         self.searcher = searcher
         self.cancelled = cancelled
+        self.allowance = allowance
+        """Postings still to be read from disk before words are left out (None: no limit)."""
+        self.skipped = False
+        """A word's postings were left unread: the matches found are not all of them."""
+        self._bounded = allowance is not None
         self.reader = searcher.reader()
         self.schema = searcher.schema
         self.weighting = searcher.weighting
@@ -153,6 +184,15 @@ class _Segment:
             self.alive[np.fromiter(self.reader.deleted_docs_set, dtype=_IDS)] = False
         self._lengths: dict[str, np.ndarray | None] = {}
         self.decoded = _decoded(searcher)
+
+    @contextlib.contextmanager
+    def complete(self) -> Iterator[None]:
+        """Read every word inside: what takes matches away (NOT, a filter) is never cut."""
+        bounded, self._bounded = self._bounded, False
+        try:
+            yield
+        finally:
+            self._bounded = bounded
 
     def evaluate(self, q: Any) -> tuple[np.ndarray, np.ndarray]:
         """Sorted unique article numbers matching q, and each one's score."""
@@ -177,7 +217,8 @@ class _Segment:
             return _boosted(self._and(q.subqueries), q.boost)
         if type(q) is query.AndNot:
             ids, scores = self.evaluate(q.a)
-            return _without(ids, scores, self.evaluate(q.b)[0])
+            with self.complete():
+                return _without(ids, scores, self.evaluate(q.b)[0])
         if type(q) is query.AndMaybe:
             must = self.evaluate(q.a)
             maybe = self.evaluate(q.b)
@@ -202,7 +243,8 @@ class _Segment:
             )
             scores = scores[mine] + other_scores[theirs]
         for sub in unwanted:
-            ids, scores = _without(ids, scores, self.evaluate(sub)[0])
+            with self.complete():
+                ids, scores = _without(ids, scores, self.evaluate(sub)[0])
             # Whoosh's AND meets a NOT as a matcher of every other article, scoring 1 each.
             scores = scores + 1.0
         return ids, scores
@@ -301,9 +343,10 @@ class _Segment:
             known = self.decoded.get((field, btext))
             if known is not None:
                 return known
-        if (field, btext) not in self.reader:
+        info = self._term_info(field, btext)
+        if info is None or not self._affordable(info.doc_frequency()):
             return (*_EMPTY, []) if with_values else _EMPTY
-        ids, weights, values = _read_postings(self.reader.postings(field, btext), with_values)
+        ids, weights, values = _read_postings(self._matcher(field, btext, info), with_values)
         if self.alive is not None:
             live = self.alive[ids]
             ids, weights = ids[live], weights[live]
@@ -323,6 +366,40 @@ class _Segment:
             return ids, scores, values
         self.decoded.put((field, btext), ids, scores)
         return ids, scores
+
+    def _term_info(self, field: str, btext: bytes) -> Any:
+        """A word's entry in the segment's term index, or None: looked up once per list
+        (Whoosh's reader looks a word up to see it is there, again for its article count,
+        again for its postings, each a hash, a seek and reads: a third of a first read)."""
+        terms = getattr(self.reader, "_terms", None)
+        if terms is None:  # no segment yet: nothing to read
+            return None
+        if isinstance(btext, str):  # a fuzzy word's expansions come as text
+            btext = self.schema[field].to_bytes(btext)
+        try:
+            return terms.term_info(field, btext)
+        except TermNotFound:
+            return None
+
+    def _matcher(self, field: str, btext: bytes, info: Any) -> Any:
+        """The word's posting list, as `reader.postings` opens it from the same entry
+        (deleted articles are masked afterwards, by `alive`)."""
+        terms = self.reader._terms
+        form = self.schema[field].format
+        if isinstance(btext, str):
+            btext = self.schema[field].to_bytes(btext)
+        return terms._codec.postings_reader(terms._postfile, info, form, term=(field, btext))
+
+    def _affordable(self, cost: int) -> bool:
+        """Whether a word's postings (not decoded yet) fit what is left to read; if they do,
+        they are taken from it. False leaves the word out and marks the answer partial."""
+        if not self._bounded or self.allowance is None:
+            return True
+        if cost > self.allowance:
+            self.skipped = True
+            return False
+        self.allowance -= cost
+        return True
 
     def _field_lengths(self, field: str, ids: np.ndarray) -> np.ndarray:
         if field not in self._lengths:
