@@ -15,7 +15,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.library import Library, StoryDetail, StoryVersion
-from reader.types import Comparison
+from reader.types import Comparison, plural
 
 WIDE = 120
 """From this width the comparison sits beside the timeline; below it, under it."""
@@ -63,10 +63,10 @@ class StoryScreen(Screen[OpenVersion | None]):
         first = story.first
         with Vertical(id="story"):
             yield Label(Text(story.title, style="bold"), id="story-title")
-            others = len(story.outlets) - 1
+            versions, outlets = len(story.members), len(story.outlets)
             summary = (
-                f"{len(story.members)} versions · {others + 1} "
-                f"{'outlet' if others == 0 else 'outlets'} · first: {first.source}, "
+                f"{versions} {plural('version', versions)} · {outlets} "
+                f"{plural('outlet', outlets)} · first: {first.source}, "
                 f"{_when(first.date or first.when, first.published)}"
             )
             yield Label(Text(summary), id="story-summary")

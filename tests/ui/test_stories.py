@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from reader.app import NewsReaderApp
 from reader.screens.story import StoryScreen
@@ -72,6 +72,8 @@ async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp,
         assert isinstance(screen, StoryScreen)
         members = screen.detail.story.members
         assert [(m.path[:3], m.role) for m in members] == [("002", "first"), ("000", "version")]
+        summary = str(screen.query_one("#story-summary", Label).render())
+        assert summary.startswith("2 versions · 2 outlets · first: Unknown, 2025-08-28")
         versions = screen.query_one(OptionList)
         assert versions.option_count == 2
         # The highlighted version (the row's best hit, 002) is compared with the other one.
@@ -86,6 +88,21 @@ async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp,
         assert not isinstance(app.screen, StoryScreen)
         assert opened(app) == members[1].id
         assert app.query_one(ArticleReader).display
+
+
+async def test_an_article_alone_opens_as_a_story_of_one_version(app: NewsReaderApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        results = app.query_one(ResultsList)
+        index = next(i for i, h in enumerate(results.loaded) if h.path.startswith("003"))
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("enter", "v")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        summary = str(screen.query_one("#story-summary", Label).render())
+        assert summary.startswith("1 version · 1 outlet · first: Yonhap, 2025-09-02")
 
 
 async def test_version_keys_step_through_the_story_in_the_reader(app: NewsReaderApp) -> None:
