@@ -16,7 +16,9 @@ from collections.abc import Callable
 _PREFIX = re.compile(
     r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
     r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)",
+    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
+    # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
+    r"^(?:words|text|story|author|writer|reporter|texto|texte)\s*:\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -60,6 +62,9 @@ _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CUT = re.compile(
     r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
+    r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
+    r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
     # `Marta Kowalczyk on 21 November 2026`, `... on Monday`
     r"\son\s(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)).*$",
     re.I,
@@ -155,9 +160,9 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     rest = rest.strip(" .,:;-–—/")
     if loose:
         rest = _LEADING_ROLE.sub("", rest)
-        if " and " not in rest and _TRAILING_PLACE.match(rest):
-            # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
-            rest = rest[: rest.rindex(",")]
+    if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
+        # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
+        rest = rest[: rest.rindex(",")]
     if not rest or len(rest) > 120:
         return None
     names: list[str] = []

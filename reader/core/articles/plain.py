@@ -1084,7 +1084,17 @@ def _headline(
         head = candidates[0]
     else:
         stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
-    deck = _deck(lines, head) if hints is not None and stand is None else None
+    deck = None
+    if hints is not None and (stand is None or supported is not None):
+        # A run of short phrases over the story (a headline over a deck of two or three
+        # lines): the run's top line is the headline, whichever of its lines the walk or the
+        # evidence chose.
+        low = max((c for c in candidates if lines[c].kind == TEXT), default=head)
+        run = _deck(lines, low) if low > head else None
+        if run and head in run and (stand is None or stand in run):
+            deck = run
+        elif stand is None:
+            deck = _deck(lines, head)
     if deck:
         # A headline over a deck of short lines (Korean, Spanish and business pages print two
         # or three): the top line is the headline, the lines under it the standfirst.
@@ -1093,7 +1103,16 @@ def _headline(
             lines[extra].kind = SUMMARY
     k = head - 1
     skipped = 0
-    while k >= 0 and lines[k].kind == FURN and skipped < 2 and not lines[k].outlet:
+    over_byline = False
+    while (
+        k >= 0
+        and skipped < 2
+        and (
+            (lines[k].kind == FURN and not lines[k].outlet)
+            or (lines[k].kind == BYLINE and not over_byline and not lines[k].prose)
+        )
+    ):
+        over_byline = over_byline or lines[k].kind == BYLINE
         k -= 1
         skipped += 1
     if (
@@ -1101,8 +1120,10 @@ def _headline(
         and k >= 0
         and lines[k].kind == TEXT
         and _is_standfirst(lines[head], lines[k])
+        and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
+        # (Some pages print the byline between the headline and its dek.)
         head, stand = k, head
     if echoes and subject and head is not None:
         subject = titles.subject_text(subject)
@@ -1315,13 +1336,33 @@ def _is_standfirst(candidate: _Line, above: _Line) -> bool:
     )
 
 
+_LINK_WORDS = frozenset("and the for from with into over under about after amid".split())
+"""Words that join a section label's nouns (`Crime and justice`), no verb among them."""
+
+
+def _longer_dek(dek: str, head: str) -> bool:
+    """A dek under a byline is longer than the headline over it, or a sentence: a headline
+    taken for one would be the shorter line (a related story's headline above a byline is)."""
+    dek, head = dek.strip(), head.strip()
+    return _headline_like(head) and (
+        len(dek) > len(head) * 1.2 or dek.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    )
+
+
 def _short_headline(head: str, dek: str) -> bool:
     """A headline of a few words over a dek of a paragraph's length (`Family reunions, again`
     over 35 words): no headline runs that long, and a phrase with a comma or of three words is
     no section label (`North Korea`, `Analysis` over a long headline are)."""
     words = head.split()
+    # A dek that is a sentence under a phrase in sentence case (`Talks are back`): a section
+    # label is a noun or two (`War in Ukraine`, `North Korea`), not a clause.
+    sentence = (
+        len(dek) >= 60
+        and dek.rstrip(_CLOSERS)[-1:] in "."
+        and any(w.islower() and len(w) >= 3 and w not in _LINK_WORDS for w in words[1:])
+    )
     return (
-        len(dek) >= 150
+        (len(dek) >= 150 or sentence)
         and len(words) >= 2
         and not head.isupper()
         and not _kicker_word(head.strip())
