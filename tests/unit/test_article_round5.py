@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.articles import ArticleReader, ParsedText, bylines
+from reader.core.articles import ArticleReader, ParsedText, bylines, dates, furniture
+from reader.core.config import default_entities
+from reader.core.entities import EntityLinker
 
 READER = ArticleReader()
 S1 = (
@@ -147,3 +149,165 @@ def test_a_byline_block_under_the_headline(block: str) -> None:
     assert parsed.meta.byline == "Lena Hartmann"
     assert parsed.meta.date == "2026-11-24"
     assert parsed.paragraphs == [S1, S2, S3]
+
+
+# --- Batch 5A's shapes (tests/fixtures/articles-blind5a), one rule a test ---------------------
+
+
+def test_a_paper_crediting_the_agency_it_carries_is_no_byline_and_no_body() -> None:
+    text = f"Daily Sabah\n\n{HEAD}\n\nDAILY SABAH WITH AA\nNov 05, 2026 - 3:05 pm GMT+3\n\n{BODY}"
+    text += "\nSOURCE DAILY SABAH WITH AA\n"
+    parsed = parse(text)
+    assert parsed.meta.byline is None
+    assert parsed.meta.title == HEAD
+    assert parsed.paragraphs == [S1, S2, S3]
+
+
+def test_a_section_in_sentence_case_is_not_the_magazine_of_that_name() -> None:
+    parsed = parse(f"Politics\nForeign affairs\n\nAnalysis\n{HEAD}\n\nBy Lena Hartmann\n\n{BODY}")
+    assert parsed.meta.source != "Foreign Affairs"
+    assert parsed.meta.title == HEAD
+
+
+def test_a_columnist_over_a_role_line_in_portuguese() -> None:
+    role = "Professora de relações internacionais da Universidade Yonsei, em Seul"
+    assert bylines.is_role(role)
+    assert bylines.is_role("Senior fellow at the Lowy Institute in Sydney")
+    assert not bylines.is_role("Border talks to resume next month after a long pause")
+    text = f"Mundo\n\n{HEAD}\nA deck line under the headline\n\nPark Seo-yeon\n{role}\n\n"
+    parsed = parse(f"{text}24.11.2026\n\n{BODY}")
+    assert parsed.meta.byline == "Park Seo-yeon"
+    assert parsed.meta.title == HEAD
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tradução de Ana Luiza Prado",
+        "Traducción de Marta Gil",
+        "Aus dem Englischen von Jana Weber",
+        "Contributing: Associated Press",
+    ],
+)
+def test_translator_and_contributor_credits(line: str) -> None:
+    parsed = parse(f"{HEAD}\n\nBy Lena Hartmann\n\n{BODY}\n{line}\n")
+    assert parsed.paragraphs == [S1, S2, S3]
+    assert parsed.meta.credits == line
+    assert parsed.meta.byline == "Lena Hartmann"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listening to articles is free for open-access content—explore other articles or learn "
+        "more about text-to-speech.",
+        "Reach Marisa Delgado at mdelgado@usatoday.com and follow her on X @marisadelgado.",
+        "Receba no seu email as notícias mais importantes do dia",
+        "6–7 minutes",
+        "Inscreva-se",
+        "Very large text size",
+        "Show comments",
+    ],
+)
+def test_page_controls_and_prompts_are_furniture(line: str) -> None:
+    assert furniture.is_furniture(line, prose=True)
+
+
+def test_a_newsletter_prompt_block_closes_the_story() -> None:
+    block = (
+        "Sign up for the Morning Update Newsletter\nStart your day with context and insight on "
+        "the news of the day, written by our editors.\nSIGN UP EXPLORE NEWSLETTERS\n"
+    )
+    assert parse(f"{HEAD}\n\nBy Lena Hartmann\n\n{BODY}\n{block}").paragraphs == [S1, S2, S3]
+
+
+def test_an_invitation_between_paragraphs_keeps_the_paragraphs_after_it() -> None:
+    invite = "Join our WhatsApp channel and get the latest news and must-reads."
+    closing = "Join our Telegram channel and get the latest news delivered to you."
+    text = f"{HEAD}\n\nBy Lena Hartmann\n\n{S1}\n\n{invite}\n\n{S2}\n\n{S3}\n\n{closing}\n"
+    assert parse(text).paragraphs == [S1, S2, S3]
+
+
+def test_bylines_apart_by_a_bar_each_with_a_role_or_a_place() -> None:
+    line = "Rupert Hale, Asia Editor | Imogen Clarke, Beijing"
+    assert bylines.bare(line, is_outlet) == ["Rupert Hale", "Imogen Clarke"]
+    assert bylines.prefixed("Interview: Lena Hartmann", is_outlet) == ["Lena Hartmann"]
+
+
+def test_two_authors_on_two_lines_over_the_date() -> None:
+    parsed = parse(
+        f"Политика\n\n{HEAD}\nA deck line under the headline\n\nАнна Сергеева\nДмитрий Лаптев\n\n"
+        f"20 ноября 2026, 19:40\n\n{BODY}"
+    )
+    assert parsed.meta.byline == "Анна Сергеева and Дмитрий Лаптев"
+
+
+def test_a_photo_gallery_button_over_its_caption_in_a_reader_view_copy() -> None:
+    caption = "The frigate leaves Halifax in a file photo.Darren Calabrese/The Canadian Press"
+    text = (
+        f"theglobeandmail.com\n{HEAD}\nMarcus Lindqvist\n6–7 minutes\n\n"
+        f"Open this photo in gallery:\n{caption}\n\n{BODY}"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == HEAD
+    assert parsed.meta.byline == "Marcus Lindqvist"
+    assert parsed.paragraphs == [S1, S2, S3]
+
+
+def test_a_juche_date_with_the_month_by_name_and_the_masthead_today() -> None:
+    stamps = dates.find_dates("Juche 115 (2026), November 21", None)
+    assert stamps[0].date.isoformat() == "2026-11-21"
+    assert dates.find_dates("Today: Juche 115 (2026), November 22, Sunday", None)[0].label == (
+        dates.EXCLUDED
+    )
+
+
+def test_a_question_headline_and_a_sentence_dek_over_the_byline() -> None:
+    head = "Can Albanese keep Lee Jae-myung onside as Seoul hedges towards Beijing?"
+    dek = "The South Korean president arrives in Canberra with a shopping list and a warning."
+    text = f"Analysis\n{head}\n{dek}\nBy Eliza Brennan\nNovember 24, 2026 — 5.00am\n\n{BODY}"
+    parsed = parse(text)
+    assert parsed.meta.title == head
+    assert parsed.meta.standfirst == dek
+    assert parsed.meta.date == "2026-11-24"
+    assert parsed.paragraphs == [S1, S2, S3]
+
+
+def test_a_japanese_correspondent_signing_off_with_the_place() -> None:
+    story = "ロシアのプーチン大統領は二十日、モスクワで北朝鮮の外相と会談した。"
+    parsed = parse(
+        f"東京新聞 TOKYO Web\n\n外相がロシア訪問\n\n{story}\n\n{story}\n\n（モスクワ・森下健太）\n"
+    )
+    assert parsed.meta.byline == "森下健太"
+    assert parsed.meta.source == "Tokyo Shimbun"
+    assert parsed.paragraphs[-1] == story
+
+
+def test_a_social_title_cut_short_gives_way_to_the_printed_headline() -> None:
+    page = (
+        "<html><head><title>Talks</title>"
+        '<meta property="og:title" content="Border talks to resume next month">'
+        f"</head><body><article><h1>{HEAD}</h1><p>{S1}</p><p>{S2}</p></article></body></html>"
+    )
+    parsed, _ = READER.read("page.html", page.encode(), "fallback")
+    assert parsed.meta.title == HEAD
+
+
+def test_an_interviewees_bio_under_the_interview() -> None:
+    turns = [
+        "ZEIT ONLINE: Frau Sommer, hat Nordkorea wieder eine Rakete getestet?",
+        "Hannah Sommer: An beide, aber vor allem an das eigene Militär.",
+        "ZEIT ONLINE: Warum keinen Preis?",
+        "Sommer: Weil Russland und China das Regime schützen.",
+    ]
+    bio = "Hannah Sommer lehrt Koreastudien an der Freien Universität Berlin."
+    body = "\n\n".join(turns)
+    parsed = parse(f"{HEAD}\n\nInterview: Lena Hartmann\n\n{S1}\n\n{body}\n\n{bio}\n")
+    assert parsed.paragraphs[-1] == turns[-1]
+    assert parsed.meta.byline == "Lena Hartmann"
+
+
+def test_the_russian_spelling_of_choe_son_hui_is_linked() -> None:
+    linker = EntityLinker(default_entities())
+    text = "Министр иностранных дел КНДР Цой Сон Хи прибыла в Москву, а Цой Рён Хэ остался."
+    assert {m.entity for m in linker.link("", text)} == {"Choe Son Hui"}

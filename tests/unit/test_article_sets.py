@@ -27,6 +27,7 @@ SETS = (
     "articles-blind3b",
     "articles-blind4a",
     "articles-blind4b",
+    "articles-blind5a",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "

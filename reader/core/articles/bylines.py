@@ -18,7 +18,7 @@ _PREFIX = re.compile(
     r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
     r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
-    r"^(?:words|text|story|author|writer|reporter|texto|texte)\s*:\s*(?=\S)",
+    r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -199,6 +199,18 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
+    if " | " in stripped:
+        # Each author with a role or a place, apart by bars: `Rupert Hale, Asia Editor |
+        # Imogen Clarke, Beijing`; an outlet's name among them is no author.
+        barred: list[str] = []
+        for part in stripped.split(" | "):
+            found = names_in(part, is_outlet)
+            if found is None and not is_outlet(part):
+                barred = []
+                break
+            barred.extend(found or [])
+        if barred and any(len(n.split()) >= 2 for n in barred):
+            return list(dict.fromkeys(barred))
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):
         return None
@@ -239,11 +251,26 @@ _ROLE_LINE = re.compile(
 )
 
 
+_EXPERT_LINE = re.compile(
+    r"^(?:(?:senior|former|associate|assistant|visiting|adjunct|chief|ehemalige[rn]?|ex-)\s+)?"
+    r"(?:professor(?:a|in)?|profesora?|professeure?|lecturer|researcher|research fellow|"
+    r"(?:senior |non-resident |nonresident )?fellow|director|analyst|economist|historian|"
+    r"ambassador|pesquisador(?:a)?|investigador(?:a)?|chercheu(?:r|se)|politolog(?:e|in)|"
+    r"wissenschaftler(?:in)?|dozent(?:in)?|исследователь|профессор|эксперт)\b[^.]{0,110}$",
+    re.I,
+)
+"""An outside author's role under the name, in a column: `Professora de relações
+internacionais da Universidade Yonsei, em Seul`, `Senior fellow at the Lowy Institute`."""
+
+
 def is_role(text: str) -> bool:
     """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`, with
-    the reporter's handle after it (`Asia correspondent @helenmarshsky`)."""
+    the reporter's handle after it (`Asia correspondent @helenmarshsky`), or a columnist's
+    post (`Professor of politics at Yonsei University`)."""
     stripped = re.sub(r"\s+@\w{2,30}$", "", text.strip())
-    return len(stripped) <= 60 and bool(_ROLE_LINE.match(stripped))
+    if len(stripped) <= 60 and _ROLE_LINE.match(stripped):
+        return True
+    return len(stripped) <= 130 and bool(_EXPERT_LINE.match(stripped))
 
 
 def join(names: list[str]) -> str | None:

@@ -63,6 +63,10 @@ _PATTERNS = (
     # 2025년 9월 3일 · 2025年9月3日
     ("ymd", re.compile(
         r"(?P<y>(?:19|20)\d\d)\s*[년年]\s*(?P<m>\d{1,2})\s*[월月]\s*(?P<d>\d{1,2})\s*[일日]?")),
+    # Juche 115 (2026), November 21: the Gregorian year in brackets, the month by name
+    ("mdy", re.compile(
+        rf"\bJuche\s*\d{{2,3}}\s*\((?P<y>(?:19|20)\d\d)\),?\s*(?P<mon>{_MONTH})\.?\s+"
+        rf"(?P<d>\d{{1,2}})\b", re.I)),
     # Juche114(2025).8.25. · Juche114.9.5. · 주체114(2025)년 9월 5일
     ("juche", re.compile(
         r"(?:Juche|주체)\s*(?P<j>\d{2,3})\s*(?:\((?P<y>\d{4})\))?\s*[.년]?\s*"
@@ -95,7 +99,7 @@ _LABEL = re.compile(
     r"(?P<upd>last updated|updated|update|modified|last modified|revised|수정|업데이트|"
     r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新)|"
     r"(?P<exc>print edition|appeared in print|appears in print|in print on|edition|created|"
-    r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d)",
+    r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d|today\s*:)",
     re.I,
 )
 _RELATIVE = re.compile(

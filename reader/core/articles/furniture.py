@@ -64,7 +64,10 @@ EXACT = frozenset(
     news quiz|take the quiz|copy url|leave your feedback|read the full transcript|
     watch the full episode|support provided by|learn more|your email address|your e-mail address|
     email address|enter your email|in this article|visit website|fotos|photos:|
-    saved to read later|save to read later
+    saved to read later|save to read later|normal text size|larger text size|
+    very large text size|show comments|hide comments|view comments|load comments|
+    inscreva-se|assine|entrar|open this photo in gallery|enlarge this image|
+    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip().strip("[]【】") for item in EXACT if item.strip())
@@ -89,7 +92,8 @@ LIST_HEADS = frozenset(
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
-    あわせて読みたい|こちらもおすすめ|related content|lee también|lea también
+    あわせて読みたい|こちらもおすすめ|related content|lee también|lea también|
+    lesen sie mehr über|mehr über|mehr zu|more about|read more about
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -163,7 +167,14 @@ _STARTS = re.compile(
     r"opinions expressed are those of the author|the views expressed (?:here |in this "
     r"(?:article|column|piece) )?are (?:those of )?the author|"
     # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
-    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials)",
+    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials|"
+    # An app's audio note: `Listening to articles is free for open-access content—...`
+    r"listening to (?:this |these )?articles? is\b|"
+    # A reporter's address under the story: `Reach Marisa Delgado at mdelgado@usatoday.com`
+    r"reach [\w .'’-]{2,40} at [\w.+-]+@|"
+    # Newsletter prompts in Portuguese, Spanish, German: `Receba no seu email as notícias`
+    r"receba (?:no seu|em seu) e-?mail|recibe (?:en tu|nuestro)|"
+    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -197,7 +208,7 @@ _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
 """Marks a furniture line only when the line is short or is not running prose of a story."""
 
 _READ_TIME = re.compile(
-    r"^(?:\d+\s*(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
+    r"^(?:\d+\s*(?:[–-]\s*\d+\s*)?(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
     r"\d+-minute (?:listen|read)|"
     r"listen\s*\(?\d+\s*min\)?|watch\s*\d+:\d\d|\d+:\d\d(?:\s*min)?|\d+\s*min(?:\.|ute)?s?\s+read)$",
     re.I,
@@ -256,7 +267,11 @@ CREDIT = re.compile(
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"
     r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"
     r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|에디터\s+[가-힣]{2,4}\b|웹팀\s|"
-    r"avec |mit material|con información de|при участии)",
+    r"avec |mit material|con información de|при участии|contributing\s*:|"
+    # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
+    r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
+    r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
+    r"traduzione di |перевод(?: с \w+)?\s*:? )",
     re.I,
 )
 _SHORT_SOURCE = re.compile(r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典)\s*[:：]", re.I)

@@ -20,6 +20,7 @@ from reader.core.article import ArticleMeta, cut_title
 from reader.core.articles import bylines, dates, frontmatter, furniture, language, titles
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
+from reader.core.articles.outlets import key as outlet_key
 from reader.core.articles.reflow import Unit, paragraphs
 from reader.core.text import normalise_tag
 
@@ -172,6 +173,13 @@ _CJK_BYLINE = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
 )
 """Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
+_JA_SIGNOFF = re.compile(
+    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})・(?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})[）)]$"
+)
+"""A Japanese paper's correspondent under the story, with the place: `（モスクワ・森下健太）`."""
+_WITH_AGENCY = re.compile(
+    r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
+)
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
@@ -201,6 +209,14 @@ _LABELS = frozenset(
     "著者|Autor|Auteur".split("|")
 )
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
+_TURN_LABEL = re.compile(r"^(?P<who>[^\W\d][\w'’.-]*(?: [^\W\d][\w'’.-]*){0,3})\s?:\s")
+"""A speaker's turn in an interview: `ZEIT ONLINE: Frau Sommer, ...`, `Sommer: Mehr, ...`."""
+_INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
+_PICTURE_OPENERS = frozenset(
+    {"open this photo in gallery", "enlarge this image", "view image in fullscreen",
+     "click to enlarge", "tap to expand"}
+)  # fmt: skip
+"""A picture's button over its caption, as a page saved as text prints it."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _ADDRESS = re.compile(
     r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
@@ -418,6 +434,12 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if korean:
         line.kind, line.names = BYLINE, korean
         return line
+    if first in "（(" and (closing := _JA_SIGNOFF.match(stripped)):
+        line.kind, line.names = BYLINE, [closing.group("name")]
+        return line
+    if len(stripped) <= 60 and (credited := _outlet_credit(stripped, outlets)):
+        line.kind, line.outlet = CREDIT, credited
+        return line
     if (
         len(stripped) < 200
         and "." in stripped
@@ -455,7 +477,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         outlet = outlets.named(first)
         line.kind, line.outlet = FURN, outlet
         return line
-    if outlet is not None:
+    if outlet is not None and _printed_name(stripped, outlet):
         line.kind, line.outlet = OUTLET, outlet
         return line
     if len(stripped) < 120 and stripped.count(",") >= 2 and _ADDRESS.search(stripped):
@@ -480,6 +502,30 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
+
+
+def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
+    """A paper crediting the agency whose copy it runs, on a line of its own: `DAILY SABAH WITH
+    AA`, `SOURCE DAILY SABAH WITH AA`, `The Korea Herald with agencies`: no author's byline."""
+    match = _WITH_AGENCY.match(text)
+    if match is None:
+        return None
+    outlet = outlets.named(match.group("outlet"))
+    agency = match.group("agency").strip(" .")
+    if outlet is None or not (outlets.named(agency) or agency.lower() in ("agencies", "wires")):
+        return None
+    return outlet
+
+
+def _printed_name(text: str, outlet: Outlet) -> bool:
+    """A masthead prints the outlet's name as the outlet does, or in capitals: `Foreign
+    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`."""
+    if text.isupper() or text.islower():
+        return True
+    shape = [w[:1].isupper() for w in text.split() if w.lower() != "the"]
+    same = [n for n in (outlet.name, *outlet.aliases) if outlet_key(n) == outlet_key(text)]
+    return not same or any(shape == [w[:1].isupper() for w in n.split() if w.lower() != "the"]
+                           for n in same)  # fmt: skip
 
 
 def _names_before_date(head: str, outlets: OutletTable) -> list[str] | None:
@@ -629,6 +675,14 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             after = lines[i + 1]
             if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
                 after.kind = CAPTION  # `사진 설명,` over its caption
+        if (
+            line.kind == FURN
+            and i + 1 < len(lines)
+            and furniture.normal(line.unit.text) in (_PICTURE_OPENERS)
+        ):
+            after = lines[i + 1]
+            if after.kind == TEXT and len(after.unit.text) < 300:
+                after.kind = CAPTION  # `Open this photo in gallery:` over the photo's caption
         if line.kind == BYLINE and _AUTHOR_LABEL.match(line.unit.text.strip()):
             for after in lines[i + 1 : i + 3]:
                 label = after.unit.text.split(",", 1)[0]
@@ -842,6 +896,16 @@ def _body_start(lines: list[_Line]) -> int:
         after = lines[nxt]
         if after.kind in (BYLINE, DATE):
             continue
+        if (
+            after.kind == TEXT
+            and after.prose
+            and i == first_prose
+            and first_meta is not None
+            and _next_content(lines, nxt) == first_meta
+            and len(line.unit.text) < 160
+            and len(after.unit.text) < 300
+        ):
+            continue  # a headline that reads as a sentence (`Can X keep Y onside?`) and its dek
         if after.kind == TEXT and (after.prose or after.unit.bullet or after.unit.heading):
             return i
         if after.kind == TEXT:
@@ -988,8 +1052,9 @@ def _next_content(lines: list[_Line], i: int) -> int | None:
 
 def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> None:
     """A name-only line near a date or byline, under a headline: `Maya Cheung`, or a name over
-    its role (`Jean Mackenzie` / `Seoul correspondent`)."""
-    for i in range(min(start, len(lines))):
+    its role (`Jean Mackenzie` / `Seoul correspondent`). From the bottom up, so that two
+    authors on two lines over the date are both found."""
+    for i in reversed(range(min(start, len(lines)))):
         line = lines[i]
         if line.kind != TEXT or line.prose or len(line.unit.text) > 90:
             continue
@@ -1029,11 +1094,13 @@ def _between(lines: list[_Line], i: int) -> bool:
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
     """The kind of the nearest line before or after `i` that is not furniture (nor a one-word
-    place line such as `TIANJIN` between a name and its date)."""
+    place line such as `TIANJIN` between a name and its date, nor the outlet's name under the
+    author's: `Marisa Delgado` / `USA TODAY` / `Published 3:05 p.m. ET`)."""
     j = i + step
     while 0 <= j < len(lines) and abs(j - i) <= 3:
         line = lines[j]
-        if line.kind not in (FURN, MEDIA) and not (line.kind == TEXT and _orphan(line.unit.text)):
+        skip = line.kind in (FURN, MEDIA) or (line.kind == OUTLET and step > 0)
+        if not skip and not (line.kind == TEXT and _orphan(line.unit.text)):
             return line.kind
         j += step
     return None
@@ -1382,7 +1449,30 @@ def _footer_start(lines: list[_Line], start: int) -> int:
             return i  # closing credits, or a closing byline over the reporter's card
         if line.kind == OUTLET and i > start + 1 and _no_prose_after(lines, i):
             return i  # the agency's name signing the story off (`VNA`), links under it
+        if line.kind == FURN and i > start + 1 and _promo_block(lines, i):
+            return i
     return len(lines)
+
+
+def _promo_block(lines: list[_Line], i: int) -> bool:
+    """A newsletter's prompt under the story: its name, a line of pitch and its button
+    (`Sign up for the Morning Update Newsletter` / `Start your day with ...` / `SIGN UP`),
+    and nothing of the story after it. (A sentence inviting readers to a channel between two
+    paragraphs, `Join ST's WhatsApp Channel and get ...`, is an inset, not this.)"""
+    text = lines[i].unit.text.strip()
+    if text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END or not furniture.has_promo_word(text):
+        return False
+    pitch = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if line.kind == TEXT:
+            pitch += 1
+            if pitch > 2 or len(line.unit.text) > 200:
+                return False
+        elif line.kind == FURN and pitch and furniture.has_promo_word(line.unit.text):
+            button = len(line.unit.text) <= 40 and line.unit.text.strip()[-1:] not in _SENTENCE_END
+            return button and _no_prose_after(lines, j)
+    return False
 
 
 def _strong_list(line: _Line) -> bool:
@@ -1529,7 +1619,10 @@ class _Assembly:
         return last and len(text) >= 250 and furniture.is_promotion(text)  # the last one only
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
-        """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`)."""
+        """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`), and
+        the interviewee's under an interview."""
+        if body and _interviewee_bio(body):
+            body = body[:-1]
         if not byline or not body:
             return body
         names = {n.lower() for n in re.split(r",\s*|\s+and\s+", byline) if n}
@@ -1877,6 +1970,21 @@ class _Assembly:
                 if furniture.normal(text) not in _SUMMARY_HEADS:
                     parts.append(text)
         return "\n".join(parts) or None
+
+
+def _interviewee_bio(body: list[str]) -> bool:
+    """An interview's last line saying who was interviewed: one sentence that opens with the
+    full name of a speaker of the questions and answers (`Hannah Sommer: An beide, ...` /
+    `Sommer: Mehr, ...` / `Hannah Sommer lehrt Koreastudien an der Freien Universität Berlin.`)."""
+    last = body[-1].strip("*_ ")
+    words = last.split()
+    if len(body) < 5 or len(last) > 250 or len(words) < 4 or _INNER_SENTENCE.search(last):
+        return False
+    turns = [m.group("who") for p in body[:-1] if (m := _TURN_LABEL.match(p))]
+    if len(turns) < 4:
+        return False
+    name = " ".join(words[:2])
+    return name in turns or (words[1] in turns and words[0][:1].isupper())
 
 
 def _title_case_wrap(first: str, second: str) -> bool:

@@ -10,7 +10,7 @@ from reader.core.articles.outlets import Outlet, OutletTable, shipped
 from reader.core.articles.plain import parse_text
 from reader.core.text import BinaryFileError, NoTextError, clean, decode
 
-PARSER_VERSION = "6"
+PARSER_VERSION = "7"
 """Bump when parsing changes what an unchanged file yields, so indexes re-read every file."""
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
