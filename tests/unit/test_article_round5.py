@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.articles import ArticleReader, ParsedText, bylines, dates, furniture
+from reader.core.articles import ArticleReader, ParsedText, bylines, dates, furniture, titles
 from reader.core.config import default_entities
 from reader.core.entities import EntityLinker
 
@@ -311,3 +311,124 @@ def test_the_russian_spelling_of_choe_son_hui_is_linked() -> None:
     linker = EntityLinker(default_entities())
     text = "Министр иностранных дел КНДР Цой Сон Хи прибыла в Москву, а Цой Рён Хэ остался."
     assert {m.entity for m in linker.link("", text)} == {"Choe Son Hui"}
+
+
+# --- Batch 5B's shapes (tests/fixtures/articles-blind5b), one rule a test ---------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Recibí las noticias más importantes de Mundo en tu mail.",
+        "Comentar las notas de Clarín es exclusivo para suscriptores.",
+        "Read more on Newsweek.com",
+        "Folgen Sie der NZZ auf Whatsapp",
+        "Читайте РБК в Telegram",
+        "Материал дополняется",
+        "수신을 원하지 않으시면 여기를 클릭하세요.",
+        "[ 저작권자ⓒ 문화일보. 무단 전재-재배포 금지 ]",
+        "글자 크기 조절",
+        "有料会員記事",
+    ],
+)
+def test_more_page_prompts_and_notices_are_furniture(line: str) -> None:
+    assert furniture.is_furniture(line, prose=True)
+
+
+def test_a_row_of_known_controls_is_furniture() -> None:
+    assert furniture.is_control_row("글자크기 설정 공유하기 북마크")
+    assert not furniture.is_control_row("Live updates")
+    assert not furniture.is_control_row("Kim Jong Un")
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Passend zum Artikel", "Click the alert icon to follow topics:", "Read more on the liveblog",
+     "**Keep reading**", "How does this make you feel?"],
+)  # fmt: skip
+def test_list_heads_under_the_story_end_it(head: str) -> None:
+    text = f"{HEAD}\n\nBy Lena Hartmann\n\n{BODY}\n{head}\nNorth Korea\nIran\n"
+    assert parse(text).paragraphs == [S1, S2, S3]
+
+
+def test_a_headline_over_a_deck_under_a_breadcrumb_with_a_full_width_arrow() -> None:
+    assert titles.menu_shape("国際 ＞ 朝鮮半島")
+    deck = ['외교 소식통 "북중 정상회담 일정 막바지 협의"', "中, 대북 식량·비료 지원 확대 검토"]
+    head = "[단독]최선희, 이달 말 베이징行…왕이와 '김정은 방중' 의제 조율"
+    story = "최선희 북한 외무상이 이달 말 중국 베이징을 방문할 예정인 것으로 19일 확인됐다."
+    text = (
+        f"정치 > 북한\n\n{head}\n{deck[0]}\n{deck[1]}\n\n신지훈 기자\n입력 2026-11-19 15:05\n\n"
+        f"글자크기 설정 공유하기 북마크\n\n{story}\n\n{story}\n"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == head.removeprefix("[단독]")
+    assert (parsed.meta.standfirst or "").split("\n") == deck
+
+
+def test_the_senders_note_above_a_forwarded_message_is_not_the_article() -> None:
+    note = "내일 회의 전에 참고하시라고 문화일보 기사 보내드립니다.\n통일연구원 보고서 원문은 따로 구해보겠습니다."
+    text = f"민수 선배님,\n\n{note}\n\n정은지 드림\n\n-----Original Message-----\nFrom: news\n\n{HEAD}\n\n{BODY}"
+    parsed = parse(text)
+    assert parsed.meta.title == HEAD
+    assert parsed.paragraphs == [S1, S2, S3]
+
+
+def test_a_handle_after_the_name_and_a_photographer_after_the_writer() -> None:
+    line = "By: Jericho Villanueva - Reporter / @JVillanuevaINQ"
+    assert bylines.prefixed(line, is_outlet) == ["Jericho Villanueva"]
+    line = "Text by Katrina Dimaculangan, photos by Ramon Villaflor"
+    assert bylines.prefixed(line, is_outlet) == ["Katrina Dimaculangan"]
+
+
+def test_an_editor_line_is_a_credit_not_an_author() -> None:
+    parsed = parse(f"{HEAD}\n\nАвтор Иван Котов\nРедактор Мария Лисина\n\n{BODY}")
+    assert parsed.meta.byline == "Иван Котов"
+    assert parsed.meta.credits == "Редактор Мария Лисина"
+
+
+def test_an_exclusive_headline_with_initials_is_no_label_over_a_sentence() -> None:
+    head = "Exclusive: Kim Yo Jong Pushed Back on Russia Deal, U.S. Intel Assessment Says"
+    assert not titles.label_shape(head, sentence=True)
+    assert titles.label_shape("Personal message: Useful numbers. S.", sentence=True)
+
+
+def test_an_outlets_creed_and_its_sign_off_under_the_story() -> None:
+    creed = "Newsweek is committed to challenging conventional wisdom and finding connections."
+    parsed = parse(f"{HEAD}\n\nBy Lena Hartmann\n\n{BODY}\n{creed}\n")
+    assert parsed.paragraphs == [S1, S2, S3]
+    bio = "Lena Hartmann is a multimedia reporter covering the region for Rappler."
+    parsed = parse(f"{HEAD}\n\nBy Lena Hartmann\n\n{S1}\n\n{S2} – Rappler.com\n\n{bio}\n")
+    assert parsed.paragraphs == [S1, S2]
+
+
+def test_an_agency_dateline_with_a_numeric_date() -> None:
+    first = f"Warsaw, 20.11.2026 (PAP) - {S1}"
+    parsed = parse(f"{HEAD}\n\n{first}\n\n{S2}\n\n{S3}\n")
+    assert parsed.meta.date == "2026-11-20"
+
+
+def test_an_agency_credit_under_a_markdown_dek() -> None:
+    dek = "The container service gives Pyongyang a regular sea link to Russia's Pacific ports."
+    parsed = parse(f"# {HEAD}\n\n{dek}\n\n*TRT World and Agencies*\n\n{BODY}")
+    assert parsed.meta.standfirst == dek
+    assert parsed.paragraphs == [S1, S2, S3]
+    assert parsed.meta.byline is None
+
+
+def test_polish_dates_and_names() -> None:
+    assert dates.find_dates("26 listopada 2026 | 06:00", None)[0].date.isoformat() == "2026-11-26"
+    linker = EntityLinker(default_entities())
+    text = "Korea Północna Kim Dzong Una wysłała żołnierzy; Seul z prezydentem Lee Jae-myungiem."
+    assert {m.entity for m in linker.link("", text)} == {"Kim Jong Un", "Lee Jae Myung"}
+
+
+def test_a_chinese_correspondent_signing_off() -> None:
+    story = "据报道，王毅还将会见朝鲜领导人，双方将就半岛局势交换意见。"
+    parsed = parse(f"王毅访问平壤\n\n{story}\n\n{story}\n\n（本报北京特派员 林佳慧）\n")
+    assert parsed.meta.byline == "林佳慧"
+    assert parsed.paragraphs == [story, story]
+
+
+def test_voa_korean_is_voice_of_america() -> None:
+    assert is_outlet("VOA 한국어")
+    assert READER.outlets.named("VOA 한국어").name == "Voice of America"

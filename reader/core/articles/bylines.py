@@ -60,8 +60,12 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
+"""The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
     r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
+    r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
     # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
     r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
@@ -85,7 +89,7 @@ NOT_NAME_WORDS = frozenset(
     published home menu search more read related tech science health travel weather markets
     world's u.s. us uk eu un state government ministry office party rights human humanitarian
     affairs climate development peace law crime migrants women aid energy environment
-    education""".split()
+    education редактор редакторы автор корреспондент фото""".split()
 )
 """(April, June and August are given names too: `by June Takeda`.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
@@ -150,6 +154,7 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     e-mails, dates; a bare line must be names and places only.
     """
     rest = _EMAIL.sub("", text)
+    rest = _HANDLE.sub("", rest)
     rest = _PAREN.sub("", rest)
     if loose:
         rest = _CUT.sub("", rest)

@@ -70,11 +70,12 @@ _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
     r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?|"
-    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}))?\s*"
+    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|"
+    r"\d{1,2}\.\d{1,2}\.\d{4}))?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
 )
 """`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`
-or month first: `SEOUL, Aug 14, 2025 (AFP) -`."""
+or month first: `SEOUL, Aug 14, 2025 (AFP) -`, or in numbers: `Warsaw, 20.11.2026 (PAP) -`."""
 _DATELINE_TW_BRACKET = re.compile(
     r"^〔(?:記者|记者)(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)\s*[∕/／]\s*"
     r"(?P<place>[^〕]{1,12}?)(?:報導|报道)〕\s*"
@@ -155,7 +156,9 @@ _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
-    r"top stories|trending|recommended|also) (?:from|on|in|at) [\w .&'’-]{2,30}$"
+    r"top stories|trending|recommended|also|read more) (?:from|on|in|at) [\w .&'’-]{2,30}$|"
+    # A topic list's head: `Click the alert icon to follow topics:`, `Follow these topics`
+    r"^(?:click the [\w ]{2,20} to )?follow (?:these |the |our )?topics$"
 )
 _WIDGET = re.compile(
     r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\(?\d+\)?$", re.I
@@ -163,6 +166,10 @@ _WIDGET = re.compile(
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?:$")
 """A transcript's speaker label on a line of its own: `LEILA FADEL, HOST:`, `WHITFIELD:`."""
+_OUTLET_CREED = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?) (?:is|remains) (?:committed|dedicated) to\b"
+)
+"""An outlet's creed under its story: `Newsweek is committed to challenging conventional ...`."""
 _TAGLINE = re.compile(r"^[«\"“]?(?P<name>[^«»\"“”—–-]{2,40}?)[»\"”]?\s+[—–-]\s+\S")
 """An outlet describing itself under a story: `Українська правда — щоденне інтернет-видання.`"""
 _AGENCY_TAIL = re.compile(
@@ -173,10 +180,13 @@ _CJK_BYLINE = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
 )
 """Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
-_JA_SIGNOFF = re.compile(
-    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})・(?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})[）)]$"
+_CJK_SIGNOFF = re.compile(
+    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}・(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
+    r"(?:本报|本報)?[\u4e00-\u9fff]{0,8}?(?:特派员|特派員|记者|記者|通讯员|通訊員)\s*"
+    r"(?P<zh>[\u4e00-\u9fff]{2,4}))[）)]$"
 )
-"""A Japanese paper's correspondent under the story, with the place: `（モスクワ・森下健太）`."""
+"""A Japanese or Chinese paper's correspondent under the story, with the place:
+`（モスクワ・森下健太）`, `（本报北京特派员 林佳慧）`."""
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
@@ -424,7 +434,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
         return line
-    if len(stripped) < 80 and not prose and _SHARE_ROW.match(stripped):
+    if (
+        len(stripped) < 80
+        and not prose
+        and (_SHARE_ROW.match(stripped) or furniture.is_control_row(stripped))
+    ):
         line.kind = FURN  # `Senden Facebook X Whatsapp`: a share row on one line
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
@@ -434,11 +448,12 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if korean:
         line.kind, line.names = BYLINE, korean
         return line
-    if first in "（(" and (closing := _JA_SIGNOFF.match(stripped)):
-        line.kind, line.names = BYLINE, [closing.group("name")]
+    if first in "（(" and (closing := _CJK_SIGNOFF.match(stripped)):
+        line.kind, line.names = BYLINE, [closing.group("ja") or closing.group("zh")]
         return line
-    if len(stripped) <= 60 and (credited := _outlet_credit(stripped, outlets)):
-        line.kind, line.outlet = CREDIT, credited
+    if len(stripped) <= 64 and (credited := _outlet_credit(stripped.strip("*_ "), outlets)):
+        # an agency credit in a byline's place: no author, as `By Yonhap` is none
+        line.kind, line.names, line.outlet = BYLINE, [], credited
         return line
     if (
         len(stripped) < 200
@@ -881,8 +896,21 @@ def _body_start(lines: list[_Line]) -> int:
     """
     first_meta = next((i for i, ln in enumerate(lines) if ln.kind in (BYLINE, DATE)), None)
     first_text = first_prose = None
+    # Above a forwarded message's header is the sender's note, not the article.
+    forward = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if ln.kind == FURN
+            and ln.unit.text[:1] in "-Bb"
+            and _FORWARD.match(ln.unit.text.strip())
+        ),
+        -1,
+    )
+    if forward >= 0 and not any(ln.kind == TEXT and ln.prose for ln in lines[forward + 1 :]):
+        forward = -1
     for i, line in enumerate(lines):
-        if line.kind != TEXT:
+        if line.kind != TEXT or i < forward:
             continue
         if first_text is None:
             first_text = i
@@ -1536,6 +1564,10 @@ class _Assembly:
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
         body = self._drop_bios(body, byline)
+        if body:
+            body[-1] = furniture.strip_trailing_mark(body[-1])  # under a bio that went
+            if not body[-1]:
+                body.pop()
         title, kicker = self._title(body, dateline, fallback_title)
         standfirst = self._standfirst()
         text_for_language = " ".join(body[:3]) or title
@@ -1566,6 +1598,10 @@ class _Assembly:
         lines = self.lines
         last_text = max(
             (i for i in range(self.start, self.end) if lines[i].kind == TEXT), default=-1
+        )
+        # Credits in the header (`Редактор Мария Лисина` under the author) are credits too.
+        self.credits.extend(
+            line.unit.text.strip() for line in lines[: self.start] if line.kind == CREDIT
         )
         for i in range(self.start, self.end):
             line = lines[i]
@@ -1616,6 +1652,9 @@ class _Assembly:
             tagline = _TAGLINE.match(text)
             if tagline and self.outlets.named(tagline.group("name").strip()):
                 return True
+        creed = _OUTLET_CREED.match(text) if len(text) < 300 else None
+        if creed and self.outlets.named(creed.group("name")):
+            return True
         return last and len(text) >= 250 and furniture.is_promotion(text)  # the last one only
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
