@@ -153,9 +153,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     `loose` (after a `By`) drops what commonly follows the names: roles, places, outlets,
     e-mails, dates; a bare line must be names and places only.
     """
-    rest = _EMAIL.sub("", text)
-    rest = _HANDLE.sub("", rest)
-    rest = _PAREN.sub("", rest)
+    rest = text
+    if "@" in rest:  # (each pattern is tried only where the character it needs is)
+        rest = _HANDLE.sub("", _EMAIL.sub("", rest))
+    if "(" in rest or "[" in rest:
+        rest = _PAREN.sub("", rest)
     if loose:
         rest = _CUT.sub("", rest)
         rest = _FOLLOW.sub("", rest)
@@ -307,11 +309,15 @@ def normal_case(name: str) -> str:
     return " ".join(out)
 
 
+_NAME_MARKS = str.maketrans("", "", "-'’.")
+"""What a name may hold besides letters (`Jae-myung`, `O'Neil`, `J.`)."""
+
+
 def _is_name(piece: str) -> bool:
     if _HANGUL.match(piece):
         return True
     words = piece.split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in piece):
+    if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)):
         return False
     capitalised = 0
     for word in words:
@@ -322,7 +328,7 @@ def _is_name(piece: str) -> bool:
             continue
         if bare_word.lower() in NOT_NAME_WORDS or bare_word.endswith(("'s", "’s")):
             return False  # `Kim Jong Un's Beijing Moment` is a headline
-        if not (bare_word[0].isupper() and all(c.isalpha() or c in "-'’." for c in bare_word)):
+        if not (bare_word[0].isupper() and bare_word.translate(_NAME_MARKS).isalpha()):
             return False
         capitalised += 1
     return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)

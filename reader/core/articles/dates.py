@@ -122,6 +122,9 @@ _RELATIVE = re.compile(
     re.I,
 )
 _ANY_DIGIT = re.compile(r"\d")
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d-[^\W\d_]{3,9}-\d\d|juche|주체", re.I)
+"""What every pattern above needs somewhere in the line (a four-digit year, the wire's
+`18-NOV-25`, a Juche year): half the short lines with a digit have none, and are done at once."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ def find_dates(line: str, order: str | None) -> list[DateStamp]:
     `order` is the outlet's way with all-number dates ("dmy", "mdy"); without it an
     ambiguous one is returned with `ambiguous` set and both readings.
     """
-    if not _ANY_DIGIT.search(line):
+    if not _ANY_DIGIT.search(line) or not _MAYBE_DATE.search(line):
         return []
     found: list[tuple[int, int, dt.date, bool, dt.date | None]] = []
     taken: list[tuple[int, int]] = []

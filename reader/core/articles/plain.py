@@ -1563,9 +1563,10 @@ class _Assembly:
         source, source_from, outlet = self._source(body, dateline_agency)
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
+        kept = len(body)
         body = self._drop_bios(body, byline)
-        if body:
-            body[-1] = furniture.strip_trailing_mark(body[-1])  # under a bio that went
+        if body and len(body) < kept:
+            body[-1] = furniture.strip_trailing_mark(body[-1])  # over a bio that went
             if not body[-1]:
                 body.pop()
         title, kicker = self._title(body, dateline, fallback_title)
@@ -2015,15 +2016,17 @@ def _interviewee_bio(body: list[str]) -> bool:
     """An interview's last line saying who was interviewed: one sentence that opens with the
     full name of a speaker of the questions and answers (`Hannah Sommer: An beide, ...` /
     `Sommer: Mehr, ...` / `Hannah Sommer lehrt Koreastudien an der Freien Universität Berlin.`)."""
+    if len(body) < 5 or len(body[-1]) > 260:
+        return False
     last = body[-1].strip("*_ ")
     words = last.split()
-    if len(body) < 5 or len(last) > 250 or len(words) < 4 or _INNER_SENTENCE.search(last):
+    if len(words) < 4 or not words[0][:1].isupper() or _INNER_SENTENCE.search(last):
         return False
-    turns = [m.group("who") for p in body[:-1] if (m := _TURN_LABEL.match(p))]
+    turns = [m.group("who") for p in body[:-1] if ":" in p[:80] and (m := _TURN_LABEL.match(p))]
     if len(turns) < 4:
         return False
     name = " ".join(words[:2])
-    return name in turns or (words[1] in turns and words[0][:1].isupper())
+    return name in turns or words[1] in turns
 
 
 def _title_case_wrap(first: str, second: str) -> bool:
