@@ -522,6 +522,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
 def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
     """A paper crediting the agency whose copy it runs, on a line of its own: `DAILY SABAH WITH
     AA`, `SOURCE DAILY SABAH WITH AA`, `The Korea Herald with agencies`: no author's byline."""
+    low = text.lower()
+    if "with" not in low and "and" not in low and "&" not in text and "/" not in text:
+        return None  # (what the pattern needs between the two names, looked for first)
     match = _WITH_AGENCY.match(text)
     if match is None:
         return None
