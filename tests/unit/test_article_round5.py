@@ -432,3 +432,17 @@ def test_a_chinese_correspondent_signing_off() -> None:
 def test_voa_korean_is_voice_of_america() -> None:
     assert is_outlet("VOA 한국어")
     assert READER.outlets.named("VOA 한국어").name == "Voice of America"
+
+
+def test_two_short_paragraphs_over_a_mid_story_stamp_stay_the_story() -> None:
+    stamp = "Updated 10:12 GMT, November 24, 2026"
+    short = "The ministry said on Monday that the two sides would meet in the border city soon."
+    parsed = parse(f"{HEAD}\n\n{short}\n\n{S2}\n\n{stamp}\n\n{S3}\n")
+    assert parsed.meta.title == HEAD
+    assert parsed.paragraphs[0] == short
+
+
+def test_a_story_pasted_above_a_quoted_message_stays_the_story() -> None:
+    text = f"{HEAD}\n\n{BODY}\n{S2}\n\n-----Original Message-----\nFrom: news\n\nThanks, see you then.\n\n{S1}\n"
+    parsed = parse(text)
+    assert parsed.paragraphs[0] == S1

@@ -910,8 +910,11 @@ def _body_start(lines: list[_Line]) -> int:
         ),
         -1,
     )
-    if forward >= 0 and not any(ln.kind == TEXT and ln.prose for ln in lines[forward + 1 :]):
-        forward = -1
+    if forward >= 0 and (
+        not any(ln.kind == TEXT and ln.prose for ln in lines[forward + 1 :])
+        or sum(1 for ln in lines[:forward] if ln.kind == TEXT and ln.prose) > 3
+    ):
+        forward = -1  # no story under the header, or a story above it (a reply on top)
     for i, line in enumerate(lines):
         if line.kind != TEXT or i < forward:
             continue
@@ -935,8 +938,11 @@ def _body_start(lines: list[_Line]) -> int:
             and _next_content(lines, nxt) == first_meta
             and len(line.unit.text) < 160
             and len(after.unit.text) < 300
+            and not any(ln.kind == TEXT and _headline_like(ln.unit.text) for ln in lines[:i])
         ):
-            continue  # a headline that reads as a sentence (`Can X keep Y onside?`) and its dek
+            # A headline that reads as a sentence (`Can X keep Y onside?`) and its dek over
+            # the byline, with no other headline above them.
+            continue
         if after.kind == TEXT and (after.prose or after.unit.bullet or after.unit.heading):
             return i
         if after.kind == TEXT:
