@@ -141,6 +141,10 @@ def test_a_name_and_its_city_after_a_comma() -> None:
         "Lena Hartmann\nDiplomatic Editor, Brussels\nNovember 24, 2026",
         "Lena Hartmann, Brussels\n24 November 2026",
         "Words: Lena Hartmann\nPhotography: Tomas Ruiz\n24 November 2026",
+        "Lena Hartmann | Brussels\nNovember 24, 2026",
+        "Lena Hartmann — Brussels\nNovember 24, 2026",
+        "Lena Hartmann · Europe editor\nNovember 24, 2026",
+        "Staff reporter Lena Hartmann\nNovember 24, 2026",
     ],
 )
 def test_a_byline_block_under_the_headline(block: str) -> None:

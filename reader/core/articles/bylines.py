@@ -60,6 +60,7 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BARS = re.compile(r"\s+[|—–·]\s+")
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
@@ -165,8 +166,7 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = _FOR.sub("", rest)
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
-    if loose:
-        rest = _LEADING_ROLE.sub("", rest)
+    rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
     if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
         # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
         rest = rest[: rest.rindex(",")]
@@ -206,18 +206,21 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
-    if " | " in stripped:
-        # Each author with a role or a place, apart by bars: `Rupert Hale, Asia Editor |
-        # Imogen Clarke, Beijing`; an outlet's name among them is no author.
+    if " | " in stripped or " — " in stripped or " – " in stripped or " · " in stripped:
+        # Each author with a role or a place, apart by bars or dashes: `Rupert Hale, Asia
+        # Editor | Imogen Clarke, Beijing`, `Lena Hartmann — Brussels`, `X · Europe editor`;
+        # an outlet's name or a role among them is no author, one word after a name a place.
         barred: list[str] = []
-        for part in stripped.split(" | "):
+        for part in _BARS.split(stripped):
             found = names_in(part, is_outlet)
-            if found is None and not is_outlet(part):
+            if found is None and (is_outlet(part) or _ROLE_WORD.search(part)):
+                continue
+            if found is None:
                 barred = []
                 break
-            barred.extend(found or [])
-        if barred and any(len(n.split()) >= 2 for n in barred):
-            return list(dict.fromkeys(barred))
+            barred.extend(found)
+        if any(len(n.split()) >= 2 for n in barred):
+            return list(dict.fromkeys(n for n in barred if len(n.split()) >= 2))
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):
         return None
