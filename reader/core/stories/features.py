@@ -167,6 +167,9 @@ class StoryFeatures:
     """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
     lead_dates: frozenset[tuple[int, int]] = frozenset()
     """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
+    anticipates: bool = False
+    """The headline and lead look ahead to an event ("five things to watch in the final",
+    "heads into the election", "ahead of Sunday's vote"): a preview, not a report of it."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
@@ -206,6 +209,40 @@ def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
+_LOOKING_AHEAD = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\bahead of\b",
+        r"\b(?:on )?the eve of\b",
+        r"\bheads? (?:into|to the polls)\b",
+        r"\bin the run.up to\b",
+        r"\b(?:a|one) day before\b",
+        r"\bupcoming\b",
+        r"\blooks? ahead\b",
+    )
+)
+"""Phrases that place the piece before another event. One alone proves nothing (a report
+of an arrival "ahead of" a parade); a preview's headline and lead hold two kinds or more.
+"Will" and "expected to" are not among them: reports of an outcome say what will follow
+("the hike will push up loan rates")."""
+_PREVIEW = re.compile(
+    r"\b(?:preview|previews|to watch|what to expect|things to know|what to know|curtain.raiser)\b"
+)
+"""Headline words of a piece written before the event ("five things to watch")."""
+ANTICIPATION_KINDS = 2
+"""Kinds of looking-ahead phrase (a preview headline counts as two) that make a preview."""
+
+
+def anticipates(title: str, paragraphs: list[str]) -> bool:
+    """Whether the headline and lead anticipate the event rather than report it."""
+    head = fold(title)
+    lead = " ".join([head, *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
+    kinds = sum(1 for pattern in _LOOKING_AHEAD if pattern.search(lead))
+    if _PREVIEW.search(head):
+        kinds += 2
+    return kinds >= ANTICIPATION_KINDS
+
+
 def fold(text: str) -> str:
     """Lower case without accents (Séoul and Seoul are one word)."""
     if text.isascii():
@@ -216,7 +253,8 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """A light English stemmer: plural and verb endings only, never below four letters.
 
-    Enough to match fires/fired/firing and missiles/missile; a full Snowball stemmer merges
+    Enough to match fires/fired/firing, missiles/missile and earthquake/earthquakes (a final
+    silent e is dropped: `earthquak`); a full Snowball stemmer merges
     too much for names (it turns Kalma into kalm and Seoul's into seoul alike anyway).
     """
     if any(c.isdigit() for c in word):
@@ -230,7 +268,12 @@ def stem(word: str) -> str:
         ("ed", ""),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + repl
+            word = word[: -len(suffix)] + repl
+            break
+    # A silent final e goes too, so that the bare form meets the inflected ones:
+    # earthquake/earthquakes, collapse/collapsed, satellite/satellites, Philippine/Philippines.
+    if word.endswith("e") and len(word) > 4:
+        return word[:-1]
     return word
 
 
@@ -389,4 +432,5 @@ def extract(
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),
+        anticipates=anticipates(title, body),
     )

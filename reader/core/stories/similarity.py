@@ -181,7 +181,21 @@ def similarity(
     factor = date_factor(gap, params)
     if a.source == b.source and a.source not in UNNAMED:
         factor *= params.same_outlet_factor
+    if a.anticipates != b.anticipates and _looks_ahead_at(a, b):
+        factor *= params.preview_factor
     return cosine(va, vb) * factor
+
+
+def _looks_ahead_at(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether the one of the two that anticipates an event was written before the other
+    (or either date is unknown): a preview dated after a report looks ahead to something
+    else, and one of the same day may be the event's first brief."""
+    preview, report = (a, b) if a.anticipates else (b, a)
+    if preview.when is None or report.when is None:
+        return True
+    if preview.when.year is None or report.when.year is None:
+        return (preview.when.month, preview.when.day) < (report.when.month, report.when.day)
+    return preview.when.key() < report.when.key()
 
 
 UNNAMED = frozenset({"", "Unknown"})

@@ -1,0 +1,113 @@
+"""The evidence story clustering weighs beyond shared words: word forms that must meet, and
+pieces that look ahead to an event rather than report it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reader.core.stories.features import StoryFeatures, When, anticipates, content_terms, extract
+from reader.core.stories.params import DEFAULT_PARAMS
+from reader.core.stories.similarity import similarity
+
+P = DEFAULT_PARAMS
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("earthquake", "earthquakes"),
+        ("collapse", "collapsed", "collapses"),
+        ("satellite", "satellites"),
+        ("Philippine", "Philippines"),
+        ("rescue", "rescued", "rescues"),
+    ],
+)
+def test_the_bare_form_of_a_word_meets_its_inflections(forms: tuple[str, ...]) -> None:
+    assert len({content_terms(form)[0] for form in forms}) == 1
+
+
+def test_short_words_keep_their_final_e() -> None:
+    assert content_terms("vote dune") == ["vote", "dune"]
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "Spain v Argentina: five things to watch in the World Cup final",
+            "Spain and Argentina meet at MetLife Stadium on Sunday in the final.",
+        ),
+        (
+            "Rivals hold final rallies as the country heads into a close election",
+            "The prime minister and his challenger made their last appeals ahead of Sunday's vote.",
+        ),
+        (
+            "Ministers spar over islets ahead of leaders' summit",
+            "The foreign ministers met on Thursday, a day before their leaders meet.",
+        ),
+    ],
+)
+def test_a_preview_anticipates_its_event(title: str, lead: str) -> None:
+    assert anticipates(title, [lead])
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        (
+            "Central bank lifts key rate to 1% as wage gains take hold",
+            "The bank decided Friday to raise its rate. The increase will push up loan rates, "
+            "and major banks are expected to announce higher deposit rates next week.",
+        ),
+        (
+            "Kim arrives in Beijing",
+            "Kim Jong Un arrived in Beijing on Tuesday ahead of a military parade.",
+        ),
+    ],
+)
+def test_a_report_of_what_happened_does_not(title: str, lead: str) -> None:
+    assert not anticipates(title, [lead])
+
+
+def _doc(name: str, date: str | None, preview: bool) -> StoryFeatures:
+    doc = extract(
+        id=name,
+        path=f"{name}.txt",
+        title="Spain and Argentina in the World Cup final",
+        source=name,
+        date=date,
+        byline=None,
+        paragraphs=["Spain and Argentina World Cup final at MetLife Stadium, Messi and Yamal."],
+    )
+    return dataclasses.replace(doc, anticipates=preview)
+
+
+def _score(a: StoryFeatures, b: StoryFeatures) -> float:
+    vec = {"final": 0.6, "spain": 0.8}
+    return similarity(a, b, vec, vec, P)
+
+
+FULL = 1.0
+"""Two reports of one day from two outlets with one vector: cosine 1, no factor."""
+
+
+def test_a_preview_written_before_the_event_counts_for_less_against_its_reports() -> None:
+    report = _doc("report", "2026-07-19", preview=False)
+    before = _doc("preview", "2026-07-18", preview=True)
+    assert _score(before, report) == pytest.approx(FULL * P.preview_factor)
+    assert _score(report, before) == _score(before, report)
+    # An undated preview cannot show it came after: it counts for less too.
+    undated = _doc("undated", None, preview=True)
+    assert _score(undated, report) == pytest.approx(P.unknown_date_factor * P.preview_factor * FULL)
+
+
+def test_a_preview_dated_after_or_beside_another_preview_is_not_penalised() -> None:
+    report = _doc("report", "2026-07-19", preview=False)
+    after = _doc("after", "2026-07-20", preview=True)
+    assert _score(after, report) == pytest.approx(FULL)
+    other = _doc("other", "2026-07-19", preview=True)
+    assert _score(after, other) == pytest.approx(FULL)
+    assert When.parse("2026-07-19") == report.when
+    assert _score(report, _doc("second", "2026-07-19", preview=False)) == pytest.approx(FULL)
