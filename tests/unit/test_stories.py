@@ -312,11 +312,11 @@ def test_features_come_back_from_the_cache_as_they_went_in() -> None:
             features.lead_dates,
             features.anticipates,
         )
-    preview = dataclasses.replace(doc, anticipates=True)
+    preview = dataclasses.replace(doc, anticipates=True, foreign=True)
     names = ("id", "hash", "path", "title", "source", "date", "published", "byline")
     row = _row(preview, "hash", "")
     stored = {**dict(zip(names, row[:8], strict=True)), "when_iso": row[8], "features": row[10]}
-    assert _decode(stored).anticipates
+    assert _decode(stored).anticipates and _decode(stored).foreign
 
 
 def test_candidates_are_found_within_the_days_whatever_order_articles_come_in() -> None:

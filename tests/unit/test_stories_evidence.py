@@ -111,3 +111,73 @@ def test_a_preview_dated_after_or_beside_another_preview_is_not_penalised() -> N
     assert _score(after, other) == pytest.approx(FULL)
     assert When.parse("2026-07-19") == report.when
     assert _score(report, _doc("second", "2026-07-19", preview=False)) == pytest.approx(FULL)
+
+
+JAPANESE = (
+    "日銀は31日まで開いた金融政策決定会合で、短期金利の誘導目標を今の0.75%程度から1%程度に"
+    "引き上げることを決めました。政策金利が1%になるのは1995年以来です。消費者物価指数の"
+    "見通しを2.4%に引き上げました。"
+)
+ENGLISH = (
+    "The Bank of Japan raised its short-term policy rate to 1% from 0.75% on Friday, the "
+    "highest since 1995, and lifted its core inflation forecast to 2.4%, as Governor Kazuo "
+    "Ueda signalled more hikes."
+)
+OTHER = (
+    "Toyota said on Friday it would recall 1,000 cars, 2 percent of its fleet, after 31 "
+    "complaints about brakes; the company's shares fell 1% in Tokyo."
+)
+
+
+def _article(name: str, text: str, date: str | None) -> StoryFeatures:
+    return extract(
+        id=name,
+        path=f"{name}.txt",
+        title="",
+        source=name,
+        date=date,
+        byline=None,
+        paragraphs=[text],
+    )
+
+
+def test_numbers_written_against_korean_or_japanese_words_are_words_of_their_own() -> None:
+    from reader.core.stories.features import words
+
+    assert {"13", "0.75", "1"} <= set(words("13일 회담 0.75%程度 1%"))
+    assert words("G7 summit") == ["g7", "summit"]  # Latin script keeps its words whole
+
+
+def test_an_article_mostly_in_another_script_is_foreign() -> None:
+    assert _article("nhk", JAPANESE, "2026-07-31").foreign
+    assert not _article("reuters", ENGLISH, "2026-07-31").foreign
+
+
+def _cross(text: str, date: str | None, other_date: str | None) -> float:
+    from reader.core.stories.similarity import DocFrequencies, vector
+
+    docs = [_article("nhk", JAPANESE, other_date), _article("wire", text, date)]
+    df = DocFrequencies.of(docs)
+    va, vb = (vector(d, df, P) for d in docs)
+    return similarity(docs[0], docs[1], va, vb, P)
+
+
+def test_a_version_in_another_script_is_matched_on_its_telling_numbers() -> None:
+    assert _cross(ENGLISH, "2026-07-31", "2026-07-31") > P.link_threshold
+    # Days of the month and small counts are in every week's news: no match on them alone.
+    assert _cross(OTHER, "2026-07-31", "2026-07-31") == 0.0
+    # Without dates to match, shared numbers are too thin; the weekday an undated lead
+    # names ("on Friday") dates it as for any pair.
+    assert _cross(ENGLISH.replace(" on Friday", ""), None, "2026-07-31") == 0.0
+    assert _cross(ENGLISH, None, "2026-07-31") > P.link_threshold
+    # A week apart, the date factor holds as for any pair.
+    assert _cross(ENGLISH, "2026-08-07", "2026-07-31") < P.link_threshold
+
+
+def test_telling_numbers_are_looked_up_for_candidates() -> None:
+    from reader.core.stories.similarity import DocFrequencies, strong_terms, vector
+
+    docs = [_article("nhk", JAPANESE, "2026-07-31"), _article("wire", ENGLISH, "2026-07-31")]
+    df = DocFrequencies.of(docs)
+    looked_up = [set(strong_terms(vector(d, df, P), df, P)) for d in docs]
+    assert {"0.75", "1995"} & looked_up[0] & looked_up[1]

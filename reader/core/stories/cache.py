@@ -128,6 +128,7 @@ def _encode(doc: StoryFeatures) -> bytes:
             tuple(doc.weekdays),
             tuple(doc.lead_dates),
             doc.anticipates,
+            doc.foreign,
         )
     )
 
@@ -145,7 +146,8 @@ def _term_list(blob: bytes) -> list[str]:
 
 
 def _decode(row: sqlite3.Row) -> StoryFeatures:
-    joined, counts, shingles, weekdays, lead_dates, anticipates = marshal.loads(row["features"])
+    blob = marshal.loads(row["features"])
+    joined, counts, shingles, weekdays, lead_dates, anticipates, foreign = blob
     return StoryFeatures(
         id=row["id"],
         path=row["path"],
@@ -160,6 +162,7 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         weekdays=frozenset(weekdays),
         lead_dates=frozenset(lead_dates),
         anticipates=anticipates,
+        foreign=foreign,
     )
 
 

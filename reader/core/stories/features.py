@@ -167,6 +167,8 @@ class StoryFeatures:
     """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
     lead_dates: frozenset[tuple[int, int]] = frozenset()
     """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
+    foreign: bool = False
+    """Most words are in a non-Latin script (see `is_foreign`)."""
     anticipates: bool = False
     """The headline and lead look ahead to an event ("five things to watch in the final",
     "heads into the election", "ahead of Sunday's vote"): a preview, not a report of it."""
@@ -286,12 +288,33 @@ def _number(token: str) -> str:
     return token
 
 
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_DIGIT = re.compile(f"(?<=\\d)(?=[{_CJK}])|(?<=[{_CJK}])(?=\\d)")
+"""A digit beside a Hangul (syllable or, after `fold`'s NFKD, jamo), kana or Chinese
+character: Korean and Japanese write no space
+between a number and its unit or particle ("13일", "1%程度"), and the number is what a
+version in another language shares with them."""
+
+
 def words(text: str) -> list[str]:
     """The raw words of a text, folded (shingles use all of them, stop words included)."""
     folded = fold(text)
     if folded.isascii():
         return _ASCII_WORD.findall(folded)
-    return _WORD.findall(folded.replace("’", "'"))
+    return _WORD.findall(_CJK_DIGIT.sub(" ", folded.replace("’", "'")))
+
+
+FOREIGN_SHARE = 0.5
+"""Share of an article's words written in a script other than the Latin alphabet (Hangul,
+kana, Chinese, Cyrillic, ...) above which it is compared with Latin-script articles on the
+words both scripts can share: numbers and Latin-script names."""
+
+
+def is_foreign(terms: dict[str, int]) -> bool:
+    """Whether most of the words are in a script a Latin-script version cannot share."""
+    total = sum(terms.values())
+    other = sum(n for t, n in terms.items() if not t.isascii())
+    return total > 0 and other > FOREIGN_SHARE * total
 
 
 def content_terms(text: str) -> list[str]:
@@ -432,5 +455,6 @@ def extract(
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),
+        foreign=is_foreign(terms),
         anticipates=anticipates(title, body),
     )

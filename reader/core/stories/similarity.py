@@ -114,6 +114,9 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
     # same terms (as `heapq.nlargest` would, at a fraction of the cost).
     weights.sort(key=_WEIGHT, reverse=True)
     kept = [(t, w) for t, w in weights[: params.max_terms] if w > 0]
+    if doc.foreign:
+        # Its numbers are all a Latin-script version can share with it: keep every one.
+        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and not t.isalpha()]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     return {t: w / norm for t, w in kept}
 
@@ -129,7 +132,16 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
     floor = params.min_candidate_idf
     cache = df._idf  # `vector` looked up every term of vec
     rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
-    return list(itertools.islice(rare, params.candidate_terms))
+    terms = list(itertools.islice(rare, params.candidate_terms))
+    if params.anchor_terms:
+        # Telling numbers (136, 0.75, 1942), found in a version in any script.
+        numbers = [
+            t
+            for t in vec
+            if t[0].isdigit() and len(t) >= 3 and t not in terms and cache[t] >= params.max_idf
+        ]
+        terms += numbers[: params.anchor_terms]
+    return terms
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -183,7 +195,36 @@ def similarity(
         factor *= params.same_outlet_factor
     if a.anticipates != b.anticipates and _looks_ahead_at(a, b):
         factor *= params.preview_factor
+    if a.foreign != b.foreign:
+        if gap is None:
+            return 0.0  # shared numbers without dates to match are too thin
+        return anchor_cosine(va, vb, params) * factor * params.cross_script_factor
     return cosine(va, vb) * factor
+
+
+def is_anchor(term: str) -> bool:
+    """A term two versions in different scripts can share: a number, or a Latin-script word
+    (a name or acronym inside Korean or Japanese text: "DNA", "NATO")."""
+    return term.isascii()
+
+
+def _telling(term: str) -> bool:
+    """A shared anchor that tells an event: a Latin-script word, or a number of three
+    characters or more (136, 0.75, 1942), not a day of the month or a small count."""
+    return len(term) >= 3 or term.isalpha()
+
+
+def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
+    """Cosine over what a Latin-script and a Hangul, kana or Cyrillic version can share
+    (`is_anchor`), each vector cut to the terms the other could hold: numbers and the
+    foreign one's Latin-script words. Fewer than `min_anchors` shared says nothing."""
+    shared = a.keys() & b.keys()
+    if sum(1 for t in shared if _telling(t)) < params.min_anchors:
+        return 0.0
+    cut_a = [w for t, w in a.items() if t[0].isdigit() or (t in b)]
+    cut_b = [w for t, w in b.items() if t[0].isdigit() or (t in a)]
+    norm = math.sqrt(math.fsum(w * w for w in cut_a) * math.fsum(w * w for w in cut_b))
+    return math.fsum(a[t] * b[t] for t in shared) / norm if norm else 0.0
 
 
 def _looks_ahead_at(a: StoryFeatures, b: StoryFeatures) -> bool:
