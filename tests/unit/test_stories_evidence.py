@@ -181,3 +181,13 @@ def test_telling_numbers_are_looked_up_for_candidates() -> None:
     df = DocFrequencies.of(docs)
     looked_up = [set(strong_terms(vector(d, df, P), df, P)) for d in docs]
     assert {"0.75", "1995"} & looked_up[0] & looked_up[1]
+
+
+def test_an_outlets_services_in_two_scripts_are_two_versions_not_one_text() -> None:
+    from reader.core.stories.similarity import DocFrequencies, vector
+
+    docs = [_article("nhk", JAPANESE, "2026-07-31"), _article("wire", ENGLISH, "2026-07-31")]
+    same = [dataclasses.replace(d, source="Kyodo") for d in docs]
+    df = DocFrequencies.of(docs)
+    va, vb = (vector(d, df, P) for d in docs)
+    assert similarity(*same, va, vb, P) == similarity(*docs, va, vb, P)

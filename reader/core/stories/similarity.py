@@ -191,7 +191,8 @@ def similarity(
     if gap is None:
         gap = weekday_gap(a, b)
     factor = date_factor(gap, params)
-    if a.source == b.source and a.source not in UNNAMED:
+    if a.source == b.source and a.source not in UNNAMED and a.foreign == b.foreign:
+        # (An outlet's services in two languages write two versions, not one text.)
         factor *= params.same_outlet_factor
     if a.anticipates != b.anticipates and _looks_ahead_at(a, b):
         factor *= params.preview_factor
