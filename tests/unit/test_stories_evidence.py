@@ -191,3 +191,43 @@ def test_an_outlets_services_in_two_scripts_are_two_versions_not_one_text() -> N
     df = DocFrequencies.of(docs)
     va, vb = (vector(d, df, P) for d in docs)
     assert similarity(*same, va, vb, P) == similarity(*docs, va, vb, P)
+
+
+def test_an_undated_piece_naming_a_day_is_not_the_event_of_a_piece_dated_the_day_before() -> None:
+    from reader.core.stories.similarity import weekday_gap
+
+    relay = _article("ap", "The relay team won gold on Wednesday, holding off Canada.", None)
+    assert relay.weekdays == frozenset({2})
+    # 2026-02-18 is a Wednesday: that day and the next (a next-day account) fit it.
+    for date, gap in (("2026-02-18", 1), ("2026-02-19", 1), ("2026-02-17", 3), ("2026-02-20", 3)):
+        assert weekday_gap(relay, _article("yonhap", "Skaters raced.", date)) == gap, date
+    named = _article("afp", "The leaders met on March 7 in Busan.", None)
+    assert weekday_gap(named, _article("x", "Talks.", "2026-03-08")) == 1
+    assert weekday_gap(named, _article("x", "Talks.", "2026-03-06")) == 3
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "month_day"),
+    [
+        (["МОСКВА, 5 февраля. /ТАСС/. Россия вернула 300 военнослужащих."], (2, 5)),
+        (["Lima, 13 abr (EFE).- Quispe y Benavides irán a segunda vuelta."], (4, 13)),
+        (["Berlin, 3. März (dpa) - Die Regierung hat beschlossen."], (3, 3)),
+        (
+            ["来源：人民日报", "本报文昌8月24日电（记者 刘诗瑶）8月24日20时14分，火箭点火升空。"],
+            (8, 24),
+        ),
+        (["(부산=연합뉴스) 3월 7일 한일 정상회담이 열렸다."], (3, 7)),
+    ],
+)
+def test_a_dateline_in_another_language_dates_the_piece(
+    paragraphs: list[str], month_day: tuple[int, int]
+) -> None:
+    doc = extract(
+        id="x", path="x.txt", title="", source="x", date=None, byline=None, paragraphs=paragraphs
+    )
+    assert doc.when == When(None, *month_day)
+
+
+def test_an_english_lead_is_not_read_as_a_foreign_dateline() -> None:
+    doc = _article("x", "Officials said the set of 12 proposals would be put to a vote.", None)
+    assert doc.when is None

@@ -420,6 +420,52 @@ def dateline_when(first_paragraph: str) -> When | None:
     return When(int(year) if year else None, month, day)
 
 
+_OTHER_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "enero ene januar janvier janv января",
+            "febrero feb februar fevrier fevr февраля",
+            "marzo mar marz mars марта",
+            "abril abr april avril avr апреля",
+            "mayo may mai мая",
+            "junio jun juni juin июня",
+            "julio jul juli juillet juil июля",
+            "agosto ago august aout августа",
+            "septiembre setiembre sep set september septembre сентября",
+            "octubre oct oktober octobre октября",
+            "noviembre nov november novembre ноября",
+            "diciembre dic dezember decembre декабря",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_OTHER_ALT = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+_DAY_OTHER_MONTH = re.compile(rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({_OTHER_ALT})(?!\w)")
+_CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+DATELINE_CHARS = 120
+"""How far into a paragraph a dateline's date is looked for."""
+
+
+def other_dateline_when(paragraphs: list[str]) -> When | None:
+    """The month and day of a dateline in Spanish, French, German or Russian ("Lima, 13 abr
+    (EFE)", "МОСКВА, 5 февраля. /ТАСС/.") or Chinese, Japanese or Korean ("文昌8月24日电"),
+    for an article that gives no date otherwise: the day it reports on, in any language."""
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        head = fold(para[:DATELINE_CHARS])
+        # Hangul keeps its syllables (fold's NFKD splits them); full-width digits narrow.
+        if match := _CJK_MONTH_DAY.search(unicodedata.normalize("NFKC", para[:DATELINE_CHARS])):
+            month, day = int(match.group(1)), int(match.group(2))
+        elif match := _DAY_OTHER_MONTH.search(head):
+            day, month = int(match.group(1)), _OTHER_MONTHS[match.group(2)]
+        else:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return When(None, month, day)
+    return None
+
+
 def extract(
     *,
     id: str,
@@ -440,7 +486,7 @@ def extract(
         terms[term] += title_weight
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
-        when = dateline_when(paragraphs[0])
+        when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
     return StoryFeatures(
         id=id,
         path=path,

@@ -165,8 +165,10 @@ def date_factor(gap: int | None, params: StoryParams) -> float:
 
 
 def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
-    """For an undated piece against a dated one: 1 when a weekday its lead names is the
-    dated piece's day or next to it, 3 (as for another event) when none is, else None."""
+    """For an undated piece against a dated one: 1 when a weekday (or date) its lead names
+    is the dated piece's day or the day before it, 3 (as for another event) when none is,
+    else None. A piece dated the day before the named day was written before that event
+    happened: it reports an earlier one (the 1,000m final before the relay)."""
     if (a.when is None) == (b.when is None):
         return None
     undated, dated = (a, b) if a.when is None else (b, a)
@@ -175,12 +177,19 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
         return None
     if undated.lead_dates:
         named = (When(when.year, month, day) for month, day in undated.lead_dates)
-        return 1 if any(w.days_to(when) <= 1 for w in named) else 3
+        return 1 if any(_day_or_next(w, when) for w in named) else 3
     day = when.weekday()
     if day is None or not undated.weekdays:
         return None
-    near = any((day - w) % 7 in (0, 1, 6) for w in undated.weekdays)
+    near = any((day - w) % 7 in (0, 1) for w in undated.weekdays)
     return 1 if near else 3
+
+
+def _day_or_next(named: When, dated: When) -> bool:
+    """Whether `dated` is the named day or the day after (a next-day or other-time-zone
+    account); the year of `named` is the dated piece's, so compare within a few days."""
+    gap = named.days_to(dated)
+    return gap == 0 or (gap == 1 and named.key() < dated.key())
 
 
 def similarity(
