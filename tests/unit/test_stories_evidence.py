@@ -47,6 +47,11 @@ def test_short_words_keep_their_final_e() -> None:
             "Ministers spar over islets ahead of leaders' summit",
             "The foreign ministers met on Thursday, a day before their leaders meet.",
         ),
+        (
+            "Foreign ministers fine-tune agenda",
+            "The ministers met on Friday to finalize preparations for a summit between their "
+            "leaders slated for the following day.",
+        ),
     ],
 )
 def test_a_preview_anticipates_its_event(title: str, lead: str) -> None:

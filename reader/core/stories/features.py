@@ -221,6 +221,8 @@ _LOOKING_AHEAD = tuple(
         r"\b(?:a|one) day before\b",
         r"\bupcoming\b",
         r"\blooks? ahead\b",
+        r"\b(?:slated|scheduled) for\b",
+        r"\bpreparations? for\b",
     )
 )
 """Phrases that place the piece before another event. One alone proves nothing (a report
