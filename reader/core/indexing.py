@@ -35,6 +35,10 @@ FRESH_BATCH = 25000
 """A first build commits in big batches: each commit leaves a segment per core, and every
 search visits every segment (small batches left dozens in a large first build). A build
 killed part-way keeps what it committed, so at most one batch is read again."""
+STREAM_MIN = 200
+"""A first build of fewer files is written as an update is, in this process: a stream's
+writer processes (Whoosh's analysis) cost more to start and join than a few hundred files
+cost to analyse (a first start on the bundled corpus waited on them)."""
 PROGRESS_EVERY = 0.25
 """Seconds between progress reports: a bar that moves smoothly, at no cost to the work."""
 UserFields = Callable[[Article], tuple[tuple[str, ...], str, tuple[str, ...]]]
@@ -234,7 +238,7 @@ class Indexer:
         deletes = [(path, row.id) for path, row in known.items() if path not in present]
         progress.removed = len(deletes)
 
-        stream = self.backend.stream() if fresh else None
+        stream = self.backend.stream() if fresh and len(refs) >= STREAM_MIN else None
         try:
             yield from self._scan(
                 db, refs, known, relink, deletes, progress, cancel, started, stream
