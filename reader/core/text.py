@@ -77,6 +77,16 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name.replace("-sig", "")
             except UnicodeDecodeError:
                 break
+    if b"\x1b$" in data and b"\x00" not in data:
+        # An ISO-2022 designation: 7-bit, so it would pass as UTF-8; and ISO-2022-KR shifts with
+        # SO/SI control bytes, which the binary test below would count against it.
+        # Korean's designation (ESC $ ) C) first: the Japanese codecs skip it and misread the rest.
+        kinds = ("iso2022_kr",) if b"\x1b$)C" in data else ("iso2022_jp", "iso2022_jp_2")
+        for name in kinds:
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                continue
     if _looks_binary(data):
         raise BinaryFileError("binary file (not text)")
     try:

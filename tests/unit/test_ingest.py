@@ -42,6 +42,10 @@ def write(folder: Path, name: str, data: bytes) -> FileRef:
             ),
             "習近平",
         ),
+        # Japanese mail and wire systems still send 7-bit ISO-2022-JP: valid ASCII, so it once
+        # passed as UTF-8 and lost its escapes to the terminal-safety filter, leaving "$B" noise.
+        ("崔善姫外相が北京で王毅氏と会談した。".encode("iso2022_jp"), "崔善姫外相が北京で王毅氏"),
+        ("최선희 외무상이 베이징에서 왕이 부장과 회담했다.".encode("iso2022_kr"), "최선희 외무상"),
     ],
 )
 def test_decoding(tmp_path: Path, raw: bytes, expected: str) -> None:
