@@ -1,15 +1,16 @@
 """One article scored against all its candidates at once: the clustering's inner loop.
 
-A first build scores each article against up to `max_candidates` others: at 100,000
-articles that is millions of pairs, and a pair at a time in Python (a set of shared terms
-built per pair, a set intersection of shingles per pair) was most of the clustering. Here
-each article is packed once, when it is first seen: its vector as term ids and weights,
-its shingles as a sorted array. A block of candidates is then a few array operations: the
-article's weights are laid into a dense row, the candidates' weights multiplied by what
-they find there and summed per candidate (the cosines), and the candidates' shingles
-looked up in the article's sorted ones (the containments). Scores are those of
-`similarity.similarity` and `similarity.near_copy` (the same products, summed in a fixed
-order: a sum may differ from the pair-at-a-time one in its last bit, never more).
+A first build scores each article against up to `max_candidates` others: on the generated
+100,000-article corpus that is about forty an article, millions of pairs, and a pair at a
+time in Python (a set of shared terms built per pair, a generator summing their products)
+was most of the clustering. Here an article that meets a block of `BLOCK_MIN` or more
+candidates gets its vector as term ids and weights once; its weights are laid into a dense
+row, every candidate's weights multiplied by what they find there and summed per candidate
+in a few array operations (the cosines), and date and outlet factors are looked up by
+array. Near copies stay a set intersection of shingles in C, which no array form of a few
+hundred hashes beat. Scores are those of `similarity.similarity` and `near_copy` (the same
+products, summed in a fixed order: a sum may differ from `math.fsum`'s in its last bit;
+tests/unit/test_stories.py holds the two paths together).
 """
 
 from __future__ import annotations
