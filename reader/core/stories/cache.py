@@ -43,7 +43,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -128,6 +128,8 @@ def _encode(doc: StoryFeatures) -> bytes:
             array(_HASH, doc.shingles).tobytes(),
             tuple(doc.weekdays),
             tuple(doc.lead_dates),
+            doc.anticipates,
+            doc.foreign,
         )
     )
 
@@ -145,7 +147,8 @@ def _term_list(blob: bytes) -> list[str]:
 
 
 def _decode(row: sqlite3.Row) -> StoryFeatures:
-    joined, counts, shingles, weekdays, lead_dates = marshal.loads(row["features"])
+    blob = marshal.loads(row["features"])
+    joined, counts, shingles, weekdays, lead_dates, anticipates, foreign = blob
     return StoryFeatures(
         id=row["id"],
         path=row["path"],
@@ -159,6 +162,8 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         shingles=frozenset(array(_HASH, shingles)),
         weekdays=frozenset(weekdays),
         lead_dates=frozenset(lead_dates),
+        anticipates=anticipates,
+        foreign=foreign,
     )
 
 

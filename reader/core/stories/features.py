@@ -169,6 +169,11 @@ class StoryFeatures:
     """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
     lead_dates: frozenset[tuple[int, int]] = frozenset()
     """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
+    foreign: bool = False
+    """Most words are in a non-Latin script (see `is_foreign`)."""
+    anticipates: bool = False
+    """The headline and lead look ahead to an event ("five things to watch in the final",
+    "heads into the election", "ahead of Sunday's vote"): a preview, not a report of it."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
@@ -208,6 +213,42 @@ def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
+_LOOKING_AHEAD = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\bahead of\b",
+        r"\b(?:on )?the eve of\b",
+        r"\bheads? (?:into|to the polls)\b",
+        r"\bin the run.up to\b",
+        r"\b(?:a|one) day before\b",
+        r"\bupcoming\b",
+        r"\blooks? ahead\b",
+        r"\b(?:slated|scheduled) for\b",
+        r"\bpreparations? for\b",
+    )
+)
+"""Phrases that place the piece before another event. One alone proves nothing (a report
+of an arrival "ahead of" a parade); a preview's headline and lead hold two kinds or more.
+"Will" and "expected to" are not among them: reports of an outcome say what will follow
+("the hike will push up loan rates")."""
+_PREVIEW = re.compile(
+    r"\b(?:preview|previews|to watch|what to expect|things to know|what to know|curtain.raiser)\b"
+)
+"""Headline words of a piece written before the event ("five things to watch")."""
+ANTICIPATION_KINDS = 2
+"""Kinds of looking-ahead phrase (a preview headline counts as two) that make a preview."""
+
+
+def anticipates(title: str, paragraphs: list[str]) -> bool:
+    """Whether the headline and lead anticipate the event rather than report it."""
+    head = fold(title)
+    lead = " ".join([head, *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
+    kinds = sum(1 for pattern in _LOOKING_AHEAD if pattern.search(lead))
+    if _PREVIEW.search(head):
+        kinds += 2
+    return kinds >= ANTICIPATION_KINDS
+
+
 def fold(text: str) -> str:
     """Lower case without accents (Séoul and Seoul are one word)."""
     if text.isascii():
@@ -218,7 +259,8 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """A light English stemmer: plural and verb endings only, never below four letters.
 
-    Enough to match fires/fired/firing and missiles/missile; a full Snowball stemmer merges
+    Enough to match fires/fired/firing, missiles/missile and earthquake/earthquakes (a final
+    silent e is dropped: `earthquak`); a full Snowball stemmer merges
     too much for names (it turns Kalma into kalm and Seoul's into seoul alike anyway).
     """
     if any(c.isdigit() for c in word):
@@ -232,7 +274,12 @@ def stem(word: str) -> str:
         ("ed", ""),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + repl
+            word = word[: -len(suffix)] + repl
+            break
+    # A silent final e goes too, so that the bare form meets the inflected ones:
+    # earthquake/earthquakes, collapse/collapsed, satellite/satellites, Philippine/Philippines.
+    if word.endswith("e") and len(word) > 4:
+        return word[:-1]
     return word
 
 
@@ -245,12 +292,33 @@ def _number(token: str) -> str:
     return token
 
 
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK_DIGIT = re.compile(f"(?<=\\d)(?=[{_CJK}])|(?<=[{_CJK}])(?=\\d)")
+"""A digit beside a Hangul (syllable or, after `fold`'s NFKD, jamo), kana or Chinese
+character: Korean and Japanese write no space
+between a number and its unit or particle ("13일", "1%程度"), and the number is what a
+version in another language shares with them."""
+
+
 def words(text: str) -> list[str]:
     """The raw words of a text, folded (shingles use all of them, stop words included)."""
     folded = fold(text)
     if folded.isascii():
         return _ASCII_WORD.findall(folded)
-    return _WORD.findall(folded.replace("’", "'"))
+    return _WORD.findall(_CJK_DIGIT.sub(" ", folded.replace("’", "'")))
+
+
+FOREIGN_SHARE = 0.5
+"""Share of an article's words written in a script other than the Latin alphabet (Hangul,
+kana, Chinese, Cyrillic, ...) above which it is compared with Latin-script articles on the
+words both scripts can share: numbers and Latin-script names."""
+
+
+def is_foreign(terms: dict[str, int]) -> bool:
+    """Whether most of the words are in a script a Latin-script version cannot share."""
+    total = sum(terms.values())
+    other = sum(n for t, n in terms.items() if not t.isascii())
+    return total > 0 and other > FOREIGN_SHARE * total
 
 
 def content_terms(text: str) -> list[str]:
@@ -388,6 +456,52 @@ def dateline_when(first_paragraph: str) -> When | None:
     return When(int(year) if year else None, month, day)
 
 
+_OTHER_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "enero ene januar janvier janv января",
+            "febrero feb februar fevrier fevr февраля",
+            "marzo mar marz mars марта",
+            "abril abr april avril avr апреля",
+            "mayo may mai мая",
+            "junio jun juni juin июня",
+            "julio jul juli juillet juil июля",
+            "agosto ago august aout августа",
+            "septiembre setiembre sep set september septembre сентября",
+            "octubre oct oktober octobre октября",
+            "noviembre nov november novembre ноября",
+            "diciembre dic dezember decembre декабря",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_OTHER_ALT = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
+_DAY_OTHER_MONTH = re.compile(rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({_OTHER_ALT})(?!\w)")
+_CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+DATELINE_CHARS = 120
+"""How far into a paragraph a dateline's date is looked for."""
+
+
+def other_dateline_when(paragraphs: list[str]) -> When | None:
+    """The month and day of a dateline in Spanish, French, German or Russian ("Lima, 13 abr
+    (EFE)", "МОСКВА, 5 февраля. /ТАСС/.") or Chinese, Japanese or Korean ("文昌8月24日电"),
+    for an article that gives no date otherwise: the day it reports on, in any language."""
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        head = fold(para[:DATELINE_CHARS])
+        # Hangul keeps its syllables (fold's NFKD splits them); full-width digits narrow.
+        if match := _CJK_MONTH_DAY.search(unicodedata.normalize("NFKC", para[:DATELINE_CHARS])):
+            month, day = int(match.group(1)), int(match.group(2))
+        elif match := _DAY_OTHER_MONTH.search(head):
+            day, month = int(match.group(1)), _OTHER_MONTHS[match.group(2)]
+        else:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return When(None, month, day)
+    return None
+
+
 def extract(
     *,
     id: str,
@@ -408,7 +522,7 @@ def extract(
         terms[term] = terms.get(term, 0) + title_weight
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
-        when = dateline_when(paragraphs[0])
+        when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
     return StoryFeatures(
         id=id,
         path=path,
@@ -423,4 +537,6 @@ def extract(
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),
+        foreign=is_foreign(terms),
+        anticipates=anticipates(title, body),
     )

@@ -56,6 +56,31 @@ class StoryParams:
     the same from 0.3 to 0.7; without it (1.0) events3 falls to B-cubed F1 0.936, pairwise
     precision 0.947."""
 
+    preview_factor: float = 0.5
+    """Multiplier for a preview (see `features.anticipates`) against a report that is not
+    one, when the preview is dated before it or either date is unknown: "five things to
+    watch in the final" and the eve-of-vote rallies share every name with the event and
+    are not its reports. A penalty, not a rule: identical wording still joins them. Two
+    labelled previews (events4, written blind) scored 0.27-0.38 against their events'
+    reports; at 0.5 they fall below the threshold, at 0.7 one stays above it."""
+
+    cross_script_factor: float = 0.8
+    """Multiplier for a Latin-script article against one mostly in another script (a
+    Korean or Japanese version), scored by `similarity.anchor_cosine` on the numbers and
+    Latin-script names they can share. Shared numbers are thinner evidence than shared
+    words, so the score is damped; the date factor still applies."""
+
+    min_anchors: int = 2
+    """Telling anchors (Latin-script words, numbers of three characters or more: 136, 0.75,
+    1942) a cross-script pair must share before its anchors count: one shared figure is
+    chance; days of the month and small counts are in most articles of a week. The pair
+    must also be dated (shared numbers without matching dates are too thin)."""
+
+    anchor_terms: int = 4
+    """Telling numbers (three characters or more, as rare as the rarest words) added to an
+    article's candidate lookup, so that a version in another script, whose words share
+    nothing, is compared at all."""
+
     undated_margin: float = 1.05
     """An article without a date joins the event of its strongest link to a dated article
     only when every link to an article of another date (more than `candidate_days` away) is

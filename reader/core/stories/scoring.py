@@ -6,11 +6,12 @@ time in Python (a set of shared terms built per pair, a generator summing their 
 was most of the clustering. Here an article that meets a block of `BLOCK_MIN` or more
 candidates gets its vector as term ids and weights once; its weights are laid into a dense
 row, every candidate's weights multiplied by what they find there and summed per candidate
-in a few array operations (the cosines), and date and outlet factors are looked up by
-array. Near copies stay a set intersection of shingles in C, which no array form of a few
-hundred hashes beat. Scores are those of `similarity.similarity` and `near_copy` (the same
-products, summed in a fixed order: a sum may differ from `math.fsum`'s in its last bit;
-tests/unit/test_stories.py holds the two paths together).
+in a few array operations (the cosines). The rest of each score (dates, outlets, scripts)
+is `similarity.similarity` itself, handed that cosine, so there is one definition of a
+score; near copies stay `near_copy`'s set intersection of shingles in C, which no array
+form of a few hundred hashes beat. A cosine may differ from `math.fsum`'s in its last bit
+(the same products summed in a fixed order); tests/unit/test_stories.py holds the two
+paths together.
 """
 
 from __future__ import annotations
@@ -21,14 +22,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.stories.features import StoryFeatures
 from reader.core.stories.params import StoryParams
-from reader.core.stories.similarity import (
-    UNNAMED,
-    Vector,
-    day_gap,
-    factor,
-    near_copy,
-    similarity,
-)
+from reader.core.stories.similarity import Vector, near_copy, similarity
 
 if TYPE_CHECKING:
     import numpy as np
@@ -111,30 +105,12 @@ class BlockScorer:
         owner = np.repeat(np.arange(n), [len(a[0]) for a in arrays])
         dots = np.bincount(owner, weights=weights * row[ids], minlength=n)
         row[mine_ids] = 0.0
-        # Date and outlet factors: by array for two dated pieces, pair by pair otherwise.
-        gaps = np.abs(np.array([o.ordinal for o in others], dtype=np.int64) - mine.ordinal)
-        table = np.array([*params.date_factor, params.far_date_factor], dtype=np.float64)
-        factors = table[np.minimum(gaps, len(table) - 1)]  # the last: anything further
-        source = mine.doc.source
-        if source not in UNNAMED:
-            same = np.array([o.doc.source == source for o in others], dtype=bool)
-            factors[same] *= params.same_outlet_factor
-        # Near copies: a set intersection of shingles in C (faster than any array form
-        # for a few hundred hashes), only for pairs close enough in time to be one.
-        days = params.near_copy_days
-        least = params.near_copy_containment
-        mine_shingles, mine_size = mine.doc.shingles, len(mine.doc.shingles)
+        # Everything else pair by pair, by the one definition (dates, outlets, scripts,
+        # previews; the cosine handed in); near copies by their set intersection in C.
         out: list[tuple[float, bool]] = []
-        for other, dot, f, gap in zip(
-            others, dots.tolist(), factors.tolist(), gaps.tolist(), strict=True
-        ):
-            if mine.ordinal < 0 or other.ordinal < 0:
-                f = factor(mine.doc, other.doc, params)
-                gap = day_gap(mine.doc, other.doc)
-            copy = False
-            if gap is None or gap <= days:  # `similarity.near_copy`, inline
-                smaller = min(mine_size, len(other.doc.shingles))
-                shared = len(mine_shingles & other.doc.shingles) if smaller else 0
-                copy = smaller > 0 and shared / smaller >= least
-            out.append((dot * f, copy))
+        for other, dot in zip(others, dots.tolist(), strict=True):
+            a, b = mine.doc, other.doc
+            out.append(
+                (similarity(a, b, mine.vec, other.vec, params, dot), near_copy(a, b, params))
+            )
         return out

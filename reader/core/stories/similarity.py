@@ -96,38 +96,29 @@ class DocFrequencies:
         return value
 
 
-class _Sublinear(dict[int, float]):
-    """Sublinear term frequency, 1 + ln(count), computed once per count."""
-
-    def __missing__(self, count: int) -> float:
-        value = self[count] = 1.0 + math.log(count) if count else 0.0
-        return value
-
-
-_TF = _Sublinear()
+_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+"""Sublinear term frequency, 1 + ln(count), looked up for the usual counts."""
 
 
 def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vector:
-    """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf).
-
-    Each step is one C-level pass (`map` over dict lookups): a first build makes one
-    vector per article, and at 100,000 articles a Python loop per term was a tenth of
-    the clustering."""
+    """Unit-length TF-IDF vector of the strongest `max_terms` terms (sublinear tf)."""
     cache = df._idf
-    terms = doc.terms
-    for term in set(terms).difference(cache):  # `difference` with a dict: no copy of it
-        df.cached_idf(term, params)
-    weights = map(operator.mul, map(_TF.__getitem__, terms.values()), map(cache.__getitem__, terms))
+    for term in doc.terms:
+        if term not in cache:
+            df.cached_idf(term, params)
+    weights = [
+        (term, (_TF[count] if count < 64 else 1.0 + math.log(count)) * cache[term])
+        for term, count in doc.terms.items()
+    ]
     # Strongest first; a stable sort keeps ties in the text's order, so every run keeps the
     # same terms (as `heapq.nlargest` would, at a fraction of the cost).
-    kept = sorted(zip(terms, weights, strict=True), key=_WEIGHT, reverse=True)
-    kept = kept[: params.max_terms]
-    if kept and kept[-1][1] <= 0:  # strongest first: any weight of 0 is at the end
-        kept = [(t, w) for t, w in kept if w > 0]
-    values = [w for _, w in kept]
-    norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-    unit = map(operator.truediv, values, itertools.repeat(norm, len(values)))
-    return dict(zip([t for t, _ in kept], unit, strict=True))
+    weights.sort(key=_WEIGHT, reverse=True)
+    kept = [(t, w) for t, w in weights[: params.max_terms] if w > 0]
+    if doc.foreign:
+        # Its numbers are all a Latin-script version can share with it: keep every one.
+        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and not t.isalpha()]
+    norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
+    return {t: w / norm for t, w in kept}
 
 
 _WEIGHT = operator.itemgetter(1)
@@ -141,7 +132,16 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
     floor = params.min_candidate_idf
     cache = df._idf  # `vector` looked up every term of vec
     rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
-    return list(itertools.islice(rare, params.candidate_terms))
+    terms = list(itertools.islice(rare, params.candidate_terms))
+    if params.anchor_terms:
+        # Telling numbers (136, 0.75, 1942), found in a version in any script.
+        numbers = [
+            t
+            for t in vec
+            if t[0].isdigit() and len(t) >= 3 and t not in terms and cache[t] >= params.max_idf
+        ]
+        terms += numbers[: params.anchor_terms]
+    return terms
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -165,8 +165,10 @@ def date_factor(gap: int | None, params: StoryParams) -> float:
 
 
 def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
-    """For an undated piece against a dated one: 1 when a weekday its lead names is the
-    dated piece's day or next to it, 3 (as for another event) when none is, else None."""
+    """For an undated piece against a dated one: 1 when a weekday (or date) its lead names
+    is the dated piece's day or the day before it, 3 (as for another event) when none is,
+    else None. A piece dated the day before the named day was written before that event
+    happened: it reports an earlier one (the 1,000m final before the relay)."""
     if (a.when is None) == (b.when is None):
         return None
     undated, dated = (a, b) if a.when is None else (b, a)
@@ -175,30 +177,82 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
         return None
     if undated.lead_dates:
         named = (When(when.year, month, day) for month, day in undated.lead_dates)
-        return 1 if any(w.days_to(when) <= 1 for w in named) else 3
+        return 1 if any(_day_or_next(w, when) for w in named) else 3
     day = when.weekday()
     if day is None or not undated.weekdays:
         return None
-    near = any((day - w) % 7 in (0, 1, 6) for w in undated.weekdays)
+    near = any((day - w) % 7 in (0, 1) for w in undated.weekdays)
     return 1 if near else 3
 
 
+def _day_or_next(named: When, dated: When) -> bool:
+    """Whether `dated` is the named day or the day after (a next-day or other-time-zone
+    account); the year of `named` is the dated piece's, so compare within a few days."""
+    gap = named.days_to(dated)
+    return gap == 0 or (gap == 1 and named.key() < dated.key())
+
+
 def similarity(
-    a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
+    a: StoryFeatures,
+    b: StoryFeatures,
+    va: Vector,
+    vb: Vector,
+    params: StoryParams,
+    dot: float | None = None,
 ) -> float:
-    """How strongly two articles read as one event, 0..1."""
-    return cosine(va, vb) * factor(a, b, params)
-
-
-def factor(a: StoryFeatures, b: StoryFeatures, params: StoryParams) -> float:
-    """What the dates and outlets of two articles make of their cosine."""
+    """How strongly two articles read as one event, 0..1. `dot` is `cosine(va, vb)` when the
+    caller has it already (the block scorer computes a block's cosines at once)."""
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
-    out = date_factor(gap, params)
-    if a.source == b.source and a.source not in UNNAMED:
-        out *= params.same_outlet_factor
-    return out
+    factor = date_factor(gap, params)
+    if a.source == b.source and a.source not in UNNAMED and a.foreign == b.foreign:
+        # (An outlet's services in two languages write two versions, not one text.)
+        factor *= params.same_outlet_factor
+    if a.anticipates != b.anticipates and _looks_ahead_at(a, b):
+        factor *= params.preview_factor
+    if a.foreign != b.foreign:
+        if gap is None:
+            return 0.0  # shared numbers without dates to match are too thin
+        return anchor_cosine(va, vb, params) * factor * params.cross_script_factor
+    return (cosine(va, vb) if dot is None else dot) * factor
+
+
+def is_anchor(term: str) -> bool:
+    """A term two versions in different scripts can share: a number, or a Latin-script word
+    (a name or acronym inside Korean or Japanese text: "DNA", "NATO")."""
+    return term.isascii()
+
+
+def _telling(term: str) -> bool:
+    """A shared anchor that tells an event: a Latin-script word, or a number of three
+    characters or more (136, 0.75, 1942), not a day of the month or a small count."""
+    return len(term) >= 3 or term.isalpha()
+
+
+def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
+    """Cosine over what a Latin-script and a Hangul, kana or Cyrillic version can share
+    (`is_anchor`), each vector cut to the terms the other could hold: numbers and the
+    foreign one's Latin-script words. Fewer than `min_anchors` shared says nothing."""
+    shared = a.keys() & b.keys()
+    if sum(1 for t in shared if _telling(t)) < params.min_anchors:
+        return 0.0
+    cut_a = [w for t, w in a.items() if t[0].isdigit() or (t in b)]
+    cut_b = [w for t, w in b.items() if t[0].isdigit() or (t in a)]
+    norm = math.sqrt(math.fsum(w * w for w in cut_a) * math.fsum(w * w for w in cut_b))
+    return math.fsum(a[t] * b[t] for t in shared) / norm if norm else 0.0
+
+
+def _looks_ahead_at(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether the one of the two that anticipates an event was written before the other
+    (or either date is unknown): a preview dated after a report looks ahead to something
+    else, and one of the same day may be the event's first brief."""
+    preview, report = (a, b) if a.anticipates else (b, a)
+    if preview.when is None or report.when is None:
+        return True
+    if preview.when.year is None or report.when.year is None:
+        return (preview.when.month, preview.when.day) < (report.when.month, report.when.day)
+    return preview.when.key() < report.when.key()
 
 
 UNNAMED = frozenset({"", "Unknown"})
