@@ -35,6 +35,13 @@ FRESH_BATCH = 25000
 """A first build commits in big batches: each commit leaves a segment per core, and every
 search visits every segment (small batches left dozens in a large first build). A build
 killed part-way keeps what it committed, so at most one batch is read again."""
+STREAM_MIN = 200
+"""A first build of fewer files (and fewer bytes than STREAM_MIN_BYTES) is written as an
+update is, in this process: a stream's writer processes (Whoosh's analysis) cost more to
+start and join than a few small files cost to analyse (a first start on the bundled corpus
+waited on them)."""
+STREAM_MIN_BYTES = 2 * 2**20
+"""A few files this large together are worth the writer processes again (a 4 MB article)."""
 PROGRESS_EVERY = 0.25
 """Seconds between progress reports: a bar that moves smoothly, at no cost to the work."""
 UserFields = Callable[[Article], tuple[tuple[str, ...], str, tuple[str, ...]]]
@@ -234,7 +241,8 @@ class Indexer:
         deletes = [(path, row.id) for path, row in known.items() if path not in present]
         progress.removed = len(deletes)
 
-        stream = self.backend.stream() if fresh else None
+        small = len(refs) < STREAM_MIN and sum(r.size for r in refs) < STREAM_MIN_BYTES
+        stream = self.backend.stream() if fresh and not small else None
         try:
             yield from self._scan(
                 db, refs, known, relink, deletes, progress, cancel, started, stream

@@ -99,7 +99,8 @@ def clean(text: str) -> str:
     Tabs become spaces (a tab in a terminal cell grid is a layout hazard, not content).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:  # every escape opens with one
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     return text.replace("\t", "    ").replace("\u2028", "\n").replace("\u2029", "\n\n")
 

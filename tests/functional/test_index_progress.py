@@ -9,10 +9,13 @@ import select
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.functional.test_cli import EXE
 from tests.hostile.test_faults import many
 
 
+@pytest.mark.slow
 def test_index_shows_a_bar_on_a_terminal_and_plain_lines_elsewhere(tmp_path: Path) -> None:
     corpus = many(tmp_path / "corpus", 600)
     args = [EXE, "--corpus", str(corpus), "--data-dir", str(tmp_path / "data"), "index"]

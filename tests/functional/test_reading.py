@@ -160,6 +160,7 @@ def test_a_tantivy_build_analyses_text_where_it_is_read_and_answers_the_same(
     built = Library(load_config(config_for(tmp_path, corpus, "built", "tantivy")))
     with pytest.MonkeyPatch.context() as patch:  # however many cores the machine has
         patch.setattr(indexing, "read_all", lambda jobs, how, _=None: read_all(jobs, how, 2))
+        patch.setattr(indexing, "STREAM_MIN", 0)  # a build this small streams only if asked
         assert built.sync_all().added == 15
     assert in_writer == [], "the build's writer analysed text the readers had analysed"
     empty = tmp_path / "later"

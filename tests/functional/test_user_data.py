@@ -317,6 +317,7 @@ def test_sigkill_mid_write_loses_nothing_committed(tmp_path: Path) -> None:
     store.close()
 
 
+@pytest.mark.slow
 def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> None:
     hit = next(h for h in search(config_file, "Choe") if h["source"] == "AFP")
     cfg = ("--config", str(config_file))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.app import NewsReaderApp
 from reader.core.config import load_config
 from reader.library import Library
@@ -23,6 +25,7 @@ async def open_only_hit(pilot, word: str) -> ArticleReader:  # type: ignore[no-u
     return reader
 
 
+@pytest.mark.slow
 async def test_a_4mb_article_opens_in_chunks_and_the_app_stays_responsive(
     config_file: Path, corpus: Path
 ) -> None:

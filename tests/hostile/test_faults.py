@@ -39,6 +39,7 @@ def wait_for(condition, seconds: float = 60) -> None:  # type: ignore[no-untyped
         time.sleep(0.01)
 
 
+@pytest.mark.slow
 def test_indexer_killed_mid_write_recovers_on_the_next_run(tmp_path: Path) -> None:
     corpus = many(tmp_path / "corpus", 6000)
     args = ["--corpus", str(corpus), "--data-dir", str(tmp_path / "data")]
@@ -59,6 +60,7 @@ def test_indexer_killed_mid_write_recovers_on_the_next_run(tmp_path: Path) -> No
     assert "6000 unchanged" in again.stdout
 
 
+@pytest.mark.slow
 def test_second_instance_on_one_data_directory_waits_its_turn(tmp_path: Path) -> None:
     corpus = many(tmp_path / "corpus", 3000)
     args = ["--corpus", str(corpus), "--data-dir", str(tmp_path / "data")]

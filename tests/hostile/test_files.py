@@ -73,6 +73,7 @@ def show(args: list[str], word: str) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_text_is_shown_literally_and_safely(hostile) -> None:  # type: ignore[no-untyped-def]
     args, _, _ = hostile
     body = "\n".join(show(args, "markupmarker")["paragraphs"])
@@ -92,6 +93,7 @@ def test_text_is_shown_literally_and_safely(hostile) -> None:  # type: ignore[no
     assert "Good text, then bad bytes" in bad and "in the middle." in bad
 
 
+@pytest.mark.slow
 def test_ten_thousand_tiny_files(tmp_path: Path) -> None:
     corpus = tmp_path / "many"
     for i in range(10_000):

@@ -43,6 +43,7 @@ def huge_doc() -> IndexDoc:
     )
 
 
+@pytest.mark.slow
 async def test_a_huge_article_opens_and_takes_a_note_without_reading_all_of_it(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:

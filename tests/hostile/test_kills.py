@@ -11,6 +11,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from reader.core.config import load_config
 from reader.library import Library
 from tests.functional.test_cli import EXE, run
@@ -48,6 +50,7 @@ def _as_a_shell_starts_it() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+@pytest.mark.slow
 def test_a_killed_or_interrupted_rebuild_leaves_no_writer_no_lock_and_the_old_index(
     tmp_path: Path,
 ) -> None:

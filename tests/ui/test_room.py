@@ -304,6 +304,7 @@ async def test_the_articles_link_is_shown_copied_and_opened(
         assert opened == [url] and app.clipboard == url
 
 
+@pytest.mark.slow
 async def test_unread_counts_next_unread_and_mark_all_read(app: NewsReaderApp) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)

@@ -132,6 +132,7 @@ async def test_article_note_and_escape_confirms_before_discarding(app: NewsReade
         assert not isinstance(app.screen, (NoteEditor, ConfirmScreen))
 
 
+@pytest.mark.slow
 async def test_failed_save_keeps_the_text_and_browsing_works(
     app: NewsReaderApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,6 +175,7 @@ async def test_failed_save_keeps_the_text_and_browsing_works(
         assert app.focused is app.query_one(ResultsList)
 
 
+@pytest.mark.slow
 async def test_notes_list_jumps_edits_and_deletes(app: NewsReaderApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -27,6 +27,8 @@ SETS = (
     "articles-blind3b",
     "articles-blind4a",
     "articles-blind4b",
+    "articles-blind5a",
+    "articles-blind5b",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import reader.core
 
@@ -47,3 +48,31 @@ def test_the_tantivy_engine_runs_without_whoosh() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+PARSER = ("plain", "furniture", "bylines", "dates", "titles", "reflow", "html", "email")
+"""The article parser's rule modules: their regular expressions compile at import (~0.4 s)."""
+
+
+def test_a_start_with_nothing_to_parse_does_not_import_the_parser(
+    library: object, config_file: Path
+) -> None:
+    """A no-change start (the app's first frame, every CLI command) parses nothing, so it must
+    not pay for importing the parser; the first new or changed file imports it."""
+    code = (
+        "import sys\n"
+        "from reader.cli import main\n"
+        "from reader.core.config import load_config\n"
+        "from reader.library import Library\n"
+        f"lib = Library(load_config({str(config_file)!r}))\n"
+        "done = lib.sync_all()\n"
+        "hit = lib.search('Choe').hits(0, 1)[0]\n"
+        "assert lib.article(hit.id) is not None\n"
+        "lib.close()\n"
+        f"assert main(['--config', {str(config_file)!r}, 'search', 'Choe']) == 0\n"
+        "loaded = [m.rpartition('.')[2] for m in sys.modules if m.startswith('reader.core.articles.')]\n"
+        f"print(done.unchanged, sorted(set(loaded) & set({PARSER!r})))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "5 []"

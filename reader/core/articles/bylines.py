@@ -16,7 +16,9 @@ from collections.abc import Callable
 _PREFIX = re.compile(
     r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
     r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)",
+    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
+    # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
+    r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -58,8 +60,16 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BARS = re.compile(r"\s+[|—–·]\s+")
+_HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
+"""The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
     r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
+    r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
+    # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
+    r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
+    r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
     # `Marta Kowalczyk on 21 November 2026`, `... on Monday`
     r"\son\s(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)).*$",
     re.I,
@@ -80,7 +90,7 @@ NOT_NAME_WORDS = frozenset(
     published home menu search more read related tech science health travel weather markets
     world's u.s. us uk eu un state government ministry office party rights human humanitarian
     affairs climate development peace law crime migrants women aid energy environment
-    education""".split()
+    education редактор редакторы автор корреспондент фото""".split()
 )
 """(April, June and August are given names too: `by June Takeda`.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
@@ -144,8 +154,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     `loose` (after a `By`) drops what commonly follows the names: roles, places, outlets,
     e-mails, dates; a bare line must be names and places only.
     """
-    rest = _EMAIL.sub("", text)
-    rest = _PAREN.sub("", rest)
+    rest = text
+    if "@" in rest:  # (each pattern is tried only where the character it needs is)
+        rest = _HANDLE.sub("", _EMAIL.sub("", rest))
+    if "(" in rest or "[" in rest:
+        rest = _PAREN.sub("", rest)
     if loose:
         rest = _CUT.sub("", rest)
         rest = _FOLLOW.sub("", rest)
@@ -153,11 +166,10 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = _FOR.sub("", rest)
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
-    if loose:
-        rest = _LEADING_ROLE.sub("", rest)
-        if " and " not in rest and _TRAILING_PLACE.match(rest):
-            # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
-            rest = rest[: rest.rindex(",")]
+    rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
+    if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
+        # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
+        rest = rest[: rest.rindex(",")]
     if not rest or len(rest) > 120:
         return None
     names: list[str] = []
@@ -194,6 +206,21 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
+    if " | " in stripped or " — " in stripped or " – " in stripped or " · " in stripped:
+        # Each author with a role or a place, apart by bars or dashes: `Rupert Hale, Asia
+        # Editor | Imogen Clarke, Beijing`, `Lena Hartmann — Brussels`, `X · Europe editor`;
+        # an outlet's name or a role among them is no author, one word after a name a place.
+        barred: list[str] = []
+        for part in _BARS.split(stripped):
+            found = names_in(part, is_outlet)
+            if found is None and (is_outlet(part) or _ROLE_WORD.search(part)):
+                continue
+            if found is None:
+                barred = []
+                break
+            barred.extend(found)
+        if any(len(n.split()) >= 2 for n in barred):
+            return list(dict.fromkeys(n for n in barred if len(n.split()) >= 2))
     names = names_in(stripped, is_outlet)
     if not names or not any(len(n.split()) >= 2 for n in names):
         return None
@@ -234,11 +261,26 @@ _ROLE_LINE = re.compile(
 )
 
 
+_EXPERT_LINE = re.compile(
+    r"^(?:(?:senior|former|associate|assistant|visiting|adjunct|chief|ehemalige[rn]?|ex-)\s+)?"
+    r"(?:professor(?:a|in)?|profesora?|professeure?|lecturer|researcher|research fellow|"
+    r"(?:senior |non-resident |nonresident )?fellow|director|analyst|economist|historian|"
+    r"ambassador|pesquisador(?:a)?|investigador(?:a)?|chercheu(?:r|se)|politolog(?:e|in)|"
+    r"wissenschaftler(?:in)?|dozent(?:in)?|исследователь|профессор|эксперт)\b[^.]{0,110}$",
+    re.I,
+)
+"""An outside author's role under the name, in a column: `Professora de relações
+internacionais da Universidade Yonsei, em Seul`, `Senior fellow at the Lowy Institute`."""
+
+
 def is_role(text: str) -> bool:
     """The line under a name in a byline block: `Seoul correspondent`, `BBC News, Seoul`, with
-    the reporter's handle after it (`Asia correspondent @helenmarshsky`)."""
+    the reporter's handle after it (`Asia correspondent @helenmarshsky`), or a columnist's
+    post (`Professor of politics at Yonsei University`)."""
     stripped = re.sub(r"\s+@\w{2,30}$", "", text.strip())
-    return len(stripped) <= 60 and bool(_ROLE_LINE.match(stripped))
+    if len(stripped) <= 60 and _ROLE_LINE.match(stripped):
+        return True
+    return len(stripped) <= 130 and bool(_EXPERT_LINE.match(stripped))
 
 
 def join(names: list[str]) -> str | None:
@@ -270,11 +312,15 @@ def normal_case(name: str) -> str:
     return " ".join(out)
 
 
+_NAME_MARKS = str.maketrans("", "", "-'’.")
+"""What a name may hold besides letters (`Jae-myung`, `O'Neil`, `J.`)."""
+
+
 def _is_name(piece: str) -> bool:
     if _HANGUL.match(piece):
         return True
     words = piece.split()
-    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in piece):
+    if not 1 <= len(words) <= 5 or any(map(str.isdigit, piece)):
         return False
     capitalised = 0
     for word in words:
@@ -285,7 +331,7 @@ def _is_name(piece: str) -> bool:
             continue
         if bare_word.lower() in NOT_NAME_WORDS or bare_word.endswith(("'s", "’s")):
             return False  # `Kim Jong Un's Beijing Moment` is a headline
-        if not (bare_word[0].isupper() and all(c.isalpha() or c in "-'’." for c in bare_word)):
+        if not (bare_word[0].isupper() and bare_word.translate(_NAME_MARKS).isalpha()):
             return False
         capitalised += 1
     return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)

@@ -19,28 +19,40 @@ EXCLUDED = "excluded"
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio",
-        "janeiro", "января", "январь", "янв", "січня", "січень"),
+        "janeiro", "января", "январь", "янв", "січня", "січень",
+        "stycznia", "styczeń"),
     2: ("february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero", "febbraio",
-        "fevereiro", "февраля", "февраль", "фев", "лютого", "лютий"),
+        "fevereiro", "февраля", "февраль", "фев", "лютого", "лютий",
+        "lutego", "luty"),
     3: ("march", "mar", "mars", "märz", "marzo", "março", "марта", "март", "березня",
-        "березень"),
+        "березень",
+        "marca", "marzec"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "апрель", "апр",
-        "квітня", "квітень"),
-    5: ("may", "mai", "mayo", "maggio", "maio", "мая", "май", "травня", "травень"),
+        "квітня", "квітень",
+        "kwietnia", "kwiecień"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "мая", "май", "травня", "травень",
+        "maja", "maj"),
     6: ("june", "jun", "juin", "juni", "junio", "giugno", "junho", "июня", "июнь", "июн",
-        "червня", "червень"),
+        "червня", "червень",
+        "czerwca", "czerwiec"),
     7: ("july", "jul", "juillet", "juil", "juli", "julio", "luglio", "julho", "июля", "июль",
-        "июл", "липня", "липень"),
+        "июл", "липня", "липень",
+        "lipca", "lipiec"),
     8: ("august", "aug", "août", "aout", "agosto", "ago", "августа", "август", "авг", "серпня",
-        "серпень"),
+        "серпень",
+        "sierpnia", "sierpień"),
     9: ("september", "sept", "sep", "septembre", "septiembre", "setiembre", "settembre",
-        "setembro", "set", "сентября", "сентябрь", "сент", "сен", "вересня", "вересень"),
+        "setembro", "set", "сентября", "сентябрь", "сент", "сен", "вересня", "вересень",
+        "września", "wrzesień"),
     10: ("october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "outubro", "out",
-         "октября", "октябрь", "окт", "жовтня", "жовтень"),
+         "октября", "октябрь", "окт", "жовтня", "жовтень",
+         "października", "październik"),
     11: ("november", "nov", "novembre", "noviembre", "novembro", "ноября", "ноябрь", "ноя",
-         "листопада", "листопад"),
+         "листопада", "листопад",
+         "listopada", "listopad"),
     12: ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
-         "dicembre", "dezembro", "декабря", "декабрь", "дек", "грудня", "грудень"),
+         "dicembre", "dezembro", "декабря", "декабрь", "дек", "грудня", "грудень",
+         "grudnia", "grudzień"),
 }  # fmt: skip
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -63,6 +75,10 @@ _PATTERNS = (
     # 2025년 9월 3일 · 2025年9月3日
     ("ymd", re.compile(
         r"(?P<y>(?:19|20)\d\d)\s*[년年]\s*(?P<m>\d{1,2})\s*[월月]\s*(?P<d>\d{1,2})\s*[일日]?")),
+    # Juche 115 (2026), November 21: the Gregorian year in brackets, the month by name
+    ("mdy", re.compile(
+        rf"\bJuche\s*\d{{2,3}}\s*\((?P<y>(?:19|20)\d\d)\),?\s*(?P<mon>{_MONTH})\.?\s+"
+        rf"(?P<d>\d{{1,2}})\b", re.I)),
     # Juche114(2025).8.25. · Juche114.9.5. · 주체114(2025)년 9월 5일
     ("juche", re.compile(
         r"(?:Juche|주체)\s*(?P<j>\d{2,3})\s*(?:\((?P<y>\d{4})\))?\s*[.년]?\s*"
@@ -95,7 +111,7 @@ _LABEL = re.compile(
     r"(?P<upd>last updated|updated|update|modified|last modified|revised|수정|업데이트|"
     r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新)|"
     r"(?P<exc>print edition|appeared in print|appears in print|in print on|edition|created|"
-    r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d)",
+    r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d|today\s*:)",
     re.I,
 )
 _RELATIVE = re.compile(
@@ -106,6 +122,9 @@ _RELATIVE = re.compile(
     re.I,
 )
 _ANY_DIGIT = re.compile(r"\d")
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d-[^\W\d_]{3,9}-\d\d|juche|주체", re.I)
+"""What every pattern above needs somewhere in the line (a four-digit year, the wire's
+`18-NOV-25`, a Juche year): half the short lines with a digit have none, and are done at once."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +176,7 @@ def find_dates(line: str, order: str | None) -> list[DateStamp]:
     `order` is the outlet's way with all-number dates ("dmy", "mdy"); without it an
     ambiguous one is returned with `ambiguous` set and both readings.
     """
-    if not _ANY_DIGIT.search(line):
+    if not _ANY_DIGIT.search(line) or not _MAYBE_DATE.search(line):
         return []
     found: list[tuple[int, int, dt.date, bool, dt.date | None]] = []
     taken: list[tuple[int, int]] = []

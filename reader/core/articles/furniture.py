@@ -64,7 +64,12 @@ EXACT = frozenset(
     news quiz|take the quiz|copy url|leave your feedback|read the full transcript|
     watch the full episode|support provided by|learn more|your email address|your e-mail address|
     email address|enter your email|in this article|visit website|fotos|photos:|
-    saved to read later|save to read later
+    saved to read later|save to read later|normal text size|larger text size|
+    very large text size|show comments|hide comments|view comments|load comments|
+    inscreva-se|assine|entrar|북마크|글자 크기 조절|글자크기 조절|有料会員記事|
+    有料会員限定記事|материал дополняется|
+    новость дополняется|open this photo in gallery|enlarge this image|
+    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip().strip("[]【】") for item in EXACT if item.strip())
@@ -89,7 +94,10 @@ LIST_HEADS = frozenset(
     이 시각 주요뉴스|많이 본 뉴스|visual stories|관련 기사 더 보기|가장 많이 읽은 기사|
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
-    あわせて読みたい|こちらもおすすめ|related content|lee también|lea también
+    あわせて読みたい|こちらもおすすめ|related content|lee también|lea también|
+    keep reading|how does this make you feel?|
+    how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
+    read more about|passend zum artikel|zum thema|dazu passend|weitere artikel
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -134,7 +142,9 @@ _STARTS = re.compile(
     r"from the .{0,30}edition|"
     r"discover stories from this section|order reprints|"
     r"why you can trust|sent from my |get outlook for|"
-    r"\(?copyright|all rights reserved|©|ⓒ|\(c\)\s|\[ⓒ|<저작권자|저작권자|무단 전재|"
+    r"\(?copyright|all rights reserved|©|ⓒ|\(c\)\s|\[ⓒ|<저작권자|저작권자|\[\s*저작권자|무단 전재|"
+    # A Korean newsletter's footer: `수신을 원하지 않으시면 여기를 클릭하세요.`
+    r"수신을 원하지 않으시면|수신 거부|이 기사를 메일로 보낸 분|"
     r"keywords:|tags:|topics:|related:|filed under:|#[^\W\d]|"
     r"제보는|이 기사 주소|기사 주소|기자 페이지|"
     r"lire aussi\s*\||read also\s*\||see also\s*:|read more\s*:|читайте также:|читать .{0,20} в$|"
@@ -160,10 +170,21 @@ _STARTS = re.compile(
     # An app's audio link under the story: `Listen to Espresso`, `Listen to the podcast`
     r"listen to (?:the )?[\w’' ]{2,30}$|"
     r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
+    r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
+    r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
     r"opinions expressed are those of the author|the views expressed (?:here |in this "
     r"(?:article|column|piece) )?are (?:those of )?the author|"
     # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
-    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials)",
+    r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials|"
+    # An app's audio note: `Listening to articles is free for open-access content—...`
+    r"listening to (?:this |these )?articles? is\b|"
+    # A newsletter's link to the page: `Read more on Newsweek.com`
+    r"read (?:more|it|the full (?:story|article)) (?:on|at) [\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$|"
+    # A reporter's address under the story: `Reach Marisa Delgado at mdelgado@usatoday.com`
+    r"reach [\w .'’-]{2,40} at [\w.+-]+@|"
+    # Newsletter prompts in Portuguese, Spanish, German: `Receba no seu email as notícias`
+    r"receba (?:no seu|em seu) e-?mail|recibe (?:en tu|nuestro)|"
+    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -190,19 +211,21 @@ _PROMO_PROSE = re.compile(
     r"log in or register|the trust project|subscriber-exclusive|subscriber-only|"
     r"traditional (?:custodians|owners) of the lands?|(?:is|are) disseminated via|"
     r"поддержите нас|поддержать нас|підтримайте нас|후원하기|후원해 주세요|힘을 보태주세요|"
-    r"初割|無料体験|購読のご案内)",
+    r"初割|無料体験|購読のご案内|"
+    r"(?:en|a) tu (?:mail|correo|e-?mail|casilla)|exclusiv[oa] para suscriptores|"
+    r"exclusive (?:to|for) subscribers|nur für abonnenten|réservée? aux abonnés)",
     re.I,
 )
 _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
 """Marks a furniture line only when the line is short or is not running prose of a story."""
 
 _READ_TIME = re.compile(
-    r"^(?:\d+\s*(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
+    r"^(?:\d+\s*(?:[–-]\s*\d+\s*)?(?:min|mins|minutes|분|分)(?:\s*(?:read|reading time|listen))?|"
     r"\d+-minute (?:listen|read)|"
     r"listen\s*\(?\d+\s*min\)?|watch\s*\d+:\d\d|\d+:\d\d(?:\s*min)?|\d+\s*min(?:\.|ute)?s?\s+read)$",
     re.I,
 )
-_NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›)\s+")
+_NAV_SEPARATORS = re.compile(r"\s*\|\s*|\s+(?:·|•|/|>|»|›|＞)\s+")
 """`|` separates menu items with or without spaces; the others only with spaces around them,
 so a Korean headline's `김정은·시진핑` (Kim and Xi) is not a menu."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -223,10 +246,12 @@ _END_MARK = re.compile(
 its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(
     r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|(?<=[.!?\"”])\s+\([A-Z]{2,6}\)|"
-    r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3})\s*$"
+    r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3}|"
+    r"(?<=[.!?\"”])\s+[–—-]{1,2}\s*[A-Z][\w-]*\.(?:com|net|org|ph)(?:\.[a-z]{2})?)\s*$"
 )
 """An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`, an
-Indian agency's name and its desks' initials: `... the officials said. PTI ABH`."""
+Indian agency's name and its desks' initials: `... the officials said. PTI ABH`, the site's
+sign-off: `... allowed to fish." – Rappler.com`."""
 _WIRE_LINE = re.compile(
     r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"
     r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s|^EDITOR'?S NOTE\b|^\(Editor'?s note",
@@ -256,7 +281,12 @@ CREDIT = re.compile(
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"
     r"(?:japanese|korean|chinese) original by|web editors?\s*:|\(?责编|"
     r"촬영기자\s*:|영상편집\s*:|영상취재\s*:|촬영\s*:|그래픽\s*:|에디터\s+[가-힣]{2,4}\b|웹팀\s|"
-    r"avec |mit material|con información de|при участии)",
+    r"avec |mit material|con información de|при участии|contributing\s*:|"
+    r"редактор(?:ы)?\s*:?\s|выпускающий редактор|редакция\s*:|"
+    # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
+    r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
+    r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
+    r"traduzione di |перевод(?: с \w+)?\s*:? )",
     re.I,
 )
 _SHORT_SOURCE = re.compile(r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典)\s*[:：]", re.I)
@@ -455,7 +485,8 @@ _PROMO_WORDS = ("cookie", "consent", "privacy", "terms of use", "terms of servic
                 "support us", "support independent", "support our", "donation", "become a",
                 "becoming a", "receiving this", "did not store", "join our",
                 "forward this", "invite them", "whatsapp", "telegram", "log in or",
-                "trust project", "custodians", "traditional owners", "disseminated")  # fmt: skip
+                "trust project", "custodians", "traditional owners", "disseminated", "suscri",
+                "tu mail", "tu correo", "abonnenten", "abonnés")  # fmt: skip
 """Words every promotion pattern holds, looked for first (substring tests in C): specific
 phrases, not single common words (`support`, `join`), so that running text rarely gets as far
 as the patterns, which are slow on a long paragraph."""
@@ -485,6 +516,21 @@ def is_promotion(text: str) -> bool:
         return False
     low = text.lower()
     return any(map(low.__contains__, _LONG_PROMO_WORDS)) and bool(_PROMO_PROSE.search(text))
+
+
+def is_control_row(text: str) -> bool:
+    """A page's buttons on one line, each a known control: `글자크기 설정 공유하기 북마크`,
+    `Share  Save  Print` (one unknown word among three or more is the row's own label)."""
+    words = text.split()
+    if not 2 <= len(words) <= 8:
+        return False
+    spare = 1 if len(words) >= 3 else 0
+    for word in words:  # most lines fail at their first words
+        if normal(word) not in EXACT:
+            spare -= 1
+            if spare < 0:
+                return False
+    return True
 
 
 def is_slug(text: str) -> bool:

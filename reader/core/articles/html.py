@@ -292,12 +292,11 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     if outlet is None and url:
         outlet = outlets.by_domain(url)
     source = outlet.name if outlet else source_name
-    title = (
-        _string(ld.get("headline"))
-        or meta.get("og:title")
-        or meta.get("md:headline")
-        or meta.get("html:h1")
-    )
+    og_title = meta.get("og:title")
+    h1 = meta.get("html:h1")
+    if og_title and h1 and len(h1) > len(og_title) and titles.same_title(og_title, h1):
+        og_title = h1  # a social title cut short of the headline the page prints
+    title = _string(ld.get("headline")) or og_title or meta.get("md:headline") or h1
     if not title and meta.get("html:title"):
         title = _TITLE_SUFFIX.sub("", meta["html:title"])
     if title:

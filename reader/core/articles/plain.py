@@ -20,6 +20,7 @@ from reader.core.article import ArticleMeta, cut_title
 from reader.core.articles import bylines, dates, frontmatter, furniture, language, titles
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
+from reader.core.articles.outlets import key as outlet_key
 from reader.core.articles.reflow import Unit, paragraphs
 from reader.core.text import normalise_tag
 
@@ -69,11 +70,12 @@ _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
     r"(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
     r"(?:[,.]\s*(?P<mon>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\.?|"
-    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}))?\s*"
+    r",\s*(?P<full>\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|"
+    r"\d{1,2}\.\d{1,2}\.\d{4}))?\s*"
     r"\((?P<agency>[^()]{2,40})\)\s*(?:--|[–—_:-])\s*"
 )
 """`SEOUL, Sept. 2 (Yonhap) --`, and with the year, day first: `Pequim, 04 set 2025 (Lusa) -`
-or month first: `SEOUL, Aug 14, 2025 (AFP) -`."""
+or month first: `SEOUL, Aug 14, 2025 (AFP) -`, or in numbers: `Warsaw, 20.11.2026 (PAP) -`."""
 _DATELINE_TW_BRACKET = re.compile(
     r"^〔(?:記者|记者)(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)\s*[∕/／]\s*"
     r"(?P<place>[^〕]{1,12}?)(?:報導|报道)〕\s*"
@@ -154,7 +156,9 @@ _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
-    r"top stories|trending|recommended|also) (?:from|on|in|at) [\w .&'’-]{2,30}$"
+    r"top stories|trending|recommended|also|read more) (?:from|on|in|at) [\w .&'’-]{2,30}$|"
+    # A topic list's head: `Click the alert icon to follow topics:`, `Follow these topics`
+    r"^(?:click the [\w ]{2,20} to )?follow (?:these |the |our )?topics$"
 )
 _WIDGET = re.compile(
     r"^(?:share|comments?|likes?|tweet|email|print|save|reply|replies)\s*\(?\d+\)?$", re.I
@@ -162,6 +166,10 @@ _WIDGET = re.compile(
 _MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Z .'’-]{1,30})?:$")
 """A transcript's speaker label on a line of its own: `LEILA FADEL, HOST:`, `WHITFIELD:`."""
+_OUTLET_CREED = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?) (?:is|remains) (?:committed|dedicated) to\b"
+)
+"""An outlet's creed under its story: `Newsweek is committed to challenging conventional ...`."""
 _TAGLINE = re.compile(r"^[«\"“]?(?P<name>[^«»\"“”—–-]{2,40}?)[»\"”]?\s+[—–-]\s+\S")
 """An outlet describing itself under a story: `Українська правда — щоденне інтернет-видання.`"""
 _AGENCY_TAIL = re.compile(
@@ -172,6 +180,16 @@ _CJK_BYLINE = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
 )
 """Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
+_CJK_SIGNOFF = re.compile(
+    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}・(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
+    r"(?:本报|本報)?[\u4e00-\u9fff]{0,8}?(?:特派员|特派員|记者|記者|通讯员|通訊員)\s*"
+    r"(?P<zh>[\u4e00-\u9fff]{2,4}))[）)]$"
+)
+"""A Japanese or Chinese paper's correspondent under the story, with the place:
+`（モスクワ・森下健太）`, `（本报北京特派员 林佳慧）`."""
+_WITH_AGENCY = re.compile(
+    r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
+)
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
@@ -201,6 +219,14 @@ _LABELS = frozenset(
     "著者|Autor|Auteur".split("|")
 )
 """The labels `_PICTURE_LABEL` and `_AUTHOR_LABEL` know, for a set lookup before either runs."""
+_TURN_LABEL = re.compile(r"^(?P<who>[^\W\d][\w'’.-]*(?: [^\W\d][\w'’.-]*){0,3})\s?:\s")
+"""A speaker's turn in an interview: `ZEIT ONLINE: Frau Sommer, ...`, `Sommer: Mehr, ...`."""
+_INNER_SENTENCE = re.compile(r"[.!?]\s+\S")
+_PICTURE_OPENERS = frozenset(
+    {"open this photo in gallery", "enlarge this image", "view image in fullscreen",
+     "click to enlarge", "tap to expand"}
+)  # fmt: skip
+"""A picture's button over its caption, as a page saved as text prints it."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _ADDRESS = re.compile(
     r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
@@ -408,7 +434,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
         return line
-    if len(stripped) < 80 and not prose and _SHARE_ROW.match(stripped):
+    if (
+        len(stripped) < 80
+        and not prose
+        and (_SHARE_ROW.match(stripped) or furniture.is_control_row(stripped))
+    ):
         line.kind = FURN  # `Senden Facebook X Whatsapp`: a share row on one line
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
@@ -417,6 +447,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     korean = bylines.korean(stripped)
     if korean:
         line.kind, line.names = BYLINE, korean
+        return line
+    if first in "（(" and (closing := _CJK_SIGNOFF.match(stripped)):
+        line.kind, line.names = BYLINE, [closing.group("ja") or closing.group("zh")]
+        return line
+    if len(stripped) <= 64 and (credited := _outlet_credit(stripped.strip("*_ "), outlets)):
+        # an agency credit in a byline's place: no author, as `By Yonhap` is none
+        line.kind, line.names, line.outlet = BYLINE, [], credited
         return line
     if (
         len(stripped) < 200
@@ -455,7 +492,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         outlet = outlets.named(first)
         line.kind, line.outlet = FURN, outlet
         return line
-    if outlet is not None:
+    if outlet is not None and _printed_name(stripped, outlet):
         line.kind, line.outlet = OUTLET, outlet
         return line
     if len(stripped) < 120 and stripped.count(",") >= 2 and _ADDRESS.search(stripped):
@@ -480,6 +517,33 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
+
+
+def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
+    """A paper crediting the agency whose copy it runs, on a line of its own: `DAILY SABAH WITH
+    AA`, `SOURCE DAILY SABAH WITH AA`, `The Korea Herald with agencies`: no author's byline."""
+    low = text.lower()
+    if "with" not in low and "and" not in low and "&" not in text and "/" not in text:
+        return None  # (what the pattern needs between the two names, looked for first)
+    match = _WITH_AGENCY.match(text)
+    if match is None:
+        return None
+    outlet = outlets.named(match.group("outlet"))
+    agency = match.group("agency").strip(" .")
+    if outlet is None or not (outlets.named(agency) or agency.lower() in ("agencies", "wires")):
+        return None
+    return outlet
+
+
+def _printed_name(text: str, outlet: Outlet) -> bool:
+    """A masthead prints the outlet's name as the outlet does, or in capitals: `Foreign
+    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`."""
+    if text.isupper() or text.islower():
+        return True
+    shape = [w[:1].isupper() for w in text.split() if w.lower() != "the"]
+    same = [n for n in (outlet.name, *outlet.aliases) if outlet_key(n) == outlet_key(text)]
+    return not same or any(shape == [w[:1].isupper() for w in n.split() if w.lower() != "the"]
+                           for n in same)  # fmt: skip
 
 
 def _names_before_date(head: str, outlets: OutletTable) -> list[str] | None:
@@ -629,6 +693,14 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             after = lines[i + 1]
             if after.kind == TEXT and not after.prose and len(after.unit.text) < 250:
                 after.kind = CAPTION  # `사진 설명,` over its caption
+        if (
+            line.kind == FURN
+            and i + 1 < len(lines)
+            and furniture.normal(line.unit.text) in (_PICTURE_OPENERS)
+        ):
+            after = lines[i + 1]
+            if after.kind == TEXT and len(after.unit.text) < 300:
+                after.kind = CAPTION  # `Open this photo in gallery:` over the photo's caption
         if line.kind == BYLINE and _AUTHOR_LABEL.match(line.unit.text.strip()):
             for after in lines[i + 1 : i + 3]:
                 label = after.unit.text.split(",", 1)[0]
@@ -827,8 +899,24 @@ def _body_start(lines: list[_Line]) -> int:
     """
     first_meta = next((i for i, ln in enumerate(lines) if ln.kind in (BYLINE, DATE)), None)
     first_text = first_prose = None
+    # Above a forwarded message's header is the sender's note, not the article.
+    forward = next(
+        (
+            i
+            for i, ln in enumerate(lines)
+            if ln.kind == FURN
+            and ln.unit.text[:1] in "-Bb"
+            and _FORWARD.match(ln.unit.text.strip())
+        ),
+        -1,
+    )
+    if forward >= 0 and (
+        not any(ln.kind == TEXT and ln.prose for ln in lines[forward + 1 :])
+        or sum(1 for ln in lines[:forward] if ln.kind == TEXT and ln.prose) > 3
+    ):
+        forward = -1  # no story under the header, or a story above it (a reply on top)
     for i, line in enumerate(lines):
-        if line.kind != TEXT:
+        if line.kind != TEXT or i < forward:
             continue
         if first_text is None:
             first_text = i
@@ -841,6 +929,19 @@ def _body_start(lines: list[_Line]) -> int:
             return i
         after = lines[nxt]
         if after.kind in (BYLINE, DATE):
+            continue
+        if (
+            after.kind == TEXT
+            and after.prose
+            and i == first_prose
+            and first_meta is not None
+            and _next_content(lines, nxt) == first_meta
+            and len(line.unit.text) < 160
+            and len(after.unit.text) < 300
+            and not any(ln.kind == TEXT and _headline_like(ln.unit.text) for ln in lines[:i])
+        ):
+            # A headline that reads as a sentence (`Can X keep Y onside?`) and its dek over
+            # the byline, with no other headline above them.
             continue
         if after.kind == TEXT and (after.prose or after.unit.bullet or after.unit.heading):
             return i
@@ -988,8 +1089,9 @@ def _next_content(lines: list[_Line], i: int) -> int | None:
 
 def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> None:
     """A name-only line near a date or byline, under a headline: `Maya Cheung`, or a name over
-    its role (`Jean Mackenzie` / `Seoul correspondent`)."""
-    for i in range(min(start, len(lines))):
+    its role (`Jean Mackenzie` / `Seoul correspondent`). From the bottom up, so that two
+    authors on two lines over the date are both found."""
+    for i in reversed(range(min(start, len(lines)))):
         line = lines[i]
         if line.kind != TEXT or line.prose or len(line.unit.text) > 90:
             continue
@@ -1029,11 +1131,13 @@ def _between(lines: list[_Line], i: int) -> bool:
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
     """The kind of the nearest line before or after `i` that is not furniture (nor a one-word
-    place line such as `TIANJIN` between a name and its date)."""
+    place line such as `TIANJIN` between a name and its date, nor the outlet's name under the
+    author's: `Marisa Delgado` / `USA TODAY` / `Published 3:05 p.m. ET`)."""
     j = i + step
     while 0 <= j < len(lines) and abs(j - i) <= 3:
         line = lines[j]
-        if line.kind not in (FURN, MEDIA) and not (line.kind == TEXT and _orphan(line.unit.text)):
+        skip = line.kind in (FURN, MEDIA) or (line.kind == OUTLET and step > 0)
+        if not skip and not (line.kind == TEXT and _orphan(line.unit.text)):
             return line.kind
         j += step
     return None
@@ -1084,7 +1188,17 @@ def _headline(
         head = candidates[0]
     else:
         stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
-    deck = _deck(lines, head) if hints is not None and stand is None else None
+    deck = None
+    if hints is not None and (stand is None or supported is not None):
+        # A run of short phrases over the story (a headline over a deck of two or three
+        # lines): the run's top line is the headline, whichever of its lines the walk or the
+        # evidence chose.
+        low = max((c for c in candidates if lines[c].kind == TEXT), default=head)
+        run = _deck(lines, low) if low > head else None
+        if run and head in run and (stand is None or stand in run):
+            deck = run
+        elif stand is None:
+            deck = _deck(lines, head)
     if deck:
         # A headline over a deck of short lines (Korean, Spanish and business pages print two
         # or three): the top line is the headline, the lines under it the standfirst.
@@ -1093,7 +1207,16 @@ def _headline(
             lines[extra].kind = SUMMARY
     k = head - 1
     skipped = 0
-    while k >= 0 and lines[k].kind == FURN and skipped < 2 and not lines[k].outlet:
+    over_byline = False
+    while (
+        k >= 0
+        and skipped < 2
+        and (
+            (lines[k].kind == FURN and not lines[k].outlet)
+            or (lines[k].kind == BYLINE and not over_byline and not lines[k].prose)
+        )
+    ):
+        over_byline = over_byline or lines[k].kind == BYLINE
         k -= 1
         skipped += 1
     if (
@@ -1101,8 +1224,10 @@ def _headline(
         and k >= 0
         and lines[k].kind == TEXT
         and _is_standfirst(lines[head], lines[k])
+        and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
+        # (Some pages print the byline between the headline and its dek.)
         head, stand = k, head
     if echoes and subject and head is not None:
         subject = titles.subject_text(subject)
@@ -1315,13 +1440,33 @@ def _is_standfirst(candidate: _Line, above: _Line) -> bool:
     )
 
 
+_LINK_WORDS = frozenset("and the for from with into over under about after amid".split())
+"""Words that join a section label's nouns (`Crime and justice`), no verb among them."""
+
+
+def _longer_dek(dek: str, head: str) -> bool:
+    """A dek under a byline is longer than the headline over it, or a sentence: a headline
+    taken for one would be the shorter line (a related story's headline above a byline is)."""
+    dek, head = dek.strip(), head.strip()
+    return _headline_like(head) and (
+        len(dek) > len(head) * 1.2 or dek.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+    )
+
+
 def _short_headline(head: str, dek: str) -> bool:
     """A headline of a few words over a dek of a paragraph's length (`Family reunions, again`
     over 35 words): no headline runs that long, and a phrase with a comma or of three words is
     no section label (`North Korea`, `Analysis` over a long headline are)."""
     words = head.split()
+    # A dek that is a sentence under a phrase in sentence case (`Talks are back`): a section
+    # label is a noun or two (`War in Ukraine`, `North Korea`), not a clause.
+    sentence = (
+        len(dek) >= 60
+        and dek.rstrip(_CLOSERS)[-1:] in "."
+        and any(w.islower() and len(w) >= 3 and w not in _LINK_WORDS for w in words[1:])
+    )
     return (
-        len(dek) >= 150
+        (len(dek) >= 150 or sentence)
         and len(words) >= 2
         and not head.isupper()
         and not _kicker_word(head.strip())
@@ -1341,7 +1486,30 @@ def _footer_start(lines: list[_Line], start: int) -> int:
             return i  # closing credits, or a closing byline over the reporter's card
         if line.kind == OUTLET and i > start + 1 and _no_prose_after(lines, i):
             return i  # the agency's name signing the story off (`VNA`), links under it
+        if line.kind == FURN and i > start + 1 and _promo_block(lines, i):
+            return i
     return len(lines)
+
+
+def _promo_block(lines: list[_Line], i: int) -> bool:
+    """A newsletter's prompt under the story: its name, a line of pitch and its button
+    (`Sign up for the Morning Update Newsletter` / `Start your day with ...` / `SIGN UP`),
+    and nothing of the story after it. (A sentence inviting readers to a channel between two
+    paragraphs, `Join ST's WhatsApp Channel and get ...`, is an inset, not this.)"""
+    text = lines[i].unit.text.strip()
+    if text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END or not furniture.has_promo_word(text):
+        return False
+    pitch = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if line.kind == TEXT:
+            pitch += 1
+            if pitch > 2 or len(line.unit.text) > 200:
+                return False
+        elif line.kind == FURN and pitch and furniture.has_promo_word(line.unit.text):
+            button = len(line.unit.text) <= 40 and line.unit.text.strip()[-1:] not in _SENTENCE_END
+            return button and _no_prose_after(lines, j)
+    return False
 
 
 def _strong_list(line: _Line) -> bool:
@@ -1404,7 +1572,12 @@ class _Assembly:
         source, source_from, outlet = self._source(body, dateline_agency)
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
+        kept = len(body)
         body = self._drop_bios(body, byline)
+        if body and len(body) < kept:
+            body[-1] = furniture.strip_trailing_mark(body[-1])  # over a bio that went
+            if not body[-1]:
+                body.pop()
         title, kicker = self._title(body, dateline, fallback_title)
         standfirst = self._standfirst()
         text_for_language = " ".join(body[:3]) or title
@@ -1435,6 +1608,10 @@ class _Assembly:
         lines = self.lines
         last_text = max(
             (i for i in range(self.start, self.end) if lines[i].kind == TEXT), default=-1
+        )
+        # Credits in the header (`Редактор Мария Лисина` under the author) are credits too.
+        self.credits.extend(
+            line.unit.text.strip() for line in lines[: self.start] if line.kind == CREDIT
         )
         for i in range(self.start, self.end):
             line = lines[i]
@@ -1485,10 +1662,16 @@ class _Assembly:
             tagline = _TAGLINE.match(text)
             if tagline and self.outlets.named(tagline.group("name").strip()):
                 return True
+        creed = _OUTLET_CREED.match(text) if len(text) < 300 else None
+        if creed and self.outlets.named(creed.group("name")):
+            return True
         return last and len(text) >= 250 and furniture.is_promotion(text)  # the last one only
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
-        """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`)."""
+        """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`), and
+        the interviewee's under an interview."""
+        if body and _interviewee_bio(body):
+            body = body[:-1]
         if not byline or not body:
             return body
         names = {n.lower() for n in re.split(r",\s*|\s+and\s+", byline) if n}
@@ -1836,6 +2019,23 @@ class _Assembly:
                 if furniture.normal(text) not in _SUMMARY_HEADS:
                     parts.append(text)
         return "\n".join(parts) or None
+
+
+def _interviewee_bio(body: list[str]) -> bool:
+    """An interview's last line saying who was interviewed: one sentence that opens with the
+    full name of a speaker of the questions and answers (`Hannah Sommer: An beide, ...` /
+    `Sommer: Mehr, ...` / `Hannah Sommer lehrt Koreastudien an der Freien Universität Berlin.`)."""
+    if len(body) < 5 or len(body[-1]) > 260:
+        return False
+    last = body[-1].strip("*_ ")
+    words = last.split()
+    if len(words) < 4 or not words[0][:1].isupper() or _INNER_SENTENCE.search(last):
+        return False
+    turns = [m.group("who") for p in body[:-1] if ":" in p[:80] and (m := _TURN_LABEL.match(p))]
+    if len(turns) < 4:
+        return False
+    name = " ".join(words[:2])
+    return name in turns or words[1] in turns
 
 
 def _title_case_wrap(first: str, second: str) -> bool:

@@ -20,6 +20,8 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2,}")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _INNER_STOP = re.compile(r"[.!?。！？](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
 """A sentence end with more text after it: `... session. UN Photo/Marta Ruiz`."""
+_SENTENCE_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])[.!?。！？](?:[\"'”’)\]]*)\s+\S|[。！？]\S")
+"""A sentence end with more text after it, not an initial's (`U.S. Intel Assessment Says`)."""
 _PICTURE_CREDIT = re.compile(
     r"(?:\((?:photo|picture|image|file photo|credit)[^()]*\)|"
     r"\b(?:photo|picture|image)s?\s*(?:by|credit|:)|"
@@ -48,7 +50,7 @@ _CREDIT_TAIL = re.compile(
 _PAGE_TITLE_SEP = re.compile(r"\s+(?:\||[-–—]|::|·)\s+")
 _SUBJECT_PREFIX = re.compile(r"^(?:(?:re|fwd?|fw|tr|wg|aw|sv|rv)\s*:\s*|\[[^\]]{1,30}\]\s*)+", re.I)
 
-_MENU_GAP = re.compile(r"\S(?: {2,}|\t| [>»›|] |\u3000)(?=\S)")
+_MENU_GAP = re.compile(r"\S(?: {2,}|\t| [>»›|＞] |\u3000)(?=\S)")
 _LABEL = re.compile(r"^(?P<label>[^\W\d][^:：\d]{0,24}?)\s?[:：]\s*\S")
 
 _STOPS = frozenset(".!?。！？")
@@ -127,7 +129,7 @@ def menu_shape(text: str) -> bool:
             and all(_MENU_WORD.match(w) for w in words)
             and not any(w.lower() in _FUNCTION_WORDS for w in words)
         )
-    items = [i.strip() for i in re.split(r" {2,}|\t| [>»›|] |\u3000", stripped) if i.strip()]
+    items = [i.strip() for i in re.split(r" {2,}|\t| [>»›|＞] |\u3000", stripped) if i.strip()]
     # Chinese and Japanese menus have no spaces in an item, but short items: `ニュース　国際`.
     return (
         len(items) >= 2
@@ -146,4 +148,4 @@ def label_shape(text: str, sentence: bool = False) -> bool:
     if not match or len(match.group("label").split()) > 3:
         return False
     rest = stripped[match.end() - 1 :].rstrip(_TRAILING)
-    return not sentence or rest[-1:] in _STOPS or bool(_INNER_STOP.search(rest))
+    return not sentence or rest[-1:] in _STOPS or bool(_SENTENCE_STOP.search(rest))
