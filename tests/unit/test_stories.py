@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,19 @@ from reader.core.corpus import discover, read_article
 from reader.core.stories.cache import STORED_TERMS, StoryCache, _decode, _row
 from reader.core.stories.clustering import CandidateIndex, cluster, undated_links
 from reader.core.stories.compare import compare, split_sentences
-from reader.core.stories.features import StoryFeatures, When, dateline_when, extract
+from reader.core.stories.features import (
+    StoryFeatures,
+    When,
+    content_terms,
+    dateline_when,
+    extract,
+    term_counts,
+    words,
+)
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.roles import FIRST, REPRINT, UPDATE, VERSION, roles
-from reader.core.stories.similarity import DocFrequencies, similarity, vector
+from reader.core.stories.scoring import BLOCK_MIN, BlockScorer
+from reader.core.stories.similarity import DocFrequencies, near_copy, similarity, vector
 
 HANDMADE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "handmade"
 EVENTS2 = HANDMADE.parent / "events2"
@@ -329,3 +339,32 @@ def test_candidates_are_found_within_the_days_whatever_order_articles_come_in() 
     probe = dated[0]
     found = index.lookup(probe, ["shared"], 4, 100)
     assert found == sorted(i for i, d in enumerate(dated) if d.when.days_to(probe.when) <= 4)
+
+
+def test_a_block_of_candidates_scores_as_the_pairs_one_at_a_time() -> None:
+    # Every article of a labelled set against all the others: blocks above BLOCK_MIN, dated
+    # and undated pieces, one outlet twice, near copies. The block path must give the pair
+    # path's similarity (to the last bits of a sum) and the same near copies.
+    docs = list(features_of(EVENTS3).values())
+    df = DocFrequencies.of(docs)
+    vectors = [vector(d, df, DEFAULT_PARAMS) for d in docs]
+    scorer = BlockScorer(DEFAULT_PARAMS)
+    packed = [scorer.pack(d, v) for d, v in zip(docs, vectors, strict=True)]
+    copies = 0
+    for i, mine in enumerate(packed):
+        others = [p for j, p in enumerate(packed) if j != i]
+        assert len(others) >= BLOCK_MIN
+        for other, (score, copy) in zip(others, scorer.score(mine, others), strict=True):
+            expected = similarity(mine.doc, other.doc, mine.vec, other.vec, DEFAULT_PARAMS)
+            assert abs(score - expected) < 1e-12
+            assert copy == near_copy(mine.doc, other.doc, DEFAULT_PARAMS)
+            copies += copy
+    assert copies >= 2 * 3  # the set's three near-copy pairs, both ways round
+
+
+def test_term_counts_are_the_content_terms_counted_in_text_order() -> None:
+    text = "Séoul's fires fired 1,000.50 missiles; the fires of Seoul’s 1,000.5 missile"
+    seq = words(text)
+    assert term_counts(seq) == Counter(content_terms(text))
+    assert list(term_counts(seq)) == list(Counter(content_terms(text)))
+    assert (term_counts(seq)["seoul"], term_counts(seq)["1000.5"]) == (2, 2)

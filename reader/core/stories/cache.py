@@ -34,6 +34,7 @@ from reader.core.stories.clustering import (
 from reader.core.stories.features import StoryFeatures, When, extract
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
+from reader.core.stories.scoring import BlockScorer, Packed
 from reader.core.stories.similarity import (
     DocFrequencies,
     near_copy,
@@ -424,15 +425,16 @@ class StoryCache:
         index = CandidateIndex()
         ids: list[str] = []
         whens: list[When | None] = []
-        window: dict[int, tuple[StoryFeatures, dict[str, float]]] = {}
+        window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
         edges: list[Edge] = []
         postings: list[tuple[str, int | None, str]] = []
+        scorer = BlockScorer(params)
 
-        def load(position: int) -> tuple[StoryFeatures, dict[str, float]]:
+        def load(position: int) -> Packed:
             row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],)).fetchone()
             doc = _decode(row)
-            return doc, vector(doc, df, params)
+            return scorer.pack(doc, vector(doc, df, params))
 
         for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
             doc = _decode(row)
@@ -441,16 +443,16 @@ class StoryCache:
             ordinal = doc.when.ordinal() if doc.when else None
             while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
                 window.pop(recent.popleft()[1], None)
-            for other in index.lookup(doc, strong, params.candidate_days, params.max_candidates):
-                odoc, ovec = window.get(other) or load(other)
-                copy = near_copy(doc, odoc, params)
-                score = similarity(doc, odoc, vec, ovec, params)
+            mine = scorer.pack(doc, vec)
+            found = index.lookup(doc, strong, params.candidate_days, params.max_candidates)
+            scores = scorer.score(mine, [window.get(other) or load(other) for other in found])
+            for other, (score, copy) in zip(found, scores, strict=True):
                 if copy or score > 0:
                     edges.append(Edge(other, position, score, copy))
             index.add(position, doc, strong)
             ids.append(doc.id)
             whens.append(doc.when)
-            window[position] = (doc, vec)
+            window[position] = mine
             if ordinal is not None:
                 recent.append((ordinal, position))
             postings += [(t, ordinal, doc.id) for t in strong]

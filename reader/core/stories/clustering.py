@@ -18,14 +18,8 @@ from dataclasses import dataclass
 
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
-from reader.core.stories.similarity import (
-    DocFrequencies,
-    Vector,
-    near_copy,
-    similarity,
-    strong_terms,
-    vector,
-)
+from reader.core.stories.scoring import BlockScorer
+from reader.core.stories.similarity import DocFrequencies, Vector, strong_terms, vector
 
 MAX_SCAN = 5000
 """Longest posting list an undated article's lookup walks (dated ones look only at a few
@@ -109,12 +103,14 @@ def score_pairs(
     """Every candidate pair with its similarity and whether it is a near copy."""
     index = CandidateIndex()
     strong = [strong_terms(v, df, params) for v in vectors]
+    scorer = BlockScorer(params)
+    packed = [scorer.pack(doc, vec) for doc, vec in zip(docs, vectors, strict=True)]
     edges: list[Edge] = []
     order = sorted(range(len(docs)), key=lambda i: docs[i].sort_key())
     for i in order:
-        for j in index.lookup(docs[i], strong[i], params.candidate_days, params.max_candidates):
-            copy = near_copy(docs[i], docs[j], params)
-            score = similarity(docs[i], docs[j], vectors[i], vectors[j], params)
+        found = index.lookup(docs[i], strong[i], params.candidate_days, params.max_candidates)
+        scores = scorer.score(packed[i], [packed[j] for j in found])
+        for j, (score, copy) in zip(found, scores, strict=True):
             if copy or score > 0:
                 edges.append(Edge(min(i, j), max(i, j), score, copy))
         index.add(i, docs[i], strong[i])

@@ -13,8 +13,10 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from reader.core.stories.params import DEFAULT_PARAMS
 
@@ -349,15 +351,19 @@ def shingles(text: str | list[str]) -> frozenset[int]:
 
     Sampling by hash value keeps the same shingles of every text, so the share one text's
     sample finds in another's estimates their containment without bias, at a quarter of
-    the size to cache. Each shingle's hash combines its words' hashes (one vector
-    operation per text, not a string per shingle).
+    the size to cache.
     """
+    return _shingles(words(text) if isinstance(text, str) else text)
+
+
+def _shingles(seq: list[str]) -> frozenset[int]:
+    """`shingles` of a word list: each shingle's hash combines its words' hashes in one
+    vector operation per text, and each token's hash is one dict lookup in C."""
     import numpy as np  # loaded on first use, as ranking does: start-up does not pay for it
 
-    seq = words(text) if isinstance(text, str) else text
     if len(seq) < SHINGLE:
         return frozenset()
-    ids = np.fromiter(map(_word_hash, seq), dtype=np.uint64, count=len(seq))
+    ids = np.fromiter(map(_HASH_OF.__getitem__, seq), dtype=np.uint64, count=len(seq))
     count = len(seq) - SHINGLE + 1
     mix = np.uint64(_MIX)
     mixed = ids[:count] * mix  # in place from here: a few arrays fewer per article
@@ -371,11 +377,39 @@ def shingles(text: str | list[str]) -> frozenset[int]:
 
 _MIX = 1_000_003
 """Multiplier combining word hashes into a shingle hash (a prime: order matters)."""
+_V = TypeVar("_V")
 
 
-@lru_cache(maxsize=131_072)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+class _Known(dict[str, _V]):
+    """Each word this process has seen, with what it comes to (worked out on first sight:
+    a corpus reuses its words). Looked up by `map(known.__getitem__, words)`, so an
+    article's tokens cost one C-level dict lookup each, not a Python call."""
+
+    def __init__(self, make: Callable[[str], _V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, word: str) -> _V:
+        if len(self) > KNOWN_WORDS:
+            self.clear()  # memory stays bounded in a corpus of millions of names and numbers
+        value = self[word] = self.make(word)
+        return value
+
+
+KNOWN_WORDS = 500_000
+"""Words remembered per process before a table starts again."""
+_TERM_OF: _Known[str | None] = _Known(_term)
+"""Each word as a term (None: a stop word)."""
+_HASH_OF: _Known[int] = _Known(lambda word: zlib.crc32(word.encode("utf-8")))
+"""Each word's hash, for shingles."""
+
+
+def term_counts(seq: list[str]) -> dict[str, int]:
+    """Content-term counts of a word list, in the order each term first occurs (as
+    `Counter(content_terms(...))` gives), each token looked up and counted in C."""
+    counts: Counter[str | None] = Counter(map(_TERM_OF.__getitem__, seq))
+    counts.pop(None, None)  # stop words
+    return cast(dict[str, int], dict(counts))
 
 
 def content_paragraphs(paragraphs: list[str], byline: str | None) -> list[str]:
@@ -483,9 +517,9 @@ def extract(
     """Features of one parsed article (keyword-only: the article record is changing shape)."""
     body = content_paragraphs(paragraphs, byline)
     seq = words("\n".join(body))
-    terms = Counter(_terms(seq))
+    terms = term_counts(seq)
     for term in content_terms(title):
-        terms[term] += title_weight
+        terms[term] = terms.get(term, 0) + title_weight
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
         when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
@@ -498,8 +532,8 @@ def extract(
         published=published,
         byline=byline,
         when=when,
-        terms=dict(terms),
-        shingles=shingles(seq),
+        terms=terms,
+        shingles=_shingles(seq),
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),

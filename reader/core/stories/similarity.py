@@ -193,9 +193,15 @@ def _day_or_next(named: When, dated: When) -> bool:
 
 
 def similarity(
-    a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
+    a: StoryFeatures,
+    b: StoryFeatures,
+    va: Vector,
+    vb: Vector,
+    params: StoryParams,
+    dot: float | None = None,
 ) -> float:
-    """How strongly two articles read as one event, 0..1."""
+    """How strongly two articles read as one event, 0..1. `dot` is `cosine(va, vb)` when the
+    caller has it already (the block scorer computes a block's cosines at once)."""
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
@@ -209,7 +215,7 @@ def similarity(
         if gap is None:
             return 0.0  # shared numbers without dates to match are too thin
         return anchor_cosine(va, vb, params) * factor * params.cross_script_factor
-    return cosine(va, vb) * factor
+    return (cosine(va, vb) if dot is None else dot) * factor
 
 
 def is_anchor(term: str) -> bool:
