@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -64,15 +65,28 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for section, keys in self.sections:
-            table.add_row(Text(section, style="bold underline"), "")
-            for key, what in keys:
-                table.add_row(Text(key), Text(what))
-            table.add_row("", "")
         with VerticalScroll(id="help"):
             yield Static(Text("newsreader: keys", style="bold"), id="help-title")
-            yield Static(table, id="help-keys")
+            yield Static(keys_table(self.sections), id="help-keys")
             yield Static(Text("Esc closes this help · q quits", style="dim"))
+
+
+def keys_table(sections: list[Section]) -> Group:
+    """Each section's heading on a line of its own, over a grid of keys and what they do.
+
+    Headings stay out of the key column: a long one ("Story view (v, or Enter on a grouped
+    row)") would otherwise widen that column for every row and squeeze the descriptions into a
+    few words a line at 80 columns. The key column is as wide as the longest key in any section,
+    so the descriptions line up from one section to the next.
+    """
+    width = max((len(key) for _, keys in sections for key, _ in keys), default=1)
+    parts: list[RenderableType] = []
+    for section, keys in sections:
+        parts.append(Text(section, style="bold underline"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True, width=width)
+        grid.add_column()
+        for key, what in keys:
+            grid.add_row(Text(key), Text(what))
+        parts.extend([grid, Text("")])
+    return Group(*parts)
