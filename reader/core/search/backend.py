@@ -33,9 +33,9 @@ class IndexStream(Protocol):
 
     analyse: Callable[[list[str]], str] | None
     """A text's words (`reader.core.search.tokens.words`) to what this engine indexes for
-    it, when that is work in Python the
-    reading processes can do instead of the one process that writes (they hand it over as
-    `IndexDoc.analysed`). A module-level function: it is pickled to those processes."""
+    it, when that is work in Python the reading processes can do instead of the one process
+    that writes (they hand it over as `IndexDoc.analysed`). A module-level function: it is
+    pickled to those processes."""
 
     def add(self, doc: IndexDoc) -> None:
         """Queue one document; nothing is visible before `commit`."""
