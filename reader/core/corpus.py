@@ -27,7 +27,9 @@ class FileRef:
 
     path: str
     """Relative to the corpus root, with forward slashes: the article's stable address."""
-    abspath: Path
+    abspath: str | Path
+    """Where to open it. The walk gives a plain string: making a Path of every file was half
+    the time of walking a large corpus (and of handing the file to a reading process)."""
     size: int
     mtime_ns: int
     root: Path | None = None
@@ -113,7 +115,7 @@ def discover(root: Path, warn: list[str] | None = None) -> Iterator[FileRef]:
                             warn.append(f"{rel}: skipped: not a regular file")
                         continue
                     st = entry.stat()
-                    yield FileRef(rel, Path(entry.path), st.st_size, st.st_mtime_ns, real_root)
+                    yield FileRef(rel, entry.path, st.st_size, st.st_mtime_ns, real_root)
             except (OSError, RuntimeError) as exc:
                 if warn is not None:
                     warn.append(f"{rel}: skipped: {getattr(exc, 'strerror', None) or exc}")
@@ -131,7 +133,7 @@ def _text_name(name: str) -> str:
     return name
 
 
-def _read(path: Path, limit: int, root: Path | None = None) -> bytes:
+def _read(path: str | Path, limit: int, root: Path | None = None) -> bytes:
     """At most `limit` bytes of a regular file below `root`.
 
     Opened without blocking and checked after opening: a file swapped for a named pipe or a
@@ -153,7 +155,7 @@ def _read(path: Path, limit: int, root: Path | None = None) -> bytes:
             raise SkippedFile(f"could not read: {exc.strerror or exc}") from None
 
 
-def _opened_below(fd: int, path: Path, root: Path) -> bool:
+def _opened_below(fd: int, path: str | Path, root: Path) -> bool:
     """Is the file open on `fd` below `root`? Asked of the descriptor, not of the path, which
     may point somewhere else by now."""
     try:

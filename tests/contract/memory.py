@@ -184,7 +184,7 @@ _check: type[SearchBackend] = MemoryBackend
 
 class MemoryStream:
     processes = 0
-    analyse: Callable[[str], str] | None = None
+    analyse: Callable[[list[str]], str] | None = None
 
     def __init__(self, backend: MemoryBackend) -> None:
         self.backend = backend

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.search.tantivy.analysis import terms
-from reader.core.search.tokens import bigrams, cjk_spans
+from reader.core.article import ArticleMeta
+from reader.core.reading import _words
+from reader.core.search.records import Analysed
+from reader.core.search.tantivy.analysis import indexed, indexed_words, terms
+from reader.core.search.tokens import TOKEN, bigrams, cjk_spans, words
+from reader.core.search.vocabulary import surface_words
 from reader.core.search.whoosh.schema import analyzer
 
 TEXTS = [
@@ -44,3 +48,20 @@ def test_cjk_spans_join_overlapping_bigrams_into_the_word() -> None:
     text = "中国国家主席习近平出席了纪念大会并发表讲话"
     spans = cjk_spans(text, frozenset({"习近", "近平", "讲话", "parade"}))
     assert [text[a:b] for a, b in spans] == ["习近平", "讲话"]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "İstanbul’s café — ǅemal, ﬁne; a_b 3.5.", ""])
+def test_words_are_the_tokens_whatever_the_script(text: str) -> None:
+    assert words(text) == TOKEN.findall(text)  # the Latin fast path finds the same words
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_text_cut_once_gives_the_vocabulary_and_the_index_what_each_cut_gives(
+    text: str,
+) -> None:
+    meta = ArticleMeta(text[:30], "AP", None, None, None, kicker=text[30:50] or None)
+    surface, analysed = _words(meta, text, indexed_words)
+    parts = (meta.title, meta.kicker, meta.standfirst, text)
+    assert surface == surface_words("\n".join(x for x in parts if x))
+    assert analysed == Analysed.of(indexed, meta, text)
+    assert _words(meta, text, None) == (surface, None)  # Whoosh: no analysis, same words

@@ -31,10 +31,11 @@ class IndexStream(Protocol):
     """Cores the writer keeps busy with processes of its own (Whoosh's analysis processes),
     0 when it writes in this process. The indexer reads files with the cores left over."""
 
-    analyse: Callable[[str], str] | None
-    """Running text to what this engine indexes for it, when that is work in Python the
-    reading processes can do instead of the one process that writes (they hand it over as
-    `IndexDoc.analysed`). A module-level function: it is pickled to those processes."""
+    analyse: Callable[[list[str]], str] | None
+    """A text's words (`reader.core.search.tokens.words`) to what this engine indexes for
+    it, when that is work in Python the reading processes can do instead of the one process
+    that writes (they hand it over as `IndexDoc.analysed`). A module-level function: it is
+    pickled to those processes."""
 
     def add(self, doc: IndexDoc) -> None:
         """Queue one document; nothing is visible before `commit`."""

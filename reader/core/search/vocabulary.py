@@ -57,10 +57,14 @@ def fold(word: str) -> str:
 
 def surface_words(text: str) -> set[str]:
     """The distinct words of a text as the vocabulary keeps them (folded, stop words out)."""
+    return surface_of(WORD.findall(text))
+
+
+def surface_of(found: Iterable[str]) -> set[str]:
+    """`surface_words` of the text whose WORD matches these are (each distinct word folded
+    once)."""
     return {
-        folded
-        for word in WORD.findall(text)
-        if len(folded := fold(word)) > 1 and folded not in STOP_WORDS
+        folded for word in set(found) if len(folded := fold(word)) > 1 and folded not in STOP_WORDS
     }
 
 

@@ -20,7 +20,7 @@ from typing import Final
 
 import tantivy
 
-from reader.core.search.tokens import TOKEN, bigrams, is_cjk
+from reader.core.search.tokens import bigrams, is_cjk, words
 from reader.core.search.vocabulary import STOP_WORDS
 
 CACHE_SIZE: Final = 200_000
@@ -72,7 +72,7 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The index terms of a text, in order: its word positions are their places here."""
     out: list[str] = []
-    for word in TOKEN.findall(text):
+    for word in words(text):
         found = _known.get(word)
         if found is None:
             found = word_terms(word)
@@ -80,6 +80,24 @@ def terms(text: str) -> list[str]:
     return out
 
 
+_joined: dict[str, str] = {}
+"""A token → its terms joined by spaces ("" for none), for `indexed_words`."""
+
+
 def indexed(text: str) -> str:
     """A text as handed to tantivy: its terms, each once per place, joined by spaces."""
-    return " ".join(terms(text))
+    return indexed_words(words(text))
+
+
+def indexed_words(tokens: list[str]) -> str:
+    """`indexed` of the text whose tokens (`reader.core.search.tokens.words`) these are:
+    a build's reading process cuts each text into words once, for this and the vocabulary."""
+    known = _joined
+    missing = set(tokens).difference(known)
+    if missing:
+        if len(known) + len(missing) > CACHE_SIZE:
+            known.clear()
+            missing = set(tokens)
+        for word in missing:
+            known[word] = " ".join(word_terms(word))
+    return " ".join(filter(None, map(known.__getitem__, tokens)))

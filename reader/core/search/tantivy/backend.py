@@ -370,7 +370,7 @@ class Stream:
 
     def __init__(self, backend: TantivyBackend) -> None:
         self.backend = backend
-        self.analyse: Callable[[str], str] | None = analysis.indexed
+        self.analyse: Callable[[list[str]], str] | None = analysis.indexed_words
         """Terms are found in Python (`analysis`): the reading processes do it."""
         self.writer: Any = None
         self.counts: WordCounts | None = None

@@ -405,7 +405,7 @@ class Stream:
         procs = min(os.cpu_count() or 1, WRITER_PROCESSES)
         self.processes = procs if procs > 1 else 0
         """Whoosh's analysis is most of a build's work: its processes get every core."""
-        self.analyse: Callable[[str], str] | None = None
+        self.analyse: Callable[[list[str]], str] | None = None
         """Whoosh analyses in its writer's own processes."""
         self.counts: WordCounts | None = None
         self.pending: Counter[str] = Counter()
