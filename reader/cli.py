@@ -447,6 +447,10 @@ def _show(config: Config, args: argparse.Namespace) -> int:
     for note in notes:
         if note.paragraph is None:
             print(textwrap.fill(f"Note: {note.text}", width, subsequent_indent="  "))
+    if hit.meta.header:
+        print()
+        for line in hit.meta.header.split("\n"):
+            print(textwrap.fill(line, width))
     # Numbered from 1 in the margin: the numbers `note ID TEXT --paragraph N` takes.
     for number, paragraph in enumerate(view.paragraphs):
         print()

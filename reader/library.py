@@ -110,7 +110,8 @@ class ArticleView:
     @functools.cached_property
     def mentions(self) -> list[Mention]:
         """Every mention, title and body (`show --json`); the reader asks `mentions_in`."""
-        return self._linker.link(self.hit.meta.title, self.body)
+        meta = self.hit.meta
+        return self._linker.link(meta.title, self.body, meta.header or "")
 
     def offset(self, number: int) -> int:
         """Where paragraph `number` starts in the body (paragraphs are joined by a blank line)."""

@@ -39,6 +39,11 @@ class ArticleMeta:
     source_from: str | None = None
     """What the source was read from: "front matter", "dateline", "sign-off", "masthead",
     "domain", "html metadata", ..."""
+    header: str | None = None
+    """Lines above the story that are none of the fields above and no known furniture (a
+    second deck, `Live coverage begins at noon`), one a line: never dropped, shown above the
+    body and searched with it. Apart from the body, so the body still starts where the story
+    does."""
 
     def to_dict(self) -> dict[str, str | None]:
         # Not dataclasses.asdict: it deep-copies every value, a cost paid once per article

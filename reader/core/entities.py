@@ -95,7 +95,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention: which entity, where (in the title or the body), and the exact span."""
+    """One mention: which entity, where (the title, the header lines or the body), and the exact
+    span."""
 
     entity: str
     field: str
@@ -186,14 +187,15 @@ class EntityLinker:
         self.signature = digest.hexdigest()
         """Changes whenever the entity config does, so the index knows to re-link."""
 
-    def link(self, title: str, body: str) -> list[Mention]:
+    def link(self, title: str, body: str, header: str = "") -> list[Mention]:
         """All mentions in an article, short forms kept only where the full name also appears.
 
         A title taken from the lead sentence is the body's own words: its names are counted
-        once, where the body says them.
+        once, where the body says them. The header lines no field took (`ArticleMeta.header`)
+        are the article's words too.
         """
         in_title = [] if title_in_lead(title, body) else self._scan(title, "title")
-        found = [*in_title, *self._scan(body, "body")]
+        found = [*in_title, *self._scan(header, "header"), *self._scan(body, "body")]
         full = {entity for entity, is_full, _ in found if is_full}
         return [mention for entity, _, mention in found if entity in full]
 

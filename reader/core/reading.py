@@ -113,8 +113,8 @@ def read_one(job: Job, readers: Readers) -> Read:
     tick = time.perf_counter()
     meta = article.meta
     body = article.body
-    entities = dict(linker.counts(linker.link(meta.title, body)))
-    found = candidate_names(f"{meta.title}\n{body}", linker)
+    entities = dict(linker.counts(linker.link(meta.title, body, meta.header or "")))
+    found = candidate_names(f"{meta.title}\n{meta.header or ''}\n{body}", linker)
     names = sorted((name.lstrip("!"), name.startswith("!")) for name in found)
     surface, analysed = _words(meta, body, readers.analyse)
     link_seconds = time.perf_counter() - tick
@@ -142,7 +142,7 @@ def _words(
 ) -> tuple[frozenset[str], Analysed | None]:
     """Its surface words, and its text as the engine indexes it: each part is cut into
     words once, for both (a third of the reading that is not parsing was cutting it twice)."""
-    texts = (meta.title, meta.kicker or "", meta.standfirst or "", body)
+    texts = (meta.title, meta.kicker or "", meta.standfirst or "", body, meta.header or "")
     if any(map(has_cjk, texts)):  # the vocabulary keeps a CJK run whole, the engines cut it
         surface = frozenset(surface_words("\n".join(x for x in texts if x)))
         tokens = [words(x) for x in texts] if analyse is not None else []

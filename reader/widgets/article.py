@@ -291,6 +291,10 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
                 chips.append(" ")
             widgets.append(Static(chips, classes="article-entities"))
         widgets += [NoteCard(note_text(n)) for n in view.user.notes if n.paragraph is None]
+        if meta.header:
+            # Header lines no field took (a second deck, a page's labels): the article's
+            # words all the same, shown as printed, above the story.
+            widgets.append(Static(Text(meta.header), classes="article-header"))
         self.paragraphs = []
         self._search_spans = spans
         self._set_spans(spans)

@@ -127,7 +127,7 @@ class MemoryBackend:
     def vocabulary(self) -> Vocabulary:
         counted: Counter[str] = Counter()
         for doc in self._all().values():
-            counted.update(surface_words(f"{doc.meta.title}\n{doc.body}"))
+            counted.update(surface_words(doc.searched_text()))
         return Vocabulary(counted.items())
 
     def count(self, filters: Filters) -> int:
@@ -237,7 +237,7 @@ def _snippet(body: str, terms: set[str]) -> str:
 def _field_text(doc: IndexDoc, field: str) -> str:
     if field in ("title", "byline", "dateline"):
         return getattr(doc.meta, field) or ""
-    return {"body": doc.body, "note": doc.notes, "path": doc.path}.get(field, "")
+    return {"body": doc.searched_body(), "note": doc.notes, "path": doc.path}.get(field, "")
 
 
 class _Evaluator:

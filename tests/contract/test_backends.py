@@ -74,6 +74,7 @@ PARADE = IndexDoc(
         language="en",
         published="2025-09-03T09:30:00+08:00",
         source_from="front matter",
+        header="Live coverage begins at noon",
     ),
     body="Soldiers marched past the leaders.\n\nKim Jong Un, Xi Jinping and Vladimir Putin "
     "watched the parade.",
@@ -217,6 +218,9 @@ def test_user_fields_are_mirrored_into_search(engine: SearchBackend) -> None:
         ("(armistice OR choe) AND beijing", {"d2"}),
         ('"military parade"', {"d1", "d3"}),
         ('"parade military"', set()),
+        # the header lines no field took are searched with the body, as the standfirst is
+        ('"live coverage begins"', {"d3"}),
+        ("rostrum noon", {"d3"}),
         ("nothingmatchesthis", set()),
     ],
 )
@@ -229,6 +233,7 @@ def test_words_operators_and_phrases(engine: SearchBackend, query: str, expected
     [
         ("title:parade", {"d3"}),
         ("body:treaty", {"d4"}),
+        ("body:noon", {"d3"}),
         ("source:AP", {"d1", "d5"}),
         ("source:ap", {"d1", "d5"}),
         ('entity:"Vladimir Putin"', {"d3"}),

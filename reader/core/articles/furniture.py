@@ -275,7 +275,7 @@ CREDIT = re.compile(
     r"graphics? by|produced by|with reporting by|with additional reporting|"
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
-    r"photos? by|photograph(?:s|y)? by|illustration\s*:|illustrations? by|"
+    r"photos? by|photograph(?:s|y)? by|photography\s*:|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
     r"reporting from |source\s*:|sources\s*:|additional sources\b|"

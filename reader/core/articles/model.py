@@ -65,3 +65,20 @@ class ParsedText:
     @property
     def source_from(self) -> str | None:
         return self.meta.source_from
+
+
+FIELDS = ("title", "kicker", "standfirst", "byline line", "date line", "credits", "header", "body")
+"""Where a kept line can go: a field of the article, or its body. `byline line` and `date line`
+are lines read as the byline or the date (their words become `byline`/`date`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one paragraph or header line of the parsed text went: a field (`FIELDS`), or
+    removed by a named rule (`removed`), never nowhere."""
+
+    text: str
+    field: str | None
+    """One of FIELDS, or None when the line was removed."""
+    removed: str | None = None
+    """The rule that removed it: `furniture`, `caption`, `end mark`, `front matter`, ..."""

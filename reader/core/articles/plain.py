@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.article import ArticleMeta, cut_title
 from reader.core.articles import bylines, dates, frontmatter, furniture, language, titles
-from reader.core.articles.model import ParsedText
+from reader.core.articles.model import ParsedText, Placement
 from reader.core.articles.outlets import Outlet, OutletTable
 from reader.core.articles.outlets import key as outlet_key
 from reader.core.articles.reflow import Unit, paragraphs
@@ -39,6 +40,8 @@ OUTLET = "outlet"
 SUMMARY = "summary"
 END = "end mark"
 SKIPPABLE = frozenset({FURN, LIST_HEAD, LINK, CAPTION, MEDIA, CREDIT, END, OUTLET, SUMMARY})
+_CREDITS = (CREDIT, MEDIA)
+"""Kinds whose lines go to `credits`."""
 """Kinds that can stand between the paragraphs of a body without interrupting it."""
 
 _SENTENCE_END = frozenset(".!?。！？…")
@@ -263,6 +266,14 @@ _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
 """A related-link line is a headline: never a paragraph of prose."""
+_WORD = re.compile(r"[^\W_]+")
+RECORDING: ContextVar[list[Placement] | None] = ContextVar("placements", default=None)
+"""Set to a list, parsing appends where every line went (`ArticleReader.explain`); None, the
+usual, costs nothing."""
+_REMOVED = {FURN: "furniture", LIST_HEAD: "list head", LINK: "related link",
+            CAPTION: "caption", END: "end mark", OUTLET: "masthead", SUMMARY: "summary head",
+            TEXT: "below the end mark"}  # fmt: skip
+"""The rule each kind of line is removed by, where it is removed."""
 
 
 @dataclass
@@ -307,6 +318,13 @@ def parse_text(
     """Parse cleaned text (see text.clean) into metadata and furniture-free paragraphs."""
     hints = hints or Hints()
     meta, body_text, warnings = frontmatter.split(text)
+    record = RECORDING.get()
+    if record is not None and meta:
+        top = text.lstrip("\n")
+        block = top[: len(top) - len(body_text)]
+        record += [
+            Placement(x.strip(), None, "front matter") for x in block.split("\n") if x.strip()
+        ]
     units = paragraphs(body_text.split("\n"))
     lines = [_classify(unit, outlets) for unit in units]
     _mark_context(lines, outlets)
@@ -318,7 +336,7 @@ def parse_text(
     head, stand, kicker = _headline(lines, start, outlets, None if titled else hints)
     start = _keep_prose(lines, start, head, stand, kicker)
     end = _footer_start(lines, start)
-    return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints).build(
+    return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints, record).build(
         fallback_title, warnings
     )
 
@@ -659,12 +677,25 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 and _headline_like(line.unit.text)
             )
             # A headline under the date, a blank line from the picture's credit, has no
-            # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`).
+            # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`);
+            # nor has one over its picture's credit and the byline, or atop the article.
+            j = i + 2
+            while j < len(lines) and lines[j].kind in _CREDITS:
+                j += 1
+            over_meta = j < len(lines) and lines[j].kind in (BYLINE, DATE)
+            first = not any(ln.kind == TEXT for ln in lines[:i])
+            headline = headline or ((over_meta or first) and _headline_like(line.unit.text))
             if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
                 line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
-        if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
-            # BBC prints the picture's credit (`Getty Images`) above its caption.
+        if (
+            line.kind in (CAPTION, MEDIA)
+            and len(line.unit.text) <= 40
+            and i + 1 < len(lines)
+            and not furniture.CREDIT.match(line.unit.text.strip())
+        ):
+            # BBC prints the picture's credit (`Getty Images`) above its caption; a labelled
+            # credit (`Photography: Jane Doe`) says nothing of the line under it.
             after = lines[i + 1]
             text = after.unit.text
             if (
@@ -1551,6 +1582,7 @@ class _Assembly:
         outlets: OutletTable,
         meta: dict[str, Any],
         hints: Hints,
+        record: list[Placement] | None = None,
     ) -> None:
         self.lines = lines
         self.start = start
@@ -1565,6 +1597,11 @@ class _Assembly:
         self.signoff_names: list[str] = []
         self.dateline_stamps: list[dates.DateStamp] = []
         """A date printed in full in the dateline (`Pequim, 04 set 2025 (Lusa) -`)."""
+        self.record = record
+        self.title_prefix = ""
+        """A wire prefix cut from the headline (`(3rd LD)`, `[2보]`) that no kicker took."""
+        self.dropped: dict[str, str] = {}
+        """Body paragraphs a rule took out, by their text: the rule (for `record`)."""
 
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
@@ -1580,6 +1617,8 @@ class _Assembly:
                 body.pop()
         title, kicker = self._title(body, dateline, fallback_title)
         standfirst = self._standfirst()
+        used = self._used(title, kicker, standfirst)
+        header = self._header(used)
         text_for_language = " ".join(body[:3]) or title
         meta = self.meta
         tags = _front_tags(meta.get("tags"))
@@ -1598,8 +1637,83 @@ class _Assembly:
             or language.guess(text_for_language),
             published=published,
             source_from=source_from if source else None,
+            header=header,
         )
+        if self.record is not None:
+            self._place(used, self.record)
         return ParsedText(meta=record, tags=tags, paragraphs=body, warnings=warnings)
+
+    # -- the header's leftovers, and where every line went --
+
+    def _used(self, title: str, kicker: str | None, standfirst: str | None) -> dict[int, str]:
+        """The header lines the title, kicker and standfirst hold (a line the container's own
+        title or the front matter's replaced is not held: it is a leftover)."""
+        used: dict[int, str] = {}
+        places = ((self.head, "title", f"{title} {kicker or ''}"), (self.kicker, "kicker", kicker),
+                  (self.stand, "standfirst", standfirst))  # fmt: skip
+        for index, name, value in places:
+            if index is not None and value and _holds(value, self.lines[index].unit.text):
+                used[index] = name
+        head = self.head
+        if (
+            head is not None
+            and head not in used
+            and self.title_prefix
+            and _holds(f"{title} {self.title_prefix}", self.lines[head].unit.text)
+        ):
+            used[head] = "title"
+        if (
+            self.kicker is not None
+            and self.kicker not in used
+            and _holds(title, self.lines[self.kicker].unit.text)
+        ):
+            used[self.kicker] = "title"  # a headline's first line, wrapped onto the next
+        for i in range(min(self.start, len(self.lines))):
+            line = self.lines[i]
+            if i in used or line.kind not in (TEXT, SUMMARY):
+                continue
+            if standfirst and _holds(standfirst, line.unit.text):
+                used[i] = "standfirst"  # a summary's line, or the dek printed twice
+            elif line.kind == TEXT and len(line.unit.text) >= 20 and _holds(title, line.unit.text):
+                used[i] = "title"  # the headline printed twice (a page's text under its <title>)
+        return used
+
+    def _header(self, used: dict[int, str]) -> str | None:
+        """The header's lines of text that no field holds: kept, one a line, never dropped."""
+        lines = self.lines
+        left = [
+            line.unit.text.strip()
+            for i, line in enumerate(lines[: self.start])
+            if (line.kind == TEXT or (line.kind == SUMMARY and _summary_line(line)))
+            and i not in used
+        ]
+        return "\n".join(left) or None
+
+    def _place(self, used: dict[int, str], out: list[Placement]) -> None:
+        """Where each line went, for `ArticleReader.explain`: a field or a named rule."""
+        for i, line in enumerate(self.lines):
+            text = line.unit.text.strip()
+            kind = line.kind
+            footer = i >= self.end
+            if kind in (CREDIT, MEDIA):
+                out.append(Placement(text, "credits"))
+            elif kind == BYLINE:
+                out.append(Placement(text, "byline line"))
+            elif kind == DATE:
+                out.append(Placement(text, "date line"))
+            elif i in used:
+                if i == self.head and self.title_prefix and text.startswith(self.title_prefix):
+                    out.append(Placement(self.title_prefix, None, "wire prefix"))
+                    text = text[len(self.title_prefix) :].strip()
+                out.append(Placement(text, used[i]))
+            elif i < self.start and (kind == TEXT or (kind == SUMMARY and _summary_line(line))):
+                out.append(Placement(text, "header"))
+            elif kind == TEXT and not footer and text in self.dropped:
+                out.append(Placement(text, None, self.dropped[text]))
+            elif kind == TEXT and not footer and i >= self.start:
+                out.append(Placement(text, "body"))
+            else:
+                out.append(Placement(text, None, _REMOVED.get(kind, kind)))
 
     # -- body --
 
@@ -1609,14 +1723,15 @@ class _Assembly:
         last_text = max(
             (i for i in range(self.start, self.end) if lines[i].kind == TEXT), default=-1
         )
-        # Credits in the header (`Редактор Мария Лисина` under the author) are credits too.
+        # Credits in the header (`Редактор Мария Лисина` under the author) are credits too,
+        # and a picture's (`Photography: Jane Doe`): a credit leaves the text for `credits`.
         self.credits.extend(
-            line.unit.text.strip() for line in lines[: self.start] if line.kind == CREDIT
+            line.unit.text.strip() for line in lines[: self.start] if line.kind in _CREDITS
         )
         for i in range(self.start, self.end):
             line = lines[i]
             text = line.unit.text.strip()
-            if line.kind == CREDIT:
+            if line.kind in _CREDITS:
                 self.credits.append(text)
                 continue
             if line.kind == BYLINE:
@@ -1629,13 +1744,15 @@ class _Assembly:
                 names = bylines.signoff(text, lambda s: self.outlets.named(s) is not None)
                 if names:
                     self.signoff_names.extend(names)
+                    self.dropped[text] = "sign-off byline"
                     continue
             if i > self.start and self._self_description(text, i == last_text):
+                self.dropped[text] = "outlet's self-description"
                 continue
             out.append(text)
         for i in range(self.end, len(lines)):
             line = lines[i]
-            if line.kind == CREDIT:
+            if line.kind in _CREDITS:
                 self.credits.append(line.unit.text.strip())
             elif line.kind == BYLINE and line.names:
                 self.signoff_names.extend(line.names)
@@ -1671,6 +1788,7 @@ class _Assembly:
         """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`), and
         the interviewee's under an interview."""
         if body and _interviewee_bio(body):
+            self.dropped[body[-1]] = "interviewee's bio"
             body = body[:-1]
         if not byline or not body:
             return body
@@ -1681,13 +1799,16 @@ class _Assembly:
             match = _BIO.match(last)
             repeated = bylines.names_in(last, lambda s: False) if len(last) < 90 else None
             if repeated and {n.lower() for n in repeated} <= names:
+                self.dropped[body[-1]] = "byline repeated"
                 body = body[:-1]
                 continue
             if last.upper() == last and last.lower() in names:
+                self.dropped[body[-1]] = "byline repeated"
                 body = body[:-1]
                 continue
             named = match and (match.group("name") or match.group("named") or "").lower()
             if match and len(last) < 400 and (named in parts | names or not named):
+                self.dropped[body[-1]] = "author's bio"
                 body = body[:-1]
                 continue
             break
@@ -1987,6 +2108,8 @@ class _Assembly:
             title = raw[prefix.end() :].strip() if prefix else raw
             if prefix and kicker is None:
                 kicker = prefix.group().strip(" -:[]()") or None
+            elif prefix:
+                self.title_prefix = prefix.group().strip()  # `(3rd LD)` under a kicker
             if title:
                 return title, kicker
         if self.hints.fallback_title:
@@ -2019,6 +2142,18 @@ class _Assembly:
                 if furniture.normal(text) not in _SUMMARY_HEADS:
                     parts.append(text)
         return "\n".join(parts) or None
+
+
+def _holds(value: str, text: str) -> bool:
+    """Every word of `text` is in `value` (a field holds the line it was read from, less its
+    markup and a wire prefix moved to the kicker)."""
+    have = set(_WORD.findall(value.casefold()))
+    return all(w in have for w in _WORD.findall(text.casefold()))
+
+
+def _summary_line(line: _Line) -> bool:
+    """A line of a summary block, not its head (`Key points`)."""
+    return furniture.normal(line.unit.text.strip()) not in _SUMMARY_HEADS
 
 
 def _interviewee_bio(body: list[str]) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from reader.core.articles.model import ParsedText
+from reader.core.articles.model import ParsedText, Placement
 from reader.core.articles.outlets import Outlet, OutletTable, shipped
 from reader.core.text import BinaryFileError, NoTextError, clean, decode
 
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 """Bump when parsing changes what an unchanged file yields, so indexes re-read every file."""
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -44,6 +44,22 @@ class ArticleReader:
         if not cleaned.strip():
             raise NoTextError("no text after removing control characters")
         return self.parse(cleaned, fallback_title), encoding
+
+    def explain(
+        self, name: str, data: bytes, fallback_title: str
+    ) -> tuple[ParsedText, list[Placement]]:
+        """`read`, and where each line of the text it parsed went: a field, or the rule that
+        removed it (for tests and `newsreader show --json`; parsing alone records nothing).
+        For HTML the text is what the extractor kept, for e-mail the message's text part."""
+        from reader.core.articles.plain import RECORDING
+
+        placements: list[Placement] = []
+        token = RECORDING.set(placements)
+        try:
+            parsed, _ = self.read(name, data, fallback_title)
+        finally:
+            RECORDING.reset(token)
+        return parsed, placements
 
     def parse(self, text: str, fallback_title: str) -> ParsedText:
         """Parse already decoded and cleaned text."""

@@ -35,6 +35,8 @@ class Analysed:
     kicker: str
     standfirst: str
     body: str
+    header: str = ""
+    """The header lines no field took (`ArticleMeta.header`): searched with the body."""
 
     @classmethod
     def of(cls, analyse: Callable[[str], str], meta: ArticleMeta, body: str) -> Analysed:
@@ -43,6 +45,7 @@ class Analysed:
             analyse(meta.kicker or ""),
             analyse(meta.standfirst or ""),
             analyse(body),
+            analyse(meta.header or ""),
         )
 
 
@@ -73,10 +76,11 @@ class IndexDoc:
     analyses it itself."""
 
     def searched_body(self) -> str:
-        """The text an engine's body field indexes: the kicker and standfirst, then the body
-        (the stored body, which the reader shows and snippets quote, is the body alone)."""
+        """The text an engine's body field indexes: the kicker, standfirst and header lines,
+        then the body (the stored body, which the reader shows and snippets quote, is the body
+        alone)."""
         meta = self.meta
-        return "\n\n".join(x for x in (meta.kicker, meta.standfirst, self.body) if x)
+        return "\n\n".join(x for x in (meta.kicker, meta.standfirst, meta.header, self.body) if x)
 
     def searched_text(self) -> str:
         """Everything searched as running text (title and body): surface words come from it."""

@@ -16,11 +16,12 @@ from typing import Final
 
 import tantivy
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 3: the kicker and standfirst are searched with the body.
 4: running text analysed in Python (stop words out, positions renumbered, CJK bigrams); the
-body stored apart from its terms."""
+body stored apart from its terms.
+5: the header lines no field took (`ArticleMeta.header`) are searched with the body."""
 TITLE_BOOST: Final = 2.0
 """A word in the headline says more about an article than the same word in its body."""
 TIE_SPAN: Final = 10**6

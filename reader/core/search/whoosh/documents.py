@@ -26,8 +26,8 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "hash": doc.content_hash,
         "meta": json.dumps(meta.to_dict(), ensure_ascii=False),
         "title": meta.title,
-        # The kicker and standfirst are searched with the body; the stored body (what the
-        # reader shows and snippets quote) is the body alone.
+        # The kicker, standfirst and header lines are searched with the body; the stored body
+        # (what the reader shows and snippets quote) is the body alone.
         "body": doc.searched_body(),
         "_stored_body": doc.body,
         "surface": " ".join(article_words(doc)),

@@ -24,12 +24,13 @@ from whoosh.support.charset import accent_map
 
 from reader.core.search.tokens import WORDS, bigrams, is_cjk
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only.
 11: the kicker and standfirst are searched with the body.
 12: the surface vocabulary (words as written) beside the stemmed fields.
-13: Chinese, Japanese and Korean runs as overlapping bigrams (reader.core.search.tokens)."""
+13: Chinese, Japanese and Korean runs as overlapping bigrams (reader.core.search.tokens).
+14: the header lines no field took (`ArticleMeta.header`) are searched with the body."""
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.0
 """A word in the headline says more about an article than the same word in its body."""
