@@ -3,8 +3,10 @@
 For each file of `gold.json`: title, source, date and byline right or not; the first and last
 body paragraphs where gold says the body starts and ends; furniture and credit strings kept in
 the body; tracked people linked that must be and not linked that must not be; every body line
-of the file found in the parsed body and by a phrase search of the built index. Prints a table
-of the misses and the figures. Exit 0 (it measures, it does not judge).
+of the file found in the parsed body and by a phrase search of the built index; the strings a
+gold entry lists in `must_keep` still readable (in any field, the header block or the body:
+never removed; counted only where gold has the list). Prints a table of the misses and the
+figures. Exit 0 (it measures, it does not judge).
 """
 
 from __future__ import annotations
@@ -124,6 +126,7 @@ def main() -> int:
     totals = dict.fromkeys(["title", "source", "date", "byline", "first", "last", "entities"], 0)
     kept_junk = 0
     junk_total = 0
+    keep_found = keep_total = 0
     lines_total = lines_found = 0
     misses: list[str] = []
     searchable: list[tuple[str, str]] = []
@@ -144,7 +147,18 @@ def main() -> int:
             "first": bool(paragraphs) and gold["body_first"] in paragraphs[0],
             "last": bool(paragraphs) and gold["body_last"] in paragraphs[-1],
         }
-        found = {m.entity for m in linker.link(article.meta.title, body)}
+        meta = article.meta
+        found = {m.entity for m in linker.link(meta.title, body, meta.header or "")}
+        readable = norm(
+            "\n".join(
+                x or ""
+                for x in (meta.title, meta.kicker, meta.standfirst, meta.byline, meta.dateline,
+                          meta.credits, meta.header, body)
+            )
+        )  # fmt: skip
+        dropped = [s for s in gold.get("must_keep") or [] if norm(s) not in readable]
+        keep_total += len(gold.get("must_keep") or [])
+        keep_found += len(gold.get("must_keep") or []) - len(dropped)
         must_missing = set(gold["must"]) - found
         wrong = set(gold["must_not"]) & found
         checks["entities"] = not must_missing and not wrong
@@ -162,7 +176,7 @@ def main() -> int:
         for key, ok in checks.items():
             totals[key] += ok
         wrongs = [key for key, ok in checks.items() if not ok]
-        if wrongs or junk or lost:
+        if wrongs or junk or lost or dropped:
             misses.append(f"- {name}")
             meta = article.meta
             for key in wrongs:
@@ -182,6 +196,8 @@ def main() -> int:
                 misses.append(f"    kept: {item!r}")
             for line in lost:
                 misses.append(f"    lost: {line[:100]!r}")
+            for item in dropped:
+                misses.append(f"    dropped (must_keep): {item[:100]!r}")
     n = len(gold_files)
     search_note = ""
     if not args.no_search and searchable:
@@ -197,6 +213,8 @@ def main() -> int:
     print(f"  entity checks all right: {totals['entities']}/{n}")
     print(f"  furniture/credit strings kept in the body: {kept_junk} of {junk_total}")
     print(f"  body lines of the file in the parsed body: {lines_found}/{lines_total}")
+    if keep_total:
+        print(f"  kept (must_keep strings still readable): {keep_found}/{keep_total}")
     if search_note:
         print(f"  {search_note}")
     return 0

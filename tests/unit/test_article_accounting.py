@@ -129,8 +129,9 @@ def header_block(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
     chrome = draw(st.lists(pick(FURNITURE[:10]), max_size=3, unique=True))
     # (the page's chrome apart: a kicker printed in a run of menu items is one of them)
     head: list[str] = [*chrome, ""] if chrome else []
-    if draw(st.booleans()):
-        head.append(draw(pick(KICKERS)))
+    kicker = draw(pick(KICKERS)) if draw(st.booleans()) else None
+    if kicker:
+        head.append(kicker)
     headline = draw(pick(HEADLINES))
     head.append(headline)
     keep = [headline]
@@ -153,6 +154,8 @@ def header_block(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
     # A breadcrumb (`World | Asia`) is navigation wherever it stands, and a section name the
     # furniture list knows (`Opinion`) a menu's.
     breadcrumbs = [k for k in KICKERS if "|" in k or furniture.is_furniture(k, False)]
+    if kicker and any("cookies" in c for c in chrome):
+        breadcrumbs.append(kicker)  # a short line under a consent banner is one of its buttons
     # The line right over a picture's credit (`Photo: Lee Jin-man/AP`) is its caption, unless
     # it is a headline (atop the article, or over the byline).
     captions = [head[i - 1] for i in range(1, len(head)) if head[i].startswith("Photo:")]

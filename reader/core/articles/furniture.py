@@ -122,7 +122,7 @@ _STARTS = re.compile(
     r"you are receiving this|you're receiving this|we'll be back in your inbox|"
     r"we’ll be back in your inbox|this email was sent|forward this email|"
     r"try unlimited access|then £|then \$|unlock the editor|enjoying this article|"
-    r"exclusive news, data and analytics|our standards:|editor's note:|message:\s*[\"“]|"
+    r"exclusive news, data and analytics|our standards:|message:\s*[\"“]|"
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
     r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
@@ -254,9 +254,11 @@ Indian agency's name and its desks' initials: `... the officials said. PTI ABH`,
 sign-off: `... allowed to fish." – Rappler.com`."""
 _WIRE_LINE = re.compile(
     r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"
-    r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s|^EDITOR'?S NOTE\b|^\(Editor'?s note",
+    r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s",
     re.I,
 )
+"""Notes to the wire's subscribers (`(ATTN: UPDATES with ...)`, `Eds: ...`). An editor's note
+(`Editor's note: This article was updated ...`) is printed for readers: it stays."""
 _SLUG_REUTERS = re.compile(r"^[A-Z0-9][A-Z0-9&.-]*(?:/[A-Z0-9&.-]+)+(?:\s+\([A-Z ,]+\))?$")
 _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 

@@ -613,19 +613,24 @@ _PRINTED_IN = re.compile(
 """The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
 
 
+_DATE_NOISE = frozenset({
+    "updated", "published", "posted", "issued", "on", "at", "modified", "last", "am", "pm",
+    "kst", "jst", "edt", "est", "gmt", "utc", "bst", "et", "uhr", "source",
+    "editor", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
+    "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
+    "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
+    "aest", "aedt", "pst", "pdt", "cst", "cdt"})  # fmt: skip
+"""Labels and zones around a date: a line of dates and these is a date line."""
+
+
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
     """A date line: what is left without the dates, times and labels is a few words."""
     rest = text
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
     words = re.findall(r"[^\W\d_]{2,}", rest)
-    noise = {"updated", "published", "posted", "issued", "on", "at", "modified", "last", "am",
-             "pm", "kst", "jst", "edt", "est", "gmt", "utc", "bst", "et", "uhr", "source",
-             "editor", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
-             "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
-             "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
-             "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
-             "aest", "aedt", "pst", "pdt", "cst", "cdt"}  # fmt: skip
+    noise = _DATE_NOISE
     meaningful = [w for w in words if w.lower() not in noise]
     if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
         return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
@@ -1684,8 +1689,11 @@ class _Assembly:
         left = [
             line.unit.text.strip()
             for i, line in enumerate(lines[: self.start])
-            if (line.kind == TEXT or (line.kind == SUMMARY and _summary_line(line)))
-            and i not in used
+            if (
+                (line.kind == TEXT or (line.kind == SUMMARY and _summary_line(line)))
+                and i not in used
+            )
+            or (line.kind == DATE and _spoken(line))
         ]
         return "\n".join(left) or None
 
@@ -1700,7 +1708,8 @@ class _Assembly:
             elif kind == BYLINE:
                 out.append(Placement(text, "byline line"))
             elif kind == DATE:
-                out.append(Placement(text, "date line"))
+                spoken = i < self.start and _spoken(line)
+                out.append(Placement(text, "header" if spoken else "date line"))
             elif i in used:
                 if i == self.head and self.title_prefix and text.startswith(self.title_prefix):
                     out.append(Placement(self.title_prefix, None, "wire prefix"))
@@ -2149,6 +2158,16 @@ def _holds(value: str, text: str) -> bool:
     markup and a wire prefix moved to the kicker)."""
     have = set(_WORD.findall(value.casefold()))
     return all(w in have for w in _WORD.findall(text.casefold()))
+
+
+def _spoken(line: _Line) -> bool:
+    """A date line that says more than its date (`Соглашение вступит в силу с 1 января 2027
+    года`, a deck with a date in it): three words or more besides the date and its labels."""
+    rest = line.unit.text
+    for stamp in reversed(line.stamps):
+        rest = rest[: stamp.start] + " " + rest[stamp.end :]
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    return sum(1 for w in words if w.lower() not in _DATE_NOISE) >= 3
 
 
 def _summary_line(line: _Line) -> bool:
