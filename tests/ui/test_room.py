@@ -457,3 +457,28 @@ async def test_a_theme_picked_in_the_app_is_used_next_time(make_app: MakeApp) ->
         await settle(pilot)
         assert again.theme == "nord"
         assert not [n for n in again._notifications if n.severity == "warning"]
+
+
+async def test_header_lines_no_field_took_are_shown_above_the_body_searched_and_linked(
+    app: NewsReaderApp, corpus: Path
+) -> None:
+    (corpus / "vladivostok.txt").write_text(
+        "WORLD\nKim meets Putin in Vladivostok for second summit\nPhotography: Jane Doe\n"
+        "Choe Son Hui travels too\nBy Amy Wren\nSeptember 3, 2026\n\n"
+        "VLADIVOSTOK, Russia (AP) -- North Korean leader Kim Jong Un met Russian President "
+        "Vladimir Putin on Wednesday for talks on arms and food, officials said.\n"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, '"hui travels"')  # words only in that line
+        assert [hit.path for hit in results.loaded] == ["vladivostok.txt"]
+        await pilot.press("enter", "enter")  # to the results, then open the article
+        await settle(pilot)
+        reader = app.main.reader
+        for size in ((80, 24), (160, 48)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            header = reader.query_one(".article-header")
+            assert str(header.render()) == "Choe Son Hui travels too"
+            assert header.region.y < reader.paragraphs[0].region.y  # above the story
+        assert reader.view is not None and "Choe Son Hui" in reader.view.entity_counts

@@ -72,6 +72,15 @@ def test_a_header_line_no_field_takes_is_kept_and_steals_nothing(
     assert parsed.paragraphs[0].startswith("VLADIVOSTOK")
 
 
+def test_a_dek_under_a_picture_credit_is_the_standfirst_not_the_title() -> None:
+    head = ["WORLD", "Kim meets Putin in Vladivostok for second summit", "Photography: Jane Doe",
+            "With Choe Son Hui at his side for the talks"]  # fmt: skip
+    text = "\n".join([*head, "By Amy Wren", "September 3, 2026", "", LEAD])
+    parsed, _ = explain(text)
+    assert parsed.title == "Kim meets Putin in Vladivostok for second summit"
+    assert parsed.standfirst == "With Choe Son Hui at his side for the talks"
+
+
 def test_removed_lines_name_their_rule() -> None:
     text = "\n".join(
         ["Skip to main content", "Kim meets Putin in Vladivostok for second summit",

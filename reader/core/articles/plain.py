@@ -1256,7 +1256,7 @@ def _headline(
         k >= 0
         and skipped < 2
         and (
-            (lines[k].kind == FURN and not lines[k].outlet)
+            (lines[k].kind in (FURN, *_CREDITS) and not lines[k].outlet)
             or (lines[k].kind == BYLINE and not over_byline and not lines[k].prose)
         )
     ):
@@ -1271,7 +1271,8 @@ def _headline(
         and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
-        # (Some pages print the byline between the headline and its dek.)
+        # (Some pages print the byline, or a picture's credit, between the headline and its
+        # dek.)
         head, stand = k, head
     if echoes and subject and head is not None:
         subject = titles.subject_text(subject)
