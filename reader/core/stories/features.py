@@ -174,6 +174,12 @@ class StoryFeatures:
     anticipates: bool = False
     """The headline and lead look ahead to an event ("five things to watch in the final",
     "heads into the election", "ahead of Sunday's vote"): a preview, not a report of it."""
+    english: bool = True
+    """The text reads as English (see `is_english`): a Spanish or German version in the
+    Latin script shares names and numbers with an English one, not its words."""
+    follows: bool = False
+    """The headline or lead dates its event by an earlier one ("a day after the two
+    countries signed", "three days after a powerful earthquake"): a follow-up."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
@@ -247,6 +253,32 @@ def anticipates(title: str, paragraphs: list[str]) -> bool:
     if _PREVIEW.search(head):
         kinds += 2
     return kinds >= ANTICIPATION_KINDS
+
+
+_FOLLOWS = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+    r" (?:days?|weeks?|months?) (?:after|since)\b|\bthe day after\b|\bin the wake of\b"
+)
+"""A lead that places its event "N days after" another: the piece reports what followed."""
+
+
+def follows(title: str, paragraphs: list[str]) -> bool:
+    """Whether the headline or lead dates its event by an earlier one (a follow-up)."""
+    lead = " ".join([fold(title), *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
+    return _FOLLOWS.search(lead) is not None
+
+
+_ENGLISH = frozenset("the and of to in is was for on that with by from at has have said".split())
+ENGLISH_SHARE = 0.1
+"""Share of a text's first words that are English function words above which it reads as
+English: about a quarter in English news, a few in Spanish, German or French."""
+ENGLISH_WORDS = 300
+
+
+def is_english(seq: list[str]) -> bool:
+    """Whether the words (folded) read as English; a text of no words counts as English."""
+    head = seq[:ENGLISH_WORDS]
+    return not head or sum(map(_ENGLISH.__contains__, head)) >= ENGLISH_SHARE * len(head)
 
 
 def fold(text: str) -> str:
@@ -539,4 +571,6 @@ def extract(
         lead_dates=lead_dates(body) if when is None else frozenset(),
         foreign=is_foreign(terms),
         anticipates=anticipates(title, body),
+        english=is_english(seq),
+        follows=follows(title, body),
     )
