@@ -111,6 +111,8 @@ def read_set(name: str, folder: Path, gold: Path, params: StoryParams) -> Labell
         a, b = docs[i].path, docs[j].path
         if copy or frozenset((a, b)) in ambiguous or a not in label or b not in label:
             continue
+        if not f[0] and not f[1]:
+            continue  # no shared word or anchor: scored 0 by rule (`similarity`)
         rows.append(f)
         ys.append(1.0 if label[a] == label[b] else 0.0)
     x = np.array(rows, dtype=float).reshape(-1, len(PAIR_FEATURES))
@@ -230,10 +232,10 @@ def all_sets(params: StoryParams) -> list[LabelledSet]:
 
 def write_params(params: StoryParams) -> None:
     text = PARAMS_FILE.read_text(encoding="utf-8")
-    weights = ", ".join(f"{w}" for w in params.pair_weights)
+    weights = "".join(f"        {w},\n" for w in params.pair_weights)  # as ruff formats it
     text = re.sub(
         r"pair_weights: tuple\[float, \.\.\.\] = \([^)]*\)",
-        f"pair_weights: tuple[float, ...] = ({weights})",
+        f"pair_weights: tuple[float, ...] = (\n{weights}    )",
         text,
     )
     text = re.sub(

@@ -281,6 +281,36 @@ def is_english(seq: list[str]) -> bool:
     return not head or sum(map(_ENGLISH.__contains__, head)) >= ENGLISH_SHARE * len(head)
 
 
+_CYRILLIC_NAME = re.compile(r"\b[А-ЯЁ][а-яё]{3,}")
+"""A capitalised Cyrillic word: a name (Иркутск, Морозкин), or a sentence's first word."""
+_CYRILLIC_ENDING = re.compile(r"(?:ого|его|ому|ему|ами|ями|ой|ей|ом|ем|ах|ях|ым|им|а|я|у|ю|е|ы|и)$")
+"""Case endings: Иркутска and Морозкина are Irkutsk and Morozkin in another case."""
+_LATIN_OF = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)  # fmt: skip
+"""Cyrillic to Latin letters as English-language news spells Russian names."""
+
+
+def cyrillic_names(text: str) -> list[str]:
+    """The capitalised Cyrillic words of a text, in Latin letters without their case
+    ending, as terms ("Морозкина" -> "morozkin"): what a Russian version shares with an
+    English one besides numbers."""
+    out = []
+    for match in _CYRILLIC_NAME.finditer(text):
+        word = match.group().lower()
+        bare = _CYRILLIC_ENDING.sub("", word) if len(word) > 5 else word
+        term = _term(bare.translate(_LATIN_OF))
+        if term:
+            out.append(term)
+    return out
+
+
 def fold(text: str) -> str:
     """Lower case without accents (Séoul and Seoul are one word)."""
     if text.isascii():
@@ -552,6 +582,10 @@ def extract(
     terms = term_counts(seq)
     for term in content_terms(title):
         terms[term] = terms.get(term, 0) + title_weight
+    foreign = is_foreign(terms)
+    if foreign:
+        for term in cyrillic_names("\n".join(body)):
+            terms[term] = terms.get(term, 0) + 1
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
         when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
@@ -569,7 +603,7 @@ def extract(
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),
-        foreign=is_foreign(terms),
+        foreign=foreign,
         anticipates=anticipates(title, body),
         english=is_english(seq),
         follows=follows(title, body),

@@ -187,6 +187,7 @@ def _day_or_next(named: When, dated: When) -> bool:
 PAIR_FEATURES = (
     "cosine",
     "anchors",
+    "days_1",
     "days_2",
     "days_3",
     "days_far",
@@ -225,6 +226,7 @@ def pair_features(
     return (
         words,
         anchors,
+        1.0 if gap == 1 else 0.0,
         1.0 if gap == 2 else 0.0,
         1.0 if gap == 3 else 0.0,
         1.0 if gap is not None and gap > 3 else 0.0,
@@ -247,10 +249,11 @@ def similarity(
     `pair_features`, its weights fitted on every labelled set (`params.pair_weights`,
     scripts/fit_story_weights.py). `dot` is `cosine(va, vb)` when the caller has it
     already (the block scorer computes a block's cosines at once)."""
+    features = pair_features(a, b, va, vb, params, dot)
+    if not features[0] and not features[1]:
+        return 0.0  # no shared word or anchor: no evidence, as for a pair never scored
     weights = params.pair_weights
-    z = weights[0] + math.fsum(
-        w * x for w, x in zip(weights[1:], pair_features(a, b, va, vb, params, dot), strict=True)
-    )
+    z = weights[0] + math.fsum(w * x for w, x in zip(weights[1:], features, strict=True))
     if z < -30.0:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
