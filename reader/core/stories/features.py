@@ -321,6 +321,8 @@ words both scripts can share: numbers and Latin-script names."""
 
 def is_foreign(terms: dict[str, int]) -> bool:
     """Whether most of the words are in a script a Latin-script version cannot share."""
+    if "".join(terms).isascii():
+        return False  # most articles: one check in C, not a count over every term
     total = sum(terms.values())
     other = sum(n for t, n in terms.items() if not t.isascii())
     return total > 0 and other > FOREIGN_SHARE * total
