@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.article import ArticleMeta, cut_title
-from reader.core.articles import bylines, dates, frontmatter, furniture, language, titles
+from reader.core.articles import (
+    bylines,
+    dates,
+    frontmatter,
+    furniture,
+    language,
+    titles,
+    unknown_outlets,
+)
 from reader.core.articles.model import ParsedText
 from reader.core.articles.outlets import Outlet, OutletTable
 from reader.core.articles.outlets import key as outlet_key
@@ -1835,7 +1843,43 @@ class _Assembly:
         masthead = _repeated_masthead(self.lines, top)
         if masthead:
             return masthead, "masthead", None
+        unknown = self._unknown_outlet(top)
+        if unknown:
+            return unknown[0], unknown[1], None
         return None, None, None
+
+    def _unknown_outlet(self, top: int) -> tuple[str, str] | None:
+        """An outlet the table does not know, named by itself in a shape any outlet prints
+        (see unknown_outlets): the masthead over the menu, a page title repeating the
+        headline, a newsletter's sending name, a copyright line, an opinion disclaimer, a
+        domain line. In that order: the nearer the shape to a name the reader knows, first."""
+        lines = self.lines
+        n = len(lines)
+        texts = [line.unit.text for line in lines]
+        for i in range(min(top, n)):
+            if i == 0 or (lines[i - 1].kind == FURN and _EMAIL_HEADER.match(texts[i - 1])):
+                following = [t for t in texts[i + 1 : i + 3]]
+                name = unknown_outlets.masthead(texts[i], following)
+                if name and not _kicker_word(name):
+                    return name, "masthead"
+        headline = texts[self.head] if self.head is not None else None
+        for text in texts[:5]:
+            if name := unknown_outlets.page_title_outlet(text, headline):
+                return name, "page title"
+        for i in range(min(self.start, n)):
+            if lines[i].kind == FURN and (name := unknown_outlets.sending_name(texts[i])):
+                return name, "e-mail sender"
+        outside = [i for i in range(n - 1, -1, -1) if not self.start <= i < self.end]
+        for i in outside:
+            if name := unknown_outlets.copyright_holder(texts[i]):
+                return name, "copyright"
+        for i in range(n - 1, max(self.start, n - 12) - 1, -1):
+            if name := unknown_outlets.disclaimer_owner(texts[i]):
+                return name, "disclaimer"
+        for i in [*range(min(self.start, n)), *range(self.end, n)]:
+            if name := unknown_outlets.domain_line(texts[i]):
+                return name, "domain"
+        return None
 
     def _signoff(
         self, body: list[str], outlets: OutletTable

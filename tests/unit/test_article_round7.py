@@ -1,0 +1,123 @@
+"""Shapes no fixture had before batch 5C, each as outlets print it: outlets the table does not
+know naming themselves (a masthead over the menu, a page title repeating the headline, a
+copyright line, an opinion disclaimer, a newsletter's sending address, a domain line), and the
+header and byline shapes batch 5C showed."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.articles import ArticleReader, ParsedText, unknown_outlets
+
+READER = ArticleReader()
+S1 = (
+    "The ministry said on Monday that the two sides would meet in the border city next month, "
+    "the first such talks in more than a year, and that preparations were already under way."
+)
+S2 = (
+    "Officials on both sides declined to say whether a joint statement would follow, but "
+    "diplomats said a draft had been circulated among the delegations last week."
+)
+S3 = (
+    "Analysts in the capital said the timing reflected pressure from trading partners who "
+    "have pushed for a settlement of the fishing dispute before the winter season begins."
+)
+BODY = f"{S1}\n\n{S2}\n\n{S3}\n"
+HEAD = "Border talks to resume next month after a long pause"
+
+
+def parse(text: str) -> ParsedText:
+    return READER.parse(text, "fallback")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("© 2026 by the Center for Strategic and International Studies. All rights reserved.",
+         "Center for Strategic and International Studies"),
+        ("Copyright © ASIAPRESS All Rights Reserved.", "ASIAPRESS"),
+        ("*© 2025 Al-Monitor, LLC*", "Al-Monitor"),
+        ("Copyright 2026 Steppe Herald", "Steppe Herald"),
+        ("© 2026 Dennis Publishing Limited. All rights reserved.", None),  # the publisher
+        ("© 2026 Nine Media Group Pty Ltd", None),
+        ("Copyright law protects the work of journalists in most countries.", None),
+        ("He paid 300 © marks.", None),
+    ],
+)  # fmt: skip
+def test_copyright_line_names_the_holder_not_its_publishing_company(
+    line: str, name: str | None
+) -> None:
+    assert unknown_outlets.copyright_holder(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("The opinions expressed are those of the author and do not necessarily reflect those "
+         "of East Asia Forum.", "East Asia Forum"),
+        ("Views expressed in this article do not necessarily represent the views of The "
+         "Diplomat.", "The Diplomat"),
+        ("He said the vote does not necessarily reflect the mood of the country.", None),
+    ],
+)  # fmt: skip
+def test_opinion_disclaimer_names_the_outlet(line: str, name: str | None) -> None:
+    assert unknown_outlets.disclaimer_owner(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "host"),
+    [
+        ("ctvnews.ca", "ctvnews.ca"),
+        ("https://www.steppeherald.kz/world/2026/10/talks-resume", "steppeherald.kz"),
+        ("<https://www.eastasiaforum.org/2026/10/01/lee/>", "eastasiaforum.org"),
+        ("https://t.me/steppeherald", None),
+        ("https://www.facebook.com/steppeherald", None),
+        ("Read more at ctvnews.ca", None),
+    ],
+)
+def test_domain_line(line: str, host: str | None) -> None:
+    assert unknown_outlets.domain_line(line) == host
+
+
+def test_masthead_is_the_first_line_over_a_menu() -> None:
+    menu = "Politics | Economy | World | Society | Regions"
+    name = "Kazinform International News Agency"
+    assert unknown_outlets.masthead(name, [menu]) == name
+    assert unknown_outlets.masthead("ASIAPRESS Network", ["North Korea Inside News", menu])
+    assert unknown_outlets.masthead("The i Paper", ["News  Politics  Opinion  Culture"])
+    assert unknown_outlets.masthead(name, ["Talks resume.", menu]) is None
+    assert unknown_outlets.masthead("Border talks to resume next month", [S1]) is None
+
+
+def test_page_title_repeating_the_headline_names_the_outlet() -> None:
+    line = f"{HEAD} | Steppe Herald"
+    assert unknown_outlets.page_title_outlet(line, HEAD) == "Steppe Herald"
+    assert unknown_outlets.page_title_outlet(f"{HEAD} - World - Steppe Herald", HEAD)
+    assert unknown_outlets.page_title_outlet("Trade | Energy | Steppe Herald", HEAD) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "origin"),
+    [
+        (f"Steppe Herald\nPolitics | Economy | World\n\n{HEAD}\n\n{BODY}", "Steppe Herald",
+         "masthead"),
+        (f"{HEAD} | Steppe Herald\n\n{HEAD}\n\n{BODY}", "Steppe Herald", "page title"),
+        (f"{HEAD}\n\n{BODY}\n© 2026 Steppe Herald. All rights reserved.\n", "Steppe Herald",
+         "copyright"),
+        (f"steppeherald.kz\n{HEAD}\n\n{BODY}", "steppeherald.kz", "domain"),
+        (f"{HEAD}\n\nBy Lena Hartmann\n\n{BODY}\nThe views expressed do not necessarily reflect "
+         "the views of Steppe Forum.\n", "Steppe Forum", "disclaimer"),
+        # the outlet table wins over every fallback
+        (f"{HEAD} | Steppe Herald\n\n{HEAD}\n\nSEOUL, Oct 1 (Reuters) - {BODY}", "Reuters",
+         "dateline"),
+    ],
+)  # fmt: skip
+def test_unknown_outlet_named_and_said_where_from(text: str, source: str, origin: str) -> None:
+    meta = parse(text).meta
+    assert (meta.source, meta.source_from) == (source, origin)
+
+
+def test_forwarded_newsletter_sending_name() -> None:
+    line = "From: The Christian Science Monitor <newsletters@csmonitor.example>"
+    assert unknown_outlets.sending_name(line) == "The Christian Science Monitor"
+    assert unknown_outlets.sending_name("From: Daniel Okonkwo <d.okonkwo@example.net>") is None
