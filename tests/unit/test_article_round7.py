@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.articles import ArticleReader, ParsedText, unknown_outlets
+from reader.core.articles import ArticleReader, ParsedText, bylines, unknown_outlets
 
 READER = ArticleReader()
 S1 = (
@@ -121,3 +121,65 @@ def test_forwarded_newsletter_sending_name() -> None:
     line = "From: The Christian Science Monitor <newsletters@csmonitor.example>"
     assert unknown_outlets.sending_name(line) == "The Christian Science Monitor"
     assert unknown_outlets.sending_name("From: Daniel Okonkwo <d.okonkwo@example.net>") is None
+
+
+def is_outlet(text: str) -> bool:
+    return READER.outlets.named(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Author: Minji Seo, Korea University", ["Minji Seo"]),
+        ("par Camille Roussel, correspondante à Moscou", ["Camille Roussel"]),
+        ("Por Mariana Teixeira — Rio de Janeiro", ["Mariana Teixeira"]),
+        ("Critical Questions by Hannah Whitlock and Sung-ho Bae", ["Hannah Whitlock", "Sung-ho Bae"]),
+        ("Expert Insights by Lena Hartmann", ["Lena Hartmann"]),
+        ("Seoul Hit by Kim Jong Un", None),  # a headline, not a series' byline
+    ],
+)  # fmt: skip
+def test_byline_shapes_of_batch_5c(line: str, names: list[str] | None) -> None:
+    assert bylines.prefixed(line, is_outlet) == names
+
+
+def test_markdown_bold_name_before_the_date_is_the_byline() -> None:
+    meta = parse(f"# {HEAD}\n\n**Irene Chau** | 28 September 2026\n\n{BODY}").meta
+    assert (meta.byline, meta.date) == ("Irene Chau", "2026-09-28")
+
+
+def test_name_over_a_role_of_several_words() -> None:
+    assert bylines.is_role("Foreign affairs and defence correspondent")
+    meta = parse(
+        f"{HEAD}\n\nMarcus Hollings\nForeign affairs and defence correspondent\n\n{BODY}"
+    ).meta
+    assert meta.byline == "Marcus Hollings"
+
+
+def test_wire_transmission_slug_is_no_headline() -> None:
+    """AAP's flash closes with the agency, the desks' initials and the time."""
+    text = (
+        "**FLASH**\nFED: TALKS TO RESUME - MINISTER\nAAP fl/lc 1131 AEST\n\n-----\n\n"
+        f"FED: {HEAD}\n\nBy Liam Cordell\n\n{BODY}\nAAP lc/sjp/jc\n"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == f"FED: {HEAD}"
+    assert "AAP lc/sjp/jc" not in parsed.paragraphs[-1]
+
+
+def test_forwarded_subject_names_a_headline_in_two_sentences() -> None:
+    head = "In the border towns, the noise is gone. So are the people."
+    dek = (
+        "The loudspeakers on both sides have been silent for more than a year. But residents "
+        "say peace has not brought prosperity."
+    )
+    text = (
+        "Worth a read before the call on Thursday, especially the last part of it.\n\n"
+        f"Begin forwarded message:\n\nFrom: Steppe Monitor <newsletters@steppe.example>\n"
+        f"Subject: {head}\nDate: October 9, 2026 at 6:02:11 AM EDT\n\n{head}\n\n{dek}\n\n"
+        f"By Ji-yeon Hwang\nSpecial correspondent\nOctober 8, 2026\nPaju, South Korea\n\n{BODY}"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == head
+    assert parsed.meta.standfirst == dek
+    assert parsed.paragraphs[0] == S1
+    assert (parsed.meta.source, parsed.meta.source_from) == ("Steppe Monitor", "e-mail sender")

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 
 _PREFIX = re.compile(
-    r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
-    r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
+    r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
+    r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
+    r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
     r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
     r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
@@ -42,9 +43,15 @@ _ROLE = re.compile(
 )
 _ROLE_WORD = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
-    r"producer|journalist|department|desk|division|section)\b",
+    r"producer|journalist|department|desk|division|section|correspondante?|corresponsal|"
+    r"correspondente|corrispondente|korrespondent(?:in)?|envoyée? spéciale?|enviad[oa]|"
+    r"journaliste|university|universit[éày]|universidad|universidade|universität|institute|"
+    r"institut|institution|college|school|centre|center|foundation|academy|council|fellow|"
+    r"professor)\b",
     re.I,
 )
+"""Words that end a byline's names: a role (`, correspondante à Moscou`) or the author's
+institution (`Author: Minji Seo, Korea University`)."""
 _LEADING_ROLE = re.compile(
     r"^(?:(?:[A-Z][\w'’.-]*|[a-z]+)\s+){0,3}(?:correspondent|reporter|editor|writer|producer|"
     r"journalist|columnist)\s+(?=[A-ZÀ-Þ])"
@@ -64,7 +71,7 @@ _BARS = re.compile(r"\s+[|—–·]\s+")
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
-    r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    r"\s*(?:\||\s[·•—–]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
     # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
     r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
     # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
@@ -172,6 +179,8 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = rest[: rest.rindex(",")]
     if not rest or len(rest) > 120:
         return None
+    if "*" in rest:
+        rest = rest.replace("*", "").strip()  # Markdown's `**Irene Chau**`
     names: list[str] = []
     for piece in _SPLIT.split(rest):
         if _ROLE_WORD.search(piece):
@@ -248,7 +257,7 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 
 _ROLE_LINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:correspondent|reporter|editor|writer|analyst|producer|"
     r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
     r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"

@@ -59,6 +59,9 @@ _EMAIL_HEADER = re.compile(
     re.I,
 )
 """The header lines of a forwarded message (Gmail, Outlook, Naver, in several languages)."""
+_SUBJECT_HEADER = re.compile(
+    r"^(?:Subject|Objet|Betreff|Asunto|Oggetto|제목|件名|主题)\s*[:：]\s*(.+)$"
+)
 _FORWARD = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I
 )
@@ -923,6 +926,7 @@ def _body_start(lines: list[_Line]) -> int:
         or sum(1 for ln in lines[:forward] if ln.kind == TEXT and ln.prose) > 3
     ):
         forward = -1  # no story under the header, or a story above it (a reply on top)
+    subject = _forwarded_subject(lines, forward) if forward >= 0 else None
     for i, line in enumerate(lines):
         if line.kind != TEXT or i < forward:
             continue
@@ -930,6 +934,8 @@ def _body_start(lines: list[_Line]) -> int:
             first_text = i
         if not line.prose:
             continue
+        if subject and titles.same_title(line.unit.text, subject):
+            continue  # the forwarded message's subject printed again: its headline
         if first_prose is None:
             first_prose = i
         nxt = _next_content(lines, i)
@@ -964,6 +970,18 @@ def _body_start(lines: list[_Line]) -> int:
         if fallback is not None:
             return fallback
     return len(lines)
+
+
+def _forwarded_subject(lines: list[_Line], forward: int) -> str | None:
+    """The `Subject:` of the forwarded message's header: the article's headline, which a
+    headline in two sentences (`Pyongyang's noise is gone. So are the people.`) repeats."""
+    for line in lines[forward + 1 : forward + 8]:
+        if line.kind != FURN:
+            break
+        match = _SUBJECT_HEADER.match(line.unit.text.strip())
+        if match:
+            return titles.subject_text(match.group(1))
+    return None
 
 
 def _entry_follows(lines: list[_Line], nxt: int, further: int) -> bool:
@@ -1074,6 +1092,7 @@ def _subheading(text: str) -> bool:
         and not text.isupper()
         and not _DIGIT.search(text)
         and text.rstrip()[-1:] not in ".:!?;,"
+        and ", " not in text  # `Paju, South Korea`: a place line under the date
     )
 
 
@@ -1301,6 +1320,9 @@ def _echoes(lines: list[_Line], outlets: OutletTable, hints: Hints) -> list[str]
             found.append(head)
     if hints.fallback_title:
         found.append(titles.subject_text(hints.fallback_title))
+    for line in lines[:40]:
+        if line.kind == FURN and (match := _SUBJECT_HEADER.match(line.unit.text.strip())):
+            found.append(titles.subject_text(match.group(1)))  # a forwarded message's
     return found
 
 
