@@ -5,6 +5,8 @@ header and byline shapes batch 5C showed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.articles import ArticleReader, ParsedText, bylines, unknown_outlets
@@ -183,3 +185,65 @@ def test_forwarded_subject_names_a_headline_in_two_sentences() -> None:
     assert parsed.meta.standfirst == dek
     assert parsed.paragraphs[0] == S1
     assert (parsed.meta.source, parsed.meta.source_from) == ("Steppe Monitor", "e-mail sender")
+
+
+def test_deck_of_sentences_one_per_line_over_the_byline() -> None:
+    deck = [
+        "New export licences bite just as the processors come online.",
+        "The government must decide how much it is willing to pay for independence.",
+        "And the bill may land before the next election.",
+    ]
+    text = (
+        f"{HEAD}\n\n" + "\n".join(deck) + "\n\nMarcus Hollings\nForeign affairs and defence "
+        f"correspondent\nOct 1, 2026 – 5.00am\n\n{BODY}"
+    )
+    meta = parse(text).meta
+    assert (meta.title, meta.standfirst, meta.byline) == (HEAD, "\n".join(deck), "Marcus Hollings")
+    assert meta.date == "2026-10-01"
+    assert parse(text).paragraphs[0] == S1
+
+
+def test_canadian_press_tagline_dates_a_copy_with_no_other_date() -> None:
+    text = (
+        f"ctvnews.ca\n{HEAD}\nDylan Fairweather\n5–6 minutes\n\nOTTAWA -\n\n{BODY}\n"
+        "This report by The Canadian Press was first published Oct. 2, 2026.\n\n"
+        "With files from Bianca Moreau in Ottawa.\n"
+    )
+    parsed = parse(text)
+    assert (parsed.meta.date, parsed.meta.byline) == ("2026-10-02", "Dylan Fairweather")
+    assert parsed.meta.credits == "With files from Bianca Moreau in Ottawa."
+    assert parsed.paragraphs[-1] == S3
+
+
+def test_row_of_fields_with_the_date_is_a_date_line() -> None:
+    row = (
+        "World News | Agence France-Presse | Published: October 02, 2026 18:40 pm IST | "
+        "Updated: October 03, 2026 09:12 am IST"
+    )
+    parsed = parse(f"{HEAD}\n\nEdited by: Rohan Mehta\n{row}\n\n{BODY}")
+    assert parsed.meta.date == "2026-10-02"
+    assert parsed.paragraphs[0] == S1
+
+
+def test_outlet_name_after_the_author_is_no_second_author() -> None:
+    text = f"{HEAD}\n\nBy Marcus Tibbs, Stars and Stripes\n\n{BODY}\n© 2026 Stars and Stripes\n"
+    assert parse(text).meta.byline == "Marcus Tibbs"
+
+
+def test_studio_after_the_name_is_no_author() -> None:
+    assert bylines.prefixed("Von Jana Brückner, ARD-Studio Tokio", is_outlet) == ["Jana Brückner"]
+
+
+def test_html_topline_span_and_meta_date() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Nordkorea: Kim empfängt Minister | example.de</title>'
+        '<meta property="og:title" content="Kim empfängt russischen Verteidigungsminister">'
+        '<meta name="date" content="2026-10-02T15:05:12+02:00"></head><body><article>'
+        '<h1><span class="topline">Nordkorea</span>\n<span>Kim empfängt russischen '
+        'Verteidigungsminister</span></h1>\n<p class="meta">Stand: 02.10.2026 15:05 Uhr</p>\n'
+        f"<p><strong>{S2}</strong></p>\n<div>Von Jana Brückner, ARD-Studio Tokio</div>\n"
+        f"<p>{S1}</p>\n<p>{S3}</p>\n<p>{S2}</p></article></body></html>"
+    )
+    meta = READER.read(Path("page.html"), page.encode(), "fallback")[0].meta
+    assert meta.title == "Kim empfängt russischen Verteidigungsminister"
+    assert (meta.date, meta.byline) == ("2026-10-02", "Jana Brückner")

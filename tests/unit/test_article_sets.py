@@ -1,7 +1,8 @@
 """Whole articles against their gold: the dev set (copied from ../shared/articles-dev), our own
 set in other outlets' shapes (tests/fixtures/articles-extra) and the four held-out batches
 (articles-blind, articles-blind2, and articles-blind3a/3b and 4a/4b written blind by other engineers;
-their first scores, taken before the parser was changed for them, are in the README). Every
+their first scores, taken before the parser was changed for them, are in the README; 5C is a
+blind batch used as a development set by parse7). Every
 field, every file."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SETS = (
     "articles-blind4b",
     "articles-blind5a",
     "articles-blind5b",
+    "articles-blind5c",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "
@@ -48,6 +50,49 @@ _SPONSOR_BLOCK = (
     "a newsletter's sponsored block (`A message from Hanwha Ocean:` over the advertiser's own "
     "paragraphs) inside the body: the label goes, the advertiser's prose stays"
 )
+_BLIND5C_FURNITURE = {
+    "afr-analysis-pipe-kicker-three-line-deck.txt": (
+        "batch 5C, furniture kept: the author's bio under the story and `License this article` stay in the body"
+    ),
+    "asiapress-north-korea-kicker-caps-surname.txt": (
+        "batch 5C, furniture kept: the outlet's two notes on its reporting partners (`*`, `※`) under the story stay in the body"
+    ),
+    "chunichi-ja-kyodo-kicker-iso2022jp.txt": (
+        "batch 5C, furniture kept: Kyodo's credit `（共同）` on a line of its own stays in the body"
+    ),
+    "csis-critical-questions-setext-qa.md": (
+        "batch 5C, furniture kept: the authors' bios and the series' self-description in Markdown italics stay in the body"
+    ),
+    "eastasiaforum-author-line-before-two-line-headline.txt": (
+        "batch 5C, furniture kept: the author's bio and the opinion disclaimer under the story stay in the body"
+    ),
+    "euractiv-page-title-repeat-nbsp-zerowidth.txt": (
+        "batch 5C, furniture kept: the `Content-Type: News` label opens the body; the editor's `[Edited by X]` and the related links stay"
+    ),
+    "fwd-applemail-csmonitor-correction-appended.eml": (
+        "batch 5C, furniture kept: `Read this article on CSMonitor.com` stays in the body"
+    ),
+    "ndtv-world-news-kicker-syndicated-feed.txt": (
+        "batch 5C, furniture kept: the syndication note, `Track Latest News Live on NDTV.com` and the tag list stay in the body"
+    ),
+    "newstatesman-world-question-headline-author-bio.txt": (
+        "batch 5C, furniture kept: the author's bio and `Topics in this article:` stay in the body"
+    ),
+    "oglobo-pt-chapeu-linha-fina-relative-cp1252.txt": (
+        "batch 5C, furniture kept: `* Colaborou X` and the `Leia também` link stay in the body"
+    ),
+    "sbs-ko-section-kicker-reporter-sign-off.txt": (
+        "batch 5C, furniture kept: the script marker `<기자>` and the spoken sign-off stay in the body"
+    ),
+    "stripes-pacific-newsletter-digest-one-item-qp.eml": (
+        "batch 5C, furniture kept: the newsletter's `MORE HEADLINES` list stays in the body"
+    ),
+    "tagesschau-de-html-topline-stand-von-studio.html": (
+        "batch 5C, furniture kept: `Dieses Thema im Programm:` stays in the body"
+    ),
+}
+"""Batch 5C's body misses after parse7's round (its fields are all right): furniture kinds
+no rule knows yet, each listed so that a fix shows."""
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "cnn-live-updates-icbm-post-timestamps.txt"): _LIVE_SUMMARY,
     ("body", "kyivpost-date-before-headline-utf16le.txt"): _ONE_SENTENCE_DEK,
@@ -56,6 +101,7 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "wikipedia-current-events-first-line-date.txt"): _DIGEST,
     ("people", "wikipedia-current-events-first-line-date.txt"): _DIGEST
     + " (its Putin item is taken for the standfirst, which is not linked)",
+    **{("body", name): why for name, why in _BLIND5C_FURNITURE.items()},
 }
 """Gold checks the parser and linker are known to fail, each with why: strict, so a fix shows."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})

@@ -47,7 +47,7 @@ _ROLE_WORD = re.compile(
     r"correspondente|corrispondente|korrespondent(?:in)?|envoyée? spéciale?|enviad[oa]|"
     r"journaliste|university|universit[éày]|universidad|universidade|universität|institute|"
     r"institut|institution|college|school|centre|center|foundation|academy|council|fellow|"
-    r"professor)\b",
+    r"professor|studio|redaktion|rédaction|redacción)\b",
     re.I,
 )
 """Words that end a byline's names: a role (`, correspondante à Moscou`) or the author's

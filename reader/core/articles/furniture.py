@@ -265,7 +265,7 @@ _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
-    r"\(?with input from|"
+    r"\(?with input from|\(?with files from|"
     # A newsletter's writers under its items: `Due Diligence is written by X and Y in Hong Kong`
     r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is (?:written|edited|compiled|produced) by)\b",
     re.I,

@@ -270,6 +270,8 @@ _NAME_EMAIL = re.compile(
     r"(?:\.[\w-]+)+[)>\]]?$"
 )
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
+_LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
+"""A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -424,6 +426,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if _DIGIT.search(stripped) and len(stripped) < 200:
         if stripped[:1] in "PAE" and _PRINTED_IN.match(stripped):
             line.kind = END
+            return line
+        if stripped[:1] == "T" and (first_pub := _FIRST_PUBLISHED.match(stripped)):
+            # The Canadian Press's tagline, the only date some copies carry.
+            line.kind, line.stamps = DATE, dates.find_dates(first_pub.group("date"), None)
+            line.outlet = outlets.named(first_pub.group("outlet"))
             return line
         stamps = dates.find_dates(stripped, None)
         if stamps and _mostly_date(stripped, stamps):
@@ -604,6 +611,11 @@ _PRINTED_IN = re.compile(
     r"Een versie van dit artikel verscheen (?:ook )?in)\b.{0,80}\d{4}\.?$"
 )
 """The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
+_FIRST_PUBLISHED = re.compile(
+    r"^This (?:report|story|article) (?:by|from) (?:the )?(?P<outlet>[A-Z][\w.&' -]{1,40}?) was "
+    r"(?:first )?(?:published|posted|distributed) (?:on )?(?P<date>[\w.,: ]{6,40}?)\.?$"
+)
+"""`This report by The Canadian Press was first published Oct. 2, 2026.`"""
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
@@ -622,6 +634,9 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
     meaningful = [w for w in words if w.lower() not in noise]
     if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
         return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
+    if rest.count("|") >= 2 and all(len(part.strip()) <= 40 for part in rest.split("|")):
+        # A row of short fields: `World News | Agence France-Presse | Published: ... | ...`
+        return len(meaningful) <= 8
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
 
@@ -957,6 +972,8 @@ def _body_start(lines: list[_Line]) -> int:
             # A headline that reads as a sentence (`Can X keep Y onside?`) and its dek over
             # the byline, with no other headline above them.
             continue
+        if _deck_over_meta(lines, i, nxt, first_meta):
+            continue
         if after.kind == TEXT and (after.prose or after.unit.bullet or after.unit.heading):
             return i
         if after.kind == TEXT:
@@ -970,6 +987,25 @@ def _body_start(lines: list[_Line]) -> int:
         if fallback is not None:
             return fallback
     return len(lines)
+
+
+def _deck_over_meta(lines: list[_Line], i: int, nxt: int, meta: int | None) -> bool:
+    """Short sentences one per line, no blank line between them, right over the byline or the
+    date: a deck of two or three sentences (the Financial Review prints its so), not the story,
+    whose paragraphs stand apart and come under the byline."""
+    if meta is None or meta <= nxt or lines[nxt].unit.blank_before:
+        return False
+    run = [i, nxt]
+    while run[-1] + 1 < meta and len(run) < 5:
+        k = run[-1] + 1
+        if lines[k].kind != TEXT or lines[k].unit.blank_before:
+            break
+        run.append(k)
+    return (
+        _next_content(lines, run[-1]) == meta
+        and all(lines[k].kind == TEXT and len(lines[k].unit.text) < 160 for k in run)
+        and any(ln.kind == TEXT and ln.prose for ln in lines[meta + 1 :])
+    )
 
 
 def _forwarded_subject(lines: list[_Line], forward: int) -> str | None:
@@ -1151,7 +1187,9 @@ def _between(lines: list[_Line], i: int) -> bool:
     ):
         return False
     j = i + 1
-    while j < len(lines) and lines[j].kind in (FURN, MEDIA, CAPTION):
+    while j < len(lines) and (
+        lines[j].kind in (FURN, MEDIA, CAPTION) or _LONE_DATELINE.match(lines[j].unit.text)
+    ):
         j += 1
     return j < len(lines) and lines[j].kind == TEXT and lines[j].prose
 
@@ -1215,6 +1253,12 @@ def _headline(
         head = candidates[0]
     else:
         stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
+    if stand is not None:
+        # The deck's further sentences, printed one per line under the first one.
+        k = stand + 1
+        while k < start and lines[k].kind == TEXT and not lines[k].unit.blank_before:
+            lines[k].kind = SUMMARY
+            k += 1
     deck = None
     if hints is not None and (stand is None or supported is not None):
         # A run of short phrases over the story (a headline over a deck of two or three
@@ -1602,6 +1646,9 @@ class _Assembly:
         source, source_from, outlet = self._source(body, dateline_agency)
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
+        if byline and source and len(byline) > len(source) + 2 and byline.endswith(source):
+            # `Marcus Tibbs, Stars and Stripes`: the outlet's name split at its `and`
+            byline = byline[: -len(source)].rstrip(" ,;|–—-") or byline
         kept = len(body)
         body = self._drop_bios(body, byline)
         if body and len(body) < kept:
