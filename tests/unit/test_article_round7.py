@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.articles import ArticleReader, ParsedText, bylines, unknown_outlets
+from reader.core.text import decode
 
 READER = ArticleReader()
 S1 = (
@@ -247,3 +248,29 @@ def test_html_topline_span_and_meta_date() -> None:
     meta = READER.read(Path("page.html"), page.encode(), "fallback")[0].meta
     assert meta.title == "Kim empfängt russischen Verteidigungsminister"
     assert (meta.date, meta.byline) == ("2026-10-02", "Jana Brückner")
+
+
+def test_central_european_code_page_is_not_read_as_western() -> None:
+    polish = "Władimir Putin i Kim Dzong Un otwierają most. Chiny obserwują z niepokojem.\n"
+    assert decode(polish.encode("iso8859_2")) == (polish, "iso8859_2")
+    assert decode(polish.encode("cp1250")) == (polish, "cp1250")
+    western = "Les négociations à Genève – selon l’AFP – ont repris à São Paulo.\n"
+    assert decode(western.encode("cp1252")) == (western, "cp1252")
+
+
+def test_names_with_two_places_after_them() -> None:
+    line = "Von Anna Gruber und Lukas Weidner, Wladiwostok/Seoul"
+    assert bylines.prefixed(line, is_outlet) == ["Anna Gruber", "Lukas Weidner"]
+
+
+def test_title_case_headline_is_no_name_and_no_menu() -> None:
+    head = "Japan-China Foreign Ministers' Telephone Talk"
+    assert bylines.bare(head, is_outlet) is None
+    assert bylines.bare("Kim Jong Un Meets Putin Today Again", is_outlet) is None
+    text = (
+        f"Ministry of Foreign Affairs of Japan\nHome > Press Releases\n\n{head}\n\n"
+        f"October 3, 2026\n\n{BODY}"
+    )
+    meta = parse(text).meta
+    assert (meta.title, meta.byline) == (head, None)
+    assert (meta.source, meta.source_from) == ("Ministry of Foreign Affairs of Japan", "masthead")

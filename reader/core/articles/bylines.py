@@ -57,7 +57,7 @@ _LEADING_ROLE = re.compile(
     r"journalist|columnist)\s+(?=[A-ZÀ-Þ])"
 )
 """ABC (Australia) puts the role before the name: `By North Asia correspondent Mika Dunstan`."""
-_TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
+_TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:/[A-ZÀ-Þ][a-zà-ÿ'’-]+)*$")
 _KOREAN_PLACE = re.compile(
     r"^[가-힣·]{1,12}\s*[=/]\s*(?=[가-힣]{2,4}\s*(?:특파원|기자))|^[가-힣·]{2,12}\s+(?=[가-힣]{2,4}\s*특파원)"
 )
@@ -338,11 +338,17 @@ def _is_name(piece: str) -> bool:
             return False
         if bare_word.lower() in _PARTICLES:
             continue
-        if bare_word.lower() in NOT_NAME_WORDS or bare_word.endswith(("'s", "’s")):
-            return False  # `Kim Jong Un's Beijing Moment` is a headline
+        if (
+            bare_word.lower() in NOT_NAME_WORDS
+            or bare_word.endswith(("'s", "’s"))
+            or word.endswith(("s'", "s’"))
+        ):
+            return False  # `Kim Jong Un's Beijing Moment`, `Foreign Ministers' Talk`: headlines
         if not (bare_word[0].isupper() and bare_word.translate(_NAME_MARKS).isalpha()):
             return False
         capitalised += 1
+    if capitalised > 4:
+        return False  # five capitalised words are a Title Case headline, not a name
     return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)
 
 

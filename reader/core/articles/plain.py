@@ -1295,6 +1295,8 @@ def _headline(
         and k >= 0
         and lines[k].kind == TEXT
         and _is_standfirst(lines[head], lines[k])
+        # a breadcrumb between them: the line above is the page's masthead, not a headline
+        and not any(titles.menu_shape(lines[j].unit.text) for j in range(k + 1, head))
         and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
@@ -1448,6 +1450,8 @@ def _evidence(
         score -= 3
     elif titles.label_shape(text):
         score -= 1
+    if c <= 1 and unknown_outlets.masthead(text, [ln.unit.text for ln in lines[c + 1 : c + 3]]):
+        score -= 3  # the page's masthead over its menu (`Ministry of Foreign Affairs of Japan`)
     if "://" in text or "www." in text:
         score -= 3  # a link line (`View this post on the web at https://...`): no headline
     return score
