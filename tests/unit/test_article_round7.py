@@ -274,3 +274,90 @@ def test_title_case_headline_is_no_name_and_no_menu() -> None:
     meta = parse(text).meta
     assert (meta.title, meta.byline) == (head, None)
     assert (meta.source, meta.source_from) == ("Ministry of Foreign Affairs of Japan", "masthead")
+
+
+def test_serial_comma_and_an_outlet_tag_after_the_name() -> None:
+    three = "Mireille Duval, Thomas K. Reardon, and Soo-ah Han"
+    assert bylines.bare(three, is_outlet) == ["Mireille Duval", "Thomas K. Reardon", "Soo-ah Han"]
+    assert bylines.bare("Jussi Lehtonen HS", is_outlet) == ["Jussi Lehtonen"]
+
+
+def test_name_under_the_date_over_the_picture_credit_is_the_author() -> None:
+    text = (
+        f"{HEAD}\n\nPublikacja: 02.10.2026 14:05\nAktualizacja: 02.10.2026 19:47\n\n"
+        f"Michał Zieliński\n\nFoto: PAP/EPA\n\n{BODY}"
+    )
+    assert parse(text).meta.byline == "Michał Zieliński"
+
+
+def test_markdown_clip_with_name_and_post_on_one_line_and_section_heads() -> None:
+    text = (
+        "[Steppe Forum](https://www.steppeforum.org/) › [Asia](https://www.steppeforum.org/asia)"
+        f"\n\nQ&A / Asia · 1 October 2026\n\n# {HEAD}\n\n{S2}\n\n**Hyun-joo Park**, Senior "
+        f"Analyst, Korean Peninsula\n\n## What happened at the talks?\n\n{S1}\n\n## What next?"
+        f"\n\n{S3}\n"
+    )
+    meta = parse(text).meta
+    assert (meta.title, meta.standfirst, meta.byline) == (HEAD, S2, "Hyun-joo Park")
+    assert (meta.source, meta.source_from) == ("Steppe Forum", "home link")
+
+
+def test_taiwan_date_line_with_paper_and_reporter() -> None:
+    text = "王毅晤北韓外相崔善姬\n\n2026-10-02 20:31 聯合報∕ 記者林宜萱∕綜合報導\n\n" + (
+        "中國外交部長王毅2日在北京會見來訪的北韓外相崔善姬。\n\n崔善姬此行是她今年第二度訪問北京。\n"
+    )
+    meta = parse(text).meta
+    assert (meta.date, meta.byline, meta.source) == ("2026-10-02", "林宜萱", "United Daily News")
+
+
+def test_sentence_over_the_byline_is_the_standfirst() -> None:
+    promo = "Watch our full report on the evening news tonight at 7pm."
+    text = f"{HEAD}\n\n{promo}\n\nBy Ruth Calder, Asia Correspondent\nPublished on 02 October 2026\n\n{BODY}"
+    parsed = parse(text)
+    assert (parsed.meta.standfirst, parsed.meta.date) == (promo, "2026-10-02")
+    assert parsed.paragraphs[0] == S1
+
+
+def test_masthead_over_a_two_item_breadcrumb() -> None:
+    assert unknown_outlets.masthead("President of Russia", ["Events / News"]) == (
+        "President of Russia"
+    )
+
+
+def test_site_motto_under_the_masthead_and_a_disclosure_statement() -> None:
+    head = "Xi Jinping’s new purge: what the fall of the rocket force chiefs tells us"
+    lead = (
+        "When the defence ministry announced on September 29 that two more generals of the "
+        "rocket force had been expelled, Xi Jinping’s purge reached its longest run yet."
+    )
+    disclosure = "Rebecca Holloway receives funding from the Economic and Social Research Council."
+    text = (
+        f"The Conversation\nAcademic rigour, journalistic flair\n\n{head}\n\nPublished: October "
+        f"2, 2026 3.05pm EDT\n\nAuthor\nRebecca Holloway\nAssociate Professor of Chinese "
+        f"Politics, University of Sheffield\n\nDisclosure statement\n{disclosure}\n\n{lead}\n\n"
+        f"{BODY}"
+    )
+    parsed = parse(text)
+    assert (parsed.meta.title, parsed.meta.credits) == (head, disclosure)
+    assert parsed.paragraphs[0] == lead
+
+
+def test_long_title_case_headline_is_no_paragraph() -> None:
+    head = (
+        "Speakers Trade Blame over Rising Tensions on Korean Peninsula as Security Council Meets "
+        "on Democratic People's Republic of Korea's Latest Missile Launch"
+    )
+    assert len(head) > 150
+    parsed = parse(f"SC/16214\n2 OCTOBER 2026\n\nSecurity Council\n\n{head}\n\n{BODY}")
+    assert (parsed.meta.title, parsed.paragraphs[0]) == (head, S1)
+
+
+def test_reader_view_stamp_under_the_first_paragraph() -> None:
+    caption = "The minister (left) is welcomed at the airport. Photo: RNZ Pacific / Koroi Hawkins"
+    text = (
+        f"rnz.co.nz\n{HEAD}\nLeilani Tauroa, Pacific Affairs Reporter\n5–6 minutes\n\n{caption}"
+        f"\n\n{S1}\n\n6:12 pm on 2 October 2026\n\n{S2}\n\n{S3}\n"
+    )
+    parsed = parse(text)
+    assert (parsed.meta.date, parsed.meta.byline) == ("2026-10-02", "Leilani Tauroa")
+    assert parsed.paragraphs == [S1, S2, S3]

@@ -31,7 +31,13 @@ _KOREAN_DATELINE = re.compile(
     r"^\(([^()=]{1,40})=([^()]{1,20})\)\s*((?:[가-힣]{2,4}\s*(?:특파원|기자|선임기자|통신원|"
     r"전문기자|수습기자)\s*)+)="
 )
-_SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*,\s*(?:and|&|und|et|y|e|и|og|en)\s+|\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*",
+    re.I,
+)
+"""Between names: `and` (with the serial comma too: `X, Y, and Z`), a comma, a semicolon."""
+_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,4}$")
+"""A paper's initials after its reporter's name: Helsingin Sanomat's `Jussi Lehtonen HS`."""
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
@@ -173,6 +179,8 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = _FOR.sub("", rest)
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
+    if rest[-1:].isupper():
+        rest = _OUTLET_TAG.sub("", rest)
     rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
     if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
         # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.

@@ -191,6 +191,11 @@ _CJK_BYLINE = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
 )
 """Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
+_TW_CREDIT = re.compile(
+    r"(?P<outlet>[\u4e00-\u9fff]{2,8})\s*[∕/／|｜]\s*記者\s*(?P<name>[\u4e00-\u9fff]{2,4})"
+    r"(?=\s*(?:[∕/／|｜、]|$))"
+)
+"""The paper and its reporter on the date line: `聯合報∕ 記者林宜萱∕綜合報導`."""
 _CJK_SIGNOFF = re.compile(
     r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}・(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
     r"(?:本报|本報)?[\u4e00-\u9fff]{0,8}?(?:特派员|特派員|记者|記者|通讯员|通訊員)\s*"
@@ -202,6 +207,10 @@ _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+_DISCLOSURE_HEADS = frozenset({"disclosure statement", "disclosure", "partners",
+                               "conflict of interest", "competing interests",
+                               "declaration of interest", "funding"})  # fmt: skip
+"""Labels over an author's interests and funding (The Conversation, journals' news pages)."""
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
@@ -343,6 +352,8 @@ def _is_prose(text: str) -> bool:
     """Running text: a sentence of some length, not a label, a link or a headline."""
     n = len(text)
     if n >= 150:
+        if n < 300 and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END and _title_case(text):
+            return False  # the UN's long Title Case headlines: `Speakers Trade Blame over ...`
         return not text.isupper()
     if n < 15:
         return False
@@ -352,6 +363,12 @@ def _is_prose(text: str) -> bool:
     if _CJK.search(text[:40]):
         return n >= 15  # `김정은은 회담에서 북중 친선을 강조했다.` is a whole paragraph
     return n >= 60 and text.count(" ") >= 7
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as headlines in Title Case are; prose capitalises few."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 6 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
 def _classify(unit: Unit, outlets: OutletTable) -> _Line:
@@ -433,6 +450,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             line.outlet = outlets.named(first_pub.group("outlet"))
             return line
         stamps = dates.find_dates(stripped, None)
+        if stamps and "記者" in stripped and (tw := _TW_CREDIT.search(stripped)):
+            # Taiwan's papers: `2026-10-02 20:31 聯合報∕ 記者林宜萱∕綜合報導`
+            line.kind, line.names, line.stamps = BYLINE, [tw.group("name")], stamps
+            line.outlet = outlets.named(tw.group("outlet"))
+            return line
         if stamps and _mostly_date(stripped, stamps):
             line.kind, line.stamps = DATE, stamps
             line.outlet = _outlet_in_date_line(stripped, outlets)
@@ -505,6 +527,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if outlet is None and not first.isalnum() and _COUNTERS.match(stripped):
         line.kind = FURN  # a post's views, likes and shares: `👁 1.4M  ❤️ 2.1K  🔁 318`
         return line
+    if not prose and len(stripped) < 120 and "," in stripped:
+        name, _, post = stripped.partition(",")
+        if len(name) < 40 and bylines.is_role(post):
+            found = bylines.bare(name, lambda s: outlets.named(s) is not None)
+            if found:  # the name and its post on one line: `**Hyun-joo Park**, Senior Analyst`
+                line.kind, line.names = BYLINE, found
+                return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -672,6 +701,17 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
     blanks = any(ln.unit.blank_before for ln in lines[1:])
     first_meta: int | None = None
     for i, line in enumerate(lines):
+        if (
+            line.kind == TEXT
+            and len(line.unit.text) < 40
+            and furniture.normal(line.unit.text) in _DISCLOSURE_HEADS
+            and i + 1 < len(lines)
+            and lines[i + 1].kind == TEXT
+            and len(lines[i + 1].unit.text) < 600
+        ):
+            # `Disclosure statement` / `X receives funding from ...`: a credit, not the story
+            line.kind, lines[i + 1].kind = FURN, CREDIT
+            continue
         if line.kind == LIST_HEAD:
             _mark_list(lines, i, i > first_prose)
         elif line.kind == SUMMARY:
@@ -686,8 +726,17 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             )
             # A headline under the date, a blank line from the picture's credit, has no
             # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`).
+            # A name alone under the date, over the picture's credit, is the author
+            # (Rzeczpospolita: `Aktualizacja: ...` / `Michał Zieliński` / `Foto: PAP/EPA`).
+            author = (
+                i
+                and lines[i - 1].kind in (DATE, BYLINE)
+                and len(line.unit.text) <= 60
+                and bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
+            )
             if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
-                line.kind = CAPTION
+                if not author:
+                    line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
         if line.kind in (CAPTION, MEDIA) and len(line.unit.text) <= 40 and i + 1 < len(lines):
             # BBC prints the picture's credit (`Getty Images`) above its caption.
@@ -957,6 +1006,8 @@ def _body_start(lines: list[_Line]) -> int:
         if nxt is None:
             return i
         after = lines[nxt]
+        if after.kind == DATE and _under_byline(lines, i):
+            return i
         if after.kind in (BYLINE, DATE):
             continue
         if (
@@ -987,6 +1038,15 @@ def _body_start(lines: list[_Line]) -> int:
         if fallback is not None:
             return fallback
     return len(lines)
+
+
+def _under_byline(lines: list[_Line], i: int) -> bool:
+    """The byline, then at most a picture and its caption, then this paragraph: the story's
+    first, whatever stands under it (a Reader-view copy puts the time stamp there)."""
+    k = i - 1
+    while k >= 0 and lines[k].kind in (FURN, CAPTION, MEDIA) and i - k <= 3:
+        k -= 1
+    return k >= 0 and lines[k].kind == BYLINE and k < i - 1
 
 
 def _deck_over_meta(lines: list[_Line], i: int, nxt: int, meta: int | None) -> bool:
@@ -1252,7 +1312,7 @@ def _headline(
     elif head is None:
         head = candidates[0]
     else:
-        stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
+        stand = min((c for c in candidates if c > head and _dek_line(lines, c)), default=None)
     if stand is not None:
         # The deck's further sentences, printed one per line under the first one.
         k = stand + 1
@@ -1270,6 +1330,11 @@ def _headline(
             deck = run
         elif stand is None:
             deck = _deck(lines, head)
+    if lines[head].unit.heading and (upper := _heading_over_meta(lines, head)) is not None:
+        # A Markdown clip's first section head (`## What happened?`) under the byline: the
+        # headline is the heading above the byline, its dek the prose between them.
+        head = upper
+        stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
     if deck:
         # A headline over a deck of short lines (Korean, Spanish and business pages print two
         # or three): the top line is the headline, the lines under it the standfirst.
@@ -1297,6 +1362,7 @@ def _headline(
         and _is_standfirst(lines[head], lines[k])
         # a breadcrumb between them: the line above is the page's masthead, not a headline
         and not any(titles.menu_shape(lines[j].unit.text) for j in range(k + 1, head))
+        and not _tagline_over(lines, k, head, start)
         and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
@@ -1323,6 +1389,42 @@ def _headline(
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
+
+
+def _tagline_over(lines: list[_Line], k: int, head: int, start: int) -> bool:
+    """The line above names nothing the story names and the headline does: a site's motto
+    under its masthead (`Academic rigour, journalistic flair`), not the headline over a dek."""
+    if k > 1 or (k == 1 and not unknown_outlets.name_shape(lines[0].unit.text.strip())):
+        return False  # (the motto stands under the page's masthead, at its top)
+    lead = _lead_words(lines, start)
+    above = titles.lead_overlap(lines[k].unit.text, lead)
+    return above == 0 and titles.lead_overlap(lines[head].unit.text, lead) >= 2
+
+
+def _dek_line(lines: list[_Line], c: int) -> bool:
+    """Prose, or a sentence of ten words or more right over the byline or date (`Watch our
+    full report on Channel 4 News tonight at 7pm.`): the standfirst."""
+    if lines[c].prose:
+        return True
+    nxt = _next_content(lines, c)
+    return (
+        _running(lines[c])
+        and lines[c].unit.text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        and nxt is not None
+        and lines[nxt].kind in (BYLINE, DATE)
+    )
+
+
+def _heading_over_meta(lines: list[_Line], head: int) -> int | None:
+    """The nearest Markdown heading above a byline or date line that stands above `head`."""
+    meta = False
+    for k in range(head - 1, max(-1, head - 8), -1):
+        line = lines[k]
+        if line.kind in (BYLINE, DATE):
+            meta = True
+        elif meta and line.kind == TEXT and line.unit.heading:
+            return k
+    return None
 
 
 def _deck(lines: list[_Line], head: int) -> list[int] | None:
@@ -1935,6 +2037,9 @@ class _Assembly:
                 name = unknown_outlets.masthead(texts[i], following)
                 if name and not _kicker_word(name):
                     return name, "masthead"
+        for i in range(min(top, n, 5)):
+            if texts[i][:1] == "[" and (name := unknown_outlets.home_link(texts[i])):
+                return name, "home link"
         headline = texts[self.head] if self.head is not None else None
         for text in texts[:5]:
             if name := unknown_outlets.page_title_outlet(text, headline):
@@ -2000,9 +2105,9 @@ class _Assembly:
         for i, line in enumerate(self.lines):
             if line.kind not in (DATE, BYLINE) or not line.stamps:
                 continue
-            if self.start <= i <= last_text:
-                continue
-            zone = 0 if head <= i < self.start else 1 if i < head else 2
+            if self.start <= i <= last_text and not (line.kind == DATE and i <= self.start + 1):
+                continue  # (a stamp alone under the first paragraph is the story's, in Reader view)
+            zone = 0 if head <= i <= self.start + 1 else 1 if i < head else 2
             stamps = line.stamps
             if order and any(s.ambiguous for s in stamps):
                 stamps = dates.find_dates(line.unit.text, order)
@@ -2058,7 +2163,10 @@ class _Assembly:
                     return bylines.join(line.names)
             if self.signoff_names:
                 return bylines.join(list(dict.fromkeys(self.signoff_names)))
-        for credit in self.credits:
+        compiled = any("writing by" in credit.lower() for credit in self.credits)
+        for credit in self.credits if not compiled else ():
+            # With a `Writing by` credit the reporters filed to a desk that wrote the story
+            # (Reuters): their `Reporting by` names contributors, not the authors.
             # `(Reporting by X; Editing by Y)`, The Mainichi's `(Japanese original by X, Desk)`
             match = _AUTHOR_CREDIT.match(credit)
             if match:
