@@ -94,28 +94,30 @@ def _score(a: StoryFeatures, b: StoryFeatures) -> float:
     return similarity(a, b, vec, vec, P)
 
 
-FULL = 1.0
-"""Two reports of one day from two outlets with one vector: cosine 1, no factor."""
+def _full(days: int = 0) -> float:
+    """Two reports `days` apart from two outlets with one vector: cosine 1, nothing against."""
+    first = _doc("a", "2026-07-18", preview=False)
+    return _score(first, _doc("b", f"2026-07-{18 + days}", preview=False))
 
 
 def test_a_preview_written_before_the_event_counts_for_less_against_its_reports() -> None:
     report = _doc("report", "2026-07-19", preview=False)
     before = _doc("preview", "2026-07-18", preview=True)
-    assert _score(before, report) == pytest.approx(FULL * P.preview_factor)
+    assert _score(before, report) < _full(1)
     assert _score(report, before) == _score(before, report)
     # An undated preview cannot show it came after: it counts for less too.
     undated = _doc("undated", None, preview=True)
-    assert _score(undated, report) == pytest.approx(P.unknown_date_factor * P.preview_factor * FULL)
+    assert _score(undated, report) < _score(_doc("undated", None, preview=False), report)
 
 
 def test_a_preview_dated_after_or_beside_another_preview_is_not_penalised() -> None:
     report = _doc("report", "2026-07-19", preview=False)
     after = _doc("after", "2026-07-20", preview=True)
-    assert _score(after, report) == pytest.approx(FULL)
+    assert _score(after, report) == pytest.approx(_full(1))
     other = _doc("other", "2026-07-19", preview=True)
-    assert _score(after, other) == pytest.approx(FULL)
+    assert _score(after, other) == pytest.approx(_full(1))
     assert When.parse("2026-07-19") == report.when
-    assert _score(report, _doc("second", "2026-07-19", preview=False)) == pytest.approx(FULL)
+    assert _score(report, _doc("second", "2026-07-19", preview=False)) == pytest.approx(_full(0))
 
 
 JAPANESE = (
@@ -236,3 +238,61 @@ def test_a_dateline_in_another_language_dates_the_piece(
 def test_an_english_lead_is_not_read_as_a_foreign_dateline() -> None:
     doc = _article("x", "Officials said the set of 12 proposals would be put to a vote.", None)
     assert doc.when is None
+
+
+def test_a_lead_that_dates_its_event_by_an_earlier_one_is_a_follow_up() -> None:
+    from reader.core.stories.features import follows
+
+    forum = "Business leaders met in Monterrey on Thursday, a day after the two countries signed."
+    assert follows("Korea, Mexico hold business forum", [forum])
+    assert follows("Acting mayor named", ["He was named four days after a court jailed Yuri."])
+    assert not follows("Korea and Mexico sign a trade pact", ["The two countries signed it."])
+
+
+def test_a_follow_up_dated_after_the_event_counts_against_joining_it() -> None:
+    from reader.core.stories.similarity import PAIR_FEATURES, pair_features
+
+    signing = _article("wire", "Korea and Mexico signed a free trade agreement.", "2026-05-20")
+    forum = _article("paper", "A forum met, a day after Korea and Mexico signed.", "2026-05-21")
+    vec = {"korea": 0.6, "mexico": 0.8}
+    at = PAIR_FEATURES.index("follow_up")
+    assert pair_features(signing, forum, vec, vec, P)[at] == 1.0
+    assert pair_features(forum, signing, vec, vec, P)[at] == 1.0
+    assert similarity(signing, forum, vec, vec, P) < similarity(
+        signing, dataclasses.replace(forum, follows=False), vec, vec, P
+    )
+    # The same day: the piece reports its own event and names an earlier one.
+    same_day = dataclasses.replace(forum, when=signing.when)
+    assert pair_features(signing, same_day, vec, vec, P)[at] == 0.0
+
+
+SPANISH = (
+    "Corea del Sur y México firmaron este miércoles un tratado de libre comercio tras casi "
+    "veinte años de negociaciones, anunció el secretario Marcelo Ebrard en la capital."
+)
+
+
+def test_a_version_in_another_latin_script_language_is_judged_on_its_names_and_numbers() -> None:
+    from reader.core.stories.similarity import PAIR_FEATURES, DocFrequencies, pair_features, vector
+
+    english = "South Korea and Mexico signed a free trade pact, said Marcelo Ebrard in Mexico."
+    docs = [_article("efe", SPANISH, "2026-05-20"), _article("wire", english, "2026-05-20")]
+    assert not docs[0].english and docs[1].english
+    df = DocFrequencies.of(docs)
+    va, vb = (vector(d, df, P) for d in docs)
+    features = dict(zip(PAIR_FEATURES, pair_features(*docs, va, vb, P), strict=True))
+    assert features["cosine"] == 0.0 and features["anchors"] > 0.5
+
+
+def test_every_pair_feature_has_its_fitted_weight() -> None:
+    from reader.core.stories.similarity import PAIR_FEATURES
+
+    assert len(P.pair_weights) == len(PAIR_FEATURES) + 1  # the intercept first
+
+
+def test_russian_names_meet_their_english_spelling_in_any_case() -> None:
+    from reader.core.stories.features import cyrillic_names
+
+    names = cyrillic_names("Суд арестовал мэра Иркутска Юрия Морозкина. Кремль молчит.")
+    assert {"irkutsk", "morozkin", "kreml"} <= set(names)
+    assert cyrillic_names("мэр арестован") == []  # common words, written small, are no names

@@ -43,7 +43,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -130,6 +130,8 @@ def _encode(doc: StoryFeatures) -> bytes:
             tuple(doc.lead_dates),
             doc.anticipates,
             doc.foreign,
+            doc.english,
+            doc.follows,
         )
     )
 
@@ -148,7 +150,17 @@ def _term_list(blob: bytes) -> list[str]:
 
 def _decode(row: sqlite3.Row) -> StoryFeatures:
     blob = marshal.loads(row["features"])
-    joined, counts, shingles, weekdays, lead_dates, anticipates, foreign = blob
+    (
+        joined,
+        counts,
+        shingles,
+        weekdays,
+        lead_dates,
+        anticipates,
+        foreign,
+        english,
+        follows,
+    ) = blob
     return StoryFeatures(
         id=row["id"],
         path=row["path"],
@@ -164,6 +176,8 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         lead_dates=frozenset(lead_dates),
         anticipates=anticipates,
         foreign=foreign,
+        english=english,
+        follows=follows,
     )
 
 

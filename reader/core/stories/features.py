@@ -174,6 +174,12 @@ class StoryFeatures:
     anticipates: bool = False
     """The headline and lead look ahead to an event ("five things to watch in the final",
     "heads into the election", "ahead of Sunday's vote"): a preview, not a report of it."""
+    english: bool = True
+    """The text reads as English (see `is_english`): a Spanish or German version in the
+    Latin script shares names and numbers with an English one, not its words."""
+    follows: bool = False
+    """The headline or lead dates its event by an earlier one ("a day after the two
+    countries signed", "three days after a powerful earthquake"): a follow-up."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
@@ -247,6 +253,62 @@ def anticipates(title: str, paragraphs: list[str]) -> bool:
     if _PREVIEW.search(head):
         kinds += 2
     return kinds >= ANTICIPATION_KINDS
+
+
+_FOLLOWS = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+    r" (?:days?|weeks?|months?) (?:after|since)\b|\bthe day after\b|\bin the wake of\b"
+)
+"""A lead that places its event "N days after" another: the piece reports what followed."""
+
+
+def follows(title: str, paragraphs: list[str]) -> bool:
+    """Whether the headline or lead dates its event by an earlier one (a follow-up)."""
+    lead = " ".join([fold(title), *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
+    return _FOLLOWS.search(lead) is not None
+
+
+_ENGLISH = frozenset("the and of to in is was for on that with by from at has have said".split())
+ENGLISH_SHARE = 0.1
+"""Share of a text's first words that are English function words above which it reads as
+English: about a quarter in English news, a few in Spanish, German or French."""
+ENGLISH_WORDS = 300
+
+
+def is_english(seq: list[str]) -> bool:
+    """Whether the words (folded) read as English; a text of no words counts as English."""
+    head = seq[:ENGLISH_WORDS]
+    return not head or sum(map(_ENGLISH.__contains__, head)) >= ENGLISH_SHARE * len(head)
+
+
+_CYRILLIC_NAME = re.compile(r"\b[А-ЯЁ][а-яё]{3,}")
+"""A capitalised Cyrillic word: a name (Иркутск, Морозкин), or a sentence's first word."""
+_CYRILLIC_ENDING = re.compile(r"(?:ого|его|ому|ему|ами|ями|ой|ей|ом|ем|ах|ях|ым|им|а|я|у|ю|е|ы|и)$")
+"""Case endings: Иркутска and Морозкина are Irkutsk and Morozkin in another case."""
+_LATIN_OF = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)  # fmt: skip
+"""Cyrillic to Latin letters as English-language news spells Russian names."""
+
+
+def cyrillic_names(text: str) -> list[str]:
+    """The capitalised Cyrillic words of a text, in Latin letters without their case
+    ending, as terms ("Морозкина" -> "morozkin"): what a Russian version shares with an
+    English one besides numbers."""
+    out = []
+    for match in _CYRILLIC_NAME.finditer(text):
+        word = match.group().lower()
+        bare = _CYRILLIC_ENDING.sub("", word) if len(word) > 5 else word
+        term = _term(bare.translate(_LATIN_OF))
+        if term:
+            out.append(term)
+    return out
 
 
 def fold(text: str) -> str:
@@ -520,6 +582,10 @@ def extract(
     terms = term_counts(seq)
     for term in content_terms(title):
         terms[term] = terms.get(term, 0) + title_weight
+    foreign = is_foreign(terms)
+    if foreign:
+        for term in cyrillic_names("\n".join(body)):
+            terms[term] = terms.get(term, 0) + 1
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
         when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
@@ -537,6 +603,8 @@ def extract(
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body) if when is None else frozenset(),
-        foreign=is_foreign(terms),
+        foreign=foreign,
         anticipates=anticipates(title, body),
+        english=is_english(seq),
+        follows=follows(title, body),
     )

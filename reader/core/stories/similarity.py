@@ -156,14 +156,6 @@ def day_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     return a.when.days_to(b.when)
 
 
-def date_factor(gap: int | None, params: StoryParams) -> float:
-    if gap is None:
-        return params.unknown_date_factor
-    if gap < len(params.date_factor):
-        return params.date_factor[gap]
-    return params.far_date_factor
-
-
 def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     """For an undated piece against a dated one: 1 when a weekday (or date) its lead names
     is the dated piece's day or the day before it, 3 (as for another event) when none is,
@@ -192,6 +184,59 @@ def _day_or_next(named: When, dated: When) -> bool:
     return gap == 0 or (gap == 1 and named.key() < dated.key())
 
 
+PAIR_FEATURES = (
+    "cosine",
+    "anchors",
+    "days_1",
+    "days_2",
+    "days_3",
+    "days_far",
+    "days_unknown",
+    "same_outlet",
+    "preview",
+    "follow_up",
+)
+"""The evidence a pair is scored on (`pair_features`), in the order of the fitted weights
+`StoryParams.pair_weights` (which start with the intercept)."""
+
+
+def pair_features(
+    a: StoryFeatures,
+    b: StoryFeatures,
+    va: Vector,
+    vb: Vector,
+    params: StoryParams,
+    dot: float | None = None,
+) -> tuple[float, ...]:
+    """The evidence for and against two articles being one event, as `PAIR_FEATURES`:
+    word overlap (TF-IDF cosine; for two languages the cosine over the numbers and
+    Latin-script names they can share), the days between them (0-1 days apart is the
+    baseline), one outlet twice, a preview against a report, a follow-up dated after the
+    other ("a day after the signing"), two different datelines."""
+    gap = day_gap(a, b)
+    if gap is None:
+        gap = weekday_gap(a, b)
+    other_language = a.foreign != b.foreign or a.english != b.english
+    if other_language:
+        # Shared numbers without dates to match are too thin to count.
+        words, anchors = 0.0, (0.0 if gap is None else anchor_cosine(va, vb, params))
+    else:
+        words, anchors = (cosine(va, vb) if dot is None else dot), 0.0
+    same_outlet = a.source == b.source and a.source not in UNNAMED and not other_language
+    return (
+        words,
+        anchors,
+        1.0 if gap == 1 else 0.0,
+        1.0 if gap == 2 else 0.0,
+        1.0 if gap == 3 else 0.0,
+        1.0 if gap is not None and gap > 3 else 0.0,
+        1.0 if gap is None else 0.0,
+        1.0 if same_outlet else 0.0,
+        1.0 if a.anticipates != b.anticipates and _looks_ahead_at(a, b) else 0.0,
+        1.0 if _follows_on(a, b) else 0.0,
+    )
+
+
 def similarity(
     a: StoryFeatures,
     b: StoryFeatures,
@@ -200,22 +245,30 @@ def similarity(
     params: StoryParams,
     dot: float | None = None,
 ) -> float:
-    """How strongly two articles read as one event, 0..1. `dot` is `cosine(va, vb)` when the
-    caller has it already (the block scorer computes a block's cosines at once)."""
-    gap = day_gap(a, b)
-    if gap is None:
-        gap = weekday_gap(a, b)
-    factor = date_factor(gap, params)
-    if a.source == b.source and a.source not in UNNAMED and a.foreign == b.foreign:
-        # (An outlet's services in two languages write two versions, not one text.)
-        factor *= params.same_outlet_factor
-    if a.anticipates != b.anticipates and _looks_ahead_at(a, b):
-        factor *= params.preview_factor
-    if a.foreign != b.foreign:
-        if gap is None:
-            return 0.0  # shared numbers without dates to match are too thin
-        return anchor_cosine(va, vb, params) * factor * params.cross_script_factor
-    return (cosine(va, vb) if dot is None else dot) * factor
+    """How likely two articles are one event, 0..1: a logistic regression over
+    `pair_features`, its weights fitted on every labelled set (`params.pair_weights`,
+    scripts/fit_story_weights.py). `dot` is `cosine(va, vb)` when the caller has it
+    already (the block scorer computes a block's cosines at once)."""
+    features = pair_features(a, b, va, vb, params, dot)
+    if not features[0] and not features[1]:
+        return 0.0  # no shared word or anchor: no evidence, as for a pair never scored
+    weights = params.pair_weights
+    z = weights[0] + math.fsum(w * x for w, x in zip(weights[1:], features, strict=True))
+    if z < -30.0:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _follows_on(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether one of the two is a follow-up (`StoryFeatures.follows`) dated after the
+    other, which is not: it reports what happened after the other's event."""
+    if a.follows == b.follows or a.when is None or b.when is None:
+        return False
+    later, earlier = (a, b) if a.follows else (b, a)
+    assert later.when is not None and earlier.when is not None
+    if later.when.year is None or earlier.when.year is None:
+        return (later.when.month, later.when.day) > (earlier.when.month, earlier.when.day)
+    return later.when.key() > earlier.when.key()
 
 
 def is_anchor(term: str) -> bool:
