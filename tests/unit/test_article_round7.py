@@ -361,3 +361,25 @@ def test_reader_view_stamp_under_the_first_paragraph() -> None:
     parsed = parse(text)
     assert (parsed.meta.date, parsed.meta.byline) == ("2026-10-02", "Leilani Tauroa")
     assert parsed.paragraphs == [S1, S2, S3]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article was first published in Ukrainian on 02.10.2026.",
+        "Diese Nachricht wurde am 02.10.2026 im Programm Deutschlandfunk gesendet.",
+    ],
+)
+def test_note_of_when_the_story_ran_dates_it(note: str) -> None:
+    parsed = parse(f"{HEAD}\n\n{BODY}\n{note}\n\nSupport hromadske\n")
+    assert parsed.meta.date == "2026-10-02"
+    assert note not in parsed.paragraphs
+
+
+def test_a_dek_with_a_date_in_it_does_not_date_the_story() -> None:
+    text = (
+        "Россия и КНДР отменят визы для туристических групп\n\n"
+        "Соглашение вступит в силу с 1 января 2027 года\n\n"
+        f"Анастасия Корнеева\nДмитрий Лавренов\n\n2 октября 2026, 21:05\n\n{BODY}"
+    )
+    assert parse(text).meta.date == "2026-10-02"

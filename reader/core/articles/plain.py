@@ -197,12 +197,14 @@ _TW_CREDIT = re.compile(
 )
 """The paper and its reporter on the date line: `聯合報∕ 記者林宜萱∕綜合報導`."""
 _CJK_SIGNOFF = re.compile(
-    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}・(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
+    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}(?:・|(?<=支局|総局|支社|本社)[\s\u3000]+)"
+    r"(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
     r"(?:本报|本報)?[\u4e00-\u9fff]{0,8}?(?:特派员|特派員|记者|記者|通讯员|通訊員)\s*"
     r"(?P<zh>[\u4e00-\u9fff]{2,4}))[）)]$"
 )
 """A Japanese or Chinese paper's correspondent under the story, with the place:
-`（モスクワ・森下健太）`, `（本报北京特派员 林佳慧）`."""
+`（モスクワ・森下健太）`, a bureau and its reporter (`（根室支局　佐藤健太）`),
+`（本报北京特派员 林佳慧）`."""
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
@@ -281,6 +283,7 @@ _NAME_EMAIL = re.compile(
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
 """A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
+_WORDY = re.compile(r"[^\W\d_]{4,}")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -449,6 +452,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             line.kind, line.stamps = DATE, dates.find_dates(first_pub.group("date"), None)
             line.outlet = outlets.named(first_pub.group("outlet"))
             return line
+        if stripped[:1] in "TD" and _WAS_PUBLISHED.match(stripped):
+            stamps = dates.find_dates(stripped, None)
+            if stamps:  # `This article was first published in Ukrainian on 02.10.2026.`
+                line.kind, line.stamps = DATE, stamps
+                return line
         stamps = dates.find_dates(stripped, None)
         if stamps and "記者" in stripped and (tw := _TW_CREDIT.search(stripped)):
             # Taiwan's papers: `2026-10-02 20:31 聯合報∕ 記者林宜萱∕綜合報導`
@@ -645,6 +653,16 @@ _FIRST_PUBLISHED = re.compile(
     r"(?:first )?(?:published|posted|distributed) (?:on )?(?P<date>[\w.,: ]{6,40}?)\.?$"
 )
 """`This report by The Canadian Press was first published Oct. 2, 2026.`"""
+_WAS_PUBLISHED = re.compile(
+    r"^(?:This (?:report|story|article|piece)|Diese[rs]? (?:Nachricht|Beitrag|Artikel|Text))\b"
+    r".{0,60}?\b(?:was|wurde)\b.{0,40}?\b(?:published|posted|broadcast|aired|gesendet|"
+    r"veröffentlicht|ausgestrahlt)\b.{0,60}$|"
+    r"^(?:This (?:report|story|article|piece)|Diese[rs]? (?:Nachricht|Beitrag|Artikel|Text))\b"
+    r".{0,40}?\b(?:was|wurde)\b.{0,60}?\b(?:published|posted|broadcast|aired|gesendet|"
+    r"veröffentlicht|ausgestrahlt)\.?$"
+)
+"""A story's own note of when it ran: `This article was first published in Ukrainian on
+02.10.2026.`, Deutschlandfunk's `Diese Nachricht wurde am 02.10.2026 im Programm ... gesendet.`"""
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
@@ -1416,11 +1434,12 @@ def _dek_line(lines: list[_Line], c: int) -> bool:
 
 
 def _heading_over_meta(lines: list[_Line], head: int) -> int | None:
-    """The nearest Markdown heading above a byline or date line that stands above `head`."""
+    """The nearest Markdown heading above a byline that stands above `head` (a date alone
+    does not do: a blog prints its name as a heading over the date and the headline)."""
     meta = False
     for k in range(head - 1, max(-1, head - 8), -1):
         line = lines[k]
-        if line.kind in (BYLINE, DATE):
+        if line.kind == BYLINE:
             meta = True
         elif meta and line.kind == TEXT and line.unit.heading:
             return k
@@ -2098,10 +2117,14 @@ class _Assembly:
         order = outlet.dates if outlet else None
         head = self.head if self.head is not None else self.start
         last_text = max(
-            (i for i in range(self.start, self.end) if self.lines[i].kind == TEXT),
+            (
+                i
+                for i in range(self.start, self.end)
+                if self.lines[i].kind == TEXT and self.lines[i].prose
+            ),
             default=self.start,
-        )
-        ranked: list[tuple[tuple[int, int, int, int], dates.DateStamp]] = []
+        )  # (a date line under the last paragraph, over `Support hromadske`, is the story's)
+        ranked: list[tuple[tuple[int, int, int, int, int], dates.DateStamp]] = []
         for i, line in enumerate(self.lines):
             if line.kind not in (DATE, BYLINE) or not line.stamps:
                 continue
@@ -2111,12 +2134,15 @@ class _Assembly:
             stamps = line.stamps
             if order and any(s.ambiguous for s in stamps):
                 stamps = dates.find_dates(line.unit.text, order)
+            # A sentence with a date in it (`Соглашение вступит в силу с 1 января 2027 года`,
+            # a dek) ranks under a line that is a date and little else.
+            wordy = int(line.kind == DATE and len(_WORDY.findall(line.unit.text)) > 3)
             for stamp in stamps:
                 if stamp.label == dates.EXCLUDED:
                     continue
                 updated = stamp.label == dates.UPDATED
                 labelled = 0 if stamp.label == dates.PUBLISHED else 1
-                ranked.append(((int(updated), zone, labelled, i), stamp))
+                ranked.append(((int(updated), zone, wordy, labelled, i), stamp))
         if not ranked and self.dateline_stamps:
             return self.dateline_stamps[0].date.isoformat(), None
         if not ranked:
