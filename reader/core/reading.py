@@ -19,7 +19,9 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import pickle
 import signal
+import tempfile
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -168,7 +170,8 @@ def read_all(
     """Every job's Read, in the order of `jobs`.
 
     With more than POOL_MIN jobs and more than one core, processes do the work. If the pool
-    breaks (a process killed from outside), the files not yet read are read here instead.
+    breaks (a process killed from outside, or one that cannot start), the files not yet
+    read are read here instead.
     Closing the iterator early (a cancel) drops the chunks still queued.
     """
     jobs = list(jobs)
@@ -182,18 +185,22 @@ def read_all(
         for read in _pooled(jobs, readers, workers):
             done += 1
             yield read
-    except BrokenProcessPool:
+    except (BrokenProcessPool, OSError):
+        # A process died (killed, out of memory) or could not be started; a process that
+        # dies while another starts can also surface as an OSError ("handle is closed")
+        # from the pool's own queue. Either way the files left are read here.
         for job in jobs[done:]:
             yield read_one(job, readers)
 
 
 def _pooled(jobs: list[Job], readers: Readers, workers: int) -> Iterator[Read]:
     chunks = (jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK))
+    start = _start_file(readers)
     pool = concurrent.futures.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_start_worker,
-        initargs=(os.getpid(), readers),
+        initargs=(os.getpid(), start),
     )
     pending: collections.deque[concurrent.futures.Future[list[Read]]] = collections.deque()
     try:
@@ -206,6 +213,23 @@ def _pooled(jobs: list[Job], readers: Readers, workers: int) -> Iterator[Read]:
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        with contextlib.suppress(OSError):
+            os.unlink(start)
+
+
+def _start_file(readers: Readers) -> str:
+    """What every reading process starts from, in a private temporary file whose name is
+    all a new process is handed.
+
+    Handed over directly, it travelled in the pipe a new process reads its start from
+    (about 90 KB with the outlet table and the entity list): when a process died before
+    reading it (killed, out of memory), the indexer blocked for ever writing to a pipe
+    nobody read. A name fits in the pipe's buffer; a process that dies breaks the pool,
+    and `read_all` reads the rest itself."""
+    descriptor, name = tempfile.mkstemp(prefix="newsreader-readers-", suffix=".pickle")
+    with os.fdopen(descriptor, "wb") as out:
+        pickle.dump(readers, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return name
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -233,11 +257,12 @@ def _no_ctrl_c() -> Iterator[None]:
 _readers: Readers | None = None
 
 
-def _start_worker(parent: int, readers: Readers) -> None:
+def _start_worker(parent: int, start: str) -> None:
     global _readers
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    _readers = readers
+    with open(start, "rb") as data:
+        _readers = pickle.load(data)
 
 
 def _read_chunk(jobs: list[Job]) -> list[Read]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import marshal
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -101,6 +102,36 @@ def test_a_pool_reads_what_one_process_reads_in_file_order(tmp_path: Path) -> No
         "batch01/image.txt": "binary file (not text)",
     }
     assert any(r.entities.get("Kim Jong Un") for r in pooled)
+
+
+@pytest.mark.usefixtures("pool_for_any_size")
+def test_a_reading_process_that_dies_at_its_start_never_hangs_the_indexer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that ends before reading what it starts from (killed, out of memory) once
+    left the indexer blocked for ever writing its start data to a pipe nobody read. Now the
+    pool breaks and the indexer reads every file itself, with the same results."""
+    import multiprocessing.resource_tracker
+    import multiprocessing.spawn
+
+    refs = list(discover(grown_corpus(tmp_path / "corpus", 4)))
+    alone = [outcome(r) for r in read_all([Job(ref) for ref in refs], readers(), workers=1)]
+    multiprocessing.resource_tracker.ensure_running()  # started as it should be, first
+    false = shutil.which("false")
+    assert false is not None
+    # Every reading process is started as a program that ends at once, reading nothing.
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", os.fsencode(false))
+    result: list[list[tuple[object, ...]]] = []
+    reading_thread = threading.Thread(
+        target=lambda: result.append(
+            [outcome(r) for r in read_all([Job(ref) for ref in refs], readers(), workers=2)]
+        ),
+        daemon=True,  # if it hangs, the test fails rather than waits for ever
+    )
+    reading_thread.start()
+    reading_thread.join(timeout=30)
+    assert not reading_thread.is_alive(), "the indexer hung on a reading process that died"
+    assert result == [alone]
 
 
 def config_for(tmp_path: Path, corpus: Path, name: str, backend: str) -> Path:
