@@ -100,7 +100,42 @@ def decode(data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding in _DETECTOR_TRUSTED:
         return str(best), best.encoding
-    return _cp1252(data), "cp1252"
+    return _single_byte(data)
+
+
+def _glued_symbols(text: str) -> int:
+    """Non-ASCII characters that are no letter but touch one (`W³adimir`, `otwieraj±`), and
+    C1 control characters: what a wrong code page makes of letters (ASCII reads the same)."""
+    count = 0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch < "\x80" or ch.isalpha():
+            continue
+        if ch <= "\x9f" or (i and text[i - 1].isalpha()) or (i < last and text[i + 1].isalpha()):
+            count += 1
+    return count
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """The Western, Central European (Windows or ISO) code page whose reading glues the fewest
+    symbols to letters. A Polish file read as cp1252 prints `otwieraj±` for `otwierają` and
+    `W³adimir` for `Władimir`; the detector cannot tell these code pages apart on a short text.
+    cp1252 wins a tie: most legacy files are Western."""
+    best_text, best_name, best_score = "", "cp1252", -1
+    for name in ("cp1252", "cp1250", "iso8859_2"):
+        if name == "cp1252":
+            text = _cp1252(data)
+        else:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+        score = _glued_symbols(text)
+        if best_score < 0 or score < best_score:
+            best_text, best_name, best_score = text, name, score
+        if score == 0:
+            break
+    return best_text, best_name
 
 
 def clean(text: str) -> str:

@@ -1,7 +1,8 @@
 """Whole articles against their gold: the dev set (copied from ../shared/articles-dev), our own
 set in other outlets' shapes (tests/fixtures/articles-extra) and the four held-out batches
 (articles-blind, articles-blind2, and articles-blind3a/3b and 4a/4b written blind by other engineers;
-their first scores, taken before the parser was changed for them, are in the README). Every
+their first scores, taken before the parser was changed for them, are in the README; 5C is a
+blind batch used as a development set by parse7). Every
 field, every file."""
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ SETS = (
     "articles-blind4b",
     "articles-blind5a",
     "articles-blind5b",
+    "articles-blind5c",
+    "articles-blind6d",
+    "articles-blind6e",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "
@@ -48,6 +52,133 @@ _SPONSOR_BLOCK = (
     "a newsletter's sponsored block (`A message from Hanwha Ocean:` over the advertiser's own "
     "paragraphs) inside the body: the label goes, the advertiser's prose stays"
 )
+_BLIND5C_FURNITURE = {
+    "afr-analysis-pipe-kicker-three-line-deck.txt": (
+        "batch 5C, furniture kept: the author's bio under the story and `License this article` stay in the body"
+    ),
+    "asiapress-north-korea-kicker-caps-surname.txt": (
+        "batch 5C, furniture kept: the outlet's two notes on its reporting partners (`*`, `※`) under the story stay in the body"
+    ),
+    "chunichi-ja-kyodo-kicker-iso2022jp.txt": (
+        "batch 5C, furniture kept: Kyodo's credit `（共同）` on a line of its own stays in the body"
+    ),
+    "csis-critical-questions-setext-qa.md": (
+        "batch 5C, furniture kept: the authors' bios and the series' self-description in Markdown italics stay in the body"
+    ),
+    "eastasiaforum-author-line-before-two-line-headline.txt": (
+        "batch 5C, furniture kept: the author's bio and the opinion disclaimer under the story stay in the body"
+    ),
+    "euractiv-page-title-repeat-nbsp-zerowidth.txt": (
+        "batch 5C, furniture kept: the `Content-Type: News` label opens the body; the editor's `[Edited by X]` and the related links stay"
+    ),
+    "fwd-applemail-csmonitor-correction-appended.eml": (
+        "batch 5C, furniture kept: `Read this article on CSMonitor.com` stays in the body"
+    ),
+    "ndtv-world-news-kicker-syndicated-feed.txt": (
+        "batch 5C, furniture kept: the syndication note, `Track Latest News Live on NDTV.com` and the tag list stay in the body"
+    ),
+    "newstatesman-world-question-headline-author-bio.txt": (
+        "batch 5C, furniture kept: the author's bio and `Topics in this article:` stay in the body"
+    ),
+    "oglobo-pt-chapeu-linha-fina-relative-cp1252.txt": (
+        "batch 5C, furniture kept: `* Colaborou X` and the `Leia também` link stay in the body"
+    ),
+    "sbs-ko-section-kicker-reporter-sign-off.txt": (
+        "batch 5C, furniture kept: the script marker `<기자>` and the spoken sign-off stay in the body"
+    ),
+    "stripes-pacific-newsletter-digest-one-item-qp.eml": (
+        "batch 5C, furniture kept: the newsletter's `MORE HEADLINES` list stays in the body"
+    ),
+    "tagesschau-de-html-topline-stand-von-studio.html": (
+        "batch 5C, furniture kept: `Dieses Thema im Programm:` stays in the body"
+    ),
+}
+"""Batch 5C's body misses after parse7's round (its fields are all right): furniture kinds
+no rule knows yet, each listed so that a fix shows."""
+_BLIND6D_FURNITURE = {
+    "aftenposten-no-publisert-oppdatert-two-journalists.txt": "batch 6D, furniture kept: `Les også` and its related link stay in the body",
+    "brookings-commentary-three-authors-series-line.txt": "batch 6D, furniture kept: the series line `This piece is part of the ... project.` opens the body",
+    "fwd-iphone-spectator-pasted-url-subject-differs.eml": "batch 6D, furniture kept: the author's bio and `Topics in this article` stay in the body",
+    "hs-fi-ulkomaat-inflected-names-deck.txt": "batch 6D, furniture kept: `Jaa`, `Kommentoi` and a `Lue lisää:` link stay in the body",
+    "kremlin-en-meeting-transcript-choe-son-hui.txt": "batch 6D, furniture kept: the summary line opens the body; `Text version`, `Published in sections:`, `Direct link:` stay",
+    "kukmin-ko-input-modified-end-byline-email.txt": "batch 6D, furniture kept: the `GoodNews paper ⓒ 국민일보` rights line stays in the body",
+    "malaysiakini-app-paste-published-updated-relative.txt": "batch 6D, furniture kept: `Sent from the Malaysiakini app` stays in the body",
+    "mofa-jp-press-release-phone-talk-wang-yi.txt": "batch 6D, furniture kept: `Related Links`, `Back to Press Releases` and the ministry's address stay in the body",
+    "rnz-reader-view-domain-line-wang-yi-honiara.txt": (
+        "batch 6D, furniture kept: `Get the RNZ app for ad-free news and current affairs`"
+    ),
+    "rp-pl-publikacja-aktualizacja-iso88592.txt": "batch 6D, furniture kept: `Czytaj więcej` and its related link stay in the body",
+    "ucsd-today-html-university-news-office-subhead-media-contact.html": "batch 6D, furniture kept: the `Key takeaways:` line opens the body",
+    "unpress-mailing-list-multipart-subject-differs.eml": "batch 6D, furniture kept: the meeting times, `For information media. Not an official record.` and the address stay",
+}
+"""Batch 6D's body misses after parse7's round (its fields are all right)."""
+_BLIND6E_MISSES = {
+    (
+        "metadata",
+        "aspi-strategist-date-pipe-author-colon-headline.txt",
+    ): "batch 6E: the author only at the end (`Author` over the name and post)",
+    (
+        "metadata",
+        "destandaard-nl-door-byline-weekday-date-poetin.txt",
+    ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
+    (
+        "metadata",
+        "hrw-dispatches-ngo-author-role-edt-stamp.txt",
+    ): "batch 6E: an image button (`Click to expand Image`) taken for the headline; NGO unknown",
+    (
+        "metadata",
+        "kei-peninsula-setext-date-above-headline-author-end.md",
+    ): "batch 6E: the author named only in the italic bio at the end",
+    (
+        "body",
+        "aspi-strategist-date-pipe-author-colon-headline.txt",
+    ): "batch 6E, furniture kept: the end-of-story author block stays in the body",
+    (
+        "body",
+        "fwd-thunderbird-economictimes-et-bureau-synopsis.eml",
+    ): "batch 6E, furniture kept: the `Synopsis` opens the body; ET's `(Catch all the ...)` footer stays",
+    (
+        "body",
+        "hromadske-en-translated-weekday-dateline-date-at-end.txt",
+    ): "batch 6E, furniture kept: `Support hromadske` stays in the body",
+    (
+        "body",
+        "hrw-dispatches-ngo-author-role-edt-stamp.txt",
+    ): "batch 6E, furniture kept: the donation appeal stays in the body",
+    (
+        "body",
+        "irrawaddy-html-outlet-byline-content-warning.html",
+    ): "batch 6E, furniture kept: the content warning opens the body",
+    (
+        "body",
+        "kei-peninsula-setext-date-above-headline-author-end.md",
+    ): "batch 6E, furniture kept: the bio, `Photo from KCNA.` and `[Return to the Peninsula]` stay",
+    (
+        "body",
+        "koreanet-photo-essay-two-authors-photo-credits-email.txt",
+    ): "batch 6E, furniture kept: `Photo = Yonhap News` opens the body; the KOCIS rights line stays",
+    (
+        "body",
+        "lesechos-fr-par-correspondante-publie-mis-a-jour-glued.txt",
+    ): "batch 6E, furniture kept: the newsletter prompt stays in the body",
+    (
+        "body",
+        "publico-pt-two-line-headline-por-publicado-a.txt",
+    ): "batch 6E, furniture kept: the topic row stays in the body",
+    (
+        "body",
+        "staradvertiser-eedition-allcaps-headline-us-numeric-date.txt",
+    ): "batch 6E, furniture kept: the last paragraph is taken for a caption over `STAR-ADVERTISER PHOTO`",
+    (
+        "body",
+        "substack-pyongyangledger-multipart-subject-differs-greeting.eml",
+    ): "batch 6E, furniture kept: the greeting opens the body; `Like  Comment  Restack` stays",
+    (
+        "body",
+        "vedomosti-ru-two-authors-print-line-cp1251.txt",
+    ): "batch 6E, furniture kept: the `Новости СМИ2` widget stays in the body",
+}
+"""Batch 6E after parse7's round (first run title 90%, source 85%, date 85%, byline 80%)."""
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "cnn-live-updates-icbm-post-timestamps.txt"): _LIVE_SUMMARY,
     ("body", "kyivpost-date-before-headline-utf16le.txt"): _ONE_SENTENCE_DEK,
@@ -56,6 +187,13 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "wikipedia-current-events-first-line-date.txt"): _DIGEST,
     ("people", "wikipedia-current-events-first-line-date.txt"): _DIGEST
     + " (its Putin item is taken for the standfirst, which is not linked)",
+    **{("body", name): why for name, why in _BLIND5C_FURNITURE.items()},
+    **{("body", name): why for name, why in _BLIND6D_FURNITURE.items()},
+    **_BLIND6E_MISSES,
+    ("people", "hs-fi-ulkomaat-inflected-names-deck.txt"): (
+        "batch 6D: Finnish inflects names (`Vladimir Putinin`); the linker matches the name's "
+        "base form only"
+    ),
 }
 """Gold checks the parser and linker are known to fail, each with why: strict, so a fix shows."""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 
 _PREFIX = re.compile(
-    r"^(?:(?:an?\s+)?(?:analysis|opinion|commentary|perspective|story|text|words|interview|"
-    r"review|column|essay|editorial|report|reporting|photos? and text|posted|written|filed)\s+)?"
+    r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
+    r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
+    r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
     r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
     r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
@@ -30,7 +31,13 @@ _KOREAN_DATELINE = re.compile(
     r"^\(([^()=]{1,40})=([^()]{1,20})\)\s*((?:[가-힣]{2,4}\s*(?:특파원|기자|선임기자|통신원|"
     r"전문기자|수습기자)\s*)+)="
 )
-_SPLIT = re.compile(r"\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*,\s*(?:and|&|und|et|y|e|и|og|en)\s+|\s+(?:and|&|und|et|y|e|и|og|en)\s+|\s*[,;、·]\s*",
+    re.I,
+)
+"""Between names: `and` (with the serial comma too: `X, Y, and Z`), a comma, a semicolon."""
+_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,4}$")
+"""A paper's initials after its reporter's name: Helsingin Sanomat's `Jussi Lehtonen HS`."""
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
@@ -42,15 +49,21 @@ _ROLE = re.compile(
 )
 _ROLE_WORD = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
-    r"producer|journalist|department|desk|division|section)\b",
+    r"producer|journalist|department|desk|division|section|correspondante?|corresponsal|"
+    r"correspondente|corrispondente|korrespondent(?:in)?|envoyée? spéciale?|enviad[oa]|"
+    r"journaliste|university|universit[éày]|universidad|universidade|universität|institute|"
+    r"institut|institution|college|school|centre|center|foundation|academy|council|fellow|"
+    r"professor|studio|redaktion|rédaction|redacción)\b",
     re.I,
 )
+"""Words that end a byline's names: a role (`, correspondante à Moscou`) or the author's
+institution (`Author: Minji Seo, Korea University`)."""
 _LEADING_ROLE = re.compile(
     r"^(?:(?:[A-Z][\w'’.-]*|[a-z]+)\s+){0,3}(?:correspondent|reporter|editor|writer|producer|"
     r"journalist|columnist)\s+(?=[A-ZÀ-Þ])"
 )
 """ABC (Australia) puts the role before the name: `By North Asia correspondent Mika Dunstan`."""
-_TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
+_TRAILING_PLACE = re.compile(r"^\S+\s+[^,]+,\s*[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:/[A-ZÀ-Þ][a-zà-ÿ'’-]+)*$")
 _KOREAN_PLACE = re.compile(
     r"^[가-힣·]{1,12}\s*[=/]\s*(?=[가-힣]{2,4}\s*(?:특파원|기자))|^[가-힣·]{2,12}\s+(?=[가-힣]{2,4}\s*특파원)"
 )
@@ -64,7 +77,7 @@ _BARS = re.compile(r"\s+[|—–·]\s+")
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
-    r"\s*(?:\||\s[·•]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
+    r"\s*(?:\||\s[·•—–]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
     # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
     r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
     # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
@@ -166,12 +179,16 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
         rest = _FOR.sub("", rest)
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
+    if rest[-1:].isupper():
+        rest = _OUTLET_TAG.sub("", rest)
     rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
     if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
         # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
         rest = rest[: rest.rindex(",")]
     if not rest or len(rest) > 120:
         return None
+    if "*" in rest:
+        rest = rest.replace("*", "").strip()  # Markdown's `**Irene Chau**`
     names: list[str] = []
     for piece in _SPLIT.split(rest):
         if _ROLE_WORD.search(piece):
@@ -248,7 +265,7 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 
 _ROLE_LINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:correspondent|reporter|editor|writer|analyst|producer|"
     r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
     r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"
@@ -329,11 +346,17 @@ def _is_name(piece: str) -> bool:
             return False
         if bare_word.lower() in _PARTICLES:
             continue
-        if bare_word.lower() in NOT_NAME_WORDS or bare_word.endswith(("'s", "’s")):
-            return False  # `Kim Jong Un's Beijing Moment` is a headline
+        if (
+            bare_word.lower() in NOT_NAME_WORDS
+            or bare_word.endswith(("'s", "’s"))
+            or word.endswith(("s'", "s’"))
+        ):
+            return False  # `Kim Jong Un's Beijing Moment`, `Foreign Ministers' Talk`: headlines
         if not (bare_word[0].isupper() and bare_word.translate(_NAME_MARKS).isalpha()):
             return False
         capitalised += 1
+    if capitalised > 4:
+        return False  # five capitalised words are a Title Case headline, not a name
     return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)
 
 

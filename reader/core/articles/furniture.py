@@ -236,6 +236,7 @@ _END_MARK = re.compile(
     r"\(\s*끝\s*\)|<끝>|\(완\)|/오해|—\s*30\s*—|"
     r"[A-Z]{2}-[A-Z]{2}-\d\d-\d\d-\d\d\s+\d{4}\s*GMT|"
     r"[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s*\([\w ,/.-]{2,40}\))?|[a-z]{2}(?:\s+[a-z]{2}){1,3}|"
+    r"[A-Z]{2,5}\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,5}(?:\s+\d{3,4}(?:\s*[A-Z]{2,5})?)?|"
     r"\d{4}/\d\d/\d\d\s+\d\d:\d\d\s*송고|송고\s*\d{4}[-.]\d\d[-.]\d\d.*|"
     r"dpa(?:\s+[a-z]{2,3}){1,3}|[A-Z]{2,4}(?:\s*//\s*[A-Z]{2,4})+|[A-Z][a-z]+/Fim|"
     r"[А-ЯЁ]{2,4}(?:/[А-ЯЁ]{2,4}){1,4}|RED-[A-Z]{2,4}|NNNN|[A-Z]{3}(?:\s+[A-Z]{3}){0,3})$"
@@ -243,7 +244,8 @@ _END_MARK = re.compile(
 """Wire end marks: `(END)`, `Enditem` (CNA's `Enditem/ls` with its editor), `-0-`, `■`,
 `==Kyodo`, AP's `AP-WF-09-03-25 0641GMT`, AFP's editor initials `lf/mtp/sco`, Interfax's
 `va dp`, Yonhap's `2025/09/02 17:21 송고`, dpa's `dpa jk xx`, Lusa's editors `JPI // SCA` and
-its end `Lusa/Fim`, TASS's `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
+its end `Lusa/Fim`, AAP's agency, desk initials and time `AAP fl/lc 1131 AEST`, TASS's
+`ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(
     r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|(?<=[.!?\"”])\s+\([A-Z]{2,6}\)|"
     r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3}|"
@@ -265,7 +267,7 @@ _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
-    r"\(?with input from|"
+    r"\(?with input from|\(?with files from|"
     # A newsletter's writers under its items: `Due Diligence is written by X and Y in Hong Kong`
     r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is (?:written|edited|compiled|produced) by)\b",
     re.I,

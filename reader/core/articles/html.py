@@ -53,6 +53,20 @@ def restore_header(text: str, markup: str, headline: str | None) -> str:
     page = [line for line in page if line]
     top = next((i for i, line in enumerate(page) if line == headline), None)
     if top is None:
+        # A headline in two spans (tagesschau's topline `Nordkorea` over the headline): the
+        # page prints it on two lines, the last of which ends it.
+        top = next(
+            (
+                i
+                for i, line in enumerate(page[:400])
+                if len(line) >= 10
+                and headline.endswith(" " + line)
+                and page[i - 1 : i]
+                and headline.startswith(page[i - 1])
+            ),
+            None,
+        )
+    if top is None:
         return text
     # The page's lines down to the second one the extractor kept (the first may be the dek,
     # with the byline and date under it: `by June Takeda February 26, 2026`).
@@ -64,7 +78,7 @@ def restore_header(text: str, markup: str, headline: str | None) -> str:
         missing = [line for line in page[above + 1 : at] if line not in kept]
         if not missing:
             continue
-        anchor = page[above]
+        anchor = headline if above == top else page[above]
         position = next((i for i, line in enumerate(out) if " ".join(line.split()) == anchor), None)
         if position is None:
             if above == top:
@@ -294,7 +308,13 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     source = outlet.name if outlet else source_name
     og_title = meta.get("og:title")
     h1 = meta.get("html:h1")
-    if og_title and h1 and len(h1) > len(og_title) and titles.same_title(og_title, h1):
+    if (
+        og_title
+        and h1
+        and len(h1) > len(og_title)
+        and titles.same_title(og_title, h1)
+        and not h1.endswith(og_title)  # the topline printed in the <h1>'s first span
+    ):
         og_title = h1  # a social title cut short of the headline the page prints
     title = _string(ld.get("headline")) or og_title or meta.get("md:headline") or h1
     if not title and meta.get("html:title"):
@@ -318,6 +338,9 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
         or meta.get("datepublished")
         or meta.get("md:datepublished")
         or meta.get("pubdate")
+        or meta.get("date")  # tagesschau, many German and Austrian pages
+        or meta.get("dc.date")
+        or meta.get("dcterms.date")
     )
     date, published = _local_date(stamp, outlet.timezone if outlet else None)
     section = ld.get("articleSection")

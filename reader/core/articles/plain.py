@@ -62,6 +62,9 @@ _EMAIL_HEADER = re.compile(
     re.I,
 )
 """The header lines of a forwarded message (Gmail, Outlook, Naver, in several languages)."""
+_SUBJECT_HEADER = re.compile(
+    r"^(?:Subject|Objet|Betreff|Asunto|Oggetto|제목|件名|主题)\s*[:：]\s*(.+)$"
+)
 _FORWARD = re.compile(
     r"^-{2,}\s*(?:forwarded message|original message)\s*-*$|^begin forwarded message:?$", re.I
 )
@@ -191,17 +194,28 @@ _CJK_BYLINE = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8})[＝=](?P<name>[\u4e00-\u9fff\u3040-\u30ff]{2,6})$"
 )
 """Asahi's place and reporter before the date: `北京＝小早川遥2025年9月4日 23時10分`."""
+_TW_CREDIT = re.compile(
+    r"(?P<outlet>[\u4e00-\u9fff]{2,8})\s*[∕/／|｜]\s*記者\s*(?P<name>[\u4e00-\u9fff]{2,4})"
+    r"(?=\s*(?:[∕/／|｜、]|$))"
+)
+"""The paper and its reporter on the date line: `聯合報∕ 記者林宜萱∕綜合報導`."""
 _CJK_SIGNOFF = re.compile(
-    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}・(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
+    r"^[（(](?:[\u4e00-\u9fff\u30a0-\u30ff]{1,8}(?:・|(?<=支局|総局|支社|本社)[\s\u3000]+)"
+    r"(?P<ja>[\u4e00-\u9fff\u3040-\u30ff]{2,6})|"
     r"(?:本报|本報)?[\u4e00-\u9fff]{0,8}?(?:特派员|特派員|记者|記者|通讯员|通訊員)\s*"
     r"(?P<zh>[\u4e00-\u9fff]{2,4}))[）)]$"
 )
 """A Japanese or Chinese paper's correspondent under the story, with the place:
-`（モスクワ・森下健太）`, `（本报北京特派员 林佳慧）`."""
+`（モスクワ・森下健太）`, a bureau and its reporter (`（根室支局　佐藤健太）`),
+`（本报北京特派员 林佳慧）`."""
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
 _DATE_LINE_PARTS = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+_DISCLOSURE_HEADS = frozenset({"disclosure statement", "disclosure", "partners",
+                               "conflict of interest", "competing interests",
+                               "declaration of interest", "funding"})  # fmt: skip
+"""Labels over an author's interests and funding (The Conversation, journals' news pages)."""
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
@@ -270,6 +284,9 @@ _NAME_EMAIL = re.compile(
     r"(?:\.[\w-]+)+[)>\]]?$"
 )
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
+_LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
+"""A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
+_WORDY = re.compile(r"[^\W\d_]{4,}")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
 _LINK_MAX = 160
@@ -356,6 +373,8 @@ def _is_prose(text: str) -> bool:
     """Running text: a sentence of some length, not a label, a link or a headline."""
     n = len(text)
     if n >= 150:
+        if n < 300 and text.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END and _title_case(text):
+            return False  # the UN's long Title Case headlines: `Speakers Trade Blame over ...`
         return not text.isupper()
     if n < 15:
         return False
@@ -365,6 +384,12 @@ def _is_prose(text: str) -> bool:
     if _CJK.search(text[:40]):
         return n >= 15  # `김정은은 회담에서 북중 친선을 강조했다.` is a whole paragraph
     return n >= 60 and text.count(" ") >= 7
+
+
+def _title_case(text: str) -> bool:
+    """Most words capitalised, as headlines in Title Case are; prose capitalises few."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 6 and sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
 def _classify(unit: Unit, outlets: OutletTable) -> _Line:
@@ -440,7 +465,22 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         if stripped[:1] in "PAE" and _PRINTED_IN.match(stripped):
             line.kind = END
             return line
+        if stripped[:1] == "T" and (first_pub := _FIRST_PUBLISHED.match(stripped)):
+            # The Canadian Press's tagline, the only date some copies carry.
+            line.kind, line.stamps = DATE, dates.find_dates(first_pub.group("date"), None)
+            line.outlet = outlets.named(first_pub.group("outlet"))
+            return line
+        if stripped[:1] in "TD" and _WAS_PUBLISHED.match(stripped):
+            stamps = dates.find_dates(stripped, None)
+            if stamps:  # `This article was first published in Ukrainian on 02.10.2026.`
+                line.kind, line.stamps = DATE, stamps
+                return line
         stamps = dates.find_dates(stripped, None)
+        if stamps and "記者" in stripped and (tw := _TW_CREDIT.search(stripped)):
+            # Taiwan's papers: `2026-10-02 20:31 聯合報∕ 記者林宜萱∕綜合報導`
+            line.kind, line.names, line.stamps = BYLINE, [tw.group("name")], stamps
+            line.outlet = outlets.named(tw.group("outlet"))
+            return line
         if stamps and _mostly_date(stripped, stamps):
             line.kind, line.stamps = DATE, stamps
             line.outlet = _outlet_in_date_line(stripped, outlets)
@@ -513,6 +553,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if outlet is None and not first.isalnum() and _COUNTERS.match(stripped):
         line.kind = FURN  # a post's views, likes and shares: `👁 1.4M  ❤️ 2.1K  🔁 318`
         return line
+    if not prose and len(stripped) < 120 and "," in stripped:
+        name, _, post = stripped.partition(",")
+        if len(name) < 40 and bylines.is_role(post):
+            found = bylines.bare(name, lambda s: outlets.named(s) is not None)
+            if found:  # the name and its post on one line: `**Hyun-joo Park**, Senior Analyst`
+                line.kind, line.names = BYLINE, found
+                return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -619,6 +666,21 @@ _PRINTED_IN = re.compile(
     r"Een versie van dit artikel verscheen (?:ook )?in)\b.{0,80}\d{4}\.?$"
 )
 """The print-edition line that closes a web story: `Published in Dawn, September 5th, 2025`."""
+_FIRST_PUBLISHED = re.compile(
+    r"^This (?:report|story|article) (?:by|from) (?:the )?(?P<outlet>[A-Z][\w.&' -]{1,40}?) was "
+    r"(?:first )?(?:published|posted|distributed) (?:on )?(?P<date>[\w.,: ]{6,40}?)\.?$"
+)
+"""`This report by The Canadian Press was first published Oct. 2, 2026.`"""
+_WAS_PUBLISHED = re.compile(
+    r"^(?:This (?:report|story|article|piece)|Diese[rs]? (?:Nachricht|Beitrag|Artikel|Text))\b"
+    r".{0,60}?\b(?:was|wurde)\b.{0,40}?\b(?:published|posted|broadcast|aired|gesendet|"
+    r"veröffentlicht|ausgestrahlt)\b.{0,60}$|"
+    r"^(?:This (?:report|story|article|piece)|Diese[rs]? (?:Nachricht|Beitrag|Artikel|Text))\b"
+    r".{0,40}?\b(?:was|wurde)\b.{0,60}?\b(?:published|posted|broadcast|aired|gesendet|"
+    r"veröffentlicht|ausgestrahlt)\.?$"
+)
+"""A story's own note of when it ran: `This article was first published in Ukrainian on
+02.10.2026.`, Deutschlandfunk's `Diese Nachricht wurde am 02.10.2026 im Programm ... gesendet.`"""
 
 
 _DATE_NOISE = frozenset({
@@ -642,6 +704,9 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
     meaningful = [w for w in words if w.lower() not in noise]
     if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
         return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
+    if rest.count("|") >= 2 and all(len(part.strip()) <= 40 for part in rest.split("|")):
+        # A row of short fields: `World News | Agence France-Presse | Published: ... | ...`
+        return len(meaningful) <= 8
     return len(meaningful) <= 5 and len(rest.strip()) < 80
 
 
@@ -677,6 +742,17 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
     blanks = any(ln.unit.blank_before for ln in lines[1:])
     first_meta: int | None = None
     for i, line in enumerate(lines):
+        if (
+            line.kind == TEXT
+            and len(line.unit.text) < 40
+            and furniture.normal(line.unit.text) in _DISCLOSURE_HEADS
+            and i + 1 < len(lines)
+            and lines[i + 1].kind == TEXT
+            and len(lines[i + 1].unit.text) < 600
+        ):
+            # `Disclosure statement` / `X receives funding from ...`: a credit, not the story
+            line.kind, lines[i + 1].kind = FURN, CREDIT
+            continue
         if line.kind == LIST_HEAD:
             _mark_list(lines, i, i > first_prose)
         elif line.kind == SUMMARY:
@@ -698,8 +774,17 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             over_meta = j < len(lines) and lines[j].kind in (BYLINE, DATE)
             first = not any(ln.kind == TEXT for ln in lines[:i])
             headline = headline or ((over_meta or first) and _headline_like(line.unit.text))
+            # A name alone under the date, over the picture's credit, is the author
+            # (Rzeczpospolita: `Aktualizacja: ...` / `Michał Zieliński` / `Foto: PAP/EPA`).
+            author = (
+                i
+                and lines[i - 1].kind in (DATE, BYLINE)
+                and len(line.unit.text) <= 60
+                and bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
+            )
             if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
-                line.kind = CAPTION
+                if not author:
+                    line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
         if (
             line.kind in (CAPTION, MEDIA)
@@ -959,6 +1044,7 @@ def _body_start(lines: list[_Line]) -> int:
         or sum(1 for ln in lines[:forward] if ln.kind == TEXT and ln.prose) > 3
     ):
         forward = -1  # no story under the header, or a story above it (a reply on top)
+    subject = _forwarded_subject(lines, forward) if forward >= 0 else None
     for i, line in enumerate(lines):
         if line.kind != TEXT or i < forward:
             continue
@@ -966,12 +1052,16 @@ def _body_start(lines: list[_Line]) -> int:
             first_text = i
         if not line.prose:
             continue
+        if subject and titles.same_title(line.unit.text, subject):
+            continue  # the forwarded message's subject printed again: its headline
         if first_prose is None:
             first_prose = i
         nxt = _next_content(lines, i)
         if nxt is None:
             return i
         after = lines[nxt]
+        if after.kind == DATE and _under_byline(lines, i):
+            return i
         if after.kind in (BYLINE, DATE):
             continue
         if (
@@ -987,6 +1077,8 @@ def _body_start(lines: list[_Line]) -> int:
             # A headline that reads as a sentence (`Can X keep Y onside?`) and its dek over
             # the byline, with no other headline above them.
             continue
+        if _deck_over_meta(lines, i, nxt, first_meta):
+            continue
         if after.kind == TEXT and (after.prose or after.unit.bullet or after.unit.heading):
             return i
         if after.kind == TEXT:
@@ -1000,6 +1092,46 @@ def _body_start(lines: list[_Line]) -> int:
         if fallback is not None:
             return fallback
     return len(lines)
+
+
+def _under_byline(lines: list[_Line], i: int) -> bool:
+    """The byline, then at most a picture and its caption, then this paragraph: the story's
+    first, whatever stands under it (a Reader-view copy puts the time stamp there)."""
+    k = i - 1
+    while k >= 0 and lines[k].kind in (FURN, CAPTION, MEDIA) and i - k <= 3:
+        k -= 1
+    return k >= 0 and lines[k].kind == BYLINE and k < i - 1
+
+
+def _deck_over_meta(lines: list[_Line], i: int, nxt: int, meta: int | None) -> bool:
+    """Short sentences one per line, no blank line between them, right over the byline or the
+    date: a deck of two or three sentences (the Financial Review prints its so), not the story,
+    whose paragraphs stand apart and come under the byline."""
+    if meta is None or meta <= nxt or lines[nxt].unit.blank_before:
+        return False
+    run = [i, nxt]
+    while run[-1] + 1 < meta and len(run) < 5:
+        k = run[-1] + 1
+        if lines[k].kind != TEXT or lines[k].unit.blank_before:
+            break
+        run.append(k)
+    return (
+        _next_content(lines, run[-1]) == meta
+        and all(lines[k].kind == TEXT and len(lines[k].unit.text) < 160 for k in run)
+        and any(ln.kind == TEXT and ln.prose for ln in lines[meta + 1 :])
+    )
+
+
+def _forwarded_subject(lines: list[_Line], forward: int) -> str | None:
+    """The `Subject:` of the forwarded message's header: the article's headline, which a
+    headline in two sentences (`Pyongyang's noise is gone. So are the people.`) repeats."""
+    for line in lines[forward + 1 : forward + 8]:
+        if line.kind != FURN:
+            break
+        match = _SUBJECT_HEADER.match(line.unit.text.strip())
+        if match:
+            return titles.subject_text(match.group(1))
+    return None
 
 
 def _entry_follows(lines: list[_Line], nxt: int, further: int) -> bool:
@@ -1110,6 +1242,7 @@ def _subheading(text: str) -> bool:
         and not text.isupper()
         and not _DIGIT.search(text)
         and text.rstrip()[-1:] not in ".:!?;,"
+        and ", " not in text  # `Paju, South Korea`: a place line under the date
     )
 
 
@@ -1168,7 +1301,9 @@ def _between(lines: list[_Line], i: int) -> bool:
     ):
         return False
     j = i + 1
-    while j < len(lines) and lines[j].kind in (FURN, MEDIA, CAPTION):
+    while j < len(lines) and (
+        lines[j].kind in (FURN, MEDIA, CAPTION) or _LONE_DATELINE.match(lines[j].unit.text)
+    ):
         j += 1
     return j < len(lines) and lines[j].kind == TEXT and lines[j].prose
 
@@ -1231,7 +1366,13 @@ def _headline(
     elif head is None:
         head = candidates[0]
     else:
-        stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
+        stand = min((c for c in candidates if c > head and _dek_line(lines, c)), default=None)
+    if stand is not None:
+        # The deck's further sentences, printed one per line under the first one.
+        k = stand + 1
+        while k < start and lines[k].kind == TEXT and not lines[k].unit.blank_before:
+            lines[k].kind = SUMMARY
+            k += 1
     deck = None
     if hints is not None and (stand is None or supported is not None):
         # A run of short phrases over the story (a headline over a deck of two or three
@@ -1243,6 +1384,11 @@ def _headline(
             deck = run
         elif stand is None:
             deck = _deck(lines, head)
+    if lines[head].unit.heading and (upper := _heading_over_meta(lines, head)) is not None:
+        # A Markdown clip's first section head (`## What happened?`) under the byline: the
+        # headline is the heading above the byline, its dek the prose between them.
+        head = upper
+        stand = min((c for c in candidates if c > head and lines[c].prose), default=None)
     if deck:
         # A headline over a deck of short lines (Korean, Spanish and business pages print two
         # or three): the top line is the headline, the lines under it the standfirst.
@@ -1268,6 +1414,9 @@ def _headline(
         and k >= 0
         and lines[k].kind == TEXT
         and _is_standfirst(lines[head], lines[k])
+        # a breadcrumb between them: the line above is the page's masthead, not a headline
+        and not any(titles.menu_shape(lines[j].unit.text) for j in range(k + 1, head))
+        and not _tagline_over(lines, k, head, start)
         and (not over_byline or _longer_dek(lines[head].unit.text, lines[k].unit.text))
         and (echoes is None or not _against(lines[k], outlets))
     ):
@@ -1295,6 +1444,43 @@ def _headline(
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
+
+
+def _tagline_over(lines: list[_Line], k: int, head: int, start: int) -> bool:
+    """The line above names nothing the story names and the headline does: a site's motto
+    under its masthead (`Academic rigour, journalistic flair`), not the headline over a dek."""
+    if k > 1 or (k == 1 and not unknown_outlets.name_shape(lines[0].unit.text.strip())):
+        return False  # (the motto stands under the page's masthead, at its top)
+    lead = _lead_words(lines, start)
+    above = titles.lead_overlap(lines[k].unit.text, lead)
+    return above == 0 and titles.lead_overlap(lines[head].unit.text, lead) >= 2
+
+
+def _dek_line(lines: list[_Line], c: int) -> bool:
+    """Prose, or a sentence of ten words or more right over the byline or date (`Watch our
+    full report on Channel 4 News tonight at 7pm.`): the standfirst."""
+    if lines[c].prose:
+        return True
+    nxt = _next_content(lines, c)
+    return (
+        _running(lines[c])
+        and lines[c].unit.text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        and nxt is not None
+        and lines[nxt].kind in (BYLINE, DATE)
+    )
+
+
+def _heading_over_meta(lines: list[_Line], head: int) -> int | None:
+    """The nearest Markdown heading above a byline that stands above `head` (a date alone
+    does not do: a blog prints its name as a heading over the date and the headline)."""
+    meta = False
+    for k in range(head - 1, max(-1, head - 8), -1):
+        line = lines[k]
+        if line.kind == BYLINE:
+            meta = True
+        elif meta and line.kind == TEXT and line.unit.heading:
+            return k
+    return None
 
 
 def _deck(lines: list[_Line], head: int) -> list[int] | None:
@@ -1338,6 +1524,9 @@ def _echoes(lines: list[_Line], outlets: OutletTable, hints: Hints) -> list[str]
             found.append(head)
     if hints.fallback_title:
         found.append(titles.subject_text(hints.fallback_title))
+    for line in lines[:40]:
+        if line.kind == FURN and (match := _SUBJECT_HEADER.match(line.unit.text.strip())):
+            found.append(titles.subject_text(match.group(1)))  # a forwarded message's
     return found
 
 
@@ -1419,6 +1608,8 @@ def _evidence(
         score -= 3
     elif titles.label_shape(text):
         score -= 1
+    if c <= 1 and unknown_outlets.masthead(text, [ln.unit.text for ln in lines[c + 1 : c + 3]]):
+        score -= 3  # the page's masthead over its menu (`Ministry of Foreign Affairs of Japan`)
     if "://" in text or "www." in text:
         score -= 3  # a link line (`View this post on the web at https://...`): no headline
     return score
@@ -1579,6 +1770,10 @@ def _nothing_after(lines: list[_Line], i: int) -> bool:
     return True
 
 
+_EDITORS_NOTE = re.compile(r"^[(\[]?\s*editor(?:'|’)?s?(?:'|’)?\s+note\b", re.I)
+"""`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`."""
+
+
 # --- Putting the article together ------------------------------------------------------------
 
 
@@ -1599,6 +1794,16 @@ class _Assembly:
         record: list[Placement] | None = None,
     ) -> None:
         self.lines = lines
+        # An editor's note atop the story (`Editor's note: This article was updated ...`) is
+        # the newsroom speaking to the reader, not the lead: it joins the header block (read,
+        # searched, linked) and the story starts under it.
+        while (
+            start < end
+            and lines[start].kind == TEXT
+            and _EDITORS_NOTE.match(lines[start].unit.text)
+            and any(line.kind == TEXT for line in lines[start + 1 : end])
+        ):
+            start += 1
         self.start = start
         self.end = end
         self.head = head
@@ -1623,6 +1828,9 @@ class _Assembly:
         source, source_from, outlet = self._source(body, dateline_agency)
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
+        if byline and source and len(byline) > len(source) + 2 and byline.endswith(source):
+            # `Marcus Tibbs, Stars and Stripes`: the outlet's name split at its `and`
+            byline = byline[: -len(source)].rstrip(" ,;|–—-") or byline
         kept = len(body)
         body = self._drop_bios(body, byline)
         if body and len(body) < kept:
@@ -1993,6 +2201,9 @@ class _Assembly:
                 name = unknown_outlets.masthead(texts[i], following)
                 if name and not _kicker_word(name):
                     return name, "masthead"
+        for i in range(min(top, n, 5)):
+            if texts[i][:1] == "[" and (name := unknown_outlets.home_link(texts[i])):
+                return name, "home link"
         headline = texts[self.head] if self.head is not None else None
         for text in texts[:5]:
             if name := unknown_outlets.page_title_outlet(text, headline):
@@ -2051,25 +2262,32 @@ class _Assembly:
         order = outlet.dates if outlet else None
         head = self.head if self.head is not None else self.start
         last_text = max(
-            (i for i in range(self.start, self.end) if self.lines[i].kind == TEXT),
+            (
+                i
+                for i in range(self.start, self.end)
+                if self.lines[i].kind == TEXT and self.lines[i].prose
+            ),
             default=self.start,
-        )
-        ranked: list[tuple[tuple[int, int, int, int], dates.DateStamp]] = []
+        )  # (a date line under the last paragraph, over `Support hromadske`, is the story's)
+        ranked: list[tuple[tuple[int, int, int, int, int], dates.DateStamp]] = []
         for i, line in enumerate(self.lines):
             if line.kind not in (DATE, BYLINE) or not line.stamps:
                 continue
-            if self.start <= i <= last_text:
-                continue
-            zone = 0 if head <= i < self.start else 1 if i < head else 2
+            if self.start <= i <= last_text and not (line.kind == DATE and i <= self.start + 1):
+                continue  # (a stamp alone under the first paragraph is the story's, in Reader view)
+            zone = 0 if head <= i <= self.start + 1 else 1 if i < head else 2
             stamps = line.stamps
             if order and any(s.ambiguous for s in stamps):
                 stamps = dates.find_dates(line.unit.text, order)
+            # A sentence with a date in it (`Соглашение вступит в силу с 1 января 2027 года`,
+            # a dek) ranks under a line that is a date and little else.
+            wordy = int(line.kind == DATE and len(_WORDY.findall(line.unit.text)) > 3)
             for stamp in stamps:
                 if stamp.label == dates.EXCLUDED:
                     continue
                 updated = stamp.label == dates.UPDATED
                 labelled = 0 if stamp.label == dates.PUBLISHED else 1
-                ranked.append(((int(updated), zone, labelled, i), stamp))
+                ranked.append(((int(updated), zone, wordy, labelled, i), stamp))
         if not ranked and self.dateline_stamps:
             return self.dateline_stamps[0].date.isoformat(), None
         if not ranked:
@@ -2116,7 +2334,10 @@ class _Assembly:
                     return bylines.join(line.names)
             if self.signoff_names:
                 return bylines.join(list(dict.fromkeys(self.signoff_names)))
-        for credit in self.credits:
+        compiled = any("writing by" in credit.lower() for credit in self.credits)
+        for credit in self.credits if not compiled else ():
+            # With a `Writing by` credit the reporters filed to a desk that wrote the story
+            # (Reuters): their `Reporting by` names contributors, not the authors.
             # `(Reporting by X; Editing by Y)`, The Mainichi's `(Japanese original by X, Desk)`
             match = _AUTHOR_CREDIT.match(credit)
             if match:

@@ -113,7 +113,10 @@ _FUNCTION_WORDS = frozenset(
     "a an and as at by for from in into of on or over the to with after before says amid "
     "is are was will".split()
 )
-_MENU_WORD = re.compile(r"^(?:[A-Z][\w&'’-]*|&|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,4})$")
+_MENU_WORD = re.compile(
+    r"^(?:[A-Z][\w&'’-]*(?<!['’])|&|[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{1,4})$"
+)
+"""A menu item's word; a possessive (`Ministers'`) binds a headline's words, no menu's."""
 
 
 def menu_shape(text: str) -> bool:

@@ -143,6 +143,23 @@ def masthead(first: str, following: list[str]) -> str | None:
     return None
 
 
+_HOME_LINK = re.compile(
+    r"^\[(?P<name>[^\]]{2,50})\]\(https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)/?\)"
+)
+
+
+def home_link(text: str) -> str | None:
+    """A clipped page's breadcrumb whose first item links to the site's home page:
+    `[Crisis Group](https://www.crisisgroup.org/) › [Asia](...)`: the name it gives the site."""
+    match = _HOME_LINK.match(text.strip())
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if name_shape(name) and name.lower() not in {"home", "start", "startseite", "accueil"}:
+        return name
+    return domain_line(match.group("host"))
+
+
 def page_title_outlet(text: str, headline: str | None) -> str | None:
     """A saved page's title line, `Headline | Outlet` or `Headline - Section - Outlet`, whose
     first part repeats the headline: the part after the last separator."""
@@ -161,5 +178,6 @@ def page_title_outlet(text: str, headline: str | None) -> str | None:
 
 
 def _pipe_menu(text: str) -> bool:
+    """`HOME | Reports | Prices`, or a breadcrumb of two or more (`Events / News`)."""
     items = [i.strip() for i in re.split(r"\s[|•·/]\s", text.strip())]
-    return len(items) >= 3 and all(1 <= len(i.split()) <= 3 and len(i) <= 24 for i in items)
+    return len(items) >= 2 and all(1 <= len(i.split()) <= 3 and len(i) <= 24 for i in items)
