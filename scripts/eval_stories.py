@@ -33,7 +33,7 @@ DEV = ROOT.parent / "shared" / "stories-dev"
 SCORER = DEV / "score.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "stories"
 SWEEP = tuple(
-    float(x) for x in os.environ.get("SWEEP", "0.13,0.15,0.17,0.19,0.21,0.23,0.25,0.27").split(",")
+    float(x) for x in os.environ.get("SWEEP", "0.50,0.54,0.58,0.60,0.62,0.66,0.70").split(",")
 )
 
 
