@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.core.article import ArticleMeta
 from reader.core.articles import ArticleReader
@@ -226,10 +227,35 @@ def _start_file(readers: Readers) -> str:
     reading it (killed, out of memory), the indexer blocked for ever writing to a pipe
     nobody read. A name fits in the pipe's buffer; a process that dies breaks the pool,
     and `read_all` reads the rest itself."""
-    descriptor, name = tempfile.mkstemp(prefix="newsreader-readers-", suffix=".pickle")
+    _remove_stale_start_files()
+    descriptor, name = tempfile.mkstemp(prefix=f"{START_PREFIX}{os.getpid()}-", suffix=".pickle")
     with os.fdopen(descriptor, "wb") as out:
         pickle.dump(readers, out, protocol=pickle.HIGHEST_PROTOCOL)
     return name
+
+
+START_PREFIX = "newsreader-readers-"
+"""Start files are named by this and the indexing process's id."""
+
+
+def _remove_stale_start_files() -> None:
+    """Start files of indexers that were killed (their clean-up never ran), each removed once
+    the process named in it is gone: a killed build leaves one, the next build removes it."""
+    for path in Path(tempfile.gettempdir()).glob(f"{START_PREFIX}*-*.pickle"):
+        owner = path.name[len(START_PREFIX) :].split("-", 1)[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: it exists
+    return True
 
 
 def _context() -> multiprocessing.context.BaseContext:

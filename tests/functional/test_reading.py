@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
@@ -132,6 +133,23 @@ def test_a_reading_process_that_dies_at_its_start_never_hangs_the_indexer(
     reading_thread.join(timeout=30)
     assert not reading_thread.is_alive(), "the indexer hung on a reading process that died"
     assert result == [alone]
+
+
+def test_a_start_file_left_by_a_killed_indexer_is_removed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    left = tmp_path / f"{reading.START_PREFIX}{ended.pid}-x.pickle"
+    running = tmp_path / f"{reading.START_PREFIX}{os.getpid()}-y.pickle"
+    other = tmp_path / "unrelated.pickle"
+    for path in (left, running, other):
+        path.write_bytes(b"")
+    mine = Path(reading._start_file(readers()))
+    assert not left.exists(), "a killed indexer's start file goes"
+    assert running.exists() and other.exists(), "a running indexer's and other files stay"
+    assert mine.parent == tmp_path and mine.name.startswith(f"{reading.START_PREFIX}{os.getpid()}-")
 
 
 def config_for(tmp_path: Path, corpus: Path, name: str, backend: str) -> Path:
