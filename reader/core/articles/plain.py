@@ -768,21 +768,20 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             # A headline under the date, a blank line from the picture's credit, has no
             # caption under it (The Economist's app: date, headline, `Photograph: Getty Images`);
             # nor has one over its picture's credit and the byline, or atop the article.
-            j = i + 2
-            while j < len(lines) and lines[j].kind in _CREDITS:
-                j += 1
-            over_meta = j < len(lines) and lines[j].kind in (BYLINE, DATE)
-            first = not any(ln.kind == TEXT for ln in lines[:i])
-            headline = headline or ((over_meta or first) and _headline_like(line.unit.text))
-            # A name alone under the date, over the picture's credit, is the author
-            # (Rzeczpospolita: `Aktualizacja: ...` / `Michał Zieliński` / `Foto: PAP/EPA`).
-            author = (
-                i
-                and lines[i - 1].kind in (DATE, BYLINE)
-                and len(line.unit.text) <= 60
-                and bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
-            )
-            if furniture.CREDIT_ONLY.match(credit) and len(line.unit.text) < 300 and not headline:
+            if (
+                furniture.CREDIT_ONLY.match(credit)
+                and len(line.unit.text) < 300
+                and not headline
+                and not _headline_over_credit(lines, i)
+            ):
+                # A name alone under the date, over the picture's credit, is the author
+                # (Rzeczpospolita: `Aktualizacja: ...` / `Michał Zieliński` / `Foto: PAP/EPA`).
+                author = (
+                    i
+                    and lines[i - 1].kind in (DATE, BYLINE)
+                    and len(line.unit.text) <= 60
+                    and bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
+                )
                 if not author:
                     line.kind = CAPTION
                 lines[i + 1].kind = MEDIA
@@ -910,6 +909,18 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
         inset = text.startswith(("Lire aussi", "Read also", "Read more"))
         if line.kind == TEXT and inset and ("|" in text[:20] or ":" in text[:20]):
             line.kind = LINK  # Le Monde's `Lire aussi | Kim Jong-un en route pour Pékin`
+
+
+def _headline_over_credit(lines: list[_Line], i: int) -> bool:
+    """Line `i`, over a picture's credit, is a headline: one over the credit and the byline or
+    date, or the article's first line of text."""
+    if not _headline_like(lines[i].unit.text):
+        return False
+    j = i + 2
+    while j < len(lines) and lines[j].kind in _CREDITS:
+        j += 1
+    over_meta = j < len(lines) and lines[j].kind in (BYLINE, DATE)
+    return over_meta or not any(ln.kind == TEXT for ln in lines[:i])
 
 
 def _mark_menus(lines: list[_Line]) -> None:
@@ -1890,13 +1901,17 @@ class _Assembly:
             and _holds(title, self.lines[self.kicker].unit.text)
         ):
             used[self.kicker] = "title"  # a headline's first line, wrapped onto the next
+        stand_words = title_words = None
         for i in range(min(self.start, len(self.lines))):
             line = self.lines[i]
             if i in used or line.kind not in (TEXT, SUMMARY):
                 continue
-            if standfirst and _holds(standfirst, line.unit.text):
+            if title_words is None or stand_words is None:  # (most articles get here never)
+                stand_words, title_words = _words_of(standfirst or ""), _words_of(title)
+            words = _WORD.findall(line.unit.text.casefold())
+            if stand_words and stand_words.issuperset(words):
                 used[i] = "standfirst"  # a summary's line, or the dek printed twice
-            elif line.kind == TEXT and len(line.unit.text) >= 20 and _holds(title, line.unit.text):
+            elif line.kind == TEXT and len(line.unit.text) >= 20 and title_words.issuperset(words):
                 used[i] = "title"  # the headline printed twice (a page's text under its <title>)
         return used
 
@@ -2422,8 +2437,14 @@ class _Assembly:
 def _holds(value: str, text: str) -> bool:
     """Every word of `text` is in `value` (a field holds the line it was read from, less its
     markup and a wire prefix moved to the kicker)."""
-    have = set(_WORD.findall(value.casefold()))
-    return all(w in have for w in _WORD.findall(text.casefold()))
+    line = text.strip()
+    if value.startswith(line) and not value[len(line) : len(line) + 1].isalnum():
+        return True  # (the usual case, the title as printed: no words to compare)
+    return _words_of(value).issuperset(_WORD.findall(text.casefold()))
+
+
+def _words_of(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _spoken(line: _Line) -> bool:
