@@ -212,7 +212,7 @@ def pair_features(
     word overlap (TF-IDF cosine; for two languages the cosine over the numbers and
     Latin-script names they can share), the days between them (0-1 days apart is the
     baseline), one outlet twice, a preview against a report, a follow-up dated after the
-    other ("a day after the signing"), two different datelines."""
+    other ("a day after the signing")."""
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
