@@ -115,20 +115,12 @@ _BLIND6D_FURNITURE = {
 _BLIND6E_MISSES = {
     (
         "metadata",
-        "aspi-strategist-date-pipe-author-colon-headline.txt",
-    ): "batch 6E: the author only at the end (`Author` over the name and post)",
-    (
-        "metadata",
         "destandaard-nl-door-byline-weekday-date-poetin.txt",
     ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
     (
         "metadata",
         "hrw-dispatches-ngo-author-role-edt-stamp.txt",
     ): "batch 6E: an image button (`Click to expand Image`) taken for the headline; NGO unknown",
-    (
-        "metadata",
-        "kei-peninsula-setext-date-above-headline-author-end.md",
-    ): "batch 6E: the author named only in the italic bio at the end",
     (
         "body",
         "aspi-strategist-date-pipe-author-colon-headline.txt",

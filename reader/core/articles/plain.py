@@ -157,6 +157,33 @@ _BIO = re.compile(
     # JoongAng Daily: `The author is a political reporter at the JoongAng Ilbo.`
     r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
 )
+_END_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),? (?:is|was|serves as) "
+    r"(?:(?:a|an|the) )?(?:[\w'’-]+ ){0,5}?(?i:fellow|analyst|researcher|professor|director|"
+    r"editor|correspondent|reporter|writer|columnist|journalist|author|lecturer|scholar|"
+    r"associate|chair|head|founder|co-founder|president|manager|adviser|advisor|economist|"
+    r"historian|ambassador|officer|coordinator|expert|specialist|member|partner|"
+    r"contributor|candidate|student|consultant)\b.{0,300}(?:\bat|\bof|\bwith|\bfor|\bin)\b"
+)
+"""An author's bio under the story: a full name, then `is` and a post at an institution
+(`Daniel Whitcomb is Director of Research at the Korea Economic Institute of America.`)."""
+_REPORTED_FROM = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:reported|reports|is reporting) "
+    r"(?:from|this (?:story|report|article) from) [A-Z]"
+)
+_END_AUTHOR_HEADS = frozenset(
+    {
+        "author",
+        "authors",
+        "about the author",
+        "about the authors",
+        "the author",
+        "written by",
+        "autor",
+        "auteur",
+        "autora",
+    }
+)
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
                             "what we're covering", "what we’re covering", "what to know",
                             "the gist", "in short", "key takeaways", "what you need to know",
@@ -925,21 +952,37 @@ def _headline_over_credit(lines: list[_Line], i: int) -> bool:
 
 def _mark_menus(lines: list[_Line]) -> None:
     """A site menu printed one item a line above the headline (`World`, `Business`, `Sport`):
-    three or more short lines in a row, with no blank line between them, before the first line
-    of five words or more."""
+    three or more short lines in a row with no blank line between them, or four or more with
+    blank lines between, before the first line of five words or more."""
     limit = next(
         (i for i, ln in enumerate(lines) if ln.prose or _long_line(ln.unit.text)), len(lines)
     )
-    i = 0
-    while i < limit:
-        j = i
-        while j < limit and (j == i or not lines[j].unit.blank_before) and _menu_item(lines[j]):
-            j += 1
-        if j - i >= 3:
-            for line in lines[i:j]:
-                if line.kind in (TEXT, LIST_HEAD, LINK):
-                    line.kind = FURN
-        i = max(j, i + 1)
+    for spaced, least in ((False, 3), (True, 4)):
+        i = 0
+        while i < limit:
+            j = i
+            while (
+                j < limit
+                and (j == i or spaced == lines[j].unit.blank_before)
+                and _menu_item(lines[j])
+            ):
+                j += 1
+            if j - i >= least and (not spaced or _menu_words(lines[i:j])):
+                for line in lines[i:j]:
+                    if line.kind in (TEXT, LIST_HEAD, LINK):
+                        line.kind = FURN
+            i = max(j, i + 1)
+
+
+def _menu_words(run: list[_Line]) -> bool:
+    """A menu printed one item a paragraph (`World` / `Business` / `Markets` with blank lines
+    between): every item starts with a capital or is not Latin script, and none is a name
+    line or a date; a kicker, a masthead and a byline are at most three such lines."""
+    return all(
+        (line.unit.text.strip()[:1].isupper() or not line.unit.text.isascii())
+        and not _DIGIT.search(line.unit.text)
+        for line in run
+    )
 
 
 def _long_line(text: str) -> bool:
@@ -2361,6 +2404,8 @@ class _Assembly:
                 )
                 if credited:
                     return bylines.join(credited)
+        if not agency and (ending := self._end_author()):
+            return bylines.join(ending)
         if self.hints.fallback_byline and not agency:
             sender = bylines.bare(
                 self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
@@ -2368,6 +2413,53 @@ class _Assembly:
             if sender:
                 return bylines.join(sender)
         return None
+
+    def _end_author(self) -> list[str] | None:
+        """The author named only after the story, when the header names none: a bio (`Jane
+        Doe is a senior fellow at ...`, `— Jane Doe is Director of Research at ...`, in
+        italics), `Jane Doe reported from Seoul.`, an `Author` / `About the author` label over
+        the name, or `By Jane Doe` as the last line. The name must not be one the story
+        itself talks about (a subject's `Kim is the leader ...` is no bio), and no running
+        story may follow the line."""
+        lines = self.lines
+        low = max(self.start, len(lines) - 12)
+        for k in range(len(lines) - 1, low - 1, -1):
+            line = lines[k]
+            text = line.unit.text.strip().strip("*_ ").lstrip("—–-").strip()
+            if k > low and len(text) >= 120 and _is_prose(text) and not _END_BIO.match(text):
+                break  # the story goes on under it: no closing line below here
+            names = self._closing_names(k, text)
+            if names and not self._mentioned(names, k):
+                return names
+        return None
+
+    def _closing_names(self, k: int, text: str) -> list[str] | None:
+        def is_outlet(s: str) -> bool:
+            return self.outlets.named(s) is not None
+
+        if len(text) > 400:
+            return None
+        match = _END_BIO.match(text) or _REPORTED_FROM.match(text)
+        if match:
+            return bylines.bare(match.group("name"), is_outlet)
+        if furniture.normal(text) in _END_AUTHOR_HEADS and k + 1 < len(self.lines):
+            below = self.lines[k + 1].unit.text.strip().strip("*_ ")
+            bio = _END_BIO.match(below) or _BIO.match(below)
+            name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
+            return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
+        if k == len(self.lines) - 1 or all(
+            ln.kind in (FURN, END, LINK, LIST_HEAD, CREDIT, MEDIA) for ln in self.lines[k + 1 :]
+        ):
+            by = bylines.prefixed(text, is_outlet) if text[:3].lower() == "by " else None
+            return by if by and any(len(n.split()) >= 2 for n in by) else None
+        return None
+
+    def _mentioned(self, names: list[str], k: int) -> bool:
+        """Whether the story above line `k` talks about one of these people by surname."""
+        story = " ".join(ln.unit.text for ln in self.lines[self.start : k])
+        return any(
+            re.search(rf"\b{re.escape(name.split()[-1])}\b", story) for name in names if name
+        )
 
     # -- title, kicker, standfirst --
 
