@@ -95,7 +95,10 @@ LIST_HEADS = frozenset(
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
     あわせて読みたい|こちらもおすすめ|related content|lee también|lea también|
-    keep reading|how does this make you feel?|
+    keep reading|how does this make you feel?|themen|schlagworte|kapcsolódó cikkek|kapcsolódó|
+    související články|související|aiheeseen liittyvät|lue myös|ilgili haberler|
+    relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
+    powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
     read more about|passend zum artikel|zum thema|dazu passend|weitere artikel
     """.replace("\n", "").split("|")
@@ -173,7 +176,16 @@ _STARTS = re.compile(
     r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
     r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
     r"opinions expressed are those of the author|the views expressed (?:here |in this "
-    r"(?:article|column|piece) )?are (?:those of )?the author|"
+    r"(?:[\w-]+ ){1,2})?are (?:those of )?the author|"
+    r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
+    r"capacity|"
+    # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`
+    r"(?:prev|previous|next)(?: (?:article|story|post|news))?(?:\s*[:|›»]|\s{2,})\s*\S|"
+    # An appeal for money under the story: `Support The Insider: independent ...`, `taz zahl
+    # ich – Unterstützen Sie unabhängigen Journalismus.`
+    r"support [\w .'’-]{2,30}(?::|$)|.{0,30}unterstützen sie (?:unabhängigen|unseren|den)|"
+    r"soutenez (?:le|notre|un) journalisme|apoya (?:el|nuestro) periodismo|"
+    r"comments?\s*[-–:]\s*(?:please )?(?:log ?in|sign ?in)|"
     # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
     r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials|"
     # An app's audio note: `Listening to articles is free for open-access content—...`
@@ -279,6 +291,9 @@ CREDIT = re.compile(
     r"graphics? by|produced by|with reporting by|with additional reporting|"
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
+    # An imprint under a release: `Herausgeber`, `Verantwortlich: X`, `Redaktion: Y`
+    r"verantwortlich\s*:|redaktion\s*:|v\.\s?i\.\s?s\.\s?d\.\s?p\.|herausgeber(?:in)?\s*$|"
+    r"publisher\s*:|rédaction\s*:|redacción\s*:|"
     r"photos? by|photograph(?:s|y)? by|photography\s*:|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
@@ -293,7 +308,11 @@ CREDIT = re.compile(
     r"traduzione di |перевод(?: с \w+)?\s*:? )",
     re.I,
 )
-_SHORT_SOURCE = re.compile(r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典)\s*[:：]", re.I)
+_SHORT_SOURCE = re.compile(
+    r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典|forrás|źródło|zdroj|kaynak|bron|lähde|"
+    r"källa|kilde|izvor|sursa|sursă)\s*[:：]",
+    re.I,
+)
 """`Источник: «Интерфакс»`: which agency a short item cites. A long labelled paragraph
 (`Джерело: Путін на пресконференції в Пекіні, пише ...`) is Ukrainska Pravda's body."""
 """A credit line: who reported, wrote, edited, translated, photographed; `Source:` lines."""
@@ -432,6 +451,14 @@ def _widget_links(text: str) -> bool:
     return bool(labels) and not rest and all(normal(label) in EXACT for label in labels)
 
 
+_PHONE_LINE = re.compile(
+    r"^(?:(?:tel|phone|t|m|mob|fax)\.?\s*:?\s*|(?=.*(?:\+|\(\d{2,4}\))))"
+    r"\(?\+?\d[\d ()./-]{6,}\d\s*(?:\([A-Z]{2,5}\))?$",
+    re.I,
+)
+"""A press contact's telephone number on a line of its own: `(+32) 2 28 41234 (BXL)`."""
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -441,6 +468,8 @@ def is_furniture(text: str, prose: bool) -> bool:
     if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
         return True
     if len(key) <= 60 and is_ui_label(text):
+        return True
+    if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
         return True
     stripped = text.strip()
     if stripped[:1] in "*_" and len(stripped) > 2:
@@ -679,7 +708,7 @@ _COUNTER_LABEL = re.compile(
 """A counter: `128 Postings`, `Comments (12)`, `댓글 3`, `1.2K shares`."""
 _ACTION_WORDS = frozenset(
     """
-    share|partilhar|compartilhar|compartir|partager|teilen|condividi|condividere|delen|dela|
+    share|deel|partilhar|compartilhar|compartir|partager|teilen|condividi|condividere|delen|dela|
     jaa|udostępnij|sdílet|megosztás|paylaş|поделиться|поділитися|bagikan|kongsi|
     listen|ouvir|escuchar|escucha|écouter|ecouter|hören|anhören|ascolta|ascoltare|luister|
     lyssna|lytt|kuuntele|posłuchaj|слушать|послушать|слухати|듣기|聞く|收听|收聽|
@@ -701,7 +730,8 @@ _ACTION_OBJECTS = frozenset(
     article|story|this|link|notícia|noticia|nota|artigo|artículo|articolo|l'article|l’article|
     artikel|artikkeli|artykuł|статью|статтю|post|page|text|texto|testo|texte|tekst|teksti|
     the article|this article|this story|via|on|by email|per mail|por email|par email|
-    news|nachricht|audio|podcast|기사|記事|文章|
+    news|nachricht|audio|podcast|기사|記事|文章|dit|dit artikel|dit bericht|this|cet article|
+    diesen artikel|den artikel|este artículo|este artigo|questo articolo|
     """.replace("\n", "").split("|")
 )
 _ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())
@@ -727,6 +757,8 @@ def is_ui_label(text: str) -> bool:
         return False
     if _SIZE_LABEL.match(low) or (len(items) >= 2 and all(i in _SIZE_WORDS for i in items)):
         return True
+    if len(items) >= 3 and items[0].endswith(":") and all(i in _SIZE_WORDS for i in items[1:]):
+        return True  # a text-size control under its label in any language: `Betűméret: A A A`
     if len(items) == 1 and items[0] in ("small", "medium", "large", "larger", "smaller"):
         return True
     parts = [p for p in re.split(r"\s*[|/·•]\s*|\s{2,}", low) if p]
@@ -739,6 +771,7 @@ def is_ui_label(text: str) -> bool:
         return True
     if _IMAGE_BUTTON.match(low) or _COUNTER_LABEL.match(low):
         return True
+    items = [i.strip(":：") for i in items]
     if len(items) <= 3 and items[0] in _ACTION_WORDS:
         rest = " ".join(items[1:])
         return not rest or rest in _ACTION_OBJECTS or all(i in _ACTION_OBJECTS for i in items[1:])

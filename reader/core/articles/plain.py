@@ -149,6 +149,7 @@ _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?:,|\s)\s*(?:is|was|reports|covers|writes|"
+    r"ist|war|est|es|é|è|jest|"
     r"has (?:covered|reported|written)|joined|previously)\b|"
     # `Ha-eun Moon, a former deputy national security adviser, is a professor at ...`
     r"^(?P<named>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:a|an|the) [^,]{3,160}, (?:is|was)\b|"
@@ -157,16 +158,22 @@ _BIO = re.compile(
     # JoongAng Daily: `The author is a political reporter at the JoongAng Ilbo.`
     r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
 )
-_END_BIO = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),? (?:is|was|serves as) "
-    r"(?:(?:a|an|the) )?(?:[\w'’-]+ ){0,5}?(?i:fellow|analyst|researcher|professor|director|"
-    r"editor|correspondent|reporter|writer|columnist|journalist|author|lecturer|scholar|"
-    r"associate|chair|head|founder|co-founder|president|manager|adviser|advisor|economist|"
-    r"historian|ambassador|officer|coordinator|expert|specialist|member|partner|"
-    r"contributor|candidate|student|consultant)\b.{0,300}(?:\bat|\bof|\bwith|\bfor|\bin)\b"
+_SERIES_NOTE = re.compile(
+    r"^(?:this|the) (?:article|story|piece|commentary|report|investigation|q&a|analysis|essay|"
+    r"interview|text|column|post|explainer|feature|op-ed|episode) (?:is|was|forms) (?:part|one) "
+    r"of\b|"
+    r"^this (?:article|story|piece|report|investigation|project|reporting) (?:was|is) "
+    r"(?:carried out|produced|published|reported|done|written|made) (?:jointly|in partnership|"
+    r"in collaboration|in cooperation) (?:with|by)\b|"
+    r"^cet (?:article|entretien|reportage|texte) (?:fait partie|est extrait|a été réalisé)\b|"
+    r"^(?:dieser|der) (?:text|artikel|beitrag) (?:ist teil|gehört zu|entstand|erscheint im rahmen)"
+    r"\b|"
+    r"^este (?:artículo|texto|reportaje|artigo) (?:es parte|forma parte|faz parte|é parte)\b|"
+    r"^questo (?:articolo|testo) fa parte\b|"
+    r"^dit (?:artikel|stuk) (?:is|maakt) (?:onderdeel|deel)\b",
+    re.I,
 )
-"""An author's bio under the story: a full name, then `is` and a post at an institution
-(`Daniel Whitcomb is Director of Research at the Korea Economic Institute of America.`)."""
+"""A house note about the piece: the series or the partnership it belongs to."""
 _REPORTED_FROM = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:reported|reports|is reporting) "
     r"(?:from|this (?:story|report|article) from) [A-Z]"
@@ -362,6 +369,9 @@ class _Line:
     outlet: Outlet | None = None
     strong_list: bool = False
     """A `Read more` head over several links: a list that ends the story, not an inset."""
+    note: bool = False
+    """A house note about the piece (`This Commentary is part of RUSI's series on ...`): a
+    sentence, but the outlet's about the story, not the story's; it never starts the body."""
 
 
 def parse_text(
@@ -439,6 +449,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     prose = _is_prose(text)
     line = _Line(unit, TEXT, prose)
     stripped = text.strip()
+    if prose and len(stripped) < 300 and _SERIES_NOTE.match(stripped.lstrip("*_ ")):
+        line.prose, line.note = False, True
+        return line
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
         return line
@@ -559,6 +572,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         # AMP viewer, a saved page's URL): furniture that names the outlet.
         line.kind, line.outlet = FURN, outlets.by_domain(stripped)
         return line
+    if len(stripped) <= 60 and 2 <= stripped.count(" ") <= 5 and not _DIGIT.search(stripped):
+        named = _outlet_then_name(stripped, outlets)
+        if named:  # Ouest-France's `Ouest-France Lucie MARCHAND.`
+            line.kind, line.names, line.outlet = BYLINE, named[1], named[0]
+            return line
     outlet = outlets.named(stripped)
     if outlet is None and stripped[:6] in ("Watch ", "Listen") and " " in stripped[5:40]:
         # `Watch CBS News`: the outlet's own stream, a link.
@@ -617,6 +635,48 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
+
+
+def _about_story(text: str) -> bool:
+    """A paragraph under a story about it, not of it: a bio, the outlet's disclaimer (`The views
+    expressed in this Commentary are the author's`), a pitch with an address."""
+    low = text.lower()
+    return (
+        bool(bylines.END_BIO.match(text))
+        or "@" in text
+        or "author" in low
+        or furniture.is_furniture(text, True)
+    )
+
+
+_TITLE_WORDS = frozenset(
+    "review news times post herald journal daily tribune gazette press agency network media "
+    "magazine weekly world today online digital mail telegraph standard observer guardian "
+    "express chronicle financial business monitor report star sun courier".split()
+)
+"""Words of a paper's name (`Financial Review`), never of a reporter's."""
+
+
+def _outlet_then_name(text: str, outlets: OutletTable) -> tuple[Outlet, list[str]] | None:
+    """The outlet's name, then the reporter's, on one line: `Ouest-France Lucie MARCHAND.`"""
+    words = text.rstrip(".").split()
+    if outlets.named(" ".join(words)) is not None:
+        return None
+    for k in (1, 2, 3):
+        if len(words) - k < 2:
+            break
+        outlet = outlets.named(" ".join(words[:k]))
+        longer = (outlets.named(" ".join(words[: k + j])) for j in (1, 2, 3))
+        if outlet is not None and any(o is not None for o in longer):
+            return None  # `The Australian Financial Review`: a longer name, not a reporter
+        if outlet is not None:
+            if any(w.lower().strip(",") in _TITLE_WORDS for w in words[k:]):
+                return None  # `The Australian Financial Review`: a paper's name goes on
+            names = bylines.bare(" ".join(words[k:]), lambda s: outlets.named(s) is not None)
+            if names and len(names) == 1 and 2 <= len(names[0].split()) <= 4:
+                return outlet, names
+            return None
+    return None
 
 
 def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
@@ -1282,7 +1342,7 @@ def _keep_prose(
 
 def _running(line: _Line) -> bool:
     """Prose, or a sentence of ten words or more however it ends (`... Beijing. (Reuters)`)."""
-    return line.prose or len(line.unit.text.split()) >= 10
+    return not line.note and (line.prose or len(line.unit.text.split()) >= 10)
 
 
 def _subheading(text: str) -> bool:
@@ -1702,12 +1762,21 @@ def _title_like(text: str, short: bool = False) -> bool:
     return short or not _kicker_like(stripped)
 
 
+_LIVE_LABEL = re.compile(
+    r"^(?:live ?blog|live updates?|live coverage|live|en direct|en vivo|ao vivo|in diretta|"
+    r"liveticker|live-ticker|newsblog|онлайн|прямой эфир)\b\s*[:|–—-]?\s*\S",
+    re.I,
+)
+
+
 def _kicker_like(text: str) -> bool:
     """`World`, `N. Korea`, `EXCLUSIVE`, `Asia | Kim's coming-out party`, `Tech & Sci`."""
     stripped = text.strip()
     words = stripped.split()
     if len(stripped) > 60 or stripped[-1:] in ".?!":
         return False
+    if _LIVE_LABEL.match(stripped):
+        return True  # a live page's name over its entries: `Liveblog Oorlog in Oekraïne`
     if _CJK.search(stripped):
         return len(stripped) <= 8 or "|" in stripped  # `국제`, `中国・台湾`; words have no spaces
     return len(words) <= 3 or "|" in stripped or (stripped.isupper() and len(words) <= 5)
@@ -2239,7 +2308,9 @@ class _Assembly:
                 return raw, origin, None
         masthead = _repeated_masthead(self.lines, top)
         if masthead:
-            return masthead, "masthead", None
+            at = next(i for i, ln in enumerate(self.lines) if ln.unit.text.strip() == masthead)
+            below = self.lines[at + 1].unit.text if at + 1 < len(self.lines) else ""
+            return unknown_outlets.seat_of(masthead, below) or masthead, "masthead", None
         unknown = self._unknown_outlet(top)
         if unknown:
             return unknown[0], unknown[1], None
@@ -2269,6 +2340,10 @@ class _Assembly:
         for i in range(min(self.start, n)):
             if lines[i].kind == FURN and (name := unknown_outlets.sending_name(texts[i])):
                 return name, "e-mail sender"
+        byline = self._byline([])
+        for i in range(self.end, n):
+            if name := unknown_outlets.recommended_from(texts[i], byline):
+                return name, "list head"
         outside = [i for i in range(n - 1, -1, -1) if not self.start <= i < self.end]
         for i in outside:
             if name := unknown_outlets.copyright_holder(texts[i]):
@@ -2426,7 +2501,7 @@ class _Assembly:
         for k in range(len(lines) - 1, low - 1, -1):
             line = lines[k]
             text = line.unit.text.strip().strip("*_ ").lstrip("—–-").strip()
-            if k > low and len(text) >= 120 and _is_prose(text) and not _END_BIO.match(text):
+            if k > low and len(text) >= 120 and _is_prose(text) and not _about_story(text):
                 break  # the story goes on under it: no closing line below here
             names = self._closing_names(k, text)
             if names and not self._mentioned(names, k):
@@ -2439,12 +2514,12 @@ class _Assembly:
 
         if len(text) > 400:
             return None
-        match = _END_BIO.match(text) or _REPORTED_FROM.match(text)
+        match = bylines.END_BIO.match(text) or _REPORTED_FROM.match(text)
         if match:
             return bylines.bare(match.group("name"), is_outlet)
         if furniture.normal(text) in _END_AUTHOR_HEADS and k + 1 < len(self.lines):
             below = self.lines[k + 1].unit.text.strip().strip("*_ ")
-            bio = _END_BIO.match(below) or _BIO.match(below)
+            bio = bylines.END_BIO.match(below) or _BIO.match(below)
             name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
             return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
         if k == len(self.lines) - 1 or all(
@@ -2616,11 +2691,16 @@ def _repeated_masthead(lines: list[_Line], top: int) -> str | None:
         words = text.split()
         if not (1 <= len(words) <= 4 and 3 <= len(text) <= 40) or _DIGIT.search(text):
             continue
-        if text[-1:] in ".!?:" or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        lower_name = len(words) == 1 and line.unit.index == 0 and text.isalpha()
+        if text[-1:] in ".!?:" or not (
+            lower_name or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        ):
             continue
         if furniture.normal(text) in furniture.EXACT or _kicker_word(text):
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", re.I)
+        # a name printed in lower case (`taz`) is looked for as printed, not as any word
+        flags = 0 if text.islower() else re.I
+        pattern = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", flags)
         if any(pattern.search(other.unit.text) for other in lines[line.unit.index + 1 :]):
             return text
     return None

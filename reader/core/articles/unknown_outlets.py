@@ -70,11 +70,25 @@ def name_shape(text: str, words: int = 6) -> bool:
     return all(p[:1].isupper() or p.lower() in small for p in parts)
 
 
+_CJK_CHAR = r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3"
+_CJK_RIGHTS = re.compile(
+    r"^[\W_]*(?:copyright\s*)?[©ⓒ]\s*(?:\d{4}\s*)?"
+    rf"(?P<name>[{_CJK_CHAR}][{_CJK_CHAR} ]{{1,15}}?)"
+    r"\s*(?:[(（][^)）]{2,40}[)）])?\s*[,.，、]?\s*"
+    r"(?:무단\s*전재|재배포|無断|無斷|禁止|版权所有|版權所有|all rights reserved|$)",
+    re.I,
+)
+"""A Korean, Japanese or Chinese rights line: `ⓒ부산일보(www.busan.com), 무단전재 및 재배포 금지`,
+`© 琉球新報社 無断転載禁止`: the name printed after the sign."""
+
+
 def copyright_holder(text: str) -> str | None:
     """`© 2026 by the Center for Strategic and International Studies. All rights reserved.`,
     `Copyright © ASIAPRESS All Rights Reserved.`, `© 2025 Al-Monitor, LLC`: the name, unless it
     is a publishing company's."""
-    stripped = text.strip().strip("*_")
+    stripped = text.strip().strip("*_").replace("ⓒ", "©")
+    if not stripped.isascii() and "©" in stripped and (cjk := _CJK_RIGHTS.match(stripped)):
+        return cjk.group("name").strip()
     if len(stripped) > 140 or not (
         "©" in stripped or stripped.lower().lstrip("(*_ ").startswith(("copyright", "(c)"))
     ):
@@ -169,12 +183,58 @@ def page_title_outlet(text: str, headline: str | None) -> str | None:
     if len(parts) < 2:
         return None
     name = parts[-1].strip()
-    if not (name_shape(name) or domain_line(name)):
+    if not (name_shape(name) or domain_line(name) or _numbered_name(name)):
         return None
     head = " - ".join(parts[:-1])
     if titles.same_title(head, headline) or titles.same_title(headline, head):
         return name
     return None
+
+
+_RECOMMENDED_FROM = re.compile(
+    r"^(?:recommended|more stories|top stories|popular|trending|latest|editors'? picks) "
+    r"(?:from|on) (?P<name>[^\W\d_][\w .&'’-]{1,40})$",
+    re.I,
+)
+
+
+def recommended_from(text: str, byline: str | None) -> str | None:
+    """A platform's list head under the story naming the site: `Recommended from Medium`,
+    `Popular on Substack`; `More from <author>` names the author, not the site."""
+    match = _RECOMMENDED_FROM.match(text.strip())
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if byline and name.casefold() in byline.casefold():
+        return None
+    return name if name_shape(name) else None
+
+
+_SEAT = re.compile(
+    r"^(?:ministry|department|embassy|consulate|office|permanent mission|mission|agency)\b", re.I
+)
+
+
+def seat_of(name: str, below: str) -> str | None:
+    """A government masthead printed over its country (`MINISTRY OF FOREIGN AFFAIRS` /
+    `SINGAPORE`): one name, `Ministry of Foreign Affairs of Singapore`, as the ministry calls
+    itself in full."""
+    place = below.strip()
+    if not _SEAT.match(name) or not place or len(place.split()) > 3 or not name_shape(place, 3):
+        return None
+    if place.isupper() != name.isupper() or " of " in f" {place.lower()} ":
+        return None
+    return f"{name} of {place}"
+
+
+def _numbered_name(name: str) -> bool:
+    """A name with a number in it (`Splash247`, `France 24`, `Channel 4`), not a date or time."""
+    letters = sum(ch.isalpha() for ch in name)
+    return (
+        name_shape(re.sub(r"\d", "x", name), 3)
+        and letters >= 3
+        and not re.search(r"\d[:./-]\d|\d{5}", name)
+    )
 
 
 def _pipe_menu(text: str) -> bool:
