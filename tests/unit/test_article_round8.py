@@ -206,3 +206,24 @@ def test_a_bio_in_german_under_the_story_goes_with_the_byline() -> None:
     parsed = parse(text)
     assert parsed.meta.byline == "Lena Hartwig"
     assert parsed.paragraphs[-1] == S3
+
+
+def test_a_japanese_main_headline_over_its_sub_headline() -> None:
+    body = (
+        "防衛省統合幕僚監部は16日、中国海軍の空母など艦艇５隻が宮古海峡を通過したと発表した。\n\n"
+        "統合幕僚監部によると、空母は15日午後に宮古島の北東約130キロの海域で確認された。\n\n"
+        "宮古島市の市長は「住民の不安は大きい」と話した。\n"
+    )
+    text = f"政治\n\n中国空母、宮古海峡を通過　今年３度目\n王毅外相「正常な訓練」と強調\n\n{body}"
+    meta = parse(text).meta
+    assert meta.title == "中国空母、宮古海峡を通過　今年３度目"
+    assert "王毅外相「正常な訓練」と強調" in (meta.standfirst or "") + (meta.header or "")
+
+
+def test_a_german_topline_over_the_headline_stays_the_kicker() -> None:
+    text = f"Streit um Propaganda an der Grenze\nGericht billigt Verbot der Ballons\n\n{BODY}"
+    meta = parse(text).meta
+    assert (meta.kicker, meta.title) == (
+        "Streit um Propaganda an der Grenze",
+        "Gericht billigt Verbot der Ballons",
+    )

@@ -175,10 +175,6 @@ _BLIND7F_MISSES = {
     ("body", "nos-nl-liveblog-entry-weekday-date-watch-line.txt"): (
         "batch 7F: the live blog's notices open the body, above the entry"
     ),
-    ("metadata", "ryukyushimpo-ja-carrier-miyako-end-reporter-sjis.txt"): (
-        "batch 7F: a Japanese main headline over its sub-headline: the second line is taken "
-        "for the headline and the first for a kicker"
-    ),
     ("body", "bundestag-hib-de-antwort-dayfirst-initials.txt"): (
         "batch 7F, furniture kept: the imprint's `Deutscher Bundestag, PuK 1` and its telephone "
         "line stay in the body"

@@ -737,6 +737,19 @@ _ACTION_OBJECTS = frozenset(
 _ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_LABEL_ITEMS = re.compile(r"\s*[|/·•,]\s*|\s+")
+_LABEL_PARTS = re.compile(r"\s*[|/·•]\s*|\s{2,}")
+_BUTTON_VERBS = frozenset(
+    "click tap touch select press to expand enlarge zoom open view see show launch play start "
+    "close image photo picture slide".split()
+)
+"""The words an image button's label starts with: a cheap test before `_IMAGE_BUTTON`."""
+_COUNTED = frozenset(
+    "comments comment kommentare commentaires comentarios postings 댓글 评论 コメント".split()
+)
+
+
 def is_ui_label(text: str) -> bool:
     """A page's button or widget label, from its shape rather than a list of one outlet's
     words: a reading time (`Lesezeit: 3 Min.`), a text-size control (`A A A`, `Small | Medium |
@@ -750,9 +763,10 @@ def is_ui_label(text: str) -> bool:
     if stripped[-1:] in ".?!。" and len(stripped.split()) > 4:
         return False  # a sentence
     low = stripped.lower()
-    if _READ_TIME_ANY.match(low.rstrip(".")):
+    digits = _ANY_DIGIT.search(low) is not None
+    if digits and _READ_TIME_ANY.match(low.rstrip(".")):
         return True
-    items = [i for i in re.split(r"\s*[|/·•,]\s*|\s+", low) if i]
+    items = [i for i in _LABEL_ITEMS.split(low) if i]
     if not items or len(items) > 8:
         return False
     if _SIZE_LABEL.match(low) or (len(items) >= 2 and all(i in _SIZE_WORDS for i in items)):
@@ -761,15 +775,18 @@ def is_ui_label(text: str) -> bool:
         return True  # a text-size control under its label in any language: `Betűméret: A A A`
     if len(items) == 1 and items[0] in ("small", "medium", "large", "larger", "smaller"):
         return True
-    parts = [p for p in re.split(r"\s*[|/·•]\s*|\s{2,}", low) if p]
-    if len(parts) >= 2 and all(p in _LANGUAGES for p in parts):
+    if any(i in _LANGUAGES for i in items):
+        parts = [p for p in _LABEL_PARTS.split(low) if p]
+        if len(parts) >= 2 and all(p in _LANGUAGES for p in parts):
+            return True
+        if len(parts) == 1 and parts[0] in _LANGUAGES and not parts[0].isascii():
+            return True  # `日本語` alone links to that edition; `English` alone may be a kicker
+        route = _LANGUAGE_ROUTE.match(low) if len(items) <= 4 else None
+        if route and (route.group("lang") or route.group("lang2") or "") in _LANGUAGES:
+            return True
+    if (digits or items[0] in _BUTTON_VERBS) and _IMAGE_BUTTON.match(low):
         return True
-    if len(parts) == 1 and parts[0] in _LANGUAGES and not parts[0].isascii():
-        return True  # `日本語` alone is a link to that edition; `English` alone may be a kicker
-    route = _LANGUAGE_ROUTE.match(low) if len(items) <= 4 else None
-    if route and (route.group("lang") or route.group("lang2") or "") in _LANGUAGES:
-        return True
-    if _IMAGE_BUTTON.match(low) or _COUNTER_LABEL.match(low):
+    if (digits or items[0] in _COUNTED) and _COUNTER_LABEL.match(low):
         return True
     items = [i.strip(":：") for i in items]
     if len(items) <= 3 and items[0] in _ACTION_WORDS:

@@ -200,6 +200,7 @@ _ABBREV = re.compile(
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])|U\.S|U\.N|U\.K|E\.U)$"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
@@ -1555,6 +1556,15 @@ def _headline(
     if m >= 0 and lines[m].kind == TEXT:
         text = lines[m].unit.text
         topline = not skipped and not lines[head].unit.blank_before and _title_like(text, True)
+        if (
+            topline
+            and stand is None
+            and not _kicker_like(text)
+            and _KANA.search(text + lines[head].unit.text)
+        ):
+            # A Japanese paper prints its main headline over the sub-headline
+            # (`中国空母、宮古海峡を通過　今年３度目` / `王毅外相「正常な訓練」と強調`): no Spitzmarke.
+            return m, head, None
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
