@@ -227,3 +227,16 @@ def test_a_german_topline_over_the_headline_stays_the_kicker() -> None:
         "Streit um Propaganda an der Grenze",
         "Gericht billigt Verbot der Ballons",
     )
+
+
+def test_a_live_page_with_one_entry_is_read_as_that_entry() -> None:
+    text = (
+        "Liveblog War in Ukraine\nSaturday 17 October 2026\n"
+        "At 15.00 the president gives a press conference in Kyiv, which you can follow here.\n"
+        "This live blog is no longer updated. Sunday's news is in a new blog.\n\n"
+        f"14.32\n{HEAD}\n\n{BODY}"
+    )
+    parsed = parse(text)
+    assert parsed.meta.title == HEAD
+    assert parsed.paragraphs[0] == S1
+    assert "no longer updated" in (parsed.meta.header or "")

@@ -168,13 +168,6 @@ _BLIND6E_MISSES = {
 }
 """Batch 6E after parse7's round (first run title 90%, source 85%, date 85%, byline 80%)."""
 _BLIND7F_MISSES = {
-    ("metadata", "nos-nl-liveblog-entry-weekday-date-watch-line.txt"): (
-        "batch 7F: a live blog's page name is taken for the headline; the one entry's heading "
-        "(under its `14.32` stamp) is the story's"
-    ),
-    ("body", "nos-nl-liveblog-entry-weekday-date-watch-line.txt"): (
-        "batch 7F: the live blog's notices open the body, above the entry"
-    ),
     ("body", "bundestag-hib-de-antwort-dayfirst-initials.txt"): (
         "batch 7F, furniture kept: the imprint's `Deutscher Bundestag, PuK 1` and its telephone "
         "line stay in the body"

@@ -392,7 +392,7 @@ def parse_text(
     lines = [_classify(unit, outlets) for unit in units]
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
-    start = _adjust_start(lines, _body_start(lines))
+    start = _live_entry(lines, _adjust_start(lines, _body_start(lines)))
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
@@ -1301,6 +1301,33 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
         turns = [k for k in range(nxt, min(nxt + 3, len(lines))) if lines[k].kind == TEXT]
         if len(turns) >= 2 and all(_TURN.match(lines[k].unit.text) for k in turns[:2]):
             start = turns[0]
+    return start
+
+
+_STAMP_LINE = re.compile(r"^\d{1,2}[.:h]\d\d(?:\s*(?:uur|Uhr|h|[ap]\.?m\.?))?$", re.I)
+
+
+def _live_entry(lines: list[_Line], start: int) -> int:
+    """A live page's first entry (`14.32` / `Oekraïne: tweede groep ...` / its prose) under the
+    page's name (`Liveblog Oorlog in Oekraïne`) and its notices: the entry is the story, its
+    heading the headline; the notices above it join the header block."""
+    top = [k for k in range(min(start, len(lines))) if lines[k].kind == TEXT][:4]
+    if not any(_LIVE_LABEL.match(lines[k].unit.text.strip()) for k in top):
+        return start
+    for k in range(start, min(start + 6, len(lines) - 2)):
+        if not _STAMP_LINE.match(lines[k].unit.text.strip()):
+            continue
+        heading, prose = lines[k + 1], _next_content(lines, k + 1)
+        if (
+            heading.kind == TEXT
+            and not heading.prose
+            and _title_like(heading.unit.text)
+            and prose is not None
+            and lines[prose].kind == TEXT
+            and lines[prose].prose
+        ):
+            return prose
+        break
     return start
 
 
