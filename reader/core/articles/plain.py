@@ -1589,8 +1589,8 @@ def _headline(
             and not _kicker_like(text)
             and _KANA.search(text + lines[head].unit.text)
         ):
-            # A Japanese paper prints its main headline over the sub-headline
-            # (`中国空母、宮古海峡を通過　今年３度目` / `王毅外相「正常な訓練」と強調`): no Spitzmarke.
+            # A Japanese paper prints its main headline over the sub-headline (`中国空母、
+            # 宮古海峡を通過　今年３度目` / `王毅外相「正常な訓練」と強調`): no Spitzmarke.
             return m, head, None
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
