@@ -240,3 +240,16 @@ def test_a_live_page_with_one_entry_is_read_as_that_entry() -> None:
     assert parsed.meta.title == HEAD
     assert parsed.paragraphs[0] == S1
     assert "no longer updated" in (parsed.meta.header or "")
+
+
+def test_name_and_post_image_button_caption_and_a_masthead_over_the_donate_button() -> None:
+    text = (
+        "Harbour Rights Watch\nDonate now\n\nDispatches\n\n"
+        f"{HEAD}\n\nMira Sandoval\nSenior Korea Researcher, Asia Division\n\n"
+        "October 2, 2026 10:00AM EDT\n\nClick to expand Image\n"
+        "A border guard patrols the river near Dandong, May 2025. © 2025 Kyodo via AP Images\n\n"
+        + BODY
+    )
+    meta = parse(text).meta
+    assert (meta.title, meta.byline, meta.date) == (HEAD, "Mira Sandoval", "2026-10-02")
+    assert (meta.source, meta.source_from) == ("Harbour Rights Watch", "masthead")

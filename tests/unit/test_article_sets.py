@@ -118,10 +118,6 @@ _BLIND6E_MISSES = {
         "destandaard-nl-door-byline-weekday-date-poetin.txt",
     ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
     (
-        "metadata",
-        "hrw-dispatches-ngo-author-role-edt-stamp.txt",
-    ): "batch 6E: an image button (`Click to expand Image`) taken for the headline; NGO unknown",
-    (
         "body",
         "aspi-strategist-date-pipe-author-colon-headline.txt",
     ): "batch 6E, furniture kept: the end-of-story author block stays in the body",

@@ -276,6 +276,7 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 _ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"researcher|research fellow|fellow|scholar|director|adviser|advisor|specialist|"
     r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
     r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"

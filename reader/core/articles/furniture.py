@@ -339,6 +339,8 @@ PHOTO_CREDIT = re.compile(
     r"Purchase Licensing Rights.{0,20}|"
     r"Getty Images|/ Getty Images|via Getty Images|"
     r"©\s*[^,]{2,40}/\s*[\w .-]{2,40}|"
+    # A picture's rights at the end of its caption: `... May 2025. © 2025 Kyodo via AP Images`
+    r"(?<=[.!?)\]] )©\s*(?:19|20)\d\d\s+[A-Z][\w .&'’-]{1,30}(?:\s+via\s+[A-Z][\w .&-]{1,30})?|"
     # In brackets at the end: `(Photo by X/AFP via Getty Images)`, `(Jade Gao/Pool/Reuters)`,
     # `(Mainichi/Sayaka Endo)`, `(Reuters: Kaori Ito)` (ABC), `(File photo: Reuters/Name)`.
     r"\(\s*(?:file )?(?:photo|photograph|image|picture|illustration)s?\s*(?:by\b|:)[^()]{2,80}\)|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.articles import titles
+from reader.core.articles import furniture, titles
 
 _COPYRIGHT = re.compile(
     r"^[\W_]*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
@@ -143,6 +143,13 @@ def sending_name(text: str) -> str | None:
     return name if name_shape(name, 7) else None
 
 
+_CHROME = frozenset(
+    "donate|donate now|subscribe|subscribe now|sign in|log in|login|menu|search|register|"
+    "sign up|support us|give|give now|join|become a member|my account|account".split("|")
+)
+"""A site's own buttons, printed right under its name at the top of a page."""
+
+
 def masthead(first: str, following: list[str]) -> str | None:
     """The page's first line when it is a name and the page's menu comes right under it (or
     under one tagline): `Kazinform International News Agency` / `Politics | Economy | World`."""
@@ -152,6 +159,8 @@ def masthead(first: str, following: list[str]) -> str | None:
     for k, line in enumerate(following[:2]):
         if titles.menu_shape(line) or _pipe_menu(line):
             return name
+        if k == 0 and furniture.normal(line) in _CHROME:
+            return name  # the site's own buttons under its name: `Donate now`, `Subscribe`
         if k == 0 and (len(line) > 60 or line.rstrip()[-1:] in ".!?"):
             return None
     return None
