@@ -253,3 +253,28 @@ def test_name_and_post_image_button_caption_and_a_masthead_over_the_donate_butto
     meta = parse(text).meta
     assert (meta.title, meta.byline, meta.date) == (HEAD, "Mira Sandoval", "2026-10-02")
     assert (meta.source, meta.source_from) == ("Harbour Rights Watch", "masthead")
+
+
+@pytest.mark.parametrize(
+    "line", ["Date: 02.10.2026", "Date: October 2, 2026", "日付: 2026年10月2日"]
+)
+def test_a_date_label_under_the_byline_dates_the_story(line: str) -> None:
+    assert parse(f"{HEAD}\n\nAuthor: Jane Doe\n{line}\n\n{BODY}").meta.date == "2026-10-02"
+
+
+def test_a_forwarded_headers_date_is_not_the_storys() -> None:
+    text = f"From: Jane <j@x.com>\nDate: Thu, 1 Oct 2026 10:00\nSubject: Fwd\n\n{HEAD}\n\n{BODY}"
+    assert parse(text).meta.date is None
+
+
+@pytest.mark.parametrize(
+    ("top", "source"),
+    [
+        ("The Harbour Times\nNews you can trust since 1901", "The Harbour Times"),
+        ("Harbour Post\n\nNews\n\nWorld\n\nAsia\n\nOpinion", "Harbour Post"),
+        ("World News", "Unknown"),
+        ("North Korea", "Unknown"),
+    ],
+)
+def test_a_first_line_named_like_a_paper_is_the_masthead(top: str, source: str) -> None:
+    assert parse(f"{top}\n\n{HEAD}\n\nBy Jane Doe\n\n{BODY}").meta.source == source

@@ -390,6 +390,7 @@ def parse_text(
         ]
     units = paragraphs(body_text.split("\n"))
     lines = [_classify(unit, outlets) for unit in units]
+    _lone_date_labels(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _live_entry(lines, _adjust_start(lines, _body_start(lines)))
@@ -656,6 +657,26 @@ _TITLE_WORDS = frozenset(
     "express chronicle financial business monitor report star sun courier".split()
 )
 """Words of a paper's name (`Financial Review`), never of a reporter's."""
+
+
+_DATE_LABEL = re.compile(r"^(?:date|datum|날짜|日付|日期)\s*[:：]\s*(?P<value>.+)$", re.I)
+
+
+def _lone_date_labels(lines: list[_Line]) -> None:
+    """`Date: 02.10.2026` under a byline is the story's date line; among `From:`, `To:` and
+    `Subject:` it is a forwarded message's header (furniture, as classified)."""
+    for i, line in enumerate(lines):
+        if line.kind != FURN or line.unit.text[:1] not in "DdＤ날日":
+            continue
+        match = _DATE_LABEL.match(line.unit.text.strip())
+        if match is None:
+            continue
+        near = lines[max(0, i - 3) : i] + lines[i + 1 : i + 4]
+        if any(_EMAIL_HEADER.match(other.unit.text.strip()) for other in near):
+            continue
+        stamps = dates.find_dates(match.group("value"), None)  # no `Date:` header label
+        if stamps:
+            line.kind, line.stamps = DATE, stamps
 
 
 def _outlet_then_name(text: str, outlets: OutletTable) -> tuple[Outlet, list[str]] | None:
@@ -2388,6 +2409,9 @@ class _Assembly:
         for i in range(n - 1, max(self.start, n - 12) - 1, -1):
             if name := unknown_outlets.disclaimer_owner(texts[i]):
                 return name, "disclaimer"
+        for i in range(min(3, n, top)):
+            if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
+                return name, "masthead"
         for i in [*range(min(self.start, n)), *range(self.end, n)]:
             if name := unknown_outlets.domain_line(texts[i]):
                 return name, "domain"

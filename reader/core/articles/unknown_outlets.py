@@ -250,3 +250,30 @@ def _pipe_menu(text: str) -> bool:
     """`HOME | Reports | Prices`, or a breadcrumb of two or more (`Events / News`)."""
     items = [i.strip() for i in re.split(r"\s[|•·/]\s", text.strip())]
     return len(items) >= 2 and all(1 <= len(i.split()) <= 3 and len(i) <= 24 for i in items)
+
+
+_PAPER_WORDS = frozenset(
+    "times post herald journal daily tribune gazette observer chronicle courier monitor news "
+    "review express telegraph standard guardian mail star sun press agency weekly magazine "
+    "dispatch inquirer independent mirror record register bulletin report today zeitung "
+    "nachrichten tagblatt rundschau allgemeine journal gazet krant avis diario noticias "
+    "gazzetta corriere giornale jornal folha gazeta nouvelles".split()
+)
+"""Words of a newspaper's or agency's name, in the languages of the table's outlets."""
+_SECTION_WORDS = frozenset(
+    "news world business latest top breaking local national international sport sports "
+    "opinion politics asia europe africa americas economy tech science health culture the and "
+    "& of daily weekly today live more in".split()
+)
+
+
+def paper_name(text: str) -> str | None:
+    """A page's first line that reads as a paper's name (`The Harbour Times`, `Pacific Daily
+    Post`): a proper name with a newspaper's word in it, not a section (`World News`)."""
+    name = text.strip()
+    if not name_shape(name, 5):
+        return None
+    words = [w.lower().strip(".,") for w in name.split()]
+    if not any(w in _PAPER_WORDS for w in words) or all(w in _SECTION_WORDS for w in words):
+        return None
+    return name
