@@ -591,7 +591,11 @@ def extract(
         terms[term] = terms.get(term, 0) + title_weight
     foreign = is_foreign(terms)
     if foreign:
-        for term in cyrillic_names("\n".join(body)):
+        # What an English version can share with it: names, places, figures.
+        from reader.core.stories.anchors import anchor_terms
+
+        text = "\n".join(body)
+        for term in cyrillic_names(text) + anchor_terms(f"{title}\n{text}"):
             terms[term] = terms.get(term, 0) + 1
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:

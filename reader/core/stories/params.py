@@ -24,17 +24,19 @@ class StoryParams:
     ten pairs or more), the middle of the run of ties."""
 
     pair_weights: tuple[float, ...] = (
-        -0.596,
-        6.859,
-        3.017,
-        -1.482,
-        -2.728,
-        -4.488,
-        -4.837,
-        -2.472,
-        -2.34,
-        -1.828,
-        -2.05,
+        -0.774,
+        7.23,
+        0.713,
+        -1.441,
+        -2.33,
+        -4.446,
+        -4.78,
+        -2.399,
+        -2.362,
+        -1.913,
+        -2.12,
+        1.109,
+        1.127,
     )
     """Logistic-regression weights over `similarity.PAIR_FEATURES`, intercept first: a pair's
     probability of being one event is 1 / (1 + e^-(w0 + w . features)). Fitted, not set by

@@ -115,8 +115,9 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
     weights.sort(key=_WEIGHT, reverse=True)
     kept = [(t, w) for t, w in weights[: params.max_terms] if w > 0]
     if doc.foreign:
-        # Its numbers are all a Latin-script version can share with it: keep every one.
-        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and not t.isalpha()]
+        # Its numbers and the English names of its places are all a Latin-script version
+        # can share with it: keep every one.
+        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and t.isascii()]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     return {t: w / norm for t, w in kept}
 
@@ -141,6 +142,15 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
             if t[0].isdigit() and len(t) >= 3 and t not in terms and cache[t] >= params.max_idf
         ]
         terms += numbers[: params.anchor_terms]
+        if terms and not terms[0].isascii():
+            # A version in another script: the English names of its places and its
+            # Latin-script words are what finds the English versions.
+            names = [
+                t
+                for t in vec
+                if t.isascii() and t.isalpha() and t not in terms and cache[t] >= floor
+            ]
+            terms += names[: params.anchor_terms]
     return terms
 
 
@@ -195,6 +205,8 @@ PAIR_FEATURES = (
     "same_outlet",
     "preview",
     "follow_up",
+    "anchor_count",
+    "other_language",
 )
 """The evidence a pair is scored on (`pair_features`), in the order of the fitted weights
 `StoryParams.pair_weights` (which start with the intercept)."""
@@ -220,8 +232,9 @@ def pair_features(
     if other_language:
         # Shared numbers without dates to match are too thin to count.
         words, anchors = 0.0, (0.0 if gap is None else anchor_cosine(va, vb, params))
+        count = shared_anchors(va, vb) if anchors else 0.0
     else:
-        words, anchors = (cosine(va, vb) if dot is None else dot), 0.0
+        words, anchors, count = (cosine(va, vb) if dot is None else dot), 0.0, 0.0
     same_outlet = a.source == b.source and a.source not in UNNAMED and not other_language
     return (
         words,
@@ -234,6 +247,8 @@ def pair_features(
         1.0 if same_outlet else 0.0,
         1.0 if a.anticipates != b.anticipates and _looks_ahead_at(a, b) else 0.0,
         1.0 if _follows_on(a, b) else 0.0,
+        count,
+        1.0 if other_language else 0.0,
     )
 
 
@@ -281,6 +296,18 @@ def _telling(term: str) -> bool:
     """A shared anchor that tells an event: a Latin-script word, or a number of three
     characters or more (136, 0.75, 1942), not a day of the month or a small count."""
     return len(term) >= 3 or term.isalpha()
+
+
+ANCHOR_COUNT = 4
+"""Shared telling anchors at which `shared_anchors` is full: four figures and places."""
+
+
+def shared_anchors(a: Vector, b: Vector) -> float:
+    """How many telling anchors (`_telling`) two versions in different scripts share, as a
+    share of `ANCHOR_COUNT`: the cosine alone says two short anchor lists agree, not that
+    they agree on much (a Russian and an English piece that share only Russia and Putin)."""
+    shared = sum(1 for t in a.keys() & b.keys() if _telling(t))
+    return min(shared, ANCHOR_COUNT) / ANCHOR_COUNT
 
 
 def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
