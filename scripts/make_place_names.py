@@ -28,9 +28,13 @@ SHORT_FORMS = {
     "英国": "United Kingdom", "英國": "United Kingdom",
     "香港": "Hong Kong", "홍콩": "Hong Kong", "гонконг": "Hong Kong",
     "澳门": "Macao", "澳門": "Macao", "마카오": "Macao",
+    "北京": "Beijing", "베이징": "Beijing", "пекин": "Beijing",
+    "华盛顿": "Washington", "華盛頓": "Washington", "ワシントン": "Washington",
+    "워싱턴": "Washington", "вашингтон": "Washington",
+    "新德里": "New Delhi", "ニューデリー": "New Delhi", "뉴델리": "New Delhi",
 }  # fmt: skip
 """Everyday names CLDR gives only in a longer form (대한민국, アメリカ合衆国, Соединенные
-Штаты, 中国香港特别行政区): news writes these."""
+Штаты, 中国香港特别行政区), and capitals that are no time zone's city: news writes these."""
 MIN_CHARS = 2
 """Shorter names (one Chinese character) would be found inside every other word."""
 
@@ -57,9 +61,9 @@ def main() -> int:
     clashes: set[str] = set()
     for code in LOCALES:
         locale = Locale.parse(code)
-        pairs = [
-            (locale.territories.get(key), name) for key, name in territories.items()
-        ] + [(locale.time_zones.get(zone, {}).get("city"), name) for zone, name in cities.items()]
+        pairs = [(locale.territories.get(key), name) for key, name in territories.items()] + [
+            (locale.time_zones.get(zone, {}).get("city"), name) for zone, name in cities.items()
+        ]
         for native, english in pairs:
             if not native:
                 continue

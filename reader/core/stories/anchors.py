@@ -118,15 +118,17 @@ def _at_start(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] |
     return None
 
 
-_UNITS = {
-    "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12,
-    "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12,
-    "тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12,
-}  # fmt: skip
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_UNIT = r"(?:千|천|百|백)?(?:万|萬|億|亿|兆|만|억|조)|千|천|(?:тыс|млн|млрд|трлн)(?![^\W\d_])"
-_PART = re.compile(rf"({_NUMBER})\s*({_UNIT})")
-_SMALL = {"千": 1e3, "천": 1e3, "百": 1e2, "백": 1e2}
+_BIG = {"万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
+_SMALL = {"千": 1e3, "百": 1e2, "十": 1e1, "천": 1e3, "백": 1e2, "십": 1e1}
+_CJK_AMOUNT = re.compile(
+    r"\d[\d,.]*(?:[千百十천백십]|(?:[千百十천백십]\s?)?\d[\d,.]*)*[千百十천백십]?[万萬億亿兆만억조]"
+    r"(?:\s?\d[\d,.]*(?:[千百十천백십]\d*)*[千百十천백십]?[万萬億亿兆만억조])*"
+    r"|\d[\d,.]*[千천](?![\d万萬億亿兆만억조])"
+)
+"""A figure written with Chinese, Japanese or Korean units: 487억, 1천120만, 1조 2천억, 3천."""
+_CJK_TOKEN = re.compile(r"\d[\d,.]*|[千百十천백십万萬億亿兆만억조]")
+_RUSSIAN_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(тыс|млн|млрд|трлн)(?![^\W\d_])")
+_RUSSIAN_UNITS = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12}
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 """1 960 000: thousands set apart by spaces, as Russian writes them."""
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d])")
@@ -138,7 +140,11 @@ def number_terms(text: str) -> list[str]:
     with a decimal comma, as the numbers an English text of them holds: 487억 -> "48.7"
     (billion), 1960萬 -> "19.6" (million), 3천 -> "3000", 51,3 -> "51.3"."""
     text = unicodedata.normalize("NFKC", text)
-    out = [_english(value) for value in _amounts(text)]
+    values = [_cjk_value(m.group()) for m in _CJK_AMOUNT.finditer(text)]
+    values += [
+        float(n.replace(",", ".")) * _RUSSIAN_UNITS[u] for n, u in _RUSSIAN_AMOUNT.findall(text)
+    ]
+    out = [_english(v) for v in values]
     out += [m.group().replace(" ", "").replace("\u00a0", "") for m in _GROUPED.finditer(text)]
     out += [
         f"{m.group(1)}.{m.group(2)}".rstrip("0").rstrip(".") for m in _DECIMAL_COMMA.finditer(text)
@@ -146,24 +152,24 @@ def number_terms(text: str) -> list[str]:
     return [t for t in out if t]
 
 
-def _amounts(text: str) -> list[float]:
-    """Each amount: a figure with its unit, and the smaller ones written right after it
-    (1조 2천억 is 1.2 trillion; 1조 ... 487억 are two amounts)."""
-    out: list[float] = []
-    last_end, last_scale = -1, 0.0
-    for match in _PART.finditer(text):
-        number, unit = match.groups()
-        scale = 1.0
-        if unit[0] in _SMALL and len(unit) > 1:
-            scale, unit = _SMALL[unit[0]], unit[1:]
-        scale *= _UNITS[unit]
-        value = float(number.replace(",", ".")) * scale
-        if out and scale < last_scale and not text[last_end : match.start()].strip():
-            out[-1] += value
+def _cjk_value(amount: str) -> float:
+    """1천120만 = (1 x 1000 + 120) x 10,000: small units build a group, a big one scales it."""
+    total = group = 0.0
+    number: float | None = None
+    for token in _CJK_TOKEN.findall(amount):
+        if token[0].isdigit():
+            try:
+                number = float(token.replace(",", ""))
+            except ValueError:
+                return 0.0
+        elif token in _SMALL:
+            group += (1.0 if number is None else number) * _SMALL[token]
+            number = None
         else:
-            out.append(value)
-        last_end, last_scale = match.end(), scale
-    return out
+            group += 0.0 if number is None else number
+            total += (group or 1.0) * _BIG[token]
+            group, number = 0.0, None
+    return total + group
 
 
 def _english(value: float) -> str:

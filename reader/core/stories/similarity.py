@@ -178,7 +178,7 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     if when is None or when.year is None:
         return None
     if undated.lead_dates:
-        named = (When(when.year, month, day) for month, day in undated.lead_dates)
+        named = (When(when.year, month or when.month, day) for month, day in undated.lead_dates)
         return 1 if any(_day_or_next(w, when) for w in named) else 3
     day = when.weekday()
     if day is None or not undated.weekdays:
@@ -221,10 +221,12 @@ def pair_features(
     dot: float | None = None,
 ) -> tuple[float, ...]:
     """The evidence for and against two articles being one event, as `PAIR_FEATURES`:
-    word overlap (TF-IDF cosine; for two languages the cosine over the numbers and
-    Latin-script names they can share), the days between them (0-1 days apart is the
-    baseline), one outlet twice, a preview against a report, a follow-up dated after the
-    other ("a day after the signing")."""
+    word overlap (TF-IDF cosine; for two languages the cosine over the anchors they can
+    share: numbers, Latin-script names, the English names of places and figures that
+    anchors.py gives a version in another script), the days between them (0-1 days apart
+    is the baseline), one outlet twice, a preview against a report, a follow-up dated after
+    the other ("a day after the signing"), how many anchors two languages' versions share
+    that matter to the Latin-script one, and whether the two are in different languages."""
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
@@ -300,14 +302,24 @@ def _telling(term: str) -> bool:
 
 ANCHOR_COUNT = 4
 """Shared telling anchors at which `shared_anchors` is full: four figures and places."""
+ANCHOR_RANK = 25
+"""A shared anchor counts in `shared_anchors` when it is among this many strongest terms of
+the Latin-script version (its vector holds them strongest first)."""
 
 
 def shared_anchors(a: Vector, b: Vector) -> float:
     """How many telling anchors (`_telling`) two versions in different scripts share, as a
-    share of `ANCHOR_COUNT`: the cosine alone says two short anchor lists agree, not that
-    they agree on much (a Russian and an English piece that share only Russia and Putin)."""
-    shared = sum(1 for t in a.keys() & b.keys() if _telling(t))
-    return min(shared, ANCHOR_COUNT) / ANCHOR_COUNT
+    share of `ANCHOR_COUNT`, counting only those that are among the strongest terms of a
+    Latin-script version: the cosine alone says two short anchor lists agree, not that
+    they agree on what the English version is about (a Russian and an English piece that
+    share only Russia and Putin, in a corpus about Putin)."""
+    shared = [t for t in a.keys() & b.keys() if _telling(t)]
+    for vec in (a, b):
+        first = next(iter(vec), "")
+        if first.isascii():
+            top = set(itertools.islice(vec, ANCHOR_RANK))
+            shared = [t for t in shared if t in top]
+    return min(len(shared), ANCHOR_COUNT) / ANCHOR_COUNT
 
 
 def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
