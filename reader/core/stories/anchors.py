@@ -33,10 +33,6 @@ _KOREAN_AFTER = frozenset(
 INFLECTION = 3
 """Letters a Cyrillic, Greek, Arabic or Hebrew word may have past a place's name (or its
 stem) and still be it: Владивостоке, Китая, России."""
-LONGEST = 8
-"""Longest name looked for inside an unspaced run (longer official names are not written
-in running text)."""
-
 
 ENGLISH_FORMS = {"United States": "U.S.", "United Kingdom": "Britain"}
 """Places English news names otherwise than CLDR does."""
@@ -70,30 +66,45 @@ def place_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
-def place_terms(text: str) -> list[str]:
-    """The English terms of every place named in a non-Latin-script text, once a mention."""
+def place_terms(text: str, normalized: bool = False) -> list[str]:
+    """The English terms of every place named in a non-Latin-script text, once a mention
+    (`normalized`: the text is NFKC already)."""
     table = place_table()
+    starts = _starts()
     out: list[str] = []
-    for match in _LETTERS.finditer(unicodedata.normalize("NFKC", text).lower()):
+    text = text if normalized else unicodedata.normalize("NFKC", text)
+    for match in _LETTERS.finditer(text.lower()):
         run = match.group()
         if run.isascii():
             continue
         if _UNSPACED.search(run):
-            out += _inside(run, table)
+            out += _inside(run, table, starts)
         else:
-            found = _at_start(run, table)
-            if found:
-                out += found
+            sizes = starts.get(run[:2])
+            if sizes:
+                out += _at_start(run, table, sizes)
     return out
 
 
-def _inside(run: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+@lru_cache(maxsize=1)
+def _starts() -> dict[str, tuple[int, ...]]:
+    """The lengths of the names that start with each two characters, longest first: most
+    positions of a text start none, and one lookup rules them out."""
+    sizes: dict[str, set[int]] = {}
+    for name in place_table():
+        sizes.setdefault(name[:2], set()).add(len(name))
+    return {start: tuple(sorted(found, reverse=True)) for start, found in sizes.items()}
+
+
+def _inside(
+    run: str, table: dict[str, tuple[str, ...]], starts: dict[str, tuple[int, ...]]
+) -> list[str]:
     """Names anywhere in an unspaced run, longest first, each character in one name."""
     out: list[str] = []
     i, n = 0, len(run)
     while i < n - 1:
-        for size in range(min(LONGEST, n - i), 1, -1):
-            terms = table.get(run[i : i + size])
+        for size in starts.get(run[i : i + 2], ()):
+            terms = table.get(run[i : i + size]) if i + size <= n else None
             if terms is not None:
                 out += terms
                 i += size
@@ -103,11 +114,13 @@ def _inside(run: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-def _at_start(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+def _at_start(
+    word: str, table: dict[str, tuple[str, ...]], sizes: tuple[int, ...]
+) -> tuple[str, ...]:
     """The place a spaced word names, with a Korean particle or a case ending after it."""
     korean = _HANGUL.match(word) is not None
-    for size in range(min(len(word), LONGEST + 4), 1, -1):
-        terms = table.get(word[:size])
+    for size in sizes:
+        terms = table.get(word[:size]) if size <= len(word) else None
         if terms is None:
             continue
         rest = word[size:]
@@ -115,7 +128,7 @@ def _at_start(word: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] |
             not korean and len(rest) <= INFLECTION
         ):
             return terms
-    return None
+    return ()
 
 
 _BIG = {"万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12, "만": 1e4, "억": 1e8, "조": 1e12}
@@ -135,11 +148,11 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d])")
 """51,3: a decimal comma (three digits after a comma are thousands)."""
 
 
-def number_terms(text: str) -> list[str]:
+def number_terms(text: str, normalized: bool = False) -> list[str]:
     """Figures written with Korean, Chinese, Japanese or Russian units, grouped by spaces or
     with a decimal comma, as the numbers an English text of them holds: 487억 -> "48.7"
     (billion), 1960萬 -> "19.6" (million), 3천 -> "3000", 51,3 -> "51.3"."""
-    text = unicodedata.normalize("NFKC", text)
+    text = text if normalized else unicodedata.normalize("NFKC", text)
     values = [_cjk_value(m.group()) for m in _CJK_AMOUNT.finditer(text)]
     values += [
         float(n.replace(",", ".")) * _RUSSIAN_UNITS[u] for n, u in _RUSSIAN_AMOUNT.findall(text)
@@ -184,4 +197,5 @@ def _english(value: float) -> str:
 
 def anchor_terms(text: str) -> list[str]:
     """Place and figure terms of a text in another script (see the module docstring)."""
-    return place_terms(text) + number_terms(text)
+    text = unicodedata.normalize("NFKC", text)
+    return place_terms(text, normalized=True) + number_terms(text, normalized=True)
