@@ -26,7 +26,7 @@ from pathlib import Path
 from reader.core.corpus import Article
 from reader.core.stories.clustering import (
     CandidateIndex,
-    Edge,
+    Edges,
     agglomerate,
     place_undated,
     undated_links,
@@ -441,7 +441,7 @@ class StoryCache:
         whens: list[When | None] = []
         window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
-        edges: list[Edge] = []
+        edges = Edges()
         postings: list[tuple[str, int | None, str]] = []
         scorer = BlockScorer(params)
 
@@ -462,7 +462,7 @@ class StoryCache:
             scores = scorer.score(mine, [window.get(other) or load(other) for other in found])
             for other, (score, copy) in zip(found, scores, strict=True):
                 if copy or score > 0:
-                    edges.append(Edge(other, position, score, copy))
+                    edges.add(other, position, score, copy)
             index.add(position, doc, strong)
             ids.append(doc.id)
             whens.append(doc.when)
