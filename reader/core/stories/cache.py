@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.corpus import Article
+from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
     Edges,
@@ -339,6 +340,7 @@ class StoryCache:
         """`stage`, with the row made elsewhere (`staged`, in a reading process)."""
         self._pending.append(row)
         if len(self._pending) >= STAGE_BATCH:
+            warm_up()  # a sync this large mostly clusters again, which asks the word list
             self._flush()
 
     def _reopen_if_gone(self) -> None:
@@ -442,7 +444,9 @@ class StoryCache:
         window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
         edges = Edges()
-        postings: list[tuple[str, int | None, str]] = []
+        postings: list[tuple[str, int | None, list[str]]] = []
+        """Each article's id, ordinal and strong terms (one tuple an article, not one a
+        term: a sixth of the memory, and a first build keeps them for the whole corpus)."""
         scorer = BlockScorer(params)
 
         def load(position: int) -> Packed:
@@ -469,7 +473,7 @@ class StoryCache:
             window[position] = mine
             if ordinal is not None:
                 recent.append((ordinal, position))
-            postings += [(t, ordinal, doc.id) for t in strong]
+            postings.append((doc.id, ordinal, strong))
         edges = place_undated(edges, whens, params)
         groups = agglomerate(len(ids), edges, params.link_threshold)
         taken: set[str] = set()
@@ -487,7 +491,10 @@ class StoryCache:
             # two indexes up to date row by row.
             db.execute("DROP INDEX IF EXISTS postings_term")
             db.execute("DROP INDEX IF EXISTS postings_id")
-            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
+            db.executemany(
+                "INSERT INTO postings VALUES (?, ?, ?)",
+                ((t, ordinal, i) for i, ordinal, strong in postings for t in strong),
+            )
             db.execute(POSTINGS_TERM)
             db.execute(POSTINGS_ID)
             db.executemany(
