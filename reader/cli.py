@@ -262,12 +262,15 @@ def _search(config: Config, args: argparse.Namespace) -> int:
             args.query, sort=args.sort, prefix_last=args.prefix_last, exact=args.exact
         )
         groups = None
+        stories = 0
         if args.group:
             # Enough hits to fill `limit` rows however many versions each story has: their
             # ids alone are read to group them, records and snippets only for the rows shown.
             from reader.library import StoryHit
 
-            rows = library.grouped(results, window=args.limit * GROUP_WINDOW).hits(0, args.limit)
+            grouped = library.grouped(results, window=args.limit * GROUP_WINDOW)
+            stories = grouped.total
+            rows = grouped.hits(0, args.limit)
             groups = [row.group for row in rows if isinstance(row, StoryHit) and row.group]
             hits = rows
         else:
@@ -296,9 +299,7 @@ def _search(config: Config, args: argparse.Namespace) -> int:
         print(f"No articles match {query!r}.{hint}")
         return 0
     width = max(60, shutil.get_terminal_size((100, 24)).columns)
-    shown = f"{len(hits)} of {results.total}" if results.total > len(hits) else f"{results.total}"
-    noun = plural("article", results.total)
-    print(f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}")
+    print(_count_line(len(hits), results.total, stories if args.group else None, args.limit, query))
     extra = {g.hit.id: g for g in groups or ()}
     for number, hit in enumerate(hits, 1):
         meta = " · ".join(x for x in (hit.meta.date or "undated", hit.meta.source, hit.id) if x)
@@ -316,6 +317,21 @@ def _search(config: Config, args: argparse.Namespace) -> int:
 
 GROUP_WINDOW = 10
 """`search --group` reads this many hits per row asked for before collapsing them."""
+
+
+def _count_line(shown: int, articles: int, stories: int | None, limit: int, query: str) -> str:
+    """The line above the results: grouped ones count stories, as the app's status line does
+    ("3 stories (7 articles)"), never "3 of 7 articles", which reads as if rows were missing."""
+    if stories is None:
+        count = f"{shown} of {articles:,}" if articles > shown else f"{articles:,}"
+        count += f" {plural('article', articles)}"
+    else:
+        window = limit * GROUP_WINDOW
+        count = f"{shown} of {stories:,}" if stories > shown else f"{stories:,}"
+        top = f"the best {window:,} of " if articles > window else ""
+        count += f" {'story' if stories == 1 else 'stories'} ({top}{articles:,} "
+        count += f"{plural('article', articles)})"
+    return f"{count} for {query!r}" if query else count
 
 
 def _story_line(outlets: int, articles: int, source: str, date: str | None) -> str:

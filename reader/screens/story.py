@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -109,6 +111,8 @@ class StoryScreen(Screen[OpenVersion | None]):
 
     def on_resize(self, event: object) -> None:
         self._layout()
+        if self.detail.versions and self.comparison is not None:
+            self._render_diff()  # sentences re-wrap under their markers at the new width
 
     def _layout(self) -> None:
         self.query_one("#story-panes").set_class(self.size.width >= WIDE, "-wide")
@@ -154,14 +158,42 @@ class StoryScreen(Screen[OpenVersion | None]):
         if index != self.index or pinned != self.pinned:
             return  # the user moved on meanwhile
         self.comparison = result
-        self.query_one("#story-diff", Static).update(
-            render_comparison(self.detail.versions[index], self.detail.versions[pinned], result)
-        )
+        self._render_diff()
+
+    def _render_diff(self) -> None:
+        diff = self.query_one("#story-diff", Static)
+        left, right = self.detail.versions[self.index], self.detail.versions[self.pinned]
+        pane = self.query_one("#story-compare", VerticalScroll)
+        # The scroll bar's columns are kept free whether or not it shows, so that its arrival
+        # on a long comparison does not re-wrap every line a second time.
+        width = pane.content_region.width - pane.styles.scrollbar_size_vertical
+        diff.update(render_comparison(left, right, self.comparison, width, self.app.console))
 
 
-def render_comparison(left: StoryVersion, right: StoryVersion, result: Comparison | None) -> Text:
-    """The comparison as text; every sentence is data, never markup."""
+def render_comparison(
+    left: StoryVersion,
+    right: StoryVersion,
+    result: Comparison | None,
+    width: int = 0,
+    console: Console | None = None,
+) -> Text:
+    """The comparison as text; every sentence is data, never markup. Given the width, a long
+    sentence wraps under its own first word, so the `+`, `−` and outlet markers stay alone in
+    the margin and each sentence reads as one block."""
     out = Text()
+
+    def item(marker: str, sentence: str, style: str = "", marker_style: str = "") -> None:
+        out.append(marker, style=marker_style or style)
+        indent = cell_len(marker)
+        if console is None or width - indent < 20:
+            out.append(f"{sentence}\n", style=style)
+            return
+        for number, line in enumerate(Text(sentence, style=style).wrap(console, width - indent)):
+            if number:
+                out.append(" " * indent)
+            out.append_text(line)
+            out.append("\n")
+
     lm, rm = left.member, right.member
     if version_notes := left.notes:
         out.append("Your notes on this version\n", style="bold")
@@ -184,16 +216,14 @@ def render_comparison(left: StoryVersion, right: StoryVersion, result: Compariso
     for d in result.discrepancies:
         values = f"{', '.join(d.left_values)} ≠ {', '.join(d.right_values)}"
         out.append(f"  ≠ {values}\n", style="bold reverse")
-        out.append(f"    {lm.source}: ", style="bold")
-        out.append(f"{d.left}\n")
-        out.append(f"    {rm.source}: ", style="bold")
-        out.append(f"{d.right}\n")
+        item(f"    {lm.source}: ", d.left, marker_style="bold")
+        item(f"    {rm.source}: ", d.right, marker_style="bold")
     out.append(f"\nAdds ({len(result.adds)})\n", style="bold")
     for sentence in result.adds:
-        out.append(f"  + {sentence}\n")
+        item("  + ", sentence)
     out.append(f"\nLeaves out ({len(result.leaves_out)})\n", style="bold")
     for sentence in result.leaves_out:
-        out.append(f"  − {sentence}\n", style="dim")
+        item("  − ", sentence, style="dim")
     return out
 
 

@@ -65,6 +65,8 @@ def test_grouped_search_gives_one_row_per_story(config_file: Path) -> None:
     assert len(story_rows) == 1 and story_rows[0]["story"]["first"]["date"] == "2025-08-28"
     text = run("--config", str(config_file), "search", "parade", "--group").stdout
     assert "+1 outlet · 2 versions · first: Unknown, 2025-08-28" in text
+    # Rows are stories: the count says so, not "3 of 4 articles" as if rows were missing.
+    assert text.splitlines()[0] == f"{len(grouped)} stories ({len(plain)} articles) for 'parade'"
     typo = json.loads(
         run("--config", str(config_file), "search", "parde", "--json", "--group").stdout
     )

@@ -80,6 +80,10 @@ async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp,
         diff = str(screen.query_one("#story-diff", Static).render())
         assert "compared with" in diff and "Adds (" in diff and "Leaves out (" in diff
         assert screen.comparison is not None and screen.comparison.adds
+        # A long sentence wraps under its own first word, the `+` alone in the margin.
+        adds = diff.split("Adds (")[1].split("Leaves out (")[0].splitlines()[1:]
+        assert all(line.startswith(("  + ", "    ")) for line in adds if line)
+        assert any(line.startswith("    ") for line in adds)  # it did wrap
         await pilot.press("j")
         await settle(pilot)
         assert screen.index == 1
