@@ -305,24 +305,49 @@ class Library:
         self._backend = backend
         self._stamp = self.home.stamp()
         self._swap_lock = threading.Lock()
-        self._reader = ArticleReader(config.sources)
-        """Reads each file with the outlet table of the user's config."""
-        self.indexer = self._indexer(backend)
-        # Stories outlive a generation: a rebuild gives the same stories, kept beside them.
-        self.stories = StoryCache(self.home.root / STORIES)
+        self._made_lock = threading.Lock()
+        self._indexer_made: Indexer | None = None
         self.story_report: SyncReport | None = None
         self.story_timings: dict[str, float] = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing (`features`, added
         up over the reading processes that compute them; `extract`, keeping them in the
         indexing process), then clustering or assignment (the benchmark reports their sum as
         `stories_s`)."""
-        self.subscriptions = Subscriptions(
-            config.corpus, config.data_dir, config.feeds, config.source
-        )
         self._store_in_use = True
         self._lexicon: Lexicon | None = None
         self._counts_lock = threading.Lock()
         self._counts: dict[str, dict[str, int]] = {}
+
+    # Made when first needed, not with the library: the first frame needs none of them (the
+    # outlet table alone is ~50 ms of YAML), and the sync that does runs after it.
+
+    @functools.cached_property
+    def _reader(self) -> ArticleReader:
+        """Reads each file with the outlet table of the user's config."""
+        return ArticleReader(self.config.sources)
+
+    @property
+    def indexer(self) -> Indexer:
+        """Keeps the index in use in step with the corpus."""
+        with self._made_lock:
+            if self._indexer_made is None:
+                self._indexer_made = self._indexer(self._backend)
+            return self._indexer_made
+
+    @indexer.setter
+    def indexer(self, indexer: Indexer) -> None:
+        with self._made_lock:
+            self._indexer_made = indexer
+
+    @functools.cached_property
+    def stories(self) -> StoryCache:
+        """Stories outlive a generation: a rebuild gives the same stories, kept beside them."""
+        return StoryCache(self.home.root / STORIES)
+
+    @functools.cached_property
+    def subscriptions(self) -> Subscriptions:
+        config = self.config
+        return Subscriptions(config.corpus, config.data_dir, config.feeds, config.source)
 
     # -- index -------------------------------------------------------------------------
 
@@ -349,7 +374,8 @@ class Library:
         """Read from `backend` from now on. The old one is not closed: result sets on screen
         still page through it, and it goes with them."""
         self._backend = backend
-        self.indexer = indexer or self._indexer(backend)
+        with self._made_lock:
+            self._indexer_made = indexer  # None: made for `backend` when next needed
         self._lexicon = None  # its vocabulary is the engine's: read the new one's
         with self._counts_lock:
             self._counts.clear()
@@ -1192,7 +1218,8 @@ class Library:
         return self.subscriptions.add(url, name)
 
     def close(self) -> None:
-        self.stories.close()
+        if "stories" in self.__dict__:  # opened (cached_property keeps it there)
+            self.stories.close()
         self._backend.close()
         self.store.close()
 

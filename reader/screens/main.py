@@ -144,6 +144,12 @@ class MainScreen(UserWork):
     # -- composition and typed accessors ----------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The arrangement's classes before the panes are first styled: set on mount, each
+        # class would restyle the whole screen once more before the first frame.
+        self.set_reactive(MainScreen.width, self.app.size.width)
+        layout = self.compute_arrangement()
+        self.set_reactive(MainScreen.arrangement, layout)
+        self._apply_classes(layout, update=False)
         library = self.library
         yield Header()
         with Horizontal(id="main"):
@@ -194,6 +200,7 @@ class MainScreen(UserWork):
 
     def on_mount(self) -> None:
         self.width = self.app.size.width
+        self._apply_label_width(self.arrangement)  # the classes were set in compose
         # Start on the results, as in less or vim: `/` searches (the box says so), `q` quits.
         self.set_focus(self.results)
         self.status.say("Opening the index…")
@@ -207,15 +214,26 @@ class MainScreen(UserWork):
     def compute_arrangement(self) -> Layout:
         return Layout.at(self.width, self.sidebar_wide, self.sidebar_narrow, self.reading)
 
-    def watch_arrangement(self, layout: Layout) -> None:
-        self.set_class(layout.wide, "-wide")
-        self.set_class(layout.narrow, "-narrow")
-        self.set_class(layout.sidebar, "-sidebar")
-        self.set_class(layout.reading, "-reading")
+    def _apply_classes(self, layout: Layout, update: bool = True) -> None:
+        """The layout as the screen's classes, in one restyle (one per class would restyle
+        every pane up to four times)."""
+        classes = {
+            "-wide": layout.wide,
+            "-narrow": layout.narrow,
+            "-sidebar": layout.sidebar,
+            "-reading": layout.reading,
+        }
+        self.update_classes(classes, update=update)
+
+    def _apply_label_width(self, layout: Layout) -> None:
         label_width = NARROW_LABEL_WIDTH if layout.narrow else LABEL_WIDTH
         for facet in self.facet_lists:
             facet.label_width = label_width
         self.feeds.label_width = label_width
+
+    def watch_arrangement(self, layout: Layout) -> None:
+        self._apply_classes(layout)
+        self._apply_label_width(layout)
         focused = self.focused
         if focused is None:
             return

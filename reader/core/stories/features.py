@@ -205,8 +205,19 @@ def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+_CJK_DAY = re.compile(r"(?<![\d月월])(\d{1,2})\s*[日일](?![\d])")
+"""A day of the month alone ("14일 밝혔다", "27日"): Korean and Japanese news name the day of
+the event and leave the month to the dateline, which many pieces lack."""
+
+
 def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
+    """(month, day) pairs the lead names; month 0 for a day named alone in the first
+    paragraph of a Korean, Japanese or Chinese piece (the dated piece's month, then)."""
     found = set()
+    if paragraphs and not paragraphs[0].isascii():
+        for match in _CJK_DAY.finditer(unicodedata.normalize("NFKC", paragraphs[0])):
+            if 1 <= int(match.group(1)) <= 31:
+                found.add((0, int(match.group(1))))
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         for pattern in (_MONTH_DAY, _DAY_MONTH):
             for match in pattern.finditer(para):
@@ -614,7 +625,11 @@ def extract(
         terms[term] = terms.get(term, 0) + title_weight
     foreign = is_foreign(terms)
     if foreign:
-        for term in cyrillic_names("\n".join(body)):
+        # What an English version can share with it: names, places, figures.
+        from reader.core.stories.anchors import anchor_terms
+
+        text = "\n".join(body)
+        for term in cyrillic_names(text) + anchor_terms(f"{title}\n{text}"):
             terms[term] = terms.get(term, 0) + 1
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
