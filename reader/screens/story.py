@@ -198,7 +198,7 @@ def render_comparison(
     if version_notes := left.notes:
         out.append("Your notes on this version\n", style="bold")
         for note in version_notes:
-            out.append(f"  ✎ {' '.join(note.split())}\n")
+            item("  ✎ ", " ".join(note.split()))  # a long note wraps under itself too
         out.append("\n")
     if result is None:
         out.append(f"{lm.source} ({lm.role}) is the version the others are compared with.\n")

@@ -182,3 +182,29 @@ async def test_help_lists_the_story_keys_from_their_bindings(app: NewsReaderApp)
         assert "version" in anywhere[">"] and "version" in anywhere["<"]
         story = next(rows for heading, rows in shown.items() if heading.startswith("Story view"))
         assert "compare" in story["b"] and "read the version" in story["⏎"]
+
+
+def test_a_long_note_or_sentence_in_the_comparison_wraps_under_its_own_marker() -> None:
+    """Without an app: the comparison text at 50 columns, every line of a note and of an added
+    sentence past the first starts under its first word, so the ✎ and + stand alone."""
+    from rich.console import Console
+
+    from reader.core.stories.cache import Member
+    from reader.core.stories.compare import Comparison
+    from reader.library import StoryVersion
+    from reader.screens.story import render_comparison
+
+    def version(source: str, notes: tuple[str, ...] = ()) -> StoryVersion:
+        member = Member(source.lower(), "x.txt", "T", source, None, None, None, "version")
+        return StoryVersion(member, (), notes)
+
+    note = "Check the figure against the ministry's own release before quoting it anywhere."
+    added = "The talks lasted four hours and ended without a joint statement from either side."
+    text = render_comparison(
+        version("AP", (note,)), version("AFP"), Comparison(adds=[added]), 50, Console(width=50)
+    ).plain
+    for marker, sentence in (("  ✎ ", note), ("  + ", added)):
+        lines = text.split(marker, 1)[1].splitlines()
+        block = [marker + lines[0]] + [ln for ln in lines[1:3] if ln.startswith("    ")]
+        assert len(block) > 1 and all(len(ln) <= 50 for ln in block)
+        assert " ".join(ln[4:].strip() for ln in block) == sentence

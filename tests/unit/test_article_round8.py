@@ -186,11 +186,19 @@ def test_furniture_under_the_story_by_kind(line: str) -> None:
     "line",
     [
         "1990 2000 2010", "Support for the measure grew in the capital after the vote.",
-        "Next week the talks resume in Seoul.",
+        "Next week the talks resume in Seoul.", "Support for Ukraine", "Support from allies",
+        "In the UK", "View from the UK", "Read it", "2010 (2020) 2030",
     ],
 )  # fmt: skip
 def test_story_lines_like_that_furniture_stay(line: str) -> None:
     assert not furniture.is_furniture(line, prose=True)
+    assert not furniture.is_furniture(line, prose=False)  # a cross-heading is no prose
+
+
+@pytest.mark.parametrize("heading", ["Support for Ukraine", "In the UK", "2010 (2020) 2030"])
+def test_a_cross_heading_like_a_label_stays_in_the_body(heading: str) -> None:
+    parsed = parse(f"{HEAD}\n\n{S1}\n\n{heading}\n\n{S2}\n\n{S3}\n")
+    assert parsed.paragraphs == [S1, heading, S2, S3]
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,11 @@ def test_a_place_name_inside_another_word_is_not_that_place() -> None:
         ("около 3 тыс. человек", ["3000"]),
         ("получила 51,3 процента", ["51.3"]),
         ("1 960 000 избирателей", ["1960000"]),
+        # The smaller part after the largest unit, and a decimal comma before its unit, once.
+        ("共選出1萬1000多名地方公職", ["11000"]),
+        ("観客は1万2千人", ["12000"]),
+        ("시민 1만5000명", ["15000"]),
+        ("около 2,7 млрд долларов", ["2.7"]),
     ],
 )
 def test_figures_with_their_units_are_written_as_english_writes_them(

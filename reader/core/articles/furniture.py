@@ -183,7 +183,10 @@ _STARTS = re.compile(
     r"(?:prev|previous|next)(?: (?:article|story|post|news))?(?:\s*[:|›»]|\s{2,})\s*\S|"
     # An appeal for money under the story: `Support The Insider: independent ...`, `taz zahl
     # ich – Unterstützen Sie unabhängigen Journalismus.`
-    r"support [\w .'’-]{2,30}(?::|$)|.{0,30}unterstützen sie (?:unabhängigen|unseren|den)|"
+    # (not `Support for Ukraine`, a cross-heading: a preposition or a verb follows support)
+    r"support (?!(?:for|from|of|to|in|on|at|among|across|behind|by|with|and|grows?|grew|"
+    r"falls?|fell|rises?|rose|slips?|slipped|wanes?|waned)\b)[\w .'’-]{2,30}(?::|$)|"
+    r".{0,30}unterstützen sie (?:unabhängigen|unseren|den)|"
     r"soutenez (?:le|notre|un) journalisme|apoya (?:el|nuestro) periodismo|"
     r"comments?\s*[-–:]\s*(?:please )?(?:log ?in|sign ?in)|"
     # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
@@ -454,11 +457,13 @@ def _widget_links(text: str) -> bool:
 
 
 _PHONE_LINE = re.compile(
-    r"^(?:(?:tel|phone|t|m|mob|fax)\.?\s*:?\s*|(?=.*(?:\+|\(\d{2,4}\))))"
+    r"^(?:(?:tel|phone|t|m|mob|fax)\.?\s*:?\s*|(?=.*\+|\(\d{2,4}\)))"
     r"\(?\+?\d[\d ()./-]{6,}\d\s*(?:\([A-Z]{2,5}\))?$",
     re.I,
 )
-"""A press contact's telephone number on a line of its own: `(+32) 2 28 41234 (BXL)`."""
+"""A press contact's telephone number on a line of its own: `(+32) 2 28 41234 (BXL)`. An
+unlabelled number holds a `+` or starts with its area code in brackets: a row of figures with
+a year in brackets (`2010 (2020) 2030`) is the story's."""
 
 
 def is_furniture(text: str, prose: bool) -> bool:
@@ -783,8 +788,11 @@ def is_ui_label(text: str) -> bool:
             return True
         if len(parts) == 1 and parts[0] in _LANGUAGES and not parts[0].isascii():
             return True  # `日本語` alone links to that edition; `English` alone may be a kicker
+        # A route names its language in full (`Listen In Arabic`): a two-letter code counts
+        # only in a list of them (`EN | DE`), as `in the UK` or `read it` is English prose.
         route = _LANGUAGE_ROUTE.match(low) if len(items) <= 4 else None
-        if route and (route.group("lang") or route.group("lang2") or "") in _LANGUAGES:
+        language = (route.group("lang") or route.group("lang2") or "") if route else ""
+        if len(language) > 2 and language in _LANGUAGES:
             return True
     if (digits or items[0] in _BUTTON_VERBS) and _IMAGE_BUTTON.match(low):
         return True

@@ -136,16 +136,19 @@ _SMALL = {"千": 1e3, "百": 1e2, "十": 1e1, "천": 1e3, "백": 1e2, "십": 1e1
 _CJK_AMOUNT = re.compile(
     r"\d[\d,.]*(?:[千百十천백십]|(?:[千百十천백십]\s?)?\d[\d,.]*)*[千百十천백십]?[万萬億亿兆만억조]"
     r"(?:\s?\d[\d,.]*(?:[千百十천백십]\d*)*[千百十천백십]?[万萬億亿兆만억조])*"
+    r"(?:\d[\d,.]*(?:[千百十천백십]\d*)*[千百十천백십]?)?"
     r"|\d[\d,.]*[千천](?![\d万萬億亿兆만억조])"
 )
-"""A figure written with Chinese, Japanese or Korean units: 487억, 1천120만, 1조 2천억, 3천."""
+"""A figure written with Chinese, Japanese or Korean units: 487억, 1천120만, 1조 2천억, 3천,
+and the smaller part written on after the largest unit: 1万2千 (12,000), 1만5000 (15,000)."""
 _CJK_TOKEN = re.compile(r"\d[\d,.]*|[千百十천백십万萬億亿兆만억조]")
 _RUSSIAN_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(тыс|млн|млрд|трлн)(?![^\W\d_])")
 _RUSSIAN_UNITS = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12}
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 """1 960 000: thousands set apart by spaces, as Russian writes them."""
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d])")
-"""51,3: a decimal comma (three digits after a comma are thousands)."""
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|\s*(?:тыс|млн|млрд|трлн))")
+"""51,3: a decimal comma (three digits after a comma are thousands); 12,5 млн is read
+once, with its unit, by `_RUSSIAN_AMOUNT`."""
 
 
 def number_terms(text: str, normalized: bool = False) -> list[str]:
@@ -182,7 +185,7 @@ def _cjk_value(amount: str) -> float:
             group += 0.0 if number is None else number
             total += (group or 1.0) * _BIG[token]
             group, number = 0.0, None
-    return total + group
+    return total + group + (number or 0.0)  # 1만5000: its 5000
 
 
 def _english(value: float) -> str:
