@@ -136,6 +136,17 @@ def test_the_outlet_then_the_reporter_on_one_line_is_the_byline() -> None:
 
 
 @pytest.mark.parametrize(
+    "headline",
+    ["Sun Sets On Coal Power", "Guardian Angels Patrol Subway", "Independent Candidate Wins Seat"],
+)
+def test_a_title_case_headline_opening_with_an_outlet_name_stays_the_headline(
+    headline: str,
+) -> None:
+    meta = parse(f"{headline}\n\n{BODY}").meta
+    assert (meta.title, meta.byline) == (headline, None)
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Cet article fait partie de notre série « Les Bretons au bout du monde ».",

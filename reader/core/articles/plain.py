@@ -680,8 +680,14 @@ def _lone_date_labels(lines: list[_Line]) -> None:
 
 
 def _outlet_then_name(text: str, outlets: OutletTable) -> tuple[Outlet, list[str]] | None:
-    """The outlet's name, then the reporter's, on one line: `Ouest-France Lucie MARCHAND.`"""
+    """The outlet's name, then the reporter's, on one line: `Ouest-France Lucie MARCHAND.`
+
+    Only in the shape that line has (a surname in capitals, or a closing full stop): a headline
+    in title case that opens with a one-word outlet name (`Sun Sets On Coal Power`, `Guardian
+    Angels Patrol Subway`) is a headline, not The Sun's reporter "Sets On Coal Power"."""
     words = text.rstrip(".").split()
+    if not text.endswith(".") and not any(len(w) > 1 and w.isupper() for w in words[1:]):
+        return None
     if outlets.named(" ".join(words)) is not None:
         return None
     for k in (1, 2, 3):
