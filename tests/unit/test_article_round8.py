@@ -297,3 +297,12 @@ def test_a_forwarded_headers_date_is_not_the_storys() -> None:
 )
 def test_a_first_line_named_like_a_paper_is_the_masthead(top: str, source: str) -> None:
     assert parse(f"{top}\n\n{HEAD}\n\nBy Jane Doe\n\n{BODY}").meta.source == source
+
+
+def test_an_authors_bio_under_the_story_goes_to_credits_not_nowhere() -> None:
+    bio = (
+        "John Smith is a professor of economics at Seoul National University and has "
+        "studied the North Korean economy for two decades."
+    )
+    meta = parse(f"{HEAD}\n\n{BODY}\n\n{bio}\n").meta
+    assert (meta.byline, meta.credits) == ("John Smith", bio)

@@ -2008,6 +2008,8 @@ class _Assembly:
         """A wire prefix cut from the headline (`(3rd LD)`, `[2보]`) that no kicker took."""
         self.dropped: dict[str, str] = {}
         """Body paragraphs a rule took out, by their text: the rule (for `record`)."""
+        self.bios: set[str] = set()
+        """Bios under the story, moved to `credits`."""
 
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
@@ -2125,6 +2127,8 @@ class _Assembly:
                 out.append(Placement(text, used[i]))
             elif i < self.start and (kind == TEXT or (kind == SUMMARY and _summary_line(line))):
                 out.append(Placement(text, "header"))
+            elif kind == TEXT and not footer and text in self.bios:
+                out.append(Placement(text, "credits"))
             elif kind == TEXT and not footer and text in self.dropped:
                 out.append(Placement(text, None, self.dropped[text]))
             elif kind == TEXT and not footer and i >= self.start:
@@ -2203,9 +2207,18 @@ class _Assembly:
 
     def _drop_bios(self, body: list[str], byline: str | None) -> list[str]:
         """Author bios after the story (`Lucas Whitmore is the Seoul bureau chief ...`), and
-        the interviewee's under an interview."""
+        the interviewee's under an interview: not the story, but words a reader may want
+        (who the author is, where they work), so they go to `credits`, never nowhere."""
+        bios: list[str] = []
+        body = self._strip_bios(body, byline, bios)
+        for bio in reversed(bios):  # they were taken from the end up
+            self.bios.add(bio.strip())
+            self.credits.append(bio.strip())
+        return body
+
+    def _strip_bios(self, body: list[str], byline: str | None, bios: list[str]) -> list[str]:
         if body and _interviewee_bio(body):
-            self.dropped[body[-1]] = "interviewee's bio"
+            bios.append(body[-1])
             body = body[:-1]
         if not byline or not body:
             return body
@@ -2225,7 +2238,7 @@ class _Assembly:
                 continue
             named = match and (match.group("name") or match.group("named") or "").lower()
             if match and len(last) < 400 and (named in parts | names or not named):
-                self.dropped[body[-1]] = "author's bio"
+                bios.append(body[-1])
                 body = body[:-1]
                 continue
             break
