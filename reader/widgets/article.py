@@ -389,6 +389,10 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
             )
         else:
             widgets += [NoteCard(note_text(n), classes="-detached") for n in notes if n.detached]
+            if credits := view.hit.meta.credits:
+                # `Reporting by ...; Editing by ...`, picture credits, an author's bio: not
+                # the story, but printed with it, so shown under it as printed.
+                widgets.append(Static(Text(credits), classes="article-credits"))
         return widgets
 
     def _ensure_rendered(self, number: int) -> None:
