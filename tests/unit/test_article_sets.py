@@ -33,6 +33,7 @@ SETS = (
     "articles-blind5c",
     "articles-blind6d",
     "articles-blind6e",
+    "articles-blind7f",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "
@@ -96,7 +97,6 @@ _BLIND5C_FURNITURE = {
 """Batch 5C's body misses after parse7's round (its fields are all right): furniture kinds
 no rule knows yet, each listed so that a fix shows."""
 _BLIND6D_FURNITURE = {
-    "aftenposten-no-publisert-oppdatert-two-journalists.txt": "batch 6D, furniture kept: `Les også` and its related link stay in the body",
     "brookings-commentary-three-authors-series-line.txt": "batch 6D, furniture kept: the series line `This piece is part of the ... project.` opens the body",
     "fwd-iphone-spectator-pasted-url-subject-differs.eml": "batch 6D, furniture kept: the author's bio and `Topics in this article` stay in the body",
     "hs-fi-ulkomaat-inflected-names-deck.txt": "batch 6D, furniture kept: `Jaa`, `Kommentoi` and a `Lue lisää:` link stay in the body",
@@ -115,20 +115,8 @@ _BLIND6D_FURNITURE = {
 _BLIND6E_MISSES = {
     (
         "metadata",
-        "aspi-strategist-date-pipe-author-colon-headline.txt",
-    ): "batch 6E: the author only at the end (`Author` over the name and post)",
-    (
-        "metadata",
         "destandaard-nl-door-byline-weekday-date-poetin.txt",
     ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
-    (
-        "metadata",
-        "hrw-dispatches-ngo-author-role-edt-stamp.txt",
-    ): "batch 6E: an image button (`Click to expand Image`) taken for the headline; NGO unknown",
-    (
-        "metadata",
-        "kei-peninsula-setext-date-above-headline-author-end.md",
-    ): "batch 6E: the author named only in the italic bio at the end",
     (
         "body",
         "aspi-strategist-date-pipe-author-colon-headline.txt",
@@ -137,10 +125,6 @@ _BLIND6E_MISSES = {
         "body",
         "fwd-thunderbird-economictimes-et-bureau-synopsis.eml",
     ): "batch 6E, furniture kept: the `Synopsis` opens the body; ET's `(Catch all the ...)` footer stays",
-    (
-        "body",
-        "hromadske-en-translated-weekday-dateline-date-at-end.txt",
-    ): "batch 6E, furniture kept: `Support hromadske` stays in the body",
     (
         "body",
         "hrw-dispatches-ngo-author-role-edt-stamp.txt",
@@ -179,6 +163,47 @@ _BLIND6E_MISSES = {
     ): "batch 6E, furniture kept: the `Новости СМИ2` widget stays in the body",
 }
 """Batch 6E after parse7's round (first run title 90%, source 85%, date 85%, byline 80%)."""
+_BLIND7F_MISSES = {
+    ("body", "bundestag-hib-de-antwort-dayfirst-initials.txt"): (
+        "batch 7F, furniture kept: the imprint's `Deutscher Bundestag, PuK 1` and its telephone "
+        "line stay in the body"
+    ),
+    ("body", "dailymaverick-za-oped-author-date-above-headline-series-bio.txt"): (
+        "batch 7F: the one-sentence standfirst under the author and date opens the body"
+    ),
+    ("body", "europarl-press-release-html-language-switch-vote-summary.html"): (
+        "batch 7F: the vote-summary bullets open the body; the press contact's name and the "
+        "`EP_ForeignAff` handle stay"
+    ),
+    ("body", "hanwhaocean-newsroom-tabs-dotted-date-location-line.txt"): (
+        "batch 7F: the summary bullet opens the body; the newsroom's `List` button stays"
+    ),
+    ("body", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
+        "batch 7F: Latin-2 Hungarian is read as cp1252 (`következõ`): both read `ő` as a "
+        "letter, so no symbol tells the code pages apart"
+    ),
+    ("people", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
+        "batch 7F: Hungarian spellings (`Vang Ji`, `Hszi Csin-ping`, `Putyin`) are no aliases"
+    ),
+    ("body", "medium-blog-member-only-read-time-nbsp-zerowidth.txt"): (
+        "batch 7F, furniture kept: the caption `Photo by the author: ...` opens the body"
+    ),
+    ("body", "mfa-sg-press-statement-date-at-end-caps.txt"): (
+        "batch 7F: the ministry's sign-off block (name, `SINGAPORE`, date) ends the body"
+    ),
+    ("body", "primamedia-ru-avtor-kim-decoy-kim-jong-il-museum.txt"): (
+        "batch 7F: the story's last sentence, over the page's photo credit, is taken for that "
+        "photo's caption"
+    ),
+    ("body", "rusi-commentary-newsletter-multipart-bio-only-byline-series-line.eml"): (
+        "batch 7F, furniture kept: the bio under the story, the pitch prompt and the address"
+    ),
+    ("body", "theprint-html-editors-note-listen-bio-only-byline.html"): (
+        "batch 7F, furniture kept: `Why news media is in crisis & How you can fix it`"
+    ),
+}
+"""Batch 7F after parse8's round (first run on main: title 80%, source 75%, date 85%, byline
+80%)."""
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "cnn-live-updates-icbm-post-timestamps.txt"): _LIVE_SUMMARY,
     ("body", "kyivpost-date-before-headline-utf16le.txt"): _ONE_SENTENCE_DEK,
@@ -190,6 +215,7 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     **{("body", name): why for name, why in _BLIND5C_FURNITURE.items()},
     **{("body", name): why for name, why in _BLIND6D_FURNITURE.items()},
     **_BLIND6E_MISSES,
+    **_BLIND7F_MISSES,
     ("people", "hs-fi-ulkomaat-inflected-names-deck.txt"): (
         "batch 6D: Finnish inflects names (`Vladimir Putinin`); the linker matches the name's "
         "base form only"
@@ -252,7 +278,9 @@ def test_body_without_furniture(folder: str, name: str, gold: dict[str, Any]) ->
     assert gold["body_first"] in article.paragraphs[0]
     assert gold["body_last"] in article.paragraphs[-1]
     body = norm(article.body)
-    assert [s for s in gold["not_in_body"] if norm(s) in body] == []
+    # a string of punctuation only (`.    .    .`) normalises to nothing: looked for as printed
+    kept = [s for s in gold["not_in_body"] if (norm(s) in body if norm(s) else s in article.body)]
+    assert kept == []
 
 
 @pytest.mark.parametrize(("folder", "name", "gold"), marked("people"), ids=[c[1] for c in CASES])

@@ -39,6 +39,16 @@ _SPLIT = re.compile(
 _OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,4}$")
 """A paper's initials after its reporter's name: Helsingin Sanomat's `Jussi Lehtonen HS`."""
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
+END_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),? (?:is|was|serves as) "
+    r"(?:(?:a|an|the) )?(?:[\w'’-]+ ){0,5}?(?i:fellow|analyst|researcher|professor|director|"
+    r"editor|correspondent|reporter|writer|columnist|journalist|author|lecturer|scholar|"
+    r"associate|chair|head|founder|co-founder|president|manager|adviser|advisor|economist|"
+    r"historian|ambassador|officer|coordinator|expert|specialist|member|partner|"
+    r"contributor|candidate|student|consultant)\b.{0,300}(?:\bat|\bof|\bwith|\bfor|\bin)\b"
+)
+"""An author's bio under the story: a full name, then `is` and a post at an institution
+(`Daniel Whitcomb is Director of Research at the Korea Economic Institute of America.`)."""
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
     r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|"
@@ -266,6 +276,7 @@ def signoff(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
 
 _ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){0,4}(?:correspondent|reporter|editor|writer|analyst|producer|"
+    r"researcher|research fellow|fellow|scholar|director|adviser|advisor|specialist|"
     r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
     r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"
@@ -372,3 +383,9 @@ _AGENCIES = frozenset(
     )
 )
 _AGENCIES = frozenset(a.strip() for a in _AGENCIES)
+
+
+def from_bio(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """The author a bio names (`Nandini Rao is an associate editor at ThePrint ...`)."""
+    match = END_BIO.match(text.strip().strip("*_ ").lstrip("—–-").strip())
+    return bare(match.group("name"), is_outlet) if match else None

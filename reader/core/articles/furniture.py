@@ -95,7 +95,10 @@ LIST_HEADS = frozenset(
     смотрите также|daily quiz|weekly quiz|news quiz|take the quiz|in this article|in|
     延伸閱讀|延伸阅读|相關新聞|相關文章|注目ワード|lees ook|ook interessant|meer over dit onderwerp|
     あわせて読みたい|こちらもおすすめ|related content|lee también|lea también|
-    keep reading|how does this make you feel?|
+    keep reading|how does this make you feel?|themen|schlagworte|kapcsolódó cikkek|kapcsolódó|
+    související články|související|aiheeseen liittyvät|lue myös|ilgili haberler|
+    relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
+    powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
     read more about|passend zum artikel|zum thema|dazu passend|weitere artikel
     """.replace("\n", "").split("|")
@@ -173,7 +176,16 @@ _STARTS = re.compile(
     r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
     r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
     r"opinions expressed are those of the author|the views expressed (?:here |in this "
-    r"(?:article|column|piece) )?are (?:those of )?the author|"
+    r"(?:[\w-]+ ){1,2})?are (?:those of )?the author|"
+    r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
+    r"capacity|"
+    # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`
+    r"(?:prev|previous|next)(?: (?:article|story|post|news))?(?:\s*[:|›»]|\s{2,})\s*\S|"
+    # An appeal for money under the story: `Support The Insider: independent ...`, `taz zahl
+    # ich – Unterstützen Sie unabhängigen Journalismus.`
+    r"support [\w .'’-]{2,30}(?::|$)|.{0,30}unterstützen sie (?:unabhängigen|unseren|den)|"
+    r"soutenez (?:le|notre|un) journalisme|apoya (?:el|nuestro) periodismo|"
+    r"comments?\s*[-–:]\s*(?:please )?(?:log ?in|sign ?in)|"
     # Ukrainian agencies' rights notice: `If you cite or use any materials on the Internet, ...`
     r"if you (?:cite|quote|use) (?:or use )?any (?:of (?:our|the) )?materials|"
     # An app's audio note: `Listening to articles is free for open-access content—...`
@@ -279,6 +291,9 @@ CREDIT = re.compile(
     r"graphics? by|produced by|with reporting by|with additional reporting|"
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
+    # An imprint under a release: `Herausgeber`, `Verantwortlich: X`, `Redaktion: Y`
+    r"verantwortlich\s*:|redaktion\s*:|v\.\s?i\.\s?s\.\s?d\.\s?p\.|herausgeber(?:in)?\s*$|"
+    r"publisher\s*:|rédaction\s*:|redacción\s*:|"
     r"photos? by|photograph(?:s|y)? by|photography\s*:|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
@@ -293,7 +308,11 @@ CREDIT = re.compile(
     r"traduzione di |перевод(?: с \w+)?\s*:? )",
     re.I,
 )
-_SHORT_SOURCE = re.compile(r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典)\s*[:：]", re.I)
+_SHORT_SOURCE = re.compile(
+    r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典|forrás|źródło|zdroj|kaynak|bron|lähde|"
+    r"källa|kilde|izvor|sursa|sursă)\s*[:：]",
+    re.I,
+)
 """`Источник: «Интерфакс»`: which agency a short item cites. A long labelled paragraph
 (`Джерело: Путін на пресконференції в Пекіні, пише ...`) is Ukrainska Pravda's body."""
 """A credit line: who reported, wrote, edited, translated, photographed; `Source:` lines."""
@@ -320,6 +339,8 @@ PHOTO_CREDIT = re.compile(
     r"Purchase Licensing Rights.{0,20}|"
     r"Getty Images|/ Getty Images|via Getty Images|"
     r"©\s*[^,]{2,40}/\s*[\w .-]{2,40}|"
+    # A picture's rights at the end of its caption: `... May 2025. © 2025 Kyodo via AP Images`
+    r"(?<=[.!?)\]] )©\s*(?:19|20)\d\d\s+[A-Z][\w .&'’-]{1,30}(?:\s+via\s+[A-Z][\w .&-]{1,30})?|"
     # In brackets at the end: `(Photo by X/AFP via Getty Images)`, `(Jade Gao/Pool/Reuters)`,
     # `(Mainichi/Sayaka Endo)`, `(Reuters: Kaori Ito)` (ABC), `(File photo: Reuters/Name)`.
     r"\(\s*(?:file )?(?:photo|photograph|image|picture|illustration)s?\s*(?:by\b|:)[^()]{2,80}\)|"
@@ -432,6 +453,14 @@ def _widget_links(text: str) -> bool:
     return bool(labels) and not rest and all(normal(label) in EXACT for label in labels)
 
 
+_PHONE_LINE = re.compile(
+    r"^(?:(?:tel|phone|t|m|mob|fax)\.?\s*:?\s*|(?=.*(?:\+|\(\d{2,4}\))))"
+    r"\(?\+?\d[\d ()./-]{6,}\d\s*(?:\([A-Z]{2,5}\))?$",
+    re.I,
+)
+"""A press contact's telephone number on a line of its own: `(+32) 2 28 41234 (BXL)`."""
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -439,6 +468,10 @@ def is_furniture(text: str, prose: bool) -> bool:
     if not key:
         return True
     if key in EXACT or (len(key) < 40 and _READ_TIME.match(key)):
+        return True
+    if len(key) <= 60 and is_ui_label(text):
+        return True
+    if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
         return True
     stripped = text.strip()
     if stripped[:1] in "*_" and len(stripped) > 2:
@@ -610,3 +643,155 @@ def strip_trailing_mark(text: str) -> str:
     tail = max(0, len(text) - 20)
     match = TRAILING_MARK.search(text, tail)
     return text[: match.start()].rstrip() if match else text
+
+
+# -- UI labels: a page's buttons and widgets, known from their shape in any language --
+
+_READ_TIME_ANY = re.compile(
+    r"^(?:(?:read(?:ing)?\s*time|lesezeit|leestijd|lesetid|lukuaika|czas czytania|"
+    r"temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|время чтения|"
+    r"час читання|읽는 시간|読了時間|阅读时间|閱讀時間)\s*[:：]?\s*)?"
+    r"(?:~\s*)?\d{1,3}\s*(?:[–-]\s*\d{1,3}\s*)?"
+    r"(?:min(?:ute)?s?\.?|minuten|minutter|minuti|minutos|minuty|minuut|minuuttia|мин\.?|"
+    r"минут[ы]?|хв\.?|хвилин[и]?|분|分钟?|分鐘)"
+    r"(?:\s*(?:to read|read|reading|reading time|listen|de lecture|de lectura|de leitura|"
+    r"di lettura|lesezeit|leestijd|lesen|lesing|czytania|чтения|читання|읽기))?$",
+    re.I,
+)
+"""A reading time, labelled or not, in the languages outlets print it: `4 min read`,
+`Lesezeit: 3 Min.`, `Leestijd 4 minuten`, `2 MINUTI DI LETTURA`, `3 mins to read`,
+`Read Time: 3 mins`, `Время чтения: 4 мин.`."""
+_SIZE_WORDS = frozenset(
+    "a a- a+ -a +a aa small medium large larger smaller normal big x-large xl 小 中 大 특대 "
+    "klein mittel groß gross petit moyen grand pequeño mediano grande piccolo medio "
+    "작게 보통 크게 작은 큰 小さく 標準 大きく".split()
+)
+_SIZE_LABEL = re.compile(
+    r"^(?:font|text|type)\s*size|^schriftgr(?:ö|oe)(?:ss|ß)e|^taille du texte|"
+    r"^tama(?:ñ|n)o de (?:letra|fuente)|^字体大小|^字號|^字号|^文字サイズ|"
+    r"^글자\s*크기|^글씨\s*크기",
+    re.I,
+)
+_LANGUAGES = frozenset(
+    "english|日本語|한국어|中文|简体中文|繁體中文|简体|繁體|français|deutsch|español|русский|"
+    "українська|العربية|português|italiano|nederlands|polski|türkçe|tiếng việt|bahasa indonesia|"
+    "bahasa|ภาษาไทย|हिन्दी|فارسی|עברית|svenska|norsk|suomi|dansk|ελληνικά|myanmar|burmese|"
+    "한글|조선어|japanese|korean|chinese|arabic|french|german|spanish|russian|ukrainian|persian|"
+    "hebrew|portuguese|vietnamese|indonesian|turkish|hindi|urdu|thai|"
+    "en|ja|ko|zh|fr|de|es|ru|uk|ar|pt|it|nl|pl|tr|vi|id".split("|")
+)
+_LANGUAGES = frozenset(word.strip() for word in _LANGUAGES)
+_LANGUAGE_ROUTE = re.compile(
+    r"^(?:listen|read|view|also|available|switch to|versi[oó]n|version|edición|edition|"
+    r"in)\b.{0,12}\b(?P<lang>[^\W\d_]+)(?:\s+(?:edition|version|versi[oó]n|site))?$|"
+    r"^(?P<lang2>[^\W\d_]+)\s+(?:edition|version|site|service)$",
+    re.I,
+)
+_IMAGE_BUTTON = re.compile(
+    r"^(?:click|tap|touch|select|press)?\s*(?:to\s+)?(?:expand|enlarge|zoom|open|view|see|show|"
+    r"launch|play|start|close)\s+(?:the\s+|this\s+)?(?:image|photo|picture|gallery|slideshow|"
+    r"video|media|graphic|map|chart|infographic|fullscreen|full screen)s?"
+    r"(?:\s+(?:gallery|in (?:full ?screen|gallery|new window)))?$|"
+    r"^(?:image|photo|picture|slide)\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}$|"
+    r"^\d{1,3}\s*/\s*\d{1,3}$|"
+    r"^(?:click|tap) (?:to|for) (?:expand|enlarge|zoom|play|view|see more)\b.{0,20}$",
+    re.I,
+)
+"""An image or player button: `Click to expand Image`, `View gallery`, `Photo 2 of 7`,
+`Tap to enlarge`, `Play video`."""
+_COUNTER_LABEL = re.compile(
+    r"^(?:\d[\d.,]*\s*[KkMm]?\s*(?:postings?|comments?|kommentare?|commentaires?|comentarios?|"
+    r"commenti|comentários|reactions?|replies|responses|shares?|likes?|views?|reads?|"
+    r"комментари[йяев]*|просмотр[аов]*|댓글|조회|コメント|评论|評論)|"
+    r"(?:comments?|kommentare|commentaires|comentarios|postings|댓글|评论|コメント)\s*[:(]?\s*"
+    r"\d[\d.,]*\)?)$",
+    re.I,
+)
+"""A counter: `128 Postings`, `Comments (12)`, `댓글 3`, `1.2K shares`."""
+_ACTION_WORDS = frozenset(
+    """
+    share|deel|partilhar|compartilhar|compartir|partager|teilen|condividi|condividere|delen|dela|
+    jaa|udostępnij|sdílet|megosztás|paylaş|поделиться|поділитися|bagikan|kongsi|
+    listen|ouvir|escuchar|escucha|écouter|ecouter|hören|anhören|ascolta|ascoltare|luister|
+    lyssna|lytt|kuuntele|posłuchaj|слушать|послушать|слухати|듣기|聞く|收听|收聽|
+    print|drucken|imprimir|imprimer|stampa|afdrukken|skriv ut|tulosta|drukuj|печать|인쇄|
+    save|merken|guardar|salvar|sauvegarder|enregistrer|salva|bewaren|spara|lagre|tallenna|
+    zapisz|сохранить|저장|保存|收藏|
+    copy|copia|copiar|copier|kopieren|kopiëren|kopiera|kopioi|kopiuj|копировать|복사|
+    comment|comentar|commenter|kommentieren|commenta|reageer|kommentera|kommentoi|
+    skomentuj|комментировать|
+    follow|folgen|seguir|suivre|segui|volgen|följ|seuraa|obserwuj|подписаться|
+    send|senden|enviar|envoyer|invia|versturen|skicka|lähetä|wyślij|отправить|
+    gift|verschenken|regalar|offrir|regala|cadeau|
+    bookmark|merkliste|favoris|favoritos|preferiti
+    """.replace("\n", "").split("|")
+)
+_ACTION_WORDS = frozenset(word.strip() for word in _ACTION_WORDS)
+_ACTION_OBJECTS = frozenset(
+    """
+    article|story|this|link|notícia|noticia|nota|artigo|artículo|articolo|l'article|l’article|
+    artikel|artikkeli|artykuł|статью|статтю|post|page|text|texto|testo|texte|tekst|teksti|
+    the article|this article|this story|via|on|by email|per mail|por email|par email|
+    news|nachricht|audio|podcast|기사|記事|文章|dit|dit artikel|dit bericht|this|cet article|
+    diesen artikel|den artikel|este artículo|este artigo|questo articolo|
+    """.replace("\n", "").split("|")
+)
+_ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_LABEL_ITEMS = re.compile(r"\s*[|/·•,]\s*|\s+")
+_LABEL_PARTS = re.compile(r"\s*[|/·•]\s*|\s{2,}")
+_BUTTON_VERBS = frozenset(
+    "click tap touch select press to expand enlarge zoom open view see show launch play start "
+    "close image photo picture slide".split()
+)
+"""The words an image button's label starts with: a cheap test before `_IMAGE_BUTTON`."""
+_COUNTED = frozenset(
+    "comments comment kommentare commentaires comentarios postings 댓글 评论 コメント".split()
+)
+
+
+def is_ui_label(text: str) -> bool:
+    """A page's button or widget label, from its shape rather than a list of one outlet's
+    words: a reading time (`Lesezeit: 3 Min.`), a text-size control (`A A A`, `Small | Medium |
+    Large`, `字体大小：小 中 大`), a language switch (`English | 日本語 | 한국어`, `Listen In
+    Arabic`), an image button (`Click to expand Image`), a counter (`128 Postings`), or an
+    action with an optional object (`Partilhar notícia`, `Copia link`, `Merken`, `Ouvir`).
+    Short lines only: a sentence is never a label."""
+    stripped = text.strip().strip("*_ ")
+    if not stripped or len(stripped) > 60:
+        return False
+    if stripped[-1:] in ".?!。" and len(stripped.split()) > 4:
+        return False  # a sentence
+    low = stripped.lower()
+    digits = _ANY_DIGIT.search(low) is not None
+    if digits and _READ_TIME_ANY.match(low.rstrip(".")):
+        return True
+    items = [i for i in _LABEL_ITEMS.split(low) if i]
+    if not items or len(items) > 8:
+        return False
+    if _SIZE_LABEL.match(low) or (len(items) >= 2 and all(i in _SIZE_WORDS for i in items)):
+        return True
+    if len(items) >= 3 and items[0].endswith(":") and all(i in _SIZE_WORDS for i in items[1:]):
+        return True  # a text-size control under its label in any language: `Betűméret: A A A`
+    if len(items) == 1 and items[0] in ("small", "medium", "large", "larger", "smaller"):
+        return True
+    if any(i in _LANGUAGES for i in items):
+        parts = [p for p in _LABEL_PARTS.split(low) if p]
+        if len(parts) >= 2 and all(p in _LANGUAGES for p in parts):
+            return True
+        if len(parts) == 1 and parts[0] in _LANGUAGES and not parts[0].isascii():
+            return True  # `日本語` alone links to that edition; `English` alone may be a kicker
+        route = _LANGUAGE_ROUTE.match(low) if len(items) <= 4 else None
+        if route and (route.group("lang") or route.group("lang2") or "") in _LANGUAGES:
+            return True
+    if (digits or items[0] in _BUTTON_VERBS) and _IMAGE_BUTTON.match(low):
+        return True
+    if (digits or items[0] in _COUNTED) and _COUNTER_LABEL.match(low):
+        return True
+    items = [i.strip(":：") for i in items]
+    if len(items) <= 3 and items[0] in _ACTION_WORDS:
+        rest = " ".join(items[1:])
+        return not rest or rest in _ACTION_OBJECTS or all(i in _ACTION_OBJECTS for i in items[1:])
+    return False

@@ -167,6 +167,12 @@ def _strip_tags(markup: str) -> str:
     return html_module.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
+_AUTHOR_BOX = re.compile(
+    r"(?:^|[\s_-])(?:author[-_]?(?:box|bio|info|card|about)|about[-_]?author)", re.I
+)
+"""The box about the author under a story (`<div class="author-box">`, `jeg_authorbox`)."""
+
+
 def page_metadata(markup: str) -> dict[str, Any]:
     """What the page declares about itself: JSON-LD article fields and meta tags."""
     import lxml.html
@@ -193,6 +199,14 @@ def page_metadata(markup: str) -> dict[str, Any]:
     lang = tree.get("lang")
     if lang:
         meta["html:lang"] = lang
+    stamp = tree.find(".//time[@datetime]")
+    if stamp is not None and re.match(r"\d{4}-\d\d-\d\d", stamp.get("datetime", "").strip()):
+        meta["html:time"] = stamp.get("datetime").strip()
+    for box in tree.iterfind(".//*[@class]"):
+        if _AUTHOR_BOX.search(box.get("class", "")):
+            blocks = _strip_tags(lxml.html.tostring(box, encoding="unicode")).split("\n")
+            meta["html:authorbox"] = [" ".join(b.split()) for b in blocks if b.strip()]
+            break
     _microdata(tree, meta)
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         article = _json_ld_article(script.text or "")
@@ -290,7 +304,7 @@ def _people(value: Any, graph: dict[str, dict[str, Any]]) -> list[str]:
 
 def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     """Fields a page declares, in the order they are trusted."""
-    from reader.core.articles import bylines
+    from reader.core.articles import bylines, unknown_outlets
 
     ld: dict[str, Any] = meta.get("ld") or {}
     url = _string(ld.get("url")) or meta.get("canonical") or meta.get("og:url")
@@ -341,6 +355,7 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
         or meta.get("date")  # tagesschau, many German and Austrian pages
         or meta.get("dc.date")
         or meta.get("dcterms.date")
+        or meta.get("html:time")  # the page's first `<time datetime=...>`
     )
     date, published = _local_date(stamp, outlet.timezone if outlet else None)
     section = ld.get("articleSection")
@@ -351,10 +366,22 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
         _string(ld.get("description")) or meta.get("og:description") or meta.get("description")
     )
     lang = _string(ld.get("inLanguage")) or meta.get("html:lang")
+    source_from = "html metadata" if source else None
+    if not source and meta.get("html:title"):
+        # `Headline - Splash247`: the page's title names the site after the headline.
+        source = unknown_outlets.page_title_outlet(meta["html:title"], title)
+        source_from = "page title" if source else None
+    fallback_byline = None
+    if not byline:
+        for block in meta.get("html:authorbox") or []:
+            named = bylines.from_bio(block, lambda s: outlets.named(s) is not None)
+            if named:
+                fallback_byline = bylines.join(named)
+                break
     return Hints(
         title=title,
         source=source,
-        source_from="html metadata" if source else None,
+        source_from=source_from,
         date=date,
         published=published,
         byline=byline,
@@ -362,6 +389,7 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
         kicker=kicker,
         standfirst=standfirst,
         language=lang.split("-")[0].lower() if lang else None,
+        fallback_byline=fallback_byline,
     )
 
 

@@ -149,6 +149,7 @@ _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?:,|\s)\s*(?:is|was|reports|covers|writes|"
+    r"ist|war|est|es|é|è|jest|"
     r"has (?:covered|reported|written)|joined|previously)\b|"
     # `Ha-eun Moon, a former deputy national security adviser, is a professor at ...`
     r"^(?P<named>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}), (?:a|an|the) [^,]{3,160}, (?:is|was)\b|"
@@ -156,6 +157,39 @@ _BIO = re.compile(
     r"^[가-힣 ]{0,20}(?:특파원|기자|논설위원|선임기자)입니다\.|"
     # JoongAng Daily: `The author is a political reporter at the JoongAng Ilbo.`
     r"^[Tt]he (?:author|writer)s? (?:is|are|was|were) (?:a|an|the)\b"
+)
+_SERIES_NOTE = re.compile(
+    r"^(?:this|the) (?:article|story|piece|commentary|report|investigation|q&a|analysis|essay|"
+    r"interview|text|column|post|explainer|feature|op-ed|episode) (?:is|was|forms) (?:part|one) "
+    r"of\b|"
+    r"^this (?:article|story|piece|report|investigation|project|reporting) (?:was|is) "
+    r"(?:carried out|produced|published|reported|done|written|made) (?:jointly|in partnership|"
+    r"in collaboration|in cooperation) (?:with|by)\b|"
+    r"^cet (?:article|entretien|reportage|texte) (?:fait partie|est extrait|a été réalisé)\b|"
+    r"^(?:dieser|der) (?:text|artikel|beitrag) (?:ist teil|gehört zu|entstand|erscheint im rahmen)"
+    r"\b|"
+    r"^este (?:artículo|texto|reportaje|artigo) (?:es parte|forma parte|faz parte|é parte)\b|"
+    r"^questo (?:articolo|testo) fa parte\b|"
+    r"^dit (?:artikel|stuk) (?:is|maakt) (?:onderdeel|deel)\b",
+    re.I,
+)
+"""A house note about the piece: the series or the partnership it belongs to."""
+_REPORTED_FROM = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:reported|reports|is reporting) "
+    r"(?:from|this (?:story|report|article) from) [A-Z]"
+)
+_END_AUTHOR_HEADS = frozenset(
+    {
+        "author",
+        "authors",
+        "about the author",
+        "about the authors",
+        "the author",
+        "written by",
+        "autor",
+        "auteur",
+        "autora",
+    }
 )
 _SUMMARY_HEADS = frozenset({"summary", "highlights", "key points", "in brief", "at a glance",
                             "what we're covering", "what we’re covering", "what to know",
@@ -166,6 +200,7 @@ _ABBREV = re.compile(
     r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])|U\.S|U\.N|U\.K|E\.U)$"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
@@ -335,6 +370,9 @@ class _Line:
     outlet: Outlet | None = None
     strong_list: bool = False
     """A `Read more` head over several links: a list that ends the story, not an inset."""
+    note: bool = False
+    """A house note about the piece (`This Commentary is part of RUSI's series on ...`): a
+    sentence, but the outlet's about the story, not the story's; it never starts the body."""
 
 
 def parse_text(
@@ -352,9 +390,10 @@ def parse_text(
         ]
     units = paragraphs(body_text.split("\n"))
     lines = [_classify(unit, outlets) for unit in units]
+    _lone_date_labels(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
-    start = _adjust_start(lines, _body_start(lines))
+    start = _live_entry(lines, _adjust_start(lines, _body_start(lines)))
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
@@ -412,6 +451,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     prose = _is_prose(text)
     line = _Line(unit, TEXT, prose)
     stripped = text.strip()
+    if prose and len(stripped) < 300 and _SERIES_NOTE.match(stripped.lstrip("*_ ")):
+        line.prose, line.note = False, True
+        return line
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
         return line
@@ -532,6 +574,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         # AMP viewer, a saved page's URL): furniture that names the outlet.
         line.kind, line.outlet = FURN, outlets.by_domain(stripped)
         return line
+    if len(stripped) <= 60 and 2 <= stripped.count(" ") <= 5 and not _DIGIT.search(stripped):
+        named = _outlet_then_name(stripped, outlets)
+        if named:  # Ouest-France's `Ouest-France Lucie MARCHAND.`
+            line.kind, line.names, line.outlet = BYLINE, named[1], named[0]
+            return line
     outlet = outlets.named(stripped)
     if outlet is None and stripped[:6] in ("Watch ", "Listen") and " " in stripped[5:40]:
         # `Watch CBS News`: the outlet's own stream, a link.
@@ -590,6 +637,68 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
+
+
+def _about_story(text: str) -> bool:
+    """A paragraph under a story about it, not of it: a bio, the outlet's disclaimer (`The views
+    expressed in this Commentary are the author's`), a pitch with an address."""
+    low = text.lower()
+    return (
+        bool(bylines.END_BIO.match(text))
+        or "@" in text
+        or "author" in low
+        or furniture.is_furniture(text, True)
+    )
+
+
+_TITLE_WORDS = frozenset(
+    "review news times post herald journal daily tribune gazette press agency network media "
+    "magazine weekly world today online digital mail telegraph standard observer guardian "
+    "express chronicle financial business monitor report star sun courier".split()
+)
+"""Words of a paper's name (`Financial Review`), never of a reporter's."""
+
+
+_DATE_LABEL = re.compile(r"^(?:date|datum|날짜|日付|日期)\s*[:：]\s*(?P<value>.+)$", re.I)
+
+
+def _lone_date_labels(lines: list[_Line]) -> None:
+    """`Date: 02.10.2026` under a byline is the story's date line; among `From:`, `To:` and
+    `Subject:` it is a forwarded message's header (furniture, as classified)."""
+    for i, line in enumerate(lines):
+        if line.kind != FURN or line.unit.text[:1] not in "DdＤ날日":
+            continue
+        match = _DATE_LABEL.match(line.unit.text.strip())
+        if match is None:
+            continue
+        near = lines[max(0, i - 3) : i] + lines[i + 1 : i + 4]
+        if any(_EMAIL_HEADER.match(other.unit.text.strip()) for other in near):
+            continue
+        stamps = dates.find_dates(match.group("value"), None)  # no `Date:` header label
+        if stamps:
+            line.kind, line.stamps = DATE, stamps
+
+
+def _outlet_then_name(text: str, outlets: OutletTable) -> tuple[Outlet, list[str]] | None:
+    """The outlet's name, then the reporter's, on one line: `Ouest-France Lucie MARCHAND.`"""
+    words = text.rstrip(".").split()
+    if outlets.named(" ".join(words)) is not None:
+        return None
+    for k in (1, 2, 3):
+        if len(words) - k < 2:
+            break
+        outlet = outlets.named(" ".join(words[:k]))
+        longer = (outlets.named(" ".join(words[: k + j])) for j in (1, 2, 3))
+        if outlet is not None and any(o is not None for o in longer):
+            return None  # `The Australian Financial Review`: a longer name, not a reporter
+        if outlet is not None:
+            if any(w.lower().strip(",") in _TITLE_WORDS for w in words[k:]):
+                return None  # `The Australian Financial Review`: a paper's name goes on
+            names = bylines.bare(" ".join(words[k:]), lambda s: outlets.named(s) is not None)
+            if names and len(names) == 1 and 2 <= len(names[0].split()) <= 4:
+                return outlet, names
+            return None
+    return None
 
 
 def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
@@ -925,21 +1034,37 @@ def _headline_over_credit(lines: list[_Line], i: int) -> bool:
 
 def _mark_menus(lines: list[_Line]) -> None:
     """A site menu printed one item a line above the headline (`World`, `Business`, `Sport`):
-    three or more short lines in a row, with no blank line between them, before the first line
-    of five words or more."""
+    three or more short lines in a row with no blank line between them, or four or more with
+    blank lines between, before the first line of five words or more."""
     limit = next(
         (i for i, ln in enumerate(lines) if ln.prose or _long_line(ln.unit.text)), len(lines)
     )
-    i = 0
-    while i < limit:
-        j = i
-        while j < limit and (j == i or not lines[j].unit.blank_before) and _menu_item(lines[j]):
-            j += 1
-        if j - i >= 3:
-            for line in lines[i:j]:
-                if line.kind in (TEXT, LIST_HEAD, LINK):
-                    line.kind = FURN
-        i = max(j, i + 1)
+    for spaced, least in ((False, 3), (True, 4)):
+        i = 0
+        while i < limit:
+            j = i
+            while (
+                j < limit
+                and (j == i or spaced == lines[j].unit.blank_before)
+                and _menu_item(lines[j])
+            ):
+                j += 1
+            if j - i >= least and (not spaced or _menu_words(lines[i:j])):
+                for line in lines[i:j]:
+                    if line.kind in (TEXT, LIST_HEAD, LINK):
+                        line.kind = FURN
+            i = max(j, i + 1)
+
+
+def _menu_words(run: list[_Line]) -> bool:
+    """A menu printed one item a paragraph (`World` / `Business` / `Markets` with blank lines
+    between): every item starts with a capital or is not Latin script, and none is a name
+    line or a date; a kicker, a masthead and a byline are at most three such lines."""
+    return all(
+        (line.unit.text.strip()[:1].isupper() or not line.unit.text.isascii())
+        and not _DIGIT.search(line.unit.text)
+        for line in run
+    )
 
 
 def _long_line(text: str) -> bool:
@@ -1200,6 +1325,33 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
     return start
 
 
+_STAMP_LINE = re.compile(r"^\d{1,2}[.:h]\d\d(?:\s*(?:uur|Uhr|h|[ap]\.?m\.?))?$", re.I)
+
+
+def _live_entry(lines: list[_Line], start: int) -> int:
+    """A live page's first entry (`14.32` / `Oekraïne: tweede groep ...` / its prose) under the
+    page's name (`Liveblog Oorlog in Oekraïne`) and its notices: the entry is the story, its
+    heading the headline; the notices above it join the header block."""
+    top = [k for k in range(min(start, len(lines))) if lines[k].kind == TEXT][:4]
+    if not any(_LIVE_LABEL.match(lines[k].unit.text.strip()) for k in top):
+        return start
+    for k in range(start, min(start + 6, len(lines) - 2)):
+        if not _STAMP_LINE.match(lines[k].unit.text.strip()):
+            continue
+        heading, prose = lines[k + 1], _next_content(lines, k + 1)
+        if (
+            heading.kind == TEXT
+            and not heading.prose
+            and _title_like(heading.unit.text)
+            and prose is not None
+            and lines[prose].kind == TEXT
+            and lines[prose].prose
+        ):
+            return prose
+        break
+    return start
+
+
 def _open_dek(lines: list[_Line], start: int, nxt: int) -> bool:
     """A long paragraph that does not end like a sentence, right under a headline and over
     prose that does, is the standfirst (The Hankyoreh's deks have no full stop): a story's
@@ -1239,7 +1391,7 @@ def _keep_prose(
 
 def _running(line: _Line) -> bool:
     """Prose, or a sentence of ten words or more however it ends (`... Beijing. (Reuters)`)."""
-    return line.prose or len(line.unit.text.split()) >= 10
+    return not line.note and (line.prose or len(line.unit.text.split()) >= 10)
 
 
 def _subheading(text: str) -> bool:
@@ -1452,6 +1604,15 @@ def _headline(
     if m >= 0 and lines[m].kind == TEXT:
         text = lines[m].unit.text
         topline = not skipped and not lines[head].unit.blank_before and _title_like(text, True)
+        if (
+            topline
+            and stand is None
+            and not _kicker_like(text)
+            and _KANA.search(text + lines[head].unit.text)
+        ):
+            # A Japanese paper prints its main headline over the sub-headline (`中国空母、
+            # 宮古海峡を通過　今年３度目` / `王毅外相「正常な訓練」と強調`): no Spitzmarke.
+            return m, head, None
         if _kicker_like(text) or (topline and len(text) <= 60):
             kicker = m  # `Analysis`, or a Spitzmarke (`Kim Jong Un bei Militärparade in Peking`)
     return head, stand, kicker
@@ -1659,12 +1820,21 @@ def _title_like(text: str, short: bool = False) -> bool:
     return short or not _kicker_like(stripped)
 
 
+_LIVE_LABEL = re.compile(
+    r"^(?:live ?blog|live updates?|live coverage|live|en direct|en vivo|ao vivo|in diretta|"
+    r"liveticker|live-ticker|newsblog|онлайн|прямой эфир)\b\s*[:|–—-]?\s*\S",
+    re.I,
+)
+
+
 def _kicker_like(text: str) -> bool:
     """`World`, `N. Korea`, `EXCLUSIVE`, `Asia | Kim's coming-out party`, `Tech & Sci`."""
     stripped = text.strip()
     words = stripped.split()
     if len(stripped) > 60 or stripped[-1:] in ".?!":
         return False
+    if _LIVE_LABEL.match(stripped):
+        return True  # a live page's name over its entries: `Liveblog Oorlog in Oekraïne`
     if _CJK.search(stripped):
         return len(stripped) <= 8 or "|" in stripped  # `국제`, `中国・台湾`; words have no spaces
     return len(words) <= 3 or "|" in stripped or (stripped.isupper() and len(words) <= 5)
@@ -2196,7 +2366,9 @@ class _Assembly:
                 return raw, origin, None
         masthead = _repeated_masthead(self.lines, top)
         if masthead:
-            return masthead, "masthead", None
+            at = next(i for i, ln in enumerate(self.lines) if ln.unit.text.strip() == masthead)
+            below = self.lines[at + 1].unit.text if at + 1 < len(self.lines) else ""
+            return unknown_outlets.seat_of(masthead, below) or masthead, "masthead", None
         unknown = self._unknown_outlet(top)
         if unknown:
             return unknown[0], unknown[1], None
@@ -2226,6 +2398,10 @@ class _Assembly:
         for i in range(min(self.start, n)):
             if lines[i].kind == FURN and (name := unknown_outlets.sending_name(texts[i])):
                 return name, "e-mail sender"
+        byline = self._byline([])
+        for i in range(self.end, n):
+            if name := unknown_outlets.recommended_from(texts[i], byline):
+                return name, "list head"
         outside = [i for i in range(n - 1, -1, -1) if not self.start <= i < self.end]
         for i in outside:
             if name := unknown_outlets.copyright_holder(texts[i]):
@@ -2233,6 +2409,9 @@ class _Assembly:
         for i in range(n - 1, max(self.start, n - 12) - 1, -1):
             if name := unknown_outlets.disclaimer_owner(texts[i]):
                 return name, "disclaimer"
+        for i in range(min(3, n, top)):
+            if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
+                return name, "masthead"
         for i in [*range(min(self.start, n)), *range(self.end, n)]:
             if name := unknown_outlets.domain_line(texts[i]):
                 return name, "domain"
@@ -2361,6 +2540,8 @@ class _Assembly:
                 )
                 if credited:
                     return bylines.join(credited)
+        if not agency and (ending := self._end_author()):
+            return bylines.join(ending)
         if self.hints.fallback_byline and not agency:
             sender = bylines.bare(
                 self.hints.fallback_byline, lambda s: self.outlets.named(s) is not None
@@ -2368,6 +2549,53 @@ class _Assembly:
             if sender:
                 return bylines.join(sender)
         return None
+
+    def _end_author(self) -> list[str] | None:
+        """The author named only after the story, when the header names none: a bio (`Jane
+        Doe is a senior fellow at ...`, `— Jane Doe is Director of Research at ...`, in
+        italics), `Jane Doe reported from Seoul.`, an `Author` / `About the author` label over
+        the name, or `By Jane Doe` as the last line. The name must not be one the story
+        itself talks about (a subject's `Kim is the leader ...` is no bio), and no running
+        story may follow the line."""
+        lines = self.lines
+        low = max(self.start, len(lines) - 12)
+        for k in range(len(lines) - 1, low - 1, -1):
+            line = lines[k]
+            text = line.unit.text.strip().strip("*_ ").lstrip("—–-").strip()
+            if k > low and len(text) >= 120 and _is_prose(text) and not _about_story(text):
+                break  # the story goes on under it: no closing line below here
+            names = self._closing_names(k, text)
+            if names and not self._mentioned(names, k):
+                return names
+        return None
+
+    def _closing_names(self, k: int, text: str) -> list[str] | None:
+        def is_outlet(s: str) -> bool:
+            return self.outlets.named(s) is not None
+
+        if len(text) > 400:
+            return None
+        match = bylines.END_BIO.match(text) or _REPORTED_FROM.match(text)
+        if match:
+            return bylines.bare(match.group("name"), is_outlet)
+        if furniture.normal(text) in _END_AUTHOR_HEADS and k + 1 < len(self.lines):
+            below = self.lines[k + 1].unit.text.strip().strip("*_ ")
+            bio = bylines.END_BIO.match(below) or _BIO.match(below)
+            name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
+            return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
+        if k == len(self.lines) - 1 or all(
+            ln.kind in (FURN, END, LINK, LIST_HEAD, CREDIT, MEDIA) for ln in self.lines[k + 1 :]
+        ):
+            by = bylines.prefixed(text, is_outlet) if text[:3].lower() == "by " else None
+            return by if by and any(len(n.split()) >= 2 for n in by) else None
+        return None
+
+    def _mentioned(self, names: list[str], k: int) -> bool:
+        """Whether the story above line `k` talks about one of these people by surname."""
+        story = " ".join(ln.unit.text for ln in self.lines[self.start : k])
+        return any(
+            re.search(rf"\b{re.escape(name.split()[-1])}\b", story) for name in names if name
+        )
 
     # -- title, kicker, standfirst --
 
@@ -2524,11 +2752,16 @@ def _repeated_masthead(lines: list[_Line], top: int) -> str | None:
         words = text.split()
         if not (1 <= len(words) <= 4 and 3 <= len(text) <= 40) or _DIGIT.search(text):
             continue
-        if text[-1:] in ".!?:" or not all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        lower_name = len(words) == 1 and line.unit.index == 0 and text.isalpha()
+        if text[-1:] in ".!?:" or not (
+            lower_name or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        ):
             continue
         if furniture.normal(text) in furniture.EXACT or _kicker_word(text):
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", re.I)
+        # a name printed in lower case (`taz`) is looked for as printed, not as any word
+        flags = 0 if text.islower() else re.I
+        pattern = re.compile(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", flags)
         if any(pattern.search(other.unit.text) for other in lines[line.unit.index + 1 :]):
             return text
     return None

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.corpus import Article
+from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
-    Edge,
+    Edges,
     agglomerate,
     place_undated,
     undated_links,
@@ -43,7 +44,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -339,6 +340,7 @@ class StoryCache:
         """`stage`, with the row made elsewhere (`staged`, in a reading process)."""
         self._pending.append(row)
         if len(self._pending) >= STAGE_BATCH:
+            warm_up()  # a sync this large mostly clusters again, which asks the word list
             self._flush()
 
     def _reopen_if_gone(self) -> None:
@@ -441,8 +443,10 @@ class StoryCache:
         whens: list[When | None] = []
         window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
-        edges: list[Edge] = []
-        postings: list[tuple[str, int | None, str]] = []
+        edges = Edges()
+        postings: list[tuple[str, int | None, list[str]]] = []
+        """Each article's id, ordinal and strong terms (one tuple an article, not one a
+        term: a sixth of the memory, and a first build keeps them for the whole corpus)."""
         scorer = BlockScorer(params)
 
         def load(position: int) -> Packed:
@@ -462,14 +466,14 @@ class StoryCache:
             scores = scorer.score(mine, [window.get(other) or load(other) for other in found])
             for other, (score, copy) in zip(found, scores, strict=True):
                 if copy or score > 0:
-                    edges.append(Edge(other, position, score, copy))
+                    edges.add(other, position, score, copy)
             index.add(position, doc, strong)
             ids.append(doc.id)
             whens.append(doc.when)
             window[position] = mine
             if ordinal is not None:
                 recent.append((ordinal, position))
-            postings += [(t, ordinal, doc.id) for t in strong]
+            postings.append((doc.id, ordinal, strong))
         edges = place_undated(edges, whens, params)
         groups = agglomerate(len(ids), edges, params.link_threshold)
         taken: set[str] = set()
@@ -487,7 +491,10 @@ class StoryCache:
             # two indexes up to date row by row.
             db.execute("DROP INDEX IF EXISTS postings_term")
             db.execute("DROP INDEX IF EXISTS postings_id")
-            db.executemany("INSERT INTO postings VALUES (?, ?, ?)", postings)
+            db.executemany(
+                "INSERT INTO postings VALUES (?, ?, ?)",
+                ((t, ordinal, i) for i, ordinal, strong in postings for t in strong),
+            )
             db.execute(POSTINGS_TERM)
             db.execute(POSTINGS_ID)
             db.executemany(

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
@@ -26,14 +26,32 @@ MAX_SCAN = 5000
 days of it): a term that common cannot single out one event."""
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A scored candidate pair (indices into the batch)."""
+class Edges:
+    """Scored candidate pairs (indices into the batch) as parallel arrays: 17 bytes a pair,
+    where an object a pair took about 180, and a first build of 100,000 articles scores
+    millions of pairs (they were most of its memory)."""
 
-    a: int
-    b: int
-    score: float
-    copy: bool
+    def __init__(self) -> None:
+        self.a = array("i")
+        self.b = array("i")
+        self.score = array("d")
+        self.copy = bytearray()
+
+    def add(self, a: int, b: int, score: float, copy: bool) -> None:
+        self.a.append(a)
+        self.b.append(b)
+        self.score.append(score)
+        self.copy.append(copy)
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def without(self, dropped: set[int]) -> Edges:
+        out = Edges()
+        for k in range(len(self)):
+            if k not in dropped:
+                out.add(self.a[k], self.b[k], self.score[k], bool(self.copy[k]))
+        return out
 
 
 class CandidateIndex:
@@ -99,20 +117,20 @@ def score_pairs(
     vectors: Sequence[Vector],
     df: DocFrequencies,
     params: StoryParams,
-) -> list[Edge]:
+) -> Edges:
     """Every candidate pair with its similarity and whether it is a near copy."""
     index = CandidateIndex()
     strong = [strong_terms(v, df, params) for v in vectors]
     scorer = BlockScorer(params)
     packed = [scorer.pack(doc, vec) for doc, vec in zip(docs, vectors, strict=True)]
-    edges: list[Edge] = []
+    edges = Edges()
     order = sorted(range(len(docs)), key=lambda i: docs[i].sort_key())
     for i in order:
         found = index.lookup(docs[i], strong[i], params.candidate_days, params.max_candidates)
         scores = scorer.score(packed[i], [packed[j] for j in found])
         for j, (score, copy) in zip(found, scores, strict=True):
             if copy or score > 0:
-                edges.append(Edge(min(i, j), max(i, j), score, copy))
+                edges.add(min(i, j), max(i, j), score, copy)
         index.add(i, docs[i], strong[i])
     return edges
 
@@ -134,37 +152,41 @@ def undated_links(links: Sequence[tuple[When, float]], params: StoryParams) -> l
     return near
 
 
-def place_undated(
-    edges: Sequence[Edge], whens: Sequence[When | None], params: StoryParams
-) -> list[Edge]:
+def place_undated(edges: Edges, whens: Sequence[When | None], params: StoryParams) -> Edges:
     """The edges left once every undated article keeps only the links its date allows."""
     by_undated: dict[int, list[int]] = defaultdict(list)
-    for k, edge in enumerate(edges):
-        if edge.copy or edge.score <= 0:
+    a, b, score, copy = edges.a, edges.b, edges.score, edges.copy
+    for k in range(len(edges)):
+        if copy[k] or score[k] <= 0:
             continue
-        wa, wb = whens[edge.a], whens[edge.b]
+        wa, wb = whens[a[k]], whens[b[k]]
         if wa is None and wb is not None:
-            by_undated[edge.a].append(k)
+            by_undated[a[k]].append(k)
         elif wb is None and wa is not None:
-            by_undated[edge.b].append(k)
+            by_undated[b[k]].append(k)
     dropped: set[int] = set()
     for undated, ks in by_undated.items():
         links = []
         for k in ks:
-            other = edges[k].b if edges[k].a == undated else edges[k].a
-            when = whens[other]
+            when = whens[b[k] if a[k] == undated else a[k]]
             assert when is not None
-            links.append((when, edges[k].score))
+            links.append((when, score[k]))
         keep = undated_links(links, params)
         dropped.update(k for k, kept in zip(ks, keep, strict=True) if not kept)
-    return [edge for k, edge in enumerate(edges) if k not in dropped]
+    return edges.without(dropped) if dropped else edges
 
 
-def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[list[int]]:
+def agglomerate(count: int, edges: Edges, threshold: float) -> list[list[int]]:
     """Average-link clustering of `count` items over a sparse similarity graph.
 
     Near-copy edges join first (union-find); then the two groups with the highest mean
     pairwise similarity merge while that mean is at least `threshold`.
+
+    A mean is never above the strongest pair it averages, so two groups can only merge
+    across an edge of at least `threshold`: every story lies inside one component of the
+    near-copy and strong edges. Each component is clustered on its own, with only its own
+    edges' sums in memory (the same merges in the same order as over the whole graph);
+    weak edges between components never count.
     """
     parent = list(range(count))
 
@@ -174,22 +196,55 @@ def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[lis
             x = parent[x]
         return x
 
-    edge_list = list(edges)
-    for edge in edge_list:
-        if edge.copy:
-            ra, rb = find(edge.a), find(edge.b)
+    a, b, score, copy = edges.a, edges.b, edges.score, edges.copy
+    for k in range(len(edges)):
+        if copy[k]:
+            ra, rb = find(a[k]), find(b[k])
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(count):
         members[find(i)].append(i)
+    component = list(range(count))
+    """Union-find over the groups (their roots) joined by an edge of `threshold` or more."""
+
+    def top(x: int) -> int:
+        while component[x] != x:
+            component[x] = component[component[x]]
+            x = component[x]
+        return x
+
+    for k in range(len(edges)):
+        if score[k] >= threshold:
+            ca, cb = top(find(a[k])), top(find(b[k]))
+            if ca != cb:
+                component[max(ca, cb)] = min(ca, cb)
+    inside: dict[int, array[int]] = {}
+    for k in range(len(edges)):
+        ra, rb = find(a[k]), find(b[k])
+        if ra != rb and (c := top(ra)) == top(rb):
+            if c not in inside:
+                inside[c] = array("i")
+            inside[c].append(k)
+    for ks in inside.values():
+        _merge_average(ks, edges, find, members, threshold)
+    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+
+
+def _merge_average(
+    ks: Iterable[int],
+    edges: Edges,
+    find: Callable[[int], int],
+    members: dict[int, list[int]],
+    threshold: float,
+) -> None:
+    """Average-link merges inside one component (its edges `ks`), in `members`."""
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for edge in edge_list:
-        ra, rb = find(edge.a), find(edge.b)
-        if ra == rb:
-            continue
-        sums[ra][rb] = sums[ra].get(rb, 0.0) + edge.score
-        sums[rb][ra] = sums[rb].get(ra, 0.0) + edge.score
+    for k in ks:
+        ra, rb = find(edges.a[k]), find(edges.b[k])
+        value = edges.score[k]
+        sums[ra][rb] = sums[ra].get(rb, 0.0) + value
+        sums[rb][ra] = sums[rb].get(ra, 0.0) + value
 
     def mean(x: int, y: int) -> float:
         return sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
@@ -200,7 +255,7 @@ def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[lis
             if x < y and (m := mean(x, y)) >= threshold:
                 heap.append((-m, x, y))
     heapq.heapify(heap)
-    alive = set(members)
+    alive = set(sums)
     while heap:
         neg, x, y = heapq.heappop(heap)
         if x not in alive or y not in alive or abs(-neg - mean(x, y)) > 1e-12:
@@ -220,7 +275,6 @@ def agglomerate(count: int, edges: Iterable[Edge], threshold: float) -> list[lis
         for z in sums[x]:
             if (m := mean(x, z)) >= threshold:
                 heapq.heappush(heap, (-m, min(x, z), max(x, z)))
-    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
 def cluster(

@@ -205,8 +205,19 @@ def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+_CJK_DAY = re.compile(r"(?<![\d月월])(\d{1,2})\s*[日일](?![\d])")
+"""A day of the month alone ("14일 밝혔다", "27日"): Korean and Japanese news name the day of
+the event and leave the month to the dateline, which many pieces lack."""
+
+
 def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
+    """(month, day) pairs the lead names; month 0 for a day named alone in the first
+    paragraph of a Korean, Japanese or Chinese piece (the dated piece's month, then)."""
     found = set()
+    if paragraphs and not paragraphs[0].isascii():
+        for match in _CJK_DAY.finditer(unicodedata.normalize("NFKC", paragraphs[0])):
+            if 1 <= int(match.group(1)) <= 31:
+                found.add((0, int(match.group(1))))
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         for pattern in (_MONTH_DAY, _DAY_MONTH):
             for match in pattern.finditer(para):
@@ -240,6 +251,19 @@ of an arrival "ahead of" a parade); a preview's headline and lead hold two kinds
 _ANY_AHEAD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _LOOKING_AHEAD))
 """Any of them: one search finds that most leads hold none (nine searches cost a fifth of
 an article's features)."""
+_AHEAD_WORDS = (
+    "head",
+    "eve of",
+    "up to",
+    "day before",
+    "upcoming",
+    "slated",
+    "scheduled",
+    "preparation",
+)
+"""Words none of `_LOOKING_AHEAD` matches without ("ahead", "heads" and "looks ahead" hold
+"head"): a few substring tests in C find that a lead holds none, where even the one search
+scanned every lead character by character (a sixth of an article's features)."""
 _PREVIEW = re.compile(
     r"\b(?:preview|previews|to watch|what to expect|things to know|what to know|curtain.raiser)\b"
 )
@@ -253,7 +277,7 @@ def anticipates(title: str, paragraphs: list[str]) -> bool:
     head = fold(title)
     lead = " ".join([head, *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
     kinds = 0
-    if _ANY_AHEAD.search(lead):
+    if any(word in lead for word in _AHEAD_WORDS) and _ANY_AHEAD.search(lead):
         kinds = sum(1 for pattern in _LOOKING_AHEAD if pattern.search(lead))
     if _PREVIEW.search(head):
         kinds += 2
@@ -267,10 +291,20 @@ _FOLLOWS = re.compile(
 """A lead that places its event "N days after" another: the piece reports what followed."""
 
 
+def _may_follow(lead: str) -> bool:
+    """Whether `_FOLLOWS` can match: it needs "wake of", or "after" or "since" with a day,
+    week or month (substring tests in C, as `_AHEAD_WORDS`)."""
+    if "wake of" in lead:
+        return True
+    return ("after" in lead or "since" in lead) and (
+        "day" in lead or "week" in lead or "month" in lead
+    )
+
+
 def follows(title: str, paragraphs: list[str]) -> bool:
     """Whether the headline or lead dates its event by an earlier one (a follow-up)."""
     lead = " ".join([fold(title), *(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])])
-    return _FOLLOWS.search(lead) is not None
+    return _may_follow(lead) and _FOLLOWS.search(lead) is not None
 
 
 _ENGLISH = frozenset("the and of to in is was for on that with by from at has have said".split())
@@ -591,7 +625,11 @@ def extract(
         terms[term] = terms.get(term, 0) + title_weight
     foreign = is_foreign(terms)
     if foreign:
-        for term in cyrillic_names("\n".join(body)):
+        # What an English version can share with it: names, places, figures.
+        from reader.core.stories.anchors import anchor_terms
+
+        text = "\n".join(body)
+        for term in cyrillic_names(text) + anchor_terms(f"{title}\n{text}"):
             terms[term] = terms.get(term, 0) + 1
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:

@@ -115,8 +115,9 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
     weights.sort(key=_WEIGHT, reverse=True)
     kept = [(t, w) for t, w in weights[: params.max_terms] if w > 0]
     if doc.foreign:
-        # Its numbers are all a Latin-script version can share with it: keep every one.
-        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and not t.isalpha()]
+        # Its numbers and the English names of its places are all a Latin-script version
+        # can share with it: keep every one.
+        kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and t.isascii()]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     return {t: w / norm for t, w in kept}
 
@@ -141,6 +142,15 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
             if t[0].isdigit() and len(t) >= 3 and t not in terms and cache[t] >= params.max_idf
         ]
         terms += numbers[: params.anchor_terms]
+        if terms and not terms[0].isascii():
+            # A version in another script: the English names of its places and its
+            # Latin-script words are what finds the English versions.
+            names = [
+                t
+                for t in vec
+                if t.isascii() and t.isalpha() and t not in terms and cache[t] >= floor
+            ]
+            terms += names[: params.anchor_terms]
     return terms
 
 
@@ -168,7 +178,7 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     if when is None or when.year is None:
         return None
     if undated.lead_dates:
-        named = (When(when.year, month, day) for month, day in undated.lead_dates)
+        named = (When(when.year, month or when.month, day) for month, day in undated.lead_dates)
         return 1 if any(_day_or_next(w, when) for w in named) else 3
     day = when.weekday()
     if day is None or not undated.weekdays:
@@ -195,6 +205,8 @@ PAIR_FEATURES = (
     "same_outlet",
     "preview",
     "follow_up",
+    "anchor_count",
+    "other_language",
 )
 """The evidence a pair is scored on (`pair_features`), in the order of the fitted weights
 `StoryParams.pair_weights` (which start with the intercept)."""
@@ -209,10 +221,12 @@ def pair_features(
     dot: float | None = None,
 ) -> tuple[float, ...]:
     """The evidence for and against two articles being one event, as `PAIR_FEATURES`:
-    word overlap (TF-IDF cosine; for two languages the cosine over the numbers and
-    Latin-script names they can share), the days between them (0-1 days apart is the
-    baseline), one outlet twice, a preview against a report, a follow-up dated after the
-    other ("a day after the signing")."""
+    word overlap (TF-IDF cosine; for two languages the cosine over the anchors they can
+    share: numbers, Latin-script names, the English names of places and figures that
+    anchors.py gives a version in another script), the days between them (0-1 days apart
+    is the baseline), one outlet twice, a preview against a report, a follow-up dated after
+    the other ("a day after the signing"), how many anchors two languages' versions share
+    that matter to the Latin-script one, and whether the two are in different languages."""
     gap = day_gap(a, b)
     if gap is None:
         gap = weekday_gap(a, b)
@@ -220,8 +234,9 @@ def pair_features(
     if other_language:
         # Shared numbers without dates to match are too thin to count.
         words, anchors = 0.0, (0.0 if gap is None else anchor_cosine(va, vb, params))
+        count = shared_anchors(va, vb) if anchors else 0.0
     else:
-        words, anchors = (cosine(va, vb) if dot is None else dot), 0.0
+        words, anchors, count = (cosine(va, vb) if dot is None else dot), 0.0, 0.0
     same_outlet = a.source == b.source and a.source not in UNNAMED and not other_language
     return (
         words,
@@ -234,6 +249,8 @@ def pair_features(
         1.0 if same_outlet else 0.0,
         1.0 if a.anticipates != b.anticipates and _looks_ahead_at(a, b) else 0.0,
         1.0 if _follows_on(a, b) else 0.0,
+        count,
+        1.0 if other_language else 0.0,
     )
 
 
@@ -281,6 +298,28 @@ def _telling(term: str) -> bool:
     """A shared anchor that tells an event: a Latin-script word, or a number of three
     characters or more (136, 0.75, 1942), not a day of the month or a small count."""
     return len(term) >= 3 or term.isalpha()
+
+
+ANCHOR_COUNT = 4
+"""Shared telling anchors at which `shared_anchors` is full: four figures and places."""
+ANCHOR_RANK = 25
+"""A shared anchor counts in `shared_anchors` when it is among this many strongest terms of
+the Latin-script version (its vector holds them strongest first)."""
+
+
+def shared_anchors(a: Vector, b: Vector) -> float:
+    """How many telling anchors (`_telling`) two versions in different scripts share, as a
+    share of `ANCHOR_COUNT`, counting only those that are among the strongest terms of a
+    Latin-script version: the cosine alone says two short anchor lists agree, not that
+    they agree on what the English version is about (a Russian and an English piece that
+    share only Russia and Putin, in a corpus about Putin)."""
+    shared = [t for t in a.keys() & b.keys() if _telling(t)]
+    for vec in (a, b):
+        first = next(iter(vec), "")
+        if first.isascii():
+            top = set(itertools.islice(vec, ANCHOR_RANK))
+            shared = [t for t in shared if t in top]
+    return min(len(shared), ANCHOR_COUNT) / ANCHOR_COUNT
 
 
 def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
