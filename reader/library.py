@@ -307,6 +307,7 @@ class Library:
         self._swap_lock = threading.Lock()
         self._made_lock = threading.Lock()
         self._indexer_made: Indexer | None = None
+        self._stories: StoryCache | None = None
         self.story_report: SyncReport | None = None
         self.story_timings: dict[str, float] = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing (`features`, added
@@ -339,10 +340,13 @@ class Library:
         with self._made_lock:
             self._indexer_made = indexer
 
-    @functools.cached_property
+    @property
     def stories(self) -> StoryCache:
         """Stories outlive a generation: a rebuild gives the same stories, kept beside them."""
-        return StoryCache(self.home.root / STORIES)
+        with self._made_lock:  # the sync and a search worker may ask first at once
+            if self._stories is None:
+                self._stories = StoryCache(self.home.root / STORIES)
+            return self._stories
 
     @functools.cached_property
     def subscriptions(self) -> Subscriptions:
@@ -1234,8 +1238,8 @@ class Library:
         return self.subscriptions.add(url, name)
 
     def close(self) -> None:
-        if "stories" in self.__dict__:  # opened (cached_property keeps it there)
-            self.stories.close()
+        if self._stories is not None:
+            self._stories.close()
         self._backend.close()
         self.store.close()
 
