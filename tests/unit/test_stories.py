@@ -331,6 +331,20 @@ def test_features_come_back_from_the_cache_as_they_went_in() -> None:
     assert _decode(stored).anticipates and _decode(stored).foreign
 
 
+def test_a_foreign_articles_anchors_survive_the_cache_however_many_words_it_has() -> None:
+    # A Korean or Chinese piece: hundreds of words seen once, its anchors (numbers, the
+    # English names of its places) seen once too and last; the cache keeps them all, so a
+    # corpus indexed from files clusters as the features do (`stories --json` = eval).
+    doc = next(iter(features_of(EVENTS3).values()))
+    words = {f"단어{n}": 2 if n % 3 else 1 for n in range(STORED_TERMS + 40)}
+    foreign = dataclasses.replace(doc, terms={**words, "seoul": 1, "48.7": 1}, foreign=True)
+    names = ("id", "hash", "path", "title", "source", "date", "published", "byline")
+    row = _row(foreign, "hash", "")
+    stored = {**dict(zip(names, row[:8], strict=True)), "when_iso": row[8], "features": row[10]}
+    kept = _decode(stored).terms
+    assert {"seoul", "48.7"} <= kept.keys() and len(kept) == STORED_TERMS + 2
+
+
 def test_candidates_are_found_within_the_days_whatever_order_articles_come_in() -> None:
     docs = list(features_of(EVENTS3).values())
     dated = [d for d in docs if d.when is not None and d.when.year is not None]

@@ -24,18 +24,18 @@ class StoryParams:
     ten pairs or more), the middle of the run of ties."""
 
     pair_weights: tuple[float, ...] = (
-        -0.726,
+        -0.727,
         7.279,
         0.942,
         -1.498,
         -2.447,
-        -4.591,
-        -5.03,
+        -4.593,
+        -5.029,
         -2.532,
-        -2.759,
+        -2.757,
         -1.887,
         -2.198,
-        0.353,
+        0.354,
         1.579,
     )
     """Logistic-regression weights over `similarity.PAIR_FEATURES`, intercept first: a pair's
