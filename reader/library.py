@@ -53,7 +53,7 @@ from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
-from reader.core.stories.cache import Member, Story, StoryCache, SyncReport, staged
+from reader.core.stories.cache import CACHE_VERSION, Member, Story, StoryCache, SyncReport, staged
 from reader.core.stories.compare import Comparison, compare
 from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag, plural
@@ -307,6 +307,7 @@ class Library:
         self._swap_lock = threading.Lock()
         self._made_lock = threading.Lock()
         self._indexer_made: Indexer | None = None
+        self._stories: StoryCache | None = None
         self.story_report: SyncReport | None = None
         self.story_timings: dict[str, float] = {"features": 0.0, "extract": 0.0, "cluster": 0.0}
         """Seconds the last sync spent on stories: features while indexing (`features`, added
@@ -339,10 +340,13 @@ class Library:
         with self._made_lock:
             self._indexer_made = indexer
 
-    @functools.cached_property
+    @property
     def stories(self) -> StoryCache:
         """Stories outlive a generation: a rebuild gives the same stories, kept beside them."""
-        return StoryCache(self.home.root / STORIES)
+        with self._made_lock:  # the sync and a search worker may ask first at once
+            if self._stories is None:
+                self._stories = StoryCache(self.home.root / STORIES)
+            return self._stories
 
     @functools.cached_property
     def subscriptions(self) -> Subscriptions:
@@ -429,7 +433,7 @@ class Library:
                     yield progress
             self.story_timings["features"] = self.indexer.extra_seconds
             if final is not None and not final.busy and not final.cancelled:
-                self.sync_stories(rebuild=rebuild)
+                self._sync_stories_if_due(rebuild, final.changed)
         except OSError as exc:
             raise IndexUnwritable(
                 f"{self.home.root}: cannot write the index: {exc.strerror or exc}"
@@ -519,6 +523,20 @@ class Library:
         self.stories.stage_row(row if isinstance(row, tuple) else staged(article))
         self.story_timings["extract"] += time.perf_counter() - tick
 
+    def _sync_stories_if_due(self, rebuild: bool, changed: bool) -> None:
+        """Stories after an index sync, unless no article changed since they were last
+        brought in step with this index (the manifest notes it, with the story cache's
+        version): comparing every article's hash with the story cache's was a sixth of a
+        start with nothing changed."""
+        indexer = self.indexer
+        signature = f"{CACHE_VERSION}:{self.stories.params!r}"
+        due = rebuild or changed or not self.stories.path.exists()
+        if not due and indexer.stories_synced() == signature:
+            self.story_report = SyncReport()  # nothing added, removed or clustered again
+            return
+        self.sync_stories(rebuild=rebuild)
+        indexer.set_stories_synced(signature)
+
     def sync_stories(self, rebuild: bool = False) -> SyncReport:
         """Bring the story cache in step with the index (after an index sync)."""
         tick = time.perf_counter()
@@ -588,6 +606,8 @@ class Library:
         done: list[str] = []
         try:
             dirty = self.store.dirty()
+            if not dirty:
+                return 0  # the usual case: no need to read every indexed id
             known = self._current_indexer().known()
             if known is not None:
                 dirty = [article_id for article_id in dirty if article_id in known[0]]
@@ -1218,8 +1238,8 @@ class Library:
         return self.subscriptions.add(url, name)
 
     def close(self) -> None:
-        if "stories" in self.__dict__:  # opened (cached_property keeps it there)
-            self.stories.close()
+        if self._stories is not None:
+            self._stories.close()
         self._backend.close()
         self.store.close()
 

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.articles import ArticleReader
 from reader.core.corpus import Article, FileRef, discover
@@ -31,6 +31,8 @@ from reader.core.search import Analysed, IndexDoc, IndexStream, SearchBackend
 BATCH = 1000
 """Articles per commit when catching up: a crash costs at most this many re-reads."""
 MANIFEST = "manifest.sqlite"
+STORIES = "stories"
+"""The manifest's note of the story cache that is in step with it (see stories_synced)."""
 FRESH_BATCH = 25000
 """A first build commits in big batches: each commit leaves a segment per core, and every
 search visits every segment (small batches left dozens in a large first build). A build
@@ -108,8 +110,10 @@ class _Batch:
         return len(self.rows)
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
+    """A file as the manifest records it (a tuple: a start with nothing changed makes one
+    per file of the corpus)."""
+
     id: str
     size: int
     mtime_ns: int
@@ -189,10 +193,8 @@ class Indexer:
         with self._manifest() as db:
             progress = Progress("scanning", rebuilt=rebuilt)
             known = {
-                path: _Row(id_, size, mtime, hash_)
-                for path, id_, size, mtime, hash_ in _read(
-                    db, "SELECT path, id, size, mtime_ns, hash FROM files"
-                )
+                row[0]: _Row._make(row[1:])
+                for row in _read(db, "SELECT path, id, size, mtime_ns, hash FROM files")
             }
             yield progress
             yield from self._sync(db, known, progress, cancel, started, fresh)
@@ -269,11 +271,18 @@ class Indexer:
         batch = _Batch()
         touched: list[tuple[FileRef, str]] = []
         last_yield = time.perf_counter()
-        jobs = [
-            Job(ref, row.hash if row and not relink else None)
-            for ref in refs
-            if not ((row := known.get(ref.path)) and not relink and _same_stat(row, ref))
-        ]
+        # One pass sets aside the files whose size and mtime are as recorded (at a start with
+        # nothing changed, every file): only the others are read, in the walk's order.
+        todo: list[tuple[FileRef, _Row | None]] = []
+        jobs: list[Job] = []
+        for ref in refs:
+            row = known.get(ref.path)
+            if row is not None and not relink and _same_stat(row, ref):
+                continue
+            todo.append((ref, row))
+            jobs.append(Job(ref, row.hash if row is not None and not relink else None))
+        progress.unchanged += len(refs) - len(todo)
+        progress.done += len(refs) - len(todo)
         workers = self.workers
         if workers is None and stream is not None:
             workers = cores() - stream.processes
@@ -281,15 +290,11 @@ class Indexer:
         readers = Readers(self.max_bytes, self.linker, self.reader, self.extra, analyse)
         reads = read_all(jobs, readers, workers)
         try:
-            for ref in refs:
+            for ref, row in todo:
                 if cancel.is_set():
                     progress.cancelled = True
                     break
-                row = known.get(ref.path)
                 progress.done += 1
-                if row and not relink and _same_stat(row, ref):
-                    progress.unchanged += 1
-                    continue
                 read = next(reads)
                 self.timings["read"] += read.read_seconds
                 self.timings["link"] += read.link_seconds
@@ -388,6 +393,8 @@ class Indexer:
         tick = time.perf_counter()
         # The index committed first: a crash here only means these files are re-read next time.
         with db:
+            if batch.rows or deletes:  # articles changed: their stories are due
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '')", (STORIES,))
             db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p, _ in deletes])
             db.executemany(
                 "INSERT OR REPLACE INTO files (path, id, size, mtime_ns, hash) VALUES (?,?,?,?,?)",
@@ -434,6 +441,16 @@ class Indexer:
             raise _manifest_error(path, exc) from None
         finally:
             db.close()
+
+    def stories_synced(self) -> str | None:
+        """The story cache's signature when stories were last brought in step with every
+        article this manifest records; '' or None when articles changed since (or never)."""
+        with self._manifest() as db:
+            return self._meta(db, STORIES)
+
+    def set_stories_synced(self, signature: str) -> None:
+        with self._manifest() as db:
+            self._set_meta(db, STORIES, signature)
 
     def reset_manifest(self) -> None:
         """Forget every file (the index was cleared): the next sync reads them all."""

@@ -238,3 +238,54 @@ def test_a_searcher_follows_a_rebuild_by_another_process(tmp_path: Path) -> None
     assert found(reading, "before") == 0
     reading.close()
     rebuilding.close()
+
+
+def test_a_start_with_nothing_changed_leaves_the_stories_alone_but_not_a_change(
+    library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Comparing every article's hash with the story cache's was a sixth of a start with
+    nothing changed: the manifest notes when stories are in step, and only a change (or a
+    story cache gone) brings the comparison back."""
+    compared: list[bool] = []
+    real_sync = library.stories.sync
+    monkeypatch.setattr(
+        library.stories, "sync", lambda *a, **k: compared.append(True) or real_sync(*a, **k)
+    )
+    library.sync_all()
+    assert compared == []
+    assert library.story_report is not None and library.story_report.added == 0
+
+    changed = corpus / SEEDS["000"]
+    changed.write_text(changed.read_text() + "\nArmistice talks were also mentioned, said AP.")
+    library.sync_all()
+    assert compared == [True]
+    assert library.story_report is not None and library.story_report.added == 1
+    library.sync_all()
+    assert compared == [True]
+
+    library.stories.path.unlink()  # the cache removed by hand: made again
+    library.sync_all()
+    assert compared == [True, True]
+    assert library.stories.story_of(library.search("armistice").hits(0, 1)[0].id)
+
+
+def test_stories_interrupted_after_the_index_changed_are_done_at_the_next_start(
+    library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill between the index's commit and the stories leaves the manifest's note saying
+    they are due: the next start, with no file changed, still brings them in step."""
+    (corpus / "new.txt").write_text(NEW)
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(library.stories, "sync", killed)
+        with pytest.raises(KeyboardInterrupt):
+            library.sync_all()
+    progress = library.sync_all()
+    assert progress.unchanged == 6 and not progress.changed
+    report = library.story_report
+    assert report is not None and report.added == 1
+    new = next(hit for hit in library.search("Choe").hits(0, 50) if hit.path == "new.txt")
+    assert library.stories.story_of(new.id)
