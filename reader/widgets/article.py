@@ -179,6 +179,8 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         self.match_index = -1
         self.paragraphs: list[Paragraph] = []
         """This article's paragraph widgets built so far (old ones may still be leaving)."""
+        self._tail_built = False
+        """Whether the widgets after the last paragraph (detached notes, credits) are built."""
         self._spans: list[list[Span]] = []
         """Highlighted matches of each paragraph: the search's words, or what find looks for."""
         self._search_spans: list[list[Span]] = []
@@ -296,6 +298,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
             # words all the same, shown as printed, above the story.
             widgets.append(Static(Text(meta.header), classes="article-header"))
         self.paragraphs = []
+        self._tail_built = False
         self._search_spans = spans
         self._set_spans(spans)
         self._offsets = []
@@ -387,7 +390,8 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
                     classes="more",
                 )
             )
-        else:
+        elif not self._tail_built:  # once: `_ensure_rendered` asks again at the end
+            self._tail_built = True
             widgets += [NoteCard(note_text(n), classes="-detached") for n in notes if n.detached]
             if credits := view.hit.meta.credits:
                 # `Reporting by ...; Editing by ...`, picture credits, an author's bio: not
