@@ -439,6 +439,8 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
             self.cursor = index % len(self.paragraphs)
             if index == 0:
                 self.scroll_home(animate=False)
+            elif self._tail_built:  # the very end: what follows the story (credits) too
+                self.call_after_refresh(self.scroll_end, animate=False)
 
     # -- matches: the search's words, or find ---------------------------------------------
 

@@ -488,3 +488,23 @@ async def test_header_lines_no_field_took_are_shown_above_the_body_searched_and_
             assert str(credits.render()) == "Photography: Jane Doe"
             assert credits.virtual_region.y > reader.paragraphs[-1].virtual_region.y
         assert reader.view is not None and "Choe Son Hui" in reader.view.entity_counts
+
+
+async def test_end_shows_the_credits_under_a_long_story(app: NewsReaderApp, corpus: Path) -> None:
+    paragraphs = "\n\n".join(
+        f"Paragraph {n} of the talks in Vladivostok, where officials met for a long day."
+        for n in range(40)
+    )
+    (corpus / "long.txt").write_text(
+        "Kim meets Putin in Vladivostok\n\n"
+        f"{paragraphs}\n\n(Reporting by Amy Wren; Editing by Tom Hale)\n"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await search(pilot, "vladivostok officials")
+        await pilot.press("enter", "enter", "end")
+        await settle(pilot)
+        reader = app.main.reader
+        [credits] = reader.query(".article-credits")
+        assert "Editing by Tom Hale" in str(credits.render())
+        assert 0 < reader.max_scroll_y == reader.scroll_y  # scrolled to the very end
