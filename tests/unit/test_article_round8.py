@@ -182,7 +182,7 @@ def test_month_names_of_more_languages(line: str, date: str) -> None:
     "line",
     [
         "(+32) 2 28 41234 (BXL)", "Tel.: +49 30 227-35642", "Prev  Hanwha Ocean Wins Order",
-        "Next: Kim visits Moscow", "Support The Insider: independent investigations cost money.",
+        "Next article: Kim visits Moscow", "Next › Kim visits Moscow", "Support The Insider: independent investigations cost money.",
         "taz zahl ich – Unterstützen Sie unabhängigen Journalismus.", "Support hromadske",
         "Comments - Please login in order to comment.", "She writes in her personal capacity.",
         "The views expressed in this Commentary are the author’s, and do not represent ours.",
@@ -197,7 +197,8 @@ def test_furniture_under_the_story_by_kind(line: str) -> None:
     "line",
     [
         "1990 2000 2010", "Support for the measure grew in the capital after the vote.",
-        "Next week the talks resume in Seoul.", "Support for Ukraine", "Support from allies",
+        "Next week the talks resume in Seoul.", "Next: what happens now", "Support for Ukraine",
+        "Support from allies",
         "In the UK", "View from the UK", "Read it", "2010 (2020) 2030",
     ],
 )  # fmt: skip

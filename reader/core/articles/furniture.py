@@ -179,8 +179,10 @@ _STARTS = re.compile(
     r"(?:[\w-]+ ){1,2})?are (?:those of )?the author|"
     r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
     r"capacity|"
-    # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`
-    r"(?:prev|previous|next)(?: (?:article|story|post|news))?(?:\s*[:|›»]|\s{2,})\s*\S|"
+    # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`,
+    # `Next article: ...`, `Next › ...` (a bare `Next: what happens now` is a cross-heading)
+    r"(?:prev|previous|next) (?:article|story|post|news)(?:\s*[:|›»]|\s{2,})\s*\S|"
+    r"(?:prev|previous|next)(?:\s*[|›»]|\s{2,})\s*\S|"
     # An appeal for money under the story: `Support The Insider: independent ...`, `taz zahl
     # ich – Unterstützen Sie unabhängigen Journalismus.`
     # (not `Support for Ukraine`, a cross-heading: a preposition or a verb follows support)
