@@ -141,9 +141,10 @@ def test_an_article_is_named_by_its_id_or_its_file(
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["id"] == hit["id"]
     relative = run("--config", str(config_file), "show", f"./{hit['path']}", cwd=corpus)
-    assert relative.returncode == 0 and relative.stdout == run(
-        "--config", str(config_file), "show", hit["id"]
-    ).stdout
+    assert (
+        relative.returncode == 0
+        and relative.stdout == run("--config", str(config_file), "show", hit["id"]).stdout
+    )
     tagged = run("--config", str(config_file), "tag", hit["path"], "checked")
     assert tagged.returncode == 0 and tagged.stdout == f"tagged {hit['path']}: checked\n"
     # A file outside the corpus is no article of it: one line, exit 2.
