@@ -70,7 +70,8 @@ def check_url(url: str) -> str | None:
     except ValueError:
         return "not a valid web address"
     if not parts.scheme:
-        return f"no scheme: only http and https addresses are fetched (did you mean https://{url}?)"
+        fixed = f"https:{url}" if url.startswith("//") else f"https://{url}"
+        return f"no scheme: only http and https addresses are fetched (did you mean {fixed}?)"
     if parts.scheme.lower() not in ("http", "https"):
         return f"only http and https addresses are fetched, not {parts.scheme}"
     if not host:
