@@ -42,9 +42,10 @@ from reader.core.stories.similarity import (
     similarity,
     strong_terms,
     vector,
+    wide_lookup,
 )
 
-CACHE_VERSION = 13
+CACHE_VERSION = 14
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -121,7 +122,7 @@ def _encode(doc: StoryFeatures) -> bytes:
         # The most frequent, ties in text order: what heapq.nlargest gives (it is documented
         # as this sort), at a third of its cost when most terms are kept.
         kept = sorted(terms, key=terms.__getitem__, reverse=True)[:STORED_TERMS]
-        if doc.foreign:
+        if doc.foreign or not doc.english:
             # A Korean or Chinese piece has hundreds of words seen once; its anchors
             # (numbers, Latin-script names, the English names of its places) are all an
             # English version can share with it, and most are seen once too: keep them all.
@@ -463,7 +464,7 @@ class StoryCache:
         for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
             doc = _decode(row)
             vec = vector(doc, df, params)
-            strong = strong_terms(vec, df, params)
+            strong = strong_terms(vec, df, params, wide_lookup(doc))
             ordinal = doc.when.ordinal() if doc.when else None
             while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
                 window.pop(recent.popleft()[1], None)
@@ -513,7 +514,8 @@ class StoryCache:
     ) -> list[tuple[str, int | None, str]]:
         vec = vec if vec is not None else vector(doc, df, self.params)
         ordinal = doc.when.ordinal() if doc.when else None
-        return [(t, ordinal, doc.id) for t in strong_terms(vec, df, self.params)]
+        terms = strong_terms(vec, df, self.params, wide_lookup(doc))
+        return [(t, ordinal, doc.id) for t in terms]
 
     def _df(self, terms: Iterable[str]) -> DocFrequencies:
         wanted = list(set(terms))
@@ -607,7 +609,7 @@ class StoryCache:
     def _candidates(self, doc: StoryFeatures) -> list[tuple[StoryFeatures, str]]:
         params = self.params
         df = self._df(doc.terms)
-        terms = strong_terms(vector(doc, df, params), df, params)
+        terms = strong_terms(vector(doc, df, params), df, params, wide_lookup(doc))
         if not terms:
             return []
         marks = ",".join("?" * len(terms))
