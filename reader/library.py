@@ -1286,6 +1286,7 @@ def _features_of(
         byline=meta.byline,
         paragraphs=paragraphs,
         published=meta.published,
+        header=(meta.dateline, meta.standfirst),
     )
 
 

@@ -56,6 +56,7 @@ def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatur
                 paragraphs=a.paragraphs,
                 published=a.meta.published,
                 title_weight=params.title_weight,
+                header=(a.meta.dateline, a.meta.standfirst),
             )
         )
     return docs

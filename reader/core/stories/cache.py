@@ -201,6 +201,7 @@ def features_of(article: Article) -> StoryFeatures:
         byline=meta.byline,
         paragraphs=article.paragraphs,
         published=meta.published,
+        header=(meta.dateline, meta.standfirst),
     )
 
 

@@ -227,7 +227,7 @@ ordinals ("segunda" is second)."""
 def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     found = set()
     for para in paragraphs[:LEAD_PARAGRAPHS]:
-        seq = words(para)
+        seq = [w[:-2] if w.endswith("'s") else w for w in words(para)]  # Friday's vote
         for k, word in enumerate(seq):
             if word in _WEEKDAYS:
                 found.add(_WEEKDAYS.index(word))
@@ -245,7 +245,8 @@ the event and leave the month to the dateline, which many pieces lack."""
 
 def lead_dates(paragraphs: list[str], english: bool = True) -> frozenset[tuple[int, int]]:
     """(month, day) pairs the lead names; month 0 for a day named alone in the first
-    paragraph of a Korean, Japanese or Chinese piece (the dated piece's month, then); in a
+    paragraph that names one of a Korean, Japanese or Chinese piece (the dated piece's
+    month, then); in a
     piece not in English, also dates in its language ("le 3 mars", "el 3 de marzo",
     "am 3. März", "٣ مارس")."""
     found = set()
@@ -253,10 +254,19 @@ def lead_dates(paragraphs: list[str], english: bool = True) -> frozenset[tuple[i
         for match in _DAY_OTHER_MONTH.finditer(fold(para)):
             if 1 <= int(match.group(1)) <= 31:
                 found.add((_other_month(match), int(match.group(1))))
-    if paragraphs and not paragraphs[0].isascii():
-        for match in _CJK_DAY.finditer(unicodedata.normalize("NFKC", paragraphs[0])):
-            if 1 <= int(match.group(1)) <= 31:
-                found.add((0, int(match.group(1))))
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        # The first paragraph that names a day alone: a Korean lead often states the
+        # result and the next paragraph when ("...연구원은 10일 대전 본원에서").
+        if para.isascii():
+            break
+        days = {
+            int(m.group(1))
+            for m in _CJK_DAY.finditer(unicodedata.normalize("NFKC", para))
+            if 1 <= int(m.group(1)) <= 31
+        }
+        if days:
+            found.update((0, day) for day in days)
+            break
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         for pattern in (_MONTH_DAY, _DAY_MONTH):
             for match in pattern.finditer(para):
@@ -604,7 +614,7 @@ _OTHER_MONTHS = {
     for number, names in enumerate(
         (
             "enero ene januar janvier janv января janeiro gennaio januari يناير",
-            "febrero feb februar fevrier fevr февраля fevereiro febbraio februari فبراير",
+            "febrero feb februar fevrier fevr февраля fevereiro fev febbraio februari فبراير",
             "marzo mar marz mars марта marco maart مارس",
             "abril abr april avril avr апреля aprile أبريل ابريل",
             "mayo may mai мая maio maggio mei مايو",
@@ -614,7 +624,7 @@ _OTHER_MONTHS = {
             "septiembre setiembre sep set september septembre сентября setembro settembre سبتمبر",
             "octubre oct oktober octobre октября outubro ottobre أكتوبر اكتوبر",
             "noviembre nov november novembre ноября novembro نوفمبر",
-            "diciembre dic dezember decembre декабря dezembro dicembre december ديسمبر",
+            "diciembre dic dezember decembre декабря dezembro dez dicembre december ديسمبر",
         ),
         start=1,
     )
@@ -624,32 +634,40 @@ _OTHER_MONTHS.pop("marco")  # Portuguese "março", folded, is also a name: only 
 _OTHER_ALT = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
 _DAY_OTHER_MONTH = re.compile(
     rf"(?<!\w)(\d{{1,2}})\.?\s+(?:(?:de\s+)?({_OTHER_ALT})|de\s+(marco))(?!\w)"
+    r"(?:\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?!\d))?"
 )
-_CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+"""A day and month in another language, and the year when one follows ("23 fev 2026",
+"13 de septiembre de 2026", "14 سبتمبر 2026")."""
+_CJK_MONTH_DAY = re.compile(
+    r"(?:((?:19|20)\d\d)\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+)
 DATELINE_CHARS = 120
 
 
 def _other_month(match: re.Match[str]) -> int:
     """The month a `_DAY_OTHER_MONTH` match names (its name, or Portuguese "de março")."""
     return _OTHER_MONTHS[match.group(2)] if match.group(2) else 3
+
+
 """How far into a paragraph a dateline's date is looked for."""
 
 
 def other_dateline_when(paragraphs: list[str]) -> When | None:
-    """The month and day of a dateline in Spanish, French, German or Russian ("Lima, 13 abr
-    (EFE)", "МОСКВА, 5 февраля. /ТАСС/.") or Chinese, Japanese or Korean ("文昌8月24日电"),
-    for an article that gives no date otherwise: the day it reports on, in any language."""
+    """The month and day of a dateline in Spanish, French, German, Portuguese, Italian,
+    Russian or Arabic ("Lima, 13 abr (EFE)", "МОСКВА, 5 февраля. /ТАСС/.", "Maputo, 23 fev
+    2026 (Lusa)") or Chinese, Japanese or Korean ("文昌8月24日电"), with its year when it
+    gives one, for an article that gives no date otherwise: the day it reports on."""
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         head = fold(para[:DATELINE_CHARS])
         # Hangul keeps its syllables (fold's NFKD splits them); full-width digits narrow.
         if match := _CJK_MONTH_DAY.search(unicodedata.normalize("NFKC", para[:DATELINE_CHARS])):
-            month, day = int(match.group(1)), int(match.group(2))
+            year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
         elif match := _DAY_OTHER_MONTH.search(head):
-            day, month = int(match.group(1)), _other_month(match)
+            year, day, month = match.group(4), int(match.group(1)), _other_month(match)
         else:
             continue
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return When(None, month, day)
+            return When(int(year) if year else None, month, day)
     return None
 
 
@@ -664,8 +682,11 @@ def extract(
     paragraphs: list[str],
     published: str | None = None,
     title_weight: int = DEFAULT_PARAMS.title_weight,
+    header: tuple[str | None, ...] = (),
 ) -> StoryFeatures:
-    """Features of one parsed article (keyword-only: the article record is changing shape)."""
+    """Features of one parsed article (keyword-only: the article record is changing shape).
+    `header`: the lines the parser set apart above the body (its dateline, standfirst),
+    read only for a date when the body gives none."""
     body = content_paragraphs(paragraphs, byline)
     seq = words("\n".join(body))
     terms = term_counts(seq)
@@ -685,6 +706,10 @@ def extract(
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
         when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
+    if when is None and any(header):
+        # A dateline the parser set apart from the body (as a standfirst): "الرياض 02 ربيع
+        # الآخر 1448 هـ الموافق 14 سبتمبر 2026 م واس".
+        when = other_dateline_when([line for line in header if line])
     return StoryFeatures(
         id=id,
         path=path,
@@ -696,8 +721,8 @@ def extract(
         when=when,
         terms=terms,
         shingles=_shingles(seq),
-        # Only an undated piece needs the days its lead names.
-        weekdays=lead_weekdays(body) if when is None else frozenset(),
+        # Only a piece without a year needs the weekdays its lead names.
+        weekdays=lead_weekdays(body) if when is None or when.year is None else frozenset(),
         lead_dates=lead_dates(body, english) if when is None else frozenset(),
         foreign=foreign,
         anticipates=anticipates(title, body),

@@ -90,10 +90,8 @@ def _value(figure: str) -> float | None:
     elif "," in digits or "." in digits:
         mark = "," if "," in digits else "."
         parts = digits.split(mark)
-        if len(parts) > 2 or len(parts[-1]) == 3:
-            digits = "".join(parts)  # thousands
-        else:
-            digits = ".".join(parts)
+        grouped = len(parts) > 2 or len(parts[-1]) == 3  # thousands set apart
+        digits = ("" if grouped else ".").join(parts)
     try:
         return float(digits)
     except ValueError:

@@ -178,24 +178,52 @@ def day_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
 
 
 def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
-    """For an undated piece against a dated one: 1 when a weekday (or date) its lead names
-    is the dated piece's day or the day before it, 3 (as for another event) when none is,
-    else None. A piece dated the day before the named day was written before that event
-    happened: it reports an earlier one (the 1,000m final before the relay)."""
+    """For an undated piece against a dated one: 0 when the one weekday (or date) its lead
+    names is the dated piece's day, 1 when a weekday it names is the dated piece's day or
+    the day before it, 3 (as for another event) when none is, else None. A lead that
+    names two days ("organisers said on Friday" that the record attempt is "on Sunday")
+    does not say which is its event's, hence 1. A piece dated the day before the named day
+    was written before that event happened: it reports an earlier one (the 1,000m final
+    before the relay)."""
     if (a.when is None) == (b.when is None):
         return None
     undated, dated = (a, b) if a.when is None else (b, a)
     when = dated.when
-    if when is None or when.year is None:
+    if when is None:
         return None
+    if when.year is None:
+        return _yearless_gap(undated, dated, when)
     if undated.lead_dates:
-        named = (When(when.year, month or when.month, day) for month, day in undated.lead_dates)
-        return 1 if any(_day_or_next(w, when) for w in named) else 3
+        named = [When(when.year, month or when.month, day) for month, day in undated.lead_dates]
+        return _named_gap(named, when)
     day = when.weekday()
     if day is None or not undated.weekdays:
         return None
-    near = any((day - w) % 7 in (0, 1) for w in undated.weekdays)
+    if undated.weekdays == {day}:
+        return 0
+    near = any((day - w) % 7 == 1 for w in undated.weekdays)
     return 1 if near else 3
+
+
+def _yearless_gap(undated: StoryFeatures, dated: StoryFeatures, when: When) -> int | None:
+    """`weekday_gap` against a piece whose dateline gives no year (`TOKYO, Sept 14
+    (Kyodo)`): the date the undated lead names against its month and day; else 1 when the
+    two leads name the same weekday (or the undated one the day before), and None when
+    they do not, since a weekday cannot be worked out without the year and a lead names
+    other days too ("on Monday, two days after Saturday's vote")."""
+    if undated.lead_dates:
+        named = [When(None, month or when.month, day) for month, day in undated.lead_dates]
+        return _named_gap(named, when)
+    return None
+
+
+def _named_gap(named: list[When], dated: When) -> int:
+    """0 when the dated piece is of the one day the undated lead names, 1 when of a day it
+    names among others or of the day after one (a next-day account), else 3 (another
+    event's day)."""
+    if len(named) == 1 and named[0].days_to(dated) == 0:
+        return 0
+    return 1 if any(_day_or_next(w, dated) for w in named) else 3
 
 
 def _day_or_next(named: When, dated: When) -> bool:
