@@ -195,13 +195,16 @@ def day_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
 
 
 def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
-    """For an undated piece against a dated one: 0 when the one weekday (or date) its lead
-    names is the dated piece's day, 1 when a weekday it names is the dated piece's day or
-    the day before it, 3 (as for another event) when none is, else None. A lead that
-    names two days ("organisers said on Friday" that the record attempt is "on Sunday")
-    does not say which is its event's, hence 1. A piece dated the day before the named day
-    was written before that event happened: it reports an earlier one (the 1,000m final
-    before the relay)."""
+    """For an undated piece against a dated one: 0 when the one date its lead names ("on
+    March 7", "14일") is the dated piece's day; 1 when a date it names among others is, or
+    the day before it is (a next-day account), or a weekday it names is the dated piece's
+    day or the day before; 3 (as for another event) when none is; else None. A weekday
+    is the same every week and many undated pieces name one, so it never counts as the
+    same day: as 0, undated BBC articles joined labelled stories and the week-later
+    follow-up named the event's weekday. A lead that names two dates ("organisers said on
+    Friday" that the attempt is "on Sunday") does not say which is its event's. A piece
+    dated the day before the named day was written before that event happened: it reports
+    an earlier one (the 1,000m final before the relay)."""
     if (a.when is None) == (b.when is None):
         return None
     undated, dated = (a, b) if a.when is None else (b, a)
@@ -216,9 +219,7 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     day = when.weekday()
     if day is None or not undated.weekdays:
         return None
-    if undated.weekdays == {day}:
-        return 0
-    near = any((day - w) % 7 == 1 for w in undated.weekdays)
+    near = any((day - w) % 7 in (0, 1) for w in undated.weekdays)
     return 1 if near else 3
 
 
