@@ -122,15 +122,20 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
     if doc.foreign or not doc.english:
         # Which of its anchors are rare in this corpus (`anchor_cosine`): a term is rare
         # for every article, so one side of a pair of two languages holding it suffices.
-        floor = params.anchor_idf
-        rare = frozenset(t for t, _ in kept if t.isascii() and cache[t] >= floor)
+        # "+ 2": the two articles of a pair that shares a term hold it themselves.
+        floor, most = params.anchor_idf, params.anchor_share * df.total + 2
+        counts = df.counts
+        rare = frozenset(
+            t for t, _ in kept if t.isascii() and cache[t] >= floor and counts.get(t, 0) <= most
+        )
         return AnchorVector({t: w / norm for t, w in kept}, rare)
     return {t: w / norm for t, w in kept}
 
 
 class AnchorVector(dict[str, float]):
     """The vector of a version in another language or script, with the terms it holds
-    that are rare in the corpus (idf at least `StoryParams.anchor_idf`)."""
+    that are rare in the corpus (idf at least `StoryParams.anchor_idf`, in at most
+    `anchor_share` of its articles)."""
 
     __slots__ = ("rare",)
 
