@@ -362,11 +362,6 @@ def _telling(term: str) -> bool:
     return len(term) >= 3 or term.isalpha()
 
 
-def _year(term: str) -> bool:
-    """1990, 2026: a year is in every article of a season, not a figure of one event."""
-    return len(term) == 4 and term.isdigit() and term[:2] in ("19", "20")
-
-
 ANCHOR_COUNT = 4
 """Shared telling anchors at which `shared_anchors` is full: four figures and places."""
 ANCHOR_RANK = 25
@@ -393,13 +388,13 @@ def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
     """Cosine over what a Latin-script and a Hangul, kana or Cyrillic version can share
     (`is_anchor`), each vector cut to the terms the other could hold: numbers and the
     foreign one's Latin-script words. Fewer than `min_anchors` shared says nothing, and so
-    do fewer than `min_anchors` shared that are rare in the corpus (`AnchorVector.rare`,
-    years aside): in an analyst's corpus of a week of pieces on Korea, China and Russia
+    do fewer than `min_anchors` shared that are rare in the corpus (`AnchorVector.rare`):
+    in an analyst's corpus of a week of pieces on Korea, China and Russia
     in six languages, two that share "china", "korea" and "putin" share only the theme."""
     shared = a.keys() & b.keys()
     rare = a.rare if isinstance(a, AnchorVector) else getattr(b, "rare", None)
     if rare is not None:
-        shared_rare = sum(1 for t in shared if t in rare and _telling(t) and not _year(t))
+        shared_rare = sum(1 for t in shared if t in rare and _telling(t))
         if shared_rare < params.min_anchors:
             return 0.0
     if sum(1 for t in shared if _telling(t)) < params.min_anchors:
