@@ -58,7 +58,6 @@ from reader.core.stories.similarity import (  # noqa: E402
     similarity,
     strong_terms,
     vector,
-    wide_lookup,
 )
 
 PENALTY = 1.0
@@ -95,9 +94,7 @@ def candidate_pairs(
     """The pairs the product scores (`clustering.score_pairs`' lookup), with features."""
     df = DocFrequencies.of(docs)
     vectors = [vector(d, df, params) for d in docs]
-    strong = [
-        strong_terms(v, df, params, wide_lookup(d)) for d, v in zip(docs, vectors, strict=True)
-    ]
+    strong = [strong_terms(v, df, params) for v in vectors]
     index = CandidateIndex()
     pairs, feats, copies = [], [], []
     for i in sorted(range(len(docs)), key=lambda k: docs[k].sort_key()):

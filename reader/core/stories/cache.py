@@ -42,7 +42,6 @@ from reader.core.stories.similarity import (
     similarity,
     strong_terms,
     vector,
-    wide_lookup,
 )
 
 CACHE_VERSION = 14
@@ -465,7 +464,7 @@ class StoryCache:
         for position, row in enumerate(db.execute("SELECT * FROM articles ORDER BY sort_key, id")):
             doc = _decode(row)
             vec = vector(doc, df, params)
-            strong = strong_terms(vec, df, params, wide_lookup(doc))
+            strong = strong_terms(vec, df, params)
             ordinal = doc.when.ordinal() if doc.when else None
             while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
                 window.pop(recent.popleft()[1], None)
@@ -515,8 +514,7 @@ class StoryCache:
     ) -> list[tuple[str, int | None, str]]:
         vec = vec if vec is not None else vector(doc, df, self.params)
         ordinal = doc.when.ordinal() if doc.when else None
-        terms = strong_terms(vec, df, self.params, wide_lookup(doc))
-        return [(t, ordinal, doc.id) for t in terms]
+        return [(t, ordinal, doc.id) for t in strong_terms(vec, df, self.params)]
 
     def _df(self, terms: Iterable[str]) -> DocFrequencies:
         wanted = list(set(terms))
@@ -610,7 +608,7 @@ class StoryCache:
     def _candidates(self, doc: StoryFeatures) -> list[tuple[StoryFeatures, str]]:
         params = self.params
         df = self._df(doc.terms)
-        terms = strong_terms(vector(doc, df, params), df, params, wide_lookup(doc))
+        terms = strong_terms(vector(doc, df, params), df, params)
         if not terms:
             return []
         marks = ",".join("?" * len(terms))

@@ -20,13 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.scoring import BlockScorer
-from reader.core.stories.similarity import (
-    DocFrequencies,
-    Vector,
-    strong_terms,
-    vector,
-    wide_lookup,
-)
+from reader.core.stories.similarity import DocFrequencies, Vector, strong_terms, vector
 
 MAX_SCAN = 5000
 """Longest posting list an undated article's lookup walks (dated ones look only at a few
@@ -127,9 +121,7 @@ def score_pairs(
 ) -> Edges:
     """Every candidate pair with its similarity and whether it is a near copy."""
     index = CandidateIndex()
-    strong = [
-        strong_terms(v, df, params, wide_lookup(d)) for d, v in zip(docs, vectors, strict=True)
-    ]
+    strong = [strong_terms(v, df, params) for v in vectors]
     scorer = BlockScorer(params)
     packed = [scorer.pack(doc, vec) for doc, vec in zip(docs, vectors, strict=True)]
     edges = Edges()

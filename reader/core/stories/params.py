@@ -114,13 +114,6 @@ class StoryParams:
     """Rarest-weighted terms per article used to look up candidate articles; a same-event
     pair on the dev set always shares at least two of its twelve strongest terms."""
 
-    other_language_terms: int = 40
-    """Terms looked up for candidates of a piece in another Latin-script language (French,
-    Spanish, German): its strongest dozen are its own language's words ("morto", "chuva"),
-    which no English version holds; its names and places come after them. 40 finds every
-    English version of the labelled sets' Spanish and Portuguese pieces (12 missed one in
-    two); such pieces are few, so the wider lookup costs little."""
-
     candidate_days: int = 4
     """Candidates are looked up within this many days either side (undated articles are
     compared with everything that shares terms); past it the date factor kills the link."""

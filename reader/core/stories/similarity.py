@@ -147,20 +147,15 @@ class AnchorVector(dict[str, float]):
 _WEIGHT = operator.itemgetter(1)
 
 
-def strong_terms(
-    vec: Vector, df: DocFrequencies, params: StoryParams, wide: bool = False
-) -> list[str]:
+def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[str]:
     """The terms that best identify an article, for the candidate lookup: the strongest of
     its vector (which holds them strongest first) that are not common in the corpus. A
     short piece's vector is all common words; looking those up would compare it with
-    most of the corpus. `wide` (a piece in another Latin-script language: `wide_lookup`)
-    takes more of them: its strongest words are its own language's, which no English
-    version holds, and the names and places an English one does hold come after them."""
+    most of the corpus."""
     floor = params.min_candidate_idf
     cache = df._idf  # `vector` looked up every term of vec
     rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
-    wanted = params.other_language_terms if wide else params.candidate_terms
-    terms = list(itertools.islice(rare, wanted))
+    terms = list(itertools.islice(rare, params.candidate_terms))
     if params.anchor_terms:
         # Telling numbers (136, 0.75, 1942), found in a version in any script.
         numbers = [
@@ -179,12 +174,6 @@ def strong_terms(
             ]
             terms += names[: params.anchor_terms]
     return terms
-
-
-def wide_lookup(doc: StoryFeatures) -> bool:
-    """Whether `strong_terms` should take more of the article's terms: a piece in another
-    language written in the Latin script (Spanish, French, German)."""
-    return not doc.english and not doc.foreign
 
 
 def cosine(a: Vector, b: Vector) -> float:
