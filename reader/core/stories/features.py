@@ -721,8 +721,8 @@ def extract(
         when=when,
         terms=terms,
         shingles=_shingles(seq),
-        # Only a piece without a year needs the weekdays its lead names.
-        weekdays=lead_weekdays(body) if when is None or when.year is None else frozenset(),
+        # Only an undated piece needs the days its lead names.
+        weekdays=lead_weekdays(body) if when is None else frozenset(),
         lead_dates=lead_dates(body, english) if when is None else frozenset(),
         foreign=foreign,
         anticipates=anticipates(title, body),
