@@ -1287,6 +1287,7 @@ def _features_of(
         byline=meta.byline,
         paragraphs=paragraphs,
         published=meta.published,
+        header=(meta.dateline, meta.standfirst),
     )
 
 

@@ -1,7 +1,7 @@
 """Score story clustering on labelled sets (gold.json + articles), as the held-out set is scored.
 
 Usage: python scripts/eval_stories.py [SET_DIR ...] [--sweep] [--background] [-v]
-                                      [--set=PARAM=VALUE ...]
+                                      [--set=PARAM=VALUE ...] [--article-sets]
 
 Without a folder it scores ../shared/stories-dev (when present) and every set under
 tests/fixtures/stories/. Each set is read with the product's own parser, clustered with the
@@ -9,6 +9,8 @@ product's own code and scored by ../shared/stories-dev/score.py (the held-out se
 `--sweep` also prints the scores over a range of link thresholds; `--background` adds the
 928 BBC articles of ../shared/bench to every set as unrelated articles and counts how many
 join a labelled story; `--set=unknown_date_factor=0.7` overrides one parameter.
+`--article-sets` instead counts the pairs formed among the labelled article sets
+(tests/fixtures/articles-*), each a corpus of its own, where every pair is wrong.
 """
 
 from __future__ import annotations
@@ -37,12 +39,16 @@ SWEEP = tuple(
 )
 
 
-def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatures]:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    listed = {f for s in gold["stories"].values() for f in s["files"]} | set(gold["singletons"])
+def load(folder: Path, gold_path: Path | None, params: StoryParams) -> list[StoryFeatures]:
+    """The set's articles (those gold lists; every article without a gold file)."""
+    listed: set[str] | None = None
+    if gold_path is not None:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        listed = {f for s in gold["stories"].values() for f in s["files"]}
+        listed |= set(gold["singletons"])
     docs = []
     for ref in discover(folder):
-        if ref.path not in listed:
+        if listed is not None and ref.path not in listed:
             continue
         a = read_article(ref, 5 << 20)
         docs.append(
@@ -56,6 +62,7 @@ def load(folder: Path, gold_path: Path, params: StoryParams) -> list[StoryFeatur
                 paragraphs=a.paragraphs,
                 published=a.meta.published,
                 title_weight=params.title_weight,
+                header=(a.meta.dateline, a.meta.standfirst),
             )
         )
     return docs
@@ -133,6 +140,32 @@ def _value(default: object, text: str) -> object:
     return type(default)(text)
 
 
+ARTICLE_SETS = ROOT / "tests" / "fixtures"
+
+
+def article_pairs(params: StoryParams, verbose: bool) -> int:
+    """`--article-sets`: each labelled article set (tests/fixtures/articles-*, written one
+    file per invented story, mostly on one day and naming the same people) clustered as a
+    corpus of its own; every pair of its articles put in one story is counted. None of
+    their files are versions of one another (articles-dev, which holds real stories, is
+    scored against its gold as a story set instead), so every pair is a wrong one: the
+    false merges of an analyst's corpus of many pieces naming Wang Yi on one day."""
+    total = 0
+    for folder in sorted(ARTICLE_SETS.glob("articles-*")):
+        if not folder.is_dir() or folder.name == "articles-dev":
+            continue
+        docs = load(folder, None, params)
+        stories = [s for s in cluster(docs, params) if len(s) > 1]
+        pairs = sum(len(s) * (len(s) - 1) // 2 for s in stories)
+        total += pairs
+        print(f"   {folder.name:<18} {len(docs):>3} articles: {pairs} pairs in one story")
+        if verbose:
+            for story in stories:
+                print("      " + " + ".join(f"{d.path} ({d.date})" for d in story))
+    print(f"== article sets: {total} pairs formed (every one wrong)")
+    return total
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     sweep = "--sweep" in argv
@@ -153,6 +186,9 @@ def main(argv: list[str]) -> int:
     if not SCORER.exists():
         print(f"error: the scorer {SCORER} is not there (../shared is needed)", file=sys.stderr)
         return 2
+    if "--article-sets" in argv:
+        article_pairs(base, verbose)
+        return 0
     failed = 0
     extra = background() if "--background" in argv and BBC.exists() else []
     for folder, gold in sets:

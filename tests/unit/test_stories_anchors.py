@@ -120,6 +120,8 @@ def test_a_korean_lead_that_names_only_the_day_dates_an_undated_piece() -> None:
         "yna3", KOREAN.title, "회원 1천120만명의 개인정보가 유출됐다고 14일 밝혔다.", None
     )
     assert (0, 14) in undated.lead_dates
-    assert weekday_gap(undated, ENGLISH) == 1  # the day named, or the day after: near
+    assert weekday_gap(undated, ENGLISH) == 0  # the one day named: that day
+    next_day = _piece("wire3", ENGLISH.title, "Next-day report.", "2026-04-15")
+    assert weekday_gap(undated, next_day) == 1  # the day after it: a next-day account
     later = _piece("wire2", ENGLISH.title, "Later report.", "2026-04-20")
     assert weekday_gap(undated, later) == 3  # another day: as for another event

@@ -205,7 +205,8 @@ def test_an_undated_piece_naming_a_day_is_not_the_event_of_a_piece_dated_the_day
 
     relay = _article("ap", "The relay team won gold on Wednesday, holding off Canada.", None)
     assert relay.weekdays == frozenset({2})
-    # 2026-02-18 is a Wednesday: that day and the next (a next-day account) fit it.
+    # 2026-02-18 is a Wednesday: that day and the next (a next-day account) fit it; a
+    # weekday recurs every week, so it is never taken for the same day.
     for date, gap in (("2026-02-18", 1), ("2026-02-19", 1), ("2026-02-17", 3), ("2026-02-20", 3)):
         assert weekday_gap(relay, _article("yonhap", "Skaters raced.", date)) == gap, date
     named = _article("afp", "The leaders met on March 7 in Busan.", None)

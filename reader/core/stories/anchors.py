@@ -34,9 +34,21 @@ INFLECTION = 3
 """Letters a Cyrillic, Greek, Arabic or Hebrew word may have past a place's name (or its
 stem) and still be it: Владивостоке, Китая, России."""
 
+ARABIC_PREFIXES = frozenset("وفبلك")
+"""Arabic letters written onto the next word ("and", "so", "in", "to", "like"): a place name
+may follow one (وألمانيا, and Germany)."""
+
+NOT_PLACES = frozenset(
+    unicodedata.normalize("NFKC", word)
+    for word in "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر "
+    "اكتوبر نوفمبر ديسمبر".split()
+)
+"""Words that start like a place and are not one: Arabic month names (أكتوبر, October,
+is Aktobe with a letter more)."""
+
 ENGLISH_FORMS = {"United States": "U.S.", "United Kingdom": "Britain"}
 """Places English news names otherwise than CLDR does."""
-_GENERIC = frozenset(
+GENERIC = frozenset(
     "north south east west central new saint san santa united republic democratic island "
     "islands city state states federation kingdom people's".split()
 )
@@ -54,7 +66,7 @@ def place_table() -> dict[str, tuple[str, ...]]:
     for line in PLACES.read_text(encoding="utf-8").splitlines():
         native, _, english = line.partition("\t")
         terms = tuple(
-            t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in _GENERIC
+            t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in GENERIC
         )
         if not terms:
             continue
@@ -75,14 +87,18 @@ def place_terms(text: str, normalized: bool = False) -> list[str]:
     text = text if normalized else unicodedata.normalize("NFKC", text)
     for match in _LETTERS.finditer(text.lower()):
         run = match.group()
-        if run.isascii():
+        if run.isascii() or run in NOT_PLACES:
             continue
         if _UNSPACED.search(run):
             out += _inside(run, table, starts)
         else:
             sizes = starts.get(run[:2])
-            if sizes:
-                out += _at_start(run, table, sizes)
+            found = _at_start(run, table, sizes) if sizes else ()
+            if not found and run[0] in ARABIC_PREFIXES and len(run) > 4:
+                # وألمانيا, بفرنسا, لروسيا: "and", "in", "to" written onto the name.
+                sizes = starts.get(run[1:3])
+                found = _at_start(run[1:], table, sizes) if sizes else ()
+            out += found
     return out
 
 
@@ -144,6 +160,12 @@ and the smaller part written on after the largest unit: 1万2千 (12,000), 1만5
 _CJK_TOKEN = re.compile(r"\d[\d,.]*|[千百十천백십万萬億亿兆만억조]")
 _RUSSIAN_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(тыс|млн|млрд|трлн)(?![^\W\d_])")
 _RUSSIAN_UNITS = {"тыс": 1e3, "млн": 1e6, "млрд": 1e9, "трлн": 1e12}
+_ARABIC_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(ألف|آلاف|مليون|ملايين|مليار|مليارات|تريليون)")
+_ARABIC_UNITS = {
+    "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+    "تريليون": 1e12,
+}  # fmt: skip
+"""Arabic thousands, millions, billions (١٢٫٥ مليون, once its digits are read: 12.5 million)."""
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])")
 """1 960 000: thousands set apart by spaces, as Russian writes them."""
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|\s*(?:тыс|млн|млрд|трлн))")
@@ -160,6 +182,7 @@ def number_terms(text: str, normalized: bool = False) -> list[str]:
     values += [
         float(n.replace(",", ".")) * _RUSSIAN_UNITS[u] for n, u in _RUSSIAN_AMOUNT.findall(text)
     ]
+    values += [float(n) * _ARABIC_UNITS[u] for n, u in _ARABIC_AMOUNT.findall(text)]
     out = [_english(v) for v in values]
     out += [m.group().replace(" ", "").replace("\u00a0", "") for m in _GROUPED.finditer(text)]
     out += [
@@ -200,5 +223,7 @@ def _english(value: float) -> str:
 
 def anchor_terms(text: str) -> list[str]:
     """Place and figure terms of a text in another script (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text)
+    from reader.core.stories.features import ARABIC_DIGITS
+
+    text = unicodedata.normalize("NFKC", text).translate(ARABIC_DIGITS)
     return place_terms(text, normalized=True) + number_terms(text, normalized=True)

@@ -44,7 +44,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 13
+CACHE_VERSION = 14
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -121,7 +121,7 @@ def _encode(doc: StoryFeatures) -> bytes:
         # The most frequent, ties in text order: what heapq.nlargest gives (it is documented
         # as this sort), at a third of its cost when most terms are kept.
         kept = sorted(terms, key=terms.__getitem__, reverse=True)[:STORED_TERMS]
-        if doc.foreign:
+        if doc.foreign or not doc.english:
             # A Korean or Chinese piece has hundreds of words seen once; its anchors
             # (numbers, Latin-script names, the English names of its places) are all an
             # English version can share with it, and most are seen once too: keep them all.
@@ -200,6 +200,7 @@ def features_of(article: Article) -> StoryFeatures:
         byline=meta.byline,
         paragraphs=article.paragraphs,
         published=meta.published,
+        header=(meta.dateline, meta.standfirst),
     )
 
 

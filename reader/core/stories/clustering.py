@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -147,9 +148,15 @@ def undated_links(links: Sequence[tuple[When, float]], params: StoryParams) -> l
     anchor, top = links[best]
     near = [when.days_to(anchor) <= params.candidate_days for when, _ in links]
     rival = max((score for (_, score), n in zip(links, near, strict=True) if not n), default=0.0)
-    if rival * params.undated_margin >= top:
+    if rival > 0.0 and _logit(top) - _logit(rival) <= params.undated_margin:
         return [False] * len(links)
     return near
+
+
+def _logit(p: float) -> float:
+    """Log-odds of a probability (clipped: a link of 1.0 is a near copy's)."""
+    p = min(max(p, 1e-9), 1.0 - 1e-9)
+    return math.log(p / (1.0 - p))
 
 
 def place_undated(edges: Edges, whens: Sequence[When | None], params: StoryParams) -> Edges:

@@ -20,8 +20,15 @@ from typing import TypeVar, cast
 
 from reader.core.stories.params import DEFAULT_PARAMS
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-"""Combining marks left by NFKD (the accents of é, ñ, ü); Hangul and CJK keep their letters."""
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
+)
+"""Combining marks left by NFKD (the accents of é, ñ, ü; Arabic vowel marks and the hamza
+of أ, which NFKD splits off and which would split a word in two); Hangul and CJK keep
+their letters."""
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+"""Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks, as the
+digits an English text writes (٢٠٢٦ is 2026): NFKC leaves them as they are."""
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*")
 """`_WORD` for ASCII text (no ’ in it), where it finds the same words faster: most articles
@@ -196,12 +203,38 @@ LEAD_PARAGRAPHS = 2
 later paragraphs name the days of background events."""
 
 
+_OTHER_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "lundi lunes montag lunedi maandag понедельник",
+            "mardi martes dienstag martedi dinsdag вторник",
+            "mercredi miercoles mittwoch mercoledi woensdag среду среда",
+            "jeudi jueves donnerstag giovedi donderdag четверг",
+            "vendredi viernes freitag venerdi vrijdag пятницу пятница",
+            "samedi sabado samstag sonnabend sabato zaterdag субботу суббота",
+            "dimanche domingo sonntag domenica zondag воскресенье",
+        )
+    )
+    for name in names.split()
+}
+"""Weekdays in the other languages of news (folded), for the leads of pieces in them."""
+_FEIRA = dict(zip(("segunda", "terca", "quarta", "quinta", "sexta"), range(5), strict=True))
+"""Portuguese weekdays, counted only before "feira" (segunda-feira): alone they are
+ordinals ("segunda" is second)."""
+
+
 def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     found = set()
     for para in paragraphs[:LEAD_PARAGRAPHS]:
-        for word in words(para):
+        seq = [w[:-2] if w.endswith("'s") else w for w in words(para)]  # Friday's vote
+        for k, word in enumerate(seq):
             if word in _WEEKDAYS:
                 found.add(_WEEKDAYS.index(word))
+            elif word in _OTHER_WEEKDAYS:
+                found.add(_OTHER_WEEKDAYS[word])
+            elif word in _FEIRA and seq[k + 1 : k + 2] == ["feira"]:
+                found.add(_FEIRA[word])
     return frozenset(found)
 
 
@@ -210,14 +243,30 @@ _CJK_DAY = re.compile(r"(?<![\d月월])(\d{1,2})\s*[日일](?![\d])")
 the event and leave the month to the dateline, which many pieces lack."""
 
 
-def lead_dates(paragraphs: list[str]) -> frozenset[tuple[int, int]]:
+def lead_dates(paragraphs: list[str], english: bool = True) -> frozenset[tuple[int, int]]:
     """(month, day) pairs the lead names; month 0 for a day named alone in the first
-    paragraph of a Korean, Japanese or Chinese piece (the dated piece's month, then)."""
+    paragraph that names one of a Korean, Japanese or Chinese piece (the dated piece's
+    month, then); in a
+    piece not in English, also dates in its language ("le 3 mars", "el 3 de marzo",
+    "am 3. März", "٣ مارس")."""
     found = set()
-    if paragraphs and not paragraphs[0].isascii():
-        for match in _CJK_DAY.finditer(unicodedata.normalize("NFKC", paragraphs[0])):
+    for para in paragraphs[:LEAD_PARAGRAPHS] if not english else ():
+        for match in _DAY_OTHER_MONTH.finditer(fold(para)):
             if 1 <= int(match.group(1)) <= 31:
-                found.add((0, int(match.group(1))))
+                found.add((_other_month(match), int(match.group(1))))
+    for para in paragraphs[:LEAD_PARAGRAPHS]:
+        # The first paragraph that names a day alone: a Korean lead often states the
+        # result and the next paragraph when ("...연구원은 10일 대전 본원에서").
+        if para.isascii():
+            break
+        days = {
+            int(m.group(1))
+            for m in _CJK_DAY.finditer(unicodedata.normalize("NFKC", para))
+            if 1 <= int(m.group(1)) <= 31
+        }
+        if days:
+            found.update((0, day) for day in days)
+            break
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         for pattern in (_MONTH_DAY, _DAY_MONTH):
             for match in pattern.finditer(para):
@@ -354,7 +403,8 @@ def fold(text: str) -> str:
     """Lower case without accents (Séoul and Seoul are one word)."""
     if text.isascii():
         return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+    return folded.translate(ARABIC_DIGITS)
 
 
 def stem(word: str) -> str:
@@ -563,45 +613,61 @@ _OTHER_MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "enero ene januar janvier janv января",
-            "febrero feb februar fevrier fevr февраля",
-            "marzo mar marz mars марта",
-            "abril abr april avril avr апреля",
-            "mayo may mai мая",
-            "junio jun juni juin июня",
-            "julio jul juli juillet juil июля",
-            "agosto ago august aout августа",
-            "septiembre setiembre sep set september septembre сентября",
-            "octubre oct oktober octobre октября",
-            "noviembre nov november novembre ноября",
-            "diciembre dic dezember decembre декабря",
+            "enero ene januar janvier janv января janeiro gennaio januari يناير",
+            "febrero feb februar fevrier fevr февраля fevereiro fev febbraio februari فبراير",
+            "marzo mar marz mars марта marco maart مارس",
+            "abril abr april avril avr апреля aprile أبريل ابريل",
+            "mayo may mai мая maio maggio mei مايو",
+            "junio jun juni juin июня junho giugno يونيو",
+            "julio jul juli juillet juil июля julho luglio يوليو",
+            "agosto ago august aout августа augustus أغسطس اغسطس",
+            "septiembre setiembre sep set september septembre сентября setembro settembre سبتمبر",
+            "octubre oct oktober octobre октября outubro ottobre أكتوبر اكتوبر",
+            "noviembre nov november novembre ноября novembro نوفمبر",
+            "diciembre dic dezember decembre декабря dezembro dez dicembre december ديسمبر",
         ),
         start=1,
     )
-    for name in names.split()
+    for name in map(fold, names.split())
 }
+_OTHER_MONTHS.pop("marco")  # Portuguese "março", folded, is also a name: only after "de"
 _OTHER_ALT = "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True))
-_DAY_OTHER_MONTH = re.compile(rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({_OTHER_ALT})(?!\w)")
-_CJK_MONTH_DAY = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+_DAY_OTHER_MONTH = re.compile(
+    rf"(?<!\w)(\d{{1,2}})\.?\s+(?:(?:de\s+)?({_OTHER_ALT})|de\s+(marco))(?!\w)"
+    r"(?:\.?,?\s+(?:de\s+)?((?:19|20)\d\d)(?!\d))?"
+)
+"""A day and month in another language, and the year when one follows ("23 fev 2026",
+"13 de septiembre de 2026", "14 سبتمبر 2026")."""
+_CJK_MONTH_DAY = re.compile(
+    r"(?:((?:19|20)\d\d)\s*[年년]\s*)?(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+)
 DATELINE_CHARS = 120
+
+
+def _other_month(match: re.Match[str]) -> int:
+    """The month a `_DAY_OTHER_MONTH` match names (its name, or Portuguese "de março")."""
+    return _OTHER_MONTHS[match.group(2)] if match.group(2) else 3
+
+
 """How far into a paragraph a dateline's date is looked for."""
 
 
 def other_dateline_when(paragraphs: list[str]) -> When | None:
-    """The month and day of a dateline in Spanish, French, German or Russian ("Lima, 13 abr
-    (EFE)", "МОСКВА, 5 февраля. /ТАСС/.") or Chinese, Japanese or Korean ("文昌8月24日电"),
-    for an article that gives no date otherwise: the day it reports on, in any language."""
+    """The month and day of a dateline in Spanish, French, German, Portuguese, Italian,
+    Russian or Arabic ("Lima, 13 abr (EFE)", "МОСКВА, 5 февраля. /ТАСС/.", "Maputo, 23 fev
+    2026 (Lusa)") or Chinese, Japanese or Korean ("文昌8月24日电"), with its year when it
+    gives one, for an article that gives no date otherwise: the day it reports on."""
     for para in paragraphs[:LEAD_PARAGRAPHS]:
         head = fold(para[:DATELINE_CHARS])
         # Hangul keeps its syllables (fold's NFKD splits them); full-width digits narrow.
         if match := _CJK_MONTH_DAY.search(unicodedata.normalize("NFKC", para[:DATELINE_CHARS])):
-            month, day = int(match.group(1)), int(match.group(2))
+            year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
         elif match := _DAY_OTHER_MONTH.search(head):
-            day, month = int(match.group(1)), _OTHER_MONTHS[match.group(2)]
+            year, day, month = match.group(4), int(match.group(1)), _other_month(match)
         else:
             continue
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return When(None, month, day)
+            return When(int(year) if year else None, month, day)
     return None
 
 
@@ -616,14 +682,18 @@ def extract(
     paragraphs: list[str],
     published: str | None = None,
     title_weight: int = DEFAULT_PARAMS.title_weight,
+    header: tuple[str | None, ...] = (),
 ) -> StoryFeatures:
-    """Features of one parsed article (keyword-only: the article record is changing shape)."""
+    """Features of one parsed article (keyword-only: the article record is changing shape).
+    `header`: the lines the parser set apart above the body (its dateline, standfirst),
+    read only for a date when the body gives none."""
     body = content_paragraphs(paragraphs, byline)
     seq = words("\n".join(body))
     terms = term_counts(seq)
     for term in content_terms(title):
         terms[term] = terms.get(term, 0) + title_weight
     foreign = is_foreign(terms)
+    english = is_english(seq)
     if foreign:
         # What an English version can share with it: names, places, figures.
         from reader.core.stories.anchors import anchor_terms
@@ -631,9 +701,15 @@ def extract(
         text = "\n".join(body)
         for term in cyrillic_names(text) + anchor_terms(f"{title}\n{text}"):
             terms[term] = terms.get(term, 0) + 1
+    elif not english:
+        terms = _other_latin_terms(title, body, seq, title_weight)
     when = When.parse(published) or When.parse(date)
     if when is None and paragraphs:
         when = dateline_when(paragraphs[0]) or other_dateline_when(paragraphs)
+    if when is None and any(header):
+        # A dateline the parser set apart from the body (as a standfirst): "الرياض 02 ربيع
+        # الآخر 1448 هـ الموافق 14 سبتمبر 2026 م واس".
+        when = other_dateline_when([line for line in header if line])
     return StoryFeatures(
         id=id,
         path=path,
@@ -647,9 +723,30 @@ def extract(
         shingles=_shingles(seq),
         # Only an undated piece needs the days its lead names.
         weekdays=lead_weekdays(body) if when is None else frozenset(),
-        lead_dates=lead_dates(body) if when is None else frozenset(),
+        lead_dates=lead_dates(body, english) if when is None else frozenset(),
         foreign=foreign,
         anticipates=anticipates(title, body),
-        english=is_english(seq),
+        english=english,
         follows=follows(title, body),
     )
+
+
+def _other_latin_terms(
+    title: str, body: list[str], seq: list[str], title_weight: int
+) -> dict[str, int]:
+    """The terms of a piece in another Latin-script language (`latin`): its words without
+    its own function words, its figures as English writes them and the English names of
+    its places, the title's counted `title_weight` times as in `extract`."""
+    from reader.core.stories import latin
+
+    def counted(words_: list[str], text: str) -> Counter[str]:
+        kept = [w for w in words_ if w not in latin.FUNCTION_WORDS and not w[0].isdigit()]
+        found: Counter[str] = Counter(t for t in map(_TERM_OF.__getitem__, kept) if t)
+        found.update(latin.figure_terms(text))
+        found.update(latin.place_terms(words_))
+        return found
+
+    terms = counted(latin.unelided(seq), "\n".join(body))
+    for term, count in counted(latin.unelided(words(title)), title).items():
+        terms[term] += count * title_weight
+    return dict(terms)
