@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,7 +23,9 @@ from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from reader.library import Library
-from reader.types import FeedHealth
+
+if TYPE_CHECKING:
+    from reader.types import FeedHealth
 
 MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗", "red")}
 """A feed's status as one character; a feed never fetched shows a dim dot."""
