@@ -184,13 +184,19 @@ class Indexer:
         size or mtime not as recorded, in the walk's order), the manifest's rows for them and
         for the files gone, the files gone (path, id) and the number of article files; None
         when find's listing cannot stand for `discover` (see corpus.listing)."""
-        records = listing(self.corpus, cancel)
+        started = listing(self.corpus)
+        if started is None:
+            return None
+        try:  # the manifest is read while find walks
+            joined = _read(db, f"SELECT CAST(group_concat({_LISTED}, char(10)) AS BLOB) FROM files")
+            records = started.records(cancel)
+        finally:
+            started.close()
         if records is None:
             return None
         walked = set(records)
         del records
-        joined = _read(db, f"SELECT group_concat({_LISTED}, char(10)) FROM files")[0][0]
-        recorded = set(joined.split("\n")) if joined else set()
+        recorded = set(joined[0][0].split(b"\n")) if joined[0][0] else set()
         del joined
         added = walked - recorded  # new, changed, or not an article at all
         gone = recorded - walked  # removed, or changed
@@ -199,7 +205,10 @@ class Indexer:
         root = self.corpus.resolve()
         refs: list[FileRef] = []
         for record in added:
-            path, _, stat = record.partition("\0")
+            try:
+                path, _, stat = record.decode("utf-8").partition("\0")
+            except UnicodeDecodeError:  # discover() shows such a name escaped: let it
+                return None
             if not is_article_name(path):
                 total -= 1  # discover() does not yield it
                 continue
@@ -207,7 +216,7 @@ class Indexer:
             refs.append(FileRef(path, f"{root}/{path}", int(size), mtime_ns(mtime), root))
         refs.sort(key=lambda ref: walk_order(ref.path))
         present = {ref.path for ref in refs}
-        missing = [record.partition("\0")[0] for record in gone]
+        missing = [record.decode("utf-8").partition("\0")[0] for record in gone]
         known: dict[str, _Row] = {}
         wanted = [*present, *missing]
         for start in range(0, len(wanted), 500):

@@ -354,3 +354,18 @@ def test_a_corpus_the_listing_cannot_stand_for_is_walked_in_python(
     progress = library.sync_all()
     assert walked
     assert (progress.added, progress.unchanged) == (1, 5)
+
+    # A name that is not UTF-8 (an old zip's): listed by find as bytes, shown by the walk
+    # escaped; the walk decides, every time.
+    (corpus / "link.txt").unlink()
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(NEW)
+    walked.clear()
+    progress = library.sync_all()
+    assert walked
+    assert (progress.added, progress.removed, progress.unchanged) == (1, 1, 5)
+    assert paths(library, "Wang") == ["004", "caf"]
+    every = library.search("")
+    assert "caf\\xe9.txt" in {hit.path for hit in every.hits(0, every.total)}
+    walked.clear()
+    again = library.sync_all()
+    assert walked and not again.changed
