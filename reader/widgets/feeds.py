@@ -137,6 +137,11 @@ class FeedsPanel(Vertical):
         self.cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
+        if not self.library.config.feeds:
+            # Hidden for the app's life (feeds are added with `newsreader feeds add`, to the
+            # config the next start reads): its list and progress bar would only cost the
+            # first frame their styling.
+            return
         yield Label("Feeds", classes="column-title")
         yield FeedList(id="feed-list")
         yield Label("", id="fetch-label")
@@ -145,8 +150,8 @@ class FeedsPanel(Vertical):
     def on_mount(self) -> None:
         config = self.library.config
         self.display = bool(config.feeds)
-        self.set_fetching(False)
         if config.feeds:
+            self.set_fetching(False)
             self.refresh_health()
             if config.refresh_every:
                 self.set_interval(config.refresh_every, lambda: self.fetch(force=False))
@@ -160,6 +165,8 @@ class FeedsPanel(Vertical):
 
     @label_width.setter
     def label_width(self, width: int) -> None:
+        if not self.library.config.feeds:
+            return
         feeds = self.query_one(FeedList)
         if feeds.label_width != width:
             feeds.label_width = width
