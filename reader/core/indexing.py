@@ -227,6 +227,8 @@ class Indexer:
                 chunk,
             ):
                 known[row[0]] = _Row._make(row[1:])
+        if any(path not in known for path in missing):
+            return None  # a recorded name with a line break split its row: walk in Python
         deletes = [(path, known[path].id) for path in missing if path not in present]
         return refs, known, deletes, total
 

@@ -369,3 +369,14 @@ def test_a_corpus_the_listing_cannot_stand_for_is_walked_in_python(
     walked.clear()
     again = library.sync_all()
     assert walked and not again.changed
+
+    # A name with a line break, indexed by the walk, then renamed: its recorded row is two
+    # lines of the manifest's listing, and the walk, not the listing, finds it gone.
+    (corpus / os.fsdecode(b"caf\xe9.txt")).unlink()
+    (corpus / "two\nlines.txt").write_text(NEW)
+    progress = library.sync_all()
+    assert (progress.added, progress.removed) == (1, 1)
+    (corpus / "two\nlines.txt").rename(corpus / "one line.txt")
+    progress = library.sync_all()
+    assert (progress.added, progress.removed, progress.unchanged) == (1, 1, 5)
+    assert paths(library, "Wang") == ["004", "one"]
