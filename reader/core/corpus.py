@@ -149,14 +149,16 @@ class Listing:
     Started before the caller reads the manifest, so that the two overlap.
     """
 
-    def __init__(self, prefix: bytes, groups: list[list[str]], find: str) -> None:
+    def __init__(self, prefix: bytes, groups: list[list[str]], find: str, root: str) -> None:
         self.prefix = prefix
         self.procs: list[tuple[subprocess.Popen[bytes], Any, Any]] = []
         env = {**os.environ, "LC_ALL": "C"}
         for group in groups:
             out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+            # The root itself (a flat corpus's) is not tested: only what is below it.
+            below = ["-mindepth", "1"] if root in group else []
             command = [
-                find, *group,
+                find, *group, *below,
                 "-name", ".*", "-prune",
                 "-o", "-type", "d",
                 "-o", "-type", "f", "-printf", LISTED,
@@ -242,14 +244,15 @@ def listing(root: Path) -> Listing | None:
     groups = [starts[i::processes] for i in range(processes)]
     prefix = os.fsencode(str(real_root).rstrip("/") + "/")
     try:
-        return Listing(prefix, [g for g in groups if g], find)
+        return Listing(prefix, [g for g in groups if g], find, str(real_root))
     except OSError:
         return None
 
 
-def _starting_points(root: str, wanted: int = 4 * FINDS) -> list[str]:
+def _starting_points(root: str, wanted: int = 4 * FINDS, most: int = 256) -> list[str]:
     """The root's entries (its folders' entries, while there are few) for find to start
-    from, hidden ones left out as the walk leaves them: enough to share among processes."""
+    from, hidden ones left out as the walk leaves them: enough to share among processes.
+    A root of more than `most` entries (a flat corpus) is walked from itself, by one find."""
     starts = [root]
     expanded = True
     while expanded and len(starts) < wanted:
@@ -258,6 +261,8 @@ def _starting_points(root: str, wanted: int = 4 * FINDS) -> list[str]:
             if start == root or (os.path.isdir(start) and not os.path.islink(start)):
                 with os.scandir(start) as it:
                     inside = sorted(e.path for e in it if not e.name.startswith("."))
+                if len(starts) - 1 + len(inside) > most:
+                    return starts
                 starts[index : index + 1] = inside
                 expanded = True
                 break

@@ -80,6 +80,20 @@ def test_the_listing_finds_what_the_walk_finds_with_the_same_size_and_mtime(
     assert not any("hidden" in path or ".obsidian" in path for path in articles(records))
 
 
+def test_a_flat_corpus_in_a_hidden_folder_is_listed_from_its_root(tmp_path: Path) -> None:
+    """More files in the root than find is handed as starting points: one find walks the
+    root itself, whose own name (hidden here) is not tested, as the walk does not test it."""
+    root = tmp_path / ".news"
+    root.mkdir()
+    for number in range(300):
+        (root / f"{number:04}.txt").write_text(f"article {number}")
+    (root / ".draft.txt").write_text("hidden")
+    records = listed(root)
+    assert records is not None
+    assert articles(records) == walked(root)
+    assert len(articles(records)) == 300
+
+
 def test_walk_order_is_the_order_of_the_walk(tmp_path: Path) -> None:
     root = tree(tmp_path / "corpus")
     order = [ref.path for ref in discover(root)]
