@@ -11,8 +11,8 @@ from textual.screen import Screen
 
 from reader.commands import NewsCommands
 from reader.core.errors import UserError
-from reader.core.indexing import IndexUnwritable
 from reader.core.preferences import Preferences, load_preferences, save_preferences
+from reader.core.progress import IndexUnwritable
 from reader.core.text import printable
 from reader.library import Library
 from reader.messages import PERSIST, OwnsWorkers, WorkerFailed

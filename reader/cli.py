@@ -18,7 +18,7 @@ from reader import console
 from reader.core.config import Config, load_config
 from reader.core.corpus import article_id
 from reader.core.errors import UserError
-from reader.core.indexing import IndexUnwritable, Progress
+from reader.core.progress import IndexUnwritable, Progress
 from reader.core.search import Hit
 from reader.core.search.planning import corrected_text
 from reader.core.store import Note

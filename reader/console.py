@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from reader.core.indexing import Progress
+from reader.core.progress import Progress
 from reader.core.text import printable
 
 PLAIN_EVERY = 5.0

@@ -29,12 +29,10 @@ from reader.core.corpus import Article, corpus_warnings
 from reader.core.corpus import article_id as id_for_path
 from reader.core.entities import EntityLinker, Mention
 from reader.core.errors import QueryError, StoreError, UserError
-from reader.core.feeds.health import FeedHealth
-from reader.core.feeds.subscriptions import Subscriptions
 from reader.core.generations import IndexHome
-from reader.core.indexing import Indexer, IndexUnwritable, ManifestDamaged, Progress
 from reader.core.locking import POLL_SECONDS
 from reader.core.paths import corpus_key, index_dir, old_index_dirs, store_file
+from reader.core.progress import IndexUnwritable, ManifestDamaged, Progress
 from reader.core.search import (
     CountField,
     Filters,
@@ -53,14 +51,19 @@ from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
-from reader.core.stories.cache import CACHE_VERSION, Member, Story, StoryCache, SyncReport, staged
-from reader.core.stories.compare import Comparison, compare
-from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
 from reader.core.text import normalise_tag, plural
 
 if TYPE_CHECKING:
+    # Made or called only after the first frame (the sync, stories, feeds): imported where
+    # used, so that starting the app does not pay for them.
     from reader.core.exchange import ImportReport
     from reader.core.feeds.fetch import FetchProgress
+    from reader.core.feeds.health import FeedHealth
+    from reader.core.feeds.subscriptions import Subscriptions
+    from reader.core.indexing import Indexer
+    from reader.core.stories.cache import Member, Story, StoryCache, SyncReport
+    from reader.core.stories.compare import Comparison
+    from reader.core.stories.features import StoryFeatures
 
 Order = Literal["relevance", "date", "newest", "oldest"]
 """Result orders: "date" is "newest" (newest first, undated last), as the CLI has long said."""
@@ -345,11 +348,15 @@ class Library:
         """Stories outlive a generation: a rebuild gives the same stories, kept beside them."""
         with self._made_lock:  # the sync and a search worker may ask first at once
             if self._stories is None:
+                from reader.core.stories.cache import StoryCache
+
                 self._stories = StoryCache(self.home.root / STORIES)
             return self._stories
 
     @functools.cached_property
     def subscriptions(self) -> Subscriptions:
+        from reader.core.feeds.subscriptions import Subscriptions
+
         config = self.config
         return Subscriptions(config.corpus, config.data_dir, config.feeds, config.source)
 
@@ -385,6 +392,9 @@ class Library:
             self._counts.clear()
 
     def _indexer(self, backend: SearchBackend) -> Indexer:
+        from reader.core.indexing import Indexer
+        from reader.core.stories.cache import staged
+
         return Indexer(
             self.config.corpus,
             backend.folder,
@@ -519,6 +529,8 @@ class Library:
     def _observe(self, article: Article, row: object) -> None:
         """Keeps the story row a reading process made of an article just read for indexing
         (`staged`; made here when the reader gave none)."""
+        from reader.core.stories.cache import staged
+
         tick = time.perf_counter()
         self.stories.stage_row(row if isinstance(row, tuple) else staged(article))
         self.story_timings["extract"] += time.perf_counter() - tick
@@ -528,6 +540,8 @@ class Library:
         brought in step with this index (the manifest notes it, with the story cache's
         version): comparing every article's hash with the story cache's was a sixth of a
         start with nothing changed."""
+        from reader.core.stories.cache import CACHE_VERSION, SyncReport
+
         indexer = self.indexer
         signature = f"{CACHE_VERSION}:{self.stories.params!r}"
         due = rebuild or changed or not self.stories.path.exists()
@@ -837,6 +851,9 @@ class Library:
         if left is None or right is None:
             missing = left_id if left is None else right_id
             raise UserError(f"no article with id {missing!r}")
+        from reader.core.stories.compare import compare
+        from reader.core.stories.features import content_paragraphs
+
         return compare(
             content_paragraphs(left.paragraphs, left.hit.meta.byline),
             content_paragraphs(right.paragraphs, right.hit.meta.byline),
@@ -1278,6 +1295,8 @@ def _paragraphs(doc: IndexDoc) -> list[str]:
 def _features_of(
     article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
 ) -> StoryFeatures:
+    from reader.core.stories.features import extract
+
     return extract(
         id=article_id,
         path=path,

@@ -21,10 +21,19 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reader.core.articles import ArticleReader
-from reader.core.corpus import Article, FileRef, discover
+from reader.core.corpus import (
+    Article,
+    FileRef,
+    ListingCancelled,
+    discover,
+    is_article_name,
+    listing,
+    mtime_ns,
+    walk_order,
+)
 from reader.core.entities import EntityLinker
-from reader.core.errors import UserError
 from reader.core.parse import default_reader
+from reader.core.progress import IndexUnwritable, ManifestDamaged, Progress
 from reader.core.reading import Extra, Job, Readers, cores, read_all
 from reader.core.search import Analysed, IndexDoc, IndexStream, SearchBackend
 
@@ -55,50 +64,6 @@ def no_user_fields(article: Article) -> tuple[tuple[str, ...], str, tuple[str, .
 
 
 @dataclass
-class Progress:
-    """A snapshot of a sync, yielded every batch and at the end."""
-
-    phase: str
-    """"waiting" (for another indexer), "scanning" (counting files: `total` so far),
-    "indexing" or "done"."""
-    total: int = 0
-    done: int = 0
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    seconds: float = 0.0
-    warnings: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    """Things the user should know that are not about one file (e.g. data taken over)."""
-    rebuilt: str | None = None
-    """Why the index was rebuilt from nothing, when it was."""
-    cancelled: bool = False
-    busy: bool = False
-    """Another process is indexing; nothing was written by this one."""
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed or self.rebuilt)
-
-    def summary(self) -> str:
-        """The one-line summary `newsreader index` prints."""
-        if self.busy:
-            return "another newsreader is indexing this corpus; the current index is used as is"
-        if self.cancelled and self.phase == "done" and not self.done:
-            return f"cancelled while counting files ({self.total} found); nothing was indexed"
-        text = (
-            f"indexed {self.total} files: {self.added} added, {self.updated} updated, "
-            f"{self.removed} removed, {self.skipped} skipped, {self.unchanged} unchanged "
-            f"in {self.seconds:.2f} s"
-        )
-        if self.cancelled:
-            text += " (cancelled; the rest is indexed next time)"
-        return text
-
-
-@dataclass
 class _Batch:
     """What one commit writes: documents (unless streamed), manifest rows, name candidates."""
 
@@ -118,14 +83,6 @@ class _Row(NamedTuple):
     size: int
     mtime_ns: int
     hash: str
-
-
-class ManifestDamaged(Exception):
-    """The manifest cannot be read as a database: the index is rebuilt from nothing."""
-
-
-class IndexUnwritable(UserError):
-    """The index cannot be written (a read-only or full disk); the one it has still reads."""
 
 
 class Indexer:
@@ -192,12 +149,88 @@ class Indexer:
         cancel = cancel or threading.Event()
         with self._manifest() as db:
             progress = Progress("scanning", rebuilt=rebuilt)
+            yield progress
+            relink = self._meta(db, "linker") != self.signature
+            try:
+                quick = None if fresh or relink else self._quick_walk(db, cancel)
+            except ListingCancelled:
+                progress.cancelled = True
+                progress.phase = "done"
+                progress.seconds = time.perf_counter() - started
+                yield progress
+                return
+            if quick is not None:
+                refs, known, deletes, total = quick
+                progress.total = total
+                progress.phase = "indexing"
+                progress.removed = len(deletes)
+                progress.unchanged = progress.done = total - len(refs)
+                yield from self._scan(
+                    db, refs, known, relink, deletes, progress, cancel, started, None
+                )
+                return
             known = {
                 row[0]: _Row._make(row[1:])
                 for row in _read(db, "SELECT path, id, size, mtime_ns, hash FROM files")
             }
-            yield progress
-            yield from self._sync(db, known, progress, cancel, started, fresh)
+            yield from self._sync(db, known, relink, progress, cancel, started, fresh)
+
+    def _quick_walk(
+        self, db: sqlite3.Connection, cancel: threading.Event
+    ) -> tuple[list[FileRef], dict[str, _Row], list[tuple[str, str]], int] | None:
+        """The files that changed since the manifest was written, found without a Python
+        object per file: find's listing and the manifest's rows, each as one string a file
+        (`path NUL size mtime`), compared as sets. Returns the files to read (new, or a
+        size or mtime not as recorded, in the walk's order), the manifest's rows for them and
+        for the files gone, the files gone (path, id) and the number of article files; None
+        when find's listing cannot stand for `discover` (see corpus.listing)."""
+        started = listing(self.corpus)
+        if started is None:
+            return None
+        try:  # the manifest is read while find walks
+            joined = _read(db, f"SELECT CAST(group_concat({_LISTED}, char(10)) AS BLOB) FROM files")
+            records = started.records(cancel)
+        finally:
+            started.close()
+        if records is None:
+            return None
+        walked = set(records)
+        del records
+        recorded = set(joined[0][0].split(b"\n")) if joined[0][0] else set()
+        del joined
+        added = walked - recorded  # new, changed, or not an article at all
+        gone = recorded - walked  # removed, or changed
+        total = len(walked)
+        del walked, recorded
+        root = self.corpus.resolve()
+        refs: list[FileRef] = []
+        for record in added:
+            try:
+                path, _, stat = record.decode("utf-8").partition("\0")
+            except UnicodeDecodeError:  # discover() shows such a name escaped: let it
+                return None
+            if not is_article_name(path):
+                total -= 1  # discover() does not yield it
+                continue
+            size, _, mtime = stat.partition(" ")
+            refs.append(FileRef(path, f"{root}/{path}", int(size), mtime_ns(mtime), root))
+        refs.sort(key=lambda ref: walk_order(ref.path))
+        present = {ref.path for ref in refs}
+        missing = [record.decode("utf-8").partition("\0")[0] for record in gone]
+        known: dict[str, _Row] = {}
+        wanted = [*present, *missing]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in db.execute(
+                f"SELECT path, id, size, mtime_ns, hash FROM files WHERE path IN ({marks})",
+                chunk,
+            ):
+                known[row[0]] = _Row._make(row[1:])
+        if any(path not in known for path in missing):
+            return None  # a recorded name with a line break split its row: walk in Python
+        deletes = [(path, known[path].id) for path in missing if path not in present]
+        return refs, known, deletes, total
 
     def empty(self) -> bool:
         """True when the manifest records no file (a build that has not committed yet)."""
@@ -211,13 +244,12 @@ class Indexer:
         self,
         db: sqlite3.Connection,
         known: dict[str, _Row],
+        relink: bool,
         progress: Progress,
         cancel: threading.Event,
         started: float,
         fresh: bool,
     ) -> Iterator[Progress]:
-        signature = self._meta(db, "linker")
-        relink = signature != self.signature
         refs: list[FileRef] = []
         last_yield = time.perf_counter()
         for ref in discover(self.corpus, progress.warnings):
@@ -517,6 +549,16 @@ class Indexer:
     def _set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
         with db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+_LISTED = (
+    "path || char(0) || size || ' ' || CASE WHEN mtime_ns >= 0 "
+    "THEN printf('%d.%09d0', mtime_ns / 1000000000, mtime_ns % 1000000000) "
+    "ELSE printf('%d.%09d0', (mtime_ns + 1) / 1000000000 - 1, "
+    "mtime_ns - ((mtime_ns + 1) / 1000000000 - 1) * 1000000000) END"
+)
+"""A manifest row as corpus.listing lists the file (find's `%T@`: floored seconds, nine
+digits of nanoseconds and a 0), so that a file as recorded is the very same string."""
 
 
 def _same_stat(row: _Row, ref: FileRef) -> bool:

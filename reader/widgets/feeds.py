@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -22,7 +23,9 @@ from textual.widgets import Label, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from reader.library import Library
-from reader.types import FeedHealth
+
+if TYPE_CHECKING:
+    from reader.types import FeedHealth
 
 MARKERS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "failing": ("✗", "red")}
 """A feed's status as one character; a feed never fetched shows a dim dot."""
@@ -134,6 +137,11 @@ class FeedsPanel(Vertical):
         self.cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
+        if not self.library.config.feeds:
+            # Hidden for the app's life (feeds are added with `newsreader feeds add`, to the
+            # config the next start reads): its list and progress bar would only cost the
+            # first frame their styling.
+            return
         yield Label("Feeds", classes="column-title")
         yield FeedList(id="feed-list")
         yield Label("", id="fetch-label")
@@ -142,8 +150,8 @@ class FeedsPanel(Vertical):
     def on_mount(self) -> None:
         config = self.library.config
         self.display = bool(config.feeds)
-        self.set_fetching(False)
         if config.feeds:
+            self.set_fetching(False)
             self.refresh_health()
             if config.refresh_every:
                 self.set_interval(config.refresh_every, lambda: self.fetch(force=False))
@@ -157,6 +165,8 @@ class FeedsPanel(Vertical):
 
     @label_width.setter
     def label_width(self, width: int) -> None:
+        if not self.library.config.feeds:
+            return
         feeds = self.query_one(FeedList)
         if feeds.label_width != width:
             feeds.label_width = width

@@ -45,14 +45,19 @@ class KeyFooter(Footer):
         self._composed = self._signature(ordered)
         self.styles.grid_size_columns = len(ordered)
         for binding, enabled, tooltip in ordered:
-            yield FooterKey(
+            key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            )
+            # A key starts compact and the binding then makes it as compact as the footer:
+            # each key restyled twice before the first frame. Made so from the start.
+            key.set_reactive(FooterKey.compact, self.compact)
+            key.set_class(self.compact, "-compact", update=False)
+            yield key.data_bind(compact=Footer.compact)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True

@@ -289,3 +289,94 @@ def test_stories_interrupted_after_the_index_changed_are_done_at_the_next_start(
     assert report is not None and report.added == 1
     new = next(hit for hit in library.search("Choe").hits(0, 50) if hit.path == "new.txt")
     assert library.stories.story_of(new.id)
+
+
+def test_a_start_finds_every_kind_of_change_without_walking_in_python(
+    library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up walk is find's listing compared with the manifest as sets (the Python
+    walk is not run: it would fail here); every change is still found and nothing else."""
+    from reader.core import indexing
+
+    def no_python_walk(root: Path, warn: list[str] | None = None) -> None:
+        raise AssertionError("the Python walk ran")
+
+    monkeypatch.setattr(indexing, "discover", no_python_walk)
+    assert library.sync_all().unchanged == 5
+
+    appended = corpus / SEEDS["000"]
+    with appended.open("a") as handle:  # in place: the folder's mtime does not change
+        handle.write("\nQuibblemarker talks were also mentioned, said AP.\n")
+    rewritten = corpus / SEEDS["002"]
+    text = rewritten.read_text()
+    before = rewritten.stat()
+    rewritten.write_text(text.replace("Kim", "Zqx", 1))  # same size, new bytes and mtime
+    assert rewritten.stat().st_size == before.st_size
+    os.utime(rewritten, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    (corpus / SEEDS["001"]).rename(corpus / "renamed.txt")
+    (corpus / SEEDS["004"]).unlink()
+    touched = corpus / SEEDS["003"]
+    os.utime(touched, ns=(1, touched.stat().st_mtime_ns + 5_000_000_000))
+    (corpus / "deep" / "er").mkdir(parents=True)
+    (corpus / "deep" / "er" / "NEW.TXT").write_text(NEW)
+    (corpus / "deep" / "picture.png").write_bytes(b"\x89PNG")  # not an article: not counted
+
+    progress = library.sync_all()
+    assert (progress.added, progress.updated, progress.removed, progress.unchanged) == (2, 2, 2, 1)
+    assert progress.total == 5
+    assert paths(library, "quibblemarker") == ["000"]
+    assert paths(library, "zqx") == ["002"]
+    every = library.search("")
+    assert sorted(hit.path for hit in every.hits(0, every.total)) == sorted(
+        [SEEDS["000"], SEEDS["002"], SEEDS["003"], "renamed.txt", "deep/er/NEW.TXT"]
+    )
+    # The touched file was read once, found the same, and its new mtime recorded: the next
+    # start reads nothing.
+    again = library.sync_all()
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+    assert not again.changed
+
+
+def test_a_corpus_the_listing_cannot_stand_for_is_walked_in_python(
+    library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import indexing
+
+    walked: list[Path] = []
+    walk = indexing.discover
+
+    def counted(root: Path, warn: list[str] | None = None):  # type: ignore[no-untyped-def]
+        walked.append(root)
+        return walk(root, warn)
+
+    monkeypatch.setattr(indexing, "discover", counted)
+    (corpus / "link.txt").symlink_to(corpus / SEEDS["000"])
+    progress = library.sync_all()
+    assert walked
+    assert (progress.added, progress.unchanged) == (1, 5)
+
+    # A name that is not UTF-8 (an old zip's): listed by find as bytes, shown by the walk
+    # escaped; the walk decides, every time.
+    (corpus / "link.txt").unlink()
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text(NEW)
+    walked.clear()
+    progress = library.sync_all()
+    assert walked
+    assert (progress.added, progress.removed, progress.unchanged) == (1, 1, 5)
+    assert paths(library, "Wang") == ["004", "caf"]
+    every = library.search("")
+    assert "caf\\xe9.txt" in {hit.path for hit in every.hits(0, every.total)}
+    walked.clear()
+    again = library.sync_all()
+    assert walked and not again.changed
+
+    # A name with a line break, indexed by the walk, then renamed: its recorded row is two
+    # lines of the manifest's listing, and the walk, not the listing, finds it gone.
+    (corpus / os.fsdecode(b"caf\xe9.txt")).unlink()
+    (corpus / "two\nlines.txt").write_text(NEW)
+    progress = library.sync_all()
+    assert (progress.added, progress.removed) == (1, 1)
+    (corpus / "two\nlines.txt").rename(corpus / "one line.txt")
+    progress = library.sync_all()
+    assert (progress.added, progress.removed, progress.unchanged) == (1, 1, 5)
+    assert paths(library, "Wang") == ["004", "one"]

@@ -15,7 +15,7 @@ import pytest
 
 from reader.core.config import load_config
 from reader.core.errors import StoreError, UserError
-from reader.core.indexing import Progress
+from reader.core.progress import Progress
 from reader.core.store import Store
 from reader.library import Library
 from tests.conftest import SEEDS

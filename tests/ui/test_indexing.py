@@ -9,7 +9,7 @@ from typing import Any
 from textual.widgets import Label, Static
 
 from reader.app import NewsReaderApp
-from reader.core.indexing import Progress
+from reader.core.progress import Progress
 from reader.widgets.facets import FacetList
 from reader.widgets.results import ResultsList
 from tests.ui.helpers import settle

@@ -37,7 +37,6 @@ from reader.core.search.whoosh.schema import (
 )
 from reader.core.search.whoosh.scoring import BM25F
 from reader.core.search.whoosh.similar import more_like
-from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
 
 postings.install()
 
@@ -201,6 +200,10 @@ class WhooshBackend:
             self._new_searcher()
 
     def _writer(self, timeout: float) -> Any:
+        # The writers (and Whoosh's multiprocessing behind them) load when first written
+        # with: a start that only reads the index never needs them.
+        from reader.core.search.whoosh.writer import FastSegmentWriter
+
         try:
             return FastSegmentWriter(self._open(), limitmb=BATCH_LIMIT_MB, timeout=timeout)
         except index.LockError:
@@ -412,6 +415,8 @@ class Stream:
 
     def add(self, doc: IndexDoc) -> None:
         if self.writer is None:
+            from reader.core.search.whoosh.writer import FastMpWriter, FastSegmentWriter
+
             procs = self.processes
             ix = self.backend._open()
             try:
