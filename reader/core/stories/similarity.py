@@ -119,6 +119,12 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         # can share with it: keep every one.
         kept += [(t, w) for t, w in weights[params.max_terms :] if w > 0 and t.isascii()]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
+    # The terms of the corpus's theme (`theme_share`): in a corpus of pieces naming Wang
+    # Yi, "wang", "yi" and "china" are in most of them and say nothing of one event.
+    common: frozenset[str] = frozenset()
+    if df.total >= params.theme_min_docs:
+        most, counts = params.theme_share * df.total + 2, df.counts
+        common = frozenset(t for t, _ in kept if counts.get(t, 0) > most)
     if doc.foreign or not doc.english:
         # Which of its anchors are rare in this corpus (`anchor_cosine`): a term is rare
         # for every article, so one side of a pair of two languages holding it suffices.
@@ -128,19 +134,32 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         rare = frozenset(
             t for t, _ in kept if t.isascii() and cache[t] >= floor and counts.get(t, 0) <= most
         )
-        return AnchorVector({t: w / norm for t, w in kept}, rare)
-    return {t: w / norm for t, w in kept}
+        return AnchorVector({t: w / norm for t, w in kept}, common, rare)
+    return TermVector({t: w / norm for t, w in kept}, common)
 
 
-class AnchorVector(dict[str, float]):
+class TermVector(dict[str, float]):
+    """An article's unit-length term weights, with those of its terms that are the
+    corpus's theme (held by more than `StoryParams.theme_share` of its articles)."""
+
+    __slots__ = ("common",)
+
+    def __init__(self, weights: dict[str, float], common: frozenset[str] = frozenset()) -> None:
+        super().__init__(weights)
+        self.common = common
+
+
+class AnchorVector(TermVector):
     """The vector of a version in another language or script, with the terms it holds
     that are rare in the corpus (idf at least `StoryParams.anchor_idf`, in at most
     `anchor_share` of its articles)."""
 
     __slots__ = ("rare",)
 
-    def __init__(self, weights: dict[str, float], rare: frozenset[str]) -> None:
-        super().__init__(weights)
+    def __init__(
+        self, weights: dict[str, float], common: frozenset[str], rare: frozenset[str]
+    ) -> None:
+        super().__init__(weights, common)
         self.rare = rare
 
 
@@ -180,6 +199,15 @@ def cosine(a: Vector, b: Vector) -> float:
     # The shared terms are found by a set operation in C: most pairs share only a few.
     # fsum: exactly rounded, so the (hash-dependent) order of the set changes nothing.
     return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+def theme_cosine(a: Vector, b: Vector) -> float:
+    """The part of the cosine of two vectors that comes from the corpus's theme
+    (`TermVector.common`): what is left is the evidence of one event."""
+    common = getattr(a, "common", None)
+    if not common:
+        return 0.0
+    return math.fsum(a[t] * b[t] for t in common if t in b)
 
 
 def day_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
@@ -288,6 +316,9 @@ def pair_features(
         count = shared_anchors(va, vb) if anchors else 0.0
     else:
         words, anchors, count = (cosine(va, vb) if dot is None else dot), 0.0, 0.0
+        theme = theme_cosine(va, vb) if words else 0.0
+        if theme and words - theme < params.min_event_cosine:
+            words = 0.0  # they share the theme (its people, its countries), not an event
     same_outlet = a.source == b.source and a.source not in UNNAMED and not other_language
     return (
         words,
