@@ -40,8 +40,10 @@ class StoryScreen(Screen[OpenVersion | None]):
     """The timeline of a story; the highlighted version is compared with the pinned one."""
 
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back", id="story-back",
+        Binding("escape", "dismiss(None)", "Back", id="story-back",
                 tooltip="back to the results (or the reader)"),
+        # q quits here as everywhere outside a text box (it went back, one level only).
+        Binding("q", "app.quit", "Quit", show=False, id="story-quit", tooltip="quit"),
         Binding("j,down,greater_than_sign", "step(1)", "Next version", show=False,
                 id="story-next", tooltip="next version (oldest first)"),
         Binding("k,up,less_than_sign", "step(-1)", "Prev version", show=False,
