@@ -56,7 +56,7 @@ from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
 from reader.core.stories.cache import CACHE_VERSION, Member, Story, StoryCache, SyncReport, staged
 from reader.core.stories.compare import Comparison, compare
 from reader.core.stories.features import StoryFeatures, content_paragraphs, extract
-from reader.core.text import normalise_tag, plural
+from reader.core.text import normalise_tag, plural, script
 
 if TYPE_CHECKING:
     from reader.core.exchange import ImportReport
@@ -924,10 +924,15 @@ class Library:
         self._lexicon = None
 
     def short_name(self, name: str) -> str:
-        """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""
+        """How the status line and reasons name an entity: its one-word alias (Kim, Putin)
+        in the script the name is written in, so Wang Yi is not shown as 왕이; else the name."""
+        written = script(name)
         for spec in self.linker.specs:
             if spec.name == name:
-                return next((a for a in spec.aliases if len(a.split()) == 1), name)
+                return next(
+                    (a for a in spec.aliases if len(a.split()) == 1 and script(a) == written),
+                    name,
+                )
         return name
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # Encodings we accept from the detector as they are; anything else falls back to cp1252, the
 # encoding Western newsroom tools wrote before UTF-8, whose guesses are right far more often.
@@ -193,6 +194,15 @@ codecs.register_error("_newsreader_latin1", _latin1_fallback)
 def plural(noun: str, count: int) -> str:
     """ "article" for 1, "articles" otherwise: counts are shown in the app and the CLI alike."""
     return noun if count == 1 else f"{noun}s"
+
+
+def script(text: str) -> str:
+    """The Unicode script of a text's first letter (LATIN, HANGUL, CJK, CYRILLIC, KATAKANA
+    ...), or "" for a text without letters: what an alias is written in."""
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "").split(" ", 1)[0]
+    return ""
 
 
 def normalise_tag(tag: str) -> str:
