@@ -83,6 +83,20 @@ def test_no_hits_offers_a_spelling_suggestion(library: Library) -> None:
     assert results.suggestion == "Pyongyang"  # as the tracked place is written
 
 
+def test_an_alias_typed_whole_is_suggested_as_its_name_even_where_its_words_occur(
+    library: Library,
+) -> None:
+    """`Choi Son Hui` (an alias of Choe Son Hui) finds nothing; it still gets the name when
+    some other Choi is in the corpus, so that each of its words is known."""
+    extra = library.config.corpus / "trader.txt"
+    extra.write_text("Choi Min-ho, a rice trader in Seoul, said prices rose again.\n")
+    library.sync_all()
+    results = library.search("Choi Son Hui", exact=True, suggest=True)
+    assert results.total == 0
+    assert results.suggestion == "Choe Son Hui"
+    assert library.suggest("Choi Son Hui") == "Choe Son Hui"
+
+
 def test_an_entity_is_named_by_a_one_word_alias_in_the_script_of_its_name(
     library: Library,
 ) -> None:
