@@ -69,9 +69,10 @@ def check_url(url: str) -> str | None:
         parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
     except ValueError:
         return "not a valid web address"
+    if not parts.scheme:  # `example.org/rss` pasted without its start
+        return "not a web address: write it with http:// or https:// in front"
     if parts.scheme.lower() not in ("http", "https"):
-        scheme = parts.scheme or "no scheme"
-        return f"only http and https addresses are fetched, not {scheme}"
+        return f"only http and https addresses are fetched, not {parts.scheme}"
     if not host:
         return "the address names no host"
     return None
