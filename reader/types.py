@@ -14,7 +14,7 @@ from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
 from reader.core.search.planning import corrected_text
 from reader.core.store import ArticleRef, Note, UserData
 from reader.core.stories.compare import Comparison
-from reader.core.text import plural
+from reader.core.text import day_text, plural
 
 __all__ = [
     "MARK_END",
@@ -33,5 +33,6 @@ __all__ = [
     "UserData",
     "UserError",
     "corrected_text",
+    "day_text",
     "plural",
 ]

@@ -196,6 +196,19 @@ def plural(noun: str, count: int) -> str:
     return noun if count == 1 else f"{noun}s"
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: str | None) -> str | None:
+    """A day as the story lists show it: YYYY-MM-DD as it is, a day whose year no version
+    gives (`--09-03`, from a dateline's "Sept 3") as `Sep 3`, not as ISO's odd form."""
+    if day and day.startswith("--") and len(day) == 7 and day[2:4].isdigit():
+        month = int(day[2:4])
+        if 1 <= month <= 12 and day[5:7].isdigit():
+            return f"{MONTHS[month - 1]} {int(day[5:7])}"
+    return day
+
+
 def script(text: str) -> str:
     """The Unicode script of a text's first letter (LATIN, HANGUL, CJK, CYRILLIC, KATAKANA
     ...), or "" for a text without letters: what an alias is written in."""

@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.library import Library, StoryDetail, StoryVersion
-from reader.types import Comparison, plural
+from reader.types import Comparison, day_text, plural
 
 WIDE = 120
 """From this width the comparison sits beside the timeline; below it, under it."""
@@ -232,4 +232,4 @@ def render_comparison(
 def _when(date: str | None, published: str | None) -> str:
     if published and "T" in published:
         return f"{published[:10]} {published[11:16]}"
-    return date or "undated"
+    return day_text(date) or "undated"
