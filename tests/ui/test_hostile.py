@@ -51,3 +51,22 @@ async def test_the_palette_shows_tag_and_source_names_as_text(app: NewsReaderApp
         assert "tag: [bold]x[/]" in found and "tag: [@click=app.quit]y[/]" in found
         found = [Content.from_markup(h.prompt).plain async for h in provider.search("tag: bold")]
         assert found == ["tag: [bold]x[/]"]
+
+
+async def test_the_people_together_table_shows_names_as_text(app: NewsReaderApp) -> None:
+    """Tracked names come from the config, from an imported export and from names the
+    corpus suggested: the table's column heads read them as markup."""
+    from textual.widgets import DataTable
+
+    from reader.screens.cooccurrence import CooccurrenceScreen
+
+    names = ["[bold]Kim[/] [@click=app.quit]x[/]", "Xi"]
+    pairs = {(names[0], names[0]): 2, (names[1], names[1]): 1, (names[0], names[1]): 1}
+    pairs[(names[1], names[0])] = 1
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(CooccurrenceScreen(names, pairs, {n: n for n in names}))
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        heads = [column.label.plain for column in table.columns.values()]
+        assert heads == ["", "[bold]Kim[/] [@click=app.quit]x[/]", "Xi"]
