@@ -16,11 +16,14 @@ async def run_own_binding(box: Widget, event: events.Key) -> bool:
     macro) were applied out of order: `abc⌫d` left `abc`, and `Ctrl+U kim` in the search box
     cleared the box after `kim` (Textual issue #6605). The box's own bindings are the first
     the app looks at for such a key anyway, so what runs is unchanged: only when it runs.
+    A binding with an id is left to the app, which may have remapped it (a keymap).
     """
     if event.is_printable:
         return False
     for binding in box._bindings.key_to_bindings.get(event.key, ()):
-        if not binding.priority and await box.app.run_action(binding.action, box):
+        if binding.priority or binding.id:
+            continue
+        if await box.app.run_action(binding.action, box):
             event.stop()
             event.prevent_default()
             return True
