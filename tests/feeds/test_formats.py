@@ -199,10 +199,11 @@ def test_only_http_and_https_addresses(url: str) -> None:
     assert check_url(url) is not None
 
 
-@pytest.mark.parametrize("url", ["example.org/rss.xml", "//example.org/rss", "notaurl"])
-def test_an_address_without_its_scheme_is_told_what_it_lacks(url: str) -> None:
-    """It said "only http and https addresses are fetched, not no scheme"."""
-    assert check_url(url) == "not a web address: write it with http:// or https:// in front"
+def test_an_address_without_a_scheme_is_named_and_a_fix_offered() -> None:
+    assert check_url("example.com/rss") == (
+        "no scheme: only http and https addresses are fetched (did you mean "
+        "https://example.com/rss?)"
+    )
 
 
 def test_http_and_https_addresses_pass() -> None:
