@@ -22,7 +22,7 @@ from reader.core.progress import IndexUnwritable, Progress
 from reader.core.search import Hit
 from reader.core.search.planning import corrected_text
 from reader.core.store import Note
-from reader.core.text import clean, json_safe, plural
+from reader.core.text import clean, day_text, json_safe, plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -403,10 +403,10 @@ def _stories(config: Config, args: argparse.Namespace) -> int:
     for number, story in enumerate(stories, 1):
         first = story.first
         print(f"\n{number:>3}. {story.title}")
-        when = first.date or first.when
+        when = first.date or day_text(first.when)
         print(f"     {_story_line(len(story.outlets), len(story.members), first.source, when)}")
         for member in story.members:
-            when = member.date or member.when or "undated"
+            when = member.date or day_text(member.when) or "undated"
             title = member.title[:60]
             print(f"     {member.role:<8} {when:<10}  {member.source:<14.14}  {member.id}  {title}")
     return 0

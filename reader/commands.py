@@ -7,6 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from reader.app import NewsReaderApp
@@ -34,13 +36,28 @@ class NewsCommands(Provider):
             commands.append((f"entity: {name}", partial(main.filter_entity, name), "filter"))
         return commands
 
+    # A title holds source, tag and entity names from the corpus and the user: text, never
+    # markup (a string prompt is read as markup, so `tag: [bold]x[/]` showed a bold "x").
+
     async def discover(self) -> Hits:
         for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(Content(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, callback, help_text in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                shown = _highlight(matcher, title)
+                yield Hit(score, shown, callback, text=title, help=help_text)
+
+
+def _highlight(matcher: Matcher, title: str) -> Content:
+    """Matcher.highlight, over the title as text (it reads its candidate as markup)."""
+    content = Content(title)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    if score:
+        for offset in offsets:
+            if not title[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

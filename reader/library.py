@@ -51,7 +51,7 @@ from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
 from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
-from reader.core.text import normalise_tag, plural
+from reader.core.text import normalise_tag, plural, script
 
 if TYPE_CHECKING:
     # Made or called only after the first frame (the sync, stories, feeds): imported where
@@ -941,10 +941,15 @@ class Library:
         self._lexicon = None
 
     def short_name(self, name: str) -> str:
-        """How the status line and reasons name an entity: its one-word alias (Kim, Putin)."""
+        """How the status line and reasons name an entity: its one-word alias (Kim, Putin)
+        in the script the name is written in, so Wang Yi is not shown as 왕이; else the name."""
+        written = script(name)
         for spec in self.linker.specs:
             if spec.name == name:
-                return next((a for a in spec.aliases if len(a.split()) == 1), name)
+                return next(
+                    (a for a in spec.aliases if len(a.split()) == 1 and script(a) == written),
+                    name,
+                )
         return name
 
     def match_spans(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:

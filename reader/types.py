@@ -17,7 +17,7 @@ from reader.core.progress import Progress
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
 from reader.core.search.planning import corrected_text
 from reader.core.store import ArticleRef, Note, UserData
-from reader.core.text import plural
+from reader.core.text import day_text, plural
 
 if TYPE_CHECKING:
     from reader.core.feeds.health import FeedHealth
@@ -57,5 +57,6 @@ __all__ = [
     "UserData",
     "UserError",
     "corrected_text",
+    "day_text",
     "plural",
 ]

@@ -22,7 +22,7 @@ from reader.core.article import ArticleMeta
 from reader.core.config import ENTITY_KINDS
 from reader.core.errors import UserError
 from reader.core.store import ArticleRef, Snapshot, Store, reanchor
-from reader.core.text import clean, json_safe, normalise_tag, printable
+from reader.core.text import clean, json_safe, normalise_tag, plural, printable
 
 FORMAT = "newsreader-export"
 FORMAT_VERSION = 1
@@ -169,7 +169,12 @@ class ImportReport:
     """Articles not in the corpus now; their data is kept and attaches when the file appears."""
 
     def summary(self) -> str:
-        text = f"imported {self.tags} tags and {self.notes} notes on {self.articles} articles"
+        text = (
+            f"imported {self.tags} {plural('tag', self.tags)} and {self.notes} "
+            f"{plural('note', self.notes)} on {self.articles} {plural('article', self.articles)}"
+        )
+        if not self.tags and not self.notes:
+            text += " (nothing new: the file's tags and notes are here already)"
         if self.waiting:
             text += f" ({self.waiting} not in the corpus now; kept for when they appear)"
         return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # Encodings we accept from the detector as they are; anything else falls back to cp1252, the
 # encoding Western newsroom tools wrote before UTF-8, whose guesses are right far more often.
@@ -193,6 +194,28 @@ codecs.register_error("_newsreader_latin1", _latin1_fallback)
 def plural(noun: str, count: int) -> str:
     """ "article" for 1, "articles" otherwise: counts are shown in the app and the CLI alike."""
     return noun if count == 1 else f"{noun}s"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: str | None) -> str | None:
+    """A day as the story lists show it: YYYY-MM-DD as it is, a day whose year no version
+    gives (`--09-03`, from a dateline's "Sept 3") as `Sep 3`, not as ISO's odd form."""
+    if day and day.startswith("--") and len(day) == 7 and day[2:4].isdigit():
+        month = int(day[2:4])
+        if 1 <= month <= 12 and day[5:7].isdigit():
+            return f"{MONTHS[month - 1]} {int(day[5:7])}"
+    return day
+
+
+def script(text: str) -> str:
+    """The Unicode script of a text's first letter (LATIN, HANGUL, CJK, CYRILLIC, KATAKANA
+    ...), or "" for a text without letters: what an alias is written in."""
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "").split(" ", 1)[0]
+    return ""
 
 
 def normalise_tag(tag: str) -> str:

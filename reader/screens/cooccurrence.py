@@ -38,7 +38,7 @@ class CooccurrenceScreen(ModalScreen[tuple[str, ...] | None]):
         table = self.query_one(DataTable)
         table.add_column("", key="name")
         for name in self.names:
-            table.add_column(self.short[name], key=name)
+            table.add_column(Text(self.short[name]), key=name)  # a str label is markup
         top = max((n for (a, b), n in self.pairs.items() if a != b), default=1) or 1
         for row in self.names:
             cells: list[Text] = [Text(self.short[row], style="bold")]

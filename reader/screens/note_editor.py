@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from reader.screens.confirm import ConfirmScreen
+from reader.widgets.text_boxes import TextEditor
 
 Save = Callable[[str], Awaitable[str | None]]
 """Saves the text; returns None when it is committed, or the one-line reason it is not."""
@@ -46,7 +47,7 @@ class NoteEditor(ModalScreen[bool]):
                 quote = quote if len(quote) <= 300 else quote[:299] + "…"
                 yield Static(Text(f"“{quote}”", style="italic"), id="note-quote")
             yield Static("", id="note-error")
-            yield TextArea(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield TextEditor(self.initial, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label("Ctrl+S save · Esc cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.library import Library, StoryDetail, StoryVersion
-from reader.types import Comparison, plural
+from reader.types import Comparison, day_text, plural
 
 WIDE = 120
 HANG = 11
@@ -43,8 +43,10 @@ class StoryScreen(Screen[OpenVersion | None]):
     """The timeline of a story; the highlighted version is compared with the pinned one."""
 
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Back", id="story-back",
+        Binding("escape", "dismiss(None)", "Back", id="story-back",
                 tooltip="back to the results (or the reader)"),
+        # q quits here as everywhere outside a text box (it went back, one level only).
+        Binding("q", "app.quit", "Quit", show=False, id="story-quit", tooltip="quit"),
         Binding("j,down,greater_than_sign", "step(1)", "Next version", show=False,
                 id="story-next", tooltip="next version (oldest first)"),
         Binding("k,up,less_than_sign", "step(-1)", "Prev version", show=False,
@@ -270,4 +272,4 @@ def render_comparison(
 def _when(date: str | None, published: str | None) -> str:
     if published and "T" in published:
         return f"{published[:10]} {published[11:16]}"
-    return date or "undated"
+    return day_text(date) or "undated"

@@ -14,6 +14,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.widgets.text_boxes import TextBox
+
 Change = Callable[[list[str], list[str]], Awaitable[tuple[tuple[str, ...], str | None]]]
 """(added, removed) → (the article's tags now, or the one-line reason the change failed)."""
 
@@ -38,7 +40,7 @@ class TagEditor(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="tag-editor", classes="dialog"):
             yield Label(Text(f"Tags: {self.article_title}", style="bold"), id="tag-heading")
-            yield Input(
+            yield TextBox(
                 placeholder="new tag (Enter adds; commas for several)",
                 suggester=SuggestFromList(self.known, case_sensitive=False),
                 id="tag-input",

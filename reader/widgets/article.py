@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from reader.library import ArticleView, Library
 from reader.messages import CONFIRM, OwnsWorkers
 from reader.types import Mention, Note
+from reader.widgets.text_boxes import TextBox
 
 PARAGRAPH_GAP = 2
 """Paragraphs are joined by a blank line in the body, so offsets skip two characters."""
@@ -109,7 +110,7 @@ def find_spans(paragraph: str, needle: str) -> list[Span]:
     return spans
 
 
-class FindBox(Input):
+class FindBox(TextBox):
     """Find in the open article: matches light up as you type; Enter keeps them, Esc drops them."""
 
     BINDINGS = [

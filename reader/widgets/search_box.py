@@ -8,14 +8,15 @@ from typing import Any
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Input
+
+from reader.widgets.text_boxes import TextBox
 
 IDLE = '/ to search: words, "phrases", source:AP, date:2025-09 …'
 """The placeholder while the box does not have the keyboard: it says which key starts a search."""
 TYPING = 'Type to search: words, "phrases", source:AP, date:2025-09, entity:"Choe Son Hui" …'
 
 
-class SearchBox(Input):
+class SearchBox(TextBox):
     """Enter is a priority binding, not a bubbled Submitted message, so that keys typed right
     after it (`Enter j Enter`, even in one burst) already go to the results, not into the box.
 

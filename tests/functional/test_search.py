@@ -83,6 +83,31 @@ def test_no_hits_offers_a_spelling_suggestion(library: Library) -> None:
     assert results.suggestion == "Pyongyang"  # as the tracked place is written
 
 
+def test_an_alias_typed_whole_is_suggested_as_its_name_even_where_its_words_occur(
+    library: Library,
+) -> None:
+    """`Choi Son Hui` (an alias of Choe Son Hui) finds nothing; it still gets the name when
+    some other Choi is in the corpus, so that each of its words is known."""
+    extra = library.config.corpus / "trader.txt"
+    extra.write_text("Choi Min-ho, a rice trader in Seoul, said prices rose again.\n")
+    library.sync_all()
+    results = library.search("Choi Son Hui", exact=True, suggest=True)
+    assert results.total == 0
+    assert results.suggestion == "Choe Son Hui"
+    assert library.suggest("Choi Son Hui") == "Choe Son Hui"
+
+
+def test_an_entity_is_named_by_a_one_word_alias_in_the_script_of_its_name(
+    library: Library,
+) -> None:
+    """The status line, the people-together table and related stories name an entity by a
+    short alias; Wang Yi's only one-word aliases are 왕이 and 王毅, which an English reader
+    would not know for him."""
+    assert library.short_name("Kim Jong Un") == "Kim"
+    assert library.short_name("Wang Yi") == "Wang Yi"
+    assert library.short_name("Lee Jae Myung") == "Lee Jae Myung"
+
+
 def test_a_word_that_matches_nothing_is_searched_as_the_corpus_word(library: Library) -> None:
     results = library.search("pyongyng")
     assert results.corrected == {"pyongyng": "pyongyang"}

@@ -111,3 +111,27 @@ def test_stories_text_lists_versions_with_roles_and_a_query_narrows(
     assert none.returncode == 0 and "No stories matching 'volcano'" in none.stdout
     bad = run(*args, "stories", "title:(")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_a_day_without_a_year_reads_as_a_day_not_as_iso_dashes(
+    tmp_path: Path, engine_backend: str
+) -> None:
+    """Two copies of a story whose only date is a dateline's "Sept 3": its day was printed
+    `--09-03` (ISO's form for a day of no year) in `stories` and in the story view."""
+    from reader.screens.story import _when
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = (
+        "SEOUL, Sept 3 (Yonhap) -- North Korea opened a new bridge over the Tumen river on "
+        "Wednesday, linking its northeast to Russia's Far East, state media said. The "
+        "road bridge, four years in the building, carries trucks and buses both ways, and "
+        "officials of both countries cut the ribbon at a ceremony in the border town.\n"
+    )
+    (corpus / "yonhap.txt").write_text("Tumen road bridge opens\n\n" + body, encoding="utf-8")
+    (corpus / "reprint.txt").write_text("Bridge to Russia opens\n\n" + body, encoding="utf-8")
+    args = ("--corpus", str(corpus), "--data-dir", str(tmp_path / "data"))
+    result = run(*args, "--backend", engine_backend, "stories")
+    assert result.returncode == 0, result.stderr
+    assert "Sep 3" in result.stdout and "--09-03" not in result.stdout
+    assert _when("--09-03", None) == "Sep 3" and _when("2025-09-03", None) == "2025-09-03"

@@ -176,7 +176,13 @@ def test_export_import_round_trip(annotated: tuple[Library, str], tmp_path: Path
         for a in data["articles"]
     ]
     assert strip(again) == strip(exported)
-    assert other.import_file(dump).notes == 0  # a second import changes nothing
+    assert report.summary() == "imported 2 tags and 2 notes on 1 article"
+    again = other.import_file(dump)
+    assert again.notes == 0  # a second import changes nothing, and says so
+    assert again.summary() == (
+        "imported 0 tags and 0 notes on 1 article"
+        " (nothing new: the file's tags and notes are here already)"
+    )
     other.close()
 
 

@@ -508,3 +508,41 @@ async def test_end_shows_the_credits_under_a_long_story(app: NewsReaderApp, corp
         [credits] = reader.query(".article-credits")
         assert "Editing by Tom Hale" in str(credits.render())
         assert 0 < reader.max_scroll_y == reader.scroll_y  # scrolled to the very end
+
+
+def burst(app: NewsReaderApp, *keys: str) -> None:
+    """Keys reaching the app in one read, as from a fast typist, a paste or a macro: none is
+    handled before the next arrives (pilot.press waits for each)."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def test_editing_keys_typed_in_a_burst_keep_their_place_among_the_letters(
+    app: NewsReaderApp,
+) -> None:
+    """Backspace and Ctrl+U ran after the letters typed after them (Textual #6605): `abc⌫d`
+    gave `abc`, `Ctrl+U kim` an empty search box; in a note, words the user typed were lost."""
+    from textual.widgets import Input, TextArea
+
+    from reader.screens.note_editor import NoteEditor
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        box = app.query_one("#search", Input)
+        burst(app, "x", "i", "p", "backspace", "n", "g")
+        await settle(pilot)
+        assert box.value == "xing"
+        burst(app, "ctrl+u", "k", "i", "m")
+        await settle(pilot)
+        assert box.value == "kim"
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteEditor)
+        burst(app, "s", "e", "e", "n", "backspace", "backspace", "e", "m", "s")
+        await settle(pilot)
+        assert app.screen.query_one(TextArea).text == "seems"

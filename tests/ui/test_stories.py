@@ -224,6 +224,19 @@ async def test_help_lists_the_story_keys_from_their_bindings(app: NewsReaderApp)
         assert "compare" in story["b"] and "read the version" in story["⏎"]
 
 
+async def test_q_in_the_story_view_quits_as_everywhere_outside_a_text_box(
+    app: NewsReaderApp,
+) -> None:
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
 def test_a_long_note_or_sentence_in_the_comparison_wraps_under_its_own_marker() -> None:
     """Without an app: the comparison text at 50 columns, every line of a note and of an added
     sentence past the first starts under its first word, so the ✎ and + stand alone."""

@@ -46,6 +46,13 @@ def suggest(tree: Query, text: str, lexicon: Lexicon) -> str | None:
                 continue
             typed = words[start : start + size]
             if all(is_known(w) for w in typed):
+                # Each word is somewhere in the corpus, yet the query found nothing: an alias
+                # typed whole still means its name (`Choi Son Hui` where another Choi is in
+                # the corpus). One word alone (Kim) is left as typed.
+                names = lexicon.names.get(fold(" ".join(typed)), ()) if size > 1 else ()
+                if names and fold(names[0]) != fold(" ".join(typed)):
+                    done |= set(span)
+                    replacements.append((typed, names[0]))
                 continue
             name = _nearest_name(" ".join(fold(w) for w in typed), lexicon)
             if name is not None:
