@@ -436,3 +436,34 @@ def test_term_counts_are_the_content_terms_counted_in_text_order() -> None:
     assert term_counts(seq) == Counter(content_terms(text))
     assert list(term_counts(seq)) == list(Counter(content_terms(text)))
     assert (term_counts(seq)["seoul"], term_counts(seq)["1000.5"]) == (2, 2)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_words_are_what_the_word_patterns_find_in_any_text(seed: int) -> None:
+    # `words` takes shortcuts (an ASCII text cut at what cannot be in a word, the CJK digit
+    # split only where a CJK letter is): it must find what the patterns themselves find.
+    import random
+    import re
+
+    from reader.core.stories import features
+
+    def by_pattern(text: str) -> list[str]:
+        folded = features.fold(text)
+        if folded.isascii():
+            return re.findall(r"[A-Za-z0-9]+(?:[.,'][A-Za-z0-9]+)*", folded)
+        folded = features._CJK_DIGIT.sub(" ", folded.replace("’", "'"))
+        return re.findall(r"[^\W_]+(?:[.,'’][^\W_]+)*", folded)
+
+    rng = random.Random(seed)
+    alphabets = (
+        "".join(map(chr, range(128))),
+        "ab1 .,'_-\n",
+        "aB9 .,'’£é2서울13일東京-_\t",
+        "x.,'y",
+    )
+    for _ in range(3000):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert words(text) == by_pattern(text), repr(text)
+    for text in ("U.S. 1,000.50 said. Seoul's 'quoted', a..b", "£5m 서울 13일 2025년 東京3"):
+        assert words(text) == by_pattern(text)
