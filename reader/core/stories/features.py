@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 import zlib
-from collections import _count_elements  # type: ignore[attr-defined]
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
