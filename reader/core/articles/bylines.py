@@ -19,7 +19,10 @@ _PREFIX = re.compile(
     r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
     r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
-    r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
+    r"^(?:words|text|story|author|authors|writer|reporter|interview|texto|texte|autor|autora|"
+    r"autores|autorka|auteur|auteurs|autore|autrice|autori|tekst|redakcja|forfatter|"
+    r"författare|kirjoittaja|toimittaja|yazar|muhabir|szerző|ügynökség|reportér|reportér|"
+    r"reportagem|redacção|redação|redacción|verfasser|verfasserin|журналист|автор)\s*:\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -49,6 +52,19 @@ END_BIO = re.compile(
 )
 """An author's bio under the story: a full name, then `is` and a post at an institution
 (`Daniel Whitcomb is Director of Research at the Korea Economic Institute of America.`)."""
+END_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),? (?:is|was|serves as) "
+    r"(?:(?:a|an|the|our|its|this newspaper's|the paper's|the newspaper's|the agency's|"
+    r"the site's|the magazine's|the station's|[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}'s?) )?"
+    r"(?:[\w'’-]+ ){0,4}?(?i:correspondent|reporter|editor|writer|columnist|journalist|"
+    r"bureau chief|producer|contributor|critic|commentator|anchor|photographer)s?\b"
+    r"[^.!?]{0,80}[.!]?$|"
+    r"^(?P<name2>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:covers|reports on|reports from|"
+    r"writes about|writes on|writes for|has covered|is based in|edits|anchors) "
+    r"[^.!?]{3,140}[.!]?$"
+)
+"""A reporter's role under the story: `Jane Doe is the paper's Asia correspondent.`,
+`Jane Doe covers trade and China for The Seattle Times.`"""
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
     r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|"
@@ -90,6 +106,8 @@ _CUT = re.compile(
     r"\s*(?:\||\s[·•—–]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
     # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
     r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
+    # a blog's `Posted by Jane Doe at 10:42`, `Publicado por X às 10h42`
+    r"\s(?:at|às|a las|um|à|alle|om|в)\s+(?=\d{1,2}[:.h]\d\d)|"
     # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
     r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
@@ -383,6 +401,20 @@ _AGENCIES = frozenset(
     )
 )
 _AGENCIES = frozenset(a.strip() for a in _AGENCIES)
+
+
+def has_prefix(text: str) -> bool:
+    """Whether a line opens as a byline does, in any language (`By`, `Por`, `Von`,
+    `Posted by`, `Autor:`)."""
+    return bool(_PREFIX.match(text.strip().strip("*_()").strip()))
+
+
+def from_role(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """The reporter a role line under the story names (see END_ROLE)."""
+    match = END_ROLE.match(text.strip().strip("*_ ").lstrip("—–-").strip())
+    if match is None:
+        return None
+    return bare(match.group("name") or match.group("name2"), is_outlet)
 
 
 def from_bio(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:

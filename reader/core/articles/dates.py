@@ -122,9 +122,13 @@ _ZONES = {"ET": "America/New_York", "PT": "America/Los_Angeles", "Uhr": "Europe/
 _LABEL = re.compile(
     r"(?P<pub>first published|published|publish(?:ed)? on|issued|posted|released|입력|송고|등록|"
     r"발행|publié|veröffentlicht|erschienen|опубликовано|publicado|pubblicato|发布|發佈|発行|公開|"
-    r"配信|掲載)|"
+    r"配信|掲載|gepubliceerd|opublikowano|data publikacji|publikováno|zveřejněno|publicerad|"
+    r"publisert|publiceret|julkaistu|yayınlanma|yayımlanma|diterbitkan|publicat|"
+    r"опубліковано|objavljeno|közzétéve|megjelent)|"
     r"(?P<upd>last updated|updated|update|modified|last modified|revised|수정|업데이트|"
-    r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新)|"
+    r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新|"
+    r"bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|aktualizováno|uppdaterad|oppdatert|"
+    r"opdateret|päivitetty|güncelleme|güncellendi|diperbarui|actualizat|оновлено|frissítve)|"
     r"(?P<exc>print edition|appeared in print|appears in print|in print on|edition|created|"
     r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d|today\s*:)",
     re.I,

@@ -281,6 +281,17 @@ _WIRE_LINE = re.compile(
 _SLUG_REUTERS = re.compile(r"^[A-Z0-9][A-Z0-9&.-]*(?:/[A-Z0-9&.-]+)+(?:\s+\([A-Z ,]+\))?$")
 _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 
+INTERVIEW_CREDIT = (
+    r"propos recueillis par |entretien réalisé par |interview réalisée par |"
+    r"interview(?:ed)? by |interview conducted by |das (?:gespräch|interview) führte(?:n)? |"
+    r"entrevista (?:realizada )?(?:por|de) |intervista (?:a cura )?di |"
+    r"entrevista feita por |rozmawiała? |rozmowę przeprowadziła? |rozhovor vedla? |"
+    r"beszélgetőtárs\s*:|интервью (?:записала?|взяла?|провела?) |беседовала? |"
+    r"interview afgenomen door |het interview werd afgenomen door |"
+    r"인터뷰\s*[:=]?\s*[가-힣]{2,4}\s*기자|采访\s*[：:]|採訪\s*[：:]"
+)
+"""Who asked the questions of a Q&A, in the languages that credit it."""
+
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
@@ -310,7 +321,8 @@ CREDIT = re.compile(
     # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
     r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
     r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
-    r"traduzione di |перевод(?: с \w+)?\s*:? )",
+    r"traduzione di |перевод(?: с \w+)?\s*:? |" + INTERVIEW_CREDIT + r")",
+    # the interviewer of a Q&A: `Propos recueillis par X`, `Das Gespräch führte X`
     re.I,
 )
 _SHORT_SOURCE = re.compile(

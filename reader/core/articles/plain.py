@@ -146,6 +146,9 @@ _DATELINE_UNDASHED = re.compile(
 """India's agencies put no dash after the agency: `New Delhi, Nov 24 (PTI) Chinese ...`."""
 _AGENCY_HEAD = re.compile(r"^(?P<agency>[A-Z][A-Z ]{2,30}) - ")
 _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40}?)\s*\.?\s*$")
+_DESK_SIGNOFF = re.compile(r"^(?P<name>[^\W\d_]{2,12})\s+[a-z]{1,4}(?:/[a-z]{1,4})+\b")
+_CAPS_SIGNOFF = re.compile(r"(?<=[.!?\"”»])\s+(?P<name>[^\W\d_a-z]{2,6})\s*$")
+"""An agency's name in capitals after the last sentence: `... mezi delegacemi. ČTK`."""
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?:,|\s)\s*(?:is|was|reports|covers|writes|"
@@ -243,6 +246,12 @@ _CJK_SIGNOFF = re.compile(
 """A Japanese or Chinese paper's correspondent under the story, with the place:
 `（モスクワ・森下健太）`, a bureau and its reporter (`（根室支局　佐藤健太）`),
 `（本报北京特派员 林佳慧）`."""
+_ZH_REPORTER = re.compile(
+    r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
+)
+"""A Chinese paper's reporter line under the story, no brackets: `记者 王小明`, `文／李华`."""
+_RIGHTS_AFTER_NAME = re.compile(r"^[^©\n]{2,60}?\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$")
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
@@ -254,7 +263,9 @@ _DISCLOSURE_HEADS = frozenset({"disclosure statement", "disclosure", "partners",
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
-    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:)\s*([^;)]+)",
+    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:|"
+    + furniture.INTERVIEW_CREDIT
+    + r")\s*([^;)]+)",
     re.I,
 )
 """The reporter in the closing credits: `(Reporting by X; Editing by Y)`, ANTARA's `Reporter:
@@ -558,6 +569,12 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if first in "（(" and (closing := _CJK_SIGNOFF.match(stripped)):
         line.kind, line.names = BYLINE, [closing.group("ja") or closing.group("zh")]
+        return line
+    if first in "记記本文责責" and len(stripped) <= 40 and (zh := _ZH_REPORTER.match(stripped)):
+        line.kind, line.names = BYLINE, re.split(r"[\s、，,]+", zh.group("names").strip())
+        return line
+    if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
+        line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first
         return line
     if len(stripped) <= 64 and (credited := _outlet_credit(stripped.strip("*_ "), outlets)):
         # an agency credit in a byline's place: no author, as `By Yonhap` is none
@@ -2011,6 +2028,17 @@ class _Assembly:
         self.bios: set[str] = set()
         """Bios under the story, moved to `credits`."""
 
+    def _language(self) -> str | None:
+        """The article's language, from its metadata or its first paragraphs (the locale
+        of an outlet the table does not know)."""
+        given = self.hints.language or frontmatter.string(
+            self.meta.get("language") or self.meta.get("lang")
+        )
+        if given:
+            return given.split("-")[0].lower()
+        texts = [ln.unit.text for ln in self.lines[self.start : self.end] if ln.kind == TEXT]
+        return language.guess(" ".join(texts[:3]))
+
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
         dateline, dateline_agency, month_day, ko_names = self._dateline(body)
@@ -2279,7 +2307,10 @@ class _Assembly:
         if bracket:
             reporter = bracket.group("names") or bracket.group("jnames")
             names = [reporter] if reporter else []
-            return bracket.group("place").strip(), bracket.group("agency"), None, names
+            place, agency = bracket.group("place").strip(), bracket.group("agency")
+            if agency is None and not names and self.outlets.named(place):
+                return None, place, None, []  # `【财新网】`: the outlet in the bracket, no place
+            return place, agency, None, names
         bare = _DATELINE_BARE.match(first)
         if bare:
             return None, bare.group("agency"), None, []
@@ -2303,6 +2334,9 @@ class _Assembly:
         if match and match.group("place").upper() == match.group("place"):
             month_day = _month_day(match.group("mon"), match.group("day"))
             return _clean_place(match.group("place")), None, month_day, []
+        slot = _dateline_slot(first, self.outlets)
+        if slot:
+            return slot[0], slot[1], slot[2], []
         return None, None, None, []
 
     # -- source --
@@ -2355,6 +2389,10 @@ class _Assembly:
                 found = outlets.named(m.group("name"))
                 if found:
                     candidates.append((found, "sign-off", None))
+            elif line.kind == END and (m := _DESK_SIGNOFF.match(text.strip())):
+                found = outlets.named(m.group("name"))
+                if found:  # `EFE jmr/ag`, `AAP fl/lc`: the agency and its desk's initials
+                    candidates.append((found, "sign-off", None))
             source_line = line.kind == CREDIT and text.lower().startswith("source")
             if source_line and (found := outlets.in_text(text)):
                 candidates.append((found, "source line", None))
@@ -2394,47 +2432,64 @@ class _Assembly:
         return None, None, None
 
     def _unknown_outlet(self, top: int) -> tuple[str, str] | None:
-        """An outlet the table does not know, named by itself in a shape any outlet prints
+        """An outlet the table does not know, named by itself in the shapes any outlet prints
         (see unknown_outlets): the masthead over the menu, a page title repeating the
-        headline, a newsletter's sending name, a copyright line, an opinion disclaimer, a
-        domain line. In that order: the nearer the shape to a name the reader knows, first."""
+        headline, a newsletter's sending name, a copyright line, an opinion disclaimer, `X is
+        a publication of Y`, a domain line or an address's domain. Every shape is read and
+        `unknown_outlets.rank` weighs them: the nearer the shape to a name the reader knows,
+        and the more shapes agree, the better; a carrier, a section or a product loses."""
         lines = self.lines
         n = len(lines)
         texts = [line.unit.text for line in lines]
+        found: list[tuple[str, str]] = []
         for i in range(min(top, n)):
             if i == 0 or (lines[i - 1].kind == FURN and _EMAIL_HEADER.match(texts[i - 1])):
                 following = [t for t in texts[i + 1 : i + 3]]
                 name = unknown_outlets.masthead(texts[i], following)
                 if name and not _kicker_word(name):
-                    return name, "masthead"
+                    found.append((name, "masthead"))
         for i in range(min(top, n, 5)):
             if texts[i][:1] == "[" and (name := unknown_outlets.home_link(texts[i])):
-                return name, "home link"
+                found.append((name, "home link"))
         headline = texts[self.head] if self.head is not None else None
         for text in texts[:5]:
             if name := unknown_outlets.page_title_outlet(text, headline):
-                return name, "page title"
+                found.append((name, "page title"))
         for i in range(min(self.start, n)):
             if lines[i].kind == FURN and (name := unknown_outlets.sending_name(texts[i])):
-                return name, "e-mail sender"
+                found.append((name, "e-mail sender"))
+        for i in range(min(4, n, top)):
+            if name := unknown_outlets.office_name(texts[i]):
+                found.append((name, "masthead"))
         byline = self._byline([])
         for i in range(self.end, n):
             if name := unknown_outlets.recommended_from(texts[i], byline):
-                return name, "list head"
+                found.append((name, "list head"))
         outside = [i for i in range(n - 1, -1, -1) if not self.start <= i < self.end]
         for i in outside:
             if name := unknown_outlets.copyright_holder(texts[i]):
-                return name, "copyright"
+                found.append((name, "copyright"))
+                break
+        for i in range(n - 1, max(0, n - 15) - 1, -1):
+            if len(texts[i]) < 200 and (described := unknown_outlets.self_described(texts[i])):
+                found += [(described[0], "product"), (described[1], "self-description")]
+                break
         for i in range(n - 1, max(self.start, n - 12) - 1, -1):
             if name := unknown_outlets.disclaimer_owner(texts[i]):
-                return name, "disclaimer"
+                found.append((name, "disclaimer"))
+                break
         for i in range(min(3, n, top)):
             if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
-                return name, "masthead"
+                found.append((name, "paper name"))
         for i in [*range(min(self.start, n)), *range(self.end, n)]:
             if name := unknown_outlets.domain_line(texts[i]):
-                return name, "domain"
-        return None
+                found.append((name, "domain"))
+                break
+        for i in [*range(min(self.start, n)), *range(self.end, n)]:
+            if "@" in texts[i] and (host := unknown_outlets.address_domain(texts[i])):
+                found.append((host, "e-mail domain"))
+                break
+        return unknown_outlets.rank(found)
 
     def _signoff(
         self, body: list[str], outlets: OutletTable
@@ -2444,13 +2499,15 @@ class _Assembly:
             return None
         last = body[-1]
         tail = max(0, len(last) - 60)
-        for pattern in (_SIGNOFF, _PAREN_SIGNOFF):
+        for pattern in (_SIGNOFF, _PAREN_SIGNOFF, _CAPS_SIGNOFF):
             match = pattern.search(last, tail)
             if match is None:
                 continue
             name = match.group("name").strip()
             found = outlets.named(name)
-            if found is None and not (name.isupper() and 2 <= len(name) <= 6):
+            if found is None and (
+                pattern is _CAPS_SIGNOFF or not (name.isupper() and 2 <= len(name) <= 6)
+            ):
                 continue
             trimmed = last[: match.start()].rstrip()
             if trimmed:
@@ -2509,7 +2566,7 @@ class _Assembly:
         stamp = ranked[0][1]
         day = stamp.date
         if stamp.ambiguous:
-            day = _resolve(stamp, month_day, outlet)
+            day = _resolve(stamp, month_day, outlet, self._language())
         zone_name = outlet.timezone if outlet else None
         published = stamp.published(zone_name) if day == stamp.date else None
         return day.isoformat(), published
@@ -2597,6 +2654,8 @@ class _Assembly:
         match = bylines.END_BIO.match(text) or _REPORTED_FROM.match(text)
         if match:
             return bylines.bare(match.group("name"), is_outlet)
+        if len(text) < 200 and (role := bylines.from_role(text, is_outlet)):
+            return role
         if furniture.normal(text) in _END_AUTHOR_HEADS and k + 1 < len(self.lines):
             below = self.lines[k + 1].unit.text.strip().strip("*_ ")
             bio = bylines.END_BIO.match(below) or _BIO.match(below)
@@ -2605,7 +2664,7 @@ class _Assembly:
         if k == len(self.lines) - 1 or all(
             ln.kind in (FURN, END, LINK, LIST_HEAD, CREDIT, MEDIA) for ln in self.lines[k + 1 :]
         ):
-            by = bylines.prefixed(text, is_outlet) if text[:3].lower() == "by " else None
+            by = bylines.prefixed(text, is_outlet) if bylines.has_prefix(text) else None
             return by if by and any(len(n.split()) >= 2 for n in by) else None
         return None
 
@@ -2749,16 +2808,23 @@ def _month_day(month: str | None, day: str | None) -> tuple[int, int] | None:
 
 
 def _resolve(
-    stamp: dates.DateStamp, month_day: tuple[int, int] | None, outlet: Outlet | None
+    stamp: dates.DateStamp,
+    month_day: tuple[int, int] | None,
+    outlet: Outlet | None,
+    language_code: str | None = None,
 ) -> dt.date:
     """An all-number date either way round: the dateline's `Sept 3` settles it, else the outlet's
-    habit, else the US order for English-language copy and the day first for the rest."""
+    habit, else the US order for English-language copy and the day first for the rest (only
+    the US and a few of its neighbours put the month first: `02/04/2026` from a Latin American
+    wire or a Dutch paper is 2 April)."""
     other = stamp.swapped or stamp.date
     if month_day:
         for day in (stamp.date, other):
             if (day.month, day.day) == month_day:
                 return day
-    if outlet and outlet.dates == "dmy":
+    if outlet and outlet.dates:
+        return other if outlet.dates == "dmy" else stamp.date
+    if language_code and language_code != "en":
         return other
     return stamp.date
 
@@ -2798,6 +2864,50 @@ def _agency_pair(text: str, outlets: OutletTable) -> Outlet | None:
         found = outlets.named(part)
         if found:
             return found
+    return None
+
+
+_SLOT = re.compile(
+    r"[/(（【［\[]\s*(?P<name>[^\s()/（）【】［］\[\]][^()/（）【】［］\[\]]{0,28}?)\s*[/)）】］\]]"
+    r"\s*\.?\s*(?:--?|[–—:]|\.-|=|(?=\s*\S))|"
+    r"(?<![\w-])(?P<caps>[^\W\d_a-zа-яё]{2,}(?:[- ][^\W\d_a-zа-яё]{2,}){0,2})\s*(?:--?|[–—])\s"
+)
+"""Where an agency signs the first paragraph, in any script: `/ТАСС/.`, `(EFE).-`, `【财新网】`,
+`[ANSA]`, or its name in capitals before a dash (`ИНТЕРФАКС -`, `MTI -`)."""
+_SLOT_PLACE = re.compile(r"^(?P<place>[^\W\d_][^,.(/（【\[\d]{0,38}?)\s*(?:[,.]|(?=[/(（【\[]))")
+
+
+def _dateline_slot(first: str, outlets: OutletTable) -> tuple[str | None, str, tuple[int, int]
+                                                             | None] | None:  # fmt: skip
+    """A known outlet in the dateline's slot of the first paragraph, in whatever case or
+    script it writes its name (`СТАМБУЛ, 27 марта. /ТАСС/.`, `УЛАН-БАТОР. 28 августа.
+    ИНТЕРФАКС -`, `Bogotá, 21 jun (EFE).-`): the place and day before it, no sentence."""
+    head = first[:90]
+    for match in _SLOT.finditer(head):
+        before = head[: match.start()]
+        if len(before) > 60 or re.search(r"[.!?。]\s+\S+\s+\S+\s+\S+\s+\S+", before):
+            return None  # past the dateline: the story's words, not its slot
+        bare = before.strip()
+        if not (
+            not bare
+            or bare[-1] in ".,:-–—"
+            or any(ch.isdigit() for ch in bare)
+            or bare.isupper()
+            or len(bare.split()) <= 2
+        ):
+            continue  # `Kim Jong Un (KCNA) said`: a name in the sentence, not a dateline
+        name = (match.group("name") or match.group("caps") or "").strip()
+        found = outlets.named(name) if name else None
+        if found is None:
+            continue
+        place_match = _SLOT_PLACE.match(before.strip())
+        place = _clean_place(place_match.group("place")) if place_match else None
+        month_day = None
+        for day, month in re.findall(r"(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?", before):
+            month_day = _month_day(month, day)
+            if month_day:
+                break
+        return place or None, name, month_day
     return None
 
 
