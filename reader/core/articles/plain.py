@@ -2363,9 +2363,21 @@ class _Assembly:
             name = found.name if found else self.hints.source
             return name, self.hints.source_from, found
         top = self.head if self.head is not None else self.start
-        for i in range(min(top, len(self.lines))):
+        # Above a forwarded message's header are the forwarder's note and signature (a
+        # ministry's name under theirs), not the article's masthead.
+        forward = next(
+            (
+                i + 1
+                for i in range(min(top, len(self.lines)) - 1, -1, -1)
+                if self.lines[i].kind == FURN
+                and self.lines[i].unit.text[:1] in "-Bb"
+                and _FORWARD.match(self.lines[i].unit.text.strip())
+            ),
+            0,
+        )
+        for i in range(forward, min(top, len(self.lines))):
             line = self.lines[i]
-            if line.outlet is not None:
+            if line.outlet is not None and not self._disowned(line):
                 return line.outlet.name, "masthead", line.outlet
         candidates: list[tuple[Outlet | None, str, str | None]] = []
         if self.hints.source:
@@ -2412,7 +2424,11 @@ class _Assembly:
                 elif origin == "copyright":
                     found = outlets.in_text(text) if _is_end_mark(text) else None
                 else:
-                    found = outlets.in_text(text) if line.kind != TEXT else None
+                    found = (
+                        outlets.in_text(text)
+                        if line.kind != TEXT and not self._disowned(line, outlets.in_text(text))
+                        else None
+                    )
                 if found:
                     candidates.append((found, origin, None))
                     break
@@ -2422,7 +2438,7 @@ class _Assembly:
             if raw:
                 return raw, origin, None
         masthead = _repeated_masthead(self.lines, top)
-        if masthead:
+        if masthead and not unknown_outlets.is_carrier(masthead):
             at = next(i for i, ln in enumerate(self.lines) if ln.unit.text.strip() == masthead)
             below = self.lines[at + 1].unit.text if at + 1 < len(self.lines) else ""
             return unknown_outlets.seat_of(masthead, below) or masthead, "masthead", None
@@ -2430,6 +2446,25 @@ class _Assembly:
         if unknown:
             return unknown[0], unknown[1], None
         return None, None, None
+
+    def _disowned(self, line: _Line, outlet: Outlet | None = None) -> bool:
+        """A masthead the table knows that reads like a section (`Foreign Affairs`, the
+        magazine's name, over a parliament committee's menu), on a page whose own domain is
+        not that outlet's: the page names its section, not the magazine."""
+        outlet = outlet or line.outlet
+        if outlet is None or not unknown_outlets.is_section(line.unit.text.strip()):
+            return False
+        hosts = []
+        for i, other in enumerate(self.lines):
+            if self.start <= i < self.end and other.kind == TEXT:
+                continue
+            text = other.unit.text
+            host = unknown_outlets.domain_line(text) or (
+                unknown_outlets.address_domain(text) if "@" in text else None
+            )
+            if host:
+                hosts.append(host)
+        return bool(hosts) and all(self.outlets.by_domain(h) is not outlet for h in hosts)
 
     def _unknown_outlet(self, top: int) -> tuple[str, str] | None:
         """An outlet the table does not know, named by itself in the shapes any outlet prints
@@ -2481,11 +2516,16 @@ class _Assembly:
         for i in range(min(3, n, top)):
             if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
                 found.append((name, "paper name"))
-        for i in [*range(min(self.start, n)), *range(self.end, n)]:
+        around = [i for i in range(n) if not (self.start <= i < self.end and lines[i].prose)]
+        for i in reversed(around):
+            if i >= self.start and (name := unknown_outlets.office_name(texts[i])):
+                found.append((name, "imprint"))  # the office signing under its statement
+                break
+        for i in around:
             if name := unknown_outlets.domain_line(texts[i]):
                 found.append((name, "domain"))
                 break
-        for i in [*range(min(self.start, n)), *range(self.end, n)]:
+        for i in around:
             if "@" in texts[i] and (host := unknown_outlets.address_domain(texts[i])):
                 found.append((host, "e-mail domain"))
                 break

@@ -102,7 +102,10 @@ def copyright_holder(text: str) -> str | None:
     name = _COMPANY_SUFFIX.sub("", name).strip(" .,")
     if name.startswith("the "):  # `by the Center for ...`; `The Hill` keeps its article
         name = name[4:]
-    if _PUBLISHER_WORD.search(name) or not (name_shape(name) or _own_script_name(name)):
+    if name.count("(") > name.count(")"):
+        name += ")"  # (the closing bracket went with the line's trailing marks)
+    bare = re.sub(r"\s*\([^()]{2,30}\)$", "", name)  # `The Gazette (Montreal)`
+    if _PUBLISHER_WORD.search(name) or not (name_shape(bare) or _own_script_name(bare)):
         return None
     return name
 
@@ -181,7 +184,7 @@ _CHROME = frozenset(
 def masthead(first: str, following: list[str]) -> str | None:
     """The page's first line when it is a name and the page's menu comes right under it (or
     under one tagline): `Kazinform International News Agency` / `Politics | Economy | World`."""
-    name = first.strip()
+    name = without_edition(first)
     if not name_shape(name) or not following:
         return None
     for k, line in enumerate(following[:2]):
@@ -295,10 +298,23 @@ _SECTION_WORDS = frozenset(
 )
 
 
+_EDITION = re.compile(
+    r"\s*[-–|:]?\s*(?:e-?paper|e-?edition|digital edition|print edition|replica edition|"
+    r"digital replica|today's paper|online edition)$",
+    re.I,
+)
+"""A paper's own e-paper or replica edition after its name: `The Harbour Times ePaper`."""
+
+
+def without_edition(name: str) -> str:
+    """The paper's name without its edition (`ePaper`, `E-Edition`)."""
+    return _EDITION.sub("", name.strip()).strip() or name.strip()
+
+
 def paper_name(text: str) -> str | None:
     """A page's first line that reads as a paper's name (`The Harbour Times`, `Pacific Daily
     Post`): a proper name with a newspaper's word in it, not a section (`World News`)."""
-    name = text.strip()
+    name = without_edition(text)
     if not name_shape(name, 5):
         return None
     words = [w.lower().strip(".,") for w in name.split()]
@@ -363,9 +379,7 @@ def self_described(text: str) -> tuple[str, str] | None:
 def is_carrier(name: str) -> bool:
     """PressReader, Feedly, an e-paper or e-edition: carries the outlet, is not it."""
     folded = " ".join(name.lower().replace(".com", "").split())
-    return folded in _CARRIERS or any(
-        word in folded for word in ("e-paper", "epaper", "e-edition", "pressreader")
-    )
+    return folded in _CARRIERS or "pressreader" in folded
 
 
 def is_section(name: str) -> bool:
@@ -410,6 +424,7 @@ _STRENGTH = {
     "e-mail sender": 6,
     "disclaimer": 6,
     "list head": 5,
+    "imprint": 6,
     "paper name": 4,
     "domain": 3,
     "e-mail domain": 3,
@@ -439,9 +454,9 @@ def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
         if origin != "self-description" and name.casefold().removeprefix("the ") in products:
             score -= 10
         if origin in ("masthead", "paper name", "page title") and is_section(name):
-            score -= 10
+            score -= 30
         if origin == "copyright" and _GOVERNMENT_HOLDER.match(name):
-            score -= 8
+            score -= 10
         if origin not in ("domain", "e-mail domain"):
             others = {key_of(n) for n, o in found if o != origin and o != "product"}
             if key_of(name) in others or any(agrees(name, h) for h in hosts):
