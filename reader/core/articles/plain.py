@@ -2416,6 +2416,8 @@ class _Assembly:
             for i, line in enumerate(self.lines):
                 if self.start <= i < self.end and line.kind == TEXT:
                     continue
+                if i < forward and origin == "mention":
+                    continue  # the forwarder's signature names their employer
                 if kinds and line.kind not in kinds:
                     continue
                 text = line.unit.text
@@ -2438,11 +2440,12 @@ class _Assembly:
             if raw:
                 return raw, origin, None
         masthead = _repeated_masthead(self.lines, top)
-        if masthead and not unknown_outlets.is_carrier(masthead):
+        repeated = None
+        if masthead:
             at = next(i for i, ln in enumerate(self.lines) if ln.unit.text.strip() == masthead)
             below = self.lines[at + 1].unit.text if at + 1 < len(self.lines) else ""
-            return unknown_outlets.seat_of(masthead, below) or masthead, "masthead", None
-        unknown = self._unknown_outlet(top)
+            repeated = unknown_outlets.seat_of(masthead, below) or masthead
+        unknown = self._unknown_outlet(top, repeated)
         if unknown:
             return unknown[0], unknown[1], None
         return None, None, None
@@ -2466,7 +2469,7 @@ class _Assembly:
                 hosts.append(host)
         return bool(hosts) and all(self.outlets.by_domain(h) is not outlet for h in hosts)
 
-    def _unknown_outlet(self, top: int) -> tuple[str, str] | None:
+    def _unknown_outlet(self, top: int, repeated: str | None) -> tuple[str, str] | None:
         """An outlet the table does not know, named by itself in the shapes any outlet prints
         (see unknown_outlets): the masthead over the menu, a page title repeating the
         headline, a newsletter's sending name, a copyright line, an opinion disclaimer, `X is
@@ -2476,7 +2479,8 @@ class _Assembly:
         lines = self.lines
         n = len(lines)
         texts = [line.unit.text for line in lines]
-        found: list[tuple[str, str]] = []
+        # (a first line the page names again below: `Al-Monitor` ... `told Al-Monitor`)
+        found: list[tuple[str, str]] = [(repeated, "repeated masthead")] if repeated else []
         for i in range(min(top, n)):
             if i == 0 or (lines[i - 1].kind == FURN and _EMAIL_HEADER.match(texts[i - 1])):
                 following = [t for t in texts[i + 1 : i + 3]]
@@ -2495,7 +2499,8 @@ class _Assembly:
                 found.append((name, "e-mail sender"))
         for i in range(min(4, n, top)):
             if name := unknown_outlets.office_name(texts[i]):
-                found.append((name, "masthead"))
+                below = texts[i + 1] if i + 1 < n else ""
+                found.append((unknown_outlets.seat_of(name, below) or name, "masthead"))
         byline = self._byline([])
         for i in range(self.end, n):
             if name := unknown_outlets.recommended_from(texts[i], byline):
@@ -2519,6 +2524,8 @@ class _Assembly:
         around = [i for i in range(n) if not (self.start <= i < self.end and lines[i].prose)]
         for i in reversed(around):
             if i >= self.start and (name := unknown_outlets.office_name(texts[i])):
+                below = texts[i + 1] if i + 1 < n else ""
+                name = unknown_outlets.seat_of(name, below) or name
                 found.append((name, "imprint"))  # the office signing under its statement
                 break
         for i in around:
@@ -2914,7 +2921,7 @@ _SLOT = re.compile(
 )
 """Where an agency signs the first paragraph, in any script: `/ТАСС/.`, `(EFE).-`, `【财新网】`,
 `[ANSA]`, or its name in capitals before a dash (`ИНТЕРФАКС -`, `MTI -`)."""
-_SLOT_PLACE = re.compile(r"^(?P<place>[^\W\d_][^,.(/（【\[\d]{0,38}?)\s*(?:[,.]|(?=[/(（【\[]))")
+_SLOT_PLACE = re.compile(r"^(?P<place>[^\W\d_][^,.(/（【\[\d]{0,38}?)\s*(?:[,.]|$)")
 
 
 def _dateline_slot(first: str, outlets: OutletTable) -> tuple[str | None, str, tuple[int, int]

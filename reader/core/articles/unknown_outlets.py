@@ -338,7 +338,11 @@ _TOPIC_WORDS = frozenset(
     analysis culture health science technology tech environment climate energy finance
     markets sport sports education justice immigration agriculture committee committees
     inquiry inquiries hearings reports report publications media releases release press
-    statements speeches briefings latest top stories and & of the on""".split()
+    statements speeches briefings latest top stories and & of the on investment industry
+    transport infrastructure treasury affairs development cooperation human rights legal
+    constitutional economics communications rural indigenous community social services
+    veterans intelligence oversight budget appropriations armed judiciary relations labour
+    labor employment housing planning finance public accounts estimates petitions""".split()
 )
 """A section or a committee's subject (`Foreign Affairs`, `Media releases`): no outlet."""
 _GOVERNMENT_HOLDER = re.compile(
@@ -418,6 +422,7 @@ def agrees(name: str, host: str) -> bool:
 _STRENGTH = {
     "self-description": 9,
     "masthead": 7,
+    "repeated masthead": 7,
     "home link": 7,
     "page title": 7,
     "copyright": 7,
@@ -439,7 +444,8 @@ def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
     domain that is the name's own) gains; a carrier (PressReader, an e-paper), a section or a
     committee's subject (`Foreign Affairs`), a government's copyright (`© Commonwealth of
     Australia`) and a product its maker names (`X is a publication of Y`: X) lose. The origin
-    returned says which shape gave the name (`paper name` is reported as `masthead`)."""
+    returned says which shape gave the name (`paper name` and a masthead the page repeats are
+    reported as `masthead`; a section's name the page repeats is the outlet's)."""
     if not found:
         return None
     hosts = [name for name, origin in found if origin in ("domain", "e-mail domain")]
@@ -459,7 +465,12 @@ def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
             score -= 10
         if origin not in ("domain", "e-mail domain"):
             others = {key_of(n) for n, o in found if o != origin and o != "product"}
-            if key_of(name) in others or any(agrees(name, h) for h in hosts):
+            own = key_of(name)
+            if (
+                own in others
+                or any(other.startswith(own + " ") for other in others)
+                or any(agrees(name, h) for h in hosts)
+            ):
                 score += 5
         if score <= 0:
             continue
@@ -467,7 +478,7 @@ def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
             best = (score, order, name, origin)
     if best is None:
         return None
-    return best[2], "masthead" if best[3] == "paper name" else best[3]
+    return best[2], "masthead" if best[3] in ("paper name", "repeated masthead") else best[3]
 
 
 def key_of(name: str) -> str:
