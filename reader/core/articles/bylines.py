@@ -17,7 +17,8 @@ _PREFIX = re.compile(
     r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
     r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
     r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
+    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت)\s*:?\s+"
+    r"(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
     r"^(?:words|text|story|author|authors|writer|reporter|interview|texto|texte|autor|autora|"
     r"autores|autorka|auteur|auteurs|autore|autrice|autori|tekst|redakcja|forfatter|"
@@ -39,7 +40,7 @@ _SPLIT = re.compile(
     re.I,
 )
 """Between names: `and` (with the serial comma too: `X, Y, and Z`), a comma, a semicolon."""
-_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,4}$")
+_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,3}$")
 """A paper's initials after its reporter's name: Helsingin Sanomat's `Jussi Lehtonen HS`."""
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 END_BIO = re.compile(
@@ -77,7 +78,8 @@ _ROLE_WORD = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
     r"producer|journalist|department|desk|division|section|correspondante?|corresponsal|"
     r"correspondente|corrispondente|korrespondent(?:in)?|envoyée? spéciale?|enviad[oa]|"
-    r"journaliste|university|universit[éày]|universidad|universidade|universität|institute|"
+    r"journaliste|repórter|reportera?|reportero|periodista|jornalista|redator|redatora|"
+    r"wartawan|phóng viên|university|universit[éày]|universidad|universidade|universität|institute|"
     r"institut|institution|college|school|centre|center|foundation|academy|council|fellow|"
     r"professor|studio|redaktion|rédaction|redacción)\b",
     re.I,
@@ -99,7 +101,12 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BARS = re.compile(r"\s+[|—–·]\s+")
+_BARS = re.compile(r"\s+[|—–·-]\s+")
+_FROM_PLACE = re.compile(
+    r"^(?i:desde|depuis|from|aus|dari|từ|z|ze|из|reporting from|en direct de|direkt aus)\s+"
+    r"[A-ZÀ-ÞА-Я]"
+)
+"""Where the reporter filed from, on the line under the byline: `Desde Shenzhen, China`."""
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
@@ -112,9 +119,14 @@ _CUT = re.compile(
     r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
     # `Marta Kowalczyk on 21 November 2026`, `... on Monday`
+    r",\s*(?:le|el|il|am|em|den|op|dne)\s+(?=\d{1,2}\.?\s)|"
     r"\son\s(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)).*$",
     re.I,
 )
+_OUTLET_FIRST = re.compile(
+    r"^[^\W\d_][\w.&-]{1,20}\s*[/|]\s*(?=(?:by|par|por|von|di|door)\s)", re.I
+)
+"""The outlet's initials before the byline: L'Orient-Le Jour's `OLJ / Par ...`."""
 _FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
 _WITH = re.compile(r"\s+(?:with|avec|mit|con)\s+[\w ,&.-]+$", re.I)
 _FOR = re.compile(r"\s+(?:for|pour|für|para)\s+[\w ,&.'’-]+$", re.I)
@@ -156,6 +168,9 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
         stripped = stripped.strip("*_ ")  # a blog's `*Posted by X on 21 November 2026*`
     match = _PREFIX.match(stripped)
+    if match is None and (outlet_first := _OUTLET_FIRST.match(stripped)):
+        stripped = stripped[outlet_first.end() :]  # `OLJ / Par Rania SAAB, le 21 novembre`
+        match = _PREFIX.match(stripped)
     if match is None:
         return None
     rest = stripped[match.end() :]
@@ -218,8 +233,10 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     if "*" in rest:
         rest = rest.replace("*", "").strip()  # Markdown's `**Irene Chau**`
     names: list[str] = []
+    if _FROM_PLACE.match(rest):
+        return None  # `Desde Shenzhen, China`: a place line, no name
     for piece in _SPLIT.split(rest):
-        if _ROLE_WORD.search(piece):
+        if _ROLE_WORD.search(piece) or _FROM_PLACE.match(piece.strip()):
             break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
         piece = _ROLE.sub("", piece).strip(" .,/")
@@ -251,7 +268,7 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
-    if " | " in stripped or " — " in stripped or " – " in stripped or " · " in stripped:
+    if any(bar in stripped for bar in (" | ", " — ", " – ", " · ", " - ")):
         # Each author with a role or a place, apart by bars or dashes: `Rupert Hale, Asia
         # Editor | Imogen Clarke, Beijing`, `Lena Hartmann — Brussels`, `X · Europe editor`;
         # an outlet's name or a role among them is no author, one word after a name a place.

@@ -100,7 +100,13 @@ LIST_HEADS = frozenset(
     relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
     powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
-    read more about|passend zum artikel|zum thema|dazu passend|weitere artikel
+    read more about|passend zum artikel|zum thema|dazu passend|weitere artikel|
+    اقرأ أيضاً|اقرأ أيضا|اقرأ ايضا|إقرأ أيضاً|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|
+    الأكثر قراءة|tin liên quan|đọc thêm|xem thêm|tin cùng chuyên mục|tin mới nhất|
+    baca juga|berita terkait|artikel terkait|terpopuler|populer|czytaj więcej|
+    przeczytaj także|zobacz także|zobacz też|leia também|leia mais|veja também|
+    saiba mais|relacionadas|lire la suite|à voir aussi|vea también|más leídas|
+    lo más leído|קראו גם|διαβάστε επίσης|читайте також
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -149,6 +155,12 @@ _STARTS = re.compile(
     # A Korean newsletter's footer: `수신을 원하지 않으시면 여기를 클릭하세요.`
     r"수신을 원하지 않으시면|수신 거부|이 기사를 메일로 보낸 분|"
     r"keywords:|tags:|topics:|related:|filed under:|#[^\W\d]|"
+    # the keyword row in other languages: `Klíčová slova: KLDR, Čína`, `Từ khóa:`
+    r"klíčová slova\s*:|kľúčové slová\s*:|słowa kluczowe\s*:|palabras clave\s*:|"
+    r"mots[- ]clés\s*:|schlagwörter\s*:|stichwörter\s*:|parole chiave\s*:|"
+    r"palavras[- ]chave\s*:|trefwoorden\s*:|kata kunci\s*:|từ khóa\s*:|temas\s*:|"
+    r"etiquetas\s*:|tagi\s*:|štítky\s*:|címkék\s*:|anahtar kelimeler\s*:|"
+    r"الكلمات المفتاحية\s*:|الوسوم\s*:|"
     r"제보는|이 기사 주소|기사 주소|기자 페이지|"
     r"lire aussi\s*\||read also\s*\||see also\s*:|read more\s*:|читайте также:|читать .{0,20} в$|"
     r"stay informed about|sign up for our|get our |want more|don't miss|don’t miss|"
@@ -157,6 +169,8 @@ _STARTS = re.compile(
     # Label and link: `Go deeper: ...`, `Also Read | ...`, `Related: ...`, `À lire aussi : ...`
     r"(?:go deeper|also read|read also|read more|related|see also|more on this|watch|"
     r"à lire aussi|lesen sie auch|lee también|leer también|leggi anche|читайте также|"
+    r"xem thêm|baca juga|czytaj także|czytaj też|leia também|veja também|lees ook|läs också|"
+    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|"
     r"читайте також)\s*[:|]\s*\S|"
     r"heard on |shared from |see more on |get whatsapp alerts|join our (?:whatsapp|telegram|"
     r"commenting|community|channel)|join (?:the )?(?:conversation|discussion)\b|"
@@ -285,7 +299,8 @@ INTERVIEW_CREDIT = (
     r"propos recueillis par |entretien réalisé par |interview réalisée par |"
     r"interview(?:ed)? by |interview conducted by |das (?:gespräch|interview) führte(?:n)? |"
     r"entrevista (?:realizada )?(?:por|de) |intervista (?:a cura )?di |"
-    r"entrevista feita por |rozmawiała? |rozmowę przeprowadziła? |rozhovor vedla? |"
+    r"entrevista feita por |rozmawiała?\s*:?\s|rozmowę przeprowadziła?\s*:?\s|"
+    r"rozhovor vedla?\s*:?\s|"
     r"beszélgetőtárs\s*:|интервью (?:записала?|взяла?|провела?) |беседовала? |"
     r"interview afgenomen door |het interview werd afgenomen door |"
     r"인터뷰\s*[:=]?\s*[가-힣]{2,4}\s*기자|采访\s*[：:]|採訪\s*[：:]"
@@ -345,7 +360,9 @@ PHOTO_CREDIT = re.compile(
     r"\(\s*[A-Z][\w .&-]{0,30}(?:Photo|photo|Images?|via [^()]+)[^()]{0,40}\)|"
     r"\[\s*(?:Photo|Image|사진)[^\]]{0,60}\]|"
     r"\[[A-Z][A-Z0-9 /&.-]{2,40}\]|"
-    r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото)\s*:\s*[^.]{2,80}|"
+    r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото|Ảnh|ẢNH|Zdjęcie|"
+    r"Fot\.|Fotó|Kuva|Bild|Imagen|Crédito|Créditos|Crédit photo|Fotografia|Fotografía|صورة|"
+    r"Gambar)\s*:\s*[^.]{2,80}|"
     r"Credit\.\.\.[^.]{2,80}|"
     r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
     r"\b[A-Z]{2,8} Photo/[A-Z][\w .-]{1,40}$|"

@@ -246,6 +246,15 @@ _CJK_SIGNOFF = re.compile(
 """A Japanese or Chinese paper's correspondent under the story, with the place:
 `（モスクワ・森下健太）`, a bureau and its reporter (`（根室支局　佐藤健太）`),
 `（本报北京特派员 林佳慧）`."""
+_FAREWELL = re.compile(
+    r"^(?i:stay safe|stay well|best|all best|all the best|best wishes|cheers|regards|"
+    r"best regards|kind regards|warm regards|thanks for reading|thank you for reading|"
+    r"until tomorrow|see you tomorrow|see you next week|until next time|take care|warmly|"
+    r"yours|ciao|à demain|à bientôt|bis morgen|bis bald|hasta mañana|saludos|un saludo|"
+    r"abrazos|até amanhã|um abraço|pozdrawiam|do jutra|s pozdravem|a presto|tot morgen)"
+    r"\s*[,!.]?\s*(?P<name>[^\W\d_][^,;:!?]{2,60})?$"
+)
+"""A newsletter writer's farewell over their name: `Stay safe,` / `Emma Wilkins`."""
 _ZH_REPORTER = re.compile(
     r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
@@ -742,7 +751,13 @@ def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
 
 def _printed_name(text: str, outlet: Outlet) -> bool:
     """A masthead prints the outlet's name as the outlet does, or in capitals: `Foreign
-    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`."""
+    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`. A page's
+    button is no masthead: `Print` under a share row is not `The Print`."""
+    words = text.split()
+    if len(words) == 1 and not text.isupper():
+        names = [n for n in (outlet.name, *outlet.aliases) if outlet_key(n) == outlet_key(text)]
+        if names and all(n.split()[0].lower() == "the" for n in names):
+            return False  # the outlet always prints its `The`; the bare word is a label
     if text.isupper() or text.islower():
         return True
     shape = [w[:1].isupper() for w in text.split() if w.lower() != "the"]
@@ -785,7 +800,8 @@ def _is_end_mark(text: str) -> bool:
 
 
 _RIGHTS = re.compile(
-    r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|"
+    r"^все права|جميع الحقوق محفوظة|حقوق النشر|bản quyền thuộc|giấy phép số|hak cipta|"
+    r"不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|"
     r"ICP[备證证]",
     re.I,
 )
@@ -2264,6 +2280,13 @@ class _Assembly:
                 self.dropped[body[-1]] = "byline repeated"
                 body = body[:-1]
                 continue
+            farewell = _FAREWELL.match(last) if len(last) < 80 else None
+            if farewell and (
+                not farewell.group("name") or farewell.group("name").strip().lower() in names
+            ):
+                bios.append(body[-1])  # the writer's farewell over their name: a sign-off
+                body = body[:-1]
+                continue
             named = match and (match.group("name") or match.group("named") or "").lower()
             if match and len(last) < 400 and (named in parts | names or not named):
                 bios.append(body[-1])
@@ -2518,9 +2541,13 @@ class _Assembly:
             if name := unknown_outlets.disclaimer_owner(texts[i]):
                 found.append((name, "disclaimer"))
                 break
-        for i in range(min(3, n, top)):
+        # Under a carrier's own masthead and menu (PressReader, an e-paper kiosk) the paper's
+        # name comes a few lines further down.
+        carried = any(unknown_outlets.is_carrier(t.strip()) for t in texts[: min(3, n)])
+        for i in range(min(8 if carried else 3, n, top)):
             if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
                 found.append((name, "paper name"))
+                break
         around = [i for i in range(n) if not (self.start <= i < self.end and lines[i].prose)]
         for i in reversed(around):
             if i >= self.start and (name := unknown_outlets.office_name(texts[i])):
@@ -2708,10 +2735,27 @@ class _Assembly:
             bio = bylines.END_BIO.match(below) or _BIO.match(below)
             name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
             return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
+        farewell = _FAREWELL.match(text)
+        if farewell:
+            # a newsletter's sign-off: `Stay safe,` / `Emma Wilkins`
+            name = farewell.group("name") or (
+                self.lines[k + 1].unit.text.strip().strip("*_ ") if k + 1 < len(self.lines) else ""
+            )
+            signed = bylines.bare(name, is_outlet) if name else None
+            if signed and len(signed) <= 2:
+                return signed
         if k == len(self.lines) - 1 or all(
             ln.kind in (FURN, END, LINK, LIST_HEAD, CREDIT, MEDIA) for ln in self.lines[k + 1 :]
         ):
             by = bylines.prefixed(text, is_outlet) if bylines.has_prefix(text) else None
+            if (
+                by is None
+                and text.isupper()
+                and 2 <= len(text.split()) <= 4
+                and self.lines[k].kind == TEXT
+                and not furniture.is_furniture(text, False)
+            ):
+                by = bylines.bare(text, is_outlet)  # the reporter in capitals: `MINH ANH`
             return by if by and any(len(n.split()) >= 2 for n in by) else None
         return None
 
@@ -2945,7 +2989,15 @@ def _dateline_slot(first: str, outlets: OutletTable) -> tuple[str | None, str, t
             continue  # `Kim Jong Un (KCNA) said`: a name in the sentence, not a dateline
         name = (match.group("name") or match.group("caps") or "").strip()
         found = outlets.named(name) if name else None
-        if found is None:
+        if found is None and not (
+            # an agency the table does not know, after the place and the day:
+            # `La Habana, 12 nov (Prensa Latina) El presidente ...`
+            match.group("name")
+            and head[match.start()] == "("
+            and re.search(r"\d", before)
+            and len(name.split()) >= 2
+            and unknown_outlets.name_shape(name, 4)
+        ):
             continue
         place_match = _SLOT_PLACE.match(before.strip())
         place = _clean_place(place_match.group("place")) if place_match else None
