@@ -69,7 +69,8 @@ EXACT = frozenset(
     inscreva-se|assine|entrar|북마크|글자 크기 조절|글자크기 조절|有料会員記事|
     有料会員限定記事|материал дополняется|
     новость дополняется|open this photo in gallery|enlarge this image|
-    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|
+    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|공감|본문 요약봇|
+    기사원문|요약봇|구독하기|pick 안내|언론사 구독|추천|
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip().strip("[]【】") for item in EXACT if item.strip())
@@ -775,6 +776,10 @@ _ACTION_OBJECTS = frozenset(
 _ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())
 
 
+_KO_ACTION_ENDS = frozenset({"하기", "내기", "보기", "듣기"})
+_KO_BUTTON = re.compile(r"^[가-힣a-z ]{1,30}(?:하기|보내기|보기|듣기)$")
+"""Korean buttons in the verb's -기 form (`인쇄하기` print, `공유하기` share, `SNS 보내기`,
+`텍스트 음성 변환 서비스 사용하기`, `더보기` more): no headline ends so."""
 _ANY_DIGIT = re.compile(r"\d")
 _LABEL_ITEMS = re.compile(r"\s*[|/·•,]\s*|\s+")
 _LABEL_PARTS = re.compile(r"\s*[|/·•]\s*|\s{2,}")
@@ -829,6 +834,8 @@ def is_ui_label(text: str) -> bool:
         return True
     if (digits or items[0] in _COUNTED) and _COUNTER_LABEL.match(low):
         return True
+    if low[-2:] in _KO_ACTION_ENDS and len(items) <= 5 and _KO_BUTTON.match(low):
+        return True  # a Korean page's buttons name their action: `인쇄하기`, `SNS 보내기`
     items = [i.strip(":：") for i in items]
     if len(items) <= 3 and items[0] in _ACTION_WORDS:
         rest = " ".join(items[1:])

@@ -78,7 +78,8 @@ _TITLE_PREFIX = re.compile(
     r"(?:EXCLUSIVE|UPDATE\s*\d+|CORRECTED|REFILE|RPT|WRAPUP\s*\d*|INSIGHT|FACTBOX|"
     r"BREAKINGVIEWS|EXPLAINER|BREAKING|URGENT)\s*-\s*|"
     r"(?:EXCLUSIVE|Exclusive|ANALYSIS|Analysis|BREAKING|Breaking|Explainer|EXPLAINER|"
-    r"Factbox|FACTBOX)\s*:\s+)+"
+    r"Factbox|FACTBOX|LIVE|Live|Live updates|LIVE UPDATES|En direct|EN DIRECT|En vivo|EN VIVO|"
+    r"Ao vivo|AO VIVO|In diretta|Liveblog|Live blog)\s*:\s+)+"
 )
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
@@ -255,6 +256,18 @@ _FAREWELL = re.compile(
     r"\s*[,!.]?\s*(?P<name>[^\W\d_][^,;:!?]{2,60})?$"
 )
 """A newsletter writer's farewell over their name: `Stay safe,` / `Emma Wilkins`."""
+_KO_CAPTION = re.compile(
+    r"(?:있다|있는 모습|모습|있습니다|했다)\.\s*(?:\[?사진\s*[=:／/]?\s*)?"
+    r"(?P<name>[가-힣A-Za-z ]{2,12})\]?$"
+)
+"""A Korean photo caption: what the picture shows, then who took it (`... 악수하고 있다.
+연합뉴스`, `... 있다. [사진 = 뉴시스]`)."""
+_AR_BYLINE = re.compile(
+    r"^(?:(?:بقلم|كتب|كتبت|إعداد)|[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12})?)\s*:\s*"
+    r"(?P<name>[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12}){1,2})$"
+)
+"""An Arabic byline: the place (one or two words) or `بقلم` (by), a colon, a name of two or
+three words; a headline quoting someone (`بايدن: الحرب ستنتهي قريبا`) is longer."""
 _ZH_REPORTER = re.compile(
     r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
@@ -413,7 +426,7 @@ def parse_text(
     _lone_date_labels(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
-    start = _live_entry(lines, _adjust_start(lines, _body_start(lines)))
+    start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
@@ -579,8 +592,20 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if first in "（(" and (closing := _CJK_SIGNOFF.match(stripped)):
         line.kind, line.names = BYLINE, [closing.group("ja") or closing.group("zh")]
         return line
+    if "\u0600" <= first <= "\u06ff" and len(stripped) <= 50 and (ar := _AR_BYLINE.match(stripped)):
+        # an Arabic paper's place and reporter: `الرياض: فهد العتيبي`, `بقلم: فهد العتيبي`
+        line.kind, line.names = BYLINE, [ar.group("name")]
+        return line
     if first in "记記本文责責" and len(stripped) <= 40 and (zh := _ZH_REPORTER.match(stripped)):
         line.kind, line.names = BYLINE, re.split(r"[\s、，,]+", zh.group("names").strip())
+        return line
+    if (
+        len(stripped) < 200
+        and stripped[-1:] not in '.!?"”'
+        and (ko_caption := _KO_CAPTION.search(stripped))
+        and outlets.named(ko_caption.group("name"))
+    ):
+        line.kind = CAPTION  # `... 악수하고 있다. 연합뉴스`: a picture's caption and its credit
         return line
     if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
         line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first
@@ -838,7 +863,7 @@ _DATE_NOISE = frozenset({
     "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
     "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
     "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
-    "aest", "aedt", "pst", "pdt", "cst", "cdt"})  # fmt: skip
+    "aest", "aedt", "pst", "pdt", "cst", "cdt", "기사원문", "최종수정", "승인"})  # fmt: skip
 """Labels and zones around a date: a line of dates and these is a date line."""
 
 
@@ -850,7 +875,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", rest)
     noise = _DATE_NOISE
     meaningful = [w for w in words if w.lower() not in noise]
-    if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
+    cjk_words = [w for w in meaningful if _CJK.match(w)]
+    if cjk_words and sum(len(_CJK.findall(w)) for w in cjk_words) > 8:
         return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
     if rest.count("|") >= 2 and all(len(part.strip()) <= 40 for part in rest.split("|")):
         # A row of short fields: `World News | Agence France-Presse | Published: ... | ...`
@@ -1367,6 +1393,24 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
 _STAMP_LINE = re.compile(r"^\d{1,2}[.:h]\d\d(?:\s*(?:uur|Uhr|h|[ap]\.?m\.?))?$", re.I)
 
 
+_ENTRY_HEAD = re.compile(
+    r"^\d{1,2}[:.h]\d\d\s*(?:[ap]\.?m\.?|uur|Uhr|h)?\s*(?:[A-Z]{2,4}\s*)?[–—-]\s+\S", re.I
+)
+"""A live page's entry: its time and its heading on one line (`6:42pm – Leaders have agreed`)."""
+
+
+def _live_entries(lines: list[_Line], start: int) -> int:
+    """A live page with several entries, each headed by its time (`6:42pm – Heading`): the
+    newest entry's head opens the body (every entry is the story), it is no headline."""
+    above = start - 1
+    while above >= 0 and lines[above].kind in (FURN, MEDIA):
+        above -= 1
+    if above < 0 or not _ENTRY_HEAD.match(lines[above].unit.text.strip()):
+        return start
+    later = sum(1 for ln in lines[start : start + 80] if _ENTRY_HEAD.match(ln.unit.text.strip()))
+    return above if later >= 2 else start
+
+
 def _live_entry(lines: list[_Line], start: int) -> int:
     """A live page's first entry (`14.32` / `Oekraïne: tweede groep ...` / its prose) under the
     page's name (`Liveblog Oorlog in Oekraïne`) and its notices: the entry is the story, its
@@ -1866,13 +1910,22 @@ _LIVE_LABEL = re.compile(
 )
 
 
+_LIVE_HEADLINE = re.compile(
+    r"^(?:live|live updates?|en direct|en vivo|ao vivo|in diretta|liveblog|live ?blog)\s*[:|–—-]"
+    r"\s*(?:\S+\s+){4,}\S+",
+    re.I,
+)
+"""A live page's headline after its label (`Live: Apec leaders wrap up Shenzhen summit with
+trade declaration`): five words or more make a headline, not the page's name."""
+
+
 def _kicker_like(text: str) -> bool:
     """`World`, `N. Korea`, `EXCLUSIVE`, `Asia | Kim's coming-out party`, `Tech & Sci`."""
     stripped = text.strip()
     words = stripped.split()
     if len(stripped) > 60 or stripped[-1:] in ".?!":
         return False
-    if _LIVE_LABEL.match(stripped):
+    if _LIVE_LABEL.match(stripped) and not _LIVE_HEADLINE.match(stripped):
         return True  # a live page's name over its entries: `Liveblog Oorlog in Oekraïne`
     if _CJK.search(stripped):
         return len(stripped) <= 8 or "|" in stripped  # `국제`, `中国・台湾`; words have no spaces
