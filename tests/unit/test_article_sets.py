@@ -34,6 +34,7 @@ SETS = (
     "articles-blind6d",
     "articles-blind6e",
     "articles-blind7f",
+    "articles-blind9h",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "

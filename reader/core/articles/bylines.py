@@ -143,7 +143,9 @@ NOT_NAME_WORDS = frozenset(
     published home menu search more read related tech science health travel weather markets
     world's u.s. us uk eu un state government ministry office party rights human humanitarian
     affairs climate development peace law crime migrants women aid energy environment
-    education редактор редакторы автор корреспондент фото""".split()
+    education редактор редакторы автор корреспондент фото what why how when where who which
+    whose whom conclusions conclusion background introduction summary gains losses lessons
+    outlook""".split()
 )
 """(April, June and August are given names too: `by June Takeda`.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")

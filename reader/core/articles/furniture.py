@@ -326,6 +326,9 @@ CREDIT = re.compile(
     # An imprint under a release: `Herausgeber`, `Verantwortlich: X`, `Redaktion: Y`
     r"verantwortlich\s*:|redaktion\s*:|v\.\s?i\.\s?s\.\s?d\.\s?p\.|herausgeber(?:in)?\s*$|"
     r"publisher\s*:|rédaction\s*:|redacción\s*:|"
+    # an editor's or a compiler's credit in other languages: `Edição: X`, `Opracowanie: kg`
+    r"edição\s*:|edición\s*:|opracowanie\s*:|redakcja\s*:|zpracoval[a]?\s*:|"
+    r"bearbeitung\s*:|a cura di\s*:|penyunting\s*:|redaksi\s*:|"
     r"photos? by|photograph(?:s|y)? by|photography\s*:|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
@@ -343,6 +346,7 @@ CREDIT = re.compile(
 )
 _SHORT_SOURCE = re.compile(
     r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典|forrás|źródło|zdroj|kaynak|bron|lähde|"
+    r"sumber|nguồn|المصدر|"
     r"källa|kilde|izvor|sursa|sursă)\s*[:：]",
     re.I,
 )
@@ -498,6 +502,12 @@ unlabelled number holds a `+` or starts with its area code in brackets: a row of
 a year in brackets (`2010 (2020) 2030`) is the story's."""
 
 
+_PAGE_LINE = re.compile(
+    r"^(?:page|p\.|página|pagina|seite|strona|strana|sivu|side|sida|oldal|sayfa|страница|"
+    r"페이지|頁)\s*[:.]?\s*[a-z]?\d{1,3}[a-z]?$"
+)
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -508,6 +518,8 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
+    if len(key) <= 16 and _PAGE_LINE.match(key):
+        return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
         return True
     stripped = text.strip()
@@ -760,7 +772,9 @@ _ACTION_WORDS = frozenset(
     follow|folgen|seguir|suivre|segui|volgen|följ|seuraa|obserwuj|подписаться|
     send|senden|enviar|envoyer|invia|versturen|skicka|lähetä|wyślij|отправить|
     gift|verschenken|regalar|offrir|regala|cadeau|
-    bookmark|merkliste|favoris|favoritos|preferiti
+    bookmark|merkliste|favoris|favoritos|preferiti|
+    download|descargar|télécharger|telecharger|herunterladen|scarica|baixar|pobierz|stáhnout|
+    downloaden|ladda ner|lataa|скачать|завантажити|다운로드|下载|下載|ダウンロード
     """.replace("\n", "").split("|")
 )
 _ACTION_WORDS = frozenset(word.strip() for word in _ACTION_WORDS)
@@ -771,6 +785,8 @@ _ACTION_OBJECTS = frozenset(
     the article|this article|this story|via|on|by email|per mail|por email|par email|
     news|nachricht|audio|podcast|기사|記事|文章|dit|dit artikel|dit bericht|this|cet article|
     diesen artikel|den artikel|este artículo|este artigo|questo articolo|
+    pdf|(pdf)|as pdf|als pdf|en pdf|em pdf|in pdf|the pdf|report|the report|full report|
+    the full report|app|the app|our app|file|
     """.replace("\n", "").split("|")
 )
 _ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())

@@ -268,6 +268,18 @@ _AR_BYLINE = re.compile(
 )
 """An Arabic byline: the place (one or two words) or `بقلم` (by), a colon, a name of two or
 three words; a headline quoting someone (`بايدن: الحرب ستنتهي قريبا`) is longer."""
+_COMMENTS_HEAD = re.compile(
+    r"^(?:\d+\s+(?:responses?|comments?|replies|reacties|kommentare|commentaires|comentarios|"
+    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,60}|"
+    r"(?:leave a (?:reply|comment)|add a comment|post a comment|join the conversation|"
+    r"laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|"
+    r"lascia un commento|dodaj komentarz|schreiben sie einen kommentar|"
+    r"para comentar,? (?:inici[aá] sesión|debes|deb[eé]s|tenés|tienes).{0,30}|"
+    r"(?:comments|comentarios|commentaires|kommentare|reacties)\s*\(\d+\))[.!:]?)$",
+    re.I,
+)
+"""Where the readers' comments begin (`4 Responses to "..."`, `Leave a Reply`, `Add a
+Comment`, `Para comentar, iniciá sesión.`): what follows is theirs, not the story's."""
 _ZH_REPORTER = re.compile(
     r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
@@ -489,6 +501,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
+        return line
+    if len(stripped) < 90 and _COMMENTS_HEAD.match(stripped):
+        line.kind = END  # the readers' comments start: no more of the story below
         return line
     first = stripped[:1]
     if (first in "-=_*~#—–·•.bB" and (_RULE.match(stripped) or _FORWARD.match(stripped))) or (
@@ -2043,8 +2058,15 @@ def _nothing_after(lines: list[_Line], i: int) -> bool:
     return True
 
 
-_EDITORS_NOTE = re.compile(r"^[(\[]?\s*editor(?:'|’)?s?(?:'|’)?\s+note\b", re.I)
-"""`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`."""
+_EDITORS_NOTE = re.compile(
+    r"^[(\[]?\s*(?:editor(?:'|’)?s?(?:'|’)?\s+note\b|(?:correction|clarification|"
+    r"corrección|aclaración|rectificatif|correctif|korrektur|berichtigung|correzione|"
+    r"correção|rettifica|sprostowanie|oprava|rectificación)\s*[:—–-]\s*"
+    r"(?:an?|the|this|una?|el|la|le|cet|cette|eine?|der|die|das|um|uma|o|a|w|v)\b)",
+    re.I,
+)
+"""`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`, and a correction atop the story
+(`Correction: An earlier version of this story said ...`): the newsroom to the reader."""
 
 
 # --- Putting the article together ------------------------------------------------------------
@@ -2667,7 +2689,16 @@ class _Assembly:
             default=self.start,
         )  # (a date line under the last paragraph, over `Support hromadske`, is the story's)
         ranked: list[tuple[tuple[int, int, int, int, int], dates.DateStamp]] = []
-        for i, line in enumerate(self.lines):
+        comments = next(
+            (
+                i
+                for i in range(self.start, len(self.lines))
+                if self.lines[i].kind == END
+                and _COMMENTS_HEAD.match(self.lines[i].unit.text.strip())
+            ),
+            len(self.lines),
+        )  # (a reader's comment is dated too: not the story's date)
+        for i, line in enumerate(self.lines[:comments]):
             if line.kind not in (DATE, BYLINE) or not line.stamps:
                 continue
             if self.start <= i <= last_text and not (line.kind == DATE and i <= self.start + 1):
