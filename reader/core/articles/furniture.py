@@ -107,19 +107,27 @@ LIST_HEADS = frozenset(
     baca juga|berita terkait|artikel terkait|terpopuler|populer|czytaj więcej|
     przeczytaj także|zobacz także|zobacz też|leia também|leia mais|veja também|
     saiba mais|relacionadas|lire la suite|à voir aussi|vea también|más leídas|
-    lo más leído|קראו גם|διαβάστε επίσης|читайте також
+    lo más leído|קראו גם|διαβάστε επίσης|читайте також|notícias relacionadas|
+    matérias relacionadas|leia mais|artigos relacionados
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
 INSETS = frozenset(
     "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
     "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
-    "noticias relacionadas|lee también|lea también|lees ook".split("|")
+    "noticias relacionadas|lee también|lea también|lees ook|notícias relacionadas|leia também|"
+    "veja também|baca juga|czytaj także|xem thêm".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
+    # newsletter prompts in other languages: `Suscribite a nuestro newsletter`, `Ingresá tu
+    # correo`, `Inscreva-se na nossa newsletter`, `Abonnez-vous à notre lettre`
+    r"suscr[ií]bete a |suscribite a |ingres[aá] tu (?:correo|e-?mail)|suscribirme$|"
+    r"inscreva-se (?:na|em)|assine (?:a|nossa) newsletter|abonnez-vous à |inscrivez-vous à |"
+    r"iscriviti alla |melden sie sich (?:für|zum) |abonnieren sie (?:den|unseren) |"
+    r"zapisz się (?:do|na) |přihlaste se k odběru|"
     r"presented by |sponsored by |brought to you by |a message from .{2,40}:$|"
     r"get latest .{2,60} news along with|you can also highlight the text|"
     r"if you (?:find|spot|notice) an? (?:error|mistake|typo)|\(read the article in \w+\.?\)|"

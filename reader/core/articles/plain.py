@@ -1362,9 +1362,26 @@ def _entry_follows(lines: list[_Line], nxt: int, further: int) -> bool:
 def _adjust_start(lines: list[_Line], start: int) -> int:
     """The body starts at the dateline when the paragraph chosen has none and the next one has
     (`SEOUL – When Kim Jong Un stepped ...` under a column's long teaser), and a transcript's
-    first speaker label (`LEILA FADEL, HOST:`) belongs to it."""
+    first speaker label (`LEILA FADEL, HOST:`) belongs to it. A place alone on its line under
+    the byline or date (`Brasília`, `ISTANBUL`) is the dateline printed apart: the header's."""
     if start >= len(lines):
         return start
+    place = lines[start].unit.text.strip()
+    if _PLACE_ALONE.match(place) and not place.endswith((".", ":")):
+        before = start - 1
+        while before >= 0 and lines[before].kind in (FURN, MEDIA):
+            before -= 1
+        after = _next_content(lines, start)
+        while after is not None and lines[after].kind in (FURN, MEDIA):
+            after = _next_content(lines, after)
+        if (
+            before >= 0
+            and lines[before].kind in (DATE, BYLINE)
+            and after is not None
+            and lines[after].kind == TEXT
+            and lines[after].prose
+        ):
+            start = after
     nxt = _next_content(lines, start)
     if (
         nxt is not None
@@ -1405,6 +1422,8 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
     return start
 
 
+_PLACE_ALONE = re.compile(r"^[A-ZÀ-ÞА-Я][\w'’.-]+(?:[ -][A-ZÀ-Þa-zА-Я][\w'’.-]+){0,2}$")
+"""A place printed alone: `Brasília`, `ISTANBUL`, `São Paulo`, `Rio de Janeiro`."""
 _STAMP_LINE = re.compile(r"^\d{1,2}[.:h]\d\d(?:\s*(?:uur|Uhr|h|[ap]\.?m\.?))?$", re.I)
 
 
@@ -1483,6 +1502,8 @@ def _keep_prose(
         return start
     between = [k for k in range(top + 1, start) if lines[k].kind == TEXT]
     if any(_running(lines[k]) and not _BIO.match(lines[k].unit.text) for k in between):
+        while len(between) > 1 and _PLACE_ALONE.match(lines[between[0]].unit.text.strip()):
+            between.pop(0)  # the dateline's place on its own line stays in the header
         return between[0]
     return start
 
@@ -2139,6 +2160,10 @@ class _Assembly:
         if byline and source and len(byline) > len(source) + 2 and byline.endswith(source):
             # `Marcus Tibbs, Stars and Stripes`: the outlet's name split at its `and`
             byline = byline[: -len(source)].rstrip(" ,;|–—-") or byline
+        if source and len(body) > 1 and body[-1].strip() == source:
+            # the paper's name printed again under the story (an e-paper's page foot)
+            self.dropped[body[-1]] = "masthead"
+            body.pop()
         kept = len(body)
         body = self._drop_bios(body, byline)
         if body and len(body) < kept:
