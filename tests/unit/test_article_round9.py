@@ -286,3 +286,230 @@ def test_a_byline_prefix_in_any_language() -> None:
     assert bylines.has_prefix("Autor: Jan Kowalski")
     assert bylines.has_prefix("Posted by Jane Doe at 10:42")
     assert not bylines.has_prefix("Posted in Politics")
+
+
+# -- second half: the kinds batch 9H showed, each in shapes and languages it did not have ----
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "script"),
+    [
+        ("وزير الخارجية الصيني يصل إلى القاهرة في زيارة رسمية تستغرق يومين. " * 6, "cp1256",
+         ("\u0600", "\u06ff")),
+        ("Ο υπουργός Εξωτερικών της Κίνας έφτασε στην Αθήνα για επίσημη επίσκεψη. " * 6,
+         "cp1253", ("\u0370", "\u03ff")),
+        ("שר החוץ הסיני הגיע לירושלים לביקור רשמי של יומיים, כך נמסר היום. " * 6, "cp1255",
+         ("\u0590", "\u05ff")),
+    ],
+)  # fmt: skip
+def test_an_arabic_greek_or_hebrew_code_page_is_read_in_its_script(
+    text: str, codec: str, script: tuple[str, str]
+) -> None:
+    from reader.core.text import decode
+
+    decoded, _ = decode(text.encode(codec))
+    letters = [ch for ch in decoded if ch >= "\x80" and ch.isalpha()]
+    assert letters and all(script[0] <= ch <= script[1] for ch in letters)
+
+
+def test_a_western_file_is_not_read_as_arabic() -> None:
+    from reader.core.text import decode
+
+    text = "Le ministre a déclaré lundi que les deux parties se réuniraient à la frontière. " * 5
+    assert decode(text.encode("cp1252"))[0] == text
+
+
+def test_an_arabic_page_date_and_place_byline() -> None:
+    head = "وزير الخارجية الصيني في القاهرة: بكين مستعدة لدور أكبر في المنطقة"
+    body = (
+        "أكد وزير الخارجية الصيني، أمس الأحد، استعداد بلاده للقيام بدور أكبر في حماية أمن "
+        "الملاحة، وذلك خلال محادثات أجراها في القاهرة مع نظيره المصري.\n\n"
+        "وقالت وزارة الخارجية المصرية، في بيان، إن الجانبين استعرضا العلاقات الثنائية وسبل "
+        "تعزيزها في مختلف المجالات.\n"
+    )
+    page = f"{head}\n\nالقاهرة: أحمد حسن\nنُشر: 10:14-23 نوفمبر 2026 م\n\n{body}\nاقرأ أيضاً\n"
+    meta = parse(page).meta
+    assert (meta.title, meta.byline, meta.date) == (head, "أحمد حسن", "2026-11-23")
+
+
+@pytest.mark.parametrize("label", ["인쇄하기", "공유하기", "SNS 보내기", "더보기", "기사 듣기",
+                                   "텍스트 음성 변환 서비스 사용하기", "공감", "본문 요약봇"])  # fmt: skip
+def test_a_korean_portals_buttons_are_labels(label: str) -> None:
+    from reader.core.articles import furniture
+
+    assert furniture.is_furniture(label, prose=False)
+
+
+@pytest.mark.parametrize("line", ["북한, 동해상으로 탄도미사일 발사", "한중 정상회담 개최",
+                                  "이 대통령, 선전서 시진핑과 회담"])  # fmt: skip
+def test_a_korean_headline_is_no_button(line: str) -> None:
+    from reader.core.articles import furniture
+
+    assert not furniture.is_ui_label(line)
+
+
+KO_BODY = (
+    "아시아태평양경제협력체 정상회의 참석차 중국을 방문 중인 대통령이 13일 선전에서 중국 "
+    "국가주석과 정상회담을 하고 북한의 대화 복귀를 위한 중국의 건설적 역할을 당부했다.\n\n"
+    "지난해 11월 첫 회담 이후 약 1년 만에 열린 두 번째 정상회담이다. 회담은 예정된 40분을 "
+    "넘겨 1시간 10분가량 진행됐다.\n"
+)
+
+
+def test_a_korean_portal_copy_date_line_buttons_and_caption() -> None:
+    head = '대통령, 선전서 두 번째 정상회담…"북 대화 복귀에 역할 당부"'
+    page = (
+        f"정치\n{head}\n입력2026.11.13. 오후 5:42 수정2026.11.13. 오후 9:10 기사원문\n"
+        "김민수 기자\n공감\n댓글 12\n본문 요약봇\n인쇄하기\n\n"
+        "두 정상이 13일 선전에서 열린 정상회담에 앞서 악수하고 있다. 연합뉴스\n\n" + KO_BODY
+    )
+    parsed = parse(page)
+    assert (parsed.meta.title, parsed.meta.date, parsed.meta.byline) == (
+        head,
+        "2026-11-13",
+        "김민수",
+    )
+    assert parsed.paragraphs[0].startswith("아시아태평양경제협력체")
+
+
+def test_a_live_page_with_timed_entries_keeps_its_headline_and_every_entry() -> None:
+    entries = "\n\n".join(
+        f"{t} – {h}\n{s}"
+        for t, h, s in (
+            ("10:42am", "Ministers agree a joint text", S1),
+            ("9:15am", "Delegations arrive at the venue", S2),
+            ("8:03am", "What to expect today", S3),
+        )
+    )
+    page = f"Live: Border talks resume in the harbour city after a long pause\n\nJane Doe\n\n{entries}\n"
+    parsed = parse(page)
+    assert parsed.meta.title == "Border talks resume in the harbour city after a long pause"
+    assert parsed.paragraphs[0].startswith("10:42am – Ministers agree")
+    assert any(S3 in p for p in parsed.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["3 Responses to “Border talks to resume”", "Leave a Reply", "Add a Comment",
+     "Comentarios (14)", "Para comentar, iniciá sesión.", "12 Kommentare", "Laisser un commentaire"],
+)  # fmt: skip
+def test_readers_comments_are_no_story_and_date_nothing(head: str) -> None:
+    comment = "Rina S.\nNovember 17, 2026 at 9:14 am\nGood piece, but I'd argue otherwise.\nReply"
+    parsed = parse(f"{HEAD}\n\nPosted by Jane Doe\n\n{BODY}\n{head}\n{comment}\n")
+    assert parsed.paragraphs[-1] == S3
+    assert parsed.meta.date is None
+    assert parsed.meta.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Correction: An earlier version of this story said the talks began in May.",
+     "Corrección: Una versión anterior de este artículo decía otra fecha.",
+     "Rectificatif : une version précédente de cet article indiquait une autre date."],
+)  # fmt: skip
+def test_a_correction_atop_the_story_joins_the_header(note: str) -> None:
+    parsed = parse(f"{HEAD}\n\nNovember 12, 2026\n\n{note}\n\n{BODY}")
+    assert parsed.paragraphs[0] == S1
+    assert note in (parsed.meta.header or "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Download PDF", "Télécharger (PDF)", "Pobierz PDF", "Download the app", "Page 3",
+     "Seite A4", "Klíčová slova: KLDR, Čína, Rusko", "Từ khóa: Triều Tiên",
+     "Palabras clave: Corea, China", "Notícias relacionadas:", "Baca juga: Menlu bertemu"],
+)  # fmt: skip
+def test_page_furniture_of_round_9(line: str) -> None:
+    from reader.core.articles import furniture
+
+    assert furniture.is_furniture(line, prose=False) or line.rstrip(":").lower() in (
+        furniture.LIST_HEADS
+    )
+
+
+@pytest.mark.parametrize(
+    ("closing", "byline"),
+    [
+        ("Edição: Renata Quintela", None),
+        ("Opracowanie: kg", None),
+        ("Rozmawiał: Tomasz Zieliński", "Tomasz Zieliński"),
+        ("Penulis Aditya Pratama | Editor Sri Wahyuni", "Aditya Pratama"),
+        ("Oleh Aditya Pratama", "Aditya Pratama"),
+        ("Best,\nJane Doe", "Jane Doe"),
+        ("Cheers, Jane Doe", "Jane Doe"),
+        ("Até amanhã,\nJane Doe", "Jane Doe"),
+        ("JANE DOE", "Jane Doe"),
+    ],
+)
+def test_credits_and_sign_offs_under_the_story(closing: str, byline: str | None) -> None:
+    parsed = parse(f"{HEAD}\n\nNovember 12, 2026\n\n{BODY}\n{closing}\n")
+    assert parsed.meta.byline == byline
+    assert parsed.paragraphs[-1] == S3
+
+
+def test_a_reporter_role_after_a_dash_and_a_place_line_under_the_byline() -> None:
+    parsed = parse(
+        f"{HEAD}\n\nCamila Boaventura - Repórter da Agência Brasil\nPublicado em 24/11/2026\n"
+        f"Brasília\n\n{BODY}"
+    )
+    assert parsed.meta.byline == "Camila Boaventura"
+    assert parsed.meta.date == "2026-11-24"
+    assert parsed.paragraphs[0] == S1
+    assert "Brasília" in (parsed.meta.header or "")
+
+
+@pytest.mark.parametrize("place", ["Desde Shenzhen, China", "Depuis Pékin", "From Seoul"])
+def test_where_the_reporter_filed_from_is_no_second_author(place: str) -> None:
+    parsed = parse(f"{HEAD}\n\nPor Martina Ledesma\n{place}\n\n{BODY}")
+    assert parsed.meta.byline == "Martina Ledesma"
+
+
+def test_an_outlets_initials_before_its_byline() -> None:
+    parsed = parse(f"{HEAD}\n\nOLJ / Par Rania SAAB, le 21 novembre 2026 à 00h00\n\n{BODY}")
+    assert parsed.meta.byline == "Rania Saab"
+
+
+def test_an_unknown_agency_in_its_dateline_after_the_place_and_day() -> None:
+    first = f"Quito, 12 nov (Agencia Andina Sur) {ES}"
+    meta = parse(f"Colombia y Corea\n\n{first}\n\n{ES2}\n").meta
+    assert (meta.source, meta.source_from) == ("Agencia Andina Sur", "dateline")
+
+
+def test_the_paper_under_an_e_paper_kiosks_masthead() -> None:
+    page = (
+        f"PressReader\nCatalog\nFor You\nThe Harbour Times\n20 Nov 2026\nNEWS\n{HEAD}\n\n{BODY}"
+        "\nThe Harbour Times\n20 Nov 2026\nPage 3\n© PressReader. All rights reserved.\n"
+    )
+    parsed = parse(page)
+    assert parsed.meta.source == "The Harbour Times"
+    assert parsed.paragraphs[-1] == S3
+
+
+def test_a_share_button_is_no_the_outlets_masthead() -> None:
+    page = f"Share this:\nTwitter\nPrint\n\n{HEAD}\n\n{BODY}\n© 2026 Harbour Beat. All rights reserved.\n"
+    assert parse(page).meta.source == "Harbour Beat"
+
+
+@pytest.mark.parametrize("line", ["What Pyongyang Gains", "Why the Talks Failed",
+                                  "How Moscow Pays", "Conclusions"])  # fmt: skip
+def test_a_cross_head_is_no_name(line: str) -> None:
+    assert bylines.bare(line, lambda s: False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Si Ťin-pching se sešel s Kim Čong-unem v Pekingu.", "Xi Jinping"),
+        ("Kim Jo-čong odmítla výzvu.", "Kim Yo Jong"),
+        ("I Če-mjong přiletěl do Šen-čenu.", "Lee Jae Myung"),
+        ("Kim Jo Dzong skrytykowała Seul.", "Kim Yo Jong"),
+        ("وصل وانغ يي إلى الرياض.", "Wang Yi"),
+        ("التقى شي جينبينغ بالرئيس.", "Xi Jinping"),
+    ],
+)
+def test_tracked_people_in_czech_polish_and_arabic(text: str, person: str) -> None:
+    from reader.core.config import default_entities
+    from reader.core.entities import EntityLinker
+
+    found = {m.entity for m in EntityLinker(default_entities()).link("", text)}
+    assert person in found

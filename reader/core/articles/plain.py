@@ -2083,7 +2083,7 @@ _EDITORS_NOTE = re.compile(
     r"^[(\[]?\s*(?:editor(?:'|’)?s?(?:'|’)?\s+note\b|(?:correction|clarification|"
     r"corrección|aclaración|rectificatif|correctif|korrektur|berichtigung|correzione|"
     r"correção|rettifica|sprostowanie|oprava|rectificación)\s*[:—–-]\s*"
-    r"(?:an?|the|this|una?|el|la|le|cet|cette|eine?|der|die|das|um|uma|o|a|w|v)\b)",
+    r"(?:an?|the|this|una?|une|el|la|le|les|cet|cette|eine?|der|die|das|um|uma|o|a|w|v)\b)",
     re.I,
 )
 """`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`, and a correction atop the story
