@@ -513,3 +513,8 @@ def test_tracked_people_in_czech_polish_and_arabic(text: str, person: str) -> No
 
     found = {m.entity for m in EntityLinker(default_entities()).link("", text)}
     assert person in found
+
+
+def test_a_name_in_brackets_after_a_year_is_no_unknown_agency() -> None:
+    first = f"In 2024 (Kim Jong Un) visited the city, and {S1[4:]}"
+    assert parse(f"{HEAD}\n\n{first}\n\n{S2}\n\n{S3}\n").meta.source_from != "dateline"

@@ -3074,6 +3074,10 @@ _SLOT = re.compile(
 )
 """Where an agency signs the first paragraph, in any script: `/ТАСС/.`, `(EFE).-`, `【财新网】`,
 `[ANSA]`, or its name in capitals before a dash (`ИНТЕРФАКС -`, `MTI -`)."""
+_PLACE_AND_DAY = re.compile(
+    r"^[^\W\d_][^,()]{1,40},\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s+\d{1,2})$"
+)
+"""A dateline's place and day before an agency's name: `La Habana, 12 nov`, `Quito, Nov. 12`."""
 _SLOT_PLACE = re.compile(r"^(?P<place>[^\W\d_][^,.(/（【\[\d]{0,38}?)\s*(?:[,.]|$)")
 
 
@@ -3103,7 +3107,7 @@ def _dateline_slot(first: str, outlets: OutletTable) -> tuple[str | None, str, t
             # `La Habana, 12 nov (Prensa Latina) El presidente ...`
             match.group("name")
             and head[match.start()] == "("
-            and re.search(r"\d", before)
+            and _PLACE_AND_DAY.match(before.strip())
             and len(name.split()) >= 2
             and unknown_outlets.name_shape(name, 4)
         ):
