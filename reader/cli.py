@@ -188,6 +188,8 @@ def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
             print(f"newsreader: warning: {warning}", file=sys.stderr)
         if args.command is None:
             return _run_app(config)
+        if getattr(args, "id", None) is not None:
+            args.id = _article_key(config, args.id)
         return _COMMANDS[args.command](config, args)
     except UserError as exc:
         print(f"newsreader: {exc}", file=sys.stderr)
@@ -198,6 +200,24 @@ def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
         # `newsreader search x | head`: the reader went away; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _article_key(config: Config, given: str) -> str:
+    """The article `show`, `tag`, `untag` and `note` mean: its id, or its file, as a path
+    relative to the corpus or one the shell completed (relative to here, or absolute) inside
+    it. Anything else is passed on as it is, and the one-line error names it."""
+    if len(given) == 16 and all(c in "0123456789abcdef" for c in given):
+        return given
+    corpus = config.corpus.resolve()
+    path = Path(given).expanduser()
+    for candidate in (path,) if path.is_absolute() else (Path.cwd() / path, corpus / path):
+        try:
+            relative = candidate.resolve().relative_to(corpus)
+        except (ValueError, OSError):
+            continue
+        if candidate.is_file():
+            return article_id(relative.as_posix())
+    return given
 
 
 def _library(config: Config) -> Library:
@@ -412,7 +432,8 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         story = library.story_for(args.id) if view is not None else None
     if view is None:
         raise UserError(
-            f"no article with id {args.id!r} (ids come from `newsreader search --json`)"
+            f"no article with id {args.id!r} (give an id from `newsreader search --json` "
+            "or the article's file in the corpus)"
         )
     hit = view.hit
     if args.json:

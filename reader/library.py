@@ -1032,7 +1032,8 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             raise UserError(
-                f"no article with id {article_id!r} (ids come from `newsreader search --json`)"
+                f"no article with id {article_id!r} (give an id from `newsreader search --json` "
+                "or the article's file in the corpus)"
             )
         return _doc_ref(doc)
 

@@ -364,6 +364,28 @@ _STOP_FIRST = {
 }  # fmt: skip
 
 
+_ROLE_WORDS = frozenset(
+    """president premier prime minister chancellor secretary chairman chairwoman governor
+    mayor king queen prince princess senator general ambassador spokesman spokeswoman
+    spokesperson judge justice director commissioner speaker pope emperor sheikh crown
+    deputy vice foreign defence defense finance interior energy trade""".split()
+)
+"""Words of a title, not of a name: "Armenian Prime Minister" and "Azerbaijani President
+Ilham" (a name cut at three words) are a title in front of a name, which is looked for again
+from the title on ("President Ilham Aliyev")."""
+_PLACE_OR_BODY_WORDS = frozenset(
+    """court ministry bank council agency parliament assembly university company corp
+    corporation group party committee commission office department service forces army
+    police exchange airport station palace square street province district prefecture
+    county city island islands sea river bureau institute centre center foundation fund
+    association union federation organization organisation coalition front movement
+    government cabinet senate congress republic kingdom summit forum games cup league
+    festival fair holdings inc ltd""".split()
+)
+"""A last word that makes a capitalised phrase an institution, a place or an event
+("Tokyo District Court", "Central Bank"): the suggestions are people to track."""
+
+
 def candidate_names(text: str, linker: EntityLinker) -> set[str]:
     """Capitalised two- or three-word names in a text that the linker does not track.
 
@@ -380,6 +402,13 @@ def candidate_names(text: str, linker: EntityLinker) -> set[str]:
             or name.lower() in _STOP_NAMES
             or any(w.lower() in _NOT_NAMES for w in words)
         )
+        role = next((i for i, w in enumerate(words) if w.lower() in _ROLE_WORDS), None)
+        if not rejected and role:
+            # A title inside the capitalised run: look again from it, so that it is read
+            # as the cue of the name after it.
+            pos = match.start("name") + name.index(words[role])
+            continue
+        rejected = rejected or role is not None or words[-1].lower() in _PLACE_OR_BODY_WORDS
         if rejected:
             # Retry from the next word: "Japanese Prime Minister Shigeru Ishiba" holds a name.
             pos = match.start("name") + len(name.split()[0]) + 1

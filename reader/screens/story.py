@@ -20,6 +20,9 @@ from reader.library import Library, StoryDetail, StoryVersion
 from reader.types import Comparison, plural
 
 WIDE = 120
+HANG = 11
+"""Columns before a version's date (its role mark and a space): a wrapped byline goes on
+under the date."""
 """From this width the comparison sits beside the timeline; below it, under it."""
 ROLE_MARK = {
     "first": "◆ first",
@@ -81,18 +84,42 @@ class StoryScreen(Screen[OpenVersion | None]):
                 classes="dialog-keys",
             )
 
-    def _options(self) -> list[Option]:
-        return [Option(self._label(v), id=v.member.id) for v in self.detail.versions]
+    def _options(self, width: int = 0) -> list[Option]:
+        return [
+            Option(self._label(v, i == self.pinned, width), id=v.member.id)
+            for i, v in enumerate(self.detail.versions)
+        ]
 
-    def _label(self, version: StoryVersion) -> Text:
+    def _label(self, version: StoryVersion, pinned: bool = False, width: int = 0) -> Text:
+        """One version: role, time, outlet and byline, then its headline, which wraps under
+        its own first letter once the width is known. The version the others are compared
+        with says so, so `b` has a visible effect."""
         m = version.member
-        text = Text(no_wrap=False)
-        text.append(f"{ROLE_MARK.get(m.role, m.role):<10}", style="bold")
-        text.append(f" {_when(m.date or m.when, m.published)}  ")
-        text.append(m.source, style="bold")
+        head = Text()
+        head.append(f"{ROLE_MARK.get(m.role, m.role):<10}", style="bold")
+        head.append(f" {_when(m.date or m.when, m.published)}  ")
+        head.append(m.source, style="bold")
         if m.byline:
-            text.append(f" · {m.byline}", style="dim")
-        text.append(f"\n  {m.title}")
+            head.append(f" · {m.byline}", style="dim")
+        if pinned and len(self.detail.versions) > 1:
+            head.append(" · compared with", style="italic")
+        text = Text(no_wrap=False)
+        if width <= HANG + 20:
+            text.append_text(head)
+            text.append(f"\n  {m.title}")
+        else:
+            # A long byline goes on under the date, a long headline under its first letter:
+            # the role marks stay alone at the left edge, one per version.
+            first = head.wrap(self.app.console, width)[0]
+            text.append_text(first)
+            rest = head[len(first.plain) :]
+            rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+            for line in rest.wrap(self.app.console, width - HANG) if rest.plain else ():
+                text.append("\n" + " " * HANG)
+                text.append_text(line)
+            for line in Text(m.title).wrap(self.app.console, width - 2):
+                text.append("\n  ")
+                text.append_text(line)
         extra = []
         if version.tags:
             extra.append("# " + ", ".join(version.tags))
@@ -108,11 +135,23 @@ class StoryScreen(Screen[OpenVersion | None]):
         listing.highlighted = self.index
         self.set_focus(listing)
         self._compare()
+        self.call_after_refresh(self._relabel)
 
     def on_resize(self, event: object) -> None:
         self._layout()
         if self.detail.versions and self.comparison is not None:
             self._render_diff()  # sentences re-wrap under their markers at the new width
+        self.call_after_refresh(self._relabel)
+
+    def _relabel(self) -> None:
+        """Labels again at the list's width (headlines wrap under themselves) and with the
+        compared-with mark where it now is."""
+        listing = self.query_one(OptionList)
+        # Option padding (one cell a side) and the scroll bar's columns stay free.
+        width = listing.content_region.width - 2 - listing.styles.scrollbar_size_vertical
+        for index, version in enumerate(self.detail.versions):
+            label = self._label(version, index == self.pinned, width)
+            listing.replace_option_prompt_at_index(index, label)
 
     def _layout(self) -> None:
         self.query_one("#story-panes").set_class(self.size.width >= WIDE, "-wide")
@@ -137,6 +176,7 @@ class StoryScreen(Screen[OpenVersion | None]):
 
     def action_pin(self) -> None:
         self.pinned = self.index
+        self._relabel()
         self._compare()
 
     def action_read(self) -> None:
@@ -211,7 +251,7 @@ def render_comparison(
     out.append(f"{lm.source} ({lm.role})", style="bold")
     out.append(" compared with ")
     out.append(f"{rm.source} ({rm.role})", style="bold")
-    out.append(f" · {result.shared} shared sentences\n\n")
+    out.append(f" · {result.shared} shared {plural('sentence', result.shared)}\n\n")
     out.append(f"Discrepancies ({len(result.discrepancies)})\n", style="bold")
     for d in result.discrepancies:
         values = f"{', '.join(d.left_values)} ≠ {', '.join(d.right_values)}"

@@ -199,6 +199,13 @@ def test_only_http_and_https_addresses(url: str) -> None:
     assert check_url(url) is not None
 
 
+def test_an_address_without_a_scheme_is_named_and_a_fix_offered() -> None:
+    assert check_url("example.com/rss") == (
+        "no scheme: only http and https addresses are fetched (did you mean "
+        "https://example.com/rss?)"
+    )
+
+
 def test_http_and_https_addresses_pass() -> None:
     assert check_url("https://example.org/feed.xml") is None
     assert check_url("http://127.0.0.1:8080/rss") is None

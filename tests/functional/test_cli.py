@@ -128,6 +128,33 @@ def test_show_json_has_mentions_with_offsets(config_file: Path) -> None:
         assert text[mention["start"] : mention["end"]] == mention["text"]
 
 
+def test_an_article_is_named_by_its_id_or_its_file(
+    config_file: Path, corpus: Path, tmp_path: Path
+) -> None:
+    hit = search(config_file, "source:Yonhap")[0]
+    by_id = run("--config", str(config_file), "show", hit["id"], "--json")
+    assert by_id.returncode == 0, by_id.stderr
+    # The path search prints, the same file from another folder and as an absolute path
+    # (what a shell completes) are that article.
+    for name, cwd in ((hit["path"], None), (str(corpus / hit["path"]), tmp_path)):
+        result = run("--config", str(config_file), "show", name, "--json", cwd=cwd)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["id"] == hit["id"]
+    relative = run("--config", str(config_file), "show", f"./{hit['path']}", cwd=corpus)
+    assert (
+        relative.returncode == 0
+        and relative.stdout == run("--config", str(config_file), "show", hit["id"]).stdout
+    )
+    tagged = run("--config", str(config_file), "tag", hit["path"], "checked")
+    assert tagged.returncode == 0 and tagged.stdout == f"tagged {hit['path']}: checked\n"
+    # A file outside the corpus is no article of it: one line, exit 2.
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Kim Jong Un said nothing.\n")
+    result = run("--config", str(config_file), "show", str(outside))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert str(outside) in result.stderr
+
+
 def test_index_summary_and_search_reindexes_changes(config_file: Path, corpus: Path) -> None:
     first = run("--config", str(config_file), "index")
     assert first.returncode == 0

@@ -94,6 +94,46 @@ async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp,
         assert app.query_one(ArticleReader).display
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_timeline_marks_the_compared_version_and_wraps_under_itself(
+    app: NewsReaderApp, size
+) -> None:
+    async with app.run_test(size=size) as pilot:
+        results = await grouped(pilot, app)
+        index = next(i for i, h in enumerate(results.loaded) if h.path.startswith("002"))
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        versions = screen.query_one(OptionList)
+
+        def labels() -> list[list[str]]:
+            return [
+                str(versions.get_option_at_index(i).prompt).splitlines()
+                for i in range(versions.option_count)
+            ]
+
+        # The highlighted version (002) is compared with the other (000), which says so.
+        assert ["compared with" in lines[0] + " ".join(lines[1:2]) for lines in labels()] == [
+            False,
+            True,
+        ]
+        # Every line but a version's first is indented: the role marks stand alone at the
+        # left edge, and a long headline wraps under its own first letter.
+        width = versions.content_region.width
+        for lines in labels():
+            assert lines[0].startswith(("◆", "○", "↻", "≡"))
+            assert all(line.startswith("  ") for line in lines[1:])
+            assert all(len(line) <= width for line in lines)
+        # `b` makes the highlighted version the one compared with, and the mark moves.
+        await pilot.press("b")
+        await settle(pilot)
+        assert screen.pinned == screen.index == 0
+        assert ["compared with" in " ".join(lines[:2]) for lines in labels()] == [True, False]
+
+
 async def test_an_article_alone_opens_as_a_story_of_one_version(app: NewsReaderApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

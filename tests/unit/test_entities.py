@@ -131,6 +131,16 @@ def test_discovery_finds_cued_names_and_skips_tracked_ones() -> None:
     assert not any("Korea" in name or "Kim" in name for name in found)
 
 
+def test_suggestions_are_people_not_titles_or_institutions() -> None:
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev "
+        "signed. The Tokyo District Court ruled. Russian Foreign Minister Sergei Lavrov "
+        "spoke, and the Reserve Bank of India held rates."
+    )
+    found = candidate_names(text, LINKER)
+    assert found == {"!Nikol Pashinyan", "!Ilham Aliyev", "!Sergei Lavrov"}
+
+
 def test_ordinary_words_do_not_join_into_a_name() -> None:
     # "put in" would spell "putin" with the space dropped; a name starts with a whole word.
     text = "Vladimir Putin spoke. The money would have to be put in by spring, he said."

@@ -203,11 +203,63 @@ def test_comparison_finds_what_one_version_adds_leaves_out_and_contradicts() -> 
     assert result.leaves_out == [yonhap[1]]
 
 
+def test_one_length_told_twice_in_other_words_is_a_discrepancy() -> None:
+    xinhua = [
+        "The agreement provides for the construction of a pipeline of some 960 km linking "
+        "the Russian and Chinese borders across Mongolia."
+    ]
+    reuters = [
+        "Under the deal, the Mongolian stretch will run 962 km from the Russian border at "
+        "Naushki to Zamyn-Uud on the Chinese frontier."
+    ]
+    result = compare(xinhua, reuters)
+    assert [(d.left_values, d.right_values) for d in result.discrepancies] == [(("960",), ("962",))]
+    assert not result.adds and not result.leaves_out
+
+
+def test_two_lengths_far_apart_are_two_things_measured() -> None:
+    # A border and a stretch of it: both in km, a shared subject, but 1,000 against 700 is
+    # not one figure rounded two ways.
+    left = ["The two countries share a border of some 1,000 km along the river."]
+    right = ["Troops patrol a 700 km stretch of the border with drones."]
+    result = compare(left, right)
+    assert result.discrepancies == []
+    assert result.adds == left and result.leaves_out == right
+
+
 def test_abbreviations_do_not_end_a_sentence() -> None:
     text = ["Mr. Kim met U.S. envoys on Sept. 2 in Beijing. Talks went on."]
     assert [s for _, s in split_sentences(text)] == [
         "Mr. Kim met U.S. envoys on Sept. 2 in Beijing.",
         "Talks went on.",
+    ]
+
+
+def test_a_quotation_of_two_sentences_is_one_statement() -> None:
+    # Split at the inner full stop, the quote's second half ("Beijing is," said Askarova)
+    # would read as an added sentence of its own and its first half as a claim without a
+    # speaker. Curly and straight quotes alike; an apostrophe does not open a quote.
+    text = [
+        "“Mongolia was never the real obstacle. Beijing is,” said Leila Askarova. Talks go on.",
+        '"It is late. We will wait," he said. The ministry\'s view differs. It was cold.',
+    ]
+    assert [s for _, s in split_sentences(text)] == [
+        "“Mongolia was never the real obstacle. Beijing is,” said Leila Askarova.",
+        "Talks go on.",
+        '"It is late. We will wait," he said.',
+        "The ministry's view differs.",
+        "It was cold.",
+    ]
+
+
+def test_a_quote_left_open_ends_with_its_paragraph() -> None:
+    # News quotes that run on into the next paragraph leave the opening mark unclosed: the
+    # rest of that paragraph is one piece, and the next paragraph splits as usual.
+    text = ["“We will not stop. The work goes on.", "Officials declined to comment. Talks resume."]
+    assert [s for _, s in split_sentences(text)] == [
+        "“We will not stop. The work goes on.",
+        "Officials declined to comment.",
+        "Talks resume.",
     ]
 
 

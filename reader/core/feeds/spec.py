@@ -69,9 +69,11 @@ def check_url(url: str) -> str | None:
         parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
     except ValueError:
         return "not a valid web address"
+    if not parts.scheme:
+        fixed = f"https:{url}" if url.startswith("//") else f"https://{url}"
+        return f"no scheme: only http and https addresses are fetched (did you mean {fixed}?)"
     if parts.scheme.lower() not in ("http", "https"):
-        scheme = parts.scheme or "no scheme"
-        return f"only http and https addresses are fetched, not {scheme}"
+        return f"only http and https addresses are fetched, not {parts.scheme}"
     if not host:
         return "the address names no host"
     return None

@@ -6,7 +6,9 @@ the numbers differ (AP's "26 foreign leaders" against Yonhap's "some 25 leaders"
 near-identical sentences, when a name is swapped for another. Sentences worded apart ("a
 ferry capsized, killing 12" against "13 people died when the ferry overturned") are paired
 too when a number in each stands beside words of one class (killed, dead, died) and they
-share a subject: the other version gives that count nowhere, so they disagree.
+share a subject: the other version gives that count nowhere, so they disagree. Lengths,
+weights and seats are paired the same way ("a pipeline of some 960 km" against "will run
+962 km"), a length or a weight only when the two values are within 15% of each other.
 """
 
 from __future__ import annotations
@@ -51,7 +53,17 @@ _CLASS_WORDS = {
     "leaders": "leader head",
     "arrested": "arrest detain detained",
     "evacuated": "evacuat evacuee",
+    "seats": "seat",
+    "km": "km kilometr kilometer",
+    "miles": "mile",
+    "tonnes": "tonn tons tonne",
 }
+MEASURES = frozenset({"km", "miles", "tonnes"})
+"""Classes that measure rather than count: two outlets give one length or weight rounded
+apart (960 against 962 km), so only values within `MEASURE_SPREAD` of each other are one
+figure told twice; further apart they are two things measured (a 1,000 km border, a 700 km
+stretch of it)."""
+MEASURE_SPREAD = 0.15
 CLASS_OF = {word: name for name, words_ in _CLASS_WORDS.items() for word in words_.split()}
 """Stemmed words that count one thing in different words (killed / dead / died, injured /
 wounded, leaders / heads of state): a number beside one of them is that count."""
@@ -103,7 +115,7 @@ def split_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
         for match in _SPLIT.finditer(para):
             piece = para[start : match.start()].strip()
             start = match.end()
-            if _ABBREV.search(piece.rstrip("\"'”’)]")):
+            if _ABBREV.search(piece.rstrip("\"'”’)]")) or _inside_quote(pending + piece):
                 pending += piece + " "
                 continue
             out.append((index, (pending + piece).strip()))
@@ -112,6 +124,15 @@ def split_sentences(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
         if tail:
             out.append((index, tail))
     return out
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether a quotation is still open at the end of `text`: a quote of two sentences
+    (`"Mongolia was never the obstacle. Beijing is," said X.`) is one statement, and split
+    in two its second half reads as a claim of the outlet's own. Only double quotes count:
+    a single one is as often an apostrophe. A quote left open to the paragraph's end (a
+    quote running on into the next paragraph) keeps that paragraph's rest in one piece."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _numbers(text: str, width: int = NUMBER_CONTEXT) -> dict[str, frozenset[str]]:
@@ -159,7 +180,11 @@ def _value(token: str) -> str | None:
 
 
 def _sentence(paragraph: int, text: str) -> Sentence:
-    terms = frozenset(t for t in content_terms(text) if not t[0].isdigit())
+    # Units say what a number measures, not what the sentence is about: "km" in two
+    # sentences makes them no more one fact than "the" does.
+    terms = frozenset(
+        t for t in content_terms(text) if not t[0].isdigit() and CLASS_OF.get(t) not in MEASURES
+    )
     names = frozenset(m.group() for m in _NAME.finditer(text))
     numbers = _numbers(text)
     counts = {
@@ -261,13 +286,15 @@ def _count_classes(value: str, context: frozenset[str]) -> frozenset[str]:
     return frozenset(CLASS_OF[w] for w in context if w in CLASS_OF)
 
 
-def _close(a: str, b: str) -> bool:
+def _close(a: str, b: str, classes: frozenset[str] = frozenset()) -> bool:
     """Two counts near enough to be one figure told twice (12 and 13 dead, 25 and 26 leaders).
 
     Sentences worded apart share only a subject word; a count far from the other one (three
     leaders against 26) is then another group, not a disagreement. Sentences worded alike
     still pair any two values (a toll raised from 12 to 40 in an update)."""
     x, y = int(a), int(b)
+    if classes and classes <= MEASURES:
+        return min(x, y) >= max(x, y) * (1 - MEASURE_SPREAD)
     return min(x, y) * 2 >= max(x, y)
 
 
@@ -297,7 +324,7 @@ def _clashes(
             if a_counts or b_counts:
                 shared = a_counts & b_counts  # both whole numbers when not empty
                 # "the three leaders" worded apart are not a count of "26 foreign leaders"
-                close = same_fact or (shared and _close(a, b))
+                close = same_fact or (shared and _close(a, b, shared))
                 if close and any((a, c) not in theirs and (b, c) not in mine for c in shared):
                     pairs.append((a, b))
             elif same_fact and _is_year(a) == _is_year(b) and sent.context[a] & other.context[b]:
