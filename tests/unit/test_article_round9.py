@@ -518,3 +518,19 @@ def test_tracked_people_in_czech_polish_and_arabic(text: str, person: str) -> No
 def test_a_name_in_brackets_after_a_year_is_no_unknown_agency() -> None:
     first = f"In 2024 (Kim Jong Un) visited the city, and {S1[4:]}"
     assert parse(f"{HEAD}\n\n{first}\n\n{S2}\n\n{S3}\n").meta.source_from != "dateline"
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("ank mal\n\n(c) ČTK 2026. Všechna práva vyhrazena.", None),
+        ("Harbour Beat, Level 6, 22 Pier St, Melbourne VIC 3000", None),
+        ("Harbour Institute, 31 Bligh Street, Sydney NSW 2000", None),
+        ("the end\n\nThe talks go on.", "The talks go on."),
+    ],
+)
+def test_desk_initials_over_the_rights_line_and_a_four_digit_postcode(
+    closing: str, kept: str | None
+) -> None:
+    parsed = parse(f"{HEAD}\n\n{BODY}\n{closing}\n")
+    assert parsed.paragraphs[-1] == (kept or S3)

@@ -216,14 +216,6 @@ _BLIND9H_MISSES = {
         "batch 9H: the outlet table names it `The Nation (Thailand)` to tell it from the "
         "Kenyan and US Nations; the gold writes `The Nation`"
     ),
-    ("body", "crikey-worm-newsletter-multipart-sign-off-byline-issue-date.eml"): (
-        "batch 9H, furniture kept: the publisher's postal address (`Private Media Pty Ltd, "
-        "Level 6, ...`) holds the writer's farewell in the body above it"
-    ),
-    ("body", "ctk-cs-wire-kim-jo-cong-apec-cp1250.txt"): (
-        "batch 9H, furniture kept: ČTK's desk initials of three letters (`ank mal`) read as two "
-        "words, not an end mark"
-    ),
     ("body", "kompas-id-choe-arf-manila-baca-juga-penulis-editor.txt"): (
         "batch 9H, furniture kept: the app prompt under the story and the topic tag row"
     ),

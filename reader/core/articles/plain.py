@@ -334,11 +334,13 @@ _PICTURE_OPENERS = frozenset(
 """A picture's button over its caption, as a page saved as text prints it."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _ADDRESS = re.compile(
-    r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
-    r"(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?:, [A-Z][\w .]+)?$"
+    r"^(?:[\w .&'’-]{2,40}, ){0,3}(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), "
+    r"(?:[^,.!?]+, )*(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|"
+    r"(?<=[A-Z]{2} )\d{4}|(?<=[A-Z]{3} )\d{4})(?:, [A-Z][\w .]+)?$"
 )
 """A postal address: `60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172, Republic of Korea`,
-`Bracken House, 1 Friday Street, London, EC4M 9BT`."""
+`Bracken House, 1 Friday Street, London, EC4M 9BT`, `Level 6, 22 William St, Melbourne VIC
+3000` (a state's letters before a four-digit postcode)."""
 _TURN = re.compile(r"^[A-Z][^:]{1,80}:(?:\t| {2,})\S")
 """A transcript's turn: the speaker's label, then (after a tab) what they said."""
 _CAPTION_LABEL = re.compile(
@@ -2020,11 +2022,19 @@ def _short_headline(head: str, dek: str) -> bool:
     )
 
 
+_DESK_INITIALS = re.compile(r"^\s*[a-z]{2,4}(?:\s+[a-z]{2,4}){1,3}\s*$")
+"""Editors' initials on a line of their own (ČTK's `ank mal`): only directly over an end mark
+or a rights line do two short lower-case words read so."""
+
+
 def _footer_start(lines: list[_Line], start: int) -> int:
     """The first strong end mark after the body's first paragraph: `(END)`, a copyright line,
     credits, a `Related`/`Most read` list, a signature."""
     for i in range(start + 1, len(lines)):
         line = lines[i]
+        if line.kind == END and i - 1 > start and _DESK_INITIALS.match(lines[i - 1].unit.text):
+            lines[i - 1].kind = END  # the desk's initials over the rights line: `ank mal`
+            return i - 1
         if line.kind == END or _strong_list(line):
             return i
         if line.kind in (CREDIT, BYLINE) and _nothing_after(lines, i):
