@@ -107,6 +107,8 @@ _FROM_PLACE = re.compile(
     r"[A-ZÀ-ÞА-Я]"
 )
 """Where the reporter filed from, on the line under the byline: `Desde Shenzhen, China`."""
+_FROM_WORDS = ("desde ", "depuis ", "from ", "aus ", "dari ", "từ ", "z ", "ze ", "из ",
+               "en direct de ", "direkt aus ")  # fmt: skip
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
@@ -170,7 +172,7 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
         stripped = stripped.strip("*_ ")  # a blog's `*Posted by X on 21 November 2026*`
     match = _PREFIX.match(stripped)
-    if match is None and (outlet_first := _OUTLET_FIRST.match(stripped)):
+    if match is None and "/" in stripped[:24] and (outlet_first := _OUTLET_FIRST.match(stripped)):
         stripped = stripped[outlet_first.end() :]  # `OLJ / Par Rania SAAB, le 21 novembre`
         match = _PREFIX.match(stripped)
     if match is None:
@@ -235,10 +237,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     if "*" in rest:
         rest = rest.replace("*", "").strip()  # Markdown's `**Irene Chau**`
     names: list[str] = []
-    if _FROM_PLACE.match(rest):
+    from_place = any(word in rest.lower() for word in _FROM_WORDS)
+    if from_place and _FROM_PLACE.match(rest):
         return None  # `Desde Shenzhen, China`: a place line, no name
     for piece in _SPLIT.split(rest):
-        if _ROLE_WORD.search(piece) or _FROM_PLACE.match(piece.strip()):
+        if _ROLE_WORD.search(piece) or (from_place and _FROM_PLACE.match(piece.strip())):
             break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
         piece = _ROLE.sub("", piece).strip(" .,/")
@@ -422,6 +425,10 @@ _AGENCIES = frozenset(
 _AGENCIES = frozenset(a.strip() for a in _AGENCIES)
 
 
+_ROLE_VERBS = (" is ", " was ", " serves ", " covers ", " reports ", " writes ", " has covered ",
+               " edits ", " anchors ")  # fmt: skip
+
+
 def has_prefix(text: str) -> bool:
     """Whether a line opens as a byline does, in any language (`By`, `Por`, `Von`,
     `Posted by`, `Autor:`)."""
@@ -430,6 +437,8 @@ def has_prefix(text: str) -> bool:
 
 def from_role(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     """The reporter a role line under the story names (see END_ROLE)."""
+    if not any(verb in text for verb in _ROLE_VERBS):
+        return None  # (a cheap test before the pattern)
     match = END_ROLE.match(text.strip().strip("*_ ").lstrip("—–-").strip())
     if match is None:
         return None

@@ -526,7 +526,7 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
-    if len(key) <= 16 and _PAGE_LINE.match(key):
+    if len(key) <= 16 and key[-1:].isdigit() and _PAGE_LINE.match(key):
         return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
         return True

@@ -256,6 +256,20 @@ _FAREWELL = re.compile(
     r"\s*[,!.]?\s*(?P<name>[^\W\d_][^,;:!?]{2,60})?$"
 )
 """A newsletter writer's farewell over their name: `Stay safe,` / `Emma Wilkins`."""
+_FAREWELL_FIRST = frozenset(
+    "stay best all cheers regards kind warm thanks thank until see take warmly yours ciao à "
+    "bis hasta saludos un abrazos até um pozdrawiam do s a tot".split()
+)
+
+
+def _farewell(text: str) -> re.Match[str] | None:
+    """`_FAREWELL` on a short line whose first word may open one (a cheap test first)."""
+    if len(text) >= 80:
+        return None
+    first = text.split(None, 1)[0].lower().rstrip(",!.") if text.strip() else ""
+    return _FAREWELL.match(text) if first in _FAREWELL_FIRST else None
+
+
 _KO_CAPTION = re.compile(
     r"(?:있다|있는 모습|모습|있습니다|했다)\.\s*(?:\[?사진\s*[=:／/]?\s*)?"
     r"(?P<name>[가-힣A-Za-z ]{2,12})\]?$"
@@ -268,6 +282,12 @@ _AR_BYLINE = re.compile(
 )
 """An Arabic byline: the place (one or two words) or `بقلم` (by), a colon, a name of two or
 three words; a headline quoting someone (`بايدن: الحرب ستنتهي قريبا`) is longer."""
+_COMMENTS_STARTS = (
+    "leave a", "add a comment", "post a comment", "join the conversation", "laisser un",
+    "deja ", "deixe ", "lascia un", "dodaj komentarz", "schreiben sie", "para comentar",
+    "comments", "comentarios", "commentaires", "kommentare", "reacties",
+)  # fmt: skip
+"""What a comments head starts with (a cheap test before the pattern)."""
 _COMMENTS_HEAD = re.compile(
     r"^(?:\d+\s+(?:responses?|comments?|replies|reacties|kommentare|commentaires|comentarios|"
     r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,60}|"
@@ -504,7 +524,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
         return line
-    if len(stripped) < 90 and _COMMENTS_HEAD.match(stripped):
+    if (
+        len(stripped) < 90
+        and (stripped[:1].isdigit() or stripped[:24].lower().startswith(_COMMENTS_STARTS))
+        and _COMMENTS_HEAD.match(stripped)
+    ):
         line.kind = END  # the readers' comments start: no more of the story below
         return line
     first = stripped[:1]
@@ -618,7 +642,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if (
         len(stripped) < 200
-        and stripped[-1:] not in '.!?"”'
+        and ("\uac00" <= stripped[-1:] <= "\ud7a3" or stripped[-1:] == "]")
         and (ko_caption := _KO_CAPTION.search(stripped))
         and outlets.named(ko_caption.group("name"))
     ):
@@ -1369,7 +1393,7 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
     if start >= len(lines):
         return start
     place = lines[start].unit.text.strip()
-    if _PLACE_ALONE.match(place) and not place.endswith((".", ":")):
+    if len(place) <= 40 and _PLACE_ALONE.match(place) and not place.endswith((".", ":")):
         before = start - 1
         while before >= 0 and lines[before].kind in (FURN, MEDIA):
             before -= 1
@@ -1441,7 +1465,9 @@ def _live_entries(lines: list[_Line], start: int) -> int:
     above = start - 1
     while above >= 0 and lines[above].kind in (FURN, MEDIA):
         above -= 1
-    if above < 0 or not _ENTRY_HEAD.match(lines[above].unit.text.strip()):
+    if above < 0 or not lines[above].unit.text.lstrip()[:1].isdigit():
+        return start
+    if not _ENTRY_HEAD.match(lines[above].unit.text.strip()):
         return start
     later = sum(1 for ln in lines[start : start + 80] if _ENTRY_HEAD.match(ln.unit.text.strip()))
     return above if later >= 2 else start
@@ -2390,7 +2416,7 @@ class _Assembly:
                 self.dropped[body[-1]] = "byline repeated"
                 body = body[:-1]
                 continue
-            farewell = _FAREWELL.match(last) if len(last) < 80 else None
+            farewell = _farewell(last)
             if farewell and (
                 not farewell.group("name") or farewell.group("name").strip().lower() in names
             ):
@@ -2559,11 +2585,9 @@ class _Assembly:
                 elif origin == "copyright":
                     found = outlets.in_text(text) if _is_end_mark(text) else None
                 else:
-                    found = (
-                        outlets.in_text(text)
-                        if line.kind != TEXT and not self._disowned(line, outlets.in_text(text))
-                        else None
-                    )
+                    found = outlets.in_text(text) if line.kind != TEXT else None
+                    if found is not None and self._disowned(line, found):
+                        found = None
                 if found:
                     candidates.append((found, origin, None))
                     break
@@ -2854,7 +2878,7 @@ class _Assembly:
             bio = bylines.END_BIO.match(below) or _BIO.match(below)
             name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
             return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
-        farewell = _FAREWELL.match(text)
+        farewell = _farewell(text)
         if farewell:
             # a newsletter's sign-off: `Stay safe,` / `Emma Wilkins`
             name = farewell.group("name") or (
