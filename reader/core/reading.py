@@ -160,7 +160,14 @@ def _words(
 ) -> tuple[frozenset[str], Analysed | None]:
     """Its surface words, and its text as the engine indexes it: each part is cut into
     words once, for both (a third of the reading that is not parsing was cutting it twice)."""
-    texts = (meta.title, meta.kicker or "", meta.standfirst or "", body, meta.header or "")
+    texts = (
+        meta.title,
+        meta.kicker or "",
+        meta.standfirst or "",
+        body,
+        meta.header or "",
+        meta.credits or "",
+    )
     if any(map(has_cjk, texts)):  # the vocabulary keeps a CJK run whole, the engines cut it
         surface = frozenset(surface_words("\n".join(x for x in texts if x)))
         tokens = [words(x) for x in texts] if analyse is not None else []

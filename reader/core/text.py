@@ -101,7 +101,28 @@ def decode(data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding in _DETECTOR_TRUSTED:
         return str(best), best.encoding
+    if best is not None and best.encoding in _SCRIPT_CODE_PAGES:
+        text = str(best)
+        low, high = _SCRIPT_CODE_PAGES[best.encoding]
+        letters = [ch for ch in text if ch >= "\x80" and ch.isalpha()]
+        if letters and sum(low <= ch <= high for ch in letters) >= 0.8 * len(letters):
+            return text, best.encoding
     return _single_byte(data)
+
+
+_SCRIPT_CODE_PAGES = {
+    "cp1256": ("\u0600", "\u06ff"),
+    "iso8859_6": ("\u0600", "\u06ff"),
+    "cp1255": ("\u0590", "\u05ff"),
+    "iso8859_8": ("\u0590", "\u05ff"),
+    "cp1253": ("\u0370", "\u03ff"),
+    "iso8859_7": ("\u0370", "\u03ff"),
+    "tis_620": ("\u0e00", "\u0e7f"),
+    "cp874": ("\u0e00", "\u0e7f"),
+    "koi8_u": ("\u0400", "\u04ff"),
+}
+"""Arabic, Hebrew, Greek, Thai and Ukrainian code pages: trusted when the detector names one
+and most of the letters it reads are of that script (a Western file it misnames is not)."""
 
 
 def _glued_symbols(text: str) -> int:

@@ -235,7 +235,7 @@ def _snippet(body: str, terms: set[str]) -> str:
 
 
 def _field_text(doc: IndexDoc, field: str) -> str:
-    if field in ("title", "byline", "dateline"):
+    if field in ("title", "byline", "dateline", "credits"):
         return getattr(doc.meta, field) or ""
     return {"body": doc.searched_body(), "note": doc.notes, "path": doc.path}.get(field, "")
 

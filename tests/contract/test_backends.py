@@ -86,7 +86,12 @@ ARMISTICE = IndexDoc(
     id="d4",
     path="notes/undated.txt",
     meta=ArticleMeta(
-        title="Background on the armistice", source="Unknown", date=None, byline=None, dateline=None
+        title="Background on the armistice",
+        source="Unknown",
+        date=None,
+        byline=None,
+        dateline=None,
+        credits="Reporting by Ha-eun Moon; Editing by Tomas Reyes",
     ),
     body="The armistice ended the fighting in 1953 but no peace treaty was signed.",
     entities={},
@@ -221,6 +226,9 @@ def test_user_fields_are_mirrored_into_search(engine: SearchBackend) -> None:
         # the header lines no field took are searched with the body, as the standfirst is
         ('"live coverage begins"', {"d3"}),
         ("rostrum noon", {"d3"}),
+        # so are the credits: a reporter named only in `Reporting by` is found by name
+        ("tomas", {"d4"}),
+        ('"ha-eun moon"', {"d4"}),
         ("nothingmatchesthis", set()),
     ],
 )
@@ -240,6 +248,10 @@ def test_words_operators_and_phrases(engine: SearchBackend, query: str, expected
         ('entity:"Xi Jinping" AND source:AP', {"d1", "d5"}),
         ("byline:hyung", {"d1"}),
         ("dateline:seoul", {"d1"}),
+        ("credits:moon", {"d4"}),
+        ("credits:pool", {"d3"}),
+        ("credits:armistice", set()),
+        ("byline:moon", set()),
         ("tag:follow-up", {"d1"}),
         ("is:read", {"d5"}),
         ("date:2025-09", {"d1", "d2", "d3"}),

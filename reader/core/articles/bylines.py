@@ -17,9 +17,13 @@ _PREFIX = re.compile(
     r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
     r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
     r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст)\s*:?\s+(?=\S)|"
+    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت)\s*:?\s+"
+    r"(?=\S)|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
-    r"^(?:words|text|story|author|writer|reporter|interview|texto|texte)\s*:\s*(?=\S)",
+    r"^(?:words|text|story|author|authors|writer|reporter|interview|texto|texte|autor|autora|"
+    r"autores|autorka|auteur|auteurs|autore|autrice|autori|tekst|redakcja|forfatter|"
+    r"författare|kirjoittaja|toimittaja|yazar|muhabir|szerző|ügynökség|reportér|reportér|"
+    r"reportagem|redacção|redação|redacción|verfasser|verfasserin|журналист|автор)\s*:\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -36,7 +40,7 @@ _SPLIT = re.compile(
     re.I,
 )
 """Between names: `and` (with the serial comma too: `X, Y, and Z`), a comma, a semicolon."""
-_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,4}$")
+_OUTLET_TAG = re.compile(r"(?<=[a-zà-ÿ])\s+[A-Z]{2,3}$")
 """A paper's initials after its reporter's name: Helsingin Sanomat's `Jussi Lehtonen HS`."""
 _PLACE = re.compile(r"\s+(?:in|at|from|en|à|aus|in der|в)\s+[A-ZÀ-ÖØ-ÞА-Я][\w .'’-]*$")
 END_BIO = re.compile(
@@ -49,6 +53,19 @@ END_BIO = re.compile(
 )
 """An author's bio under the story: a full name, then `is` and a post at an institution
 (`Daniel Whitcomb is Director of Research at the Korea Economic Institute of America.`)."""
+END_ROLE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),? (?:is|was|serves as) "
+    r"(?:(?:a|an|the|our|its|this newspaper's|the paper's|the newspaper's|the agency's|"
+    r"the site's|the magazine's|the station's|[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}'s?) )?"
+    r"(?:[\w'’-]+ ){0,4}?(?i:correspondent|reporter|editor|writer|columnist|journalist|"
+    r"bureau chief|producer|contributor|critic|commentator|anchor|photographer)s?\b"
+    r"[^.!?]{0,80}[.!]?$|"
+    r"^(?P<name2>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:covers|reports on|reports from|"
+    r"writes about|writes on|writes for|has covered|is based in|edits|anchors) "
+    r"[^.!?]{3,140}[.!]?$"
+)
+"""A reporter's role under the story: `Jane Doe is the paper's Asia correspondent.`,
+`Jane Doe covers trade and China for The Seattle Times.`"""
 _ROLE = re.compile(
     r"(?:/\s*|,\s*(?:[A-Z][\w'’.-]*\s+){0,2}|\s+)(?:staff writer|staff reporter|staff|"
     r"senior (?:staff )?(?:writer|reporter|correspondent)|correspondent|special correspondent|"
@@ -61,7 +78,8 @@ _ROLE_WORD = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|staff|bureau|columnist|contributor|analyst|"
     r"producer|journalist|department|desk|division|section|correspondante?|corresponsal|"
     r"correspondente|corrispondente|korrespondent(?:in)?|envoyée? spéciale?|enviad[oa]|"
-    r"journaliste|university|universit[éày]|universidad|universidade|universität|institute|"
+    r"journaliste|repórter|reportera?|reportero|periodista|jornalista|redator|redatora|"
+    r"wartawan|phóng viên|university|universit[éày]|universidad|universidade|universität|institute|"
     r"institut|institution|college|school|centre|center|foundation|academy|council|fellow|"
     r"professor|studio|redaktion|rédaction|redacción)\b",
     re.I,
@@ -83,20 +101,34 @@ _BROADCAST_SIGNOFF = re.compile(r"^(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*([�
 """A Korean TV report's last line: `KBS 뉴스 윤도현입니다.` (KBS News, Yoon Do-hyun)."""
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BARS = re.compile(r"\s+[|—–·]\s+")
+_BARS = re.compile(r"\s+[|—–·-]\s+")
+_FROM_PLACE = re.compile(
+    r"^(?i:desde|depuis|from|aus|dari|từ|z|ze|из|reporting from|en direct de|direkt aus)\s+"
+    r"[A-ZÀ-ÞА-Я]"
+)
+"""Where the reporter filed from, on the line under the byline: `Desde Shenzhen, China`."""
+_FROM_WORDS = ("desde ", "depuis ", "from ", "aus ", "dari ", "từ ", "z ", "ze ", "из ",
+               "en direct de ", "direkt aus ")  # fmt: skip
 _HANDLE = re.compile(r"\s*(?:[/|·•]\s*)?(?<![\w.])@\w{2,30}\b")
 """The reporter's handle after the name: `Jericho Villanueva - Reporter / @JVillanuevaINQ`."""
 _CUT = re.compile(
     r"\s*(?:\||\s[·•—–]\s|\bpublished\b|\bupdated\b|\bposted\b|\bissued\b|\b\d{1,2}:\d\d|\b(?:19|20)\d\d\b|"
     # the photographer after the writer: `Text by Katrina Dimaculangan, photos by Ramon ...`
     r"[,;]?\s+(?:and\s+)?(?:photos?|pictures?|images?|videos?|illustrations?|graphics?)\s+(?:by|:)\s|"
+    # a blog's `Posted by Jane Doe at 10:42`, `Publicado por X às 10h42`
+    r"\s(?:at|às|a las|um|à|alle|om|в)\s+(?=\d{1,2}[:.h]\d\d)|"
     # a date after the name: `By Lena Hartmann, 24 November 2026`, `..., Nov. 24, 2026`
     r"[,\s]\s*(?=\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
     r"[,\s]\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})|"
     # `Marta Kowalczyk on 21 November 2026`, `... on Monday`
+    r",\s*(?:le|el|il|am|em|den|op|dne)\s+(?=\d{1,2}\.?\s)|"
     r"\son\s(?=\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)).*$",
     re.I,
 )
+_OUTLET_FIRST = re.compile(
+    r"^[^\W\d_][\w.&-]{1,20}\s*[/|]\s*(?=(?:by|par|por|von|di|door)\s)", re.I
+)
+"""The outlet's initials before the byline: L'Orient-Le Jour's `OLJ / Par ...`."""
 _FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
 _WITH = re.compile(r"\s+(?:with|avec|mit|con)\s+[\w ,&.-]+$", re.I)
 _FOR = re.compile(r"\s+(?:for|pour|für|para)\s+[\w ,&.'’-]+$", re.I)
@@ -113,7 +145,9 @@ NOT_NAME_WORDS = frozenset(
     published home menu search more read related tech science health travel weather markets
     world's u.s. us uk eu un state government ministry office party rights human humanitarian
     affairs climate development peace law crime migrants women aid energy environment
-    education редактор редакторы автор корреспондент фото""".split()
+    education редактор редакторы автор корреспондент фото what why how when where who which
+    whose whom conclusions conclusion background introduction summary gains losses lessons
+    outlook""".split()
 )
 """(April, June and August are given names too: `by June Takeda`.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
@@ -138,6 +172,9 @@ def prefixed(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
         stripped = stripped.strip("*_ ")  # a blog's `*Posted by X on 21 November 2026*`
     match = _PREFIX.match(stripped)
+    if match is None and "/" in stripped[:24] and (outlet_first := _OUTLET_FIRST.match(stripped)):
+        stripped = stripped[outlet_first.end() :]  # `OLJ / Par Rania SAAB, le 21 novembre`
+        match = _PREFIX.match(stripped)
     if match is None:
         return None
     rest = stripped[match.end() :]
@@ -200,8 +237,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     if "*" in rest:
         rest = rest.replace("*", "").strip()  # Markdown's `**Irene Chau**`
     names: list[str] = []
+    from_place = any(word in rest.lower() for word in _FROM_WORDS)
+    if from_place and _FROM_PLACE.match(rest):
+        return None  # `Desde Shenzhen, China`: a place line, no name
     for piece in _SPLIT.split(rest):
-        if _ROLE_WORD.search(piece):
+        if _ROLE_WORD.search(piece) or (from_place and _FROM_PLACE.match(piece.strip())):
             break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
         piece = _ROLE.sub("", piece).strip(" .,/")
@@ -233,7 +273,7 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         return None  # a `By` line that prefixed() could not read is not a bare name either
     stripped = _WITH.sub("", stripped)  # `Max Zander with Reuters, dpa`
     stripped = _GLUED_INITIAL.sub(r"\1. ", stripped)  # Mongolian `B.Dulguun`
-    if " | " in stripped or " — " in stripped or " – " in stripped or " · " in stripped:
+    if any(bar in stripped for bar in (" | ", " — ", " – ", " · ", " - ")):
         # Each author with a role or a place, apart by bars or dashes: `Rupert Hale, Asia
         # Editor | Imogen Clarke, Beijing`, `Lena Hartmann — Brussels`, `X · Europe editor`;
         # an outlet's name or a role among them is no author, one word after a name a place.
@@ -383,6 +423,26 @@ _AGENCIES = frozenset(
     )
 )
 _AGENCIES = frozenset(a.strip() for a in _AGENCIES)
+
+
+_ROLE_VERBS = (" is ", " was ", " serves ", " covers ", " reports ", " writes ", " has covered ",
+               " edits ", " anchors ")  # fmt: skip
+
+
+def has_prefix(text: str) -> bool:
+    """Whether a line opens as a byline does, in any language (`By`, `Por`, `Von`,
+    `Posted by`, `Autor:`)."""
+    return bool(_PREFIX.match(text.strip().strip("*_()").strip()))
+
+
+def from_role(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
+    """The reporter a role line under the story names (see END_ROLE)."""
+    if not any(verb in text for verb in _ROLE_VERBS):
+        return None  # (a cheap test before the pattern)
+    match = END_ROLE.match(text.strip().strip("*_ ").lstrip("—–-").strip())
+    if match is None:
+        return None
+    return bare(match.group("name") or match.group("name2"), is_outlet)
 
 
 def from_bio(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:

@@ -66,6 +66,16 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "grudnia", "grudzień",
         "joulukuuta", "prosince", "aralık"),
 }  # fmt: skip
+_ARABIC_MONTHS = {
+    1: ("يناير", "كانون الثاني"), 2: ("فبراير", "شباط"), 3: ("مارس", "آذار"),
+    4: ("أبريل", "ابريل", "إبريل", "نيسان"), 5: ("مايو", "أيار"), 6: ("يونيو", "يونيه", "حزيران"),
+    7: ("يوليو", "يوليه", "تموز"), 8: ("أغسطس", "اغسطس", "آب"), 9: ("سبتمبر", "أيلول"),
+    10: ("أكتوبر", "اكتوبر", "تشرين الأول"), 11: ("نوفمبر", "تشرين الثاني"),
+    12: ("ديسمبر", "كانون الأول"),
+}  # fmt: skip
+"""Arabic month names, Egyptian and Gulf (from the European names) and Levantine."""
+for _number, _names in _ARABIC_MONTHS.items():
+    _MONTH_NAMES[_number] += _names
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d\d)(?=\D|$|\d{1,2}[:.h]\d\d)"
@@ -122,9 +132,14 @@ _ZONES = {"ET": "America/New_York", "PT": "America/Los_Angeles", "Uhr": "Europe/
 _LABEL = re.compile(
     r"(?P<pub>first published|published|publish(?:ed)? on|issued|posted|released|입력|송고|등록|"
     r"발행|publié|veröffentlicht|erschienen|опубликовано|publicado|pubblicato|发布|發佈|発行|公開|"
-    r"配信|掲載)|"
+    r"配信|掲載|gepubliceerd|opublikowano|data publikacji|publikováno|zveřejněno|publicerad|"
+    r"publisert|publiceret|julkaistu|yayınlanma|yayımlanma|diterbitkan|publicat|"
+    r"опубліковано|objavljeno|közzétéve|megjelent|تاريخ النشر|نُشر|نشر|đăng lúc|ngày đăng)|"
     r"(?P<upd>last updated|updated|update|modified|last modified|revised|수정|업데이트|"
-    r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新)|"
+    r"mis à jour|modifié|aktualisiert|обновлено|обновлен|actualizado|aggiornato|更新|"
+    r"bijgewerkt|gewijzigd|zaktualizowano|aktualizacja|aktualizováno|uppdaterad|oppdatert|"
+    r"opdateret|päivitetty|güncelleme|güncellendi|diperbarui|actualizat|оновлено|frissítve|"
+    r"تحديث|آخر تحديث|cập nhật)|"
     r"(?P<exc>print edition|appeared in print|appears in print|in print on|edition|created|"
     r"clipped|saved|accessed|retrieved|archived|forwarded|date:|sent:|issue \d|today\s*:)",
     re.I,

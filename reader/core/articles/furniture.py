@@ -69,7 +69,8 @@ EXACT = frozenset(
     inscreva-se|assine|entrar|북마크|글자 크기 조절|글자크기 조절|有料会員記事|
     有料会員限定記事|материал дополняется|
     новость дополняется|open this photo in gallery|enlarge this image|
-    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|
+    view image in fullscreen|click to enlarge|tap to expand|zusammenfassen|공감|본문 요약봇|
+    기사원문|요약봇|구독하기|pick 안내|언론사 구독|추천|
     """.replace("\n", "").split("|")
 )
 EXACT = frozenset(item.strip().strip("[]【】") for item in EXACT if item.strip())
@@ -100,19 +101,33 @@ LIST_HEADS = frozenset(
     relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
     powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
-    read more about|passend zum artikel|zum thema|dazu passend|weitere artikel
+    read more about|passend zum artikel|zum thema|dazu passend|weitere artikel|
+    اقرأ أيضاً|اقرأ أيضا|اقرأ ايضا|إقرأ أيضاً|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|
+    الأكثر قراءة|tin liên quan|đọc thêm|xem thêm|tin cùng chuyên mục|tin mới nhất|
+    baca juga|berita terkait|artikel terkait|terpopuler|populer|czytaj więcej|
+    przeczytaj także|zobacz także|zobacz też|leia também|leia mais|veja também|
+    saiba mais|relacionadas|lire la suite|à voir aussi|vea también|más leídas|
+    lo más leído|קראו גם|διαβάστε επίσης|читайте також|notícias relacionadas|
+    matérias relacionadas|leia mais|artigos relacionados
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
 INSETS = frozenset(
     "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
     "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
-    "noticias relacionadas|lee también|lea también|lees ook".split("|")
+    "noticias relacionadas|lee también|lea también|lees ook|notícias relacionadas|leia também|"
+    "veja também|baca juga|czytaj także|xem thêm".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
+    # newsletter prompts in other languages: `Suscribite a nuestro newsletter`, `Ingresá tu
+    # correo`, `Inscreva-se na nossa newsletter`, `Abonnez-vous à notre lettre`
+    r"suscr[ií]bete a |suscribite a |ingres[aá] tu (?:correo|e-?mail)|suscribirme$|"
+    r"inscreva-se (?:na|em)|assine (?:a|nossa) newsletter|abonnez-vous à |inscrivez-vous à |"
+    r"iscriviti alla |melden sie sich (?:für|zum) |abonnieren sie (?:den|unseren) |"
+    r"zapisz się (?:do|na) |přihlaste se k odběru|"
     r"presented by |sponsored by |brought to you by |a message from .{2,40}:$|"
     r"get latest .{2,60} news along with|you can also highlight the text|"
     r"if you (?:find|spot|notice) an? (?:error|mistake|typo)|\(read the article in \w+\.?\)|"
@@ -149,6 +164,12 @@ _STARTS = re.compile(
     # A Korean newsletter's footer: `수신을 원하지 않으시면 여기를 클릭하세요.`
     r"수신을 원하지 않으시면|수신 거부|이 기사를 메일로 보낸 분|"
     r"keywords:|tags:|topics:|related:|filed under:|#[^\W\d]|"
+    # the keyword row in other languages: `Klíčová slova: KLDR, Čína`, `Từ khóa:`
+    r"klíčová slova\s*:|kľúčové slová\s*:|słowa kluczowe\s*:|palabras clave\s*:|"
+    r"mots[- ]clés\s*:|schlagwörter\s*:|stichwörter\s*:|parole chiave\s*:|"
+    r"palavras[- ]chave\s*:|trefwoorden\s*:|kata kunci\s*:|từ khóa\s*:|temas\s*:|"
+    r"etiquetas\s*:|tagi\s*:|štítky\s*:|címkék\s*:|anahtar kelimeler\s*:|"
+    r"الكلمات المفتاحية\s*:|الوسوم\s*:|"
     r"제보는|이 기사 주소|기사 주소|기자 페이지|"
     r"lire aussi\s*\||read also\s*\||see also\s*:|read more\s*:|читайте также:|читать .{0,20} в$|"
     r"stay informed about|sign up for our|get our |want more|don't miss|don’t miss|"
@@ -157,6 +178,8 @@ _STARTS = re.compile(
     # Label and link: `Go deeper: ...`, `Also Read | ...`, `Related: ...`, `À lire aussi : ...`
     r"(?:go deeper|also read|read also|read more|related|see also|more on this|watch|"
     r"à lire aussi|lesen sie auch|lee también|leer también|leggi anche|читайте также|"
+    r"xem thêm|baca juga|czytaj także|czytaj też|leia também|veja também|lees ook|läs också|"
+    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|"
     r"читайте також)\s*[:|]\s*\S|"
     r"heard on |shared from |see more on |get whatsapp alerts|join our (?:whatsapp|telegram|"
     r"commenting|community|channel)|join (?:the )?(?:conversation|discussion)\b|"
@@ -281,6 +304,18 @@ _WIRE_LINE = re.compile(
 _SLUG_REUTERS = re.compile(r"^[A-Z0-9][A-Z0-9&.-]*(?:/[A-Z0-9&.-]+)+(?:\s+\([A-Z ,]+\))?$")
 _SLUG_TAIL = re.compile(r",\s*[A-Z0-9][\w ]*$|--")
 
+INTERVIEW_CREDIT = (
+    r"propos recueillis par |entretien réalisé par |interview réalisée par |"
+    r"interview(?:ed)? by |interview conducted by |das (?:gespräch|interview) führte(?:n)? |"
+    r"entrevista (?:realizada )?(?:por|de) |intervista (?:a cura )?di |"
+    r"entrevista feita por |rozmawiała?\s*:?\s|rozmowę przeprowadziła?\s*:?\s|"
+    r"rozhovor vedla?\s*:?\s|"
+    r"beszélgetőtárs\s*:|интервью (?:записала?|взяла?|провела?) |беседовала? |"
+    r"interview afgenomen door |het interview werd afgenomen door |"
+    r"인터뷰\s*[:=]?\s*[가-힣]{2,4}\s*기자|采访\s*[：:]|採訪\s*[：:]"
+)
+"""Who asked the questions of a Q&A, in the languages that credit it."""
+
 STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
@@ -299,6 +334,9 @@ CREDIT = re.compile(
     # An imprint under a release: `Herausgeber`, `Verantwortlich: X`, `Redaktion: Y`
     r"verantwortlich\s*:|redaktion\s*:|v\.\s?i\.\s?s\.\s?d\.\s?p\.|herausgeber(?:in)?\s*$|"
     r"publisher\s*:|rédaction\s*:|redacción\s*:|"
+    # an editor's or a compiler's credit in other languages: `Edição: X`, `Opracowanie: kg`
+    r"edição\s*:|edición\s*:|opracowanie\s*:|redakcja\s*:|zpracoval[a]?\s*:|"
+    r"bearbeitung\s*:|a cura di\s*:|penyunting\s*:|redaksi\s*:|"
     r"photos? by|photograph(?:s|y)? by|photography\s*:|illustration\s*:|illustrations? by|"
     r"photo\s*:|photograph\s*:|image\s*:|images\s*:|credit\s*:|bild\s*:|foto\s*:|"
     r"write to |to contact the (?:reporter|editor)|contact the reporter|"
@@ -310,11 +348,13 @@ CREDIT = re.compile(
     # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
     r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
     r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
-    r"traduzione di |перевод(?: с \w+)?\s*:? )",
+    r"traduzione di |перевод(?: с \w+)?\s*:? |" + INTERVIEW_CREDIT + r")",
+    # the interviewer of a Q&A: `Propos recueillis par X`, `Das Gespräch führte X`
     re.I,
 )
 _SHORT_SOURCE = re.compile(
     r"^(?:источник|джерело|fuente|quelle|fonte|来源|出典|forrás|źródło|zdroj|kaynak|bron|lähde|"
+    r"sumber|nguồn|المصدر|"
     r"källa|kilde|izvor|sursa|sursă)\s*[:：]",
     re.I,
 )
@@ -333,7 +373,9 @@ PHOTO_CREDIT = re.compile(
     r"\(\s*[A-Z][\w .&-]{0,30}(?:Photo|photo|Images?|via [^()]+)[^()]{0,40}\)|"
     r"\[\s*(?:Photo|Image|사진)[^\]]{0,60}\]|"
     r"\[[A-Z][A-Z0-9 /&.-]{2,40}\]|"
-    r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото)\s*:\s*[^.]{2,80}|"
+    r"(?:Photo|PHOTO|Photograph|Image|Illustration|Credit|Picture|Foto|Фото|Ảnh|ẢNH|Zdjęcie|"
+    r"Fot\.|Fotó|Kuva|Bild|Imagen|Crédito|Créditos|Crédit photo|Fotografia|Fotografía|صورة|"
+    r"Gambar)\s*:\s*[^.]{2,80}|"
     r"Credit\.\.\.[^.]{2,80}|"
     r"(?:REUTERS|AFP|AP|EPA)/[A-Z][\w .-]{1,40}|"
     r"\b[A-Z]{2,8} Photo/[A-Z][\w .-]{1,40}$|"
@@ -468,6 +510,12 @@ unlabelled number holds a `+` or starts with its area code in brackets: a row of
 a year in brackets (`2010 (2020) 2030`) is the story's."""
 
 
+_PAGE_LINE = re.compile(
+    r"^(?:page|p\.|página|pagina|seite|strona|strana|sivu|side|sida|oldal|sayfa|страница|"
+    r"페이지|頁)\s*[:.]?\s*[a-z]?\d{1,3}[a-z]?$"
+)
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -478,6 +526,8 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
+    if len(key) <= 16 and key[-1:].isdigit() and _PAGE_LINE.match(key):
+        return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
         return True
     stripped = text.strip()
@@ -730,7 +780,9 @@ _ACTION_WORDS = frozenset(
     follow|folgen|seguir|suivre|segui|volgen|följ|seuraa|obserwuj|подписаться|
     send|senden|enviar|envoyer|invia|versturen|skicka|lähetä|wyślij|отправить|
     gift|verschenken|regalar|offrir|regala|cadeau|
-    bookmark|merkliste|favoris|favoritos|preferiti
+    bookmark|merkliste|favoris|favoritos|preferiti|
+    download|descargar|télécharger|telecharger|herunterladen|scarica|baixar|pobierz|stáhnout|
+    downloaden|ladda ner|lataa|скачать|завантажити|다운로드|下载|下載|ダウンロード
     """.replace("\n", "").split("|")
 )
 _ACTION_WORDS = frozenset(word.strip() for word in _ACTION_WORDS)
@@ -741,11 +793,17 @@ _ACTION_OBJECTS = frozenset(
     the article|this article|this story|via|on|by email|per mail|por email|par email|
     news|nachricht|audio|podcast|기사|記事|文章|dit|dit artikel|dit bericht|this|cet article|
     diesen artikel|den artikel|este artículo|este artigo|questo articolo|
+    pdf|(pdf)|as pdf|als pdf|en pdf|em pdf|in pdf|the pdf|report|the report|full report|
+    the full report|app|the app|our app|file|
     """.replace("\n", "").split("|")
 )
 _ACTION_OBJECTS = frozenset(word.strip() for word in _ACTION_OBJECTS if word.strip())
 
 
+_KO_ACTION_ENDS = frozenset({"하기", "내기", "보기", "듣기"})
+_KO_BUTTON = re.compile(r"^[가-힣a-z ]{1,30}(?:하기|보내기|보기|듣기)$")
+"""Korean buttons in the verb's -기 form (`인쇄하기` print, `공유하기` share, `SNS 보내기`,
+`텍스트 음성 변환 서비스 사용하기`, `더보기` more): no headline ends so."""
 _ANY_DIGIT = re.compile(r"\d")
 _LABEL_ITEMS = re.compile(r"\s*[|/·•,]\s*|\s+")
 _LABEL_PARTS = re.compile(r"\s*[|/·•]\s*|\s{2,}")
@@ -800,6 +858,8 @@ def is_ui_label(text: str) -> bool:
         return True
     if (digits or items[0] in _COUNTED) and _COUNTER_LABEL.match(low):
         return True
+    if low[-2:] in _KO_ACTION_ENDS and len(items) <= 5 and _KO_BUTTON.match(low):
+        return True  # a Korean page's buttons name their action: `인쇄하기`, `SNS 보내기`
     items = [i.strip(":：") for i in items]
     if len(items) <= 3 and items[0] in _ACTION_WORDS:
         rest = " ".join(items[1:])

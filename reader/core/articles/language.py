@@ -16,6 +16,13 @@ _LATIN_WORDS = {
     "es": (" el ", " los ", " las ", " del ", " que ", " por ", " una "),
     "it": (" il ", " della ", " che ", " per ", " gli ", " una ", " non "),
     "pt": (" o ", " os ", " da ", " do ", " que ", " uma ", " não "),
+    "nl": (" het ", " een ", " van ", " niet ", " zijn ", " wordt ", " naar "),
+    "pl": (" się ", " nie ", " jest ", " że ", " przez ", " oraz ", " został "),
+    "cs": (" se ", " je ", " že ", " ve ", " které ", " jsou ", " podle "),
+    "sv": (" och ", " att ", " det ", " som ", " är ", " för ", " inte "),
+    "tr": (" ve ", " bir ", " bu ", " için ", " ile ", " olarak ", " değil "),
+    "id": (" yang ", " dan ", " di ", " dengan ", " untuk ", " dari ", " tidak "),
+    "hu": (" és ", " az ", " hogy ", " nem ", " egy ", " volt ", " meg "),
 }
 
 

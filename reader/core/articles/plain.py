@@ -78,7 +78,8 @@ _TITLE_PREFIX = re.compile(
     r"(?:EXCLUSIVE|UPDATE\s*\d+|CORRECTED|REFILE|RPT|WRAPUP\s*\d*|INSIGHT|FACTBOX|"
     r"BREAKINGVIEWS|EXPLAINER|BREAKING|URGENT)\s*-\s*|"
     r"(?:EXCLUSIVE|Exclusive|ANALYSIS|Analysis|BREAKING|Breaking|Explainer|EXPLAINER|"
-    r"Factbox|FACTBOX)\s*:\s+)+"
+    r"Factbox|FACTBOX|LIVE|Live|Live updates|LIVE UPDATES|En direct|EN DIRECT|En vivo|EN VIVO|"
+    r"Ao vivo|AO VIVO|In diretta|Liveblog|Live blog)\s*:\s+)+"
 )
 _DATELINE_AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?(?:/[A-ZÀ-Þ][\w.'’ -]{1,30}?)*)"
@@ -146,6 +147,9 @@ _DATELINE_UNDASHED = re.compile(
 """India's agencies put no dash after the agency: `New Delhi, Nov 24 (PTI) Chinese ...`."""
 _AGENCY_HEAD = re.compile(r"^(?P<agency>[A-Z][A-Z ]{2,30}) - ")
 _SIGNOFF = re.compile(r"\s*(?:[–—]|--?|==)\s*(?P<name>[A-Za-z][\w .'&-]{1,40}?)\s*\.?\s*$")
+_DESK_SIGNOFF = re.compile(r"^(?P<name>[^\W\d_]{2,12})\s+[a-z]{1,4}(?:/[a-z]{1,4})+\b")
+_CAPS_SIGNOFF = re.compile(r"(?<=[.!?\"”»])\s+(?P<name>[^\W\d_a-z]{2,6})\s*$")
+"""An agency's name in capitals after the last sentence: `... mezi delegacemi. ČTK`."""
 _PAREN_SIGNOFF = re.compile(r"\s*\((?P<name>[A-Z][\w .'&-]{1,30})\)\s*$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})(?:,|\s)\s*(?:is|was|reports|covers|writes|"
@@ -243,6 +247,65 @@ _CJK_SIGNOFF = re.compile(
 """A Japanese or Chinese paper's correspondent under the story, with the place:
 `（モスクワ・森下健太）`, a bureau and its reporter (`（根室支局　佐藤健太）`),
 `（本报北京特派员 林佳慧）`."""
+_FAREWELL = re.compile(
+    r"^(?i:stay safe|stay well|best|all best|all the best|best wishes|cheers|regards|"
+    r"best regards|kind regards|warm regards|thanks for reading|thank you for reading|"
+    r"until tomorrow|see you tomorrow|see you next week|until next time|take care|warmly|"
+    r"yours|ciao|à demain|à bientôt|bis morgen|bis bald|hasta mañana|saludos|un saludo|"
+    r"abrazos|até amanhã|um abraço|pozdrawiam|do jutra|s pozdravem|a presto|tot morgen)"
+    r"\s*[,!.]?\s*(?P<name>[^\W\d_][^,;:!?]{2,60})?$"
+)
+"""A newsletter writer's farewell over their name: `Stay safe,` / `Emma Wilkins`."""
+_FAREWELL_FIRST = frozenset(
+    "stay best all cheers regards kind warm thanks thank until see take warmly yours ciao à "
+    "bis hasta saludos un abrazos até um pozdrawiam do s a tot".split()
+)
+
+
+def _farewell(text: str) -> re.Match[str] | None:
+    """`_FAREWELL` on a short line whose first word may open one (a cheap test first)."""
+    if len(text) >= 80:
+        return None
+    first = text.split(None, 1)[0].lower().rstrip(",!.") if text.strip() else ""
+    return _FAREWELL.match(text) if first in _FAREWELL_FIRST else None
+
+
+_KO_CAPTION = re.compile(
+    r"(?:있다|있는 모습|모습|있습니다|했다)\.\s*(?:\[?사진\s*[=:／/]?\s*)?"
+    r"(?P<name>[가-힣A-Za-z ]{2,12})\]?$"
+)
+"""A Korean photo caption: what the picture shows, then who took it (`... 악수하고 있다.
+연합뉴스`, `... 있다. [사진 = 뉴시스]`)."""
+_AR_BYLINE = re.compile(
+    r"^(?:(?:بقلم|كتب|كتبت|إعداد)|[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12})?)\s*:\s*"
+    r"(?P<name>[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12}){1,2})$"
+)
+"""An Arabic byline: the place (one or two words) or `بقلم` (by), a colon, a name of two or
+three words; a headline quoting someone (`بايدن: الحرب ستنتهي قريبا`) is longer."""
+_COMMENTS_STARTS = (
+    "leave a", "add a comment", "post a comment", "join the conversation", "laisser un",
+    "deja ", "deixe ", "lascia un", "dodaj komentarz", "schreiben sie", "para comentar",
+    "comments", "comentarios", "commentaires", "kommentare", "reacties",
+)  # fmt: skip
+"""What a comments head starts with (a cheap test before the pattern)."""
+_COMMENTS_HEAD = re.compile(
+    r"^(?:\d+\s+(?:responses?|comments?|replies|reacties|kommentare|commentaires|comentarios|"
+    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,60}|"
+    r"(?:leave a (?:reply|comment)|add a comment|post a comment|join the conversation|"
+    r"laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|"
+    r"lascia un commento|dodaj komentarz|schreiben sie einen kommentar|"
+    r"para comentar,? (?:inici[aá] sesión|debes|deb[eé]s|tenés|tienes).{0,30}|"
+    r"(?:comments|comentarios|commentaires|kommentare|reacties)\s*\(\d+\))[.!:]?)$",
+    re.I,
+)
+"""Where the readers' comments begin (`4 Responses to "..."`, `Leave a Reply`, `Add a
+Comment`, `Para comentar, iniciá sesión.`): what follows is theirs, not the story's."""
+_ZH_REPORTER = re.compile(
+    r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
+)
+"""A Chinese paper's reporter line under the story, no brackets: `记者 王小明`, `文／李华`."""
+_RIGHTS_AFTER_NAME = re.compile(r"^[^©\n]{2,60}?\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$")
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
 )
@@ -254,7 +317,9 @@ _DISCLOSURE_HEADS = frozenset({"disclosure statement", "disclosure", "partners",
 _EMBED_LABELS = frozenset({"audio", "video", "watch", "listen", "podcast", "watch:", "listen:"})
 _HOST_LINE = re.compile(r"^(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
 _AUTHOR_CREDIT = re.compile(
-    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:)\s*([^;)]+)",
+    r"^\(?\s*(?:(?:reporting|(?:japanese|korean|chinese) original) by|reporter\s*:|"
+    + furniture.INTERVIEW_CREDIT
+    + r")\s*([^;)]+)",
     re.I,
 )
 """The reporter in the closing credits: `(Reporting by X; Editing by Y)`, ANTARA's `Reporter:
@@ -289,11 +354,13 @@ _PICTURE_OPENERS = frozenset(
 """A picture's button over its caption, as a page saved as text prints it."""
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _ADDRESS = re.compile(
-    r"^(?:[\w .&'’-]{2,40}, )?(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), (?:[^,.!?]+, )*"
-    r"(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})(?:, [A-Z][\w .]+)?$"
+    r"^(?:[\w .&'’-]{2,40}, ){0,3}(?:\d+[\w-]*,? [^.!?]*|[\w ]+ House, \d+ [^.!?]*), "
+    r"(?:[^,.!?]+, )*(?:[A-Z][\w ]+ )?(?:\d{5,6}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|"
+    r"(?<=[A-Z]{2} )\d{4}|(?<=[A-Z]{3} )\d{4})(?:, [A-Z][\w .]+)?$"
 )
 """A postal address: `60, Sajik-ro 8-gil, Jongno-gu, Seoul 03172, Republic of Korea`,
-`Bracken House, 1 Friday Street, London, EC4M 9BT`."""
+`Bracken House, 1 Friday Street, London, EC4M 9BT`, `Level 6, 22 William St, Melbourne VIC
+3000` (a state's letters before a four-digit postcode)."""
 _TURN = re.compile(r"^[A-Z][^:]{1,80}:(?:\t| {2,})\S")
 """A transcript's turn: the speaker's label, then (after a tab) what they said."""
 _CAPTION_LABEL = re.compile(
@@ -393,7 +460,7 @@ def parse_text(
     _lone_date_labels(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
-    start = _live_entry(lines, _adjust_start(lines, _body_start(lines)))
+    start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
@@ -456,6 +523,13 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if stripped == "--":
         line.kind = END  # the signature delimiter of an e-mail
+        return line
+    if (
+        len(stripped) < 90
+        and (stripped[:1].isdigit() or stripped[:24].lower().startswith(_COMMENTS_STARTS))
+        and _COMMENTS_HEAD.match(stripped)
+    ):
+        line.kind = END  # the readers' comments start: no more of the story below
         return line
     first = stripped[:1]
     if (first in "-=_*~#—–·•.bB" and (_RULE.match(stripped) or _FORWARD.match(stripped))) or (
@@ -558,6 +632,24 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if first in "（(" and (closing := _CJK_SIGNOFF.match(stripped)):
         line.kind, line.names = BYLINE, [closing.group("ja") or closing.group("zh")]
+        return line
+    if "\u0600" <= first <= "\u06ff" and len(stripped) <= 50 and (ar := _AR_BYLINE.match(stripped)):
+        # an Arabic paper's place and reporter: `الرياض: فهد العتيبي`, `بقلم: فهد العتيبي`
+        line.kind, line.names = BYLINE, [ar.group("name")]
+        return line
+    if first in "记記本文责責" and len(stripped) <= 40 and (zh := _ZH_REPORTER.match(stripped)):
+        line.kind, line.names = BYLINE, re.split(r"[\s、，,]+", zh.group("names").strip())
+        return line
+    if (
+        len(stripped) < 200
+        and ("\uac00" <= stripped[-1:] <= "\ud7a3" or stripped[-1:] == "]")
+        and (ko_caption := _KO_CAPTION.search(stripped))
+        and outlets.named(ko_caption.group("name"))
+    ):
+        line.kind = CAPTION  # `... 악수하고 있다. 연합뉴스`: a picture's caption and its credit
+        return line
+    if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
+        line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first
         return line
     if len(stripped) <= 64 and (credited := _outlet_credit(stripped.strip("*_ "), outlets)):
         # an agency credit in a byline's place: no author, as `By Yonhap` is none
@@ -725,7 +817,13 @@ def _outlet_credit(text: str, outlets: OutletTable) -> Outlet | None:
 
 def _printed_name(text: str, outlet: Outlet) -> bool:
     """A masthead prints the outlet's name as the outlet does, or in capitals: `Foreign
-    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`."""
+    affairs` in sentence case is a page's section, not the magazine `Foreign Affairs`. A page's
+    button is no masthead: `Print` under a share row is not `The Print`."""
+    words = text.split()
+    if len(words) == 1 and not text.isupper():
+        names = [n for n in (outlet.name, *outlet.aliases) if outlet_key(n) == outlet_key(text)]
+        if names and all(n.split()[0].lower() == "the" for n in names):
+            return False  # the outlet always prints its `The`; the bare word is a label
     if text.isupper() or text.islower():
         return True
     shape = [w[:1].isupper() for w in text.split() if w.lower() != "the"]
@@ -768,7 +866,8 @@ def _is_end_mark(text: str) -> bool:
 
 
 _RIGHTS = re.compile(
-    r"^все права|不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|"
+    r"^все права|جميع الحقوق محفوظة|حقوق النشر|bản quyền thuộc|giấy phép số|hak cipta|"
+    r"不得轉載|不得转载|無断転載|無斷轉載|禁止轉載|禁止转载|版权所有|版權所有|"
     r"ICP[备證证]",
     re.I,
 )
@@ -805,7 +904,7 @@ _DATE_NOISE = frozenset({
     "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
     "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
     "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
-    "aest", "aedt", "pst", "pdt", "cst", "cdt"})  # fmt: skip
+    "aest", "aedt", "pst", "pdt", "cst", "cdt", "기사원문", "최종수정", "승인"})  # fmt: skip
 """Labels and zones around a date: a line of dates and these is a date line."""
 
 
@@ -817,7 +916,8 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", rest)
     noise = _DATE_NOISE
     meaningful = [w for w in words if w.lower() not in noise]
-    if sum(1 for w in meaningful if _CJK.match(w)) and len(_CJK.findall(rest)) > 8:
+    cjk_words = [w for w in meaningful if _CJK.match(w)]
+    if cjk_words and sum(len(_CJK.findall(w)) for w in cjk_words) > 8:
         return False  # `2025年12月1日外交部发言人毛宁主持例行记者会` is a headline with its date
     if rest.count("|") >= 2 and all(len(part.strip()) <= 40 for part in rest.split("|")):
         # A row of short fields: `World News | Agence France-Presse | Published: ... | ...`
@@ -1288,9 +1388,26 @@ def _entry_follows(lines: list[_Line], nxt: int, further: int) -> bool:
 def _adjust_start(lines: list[_Line], start: int) -> int:
     """The body starts at the dateline when the paragraph chosen has none and the next one has
     (`SEOUL – When Kim Jong Un stepped ...` under a column's long teaser), and a transcript's
-    first speaker label (`LEILA FADEL, HOST:`) belongs to it."""
+    first speaker label (`LEILA FADEL, HOST:`) belongs to it. A place alone on its line under
+    the byline or date (`Brasília`, `ISTANBUL`) is the dateline printed apart: the header's."""
     if start >= len(lines):
         return start
+    place = lines[start].unit.text.strip()
+    if len(place) <= 40 and _PLACE_ALONE.match(place) and not place.endswith((".", ":")):
+        before = start - 1
+        while before >= 0 and lines[before].kind in (FURN, MEDIA):
+            before -= 1
+        after = _next_content(lines, start)
+        while after is not None and lines[after].kind in (FURN, MEDIA):
+            after = _next_content(lines, after)
+        if (
+            before >= 0
+            and lines[before].kind in (DATE, BYLINE)
+            and after is not None
+            and lines[after].kind == TEXT
+            and lines[after].prose
+        ):
+            start = after
     nxt = _next_content(lines, start)
     if (
         nxt is not None
@@ -1331,7 +1448,29 @@ def _adjust_start(lines: list[_Line], start: int) -> int:
     return start
 
 
+_PLACE_ALONE = re.compile(r"^[A-ZÀ-ÞА-Я][\w'’.-]+(?:[ -][A-ZÀ-Þa-zА-Я][\w'’.-]+){0,2}$")
+"""A place printed alone: `Brasília`, `ISTANBUL`, `São Paulo`, `Rio de Janeiro`."""
 _STAMP_LINE = re.compile(r"^\d{1,2}[.:h]\d\d(?:\s*(?:uur|Uhr|h|[ap]\.?m\.?))?$", re.I)
+
+
+_ENTRY_HEAD = re.compile(
+    r"^\d{1,2}[:.h]\d\d\s*(?:[ap]\.?m\.?|uur|Uhr|h)?\s*(?:[A-Z]{2,4}\s*)?[–—-]\s+\S", re.I
+)
+"""A live page's entry: its time and its heading on one line (`6:42pm – Leaders have agreed`)."""
+
+
+def _live_entries(lines: list[_Line], start: int) -> int:
+    """A live page with several entries, each headed by its time (`6:42pm – Heading`): the
+    newest entry's head opens the body (every entry is the story), it is no headline."""
+    above = start - 1
+    while above >= 0 and lines[above].kind in (FURN, MEDIA):
+        above -= 1
+    if above < 0 or not lines[above].unit.text.lstrip()[:1].isdigit():
+        return start
+    if not _ENTRY_HEAD.match(lines[above].unit.text.strip()):
+        return start
+    later = sum(1 for ln in lines[start : start + 80] if _ENTRY_HEAD.match(ln.unit.text.strip()))
+    return above if later >= 2 else start
 
 
 def _live_entry(lines: list[_Line], start: int) -> int:
@@ -1391,6 +1530,8 @@ def _keep_prose(
         return start
     between = [k for k in range(top + 1, start) if lines[k].kind == TEXT]
     if any(_running(lines[k]) and not _BIO.match(lines[k].unit.text) for k in between):
+        while len(between) > 1 and _PLACE_ALONE.match(lines[between[0]].unit.text.strip()):
+            between.pop(0)  # the dateline's place on its own line stays in the header
         return between[0]
     return start
 
@@ -1833,13 +1974,22 @@ _LIVE_LABEL = re.compile(
 )
 
 
+_LIVE_HEADLINE = re.compile(
+    r"^(?:live|live updates?|en direct|en vivo|ao vivo|in diretta|liveblog|live ?blog)\s*[:|–—-]"
+    r"\s*(?:\S+\s+){4,}\S+",
+    re.I,
+)
+"""A live page's headline after its label (`Live: Apec leaders wrap up Shenzhen summit with
+trade declaration`): five words or more make a headline, not the page's name."""
+
+
 def _kicker_like(text: str) -> bool:
     """`World`, `N. Korea`, `EXCLUSIVE`, `Asia | Kim's coming-out party`, `Tech & Sci`."""
     stripped = text.strip()
     words = stripped.split()
     if len(stripped) > 60 or stripped[-1:] in ".?!":
         return False
-    if _LIVE_LABEL.match(stripped):
+    if _LIVE_LABEL.match(stripped) and not _LIVE_HEADLINE.match(stripped):
         return True  # a live page's name over its entries: `Liveblog Oorlog in Oekraïne`
     if _CJK.search(stripped):
         return len(stripped) <= 8 or "|" in stripped  # `국제`, `中国・台湾`; words have no spaces
@@ -1898,11 +2048,19 @@ def _short_headline(head: str, dek: str) -> bool:
     )
 
 
+_DESK_INITIALS = re.compile(r"^\s*[a-z]{2,4}(?:\s+[a-z]{2,4}){1,3}\s*$")
+"""Editors' initials on a line of their own (ČTK's `ank mal`): only directly over an end mark
+or a rights line do two short lower-case words read so."""
+
+
 def _footer_start(lines: list[_Line], start: int) -> int:
     """The first strong end mark after the body's first paragraph: `(END)`, a copyright line,
     credits, a `Related`/`Most read` list, a signature."""
     for i in range(start + 1, len(lines)):
         line = lines[i]
+        if line.kind == END and i - 1 > start and _DESK_INITIALS.match(lines[i - 1].unit.text):
+            lines[i - 1].kind = END  # the desk's initials over the rights line: `ank mal`
+            return i - 1
         if line.kind == END or _strong_list(line):
             return i
         if line.kind in (CREDIT, BYLINE) and _nothing_after(lines, i):
@@ -1957,8 +2115,15 @@ def _nothing_after(lines: list[_Line], i: int) -> bool:
     return True
 
 
-_EDITORS_NOTE = re.compile(r"^[(\[]?\s*editor(?:'|’)?s?(?:'|’)?\s+note\b", re.I)
-"""`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`."""
+_EDITORS_NOTE = re.compile(
+    r"^[(\[]?\s*(?:editor(?:'|’)?s?(?:'|’)?\s+note\b|(?:correction|clarification|"
+    r"corrección|aclaración|rectificatif|correctif|korrektur|berichtigung|correzione|"
+    r"correção|rettifica|sprostowanie|oprava|rectificación)\s*[:—–-]\s*"
+    r"(?:an?|the|this|una?|une|el|la|le|les|cet|cette|eine?|der|die|das|um|uma|o|a|w|v)\b)",
+    re.I,
+)
+"""`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`, and a correction atop the story
+(`Correction: An earlier version of this story said ...`): the newsroom to the reader."""
 
 
 # --- Putting the article together ------------------------------------------------------------
@@ -2011,6 +2176,17 @@ class _Assembly:
         self.bios: set[str] = set()
         """Bios under the story, moved to `credits`."""
 
+    def _language(self) -> str | None:
+        """The article's language, from its metadata or its first paragraphs (the locale
+        of an outlet the table does not know)."""
+        given = self.hints.language or frontmatter.string(
+            self.meta.get("language") or self.meta.get("lang")
+        )
+        if given:
+            return given.split("-")[0].lower()
+        texts = [ln.unit.text for ln in self.lines[self.start : self.end] if ln.kind == TEXT]
+        return language.guess(" ".join(texts[:3]))
+
     def build(self, fallback_title: str, warnings: list[str]) -> ParsedText:
         body = self._body()
         dateline, dateline_agency, month_day, ko_names = self._dateline(body)
@@ -2020,6 +2196,10 @@ class _Assembly:
         if byline and source and len(byline) > len(source) + 2 and byline.endswith(source):
             # `Marcus Tibbs, Stars and Stripes`: the outlet's name split at its `and`
             byline = byline[: -len(source)].rstrip(" ,;|–—-") or byline
+        if source and len(body) > 1 and body[-1].strip() == source:
+            # the paper's name printed again under the story (an e-paper's page foot)
+            self.dropped[body[-1]] = "masthead"
+            body.pop()
         kept = len(body)
         body = self._drop_bios(body, byline)
         if body and len(body) < kept:
@@ -2236,6 +2416,13 @@ class _Assembly:
                 self.dropped[body[-1]] = "byline repeated"
                 body = body[:-1]
                 continue
+            farewell = _farewell(last)
+            if farewell and (
+                not farewell.group("name") or farewell.group("name").strip().lower() in names
+            ):
+                bios.append(body[-1])  # the writer's farewell over their name: a sign-off
+                body = body[:-1]
+                continue
             named = match and (match.group("name") or match.group("named") or "").lower()
             if match and len(last) < 400 and (named in parts | names or not named):
                 bios.append(body[-1])
@@ -2279,7 +2466,10 @@ class _Assembly:
         if bracket:
             reporter = bracket.group("names") or bracket.group("jnames")
             names = [reporter] if reporter else []
-            return bracket.group("place").strip(), bracket.group("agency"), None, names
+            place, agency = bracket.group("place").strip(), bracket.group("agency")
+            if agency is None and not names and self.outlets.named(place):
+                return None, place, None, []  # `【财新网】`: the outlet in the bracket, no place
+            return place, agency, None, names
         bare = _DATELINE_BARE.match(first)
         if bare:
             return None, bare.group("agency"), None, []
@@ -2303,6 +2493,9 @@ class _Assembly:
         if match and match.group("place").upper() == match.group("place"):
             month_day = _month_day(match.group("mon"), match.group("day"))
             return _clean_place(match.group("place")), None, month_day, []
+        slot = _dateline_slot(first, self.outlets)
+        if slot:
+            return slot[0], slot[1], slot[2], []
         return None, None, None, []
 
     # -- source --
@@ -2329,9 +2522,21 @@ class _Assembly:
             name = found.name if found else self.hints.source
             return name, self.hints.source_from, found
         top = self.head if self.head is not None else self.start
-        for i in range(min(top, len(self.lines))):
+        # Above a forwarded message's header are the forwarder's note and signature (a
+        # ministry's name under theirs), not the article's masthead.
+        forward = next(
+            (
+                i + 1
+                for i in range(min(top, len(self.lines)) - 1, -1, -1)
+                if self.lines[i].kind == FURN
+                and self.lines[i].unit.text[:1] in "-Bb"
+                and _FORWARD.match(self.lines[i].unit.text.strip())
+            ),
+            0,
+        )
+        for i in range(forward, min(top, len(self.lines))):
             line = self.lines[i]
-            if line.outlet is not None:
+            if line.outlet is not None and not self._disowned(line):
                 return line.outlet.name, "masthead", line.outlet
         candidates: list[tuple[Outlet | None, str, str | None]] = []
         if self.hints.source:
@@ -2355,6 +2560,10 @@ class _Assembly:
                 found = outlets.named(m.group("name"))
                 if found:
                     candidates.append((found, "sign-off", None))
+            elif line.kind == END and (m := _DESK_SIGNOFF.match(text.strip())):
+                found = outlets.named(m.group("name"))
+                if found:  # `EFE jmr/ag`, `AAP fl/lc`: the agency and its desk's initials
+                    candidates.append((found, "sign-off", None))
             source_line = line.kind == CREDIT and text.lower().startswith("source")
             if source_line and (found := outlets.in_text(text)):
                 candidates.append((found, "source line", None))
@@ -2366,6 +2575,8 @@ class _Assembly:
             for i, line in enumerate(self.lines):
                 if self.start <= i < self.end and line.kind == TEXT:
                     continue
+                if i < forward and origin == "mention":
+                    continue  # the forwarder's signature names their employer
                 if kinds and line.kind not in kinds:
                     continue
                 text = line.unit.text
@@ -2375,6 +2586,8 @@ class _Assembly:
                     found = outlets.in_text(text) if _is_end_mark(text) else None
                 else:
                     found = outlets.in_text(text) if line.kind != TEXT else None
+                    if found is not None and self._disowned(line, found):
+                        found = None
                 if found:
                     candidates.append((found, origin, None))
                     break
@@ -2384,57 +2597,107 @@ class _Assembly:
             if raw:
                 return raw, origin, None
         masthead = _repeated_masthead(self.lines, top)
+        repeated = None
         if masthead:
             at = next(i for i, ln in enumerate(self.lines) if ln.unit.text.strip() == masthead)
             below = self.lines[at + 1].unit.text if at + 1 < len(self.lines) else ""
-            return unknown_outlets.seat_of(masthead, below) or masthead, "masthead", None
-        unknown = self._unknown_outlet(top)
+            repeated = unknown_outlets.seat_of(masthead, below) or masthead
+        unknown = self._unknown_outlet(top, repeated)
         if unknown:
             return unknown[0], unknown[1], None
         return None, None, None
 
-    def _unknown_outlet(self, top: int) -> tuple[str, str] | None:
-        """An outlet the table does not know, named by itself in a shape any outlet prints
+    def _disowned(self, line: _Line, outlet: Outlet | None = None) -> bool:
+        """A masthead the table knows that reads like a section (`Foreign Affairs`, the
+        magazine's name, over a parliament committee's menu), on a page whose own domain is
+        not that outlet's: the page names its section, not the magazine."""
+        outlet = outlet or line.outlet
+        if outlet is None or not unknown_outlets.is_section(line.unit.text.strip()):
+            return False
+        hosts = []
+        for i, other in enumerate(self.lines):
+            if self.start <= i < self.end and other.kind == TEXT:
+                continue
+            text = other.unit.text
+            host = unknown_outlets.domain_line(text) or (
+                unknown_outlets.address_domain(text) if "@" in text else None
+            )
+            if host:
+                hosts.append(host)
+        return bool(hosts) and all(self.outlets.by_domain(h) is not outlet for h in hosts)
+
+    def _unknown_outlet(self, top: int, repeated: str | None) -> tuple[str, str] | None:
+        """An outlet the table does not know, named by itself in the shapes any outlet prints
         (see unknown_outlets): the masthead over the menu, a page title repeating the
-        headline, a newsletter's sending name, a copyright line, an opinion disclaimer, a
-        domain line. In that order: the nearer the shape to a name the reader knows, first."""
+        headline, a newsletter's sending name, a copyright line, an opinion disclaimer, `X is
+        a publication of Y`, a domain line or an address's domain. Every shape is read and
+        `unknown_outlets.rank` weighs them: the nearer the shape to a name the reader knows,
+        and the more shapes agree, the better; a carrier, a section or a product loses."""
         lines = self.lines
         n = len(lines)
         texts = [line.unit.text for line in lines]
+        # (a first line the page names again below: `Al-Monitor` ... `told Al-Monitor`)
+        found: list[tuple[str, str]] = [(repeated, "repeated masthead")] if repeated else []
         for i in range(min(top, n)):
             if i == 0 or (lines[i - 1].kind == FURN and _EMAIL_HEADER.match(texts[i - 1])):
                 following = [t for t in texts[i + 1 : i + 3]]
                 name = unknown_outlets.masthead(texts[i], following)
                 if name and not _kicker_word(name):
-                    return name, "masthead"
+                    found.append((name, "masthead"))
         for i in range(min(top, n, 5)):
             if texts[i][:1] == "[" and (name := unknown_outlets.home_link(texts[i])):
-                return name, "home link"
+                found.append((name, "home link"))
         headline = texts[self.head] if self.head is not None else None
         for text in texts[:5]:
             if name := unknown_outlets.page_title_outlet(text, headline):
-                return name, "page title"
+                found.append((name, "page title"))
         for i in range(min(self.start, n)):
             if lines[i].kind == FURN and (name := unknown_outlets.sending_name(texts[i])):
-                return name, "e-mail sender"
+                found.append((name, "e-mail sender"))
+        for i in range(min(4, n, top)):
+            if name := unknown_outlets.office_name(texts[i]):
+                below = texts[i + 1] if i + 1 < n else ""
+                found.append((unknown_outlets.seat_of(name, below) or name, "masthead"))
         byline = self._byline([])
         for i in range(self.end, n):
             if name := unknown_outlets.recommended_from(texts[i], byline):
-                return name, "list head"
+                found.append((name, "list head"))
         outside = [i for i in range(n - 1, -1, -1) if not self.start <= i < self.end]
         for i in outside:
             if name := unknown_outlets.copyright_holder(texts[i]):
-                return name, "copyright"
+                found.append((name, "copyright"))
+                break
+        for i in range(n - 1, max(0, n - 15) - 1, -1):
+            if len(texts[i]) < 200 and (described := unknown_outlets.self_described(texts[i])):
+                found += [(described[0], "product"), (described[1], "self-description")]
+                break
         for i in range(n - 1, max(self.start, n - 12) - 1, -1):
             if name := unknown_outlets.disclaimer_owner(texts[i]):
-                return name, "disclaimer"
-        for i in range(min(3, n, top)):
+                found.append((name, "disclaimer"))
+                break
+        # Under a carrier's own masthead and menu (PressReader, an e-paper kiosk) the paper's
+        # name comes a few lines further down.
+        carried = any(unknown_outlets.is_carrier(t.strip()) for t in texts[: min(3, n)])
+        for i in range(min(8 if carried else 3, n, top)):
             if i != self.head and (name := unknown_outlets.paper_name(texts[i])):
-                return name, "masthead"
-        for i in [*range(min(self.start, n)), *range(self.end, n)]:
+                found.append((name, "paper name"))
+                break
+        around = [i for i in range(n) if not (self.start <= i < self.end and lines[i].prose)]
+        for i in reversed(around):
+            if i >= self.start and (name := unknown_outlets.office_name(texts[i])):
+                below = texts[i + 1] if i + 1 < n else ""
+                name = unknown_outlets.seat_of(name, below) or name
+                found.append((name, "imprint"))  # the office signing under its statement
+                break
+        for i in around:
             if name := unknown_outlets.domain_line(texts[i]):
-                return name, "domain"
-        return None
+                found.append((name, "domain"))
+                break
+        for i in around:
+            if "@" in texts[i] and (host := unknown_outlets.address_domain(texts[i])):
+                found.append((host, "e-mail domain"))
+                break
+        return unknown_outlets.rank(found)
 
     def _signoff(
         self, body: list[str], outlets: OutletTable
@@ -2444,13 +2707,15 @@ class _Assembly:
             return None
         last = body[-1]
         tail = max(0, len(last) - 60)
-        for pattern in (_SIGNOFF, _PAREN_SIGNOFF):
+        for pattern in (_SIGNOFF, _PAREN_SIGNOFF, _CAPS_SIGNOFF):
             match = pattern.search(last, tail)
             if match is None:
                 continue
             name = match.group("name").strip()
             found = outlets.named(name)
-            if found is None and not (name.isupper() and 2 <= len(name) <= 6):
+            if found is None and (
+                pattern is _CAPS_SIGNOFF or not (name.isupper() and 2 <= len(name) <= 6)
+            ):
                 continue
             trimmed = last[: match.start()].rstrip()
             if trimmed:
@@ -2483,7 +2748,16 @@ class _Assembly:
             default=self.start,
         )  # (a date line under the last paragraph, over `Support hromadske`, is the story's)
         ranked: list[tuple[tuple[int, int, int, int, int], dates.DateStamp]] = []
-        for i, line in enumerate(self.lines):
+        comments = next(
+            (
+                i
+                for i in range(self.start, len(self.lines))
+                if self.lines[i].kind == END
+                and _COMMENTS_HEAD.match(self.lines[i].unit.text.strip())
+            ),
+            len(self.lines),
+        )  # (a reader's comment is dated too: not the story's date)
+        for i, line in enumerate(self.lines[:comments]):
             if line.kind not in (DATE, BYLINE) or not line.stamps:
                 continue
             if self.start <= i <= last_text and not (line.kind == DATE and i <= self.start + 1):
@@ -2509,7 +2783,7 @@ class _Assembly:
         stamp = ranked[0][1]
         day = stamp.date
         if stamp.ambiguous:
-            day = _resolve(stamp, month_day, outlet)
+            day = _resolve(stamp, month_day, outlet, self._language())
         zone_name = outlet.timezone if outlet else None
         published = stamp.published(zone_name) if day == stamp.date else None
         return day.isoformat(), published
@@ -2597,15 +2871,34 @@ class _Assembly:
         match = bylines.END_BIO.match(text) or _REPORTED_FROM.match(text)
         if match:
             return bylines.bare(match.group("name"), is_outlet)
+        if len(text) < 200 and (role := bylines.from_role(text, is_outlet)):
+            return role
         if furniture.normal(text) in _END_AUTHOR_HEADS and k + 1 < len(self.lines):
             below = self.lines[k + 1].unit.text.strip().strip("*_ ")
             bio = bylines.END_BIO.match(below) or _BIO.match(below)
             name = (bio.group("name") if bio and "name" in bio.groupdict() else None) or below
             return bylines.bare(name.split(",")[0] if bio is None else name, is_outlet)
+        farewell = _farewell(text)
+        if farewell:
+            # a newsletter's sign-off: `Stay safe,` / `Emma Wilkins`
+            name = farewell.group("name") or (
+                self.lines[k + 1].unit.text.strip().strip("*_ ") if k + 1 < len(self.lines) else ""
+            )
+            signed = bylines.bare(name, is_outlet) if name else None
+            if signed and len(signed) <= 2:
+                return signed
         if k == len(self.lines) - 1 or all(
             ln.kind in (FURN, END, LINK, LIST_HEAD, CREDIT, MEDIA) for ln in self.lines[k + 1 :]
         ):
-            by = bylines.prefixed(text, is_outlet) if text[:3].lower() == "by " else None
+            by = bylines.prefixed(text, is_outlet) if bylines.has_prefix(text) else None
+            if (
+                by is None
+                and text.isupper()
+                and 2 <= len(text.split()) <= 4
+                and self.lines[k].kind == TEXT
+                and not furniture.is_furniture(text, False)
+            ):
+                by = bylines.bare(text, is_outlet)  # the reporter in capitals: `MINH ANH`
             return by if by and any(len(n.split()) >= 2 for n in by) else None
         return None
 
@@ -2749,16 +3042,23 @@ def _month_day(month: str | None, day: str | None) -> tuple[int, int] | None:
 
 
 def _resolve(
-    stamp: dates.DateStamp, month_day: tuple[int, int] | None, outlet: Outlet | None
+    stamp: dates.DateStamp,
+    month_day: tuple[int, int] | None,
+    outlet: Outlet | None,
+    language_code: str | None = None,
 ) -> dt.date:
     """An all-number date either way round: the dateline's `Sept 3` settles it, else the outlet's
-    habit, else the US order for English-language copy and the day first for the rest."""
+    habit, else the US order for English-language copy and the day first for the rest (only
+    the US and a few of its neighbours put the month first: `02/04/2026` from a Latin American
+    wire or a Dutch paper is 2 April)."""
     other = stamp.swapped or stamp.date
     if month_day:
         for day in (stamp.date, other):
             if (day.month, day.day) == month_day:
                 return day
-    if outlet and outlet.dates == "dmy":
+    if outlet and outlet.dates:
+        return other if outlet.dates == "dmy" else stamp.date
+    if language_code and language_code != "en":
         return other
     return stamp.date
 
@@ -2798,6 +3098,62 @@ def _agency_pair(text: str, outlets: OutletTable) -> Outlet | None:
         found = outlets.named(part)
         if found:
             return found
+    return None
+
+
+_SLOT = re.compile(
+    r"[/(（【［\[]\s*(?P<name>[^\s()/（）【】［］\[\]][^()/（）【】［］\[\]]{0,28}?)\s*[/)）】］\]]"
+    r"\s*\.?\s*(?:--?|[–—:]|\.-|=|(?=\s*\S))|"
+    r"(?<![\w-])(?P<caps>[^\W\d_a-zа-яё]{2,}(?:[- ][^\W\d_a-zа-яё]{2,}){0,2})\s*(?:--?|[–—])\s"
+)
+"""Where an agency signs the first paragraph, in any script: `/ТАСС/.`, `(EFE).-`, `【财新网】`,
+`[ANSA]`, or its name in capitals before a dash (`ИНТЕРФАКС -`, `MTI -`)."""
+_PLACE_AND_DAY = re.compile(
+    r"^[^\W\d_][^,()]{1,40},\s*(?:\d{1,2}\.?\s+[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s+\d{1,2})$"
+)
+"""A dateline's place and day before an agency's name: `La Habana, 12 nov`, `Quito, Nov. 12`."""
+_SLOT_PLACE = re.compile(r"^(?P<place>[^\W\d_][^,.(/（【\[\d]{0,38}?)\s*(?:[,.]|$)")
+
+
+def _dateline_slot(first: str, outlets: OutletTable) -> tuple[str | None, str, tuple[int, int]
+                                                             | None] | None:  # fmt: skip
+    """A known outlet in the dateline's slot of the first paragraph, in whatever case or
+    script it writes its name (`СТАМБУЛ, 27 марта. /ТАСС/.`, `УЛАН-БАТОР. 28 августа.
+    ИНТЕРФАКС -`, `Bogotá, 21 jun (EFE).-`): the place and day before it, no sentence."""
+    head = first[:90]
+    for match in _SLOT.finditer(head):
+        before = head[: match.start()]
+        if len(before) > 60 or re.search(r"[.!?。]\s+\S+\s+\S+\s+\S+\s+\S+", before):
+            return None  # past the dateline: the story's words, not its slot
+        bare = before.strip()
+        if not (
+            not bare
+            or bare[-1] in ".,:-–—"
+            or any(ch.isdigit() for ch in bare)
+            or bare.isupper()
+            or len(bare.split()) <= 2
+        ):
+            continue  # `Kim Jong Un (KCNA) said`: a name in the sentence, not a dateline
+        name = (match.group("name") or match.group("caps") or "").strip()
+        found = outlets.named(name) if name else None
+        if found is None and not (
+            # an agency the table does not know, after the place and the day:
+            # `La Habana, 12 nov (Prensa Latina) El presidente ...`
+            match.group("name")
+            and head[match.start()] == "("
+            and _PLACE_AND_DAY.match(before.strip())
+            and len(name.split()) >= 2
+            and unknown_outlets.name_shape(name, 4)
+        ):
+            continue
+        place_match = _SLOT_PLACE.match(before.strip())
+        place = _clean_place(place_match.group("place")) if place_match else None
+        month_day = None
+        for day, month in re.findall(r"(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?", before):
+            month_day = _month_day(month, day)
+            if month_day:
+                break
+        return place or None, name, month_day
     return None
 
 

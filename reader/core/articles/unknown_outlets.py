@@ -13,6 +13,7 @@ reads one of those shapes from one line and says nothing when the line does not 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from reader.core.articles import furniture, titles
 
@@ -26,7 +27,8 @@ _COPYRIGHT = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(
     r"[\s,]+(?:LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Incorporated|Corp\.?|Corporation|GmbH|AG|"
-    r"plc|PLC|S\.A\.|SA|Co\.|Company|Pty\.? Ltd\.?|K\.K\.)\.?$"
+    r"plc|PLC|S\.A\.?|SA|S\.p\.A\.?|SpA|a\.s\.|sp\. z o\.o\.|B\.V\.?|NV|AB|AS|ASA|Oy|"
+    r"Co\.|Company|Pty\.? Ltd\.?|K\.K\.)\.?$"
 )
 _PUBLISHER_WORD = re.compile(
     r"\b(?:Publishing|Publishers|Media|Group|Holdings|Enterprises|Communications|Verlag|"
@@ -93,15 +95,44 @@ def copyright_holder(text: str) -> str | None:
         "©" in stripped or stripped.lower().lstrip("(*_ ").startswith(("copyright", "(c)"))
     ):
         return None
-    match = _COPYRIGHT.match(stripped)
+    match = _COPYRIGHT.match(stripped) or _COPYRIGHT_AFTER.match(stripped)
     if match is None:
         return None
-    name = _COMPANY_SUFFIX.sub("", match.group("name").strip(" .,")).strip(" .,")
+    name = _YEAR_AFTER.sub("", match.group("name").strip(" .,")).strip(" .,")
+    name = _COMPANY_SUFFIX.sub("", name).strip(" .,")
     if name.startswith("the "):  # `by the Center for ...`; `The Hill` keeps its article
         name = name[4:]
-    if _PUBLISHER_WORD.search(name) or not name_shape(name):
+    if name.count("(") > name.count(")"):
+        name += ")"  # (the closing bracket went with the line's trailing marks)
+    bare = re.sub(r"\s*\([^()]{2,30}\)$", "", name)  # `The Gazette (Montreal)`
+    if _PUBLISHER_WORD.search(name) or not (name_shape(bare) or _own_script_name(bare)):
         return None
     return name
+
+
+_COPYRIGHT_AFTER = re.compile(
+    r"^[\W_]*(?P<name>[^\W\d_][^©]{1,60}?)\s*(?:©|\(c\)|copyright)\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved[\s.]*)?$",
+    re.I,
+)
+"""The name before the sign: `Polskie Radio S.A. © 2026`."""
+_YEAR_AFTER = re.compile(r"[\s,]+(?:\d{4}(?:\s*[-–]\s*\d{4})?)$")
+"""`© Bayerischer Rundfunk 2026`: the year after the name."""
+
+
+def _own_script_name(name: str) -> bool:
+    """A name as its own language writes it, its later words in lower case (`Český rozhlas`,
+    `Dagens industri`): two to four words, the first capitalised, no sentence."""
+    parts = name.split()
+    return (
+        2 <= len(parts) <= 4
+        and parts[0][:1].isupper()
+        and not any(ch.isdigit() for ch in name)
+        and name.rstrip()[-1:] not in ".!?:;,"
+        and all(len(p) >= 2 and p.replace("-", "").isalpha() for p in parts)
+        and not {p.lower() for p in parts}
+        & {"all", "rights", "reserved", "the", "author", "authors"}
+    )
 
 
 def disclaimer_owner(text: str) -> str | None:
@@ -153,7 +184,7 @@ _CHROME = frozenset(
 def masthead(first: str, following: list[str]) -> str | None:
     """The page's first line when it is a name and the page's menu comes right under it (or
     under one tagline): `Kazinform International News Agency` / `Politics | Economy | World`."""
-    name = first.strip()
+    name = without_edition(first)
     if not name_shape(name) or not following:
         return None
     for k, line in enumerate(following[:2]):
@@ -267,13 +298,230 @@ _SECTION_WORDS = frozenset(
 )
 
 
+_EDITION = re.compile(
+    r"\s*[-–|:]?\s*(?:e-?paper|e-?edition|digital edition|print edition|replica edition|"
+    r"digital replica|today's paper|online edition)$",
+    re.I,
+)
+"""A paper's own e-paper or replica edition after its name: `The Harbour Times ePaper`."""
+
+
+def without_edition(name: str) -> str:
+    """The paper's name without its edition (`ePaper`, `E-Edition`)."""
+    return _EDITION.sub("", name.strip()).strip() or name.strip()
+
+
 def paper_name(text: str) -> str | None:
     """A page's first line that reads as a paper's name (`The Harbour Times`, `Pacific Daily
     Post`): a proper name with a newspaper's word in it, not a section (`World News`)."""
-    name = text.strip()
+    name = without_edition(text)
     if not name_shape(name, 5):
         return None
     words = [w.lower().strip(".,") for w in name.split()]
     if not any(w in _PAPER_WORDS for w in words) or all(w in _SECTION_WORDS for w in words):
         return None
     return name
+
+
+_CARRIERS = frozenset(
+    "pressreader|press reader|feedly|pocket|flipboard|readwise|readwise reader|instapaper|"
+    "inoreader|apple news|google news|msn|yahoo|yahoo news|newsbreak|smartnews|ground news|"
+    "newsnow|pressdisplay|newsbank|factiva|nexis|lexisnexis|proquest|e-paper|epaper|"
+    "e-edition|digital edition|digital replica|replica edition|zinio|readly|magzter|"
+    "matter|omnivore|raindrop".split("|")
+)
+"""Services that carry other outlets' stories (an e-paper kiosk, a reader app, a
+clippings archive): their name tops the copy, but the story is the paper's."""
+_TOPIC_WORDS = frozenset(
+    """foreign affairs defence defense trade security politics economy world business news
+    international national home local regional asia europe africa americas pacific opinion
+    analysis culture health science technology tech environment climate energy finance
+    markets sport sports education justice immigration agriculture committee committees
+    inquiry inquiries hearings reports report publications media releases release press
+    statements speeches briefings latest top stories and & of the on investment industry
+    transport infrastructure treasury affairs development cooperation human rights legal
+    constitutional economics communications rural indigenous community social services
+    veterans intelligence oversight budget appropriations armed judiciary relations labour
+    labor employment housing planning finance public accounts estimates petitions""".split()
+)
+"""A section or a committee's subject (`Foreign Affairs`, `Media releases`): no outlet."""
+_GOVERNMENT_HOLDER = re.compile(
+    r"^(?:commonwealth of|crown|state of|government of|republic of|european union|"
+    r"his majesty|her majesty|king'?s printer|queen'?s printer|the crown)\b",
+    re.I,
+)
+"""A government copyright names the state that owns the work, not the office that wrote it."""
+_SELF_DESCRIBED = re.compile(
+    r"^(?:the\s+)?(?P<product>[^\W\d_][\w&'’ .-]{1,60}?)\s+(?:is|are|was)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:publication|newsletter|service|product|"
+    r"programme|program|project|podcast|blog|magazine|journal|website|site|briefing|brief|"
+    r"digest|series|edition|imprint|initiative|division|unit|channel|station|broadcaster|"
+    r"broadcast|radio|network|outlet|platform)\s+(?:of|from|by|produced by|published by|"
+    r"run by|operated by|owned by)\s+(?:the\s+)?(?P<name>[^\W\d_][\w&'’ .-]{1,70}?)[\s.]*$|"
+    r"^(?:the\s+)?(?P<product2>[^\W\d_][\w&'’ .-]{1,60}?)\s+is\s+(?:published|produced|"
+    r"edited|written|sent|brought to you|compiled)\s+by\s+(?:the\s+)?"
+    r"(?P<name2>[^\W\d_][\w&'’ .-]{1,70}?)[\s.]*$",
+    re.I,
+)
+
+
+def self_described(text: str) -> tuple[str, str] | None:
+    """`The Daily News Brief is a publication of the Council on Foreign Relations.`, `This
+    newsletter is produced by the Lowy Institute`: (the product, the outlet that makes it)."""
+    stripped = text.strip().strip("*_ ")
+    if len(stripped) > 200:
+        return None
+    match = _SELF_DESCRIBED.match(stripped)
+    if match is None:
+        return None
+    product = (match.group("product") or match.group("product2") or "").strip()
+    name = (match.group("name") or match.group("name2") or "").strip(" .")
+    name = _COMPANY_SUFFIX.sub("", name).strip(" .,")
+    return (product, name) if name_shape(name, 8) else None
+
+
+def is_carrier(name: str) -> bool:
+    """PressReader, Feedly, an e-paper or e-edition: carries the outlet, is not it."""
+    folded = " ".join(name.lower().replace(".com", "").split())
+    return folded in _CARRIERS or "pressreader" in folded
+
+
+def is_section(name: str) -> bool:
+    """A section's or a committee's subject printed like a masthead: `Foreign Affairs`."""
+    words = [w.lower().strip(".,:") for w in name.split()]
+    return bool(words) and all(w in _TOPIC_WORDS for w in words)
+
+
+def _letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in folded if ch.isalnum() and ch.isascii())
+
+
+def agrees(name: str, host: str) -> bool:
+    """Whether a domain is this outlet's own: its label is the name's initials
+    (`cfr.org`, Council on Foreign Relations; `br.de`, Bayerischer Rundfunk), the name run
+    together (`polskieradio.pl`) or holds one of its longer words (`irozhlas.cz`)."""
+    labels = [label for label in host.lower().split(".")[:-1] if label not in ("www", "m")]
+    if not labels:
+        return False
+    words = [_letters(w) for w in re.split(r"[\s&/-]+", name) if _letters(w)]
+    small = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "der", "die"}
+    initials = "".join(w[0] for w in words if w not in small)
+    compact = "".join(words)
+    for label in labels:
+        label = label.replace("-", "")
+        if len(initials) >= 2 and label in (initials, "".join(w[0] for w in words)):
+            return True
+        if compact and (compact in label or (len(label) >= 4 and label in compact)):
+            return True
+        if any(len(w) >= 5 and w not in small and w in label for w in words):
+            return True
+    return False
+
+
+_STRENGTH = {
+    "self-description": 9,
+    "masthead": 7,
+    "repeated masthead": 7,
+    "home link": 7,
+    "page title": 7,
+    "copyright": 7,
+    "e-mail sender": 6,
+    "disclaimer": 6,
+    "list head": 5,
+    "imprint": 6,
+    "paper name": 4,
+    "domain": 3,
+    "e-mail domain": 3,
+}
+"""How near each shape is to a name the reader knows (see rank)."""
+
+
+def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The best-supported outlet among (name, origin) evidence, in the order it was read.
+
+    Each shape has a strength; a name that another shape confirms (the same name, or a
+    domain that is the name's own) gains; a carrier (PressReader, an e-paper), a section or a
+    committee's subject (`Foreign Affairs`), a government's copyright (`© Commonwealth of
+    Australia`) and a product its maker names (`X is a publication of Y`: X) lose. The origin
+    returned says which shape gave the name (`paper name` and a masthead the page repeats are
+    reported as `masthead`; a section's name the page repeats is the outlet's)."""
+    if not found:
+        return None
+    hosts = [name for name, origin in found if origin in ("domain", "e-mail domain")]
+    products = {name.casefold() for name, origin in found if origin == "product"}
+    best: tuple[int, int, str, str] | None = None
+    for order, (name, origin) in enumerate(found):
+        if origin == "product":
+            continue
+        score = _STRENGTH.get(origin, 4) * 2
+        if is_carrier(name):
+            score -= 30
+        if origin != "self-description" and name.casefold().removeprefix("the ") in products:
+            score -= 10
+        if origin in ("masthead", "paper name", "page title") and is_section(name):
+            score -= 30
+        if origin == "copyright" and _GOVERNMENT_HOLDER.match(name):
+            score -= 10
+        if origin not in ("domain", "e-mail domain"):
+            others = {key_of(n) for n, o in found if o != origin and o != "product"}
+            own = key_of(name)
+            if (
+                own in others
+                or any(other.startswith(own + " ") for other in others)
+                or any(agrees(name, h) for h in hosts)
+            ):
+                score += 5
+        if score <= 0:
+            continue
+        if best is None or score > best[0] or (score == best[0] and order < best[1]):
+            best = (score, order, name, origin)
+    if best is None:
+        return None
+    return best[2], "masthead" if best[3] in ("paper name", "repeated masthead") else best[3]
+
+
+def key_of(name: str) -> str:
+    folded = " ".join(name.split()).strip(" .,").casefold()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
+_MAIL_SERVICES = frozenset(
+    "gmail googlemail yahoo hotmail outlook live icloud me mac aol proton protonmail gmx "
+    "web mail yandex naver daum hanmail qq 163 126 sina t-online orange free".split()
+)
+
+
+def address_domain(text: str) -> str | None:
+    """A reporter's or a press office's address (`media@dfat.gov.au`): the outlet's domain,
+    not a mail service's, nor a sending service's."""
+    for match in _ADDRESS.finditer(text):
+        host = match.group("host").lower()
+        labels = host.split(".")
+        if labels[0] in ("www", "mail", "email", "e-mail", "news", "lists", "list"):
+            labels = labels[1:]
+        if any(label in _MAIL_SERVICES or label in _NOT_OUTLETS for label in labels[:-1]):
+            continue
+        if len(labels) >= 2:
+            return ".".join(labels)
+    return None
+
+
+_OFFICE = re.compile(
+    r"^(?:the\s+)?(?:(?:federal|state|royal|national)\s+)?(?:department|ministry|office|"
+    r"embassy|consulate(?: general)?|permanent mission|parliament|house of (?:representatives|"
+    r"commons|lords|councillors)|senate|national assembly|bundestag|cabinet office|"
+    r"secretariat|foreign office|ministère|ministerio|ministero|ministerium|bundesministerium|"
+    r"министерство|посольство)\b",
+    re.I,
+)
+
+
+def office_name(text: str) -> str | None:
+    """A government office's masthead near the top of its page (`Department of Foreign
+    Affairs and Trade`, `Ministry of Foreign Affairs of Japan`, `Parliament of Australia`)."""
+    name = text.strip().strip("*_# ")
+    if not _OFFICE.match(name) or len(name) > 80:
+        return None
+    return name if name_shape(name, 9) else None

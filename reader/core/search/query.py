@@ -83,6 +83,7 @@ FIELDS = (
     "source",
     "byline",
     "dateline",
+    "credits",
     "date",
     "entity",
     "tag",
@@ -90,7 +91,7 @@ FIELDS = (
     "is",
     "path",
 )
-TEXT_FIELDS = frozenset({"title", "body", "note", "byline", "dateline"})
+TEXT_FIELDS = frozenset({"title", "body", "note", "byline", "dateline", "credits"})
 KEYWORD_FIELDS = frozenset({"source", "tag", "entity", "is"})
 DEFAULT_FIELDS = ("title", "body")
 """Where a word without a field is looked for ("" in the tree)."""

@@ -37,6 +37,8 @@ class Analysed:
     body: str
     header: str = ""
     """The header lines no field took (`ArticleMeta.header`): searched with the body."""
+    credits: str = ""
+    """The credits (`Reporting by ...`, an author's bio): searched with the body too."""
 
     @classmethod
     def of(cls, analyse: Callable[[str], str], meta: ArticleMeta, body: str) -> Analysed:
@@ -46,6 +48,7 @@ class Analysed:
             analyse(meta.standfirst or ""),
             analyse(body),
             analyse(meta.header or ""),
+            analyse(meta.credits or ""),
         )
 
 
@@ -77,10 +80,12 @@ class IndexDoc:
 
     def searched_body(self) -> str:
         """The text an engine's body field indexes: the kicker, standfirst and header lines,
-        then the body (the stored body, which the reader shows and snippets quote, is the body
-        alone)."""
+        the body, then the credits (an author named only in `Reporting by ...` or a bio is
+        found by their name); the stored body, which the reader shows and snippets quote, is
+        the body alone."""
         meta = self.meta
-        return "\n\n".join(x for x in (meta.kicker, meta.standfirst, meta.header, self.body) if x)
+        parts = (meta.kicker, meta.standfirst, meta.header, self.body, meta.credits)
+        return "\n\n".join(x for x in parts if x)
 
     def searched_text(self) -> str:
         """Everything searched as running text (title and body): surface words come from it."""

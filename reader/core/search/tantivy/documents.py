@@ -44,14 +44,17 @@ def encode(doc: IndexDoc) -> tantivy.Document:
     done = doc.analysed or Analysed.of(indexed, meta, doc.body)
     out.add_text("title", done.title)
     out.add_text("body", done.body)
-    # The kicker, standfirst and header lines are searched with the body, as more values of
-    # its field.
+    # The kicker, standfirst, header lines and credits are searched with the body, as more
+    # values of its field; the credits are a name field of their own too (`credits:doe`).
     if meta.kicker:
         out.add_text("body", done.kicker)
     if meta.standfirst:
         out.add_text("body", done.standfirst)
     if meta.header:
         out.add_text("body", done.header)
+    if meta.credits:
+        out.add_text("body", done.credits)
+        out.add_text("credits", meta.credits)
     if doc.notes:
         out.add_text("note", indexed(doc.notes))
     if meta.byline:

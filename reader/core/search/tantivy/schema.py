@@ -16,12 +16,13 @@ from typing import Final
 
 import tantivy
 
-SCHEMA_VERSION: Final = 5
+SCHEMA_VERSION: Final = 6
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 3: the kicker and standfirst are searched with the body.
 4: running text analysed in Python (stop words out, positions renumbered, CJK bigrams); the
 body stored apart from its terms.
-5: the header lines no field took (`ArticleMeta.header`) are searched with the body."""
+5: the header lines no field took (`ArticleMeta.header`) are searched with the body.
+6: the credits are searched with the body, and by name in `credits`."""
 TITLE_BOOST: Final = 2.0
 """A word in the headline says more about an article than the same word in its body."""
 TIE_SPAN: Final = 10**6
@@ -40,7 +41,7 @@ KEYWORD = "keyword"
 TEXT_FIELDS: Final = ("title", "body")
 """Words without a field search these."""
 KEYWORD_FIELDS: Final = ("source", "entity", "tag", "is")
-NAME_FIELDS: Final = ("byline", "dateline")
+NAME_FIELDS: Final = ("byline", "dateline", "credits")
 
 
 def terms_analyzer() -> tantivy.TextAnalyzer:

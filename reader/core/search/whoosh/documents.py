@@ -26,8 +26,8 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "hash": doc.content_hash,
         "meta": json.dumps(meta.to_dict(), ensure_ascii=False),
         "title": meta.title,
-        # The kicker, standfirst and header lines are searched with the body; the stored body
-        # (what the reader shows and snippets quote) is the body alone.
+        # The kicker, standfirst, header lines and credits are searched with the body; the
+        # stored body (what the reader shows and snippets quote) is the body alone.
         "body": doc.searched_body(),
         "_stored_body": doc.body,
         "surface": " ".join(article_words(doc)),
@@ -35,6 +35,7 @@ def encode(doc: IndexDoc) -> dict[str, Any]:
         "datesort": datesort(meta.date.replace("-", "") if meta.date else "", doc.id),
         "byline": meta.byline or "",
         "dateline": meta.dateline or "",
+        "credits": meta.credits or "",
         "entity": ",".join(doc.entities),
         "mentions": json.dumps(doc.entities, ensure_ascii=False),
         "tag": ",".join(doc.tags),

@@ -24,13 +24,14 @@ from whoosh.support.charset import accent_map
 
 from reader.core.search.tokens import WORDS, bigrams, is_cjk
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 """Bump when the schema or analysis changes; the index folder name carries it, so it rebuilds.
 10: every ArticleMeta field is stored (one JSON field); searchable fields are indexed only.
 11: the kicker and standfirst are searched with the body.
 12: the surface vocabulary (words as written) beside the stemmed fields.
 13: Chinese, Japanese and Korean runs as overlapping bigrams (reader.core.search.tokens).
-14: the header lines no field took (`ArticleMeta.header`) are searched with the body."""
+14: the header lines no field took (`ArticleMeta.header`) are searched with the body.
+15: the credits are searched with the body, and by name in `credits`."""
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.0
 """A word in the headline says more about an article than the same word in its body."""
@@ -179,6 +180,7 @@ def build_schema() -> Schema:
         "datesort": NUMERIC(bits=64, sortable=True, stored=False),
         "byline": TEXT(analyzer=names),
         "dateline": TEXT(analyzer=names),
+        "credits": TEXT(analyzer=names),
         "entity": KEYWORD(lowercase=True, commas=True, scorable=True),
         "mentions": STORED(),
         "tag": KEYWORD(lowercase=True, commas=True, stored=True, scorable=True),
