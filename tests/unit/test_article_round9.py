@@ -149,6 +149,30 @@ def test_a_magazine_named_like_a_section_is_disowned_by_the_pages_domain() -> No
     assert parse(f"Foreign Affairs\n\n{HEAD}\n\n{BODY}").meta.source == "Foreign Affairs"
 
 
+def test_a_masthead_in_capitals_is_listed_in_title_case() -> None:
+    # The source list names outlets as people write them: a masthead set in capitals would
+    # shout in the list and sort apart from the same outlet written normally elsewhere.
+    page = (
+        f"Freedonian Government\nMINISTRY OF MARITIME AFFAIRS\n\n{HEAD}\n\nMedia release\n"
+        f"12 November 2026\n\n{BODY}\n"
+    )
+    assert parse(page).meta.source == "Ministry of Maritime Affairs"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("HÜRRİYET DAILY NEWS", "Hürriyet Daily News"),  # Turkish dotted capital I
+        ("THE HARBOUR  BEAT", "The Harbour Beat"),
+        ("MFA PRESS OFFICE", "MFA Press Office"),  # a short acronym among capitals stays
+        ("Hanwha Ocean  NEWSROOM", "Hanwha Ocean NEWSROOM"),  # mixed case: left as written
+        ("NOS", "NOS"),
+    ],
+)
+def test_outlet_names_are_shown_tidy(name: str, shown: str) -> None:
+    assert unknown_outlets.display_name(name) == shown
+
+
 def test_a_forwarders_signature_is_no_masthead() -> None:
     mail = (
         "Worth a read.\n\nTom\nSenior Adviser\nDepartment of Foreign Affairs and Trade\n\n"

@@ -437,6 +437,32 @@ _STRENGTH = {
 """How near each shape is to a name the reader knows (see rank)."""
 
 
+_SMALL_WORDS = frozenset(
+    "of the and for on in at to a an de du des la le di del da do dos der und".split()
+)
+
+
+def display_name(name: str) -> str:
+    """An outlet's name as the source list shows it: one space between words, and a
+    masthead set in capitals (`MINISTRY OF FOREIGN AFFAIRS of SINGAPORE`, `HÜRRİYET DAILY
+    NEWS`) in title case, small words lower. Only a name that shouts throughout is recased:
+    in a name of mixed case, capitals are an acronym's (`NOS`, `Hanwha Ocean NEWSROOM`)."""
+    words = name.split()
+    long_words = [w for w in words if sum(c.isalpha() for c in w) > 3]
+    if len(long_words) < 2 or not all(w.isupper() for w in long_words):
+        return " ".join(words)
+    out = []
+    for index, word in enumerate(words):
+        lowered = word.replace("İ", "I").lower()
+        if lowered in _SMALL_WORDS:
+            out.append(lowered if index else lowered.capitalize())
+        elif sum(c.isalpha() for c in word) <= 3 and word.isupper():
+            out.append(word)  # an acronym among the capitals: MFA, BBC
+        else:
+            out.append(word.replace("İ", "I").capitalize())
+    return " ".join(out)
+
+
 def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
     """The best-supported outlet among (name, origin) evidence, in the order it was read.
 
@@ -478,7 +504,8 @@ def rank(found: list[tuple[str, str]]) -> tuple[str, str] | None:
             best = (score, order, name, origin)
     if best is None:
         return None
-    return best[2], "masthead" if best[3] in ("paper name", "repeated masthead") else best[3]
+    origin = "masthead" if best[3] in ("paper name", "repeated masthead") else best[3]
+    return display_name(best[2]), origin
 
 
 def key_of(name: str) -> str:
