@@ -86,3 +86,20 @@ def test_a_far_count_of_a_group_worded_apart_is_not_a_discrepancy() -> None:
     right = "Kim and Putin will be among 26 foreign leaders who attend the parade in Beijing."
     assert _clashes([left], [right]) == []
     assert _clashes([right], [left]) == []
+
+
+def test_a_sentence_with_an_accented_name_told_alike_is_shared() -> None:
+    # Cut at its accent, `Medellín` read as a name `Medell` that neither version's words
+    # hold, and one sentence repeated word for word showed as "Medell ≠ Medell".
+    sentence = (
+        "Ospina, 54, a lawyer from Medellín, campaigned on a promise to restore order in "
+        "rural areas under outgoing President Gustavo Petro."
+    )
+    result = compare([sentence], [sentence])
+    assert result.discrepancies == [] and result.shared == 1
+    # A real swap of accented names is still told.
+    other = sentence.replace("Medellín", "Bogotá")
+    swapped = compare([sentence], [other])
+    assert [(d.left_values, d.right_values, d.kind) for d in swapped.discrepancies] == [
+        (("Medellín",), ("Bogotá",), "name")
+    ]
