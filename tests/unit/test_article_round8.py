@@ -104,7 +104,7 @@ def test_a_korean_or_japanese_rights_line_names_the_paper(line: str, name: str) 
          "Medium", "list head"),
         (f"MINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\nHome > Newsroom\n\n{HEAD}\n\n{BODY}\n"
          "MINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n2 NOVEMBER 2026\n",
-         "MINISTRY OF FOREIGN AFFAIRS of SINGAPORE", "masthead"),
+         "Ministry of Foreign Affairs of Singapore", "masthead"),  # listed in title case
         (f"harbourbeat\nAusland\nAsien\n\n{HEAD}\n\n{S1}\n\n{S2} Sie sagte der harbourbeat, "
          f"man werde klagen.\n\n{S3}\n", "harbourbeat", "masthead"),
         (f"{HEAD}\n\n{BODY}\nⓒ부산일보(www.busan.com), 무단전재 및 재배포 금지\n", "부산일보",
