@@ -31,6 +31,19 @@ async def grouped(pilot, app: NewsReaderApp) -> ResultsList:  # type: ignore[no-
     return app.query_one(ResultsList)
 
 
+async def open_story(pilot, app: NewsReaderApp, prefix: str) -> StoryScreen:  # type: ignore[no-untyped-def]
+    """Groups the results and opens the story whose row's best hit is the file `prefix`."""
+    results = await grouped(pilot, app)
+    index = next(i for i, h in enumerate(results.loaded) if h.path.startswith(prefix))
+    for _ in range(index):
+        await pilot.press("j")
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = app.screen
+    assert isinstance(screen, StoryScreen)
+    return screen
+
+
 @pytest.mark.both_engines
 @pytest.mark.parametrize("size", SIZES)
 async def test_grouping_collapses_a_story_to_one_row_and_back(app: NewsReaderApp, size) -> None:
@@ -62,14 +75,7 @@ async def test_grouping_collapses_a_story_to_one_row_and_back(app: NewsReaderApp
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_story_opens_as_a_timeline_with_a_comparison(app: NewsReaderApp, size) -> None:
     async with app.run_test(size=size) as pilot:
-        results = await grouped(pilot, app)
-        index = next(i for i, h in enumerate(results.loaded) if h.path.startswith("002"))
-        for _ in range(index):
-            await pilot.press("j")
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StoryScreen)
+        screen = await open_story(pilot, app, "002")
         members = screen.detail.story.members
         assert [(m.path[:3], m.role) for m in members] == [("002", "first"), ("000", "version")]
         summary = str(screen.query_one("#story-summary", Label).render())
@@ -99,14 +105,7 @@ async def test_the_timeline_marks_the_compared_version_and_wraps_under_itself(
     app: NewsReaderApp, size
 ) -> None:
     async with app.run_test(size=size) as pilot:
-        results = await grouped(pilot, app)
-        index = next(i for i, h in enumerate(results.loaded) if h.path.startswith("002"))
-        for _ in range(index):
-            await pilot.press("j")
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, StoryScreen)
+        screen = await open_story(pilot, app, "002")
         versions = screen.query_one(OptionList)
 
         def labels() -> list[list[str]]:
