@@ -396,6 +396,15 @@ _NAME_EMAIL = re.compile(
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
 """A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
+_CREDITED_PICTURE = re.compile(
+    r"^(?P<text>\S.{18,200}?[^\s.!?。！？:])\s*[(（](?P<credit>[^()（）]{2,40})[)）]$"
+)
+_PICTURE_WORD = re.compile(
+    r"^(?:photo|photos|pic|picture|image|foto|fotos|bild|credit|crédit|imagen|immagine|"
+    r"фото|світлина|صورة|사진|写真|图|圖|照片)\b\s*[:/]?|"
+    r"[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?\s?/\s?[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?$",
+    re.I,
+)
 _STAMP_ONLY = re.compile(
     r"^(?:last\s+)?(?:updated|update|published|posted|modified|aktualisiert|stand|mis à jour|"
     r"publié|actualizado|actualizada|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|"
@@ -634,6 +643,21 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_credit(stripped) and furniture.CONTRIBUTED.search(stripped):
         line.kind = CREDIT
         return line
+    if (
+        unit.index < 40
+        and not prose
+        and stripped[-1:] in ")）"
+        and (credited := _CREDITED_PICTURE.match(stripped))
+        and (
+            outlets.named(credited.group("credit")) is not None
+            or _PICTURE_WORD.match(credited.group("credit"))
+        )
+    ):
+        # a picture's caption with its credit in brackets and no full stop before it, in
+        # the header (`وزير الخارجية ... لدى وصوله إلى الرياض أمس (واس)`, `... in Seoul (Pic:
+        # RollingNews.ie)`): never a headline or a standfirst
+        line.kind = CAPTION
+        return line
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
         return line
@@ -673,6 +697,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         and outlets.named(ko_caption.group("name"))
     ):
         line.kind = CAPTION  # `... 악수하고 있다. 연합뉴스`: a picture's caption and its credit
+        return line
+    if "©" in stripped and len(stripped) < 100 and unknown_outlets.bilingual_rights(stripped):
+        line.kind = END  # `西日本新聞社 Copyright © The Nishinippon Shimbun`: the rights line
         return line
     if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
         line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first

@@ -252,6 +252,14 @@ def masthead(first: str, following: list[str]) -> str | None:
             return name
         if k == 0 and furniture.normal(line) in _CHROME:
             return name  # the site's own buttons under its name: `Donate now`, `Subscribe`
+        if (
+            k == 0
+            and _PAGE_SECTIONS.match(line.strip())
+            and 2 <= len(name.split()) <= 4
+            and not is_section(name)
+            and not _PAGE_SECTIONS.match(name)
+        ):
+            return name  # the paper's name over the page's section: `De Standaard` / `Buitenland`
         if k == 0 and (len(line) > 60 or line.rstrip()[-1:] in ".!?"):
             return None
     return None
@@ -264,6 +272,19 @@ _CJK_SITE = re.compile(
     r"(?:新聞網|新闻网|網站|网站|電子版|电子版|電子報|电子报|デジタル|オンライン|닷컴|온라인|"
     r"[a-z]{1,4})$"
 )
+
+
+_PAGE_SECTIONS = re.compile(
+    r"^(?:world|world news|international|foreign|nation|national|politics|business|economy|"
+    r"opinion|sport|sports|culture|science|technology|tech|asia|europe|"
+    r"buitenland|binnenland|politiek|economie|cultuur|ausland|inland|politik|wirtschaft|"
+    r"kultur|monde|international|politique|économie|mundo|internacional|política|economía|"
+    r"esteri|politica|economia|cronaca|świat|kraj|polityka|gospodarka|svět|domácí|"
+    r"dünya|gündem|ekonomi|siyaset|мир|в мире|политика|экономика|світ|політика|економіка|"
+    r"κόσμος|πολιτική|οικονομία|utrikes|inrikes|udland|indland|ulkomaat|kotimaa)$",
+    re.I,
+)
+"""The section a page sits in, printed alone under the paper's name, in many languages."""
 
 
 _HOME_LINK = re.compile(
