@@ -647,10 +647,10 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         unit.index < 40
         and not prose
         and stripped[-1:] in ")）"
-        and (credited := _CREDITED_PICTURE.match(stripped))
+        and (pictured := _CREDITED_PICTURE.match(stripped))
         and (
-            outlets.named(credited.group("credit")) is not None
-            or _PICTURE_WORD.match(credited.group("credit"))
+            outlets.named(pictured.group("credit")) is not None
+            or _PICTURE_WORD.match(pictured.group("credit"))
         )
     ):
         # a picture's caption with its credit in brackets and no full stop before it, in
