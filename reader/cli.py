@@ -38,6 +38,19 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"newsreader: {message} (see newsreader --help)\n")
 
+    def _parse_optional(self, arg_string: str) -> Any:
+        """A word with one leading dash that names no option is text, not an unknown option:
+        `newsreader search -kim` searches NOT kim (the query language's minus), `note ID
+        -5%` saves "-5%". Every option here but -h is long, so nothing is shadowed, and a
+        word starting with -h is not read as -h with a value."""
+        if (
+            arg_string[:1] == "-"
+            and arg_string[1:2] not in ("", "-")
+            and arg_string not in self._option_string_actions
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -55,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument(*_BACKEND, **_backend_option(argparse.SUPPRESS))
 
     search = commands.add_parser("search", help="search the corpus (see the query language)")
-    search.add_argument("query", metavar="QUERY")
+    # The words of a query may come unquoted (`newsreader search kim -xi`): they are joined.
+    search.add_argument("query", metavar="QUERY", nargs="+")
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
     search.add_argument(
@@ -81,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     stories = commands.add_parser(
         "stories", help="every outlet's version of one event, grouped (stories of 2+ articles)"
     )
-    stories.add_argument("query", metavar="QUERY", nargs="?", default="")
+    stories.add_argument("query", metavar="QUERY", nargs="*", default=[])
     stories.add_argument("--json", action="store_true", help="print a JSON list of stories")
     stories.add_argument("--limit", type=_positive, default=None, metavar="N")
 
@@ -182,6 +196,8 @@ def _terminated(signum: int, frame: object) -> None:
 def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
     args = build_parser().parse_args(argv)
     args.raw_err = raw_err
+    if isinstance(getattr(args, "query", None), list):
+        args.query = " ".join(args.query)
     try:
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:
