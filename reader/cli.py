@@ -611,25 +611,33 @@ def _note(config: Config, args: argparse.Namespace) -> int:
 
 def _notes(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
+        # Up to date first, as search and show are: a renamed file is taken over by its new
+        # path, and a removed one is said to be gone.
+        _up_to_date(library)
         notes = library.all_notes()
     if args.json:
         out = []
-        for note, ref in notes:
-            item = _note_json(note)
-            item["path"] = ref.path if ref else None
-            item["title"] = ref.meta.title if ref else None
+        for listed in notes:
+            item = _note_json(listed.note)
+            item["path"] = listed.ref.path if listed.ref else None
+            item["title"] = listed.ref.meta.title if listed.ref else None
+            item["in_corpus"] = listed.in_corpus
             out.append(item)
         _json(out)
         return 0
     if not notes:
         print("no notes yet (add one with `newsreader note ID TEXT` or `a` in the reader)")
-    for note, ref in notes:
+    for listed in notes:
+        note, ref = listed.note, listed.ref
         where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
         if note.detached:
             where += " (detached)"
         title = ref.meta.title if ref else note.article_id
         title = title if len(title) <= 60 else title[:59] + "…"
         print(f"{note.id:>4}  {title:<60}  {where}")
+        if not listed.in_corpus:
+            path = ref.path if ref else note.article_id
+            print(f"      not in the corpus: {path} (removed, or not there yet; kept)")
         print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
     return 0
 
