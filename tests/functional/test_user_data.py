@@ -383,7 +383,7 @@ def test_notes_say_when_their_file_is_no_longer_in_the_corpus(
 def test_an_imported_note_waits_for_its_file_and_says_so(
     annotated: tuple[Library, str], tmp_path: Path
 ) -> None:
-    library, article = annotated
+    library, _ = annotated
     export = tmp_path / "log.json"
     export.write_text(library.export(), encoding="utf-8")
     (tmp_path / "other").mkdir()
