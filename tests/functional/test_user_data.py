@@ -231,6 +231,18 @@ def test_markdown_export_reads_as_a_research_log(annotated: tuple[Library, str])
     assert "`parade`" in text and "★ starred" in text
 
 
+def test_the_research_log_leaves_out_articles_only_read(annotated: tuple[Library, str]) -> None:
+    """Every article opened is read; each was a heading with nothing under it in the log."""
+    library, _ = annotated
+    armistice = seed_id(library, "001")
+    library.set_read(armistice)
+    text = library.export("markdown")
+    assert SEEDS["001"] not in text and text.count("\n## ") == 1
+    assert SEEDS["001"] in library.export()  # the JSON export keeps read state, to move it
+    library.set_starred(armistice, True)
+    assert SEEDS["001"] in library.export("markdown")
+
+
 def test_read_only_store_refuses_with_one_line_and_browsing_works(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
