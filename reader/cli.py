@@ -194,10 +194,16 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
-    args = build_parser().parse_args(argv)
-    args.raw_err = raw_err
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
     if isinstance(getattr(args, "query", None), list):
+        # Words after an option are the query's too (`search kim --limit 5 -xi`).
+        if extra and not any(word.startswith("--") for word in extra):
+            args.query, extra = [*args.query, *extra], []
         args.query = " ".join(args.query)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.raw_err = raw_err
     try:
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:

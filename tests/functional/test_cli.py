@@ -103,6 +103,7 @@ def test_issue_examples(config_file: Path, query: str, expected: list[str]) -> N
         ["--", "-armistice"],
         ["military", "-armistice"],  # unquoted words are one query (was "unrecognized")
         ["military -armistice"],  # the minus was dropped: it found armistice
+        ["military", "--limit", "9", "-armistice"],  # a word after an option
     ],
 )
 def test_a_minus_leaves_a_word_out_however_the_shell_passes_it(
