@@ -83,14 +83,24 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-32 or UTF-16 saved without a byte-order mark: the NUL bytes that half of every
-    Latin or Cyrillic character holds would otherwise call the file binary. A reading is taken
-    when it decodes and holds no control characters, surrogates or unassigned code points (a
-    picture or an archive read so is full of them)."""
+    Latin or Cyrillic character holds would otherwise call the file binary. The NUL bytes must
+    keep to one side of each character (every one at an odd offset, for UTF-16-LE), and the
+    reading must decode and hold no control characters, surrogates or unassigned code points
+    (a picture or an archive read so is full of them)."""
     head = data[:8192]
-    if len(data) < 4 or len(data) % 2 or b"\x00" not in head:
+    nuls = head.count(0)
+    if len(data) < 4 or len(data) % 2 or nuls < 2:
         return None
-    for name in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
-        if name.startswith("utf-32") and len(data) % 4:
+    for name, width, offsets in (
+        ("utf-32-le", 4, (1, 2, 3)),
+        ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)),
+        ("utf-16-be", 2, (0,)),
+    ):
+        if len(data) % width:
+            continue
+        placed = sum(head[offset::width].count(0) for offset in offsets)
+        if placed < 0.95 * nuls:
             continue
         try:
             text = data.decode(name)
@@ -100,7 +110,8 @@ def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
         bad = sum(
             1
             for ch in sample
-            if (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
+            if (ch < " " and ch not in "\n\r\t\f")
+            or unicodedata.category(ch) in ("Cn", "Co", "Cs")
         )
         if bad <= len(sample) // 200:
             return text, name
