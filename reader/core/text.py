@@ -110,8 +110,7 @@ def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
         bad = sum(
             1
             for ch in sample
-            if (ch < " " and ch not in "\n\r\t\f")
-            or unicodedata.category(ch) in ("Cn", "Co", "Cs")
+            if (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
         )
         if bad <= len(sample) // 200:
             return text, name

@@ -197,3 +197,12 @@ def test_every_fixture_article_is_in_its_language() -> None:
             wrong.append(f"{path.parent.name}/{path.name}: {parsed.meta.language}")
     assert len(ARTICLES) > 350
     assert wrong == []
+
+
+def test_the_quick_english_answer_is_the_one_the_word_count_gives() -> None:
+    # `_plainly_english` answers most articles at C speed; the full count must agree with it
+    for text in (NEWS["en"] * 3, " ".join([NEWS["en"], NEWS["en"]])):
+        assert language._plainly_english(text)
+        assert language._by_words(text, "Latin") == "en"
+    for code in ("fr", "de", "nl", "es", "id", "tr"):
+        assert not language._plainly_english(NEWS[code] * 3)

@@ -15,12 +15,16 @@ syllables, a misread file), is None, never a guess.
 from __future__ import annotations
 
 import re
+import string
+from collections import Counter
 from functools import cache
 
 from reader.core import codepages
 
-SAMPLE = 3000
+SAMPLE = 1500
 """Characters read: a few paragraphs say which language a text is in."""
+_ENGLISH = (" the ", " and ", " of ", " to ", " in ", " a ", " that ", " said ")
+"""The commonest English words, counted at C speed for the commonest case (`_plainly_english`)."""
 
 _SCRIPTS = {
     "Latin": r"A-Za-z\u00c0-\u024f\u1e00-\u1eff",
@@ -38,7 +42,7 @@ _SCRIPT_RES = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPTS.items(
 _WIDE = {"Hangul": 3, "Kana": 3, "Han": 3}
 """A syllable or ideograph carries about as much as three letters."""
 _NON_ASCII = re.compile(r"[\x00-\x7f]+")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NO_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 _WORD = re.compile(
     r"(?:[^\W\d_]|[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670"
     r"\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963])+"
@@ -94,7 +98,7 @@ def _tables() -> tuple[dict[str, dict[str, float]], dict[str, frozenset[str]]]:
 def scripts(sample: str) -> dict[str, int]:
     """Letters of each script in the sample (syllables and ideographs weighted)."""
     rest = _NON_ASCII.sub("", sample)
-    counts = {"Latin": len(_ASCII_LETTER.findall(sample))}
+    counts = {"Latin": len(sample) - len(sample.translate(_NO_ASCII_LETTERS))}
     if rest:
         for name, pattern in _SCRIPT_RES.items():
             found = len(pattern.findall(rest)) * _WIDE.get(name, 1)
@@ -103,9 +107,20 @@ def scripts(sample: str) -> dict[str, int]:
     return counts
 
 
+def _plainly_english(sample: str) -> bool:
+    """A text in Latin letters with English's commonest words for one word in eight (English
+    prose: one in four or five; no other language has them): the answer the word count below
+    would give, at a hundredth of its cost, for most articles a user has."""
+    low = sample.lower()
+    hits = sum(low.count(word) for word in _ENGLISH)
+    return hits >= 6 and hits * 8 >= low.count(" ")
+
+
 def guess(text: str) -> str | None:
     """ISO 639-1 code, or None when the text does not say clearly enough."""
     sample = text[:SAMPLE]
+    if len(_NON_ASCII.sub("", sample)) * 20 < len(sample) and _plainly_english(sample):
+        return "en"
     counts = scripts(sample)
     script = max(counts, key=lambda s: counts[s])
     if counts[script] < 12:
@@ -137,7 +152,7 @@ def _common(sample: str, lang: str) -> bool:
 
 
 def _by_words(sample: str, script: str) -> str | None:
-    tokens = _WORD.findall(sample.lower())
+    tokens = Counter(_WORD.findall(sample.lower()))
     if script in _ONE_LANGUAGE:
         lang = _ONE_LANGUAGE[script]
         # its words take prefixes (Hebrew's `ה`, `ב`, `ל`): fewer stand alone
@@ -145,12 +160,12 @@ def _by_words(sample: str, script: str) -> str | None:
     table = _tables()[0]
     langs = _SHARED[script]
     scores = dict.fromkeys(langs, 0.0)
-    for token in tokens:
+    for token, n in tokens.items():
         entry = table.get(token)
         if entry:
             for lang, weight in entry.items():
                 if lang in scores:
-                    scores[lang] += weight
+                    scores[lang] += n * weight
     best = max(scores.values())
     if best <= 0:
         return None
@@ -159,18 +174,18 @@ def _by_words(sample: str, script: str) -> str | None:
     return lang if _real_words(tokens, _one_language_words(lang)) else None
 
 
-def _real_words(tokens: list[str], words: frozenset[str], needed: int = MIN_WORDS) -> bool:
+def _real_words(tokens: Counter[str], words: frozenset[str], needed: int = MIN_WORDS) -> bool:
     """The tokens read as the language: three of its common words of three letters or more,
     or most of the one- and two-letter tokens among its common words (Russian's `в`, `и`,
     `на`). Random letters make short tokens by the hundred and few of them words (under a
     third), and longer words almost never."""
     long_hits = short_hits = short = 0
-    for token in tokens:
+    for token, n in tokens.items():
         if len(token) >= 3:
-            long_hits += token in words
+            long_hits += n if token in words else 0
         else:
-            short += 1
-            short_hits += token in words
+            short += n
+            short_hits += n if token in words else 0
     if long_hits + short_hits < needed:
         return False
     return long_hits >= needed or short_hits >= SHORT_SHARE * short
