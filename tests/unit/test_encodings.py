@@ -299,3 +299,27 @@ def test_readings_are_ranked_and_a_wrong_one_costs_more() -> None:
     western = next(r for r in readings if r.encoding == "cp1252")
     assert "ð" in western.text or "þ" in western.text or "ý" in western.text
     assert readings[0].score > western.score + 20
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding", "code"),
+    [
+        (TURKISH * 2, "cp1254", "cp1254", "tr"),
+        (RUSSIAN * 2, "koi8_r", "koi8_r", "ru"),
+        (KOREAN * 2, "euc_kr", "euc_kr", "ko"),
+        (FRENCH * 2, "utf-16-le", "utf-16-le", "fr"),
+        (GERMAN * 2, "utf-8", "utf-8", "de"),
+    ],
+)
+def test_the_article_record_says_its_encoding_and_language(
+    tmp_path: Path, text: str, codec: str, encoding: str, code: str
+) -> None:
+    from reader.core.corpus import FileRef, read_article
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(("Headline\n\n" + text).encode(codec))
+    st = path.stat()
+    article = read_article(FileRef("story.txt", path, st.st_size, st.st_mtime_ns), 1 << 20)
+    assert article.meta.encoding == encoding  # what show --json and search --json print
+    assert article.meta.language == code
+    assert text.split()[1] in article.body
