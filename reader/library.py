@@ -1220,6 +1220,15 @@ class Library:
             listed.append(ListedNote(note, ref, present))
         return listed
 
+    def tag_list(self) -> dict[str, int]:
+        """The Tags list: each tag with its articles in the corpus, most first, then the tags
+        none of whose articles is in the corpus now (files removed, an import waiting for its
+        files) with 0: a tag of the user's is never hidden."""
+        counts = dict(self.tag_counts())
+        for tag in self.store.all_tags():
+            counts.setdefault(tag, 0)
+        return counts
+
     def known_tags(self) -> list[str]:
         """Tags in use, most used first: the tag editor completes from these."""
         tags = dict(self.store.all_tags())
