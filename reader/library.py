@@ -1107,11 +1107,20 @@ class Library:
 
         `progress(done, total)` follows the articles of the file as they are merged into the
         store, `mirrored(done, total)` the index taking them in."""
+        text = ""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except OSError as exc:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
+            from reader.core.exchange import MARKDOWN_HEADING
+
+            if text.startswith(MARKDOWN_HEADING):
+                raise UserError(
+                    f"{path}: a research log (export --format markdown) is for reading; "
+                    "import takes the JSON export (newsreader export --output FILE)"
+                ) from None
             raise UserError(f"{path}: not valid JSON: {exc}") from None
         except RecursionError:
             raise UserError(f"{path}: not an export: JSON nested too deeply") from None
