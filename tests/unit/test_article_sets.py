@@ -174,10 +174,6 @@ _BLIND7F_MISSES = {
     ("body", "hanwhaocean-newsroom-tabs-dotted-date-location-line.txt"): (
         "batch 7F: the summary bullet opens the body; the newsroom's `List` button stays"
     ),
-    ("body", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
-        "batch 7F: Latin-2 Hungarian is read as cp1252 (`következõ`): both read `ő` as a "
-        "letter, so no symbol tells the code pages apart"
-    ),
     ("people", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
         "batch 7F: Hungarian spellings (`Vang Ji`, `Hszi Csin-ping`, `Putyin`) are no aliases"
     ),
