@@ -21,15 +21,20 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACES = Path(__file__).with_name("places.tsv")
+CITIES = Path(__file__).with_name("places_cities.tsv")
+"""The larger cities' names from GeoNames (scripts/make_city_names.py): Nanning (南宁), Rabat
+(الرباط), Busan (부산), which are no time zone's city. CLDR's names come first."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 """Chinese, Japanese and Thai write a name inside a run of characters with no space."""
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KOREAN_AFTER = frozenset(
     """은 는 이 가 을 를 의 에 와 과 도 로 만 측 산 인 에서 으로 에게 까지 부터 과의 와의
-    에서의 으로의 에서는 에서도 과는 와는 이나 이며 이다 이고 정부 당국""".split()
+    에서의 으로의 에서는 에서도 과는 와는 이나 이며 이다 이고 정부 당국
+    시 시장 시의 시는 시가 시에서 시민 시청 광역시 특별시""".split()
 )
-"""What Korean writes after a place name in one word (북한은, 중국과의, 미국산, 일본인)."""
+"""What Korean writes after a place name in one word (북한은, 중국과의, 미국산, 일본인; a city's
+시, "city", and what follows it: 부산시장, the mayor of Busan)."""
 INFLECTION = 3
 """Letters a Cyrillic, Greek, Arabic or Hebrew word may have past a place's name (or its
 stem) and still be it: Владивостоке, Китая, России."""
@@ -63,11 +68,18 @@ def place_table() -> dict[str, tuple[str, ...]]:
     from reader.core.stories.features import content_terms
 
     table: dict[str, tuple[str, ...]] = {}
-    for line in PLACES.read_text(encoding="utf-8").splitlines():
+    english_terms: dict[str, tuple[str, ...]] = {}
+    lines = PLACES.read_text(encoding="utf-8").splitlines()
+    lines += CITIES.read_text(encoding="utf-8").splitlines()
+    for line in lines:
         native, _, english = line.partition("\t")
-        terms = tuple(
-            t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in GENERIC
-        )
+        if native in table:
+            continue  # CLDR's name first
+        terms = english_terms.get(english)
+        if terms is None:
+            terms = english_terms[english] = tuple(
+                t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in GENERIC
+            )
         if not terms:
             continue
         table[native] = terms
