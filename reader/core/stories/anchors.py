@@ -24,7 +24,10 @@ PLACES = Path(__file__).with_name("places.tsv")
 CITIES = Path(__file__).with_name("places_cities.tsv")
 """The larger cities' names from GeoNames (scripts/make_city_names.py): Nanning (南宁), Rabat
 (الرباط), Busan (부산), which are no time zone's city. CLDR's names come first."""
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"(?:[^\W\d_]|[\u0591-\u05c7\u0900-\u0963\u0981-\u0dff\u0e31-\u0e4e])+")
+"""A word: letters, and the vowel signs and marks of Devanagari and the other Indic
+scripts, Thai and Hebrew, which are not letters to `\\w` (मुंबई, Mumbai, would be cut
+into four pieces and found nowhere)."""
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 """Chinese, Japanese and Thai write a name inside a run of characters with no space."""
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -185,6 +188,11 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|\s*(?:тыс|м�
 once, with its unit, by `_RUSSIAN_AMOUNT`."""
 
 
+_GREEK = re.compile("[\u0370-\u03ff]")
+_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+"""1.200: thousands set apart by dots, as Greek writes them (and a decimal comma, 2,5)."""
+
+
 def number_terms(text: str, normalized: bool = False) -> list[str]:
     """Figures written with Korean, Chinese, Japanese or Russian units, grouped by spaces or
     with a decimal comma, as the numbers an English text of them holds: 487억 -> "48.7"
@@ -197,6 +205,8 @@ def number_terms(text: str, normalized: bool = False) -> list[str]:
     values += [float(n) * _ARABIC_UNITS[u] for n, u in _ARABIC_AMOUNT.findall(text)]
     out = [_english(v) for v in values]
     out += [m.group().replace(" ", "").replace("\u00a0", "") for m in _GROUPED.finditer(text)]
+    if _GREEK.search(text):
+        out += [m.group().replace(".", "") for m in _DOT_GROUPED.finditer(text)]
     out += [
         f"{m.group(1)}.{m.group(2)}".rstrip("0").rstrip(".") for m in _DECIMAL_COMMA.finditer(text)
     ]
