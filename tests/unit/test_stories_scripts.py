@@ -64,6 +64,23 @@ def test_cities_are_found_in_their_own_script(text: str, place: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("유엔 안보리는 회의를 열었다", ["un"]),
+        ("Генсек ООН и НАТО", ["un", "nato"]),
+        ("أعلن حلف الناتو وأوبك", ["nato", "opec"]),
+        ("โฆษกอาเซียน", ["asean"]),
+        # Words that begin like an acronym are not it: возле (near), мокрый (wet).
+        ("Генсек возле дома, мокрый снег", []),
+    ],
+)
+def test_organisations_are_named_by_the_acronym_english_news_uses(
+    text: str, terms: list[str]
+) -> None:
+    assert place_terms(text) == terms
+
+
+@pytest.mark.parametrize(
     ("lead", "day"),
     [
         ("وقع الوزيران اليوم الخميس بالرباط", 3),

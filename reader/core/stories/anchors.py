@@ -24,6 +24,9 @@ PLACES = Path(__file__).with_name("places.tsv")
 CITIES = Path(__file__).with_name("places_cities.tsv")
 """The larger cities' names from GeoNames (scripts/make_city_names.py): Nanning (南宁), Rabat
 (الرباط), Busan (부산), which are no time zone's city. CLDR's names come first."""
+ORGANISATIONS = Path(__file__).with_name("organisations.tsv")
+"""International organisations by the acronym English news gives them: 유엔, 国連, ООН are
+the UN; 나토, 北约, الناتو NATO (written by hand, one word each)."""
 _LETTERS = re.compile(r"(?:[^\W\d_]|[\u0591-\u05c7\u0900-\u0963\u0981-\u0dff\u0e31-\u0e4e])+")
 """A word: letters, and the vowel signs and marks of Devanagari and the other Indic
 scripts, Thai and Hebrew, which are not letters to `\\w` (मुंबई, Mumbai, would be cut
@@ -74,6 +77,7 @@ def place_table() -> dict[str, tuple[str, ...]]:
     english_terms: dict[str, tuple[str, ...]] = {}
     lines = PLACES.read_text(encoding="utf-8").splitlines()
     lines += CITIES.read_text(encoding="utf-8").splitlines()
+    lines += [x for x in ORGANISATIONS.read_text(encoding="utf-8").splitlines() if x[:1] != "#"]
     for line in lines:
         native, _, english = line.partition("\t")
         if native in table:
