@@ -271,6 +271,15 @@ def test_undated_versions_in_other_scripts_join_their_english_version(
     corpus = [english, version, *FILLER]
     assert not version.english or version.foreign
     assert _score(english, version, corpus) > P.link_threshold
+    assert _score(version, english, corpus) == _score(english, version, corpus)
+
+
+def test_two_undated_pieces_are_not_placed_by_each_other() -> None:
+    english = _piece("wire-undated", ENGLISH.title, "An explosion tore through a refinery in "
+                     "Thessaloniki, killing 23 and injuring 140; 1,200 were evacuated and damage "
+                     "was put at 2.5 million euros.", None)  # fmt: skip
+    corpus = [english, GREEK, *FILLER]
+    assert _score(english, GREEK, corpus) == _score(GREEK, english, corpus) == 0.0
 
 
 @pytest.mark.parametrize(("english", "version"), VERSIONS[:2], ids=lambda d: d.path)

@@ -437,6 +437,8 @@ def undated_gap(
     telling anchors rare in the corpus (`AnchorVector.rare`: places, names, figures). The
     same people and places a few days later are mostly another kind of event (the
     detentions after a mine blast, the appeal after a verdict), which keeps them apart."""
+    if (a.when is None) == (b.when is None):
+        return None  # both undated: nothing dates either, and the rule places one by the other
     undated = a if a.when is None else b
     if undated.english and not undated.foreign:
         return None  # an undated English piece is placed by its words among the English ones
