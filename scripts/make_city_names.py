@@ -30,8 +30,9 @@ MIN_PEOPLE = 150_000
 word reads as a place (~3,900 cities at 150,000; a news event's city is nearly always one
 of them or a capital, which CLDR has)."""
 MIN_PEOPLE_SHORT = 1_000_000
-"""A name of two Chinese characters or kana is kept only for a city this large: short
-names are often ordinary words too (东方, "east", is Dongfang, a city of 400,000)."""
+"""A name of two Chinese characters is kept only for a city this large (and one of two kana
+never): short names are often ordinary words too (东方, "east", is Dongfang, a city of
+400,000)."""
 MIN_LETTERS = 4
 """Alphabetic names (Cyrillic, Arabic, ...) shorter than this are left out (Бар, صور)."""
 SCRIPTS = re.compile(
@@ -40,6 +41,9 @@ SCRIPTS = re.compile(
 )
 """A name written wholly in one script a Latin-script version cannot share."""
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_KANA = re.compile("[\u3040-\u30ff]")
+"""Kana: two of them are inside many a katakana word (アバ, Aba, in アバター, avatar), and
+GeoNames gives some cities names of one kana and one character (イ坊, for 濰坊)."""
 KOREAN_CITY = ("광역시", "특별시", " 시", "시")
 """What Korean writes after a city's name as part of it (부산광역시, 난닝 시): kept to the bare
 name, since anchors.py allows a particle after it."""
@@ -61,7 +65,7 @@ def names(city: dict[str, Any]) -> set[str]:
         if not SCRIPTS.match(name) or (cjk and len(name) < 2):
             continue
         short = len(name) <= 2 if cjk else len(name) < MIN_LETTERS
-        if short and (not cjk or people < MIN_PEOPLE_SHORT):
+        if short and (not cjk or people < MIN_PEOPLE_SHORT or _KANA.search(name)):
             continue
         out.add(name)
     return out

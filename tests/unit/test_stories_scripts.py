@@ -70,8 +70,10 @@ def test_cities_are_found_in_their_own_script(text: str, place: str) -> None:
         ("Генсек ООН и НАТО", ["un", "nato"]),
         ("أعلن حلف الناتو وأوبك", ["nato", "opec"]),
         ("โฆษกอาเซียน", ["asean"]),
-        # Words that begin like an acronym are not it: возле (near), мокрый (wet).
+        # Words that begin like an acronym are not it: возле (near), мокрый (wet); two kana
+        # inside a katakana word are not a city (アバ, Aba, in アバター, avatar).
         ("Генсек возле дома, мокрый снег", []),
+        ("アバターの新作", []),
     ],
 )
 def test_organisations_are_named_by_the_acronym_english_news_uses(
