@@ -16,6 +16,10 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.stories.features import StoryFeatures
 
 WORDS = Path(__file__).with_name("event_words.tsv")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f\u1100-\u11ff]")
@@ -61,17 +65,19 @@ def event_kinds(title: str, terms: Mapping[str, int], foreign: bool) -> frozense
 REPEATED = 2
 """Times a body word must occur to name the event's kind when the headline does not: one
 mention is background ("a strike last year"), the event is named again."""
-_KNOWN: dict[tuple[str, str], frozenset[str]] = {}
+_KNOWN: dict[tuple[str, str, int], frozenset[str]] = {}
 KNOWN_MAX = 100_000
-"""Articles whose kinds are remembered (by id and title) before the memory starts again."""
+"""Articles whose kinds are remembered before the memory starts again."""
 
 
-def kinds_of(doc_id: str, title: str, terms: Mapping[str, int], foreign: bool) -> frozenset[str]:
-    """`event_kinds`, remembered per article: one article is in many candidate pairs."""
-    key = (doc_id, title)
+def kinds_of(doc: StoryFeatures) -> frozenset[str]:
+    """`event_kinds` of an article, remembered: one article is in many candidate pairs. Keyed
+    by its id, title and shingles (a frozenset hashes once), so an edited file is read
+    again."""
+    key = (doc.id, doc.title, hash(doc.shingles))
     found = _KNOWN.get(key)
     if found is None:
         if len(_KNOWN) > KNOWN_MAX:
             _KNOWN.clear()
-        found = _KNOWN[key] = event_kinds(title, terms, foreign)
+        found = _KNOWN[key] = event_kinds(doc.title, doc.terms, doc.foreign)
     return found

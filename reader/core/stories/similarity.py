@@ -456,8 +456,8 @@ def undated_gap(
         return None
     from reader.core.stories.kinds import kinds_of
 
-    kinds_a = kinds_of(a.id, a.title, a.terms, a.foreign)
-    if not kinds_a or not kinds_a & kinds_of(b.id, b.title, b.terms, b.foreign):
+    kinds_a = kinds_of(a)
+    if not kinds_a or not kinds_a & kinds_of(b):
         return None
     return params.kind_anchor_gap
 
