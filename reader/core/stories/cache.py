@@ -44,7 +44,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 14
+CACHE_VERSION = 15
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""

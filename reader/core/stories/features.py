@@ -219,6 +219,32 @@ _OTHER_WEEKDAYS = {
     for name in names.split()
 }
 """Weekdays in the other languages of news (folded), for the leads of pieces in them."""
+_SCRIPT_WEEKDAYS = (
+    "الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد",
+    "pazartesi sali carsamba persembe cuma cumartesi pazar",
+    "senin selasa rabu kamis jumat sabtu ahad",
+    "poniedzialek wtorek srode czwartek piatek sobote niedziele",
+    "δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη",
+    "понеділок вівторок середу четвер пʼятницю суботу неділю",
+)
+"""Weekdays of Arabic (with the article: الخميس, Thursday), Turkish, Indonesian, Polish
+(accusative: w środę), Greek and Ukrainian, Monday first, folded as `words` folds
+them; "minggu", Indonesian Sunday, is also "week" and is left out."""
+_CJK_WEEKDAY = re.compile(
+    "([월화수목금토일])요일|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])"
+    "|วัน(จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)"
+    "|(सोम|मंगल|बुध|गुरु|शुक्र|शनि|रवि)वार"
+)
+"""Weekdays written without spaces: Korean 목요일, Japanese 木曜日, Chinese 星期四 and 周四,
+Thai วันพฤหัสบดี; and Hindi गुरुवार, whose vowel signs split it into several `words`."""
+_CJK_WEEKDAY_OF = {
+    **{c: n for n, c in enumerate("월화수목금토일")},
+    **{c: n for n, c in enumerate("月火水木金土日")},
+    **{c: n for n, c in enumerate("一二三四五六日")},
+    "天": 6,
+    **{w: n for n, w in enumerate("จันทร์ อังคาร พุธ พฤหัสบดี ศุกร์ เสาร์ อาทิตย์".split())},
+    **{w: n for n, w in enumerate("सोम मंगल बुध गुरु शुक्र शनि रवि".split())},
+}
 _FEIRA = dict(zip(("segunda", "terca", "quarta", "quinta", "sexta"), range(5), strict=True))
 """Portuguese weekdays, counted only before "feira" (segunda-feira): alone they are
 ordinals ("segunda" is second)."""
@@ -227,6 +253,9 @@ ordinals ("segunda" is second)."""
 def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     found = set()
     for para in paragraphs[:LEAD_PARAGRAPHS]:
+        if not para.isascii():
+            for match in _CJK_WEEKDAY.finditer(unicodedata.normalize("NFKC", para)):
+                found.add(_CJK_WEEKDAY_OF[next(g for g in match.groups() if g)])
         seq = [w[:-2] if w.endswith("'s") else w for w in words(para)]  # Friday's vote
         for k, word in enumerate(seq):
             if word in _WEEKDAYS:
@@ -405,6 +434,11 @@ def fold(text: str) -> str:
         return text.lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
     return folded.translate(ARABIC_DIGITS)
+
+
+_OTHER_WEEKDAYS.update(
+    (fold(name), day) for names in _SCRIPT_WEEKDAYS for day, name in enumerate(names.split())
+)
 
 
 def stem(word: str) -> str:

@@ -111,6 +111,17 @@ class StoryParams:
     0.15, 23 at 0.18, 17 at 0.24: 0.18 is the middle of that range. With share 0.25
     the floor must stay at 0.15 or below (at 0.18 stories-dev loses a pair)."""
 
+    kind_anchors: int = 4
+    """Telling anchors rare in the corpus (as `min_anchors` counts them) two versions in
+    different languages must share, with the kind of event their headlines name
+    (kinds.py), to be compared when one has no date (`similarity.undated_gap`); 0 turns
+    the rule off. Chosen on the labelled sets' undated pairs of two languages (below)."""
+
+    kind_anchor_gap: int = 0
+    """The day gap such a pair is scored at: a day apart (the fitted weight of a day's
+    distance, -1.5, not the -2.5 of an unknown date), since the kind and the anchors
+    agree but no date does."""
+
     anchor_terms: int = 4
     """Telling numbers (three characters or more, as rare as the rarest words) added to an
     article's candidate lookup, so that a version in another script, whose words share

@@ -310,6 +310,8 @@ def pair_features(
     if gap is None:
         gap = weekday_gap(a, b)
     other_language = a.foreign != b.foreign or a.english != b.english
+    if other_language and gap is None and params.kind_anchors:
+        gap = undated_gap(a, b, va, vb, params)
     if other_language:
         # Shared numbers without dates to match are too thin to count.
         words, anchors = 0.0, (0.0 if gap is None else anchor_cosine(va, vb, params))
@@ -423,6 +425,41 @@ def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
     cut_b = [w for t, w in b.items() if t[0].isdigit() or (t in a)]
     norm = math.sqrt(math.fsum(w * w for w in cut_a) * math.fsum(w * w for w in cut_b))
     return math.fsum(a[t] * b[t] for t in shared) / norm if norm else 0.0
+
+
+def undated_gap(
+    a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
+) -> int | None:
+    """The day gap given to two versions in different languages when the one not in
+    English has no date and names no day (`kind_anchor_gap`), or None. Only when several
+    independent anchors agree, never one: the kind of event their headlines name
+    (`kinds.py`: a grève, a Streik and a 파업 are a strike) and at least `kind_anchors`
+    telling anchors rare in the corpus (`AnchorVector.rare`: places, names, figures). The
+    same people and places a few days later are mostly another kind of event (the
+    detentions after a mine blast, the appeal after a verdict), which keeps them apart."""
+    if (a.when is None) == (b.when is None):
+        return None  # both undated: nothing dates either, and the rule places one by the other
+    undated = a if a.when is None else b
+    if undated.english and not undated.foreign:
+        return None  # an undated English piece is placed by its words among the English ones
+    if undated.weekdays or undated.lead_dates:
+        # It names its day, which `weekday_gap` read: a weekday a dateline without a
+        # year cannot be checked against, and the kind does not stand in for it (dpa's
+        # "am Dienstag" against Reuters' exclusive on the talks four days before).
+        return None
+    shared = [t for t in va.keys() & vb.keys() if _telling(t)]
+    rare = va.rare if isinstance(va, AnchorVector) else getattr(vb, "rare", None)
+    if rare is None:
+        return None
+    shared = [t for t in shared if t in rare]
+    if len(shared) < params.kind_anchors:
+        return None
+    from reader.core.stories.kinds import kinds_of
+
+    kinds_a = kinds_of(a)
+    if not kinds_a or not kinds_a & kinds_of(b):
+        return None
+    return params.kind_anchor_gap
 
 
 def _looks_ahead_at(a: StoryFeatures, b: StoryFeatures) -> bool:
