@@ -268,14 +268,11 @@ def _weekday(doc: StoryFeatures) -> int | None:
 def _event_days(doc: StoryFeatures) -> tuple[int, ...]:
     """How many days before its date the events a dated piece reports fell: 0, and 1 for a
     next-day account, whose lead says "yesterday" or "the previous afternoon", or names
-    the weekday of the day before its date and not its own ("19 miners were killed late
-    Wednesday" in a piece of Thursday)."""
+    the weekday of the day before its date ("19 miners were killed late Wednesday" in a
+    piece of Thursday; a lead naming its own day too may still be one: `pair_features`
+    counts it only for two pieces in one language that share enough words)."""
     day = _weekday(doc)
-    if doc.looks_back:
-        return (0, 1)
-    if day is not None and (day - 1) % 7 in doc.weekdays and day not in doc.weekdays:
-        # The day before alone: a lead that names its own day too ("arrived on Tuesday
-        # for Wednesday's parade") reports its own day's event.
+    if doc.looks_back or (day is not None and (day - 1) % 7 in doc.weekdays):
         return (0, 1)
     return (0,)
 
