@@ -576,7 +576,12 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             return None
-        return _features_of(doc.id, doc.path, doc.meta, [p for p in doc.body.split("\n\n") if p])
+        try:  # the file's own date, as a first build reads it (`cache.file_date`)
+            mtime: int | None = (self.config.corpus / doc.path).stat().st_mtime_ns
+        except OSError:
+            mtime = None
+        paragraphs = [p for p in doc.body.split("\n\n") if p]
+        return _features_of(doc.id, doc.path, doc.meta, paragraphs, mtime)
 
     def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -1329,8 +1334,13 @@ def _paragraphs(doc: IndexDoc) -> list[str]:
 
 
 def _features_of(
-    article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
+    article_id: str,
+    path: str,
+    meta: ArticleMeta,
+    paragraphs: list[str],
+    mtime_ns: int | None = None,
 ) -> StoryFeatures:
+    from reader.core.stories.cache import file_date
     from reader.core.stories.features import extract
 
     return extract(
@@ -1343,6 +1353,7 @@ def _features_of(
         paragraphs=paragraphs,
         published=meta.published,
         header=(meta.dateline, meta.standfirst),
+        file_date=file_date(mtime_ns),
     )
 
 
