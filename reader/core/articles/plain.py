@@ -488,6 +488,7 @@ def parse_text(
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
+    _mark_entry_signatures(lines, start, outlets)
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
@@ -1551,6 +1552,40 @@ def _live_entry(lines: list[_Line], start: int) -> int:
             return prose
         break
     return start
+
+
+_ENTRY_SIGNED = re.compile(
+    r"^(?:(?P<time>\d{1,2}[:.h]\d\d)(?:\s*(?:[ap]\.?m\.?|uur|Uhr|h))?\s*(?:(?-i:[A-Z]{2,4})\s+)?"
+    r"(?:[|·•–—-]\s*)?)?(?P<who>[^\W\d].{2,60})$",
+    re.I,
+)
+
+
+def _mark_entry_signatures(lines: list[_Line], start: int, outlets: OutletTable) -> None:
+    """A live page whose entries carry their writer's name (`16:48 Jana Huber`, or the name
+    alone under the entry's time line): the names are bylines, not the story's text. Only
+    where the same writer signs two entries or more, so a name printed once stays text."""
+    hits: dict[str, list[tuple[int, list[str]]]] = {}
+    # (the first entry's signature may stand just over the story's first paragraph)
+    for i in range(max(0, start - 2), min(len(lines), start + 300)):
+        line = lines[i]
+        text = line.unit.text.strip()
+        if line.kind != TEXT or line.prose or len(text) > 70:
+            continue
+        signed = _ENTRY_SIGNED.match(text)
+        if signed is None:
+            continue
+        if signed.group("time") is None and not (
+            i > 0 and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
+        ):
+            continue
+        names = bylines.bare(signed.group("who"), lambda s: outlets.named(s) is not None)
+        if names:
+            hits.setdefault(" ".join(names), []).append((i, names))
+    for signed_lines in hits.values():
+        if len(signed_lines) >= 2:
+            for i, names in signed_lines:
+                lines[i].kind, lines[i].names = BYLINE, names
 
 
 def _open_dek(lines: list[_Line], start: int, nxt: int) -> bool:
