@@ -114,10 +114,6 @@ _BLIND6D_FURNITURE = {
 """Batch 6D's body misses after parse7's round (its fields are all right)."""
 _BLIND6E_MISSES = {
     (
-        "metadata",
-        "destandaard-nl-door-byline-weekday-date-poetin.txt",
-    ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
-    (
         "body",
         "aspi-strategist-date-pipe-author-colon-headline.txt",
     ): "batch 6E, furniture kept: the end-of-story author block stays in the body",
@@ -205,10 +201,6 @@ _BLIND7F_MISSES = {
 """Batch 7F after parse8's round (first run on main: title 80%, source 75%, date 85%, byline
 80%)."""
 _BLIND9H_MISSES = {
-    ("metadata", "asharqalawsat-ar-wang-yi-riyadh-location-byline-hijri-cp1256.txt"): (
-        "batch 9H: the headline `X: Y` over a deck of the same length, both over the byline; "
-        "the headline reads as a label over a sentence and the deck is taken for it"
-    ),
     ("body", "asharqalawsat-ar-wang-yi-riyadh-location-byline-hijri-cp1256.txt"): (
         "batch 9H: the section menu printed again under the story ends the body (`الخليج`)"
     ),
