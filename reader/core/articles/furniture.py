@@ -101,6 +101,9 @@ LIST_HEADS = frozenset(
     relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
     powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
+    leggi anche|vedi anche|articoli correlati|potrebbe interessarti|devamını oku|
+    ilgili haberler|zobacz też|zobacz także|читайте також|related links|more headlines|
+    اقرأ أيضا|اقرأ أيضاً|berita terkait|artikel terkait|
     read more about|passend zum artikel|zum thema|dazu passend|weitere artikel|
     اقرأ أيضاً|اقرأ أيضا|اقرأ ايضا|إقرأ أيضاً|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|
     الأكثر قراءة|tin liên quan|đọc thêm|xem thêm|tin cùng chuyên mục|tin mới nhất|
@@ -116,9 +119,54 @@ INSETS = frozenset(
     "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
     "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
     "noticias relacionadas|lee también|lea también|lees ook|notícias relacionadas|leia também|"
-    "veja também|baca juga|czytaj także|xem thêm".split("|")
+    "veja também|baca juga|czytaj także|xem thêm|leggi anche|vedi anche|devamını oku|"
+    "zobacz też|zobacz także|читайте також|اقرأ أيضا|اقرأ أيضاً".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
+
+TAIL_HEADS = frozenset(
+    """
+    tag|tags|tagi|topic|topics|tópicos|tópico|temas|tema|themen|thema|thema's|onderwerpen|
+    argomenti|sujets|thèmes|mots-clés|etiketler|konular|etiket|теги|тэги|темы|теми|мітки|
+    タグ|キーワード|标签|標籤|关键词|關鍵詞|태그|키워드|مواضيع|الوسوم|كلمات مفتاحية|topik|
+    region / country|region|country|related search terms|related links|related stories|
+    topics in this article|more headlines|more stories|also in the news|reader comments|
+    readers' comments|readers’ comments|comments|comment|kommentare|commentaires|comentarios|
+    comentários|commenti|reacties|yorumlar|komentarze|комментарии|коментарі|댓글|コメント|
+    评论|評論|التعليقات|komentar|author|authors|about the author|written by|contacts|
+    contact|media contact|press contact|media contacts|press contacts|for media inquiries|
+    leggi anche|vedi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare|
+    devamını oku|ilgili haberler|bunlar da ilginizi çekebilir|zobacz też|zobacz także|
+    читайте также|читайте також|по теме|на тему|関連記事|相關新聞|相关新闻|관련기사|
+    اقرأ أيضا|اقرأ أيضاً|baca juga|berita terkait|artikel terkait|lees ook|lees meer|
+    lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|das könnte sie interessieren|
+    lee también|lea también|te puede interesar|leia também|veja também|saiba mais|
+    support our journalism|support us|support independent journalism|donate|
+    leave a reply|leave a comment|post a comment|share this article|share|follow us|
+    read in app|print|advertisement|anzeige|publicidad|publicité|pubblicità|реклама|광고|
+    advertentie|reklama|iklan|إعلان|広告|广告|sponsored|werbung|
+    """.replace("\n", "").split("|")
+)
+TAIL_HEADS = frozenset(item.strip() for item in TAIL_HEADS if item.strip())
+"""The heads of the boxes a page puts under a story (tags, topics, comments, related links,
+an author's box, contacts, an appeal, an advert's label), in the languages we read: under
+the story's last sentence, each opens the page's tail (`plain._tail_start`)."""
+
+_RIGHTS_ANY = re.compile(
+    r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b|riproduzione riservata|"
+    r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
+    r"alle rechte vorbehalten|все права защищены|усі права захищені|wszelkie prawa zastrzeżone|"
+    r"tüm hakları saklıdır|alle rechten voorbehouden|hak cipta dilindungi|"
+    r"무단\s*전재|版權所有|版权所有|不得轉載|不得转载|無断転載|جميع الحقوق محفوظة",
+    re.I,
+)
+
+
+def is_rights(text: str) -> bool:
+    """A rights line of any outlet, in many languages (`Riproduzione riservata`, `GoodNews
+    paper ⓒ 국민일보`, `KOCIS. All rights reserved.`): short, and says its rights."""
+    return len(text) < 200 and bool(_RIGHTS_ANY.search(text))
+
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
@@ -198,8 +246,8 @@ _STARTS = re.compile(
     r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
     r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
     r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
-    r"opinions expressed are those of the author|the views expressed (?:here |in this "
-    r"(?:[\w-]+ ){1,2})?are (?:those of )?the author|"
+    r"opinions expressed are those of the author|the views expressed (?:here |above |in this "
+    r"(?:[\w-]+ ){1,2})?(?:are (?:those of )?|belong to )the author|"
     r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
     r"capacity|"
     # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`,
@@ -224,7 +272,39 @@ _STARTS = re.compile(
     r"reach [\w .'’-]{2,40} at [\w.+-]+@|"
     # Newsletter prompts in Portuguese, Spanish, German: `Receba no seu email as notícias`
     r"receba (?:no seu|em seu) e-?mail|recibe (?:en tu|nuestro)|"
-    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren)",
+    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren|"
+    # WordPress under a post: `This entry was posted in China, Rason and tagged ...`
+    r"this (?:entry|post) was (?:posted|filed) (?:in|under)\b|"
+    # a head and its tags on one line, in more languages: `相關字詞﹕王毅`, `Tópicos: ...`
+    r"(?:相關字詞|相关字词|關鍵詞|关键词|關鍵字|关键字|標籤|标签|タグ|キーワード|태그|키워드|"
+    r"теги|тэги|темы|теми|мітки|etiketler|konular|tópicos|argomenti|themen|onderwerpen|"
+    r"sujets|thèmes|topik|topics in this article|related search terms)\s*[:：﹕]\s*\S|"
+    # previous / next links in other languages: `上一篇：西安地鐵新線通車`, `下一篇：...`
+    r"(?:上一篇|下一篇|上一則|下一則|上一条|下一条|前の記事|次の記事|이전 ?기사|다음 ?기사|"
+    r"предыдущая (?:статья|новость)|следующая (?:статья|новость)|article (?:précédent|suivant)|"
+    r"artículo (?:anterior|siguiente)|(?:vorheriger|nächster) artikel|"
+    r"articolo (?:precedente|successivo)|(?:vorig|volgend) artikel|(?:önceki|sonraki) haber|"
+    r"(?:poprzedni|następny) artykuł)\s*[:：﹕|›»]?\s*\S|"
+    # WordPress's previous / next post links on one line: `« Older post   |   Newer post »`
+    r"«\s.{2,120}\|.{2,120}\s»$|"
+    # an e-paper's print and distribution lines: `This article was printed from PressReader`
+    r"(?:this article was )?printed (?:from|and distributed by) |"
+    r"this article appeared in print on page|printed from |"
+    # an advert's label with its text: `TEXT AD: Call ...`, `Advertisement: ...`
+    r"(?:text |sponsored )?ad(?:vert(?:isement)?)?\s*:\s*\S|"
+    # a note that the story was translated: `(Originally published in Japanese on ...)`
+    r"\(?originally published in (?:japanese|korean|chinese|french|german|spanish|russian|"
+    r"arabic|portuguese|italian|dutch|turkish|polish|ukrainian|indonesian)\b|"
+    # an app's or a channel's prompt: `Read this article on CSMonitor.com`
+    r"read this (?:article|story) (?:on|at|in) \S|"
+    # an appeal for money: `Support PREMIUM TIMES' journalism of integrity`
+    r"support [\w .’'-]{2,40}(?:'s?|’s?) journalism\b|"
+    r"your (?:tax[- ]deductible )?(?:gift|donation|support) (?:can|will|helps?|keeps?)\b|"
+    r"статья опубликована в (?:№|номере)|"
+    r"why news media is in crisis|"
+    # a page's feedback widget: `Is this page useful?`, `Was this article helpful?`
+    r"(?:is this (?:page|article) |was this (?:page|article|story|information) |did you find "
+    r"this (?:page |article )?)(?:useful|helpful)\?|report a problem with this page)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -253,7 +333,12 @@ _PROMO_PROSE = re.compile(
     r"поддержите нас|поддержать нас|підтримайте нас|후원하기|후원해 주세요|힘을 보태주세요|"
     r"初割|無料体験|購読のご案内|"
     r"(?:en|a) tu (?:mail|correo|e-?mail|casilla)|exclusiv[oa] para suscriptores|"
-    r"exclusive (?:to|for) subscribers|nur für abonnenten|réservée? aux abonnés)",
+    r"exclusive (?:to|for) subscribers|nur für abonnenten|réservée? aux abonnés|"
+    r"support [\w .’'-]{2,40}(?:'s?|’s?) journalism|tax[- ]deductible (?:gift|donation)|"
+    r"suscr[ií]b[ei]te a (?:nuestro|nuestra|la)|(?:whatsapp|telegram) (?:channel|kanal|saluran)|"
+    r"saluran (?:whatsapp|telegram)|now available on (?:telegram|whatsapp)|"
+    r"the views expressed (?:above |here |in this [\w-]+ )?(?:belong to|are (?:those of )?)"
+    r" the authors?)",
     re.I,
 )
 _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
@@ -516,6 +601,10 @@ _PAGE_LINE = re.compile(
 )
 
 
+_AD_LABEL = re.compile(r"^[\w .’'&-]{2,40} (?:AD|ADS|ADVERT|ADVERTISEMENT|ADVERTORIAL)$")
+"""An advert's slot named in capitals: `PT Mag Campaign AD`."""
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -526,6 +615,9 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
+    if len(key) <= 60 and text.endswith(("AD", "ADS", "ADVERT", "ISEMENT", "ORIAL")):
+        if _AD_LABEL.match(text.strip()):
+            return True
     if len(key) <= 16 and key[-1:].isdigit() and _PAGE_LINE.match(key):
         return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
