@@ -74,6 +74,21 @@ TAILS = {
         "- 2 March 2026 — First published.",
         "Is this page useful?",
     ],
+    "a pitch with an address": [
+        "Have a story idea? Send a short note to tips@harbourtimes.example and we will reply.",
+    ],
+    "an app prompt and a Korean rights line": [
+        "Get the Harbour Times app for news on the go",
+        "ⓒ 항구신문, 무단 전재 및 재배포 금지",
+    ],
+    "a finnish read-more link under share buttons": [
+        "Jaa",
+        "Lue lisää: Kalastuskiista kärjistyy – mitä seuraavaksi?",
+    ],
+    "a syndication note": [
+        "(Except for the headline, this story has not been edited by Harbour Times staff and "
+        "is published from a syndicated feed.)",
+    ],
     "a previous and next link in Chinese": ["上一篇：漁業談判陷入僵局", "下一篇：邊境口岸恢復通關"],
     "a blog's category line and a comments head": [
         "This entry was posted in Diplomacy and tagged border talks. Bookmark the permalink.",
@@ -103,6 +118,14 @@ def test_a_bio_and_a_disclaimer_above_the_tags_go_to_the_credits_and_away() -> N
     assert parsed.paragraphs[-1] == S3
     assert bio in (parsed.meta.credits or "")
     assert places[note].field is None
+
+
+def test_a_contributor_in_portuguese_goes_to_the_credits() -> None:
+    credit = "* Colaborou Ana Souza, de Lisboa"
+    text = f"{HEAD}\n\n{BODY}\n{credit}\n\nLeia também\n\nPescadores voltam ao porto\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert "Ana Souza" in (parsed.meta.credits or "")
 
 
 def test_story_prose_after_a_short_list_keeps_the_list() -> None:

@@ -227,7 +227,9 @@ _STARTS = re.compile(
     r"(?:go deeper|also read|read also|read more|related|see also|more on this|watch|"
     r"à lire aussi|lesen sie auch|lee también|leer también|leggi anche|читайте также|"
     r"xem thêm|baca juga|czytaj także|czytaj też|leia também|veja também|lees ook|läs också|"
-    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|"
+    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|lue lisää|läs mer|les mer|"
+    r"læs mere|lees meer|leer más|lire plus|weiterlesen|czytaj więcej|читать далее|"
+    r"читати далі|devamını oku|baca selengkapnya|leggi di più|ler mais|saiba mais|"
     r"читайте також)\s*[:|]\s*\S|"
     r"heard on |shared from |see more on |get whatsapp alerts|join our (?:whatsapp|telegram|"
     r"commenting|community|channel)|join (?:the )?(?:conversation|discussion)\b|"
@@ -246,8 +248,9 @@ _STARTS = re.compile(
     r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
     r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
     r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
-    r"opinions expressed are those of the author|the views expressed (?:here |above |in this "
-    r"(?:[\w-]+ ){1,2})?(?:are (?:those of )?|belong to )the author|"
+    r"(?:the )?opinions expressed (?:here |in this [\w-]+ )?are those of the authors?|"
+    r"the views expressed (?:here |above |in this (?:[\w-]+ ){1,2})?(?:are (?:those of )?|"
+    r"belong to )the author|"
     r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
     r"capacity|"
     # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`,
@@ -304,7 +307,13 @@ _STARTS = re.compile(
     r"why news media is in crisis|"
     # a page's feedback widget: `Is this page useful?`, `Was this article helpful?`
     r"(?:is this (?:page|article) |was this (?:page|article|story|information) |did you find "
-    r"this (?:page |article )?)(?:useful|helpful)\?|report a problem with this page)",
+    r"this (?:page |article )?)(?:useful|helpful)\?|report a problem with this page|"
+    # syndication and house notes under a story: NDTV's `(Except for the headline, this story
+    # has not been edited by NDTV staff and is published from a syndicated feed.)`
+    r"\(?(?:except for the headline|only the headline)[^()]{0,200}syndicated feed|"
+    r"(?:track|get|follow) (?:the )?latest news (?:live )?on \S|"
+    r"\(?catch all the [\w ,&]{2,80} on |get the [\w .'’-]{1,30} app\b|"
+    r"for information media\.? not an official record|dieses thema im programm\s*:)",
     re.I,
 )
 _CONTAINS = re.compile(
@@ -433,7 +442,10 @@ CREDIT = re.compile(
     # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
     r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
     r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
-    r"traduzione di |перевод(?: с \w+)?\s*:? |" + INTERVIEW_CREDIT + r")",
+    r"traduzione di |перевод(?: с \w+)?\s*:? |"
+    # a contributor in Portuguese, Spanish, Italian, French: `* Colaborou Rafael Antunes`
+    r"\*?\s*(?:colaborou|colaboraram|colaboró|colaboraron|ha collaborato|hanno collaborato|"
+    r"a collaboré|ont collaboré)\s|" + INTERVIEW_CREDIT + r")",
     # the interviewer of a Q&A: `Propos recueillis par X`, `Das Gespräch führte X`
     re.I,
 )
@@ -615,9 +627,9 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
-    if len(key) <= 60 and text.endswith(("AD", "ADS", "ADVERT", "ISEMENT", "ORIAL")):
-        if _AD_LABEL.match(text.strip()):
-            return True
+    ad_end = text.endswith(("AD", "ADS", "ADVERT", "ISEMENT", "ORIAL"))
+    if ad_end and len(key) <= 60 and _AD_LABEL.match(text.strip()):
+        return True
     if len(key) <= 16 and key[-1:].isdigit() and _PAGE_LINE.match(key):
         return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):

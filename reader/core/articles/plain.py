@@ -2168,7 +2168,16 @@ def _not_story(text: str) -> bool:
         bool(bylines.END_BIO.match(bare))
         or furniture.is_furniture(text, True)
         or furniture.is_promotion(text)
+        or furniture.is_rights(text)
+        or ("@" in text and bool(_PITCH.search(text)))
     )
+
+
+_PITCH = re.compile(
+    r"(?:^|[.?!]\s+)(?:send|e-?mail|write to|contact|pitch|tell) [^.?!]{0,80}[\w.+-]+@[\w-]+\.",
+    re.I,
+)
+"""An invitation to write to the outlet: `Send a short pitch to commentaries@rusi.org`."""
 
 
 def _tail_mark(lines: list[_Line], i: int, end: int) -> bool:
