@@ -162,10 +162,19 @@ _RIGHTS_ANY = re.compile(
 )
 
 
+_RIGHTS_KEYS = ("©", "ⓒ", "(c)", "right", "riserv", "réserv", "reserv", "vorbehalten", "защищ",
+                "захищ", "zastrze", "saklı", "hak cipta", "전재", "版權", "版权", "轉載", "转载",
+                "転載", "الحقوق")  # fmt: skip
+"""A cheap first test before the pattern: what every rights line has in it."""
+
+
 def is_rights(text: str) -> bool:
     """A rights line of any outlet, in many languages (`Riproduzione riservata`, `GoodNews
     paper ⓒ 국민일보`, `KOCIS. All rights reserved.`): short, and says its rights."""
-    return len(text) < 200 and bool(_RIGHTS_ANY.search(text))
+    if len(text) >= 200:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _RIGHTS_KEYS)) and bool(_RIGHTS_ANY.search(text))
 
 
 _STARTS = re.compile(
@@ -227,9 +236,7 @@ _STARTS = re.compile(
     r"(?:go deeper|also read|read also|read more|related|see also|more on this|watch|"
     r"à lire aussi|lesen sie auch|lee también|leer también|leggi anche|читайте также|"
     r"xem thêm|baca juga|czytaj także|czytaj też|leia também|veja também|lees ook|läs också|"
-    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|lue lisää|läs mer|les mer|"
-    r"læs mere|lees meer|leer más|lire plus|weiterlesen|czytaj więcej|читать далее|"
-    r"читати далі|devamını oku|baca selengkapnya|leggi di più|ler mais|saiba mais|"
+    r"lue myös|les også|čtěte také|olvassa el|اقرأ أيضا|اقرأ أيضاً|"
     r"читайте також)\s*[:|]\s*\S|"
     r"heard on |shared from |see more on |get whatsapp alerts|join our (?:whatsapp|telegram|"
     r"commenting|community|channel)|join (?:the )?(?:conversation|discussion)\b|"
@@ -276,6 +283,16 @@ _STARTS = re.compile(
     # Newsletter prompts in Portuguese, Spanish, German: `Receba no seu email as notícias`
     r"receba (?:no seu|em seu) e-?mail|recibe (?:en tu|nuestro)|"
     r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren|"
+    # WordPress's previous / next post links on one line: `« Older post   |   Newer post »`
+    r"«\s.{2,120}\|.{2,120}\s»$)",
+    re.I,
+)
+_TAIL_NOTES = re.compile(
+    r"^(?:"
+    # a read-more link's label in more languages: `Lue lisää: ...`, `Läs mer: ...`
+    r"(?:lue lisää|läs mer|les mer|læs mere|lees meer|leer más|lire plus|weiterlesen|"
+    r"czytaj więcej|читать далее|читати далі|devamını oku|baca selengkapnya|leggi di più|"
+    r"ler mais|saiba mais)\s*[:|]\s*\S|"
     # WordPress under a post: `This entry was posted in China, Rason and tagged ...`
     r"this (?:entry|post) was (?:posted|filed) (?:in|under)\b|"
     # a head and its tags on one line, in more languages: `相關字詞﹕王毅`, `Tópicos: ...`
@@ -288,8 +305,6 @@ _STARTS = re.compile(
     r"artículo (?:anterior|siguiente)|(?:vorheriger|nächster) artikel|"
     r"articolo (?:precedente|successivo)|(?:vorig|volgend) artikel|(?:önceki|sonraki) haber|"
     r"(?:poprzedni|następny) artykuł)\s*[:：﹕|›»]?\s*\S|"
-    # WordPress's previous / next post links on one line: `« Older post   |   Newer post »`
-    r"«\s.{2,120}\|.{2,120}\s»$|"
     # an e-paper's print and distribution lines: `This article was printed from PressReader`
     r"(?:this article was )?printed (?:from|and distributed by) |"
     r"this article appeared in print on page|printed from |"
@@ -316,6 +331,16 @@ _STARTS = re.compile(
     r"for information media\.? not an official record|dieses thema im programm\s*:)",
     re.I,
 )
+"""Notes and links a page prints under its stories (a blog's category line, an e-paper's print
+lines, previous/next links, feedback widgets, syndication notes, app prompts): looked for only
+below the story's last sentence (`plain._tail_start`), so the common line pays nothing for
+them; an appeal naming journalism is looked for everywhere (`is_furniture`)."""
+
+
+def is_tail_note(text: str) -> bool:
+    return bool(_TAIL_NOTES.match(text.strip().lstrip("*_ ")))
+
+
 _CONTAINS = re.compile(
     r"(?:cookie|consent to|privacy policy|terms of (?:use|service)|newsletter|subscribe|"
     r"sign up|inbox|all rights reserved|registered trademark|can be reached at|"
@@ -639,6 +664,8 @@ def is_furniture(text: str, prose: bool) -> bool:
         stripped = stripped.lstrip("*_ ")  # Markdown emphasis: `*Read more:* [Title](url)`
     if _STARTS.match(stripped) or _END_MARK.match(stripped):
         return True
+    if "journalism" in key and _TAIL_NOTES.match(stripped):
+        return True  # `Support PREMIUM TIMES' journalism of integrity ...` between paragraphs
     if stripped[:1] in "TABCDEFGHIJKLMNOPQRSUVWXYZ" and _HOUSE_NOTE.match(stripped):
         return True
     if stripped[:1] in "Ph0123456789" and _PRINT_MARGIN.match(stripped):

@@ -2089,10 +2089,7 @@ def _tail_start(lines: list[_Line], start: int, end: int) -> int:
     the outlet's disclaimer, a link's title, `Tag`, a tag). A short list of the story's
     (bullets, a timeline) is never taken; nor is anything above a sentence of the story."""
     _update_history(lines, start, end)
-    last = start
-    for i in range(start, end):
-        if _story_sentence(lines[i]):
-            last = i
+    last = next((i for i in range(end - 1, start, -1) if _story_sentence(lines[i])), start)
     mark = next((i for i in range(last + 1, end) if _tail_mark(lines, i, end)), end)
     if mark == len(lines):
         return end
@@ -2117,6 +2114,13 @@ _FIRST_PUBLISHED_ENTRY = re.compile(
 )
 
 
+def _dated_entry(text: str) -> bool:
+    """A date, a dash and what happened (the dash looked for first: most lines have none)."""
+    return (" — " in text or " – " in text or " - " in text) and bool(
+        _DATED_ENTRY.match(text.strip())
+    )
+
+
 def _update_history(lines: list[_Line], start: int, end: int) -> None:
     """A page's update history under the story (GOV.UK's `27 November 2026 — Corrected the
     flag state of one vessel.` over `26 November 2026 — First published.`): dated entries
@@ -2125,7 +2129,7 @@ def _update_history(lines: list[_Line], start: int, end: int) -> None:
     i = start
     while i < end:
         j = i
-        while j < end and _DATED_ENTRY.match(lines[j].unit.text.strip()):
+        while j < end and _dated_entry(lines[j].unit.text):
             j += 1
         if j - i >= 2 and any(
             _FIRST_PUBLISHED_ENTRY.match(m.group("what").strip())
@@ -2149,7 +2153,8 @@ def _story_sentence(line: _Line) -> bool:
             return False
         if len(text.split()) < 5 and not (_CJK.search(text) and len(text) >= 12):
             return False
-    return not _not_story(text)
+    # a text line shorter than 250 characters was found no furniture when it was classified
+    return not _not_story(text, len(line.unit.text) < 250)
 
 
 def _has_sentence(text: str) -> bool:
@@ -2161,14 +2166,18 @@ def _has_sentence(text: str) -> bool:
     )
 
 
-def _not_story(text: str) -> bool:
-    """A paragraph under a story that is not of it: a bio, a disclaimer, a prompt."""
+def _not_story(text: str, classified: bool = False) -> bool:
+    """A paragraph under a story that is not of it: a bio, a disclaimer, a prompt.
+    `classified`: the furniture rules already found it none."""
+    if len(text) >= 400:
+        return furniture.is_promotion(text)  # a paragraph this long is a story's or a pitch
     bare = text.strip("*_ ")
     return (
         bool(bylines.END_BIO.match(bare))
-        or furniture.is_furniture(text, True)
+        or (not classified and len(text) < 250 and furniture.is_furniture(text, True))
         or furniture.is_promotion(text)
         or furniture.is_rights(text)
+        or furniture.is_tail_note(text)
         or ("@" in text and bool(_PITCH.search(text)))
     )
 
