@@ -83,10 +83,6 @@ _BLIND6D_FURNITURE = {
 """Batch 6D's body misses after parse7's round (its fields are all right)."""
 _BLIND6E_MISSES = {
     (
-        "metadata",
-        "destandaard-nl-door-byline-weekday-date-poetin.txt",
-    ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
-    (
         "body",
         "fwd-thunderbird-economictimes-et-bureau-synopsis.eml",
     ): "batch 6E, furniture kept: the `Synopsis` opens the body",
@@ -137,10 +133,6 @@ _BLIND7F_MISSES = {
 """Batch 7F after parse8's round (first run on main: title 80%, source 75%, date 85%, byline
 80%)."""
 _BLIND9H_MISSES = {
-    ("metadata", "asharqalawsat-ar-wang-yi-riyadh-location-byline-hijri-cp1256.txt"): (
-        "batch 9H: the headline `X: Y` over a deck of the same length, both over the byline; "
-        "the headline reads as a label over a sentence and the deck is taken for it"
-    ),
     ("metadata", "fwd-samsung-nationthailand-wang-yi-mekong-original-message.eml"): (
         "batch 9H: the outlet table names it `The Nation (Thailand)` to tell it from the "
         "Kenyan and US Nations; the gold writes `The Nation`"
@@ -164,25 +156,9 @@ _TOP_CAPTION = (
     "then its credit on the next line or in brackets) reads as the lead"
 )
 _BLIND9I_MISSES = {
-    ("metadata", "adnkronos-it-wire-redazione-leggi-anche-putin-furniture.txt"): (
-        "batch 9I: the newsroom credit `Redazione Adnkronos` is read as the byline `Redazione`"
-    ),
-    ("metadata", "chathamhouse-expert-comment-two-authors-role-lines-read-time.txt"): (
-        "batch 9I: two authors each over a role line; only the first is taken"
-    ),
     ("metadata", "cumhuriyet-tr-spot-author-line-yayinlanma-guncelleme-cp1254.txt"): _CP1254,
     ("body", "cumhuriyet-tr-spot-author-line-yayinlanma-guncelleme-cp1254.txt"): _CP1254,
     ("people", "cumhuriyet-tr-spot-author-line-yayinlanma-guncelleme-cp1254.txt"): _CP1254,
-    ("metadata", "mingpao-zh-hk-mingpao-zhuanxun-print-date-big5hkscs.txt"): (
-        "batch 9I: the `【明報專訊】` opener does not name Ming Pao (not in the outlet table)"
-    ),
-    ("metadata", "nishinippon-ja-regional-bracket-reporter-dateline-bom-crlf.txt"): (
-        "batch 9I: the regional paper is not in the outlet table and the reporter inside the "
-        "bracket opener is not read"
-    ),
-    ("metadata", "rte-liveblog-taoiseach-seoul-entry-times-newest-first.txt"): (
-        "batch 9I: the live blog's reporter-with-place line is not read as the byline"
-    ),
     ("body", "nation-ke-html-og-only-by-role-weekday-date-correction-comments.html"): _TOP_CAPTION,
     ("body", "nippon-com-html-jsonld-surname-first-macron-originally-published-line.html"): (
         _TOP_CAPTION
@@ -193,8 +169,9 @@ _BLIND9I_MISSES = {
         "linker does not match"
     ),
 }
-"""Batch 9I (held back in shift 9) after parse10's round: first run on main `b6c6b5d` title
-90%, source 90%, date 100%, byline 80%, last paragraph 8/20, 34 of 199 furniture kept."""
+"""Batch 9I (held back in shift 9) after shift 10 (parse10's tail, fields10's header fields):
+first run on main `b6c6b5d` title 90%, source 90%, date 100%, byline 80%, last paragraph 8/20,
+34 of 199 furniture kept."""
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("body", "cnn-live-updates-icbm-post-timestamps.txt"): _LIVE_SUMMARY,
     ("body", "kyivpost-date-before-headline-utf16le.txt"): _ONE_SENTENCE_DEK,
