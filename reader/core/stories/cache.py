@@ -456,33 +456,40 @@ class StoryCache:
         """Each article's id, ordinal and strong terms (one tuple an article, not one a
         term: a sixth of the memory, and a first build keeps them for the whole corpus)."""
         scorer = BlockScorer(params)
+        days = params.candidate_days
 
         def load(position: int) -> Packed:
             row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],)).fetchone()
             doc = _decode(row)
             return scorer.pack(doc, vector(doc, df, params))
 
-        position = -1
-        for doc, vec, strong in _prepared(
+        for batch in _prepared(
             db.execute("SELECT * FROM articles ORDER BY sort_key, id"), df, params
         ):
-            position += 1
-            ordinal = doc.when.ordinal() if doc.when else None
-            while recent and ordinal is not None and recent[0][0] < ordinal - params.candidate_days:
-                window.pop(recent.popleft()[1], None)
-            mine = scorer.pack(doc, vec)
-            found = index.lookup(doc, strong, params.candidate_days, params.max_candidates)
-            scores = scorer.score(mine, [window.get(other) or load(other) for other in found])
-            for other, (score, copy) in zip(found, scores, strict=True):
-                if copy or score > 0:
-                    edges.add(other, position, score, copy)
-            index.add(position, doc, strong)
-            ids.append(doc.id)
-            whens.append(doc.when)
-            window[position] = mine
-            if ordinal is not None:
-                recent.append((ordinal, position))
-            postings.append((doc.id, ordinal, strong))
+            # Each article's candidates are found among those before it (the index grows
+            # one article at a time); the batch's scoring follows (it changes no lookup).
+            work: list[tuple[int, Packed, list[int], list[Packed]]] = []
+            for doc, vec, strong in batch:
+                position = len(ids)
+                ordinal = doc.when.ordinal() if doc.when else None
+                while recent and ordinal is not None and recent[0][0] < ordinal - days:
+                    window.pop(recent.popleft()[1], None)
+                mine = scorer.pack(doc, vec)
+                found = index.lookup(doc, strong, days, params.max_candidates)
+                if found:
+                    work.append((position, mine, found, [window.get(o) or load(o) for o in found]))
+                index.add(position, doc, strong)
+                ids.append(doc.id)
+                whens.append(doc.when)
+                window[position] = mine
+                if ordinal is not None:
+                    recent.append((ordinal, position))
+                postings.append((doc.id, ordinal, strong))
+            for position, mine, found, others in work:
+                scores = scorer.score(mine, others)
+                for other, (score, copy) in zip(found, scores, strict=True):
+                    if copy or score > 0:
+                        edges.add(other, position, score, copy)
         edges = place_undated(edges, whens, params)
         groups = agglomerate(len(ids), edges, params.link_threshold)
         taken: set[str] = set()
@@ -748,16 +755,17 @@ STREAM_BATCH = 256
 
 def _prepared(
     rows: sqlite3.Cursor, df: DocFrequencies, params: StoryParams
-) -> Iterator[tuple[StoryFeatures, Vector, list[str]]]:
-    """Each row's features, vector and strong terms, in the rows' order, made a batch at a
-    time: decoding and weighing a batch of articles back to back, then looking up and
+) -> Iterator[list[tuple[StoryFeatures, Vector, list[str]]]]:
+    """Each row's features, vector and strong terms, in the rows' order, a batch at a time:
+    decoding and weighing a batch of articles back to back, then looking them up, then
     scoring them, keeps each step's code and tables in the CPU's caches (one article's
     steps in turn made its vector take twice what it takes in a loop). Nothing here
     depends on the articles before it: the frequencies are the whole corpus's."""
     while batch := rows.fetchmany(STREAM_BATCH):
         docs = [_decode(row) for row in batch]
         vectors = [vector(doc, df, params) for doc in docs]
-        yield from zip(docs, vectors, [strong_terms(v, df, params) for v in vectors], strict=True)
+        strong = [strong_terms(v, df, params) for v in vectors]
+        yield list(zip(docs, vectors, strong, strict=True))
 
 
 def _keep_id(members: Sequence[str], old: Mapping[str, str], taken: set[str]) -> str:
