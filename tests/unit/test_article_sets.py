@@ -114,10 +114,6 @@ _BLIND6D_FURNITURE = {
 """Batch 6D's body misses after parse7's round (its fields are all right)."""
 _BLIND6E_MISSES = {
     (
-        "metadata",
-        "destandaard-nl-door-byline-weekday-date-poetin.txt",
-    ): "batch 6E: an outlet the table lacks, its masthead over a section word (no menu)",
-    (
         "body",
         "aspi-strategist-date-pipe-author-colon-headline.txt",
     ): "batch 6E, furniture kept: the end-of-story author block stays in the body",
@@ -178,10 +174,6 @@ _BLIND7F_MISSES = {
     ("body", "hanwhaocean-newsroom-tabs-dotted-date-location-line.txt"): (
         "batch 7F: the summary bullet opens the body; the newsroom's `List` button stays"
     ),
-    ("body", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
-        "batch 7F: Latin-2 Hungarian is read as cp1252 (`következõ`): both read `ő` as a "
-        "letter, so no symbol tells the code pages apart"
-    ),
     ("people", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
         "batch 7F: Hungarian spellings (`Vang Ji`, `Hszi Csin-ping`, `Putyin`) are no aliases"
     ),
@@ -205,10 +197,6 @@ _BLIND7F_MISSES = {
 """Batch 7F after parse8's round (first run on main: title 80%, source 75%, date 85%, byline
 80%)."""
 _BLIND9H_MISSES = {
-    ("metadata", "asharqalawsat-ar-wang-yi-riyadh-location-byline-hijri-cp1256.txt"): (
-        "batch 9H: the headline `X: Y` over a deck of the same length, both over the byline; "
-        "the headline reads as a label over a sentence and the deck is taken for it"
-    ),
     ("body", "asharqalawsat-ar-wang-yi-riyadh-location-byline-hijri-cp1256.txt"): (
         "batch 9H: the section menu printed again under the story ends the body (`الخليج`)"
     ),

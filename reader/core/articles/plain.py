@@ -122,6 +122,14 @@ _DATELINE_BRACKET = re.compile(
     r"[=＝](?P<jnames>[\u4e00-\u9fff\u3040-\u30ff]{2,6}))?"
     r"(?P<agency>共同|時事|新華社|ロイター|AFP)?[\]】]"
 )
+_JA_PLACE_REPORTER = re.compile(
+    r"^(?P<place>[^・･]{1,12})[・･]"
+    r"(?P<name>[\u4e00-\u9fff]{1,3}[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,3})$"
+)
+_JA_NOT_NAME = re.compile(
+    r"(?:支局|総局|本社|通信|新聞|共同|時事|特派員|記者|取材班|市|県|町|村|島|州|都|府|区|郡|港|省)$"
+)
+"""What ends a place or an office, never a reporter's given name (`北九州・鹿児島`)."""
 _DATELINE_TASS = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s*(?P<mon>[A-Z][a-z]+)\s+(?P<day>\d{1,2})\.\s*"
     r"/(?P<agency>[A-Z][\w -]{1,30})/\.\s*"
@@ -388,6 +396,25 @@ _NAME_EMAIL = re.compile(
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
 """A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
+_CREDITED_PICTURE = re.compile(
+    r"^(?P<text>\S.{18,200}?[^\s.!?。！？:])\s*[(（](?P<credit>[^()（）]{2,40})[)）]$"
+)
+_PICTURE_WORD = re.compile(
+    r"^(?:photo|photos|pic|picture|image|foto|fotos|bild|credit|crédit|imagen|immagine|"
+    r"фото|світлина|صورة|사진|写真|图|圖|照片)\b\s*[:/]?|"
+    r"[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?\s?/\s?[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?$",
+    re.I,
+)
+_STAMP_ONLY = re.compile(
+    r"^(?:last\s+)?(?:updated|update|published|posted|modified|aktualisiert|stand|mis à jour|"
+    r"publié|actualizado|actualizada|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|"
+    r"gepubliceerd|zaktualizowano|opublikowano|обновлено|опубликовано|оновлено|опубліковано|"
+    r"güncelleme|güncellendi|diperbarui|cập nhật|更新|更新日時|发布|發布|업데이트|수정|입력)"
+    r"\s*(?:at|um|à|a las|às|alle|om|о|в)?\s*[:/|·-]?\s*\d{1,2}[:.h]\d\d"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h|Uhr))?(?:\s+[A-Z]{2,5})?$",
+    re.I,
+)
+"""A time stamp with no day: `Updated / 17:02`, `Aktualisiert: 14.05 Uhr`, `更新 10:12`."""
 _WORDY = re.compile(r"[^\W\d_]{4,}")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
@@ -607,11 +634,29 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         if not prose and dates.is_relative(stripped) and len(stripped) < 60:
             line.kind = DATE
             return line
+        if len(stripped) < 48 and _STAMP_ONLY.match(stripped):
+            line.kind = DATE  # `Updated / 17:02`: a time with no day, a stamp all the same
+            return line
     if furniture.is_credit(stripped) and not prose:
         line.kind = MEDIA if _media_credit(stripped) else CREDIT
         return line
     if furniture.is_credit(stripped) and furniture.CONTRIBUTED.search(stripped):
         line.kind = CREDIT
+        return line
+    if (
+        unit.index < 40
+        and not prose
+        and stripped[-1:] in ")）"
+        and (pictured := _CREDITED_PICTURE.match(stripped))
+        and (
+            outlets.named(pictured.group("credit")) is not None
+            or _PICTURE_WORD.match(pictured.group("credit"))
+        )
+    ):
+        # a picture's caption with its credit in brackets and no full stop before it, in
+        # the header (`وزير الخارجية ... لدى وصوله إلى الرياض أمس (واس)`, `... in Seoul (Pic:
+        # RollingNews.ie)`): never a headline or a standfirst
+        line.kind = CAPTION
         return line
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
@@ -625,6 +670,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
         line.kind, line.outlet = MEDIA, outlets.named(stripped)
+        return line
+    if unit.index < 16 and len(stripped) <= 60 and bylines.desk_credit(stripped):
+        # a newsroom's desk in the byline's place (`Redazione Adnkronos`, `Web Desk`, `編集部`):
+        # a credit with no author, as `By Yonhap` is none
+        line.kind, line.names, line.outlet = BYLINE, [], outlets.in_text(stripped)
         return line
     korean = bylines.korean(stripped)
     if korean:
@@ -647,6 +697,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         and outlets.named(ko_caption.group("name"))
     ):
         line.kind = CAPTION  # `... 악수하고 있다. 연합뉴스`: a picture's caption and its credit
+        return line
+    if "©" in stripped and len(stripped) < 100 and unknown_outlets.bilingual_rights(stripped):
+        line.kind = END  # `西日本新聞社 Copyright © The Nishinippon Shimbun`: the rights line
         return line
     if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
         line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first
@@ -699,6 +752,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             if found:  # the name and its post on one line: `**Hyun-joo Park**, Senior Analyst`
                 line.kind, line.names = BYLINE, found
                 return line
+    if len(stripped) <= 200 and titles.pager_shape(stripped):
+        line.kind = FURN  # `« Older post | Newer post »`: links to the posts either side
+        return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -2469,6 +2525,11 @@ class _Assembly:
             place, agency = bracket.group("place").strip(), bracket.group("agency")
             if agency is None and not names and self.outlets.named(place):
                 return None, place, None, []  # `【财新网】`: the outlet in the bracket, no place
+            if agency is None and not names and (dotted := _JA_PLACE_REPORTER.match(place)):
+                # a Japanese paper's own reporter: `【釜山・川村聡子】` (place・name)
+                reporter = dotted.group("name")
+                if not _JA_NOT_NAME.search(reporter) and not self.outlets.named(reporter):
+                    return dotted.group("place"), None, None, [reporter.replace("\u3000", " ")]
             return place, agency, None, names
         bare = _DATELINE_BARE.match(first)
         if bare:
@@ -2697,7 +2758,16 @@ class _Assembly:
             if "@" in texts[i] and (host := unknown_outlets.address_domain(texts[i])):
                 found.append((host, "e-mail domain"))
                 break
-        return unknown_outlets.rank(found)
+        best = unknown_outlets.rank(found)
+        if best is not None and not best[0].isascii():
+            # A name in its own script that the rights line also spells in Latin letters
+            # (`西日本新聞me` over the menu, `西日本新聞社 Copyright © The Nishinippon Shimbun`
+            # under the story) is shown by the Latin name, as the table's outlets are.
+            for i in outside:
+                both = unknown_outlets.bilingual_rights(texts[i]) if "©" in texts[i] else None
+                if both and unknown_outlets.same_native(best[0], both[0]):
+                    return unknown_outlets.display_name(both[1]), best[1]
+        return best
 
     def _signoff(
         self, body: list[str], outlets: OutletTable
