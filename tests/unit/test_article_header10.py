@@ -173,3 +173,25 @@ def test_a_caption_with_its_credit_in_brackets_is_neither_headline_nor_standfirs
     parsed = parse(f"{HEAD}\n{deck}\nBy Fahd Otaibi\n24 November 2026\n{caption}\n\n{BODY}")
     assert (parsed.meta.title, parsed.meta.standfirst) == (HEAD, deck)
     assert caption not in "\n".join(parsed.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        "16:48\n{S1}\n— Jana Huber\n\n15:30\n{S2}\n— Jana Huber\n",
+        "16:48 Jana Huber\n{S1}\n\n15:30 Jana Huber\n{S2}\n",
+        "16.48 Uhr\nJana Huber\n{S1}\n\n15.30 Uhr\nJana Huber\n{S2}\n",
+    ],
+    ids=["signed-under", "time-and-name", "name-under-time"],
+)
+def test_a_live_blog_whose_entries_one_writer_signs(entries: str) -> None:
+    page = f"LIVE\n{HEAD}\nTuesday, 1 December 2026\n\n" + entries.format(S1=S1, S2=S2)
+    parsed = parse(page)
+    assert parsed.meta.byline == "Jana Huber"
+    assert [p for p in parsed.paragraphs if "Jana Huber" in p] == []
+    assert S1 in parsed.paragraphs and S2 in parsed.paragraphs
+
+
+def test_a_name_heading_one_entry_only_stays_text() -> None:
+    page = f"LIVE\n{HEAD}\nTuesday, 1 December 2026\n\n16:48\n{S1}\n\n15:30\nJana Huber\n{S2}\n"
+    assert "Jana Huber" in parse(page).paragraphs
