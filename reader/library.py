@@ -50,7 +50,7 @@ from reader.core.search.planning import Lexicon, plan
 from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
-from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
+from reader.core.store import ArticleRef, ListedNote, Note, Snapshot, Store, UserData
 from reader.core.text import normalise_tag, plural, script
 
 if TYPE_CHECKING:
@@ -576,7 +576,12 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             return None
-        return _features_of(doc.id, doc.path, doc.meta, [p for p in doc.body.split("\n\n") if p])
+        try:  # the file's own date, as a first build reads it (`cache.file_date`)
+            mtime: int | None = (self.config.corpus / doc.path).stat().st_mtime_ns
+        except OSError:
+            mtime = None
+        paragraphs = [p for p in doc.body.split("\n\n") if p]
+        return _features_of(doc.id, doc.path, doc.meta, paragraphs, mtime)
 
     def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -1107,11 +1112,20 @@ class Library:
 
         `progress(done, total)` follows the articles of the file as they are merged into the
         store, `mirrored(done, total)` the index taking them in."""
+        text = ""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except OSError as exc:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
+            from reader.core.exchange import MARKDOWN_HEADING
+
+            if text.startswith(MARKDOWN_HEADING):
+                raise UserError(
+                    f"{path}: a research log (export --format markdown) is for reading; "
+                    "import takes the JSON export (newsreader export --output FILE)"
+                ) from None
             raise UserError(f"{path}: not valid JSON: {exc}") from None
         except RecursionError:
             raise UserError(f"{path}: not an export: JSON nested too deeply") from None
@@ -1202,10 +1216,32 @@ class Library:
     def user_data(self, article_id: str) -> UserData:
         return self.store.user_data(article_id)
 
-    def all_notes(self) -> list[tuple[Note, ArticleRef | None]]:
-        """Every note, newest first, with the article it belongs to."""
+    def all_notes(self) -> list[ListedNote]:
+        """Every note, newest first, with the article it belongs to and whether that article
+        is in the corpus: its file is there (the index may not have caught up with a removal
+        yet), or, for a name kept with visible escapes (`caf\\xe9.txt`, not UTF-8), indexed."""
         refs = {ref.id: ref for ref in self.store.articles()}
-        return [(note, refs.get(note.article_id)) for note in self.store.notes()]
+        indexed = self._indexed()
+        listed = []
+        for note in self.store.notes():
+            ref = refs.get(note.article_id)
+            if ref is None or not ref.path:
+                present = note.article_id in indexed
+            else:
+                present = (self.config.corpus / ref.path).is_file() or (
+                    "\\" in ref.path and note.article_id in indexed
+                )
+            listed.append(ListedNote(note, ref, present))
+        return listed
+
+    def tag_list(self) -> dict[str, int]:
+        """The Tags list: each tag with its articles in the corpus, most first, then the tags
+        none of whose articles is in the corpus now (files removed, an import waiting for its
+        files) with 0: a tag of the user's is never hidden."""
+        counts = dict(self.tag_counts())
+        for tag in self.store.all_tags():
+            counts.setdefault(tag, 0)
+        return counts
 
     def known_tags(self) -> list[str]:
         """Tags in use, most used first: the tag editor completes from these."""
@@ -1298,8 +1334,13 @@ def _paragraphs(doc: IndexDoc) -> list[str]:
 
 
 def _features_of(
-    article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
+    article_id: str,
+    path: str,
+    meta: ArticleMeta,
+    paragraphs: list[str],
+    mtime_ns: int | None = None,
 ) -> StoryFeatures:
+    from reader.core.stories.cache import file_date
     from reader.core.stories.features import extract
 
     return extract(
@@ -1312,6 +1353,7 @@ def _features_of(
         paragraphs=paragraphs,
         published=meta.published,
         header=(meta.dateline, meta.standfirst),
+        file_date=file_date(mtime_ns),
     )
 
 

@@ -132,6 +132,12 @@ _OUTLET_FIRST = re.compile(
 _FOLLOW = re.compile(r"\s+(?:Follow|Twitter|Email|Bio)\b", re.I)
 _WITH = re.compile(r"\s+(?:with|avec|mit|con)\s+[\w ,&.-]+$", re.I)
 _FOR = re.compile(r"\s+(?:for|pour|für|para)\s+[\w ,&.'’-]+$", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Dra|Mme|Herr|Frau|Dott|Dottssa|Ing)\.?\s+"
+    r"(?=[^\W\d_][\w'’-]+\s+[^\W\d_])"
+)
+"""A title before a full name (`Dr Helen Okafor`, `Prof. Kim Min-ji`); before a surname alone
+(`Dr Kim`) it stays, as the name would be too short without it."""
 _PARTICLES = {"de", "van", "von", "der", "den", "bin", "binti", "al", "da", "del", "le", "la",
               "du", "dos", "das", "di", "ter", "ten", "y", "el", "zu"}  # fmt: skip
 NOT_NAME_WORDS = frozenset(
@@ -241,6 +247,7 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     if from_place and _FROM_PLACE.match(rest):
         return None  # `Desde Shenzhen, China`: a place line, no name
     for piece in _SPLIT.split(rest):
+        piece = _HONORIFIC.sub("", piece.strip())  # `Dr Helen Okafor`: the title is no name
         if _ROLE_WORD.search(piece) or (from_place and _FROM_PLACE.match(piece.strip())):
             break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
@@ -319,8 +326,9 @@ _ROLE_LINE = re.compile(
     r"researcher|research fellow|fellow|scholar|director|adviser|advisor|specialist|"
     r"journalist|staff writer|bureau chief|columnist|contributor|corresponsal|redactora?|"
     r"enviad[oa] especial|correspondante?|envoyée? spéciale?|korrespondentin|korrespondent|"
-    r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент)"
-    r"(?:,\s*[\w .]+)?$|"
+    r"redakteurin|redakteur|corrispondente|inviato|корреспондент|кореспондент|associate|"
+    r"lecturer|professor|head of [\w &-]+)"
+    r"(?:,\s*[\w .&'’-]+)?$|"
     r"^(?:BBC|CNN|NBC|ABC|CBS|Sky) News(?:,\s*[\w ]+)?$|"
     # the role before the place: NRC's `Correspondent Peking`, `Correspondent in Beijing`
     r"^(?:correspondent|correspondente?|korrespondent(?:in)?|corresponsal|corrispondente)"
@@ -411,9 +419,58 @@ def _is_name(piece: str) -> bool:
     return capitalised >= 2 or (capitalised == 1 and len(words) == 1 and len(piece) > 3)
 
 
+_DESK = re.compile(
+    r"^(?:(?:la|il|the|die|de|a|el|le|o)\s+)?(?:(?P<before>[^\W\d_][\w.&'’-]*(?:\s+[^\W\d_][\w.&'’-]*){0,3})\s+)??"
+    r"(?:redazione(?:\s+(?:web|online|digitale|esteri|politica))?|redacci[oó]n(?:\s+(?:digital|web|central))?|"
+    r"(?:online-|nachrichten|news)?redaktion|r[ée]daction(?:\s+(?:web|num[ée]rique|en ligne))?|"
+    r"reda[cç][aã]o|redacção|redactie|redakcja|redakce|redakcia|redakcija|(?:tim\s+)?redaksi|"
+    r"редакция|редакція|редакциja|σύνταξη|haber merkezi|"
+    r"(?:web|news|online|digital|city|foreign|national|metro|world|sports|business)\s?desk|"
+    r"newsroom|staff(?:\s+(?:reporters?|writers?|reports?))?|editorial\s+(?:staff|team|board|desk)|"
+    r"the\s+editors)"
+    r"(?:\s+(?:of|de|di|del|della|dello|der|des|du|da|do|van|the)?\s*"
+    r"(?P<after>[^\W\d_][\w.&'’-]*(?:\s+[^\W\d_][\w.&'’-]*){0,3}))?\s*\.?$",
+    re.I,
+)
+"""A newsroom's desk in a byline's place (`Redazione Adnkronos`, `Redacción`, `La Rédaction`,
+`Online-Redaktion`, `Web Desk`, `Dawn Staff`, `Редакция`): no person wrote it under a name."""
+_CJK_DESK = re.compile(
+    r"^[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3A-Za-z・·\s]{0,14}?"
+    r"(?:編集部|編集局|報道部|取材班|デジタル編集部|编辑部|編輯部|编辑室|編輯室|新闻中心|新聞中心|"
+    r"편집국|편집부|보도국|뉴스팀|뉴스부|온라인팀|취재팀|디지털뉴스팀|디지털뉴스부|온라인뉴스팀|"
+    r"온라인뉴스부|이슈팀)$"
+)
+"""The same in Japanese, Chinese and Korean: `編集部`, `毎日新聞デジタル編集部`, `编辑部`,
+`편집국`, `디지털뉴스팀`."""
+
+
+def desk_credit(text: str) -> bool:
+    """Whether a short line is a newsroom's desk credit, not an author (see _DESK)."""
+    stripped = text.strip().strip("*_ ")
+    if not stripped or len(stripped) > 60 or ":" in stripped or any(c.isdigit() for c in stripped):
+        return False
+    if not _CJK_START.match(stripped):
+        match = _DESK.match(stripped)
+        if match is None:
+            return False
+        if match.group("after") and re.search(
+            r"staff|desk|newsroom|editorial|editors", stripped[: match.start("after")], re.I
+        ):
+            return False  # `Staff reporter Lena Hartmann`: a role before a name
+        # the desk's outlet around it is a name (capitalised), not a sentence's words
+        for part in (match.group("before"), match.group("after")):
+            if part and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in part.split()):
+                return False
+        return True
+    return bool(_CJK_DESK.match(stripped))
+
+
+_CJK_START = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+
+
 def _agency(text: str) -> bool:
     low = text.lower().strip(" .")
-    return low in _AGENCIES or low.endswith(" and news agencies")
+    return low in _AGENCIES or low.endswith(" and news agencies") or desk_credit(text)
 
 
 _AGENCIES = frozenset(

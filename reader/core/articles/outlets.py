@@ -25,6 +25,15 @@ _DECORATION = re.compile(
 )
 _DECORATION_ENDS = ("logo", "home", "homepage", "edition", "english", "international", "online",
                     ".com")  # fmt: skip
+_CJK_DECORATION = re.compile(
+    r"\s*(?:新聞網|新闻网|新聞網站|新闻网站|網站|网站|網|网|電子報|电子报|電子版|电子版|數碼版|"
+    r"デジタル|電子版|オンライン|ウェブ|web|me|닷컴|온라인|인터넷판|専訊|專訊|专讯|特訊|特讯|"
+    r"訊|讯|電|电)\s*$",
+    re.I,
+)
+"""What a CJK masthead or house credit adds to the paper's name: `明報新聞網` (Ming Pao's news
+site), `西日本新聞me`, `日経電子版`, `조선닷컴`, `【明報專訊】` (Ming Pao's own dispatch)."""
+_CJK_END = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3](?:me|web)?\s*$", re.I)
 _HOST = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}", re.I)
 _EMAIL_HOST = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
@@ -78,6 +87,10 @@ class OutletTable:
         if found is None and folded.endswith(_DECORATION_ENDS):
             bare = _DECORATION.sub("", text)
             if bare != text:
+                found = self._names.get(key(bare))
+        if found is None and len(text) <= 24 and _CJK_END.search(text):
+            bare = _CJK_DECORATION.sub("", text)
+            if bare != text and len(bare) >= 2:
                 found = self._names.get(key(bare))
         return found
 

@@ -122,6 +122,14 @@ _DATELINE_BRACKET = re.compile(
     r"[=＝](?P<jnames>[\u4e00-\u9fff\u3040-\u30ff]{2,6}))?"
     r"(?P<agency>共同|時事|新華社|ロイター|AFP)?[\]】]"
 )
+_JA_PLACE_REPORTER = re.compile(
+    r"^(?P<place>[^・･]{1,12})[・･]"
+    r"(?P<name>[\u4e00-\u9fff]{1,3}[ \u3000]?[\u4e00-\u9fff\u3040-\u309f]{1,3})$"
+)
+_JA_NOT_NAME = re.compile(
+    r"(?:支局|総局|本社|通信|新聞|共同|時事|特派員|記者|取材班|市|県|町|村|島|州|都|府|区|郡|港|省)$"
+)
+"""What ends a place or an office, never a reporter's given name (`北九州・鹿児島`)."""
 _DATELINE_TASS = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}),\s*(?P<mon>[A-Z][a-z]+)\s+(?P<day>\d{1,2})\.\s*"
     r"/(?P<agency>[A-Z][\w -]{1,30})/\.\s*"
@@ -209,7 +217,7 @@ _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
-    r"top stories|trending|recommended|also|read more) (?:from|on|in|at) [\w .&'’-]{2,30}$|"
+    r"top stories|trending|recommended|also|read more) (?:from|on|in|at|with) [\w .&'’-]{2,30}$|"
     # A topic list's head: `Click the alert icon to follow topics:`, `Follow these topics`
     r"^(?:click the [\w ]{2,20} to )?follow (?:these |the |our )?topics$"
 )
@@ -290,7 +298,7 @@ _COMMENTS_STARTS = (
 """What a comments head starts with (a cheap test before the pattern)."""
 _COMMENTS_HEAD = re.compile(
     r"^(?:\d+\s+(?:responses?|comments?|replies|reacties|kommentare|commentaires|comentarios|"
-    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,60}|"
+    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,120}|"
     r"(?:leave a (?:reply|comment)|add a comment|post a comment|join the conversation|"
     r"laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|"
     r"lascia un commento|dodaj komentarz|schreiben sie einen kommentar|"
@@ -388,6 +396,25 @@ _NAME_EMAIL = re.compile(
 """A name and an e-mail address, and nothing else (`... in Moscow at x@y` is a contact line)."""
 _LONE_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{1,30}(?:,\s*[\w.]{2,20})?\s*(?:--|[-–—])$")
 """A dateline on a line of its own over the story: `OTTAWA -` (a Reader-view copy)."""
+_CREDITED_PICTURE = re.compile(
+    r"^(?P<text>\S.{18,200}?[^\s.!?。！？:])\s*[(（](?P<credit>[^()（）]{2,40})[)）]$"
+)
+_PICTURE_WORD = re.compile(
+    r"^(?:photo|photos|pic|picture|image|foto|fotos|bild|credit|crédit|imagen|immagine|"
+    r"фото|світлина|صورة|사진|写真|图|圖|照片)\b\s*[:/]?|"
+    r"[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?\s?/\s?[^\W\d][^\s/:]{1,20}(?: [^\s/:]{2,20})?$",
+    re.I,
+)
+_STAMP_ONLY = re.compile(
+    r"^(?:last\s+)?(?:updated|update|published|posted|modified|aktualisiert|stand|mis à jour|"
+    r"publié|actualizado|actualizada|publicado|atualizado|aggiornato|pubblicato|bijgewerkt|"
+    r"gepubliceerd|zaktualizowano|opublikowano|обновлено|опубликовано|оновлено|опубліковано|"
+    r"güncelleme|güncellendi|diperbarui|cập nhật|更新|更新日時|发布|發布|업데이트|수정|입력)"
+    r"\s*(?:at|um|à|a las|às|alle|om|о|в)?\s*[:/|·-]?\s*\d{1,2}[:.h]\d\d"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h|Uhr))?(?:\s+[A-Z]{2,5})?$",
+    re.I,
+)
+"""A time stamp with no day: `Updated / 17:02`, `Aktualisiert: 14.05 Uhr`, `更新 10:12`."""
 _WORDY = re.compile(r"[^\W\d_]{4,}")
 _HEADER_MAX = 60
 """How far down a page a name-only byline is looked for (saved pages carry long menus)."""
@@ -400,6 +427,8 @@ usual, costs nothing."""
 _REMOVED = {FURN: "furniture", LIST_HEAD: "list head", LINK: "related link",
             CAPTION: "caption", END: "end mark", OUTLET: "masthead", SUMMARY: "summary head",
             TEXT: "below the end mark"}  # fmt: skip
+_TAIL = "after the story"
+"""The rule a line of the page's tail under the story is removed by (`_tail_start`)."""
 """The rule each kind of line is removed by, where it is removed."""
 
 
@@ -440,6 +469,8 @@ class _Line:
     note: bool = False
     """A house note about the piece (`This Commentary is part of RUSI's series on ...`): a
     sentence, but the outlet's about the story, not the story's; it never starts the body."""
+    tail: bool = False
+    """Below the story's last sentence, in the page's tail (`_tail_start`)."""
 
 
 def parse_text(
@@ -461,12 +492,13 @@ def parse_text(
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
+    _mark_entry_signatures(lines, start, outlets)
     # A title the container gives (an HTML page's, the front matter's) is the title whatever
     # the text's header says: the header model then only places the lines.
     titled = hints.title or frontmatter.string(meta.get("title"))
     head, stand, kicker = _headline(lines, start, outlets, None if titled else hints)
     start = _keep_prose(lines, start, head, stand, kicker)
-    end = _footer_start(lines, start)
+    end = _tail_start(lines, start, _footer_start(lines, start))
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints, record).build(
         fallback_title, warnings
     )
@@ -525,7 +557,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # the signature delimiter of an e-mail
         return line
     if (
-        len(stripped) < 90
+        len(stripped) < 160
         and (stripped[:1].isdigit() or stripped[:24].lower().startswith(_COMMENTS_STARTS))
         and _COMMENTS_HEAD.match(stripped)
     ):
@@ -607,11 +639,29 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         if not prose and dates.is_relative(stripped) and len(stripped) < 60:
             line.kind = DATE
             return line
+        if len(stripped) < 48 and _STAMP_ONLY.match(stripped):
+            line.kind = DATE  # `Updated / 17:02`: a time with no day, a stamp all the same
+            return line
     if furniture.is_credit(stripped) and not prose:
         line.kind = MEDIA if _media_credit(stripped) else CREDIT
         return line
     if furniture.is_credit(stripped) and furniture.CONTRIBUTED.search(stripped):
         line.kind = CREDIT
+        return line
+    if (
+        unit.index < 40
+        and not prose
+        and stripped[-1:] in ")）"
+        and (pictured := _CREDITED_PICTURE.match(stripped))
+        and (
+            outlets.named(pictured.group("credit")) is not None
+            or _PICTURE_WORD.match(pictured.group("credit"))
+        )
+    ):
+        # a picture's caption with its credit in brackets and no full stop before it, in
+        # the header (`وزير الخارجية ... لدى وصوله إلى الرياض أمس (واس)`, `... in Seoul (Pic:
+        # RollingNews.ie)`): never a headline or a standfirst
+        line.kind = CAPTION
         return line
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
@@ -625,6 +675,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         return line
     if unit.index > 3 and len(stripped) <= 50 and furniture.PHOTO_AGENCY.match(stripped):
         line.kind, line.outlet = MEDIA, outlets.named(stripped)
+        return line
+    if unit.index < 16 and len(stripped) <= 60 and bylines.desk_credit(stripped):
+        # a newsroom's desk in the byline's place (`Redazione Adnkronos`, `Web Desk`, `編集部`):
+        # a credit with no author, as `By Yonhap` is none
+        line.kind, line.names, line.outlet = BYLINE, [], outlets.in_text(stripped)
         return line
     korean = bylines.korean(stripped)
     if korean:
@@ -647,6 +702,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         and outlets.named(ko_caption.group("name"))
     ):
         line.kind = CAPTION  # `... 악수하고 있다. 연합뉴스`: a picture's caption and its credit
+        return line
+    if "©" in stripped and len(stripped) < 100 and unknown_outlets.bilingual_rights(stripped):
+        line.kind = END  # `西日本新聞社 Copyright © The Nishinippon Shimbun`: the rights line
         return line
     if "©" in stripped and len(stripped) < 100 and _RIGHTS_AFTER_NAME.match(stripped):
         line.kind = END  # `Polskie Radio S.A. © 2026`: the rights line, the name first
@@ -699,6 +757,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
             if found:  # the name and its post on one line: `**Hyun-joo Park**, Senior Analyst`
                 line.kind, line.names = BYLINE, found
                 return line
+    if len(stripped) <= 200 and titles.pager_shape(stripped):
+        line.kind = FURN  # `« Older post | Newer post »`: links to the posts either side
+        return line
     if outlet is None and furniture.is_navigation(stripped):
         first = re.split(r"\s*[|>/»›·]\s*", stripped, maxsplit=1)[0]
         outlet = outlets.named(first)
@@ -909,7 +970,12 @@ _DATE_NOISE = frozenset({
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
-    """A date line: what is left without the dates, times and labels is a few words."""
+    """A date line: what is left without the dates, times and labels is a few words. A dated
+    entry that tells something (`- 12 June 2018 — The leaders meet in Singapore.`, a
+    timeline's) is no date line."""
+    entry = _DATED_ENTRY.match(text) if text[:1] in "-•*0123456789" else None
+    if entry and len(entry.group("what").split()) >= 3 and _has_sentence(entry.group("what")):
+        return False
     rest = text
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
@@ -1497,6 +1563,40 @@ def _live_entry(lines: list[_Line], start: int) -> int:
     return start
 
 
+_ENTRY_SIGNED = re.compile(
+    r"^(?:(?P<time>\d{1,2}[:.h]\d\d)(?:\s*(?:[ap]\.?m\.?|uur|Uhr|h))?\s*(?:(?-i:[A-Z]{2,4})\s+)?"
+    r"(?:[|·•–—-]\s*)?)?(?P<who>[^\W\d].{2,60})$",
+    re.I,
+)
+
+
+def _mark_entry_signatures(lines: list[_Line], start: int, outlets: OutletTable) -> None:
+    """A live page whose entries carry their writer's name (`16:48 Jana Huber`, or the name
+    alone under the entry's time line): the names are bylines, not the story's text. Only
+    where the same writer signs two entries or more, so a name printed once stays text."""
+    hits: dict[str, list[tuple[int, list[str]]]] = {}
+    # (the first entry's signature may stand just over the story's first paragraph)
+    for i in range(max(0, start - 2), min(len(lines), start + 300)):
+        line = lines[i]
+        text = line.unit.text.strip()
+        if line.kind != TEXT or line.prose or len(text) > 70:
+            continue
+        signed = _ENTRY_SIGNED.match(text)
+        if signed is None:
+            continue
+        if signed.group("time") is None and not (
+            i > 0 and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
+        ):
+            continue
+        names = bylines.bare(signed.group("who"), lambda s: outlets.named(s) is not None)
+        if names:
+            hits.setdefault(" ".join(names), []).append((i, names))
+    for signed_lines in hits.values():
+        if len(signed_lines) >= 2:
+            for i, names in signed_lines:
+                lines[i].kind, lines[i].names = BYLINE, names
+
+
 def _open_dek(lines: list[_Line], start: int, nxt: int) -> bool:
     """A long paragraph that does not end like a sentence, right under a headline and over
     prose that does, is the standfirst (The Hankyoreh's deks have no full stop): a story's
@@ -2072,6 +2172,155 @@ def _footer_start(lines: list[_Line], start: int) -> int:
     return len(lines)
 
 
+def _tail_start(lines: list[_Line], start: int, end: int) -> int:
+    """Where the page's tail begins, below the story's last sentence: at the first box the
+    page puts under a story (a `Related`/`Tags`/`Comments` head, a share row, an advert's
+    label, a rights line, a newsletter or donation prompt, a date line) after which no
+    sentence of the story comes, together with the labels and notes right above it (a bio,
+    the outlet's disclaimer, a link's title, `Tag`, a tag). A short list of the story's
+    (bullets, a timeline) is never taken; nor is anything above a sentence of the story."""
+    _update_history(lines, start, end)
+    last = next((i for i in range(end - 1, start, -1) if _story_sentence(lines[i])), start)
+    mark = next((i for i in range(last + 1, end) if _tail_mark(lines, i, end)), end)
+    if mark == len(lines):
+        return end
+    first = mark
+    while first - 1 > last and _tail_label(lines[first - 1]):
+        first -= 1
+    for line in lines[first:end]:
+        line.tail = True
+        if line.kind == TEXT and bylines.END_BIO.match(line.unit.text.strip().strip("*_ ")):
+            line.kind = CREDIT  # a bio: who wrote it, kept with the credits
+    return first
+
+
+_DATED_ENTRY = re.compile(
+    r"^[-•*]?\s*(?:\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)[^—–-]{0,20}\s[—–-]\s+(?P<what>\S.*)$"
+)
+_FIRST_PUBLISHED_ENTRY = re.compile(
+    r"^(?:first published|published|erstveröffentlichung|publié|publicado|pubblicato|"
+    r"gepubliceerd|opublikowano|опубликовано)\.?$",
+    re.I,
+)
+
+
+def _dated_entry(text: str) -> bool:
+    """A date, a dash and what happened (the dash looked for first: most lines have none)."""
+    return (" — " in text or " – " in text or " - " in text) and bool(
+        _DATED_ENTRY.match(text.strip())
+    )
+
+
+def _update_history(lines: list[_Line], start: int, end: int) -> None:
+    """A page's update history under the story (GOV.UK's `27 November 2026 — Corrected the
+    flag state of one vessel.` over `26 November 2026 — First published.`): dated entries
+    in a row, the oldest saying the page was first published. A timeline of the story's
+    has no such entry, and stays."""
+    i = start
+    while i < end:
+        j = i
+        while j < end and _dated_entry(lines[j].unit.text):
+            j += 1
+        if j - i >= 2 and any(
+            _FIRST_PUBLISHED_ENTRY.match(m.group("what").strip())
+            for line in lines[i:j]
+            if (m := _DATED_ENTRY.match(line.unit.text.strip()))
+        ):
+            for line in lines[i:j]:
+                if line.kind == TEXT:
+                    line.kind = FURN
+        i = j + 1
+
+
+def _story_sentence(line: _Line) -> bool:
+    """A sentence of the story: running text, or a sentence of five words or more (a short
+    closing paragraph, a bullet that is a sentence), and not a note about the story."""
+    if line.kind != TEXT or line.unit.heading or line.note:
+        return False
+    text = line.unit.text.strip()
+    if not line.prose:
+        if not _has_sentence(text):
+            return False
+        if len(text.split()) < 5 and not (_CJK.search(text) and len(text) >= 12):
+            return False
+    # a text line shorter than 250 characters was found no furniture when it was classified
+    return not _not_story(text, len(line.unit.text) < 250)
+
+
+def _has_sentence(text: str) -> bool:
+    """Ends a sentence, or holds one (`...的後續發展。（編輯：林文彬）1140904`)."""
+    return (
+        text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        or "。" in text
+        or bool(_INNER_SENTENCE.search(text))
+    )
+
+
+def _not_story(text: str, classified: bool = False) -> bool:
+    """A paragraph under a story that is not of it: a bio, a disclaimer, a prompt.
+    `classified`: the furniture rules already found it none."""
+    if len(text) >= 400:
+        return furniture.is_promotion(text)  # a paragraph this long is a story's or a pitch
+    bare = text.strip("*_ ")
+    return (
+        bool(bylines.END_BIO.match(bare))
+        or (not classified and len(text) < 250 and furniture.is_furniture(text, True))
+        or furniture.is_promotion(text)
+        or furniture.is_rights(text)
+        or furniture.is_tail_note(text)
+        or ("@" in text and bool(_PITCH.search(text)))
+    )
+
+
+_PITCH = re.compile(
+    r"(?:^|[.?!]\s+)(?:send|e-?mail|write to|contact|pitch|tell) [^.?!]{0,80}[\w.+-]+@[\w-]+\.",
+    re.I,
+)
+"""An invitation to write to the outlet: `Send a short pitch to commentaries@rusi.org`."""
+
+
+def _tail_mark(lines: list[_Line], i: int, end: int) -> bool:
+    """A line that opens the page's tail when no sentence of the story follows it. A bare
+    furniture or date line does so only when no list and no sentence at all follows it (a
+    timeline of the story's, or a short last sentence, under an advert's label is the
+    story's)."""
+    line = lines[i]
+    kind = line.kind
+    if kind in (LIST_HEAD, LINK, END):
+        return True
+    text = line.unit.text.strip()
+    if kind == TEXT:
+        return (
+            furniture.normal(text) in furniture.TAIL_HEADS
+            or furniture.is_rights(text)
+            or _not_story(text)
+        )
+    if kind in (FURN, DATE):
+        return not any(
+            ln.kind == TEXT
+            and (ln.unit.bullet or (_has_sentence(ln.unit.text) and not _not_story(ln.unit.text)))
+            for ln in lines[i + 1 : end]
+        )
+    return False
+
+
+def _tail_label(line: _Line) -> bool:
+    """A line right above the tail's first box that belongs with it: any line the rules
+    already know (a credit, a date, furniture), a note about the story, or a label or a
+    link's title (a few words, no sentence), but no bullet: a list of the story's."""
+    if line.kind != TEXT:
+        return line.kind != SUMMARY
+    text = line.unit.text.strip()
+    if line.unit.bullet:
+        return False
+    return _not_story(text) or (
+        not _has_sentence(text)
+        and len(text.split()) <= 10
+        and (len(text) <= 24 or not _CJK.search(text))
+    )
+
+
 def _promo_block(lines: list[_Line], i: int) -> bool:
     """A newsletter's prompt under the story: its name, a line of pitch and its button
     (`Sign up for the Morning Update Newsletter` / `Start your day with ...` / `SIGN UP`),
@@ -2313,6 +2562,8 @@ class _Assembly:
                 out.append(Placement(text, None, self.dropped[text]))
             elif kind == TEXT and not footer and i >= self.start:
                 out.append(Placement(text, "body"))
+            elif kind == TEXT and line.tail:
+                out.append(Placement(text, None, _TAIL))
             else:
                 out.append(Placement(text, None, _REMOVED.get(kind, kind)))
 
@@ -2469,6 +2720,11 @@ class _Assembly:
             place, agency = bracket.group("place").strip(), bracket.group("agency")
             if agency is None and not names and self.outlets.named(place):
                 return None, place, None, []  # `【财新网】`: the outlet in the bracket, no place
+            if agency is None and not names and (dotted := _JA_PLACE_REPORTER.match(place)):
+                # a Japanese paper's own reporter: `【釜山・川村聡子】` (place・name)
+                reporter = dotted.group("name")
+                if not _JA_NOT_NAME.search(reporter) and not self.outlets.named(reporter):
+                    return dotted.group("place"), None, None, [reporter.replace("\u3000", " ")]
             return place, agency, None, names
         bare = _DATELINE_BARE.match(first)
         if bare:
@@ -2697,7 +2953,16 @@ class _Assembly:
             if "@" in texts[i] and (host := unknown_outlets.address_domain(texts[i])):
                 found.append((host, "e-mail domain"))
                 break
-        return unknown_outlets.rank(found)
+        best = unknown_outlets.rank(found)
+        if best is not None and not best[0].isascii():
+            # A name in its own script that the rights line also spells in Latin letters
+            # (`西日本新聞me` over the menu, `西日本新聞社 Copyright © The Nishinippon Shimbun`
+            # under the story) is shown by the Latin name, as the table's outlets are.
+            for i in outside:
+                both = unknown_outlets.bilingual_rights(texts[i]) if "©" in texts[i] else None
+                if both and unknown_outlets.same_native(best[0], both[0]):
+                    return unknown_outlets.display_name(both[1]), best[1]
+        return best
 
     def _signoff(
         self, body: list[str], outlets: OutletTable

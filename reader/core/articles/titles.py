@@ -141,6 +141,44 @@ def menu_shape(text: str) -> bool:
     )
 
 
+_PAGER_WORDS = re.compile(
+    r"^(?:(?:previous|prev|next|older|newer|earlier|later)\s+(?:post|article|story|entry|item|page)s?|"
+    r"(?:article|post|billet)\s+(?:précédent|suivant)|(?:vorheriger|nächster|voriger)\s+"
+    r"(?:artikel|beitrag)|(?:artículo|entrada|post|artigo|notícia|articolo)\s+(?:anterior|"
+    r"siguiente|seguinte|próxim[oa]|precedente|successivo)|(?:próxim[oa]|siguiente)\s+"
+    r"(?:artículo|entrada|post|artigo|notícia)|(?:vorige|volgende)\s+(?:artikel|bericht)|"
+    r"(?:poprzedni|następny)\s+(?:artykuł|wpis)|(?:предыдущая|следующая)\s+(?:статья|новость|запись)|"
+    r"(?:попередня|наступна)\s+(?:стаття|новина)|önceki haber|sonraki haber|"
+    r"上一篇|下一篇|上一則|下一則|上一条|下一条|前の記事|次の記事|이전\s?글|다음\s?글|이전\s?기사|다음\s?기사)"
+    r"(?:\s*[:：»›>→-]|\s*$)",
+    re.I,
+)
+_PAGER_OPEN = "«‹←◄◀⟵<"
+_PAGER_CLOSE = "»›→►▶⟶>"
+
+
+def pager_shape(text: str) -> bool:
+    """A blog's or a site's links to the posts before and after this one, never a headline:
+    `« Older post | Newer post »`, `← Previous post   Next post →`, `‹ Fares doubled`,
+    `Next article: ...`, `上一篇：...`, `이전 글`. French headlines open and close with
+    guillemets (`« Nous sommes prêts »`): a guillemet counts only with a separator between
+    two items, an arrow (`←`, `‹`) anywhere at the edge."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    if _PAGER_WORDS.match(stripped.lstrip(_PAGER_OPEN + " ")):
+        return True
+    first, last = stripped[:1], stripped[-1:]
+    arrows = (
+        first in "‹←◄◀⟵" or last in "›→►▶⟶" or stripped.startswith("<<") or stripped.endswith(">>")
+    )
+    if arrows and len(stripped) <= 120:
+        return True
+    if first in _PAGER_OPEN and last in _PAGER_CLOSE:
+        return bool(re.search(r"\s(?:\||/|·)\s|\S {3,}\S|\t", stripped))
+    return False
+
+
 def label_shape(text: str, sentence: bool = False) -> bool:
     """A label and what it labels: `Bildunterschrift: ...`, `Personal message: ...`,
     `Источник: ...`, `法新社记者：...` (headlines print a place or a series that way too:

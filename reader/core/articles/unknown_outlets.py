@@ -21,7 +21,11 @@ _COPYRIGHT = re.compile(
     r"^[\W_]*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[^\W\d_].*?)[\s.,]*"
     r"(?:(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
-    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)"
+    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
+    r"alle rechten voorbehouden|wszelkie prawa zastrzeżone|všechna práva vyhrazena|"
+    r"tüm hakları saklıdır|все права защищены|усі права захищені|всі права захищені|"
+    r"με επιφύλαξη παντός δικαιώματος|όλα τα δικαιώματα διατηρούνται|"
+    r"جميع الحقوق محفوظة|كل الحقوق محفوظة|כל הזכויות שמורות|hak cipta dilindungi)"
     r"[\s.]*)?[\W_]*$",
     re.I,
 )
@@ -91,6 +95,8 @@ def copyright_holder(text: str) -> str | None:
     stripped = text.strip().strip("*_").replace("ⓒ", "©")
     if not stripped.isascii() and "©" in stripped and (cjk := _CJK_RIGHTS.match(stripped)):
         return cjk.group("name").strip()
+    if not stripped.isascii() and (both := bilingual_rights(stripped)):
+        return both[1]  # `西日本新聞社 Copyright © The Nishinippon Shimbun`: its own Latin name
     if len(stripped) > 140 or not (
         "©" in stripped or stripped.lower().lstrip("(*_ ").startswith(("copyright", "(c)"))
     ):
@@ -105,9 +111,59 @@ def copyright_holder(text: str) -> str | None:
     if name.count("(") > name.count(")"):
         name += ")"  # (the closing bracket went with the line's trailing marks)
     bare = re.sub(r"\s*\([^()]{2,30}\)$", "", name)  # `The Gazette (Montreal)`
-    if _PUBLISHER_WORD.search(name) or not (name_shape(bare) or _own_script_name(bare)):
+    if _PUBLISHER_WORD.search(name) or not (
+        name_shape(bare) or _own_script_name(bare) or _uncased_name(bare)
+    ):
+        return None
+    rights_only = _COPYRIGHT.match("© x " + name)
+    if rights_only is not None and rights_only.group("name") == "x":
+        return None  # the rights words alone (`© 2026 כל הזכויות שמורות`): no name
         return None
     return name
+
+
+_BILINGUAL_RIGHTS = re.compile(
+    rf"^(?P<native>[{_CJK_CHAR}][{_CJK_CHAR}・]{{1,15}}?)[\s\u3000]*(?:copyright\s*)?"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<latin>[A-Za-z][\w&'’ .-]{2,60}?)[\s.,]*(?:all rights reserved[\s.]*)?$",
+    re.I,
+)
+
+
+def bilingual_rights(text: str) -> tuple[str, str] | None:
+    """A rights line that names the outlet twice, in its own script and in Latin letters
+    (`西日本新聞社　Copyright © The Nishinippon Shimbun`): (the native name, the Latin one)."""
+    match = _BILINGUAL_RIGHTS.match(text.strip())
+    if match is None:
+        return None
+    latin = _COMPANY_SUFFIX.sub("", match.group("latin").strip(" .,")).strip(" .,")
+    if not name_shape(latin) or _PUBLISHER_WORD.search(latin):
+        return None
+    return match.group("native"), latin
+
+
+def same_native(name: str, native: str) -> bool:
+    """Whether two names in a CJK script are one outlet's: the same name, with or without
+    the company's `社`/`사`/`公司` (`西日本新聞` and `西日本新聞社`)."""
+
+    def core(text: str) -> str:
+        return re.sub(r"(?:社|사|公司|有限公司|株式会社)$", "", text.strip())
+
+    return bool(core(name)) and core(name) == core(native)
+
+
+def _uncased_name(name: str) -> bool:
+    """A name in a script without capitals (Arabic, Hebrew, Georgian, Thai...): one to five
+    words of letters, no digits, no sentence (`صحيفة الشرق الأوسط`)."""
+    parts = name.split()
+    return (
+        1 <= len(parts) <= 5
+        and all(ch.isalpha() and ch.upper() == ch.lower() for ch in name if ch.isalpha())
+        and any(ch.isalpha() for ch in name)
+        and not name.isascii()
+        and name.rstrip()[-1:] not in ".!?:;,؟"
+        and all(p.replace("-", "").isalpha() for p in parts)
+    )
 
 
 _COPYRIGHT_AFTER = re.compile(
@@ -185,16 +241,50 @@ def masthead(first: str, following: list[str]) -> str | None:
     """The page's first line when it is a name and the page's menu comes right under it (or
     under one tagline): `Kazinform International News Agency` / `Politics | Economy | World`."""
     name = without_edition(first)
-    if not name_shape(name) or not following:
+    if _CJK_MASTHEAD.match(name.strip()):
+        name = _CJK_SITE.sub("", name.strip())  # `西日本新聞me`, `明報新聞網`: the paper's name
+    elif not name_shape(name):
+        return None
+    if not following:
         return None
     for k, line in enumerate(following[:2]):
         if titles.menu_shape(line) or _pipe_menu(line):
             return name
         if k == 0 and furniture.normal(line) in _CHROME:
             return name  # the site's own buttons under its name: `Donate now`, `Subscribe`
+        if (
+            k == 0
+            and _PAGE_SECTIONS.match(line.strip())
+            and 2 <= len(name.split()) <= 4
+            and not is_section(name)
+            and not _PAGE_SECTIONS.match(name)
+        ):
+            return name  # the paper's name over the page's section: `De Standaard` / `Buitenland`
         if k == 0 and (len(line) > 60 or line.rstrip()[-1:] in ".!?"):
             return None
     return None
+
+
+_CJK_MASTHEAD = re.compile(rf"^[{_CJK_CHAR}]{{2,12}}(?:[a-z]{{1,4}})?$")
+"""A Chinese, Japanese or Korean paper's name over its menu: a few characters, no
+punctuation, maybe its site's brand in small Latin letters (`西日本新聞me`)."""
+_CJK_SITE = re.compile(
+    r"(?:新聞網|新闻网|網站|网站|電子版|电子版|電子報|电子报|デジタル|オンライン|닷컴|온라인|"
+    r"[a-z]{1,4})$"
+)
+
+
+_PAGE_SECTIONS = re.compile(
+    r"^(?:world|world news|international|foreign|nation|national|politics|business|economy|"
+    r"opinion|sport|sports|culture|science|technology|tech|asia|europe|"
+    r"buitenland|binnenland|politiek|economie|cultuur|ausland|inland|politik|wirtschaft|"
+    r"kultur|monde|international|politique|économie|mundo|internacional|política|economía|"
+    r"esteri|politica|economia|cronaca|świat|kraj|polityka|gospodarka|svět|domácí|"
+    r"dünya|gündem|ekonomi|siyaset|мир|в мире|политика|экономика|світ|політика|економіка|"
+    r"κόσμος|πολιτική|οικονομία|utrikes|inrikes|udland|indland|ulkomaat|kotimaa)$",
+    re.I,
+)
+"""The section a page sits in, printed alone under the paper's name, in many languages."""
 
 
 _HOME_LINK = re.compile(

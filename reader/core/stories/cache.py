@@ -13,6 +13,7 @@ same story comes out again.
 
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 import os
 import sqlite3
@@ -44,7 +45,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 14
+CACHE_VERSION = 16
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -139,6 +140,8 @@ def _encode(doc: StoryFeatures) -> bytes:
             doc.foreign,
             doc.english,
             doc.follows,
+            doc.looks_back,
+            doc.day_of_week,
         )
     )
 
@@ -167,6 +170,8 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         foreign,
         english,
         follows,
+        looks_back,
+        day_of_week,
     ) = blob
     return StoryFeatures(
         id=row["id"],
@@ -185,6 +190,8 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         foreign=foreign,
         english=english,
         follows=follows,
+        looks_back=looks_back,
+        day_of_week=day_of_week,
     )
 
 
@@ -201,7 +208,19 @@ def features_of(article: Article) -> StoryFeatures:
         paragraphs=article.paragraphs,
         published=meta.published,
         header=(meta.dateline, meta.standfirst),
+        file_date=file_date(article.mtime_ns),
     )
+
+
+def file_date(mtime_ns: int | None) -> str | None:
+    """A file's modification day (UTC, YYYY-MM-DD): the year a dateline without one is
+    read near (`features.dateline_weekday`)."""
+    if not mtime_ns:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def staged(article: Article) -> Staged:
