@@ -93,6 +93,15 @@ class NewsReaderApp(OwnsWorkers, App[None]):
         kwargs["markup"] = False
         super().notify(printable(message), **kwargs)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C in a text box copies (Textual's binding) and says how to quit. Textual's own
+        notice is markup (`[b]ctrl+q[/b]`), which `notify` shows as text: say it in words."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                keys = "+".join(p.capitalize() for p in key.split("+")) if "+" in key else key
+                self.notify(f"Press {keys} to quit.", title="Do you want to quit?")
+                return
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Help opens over the reading room only; a dialog holding the user's words (a note,
         a question about them) is answered before `q` can quit."""

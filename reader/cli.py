@@ -38,6 +38,19 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"newsreader: {message} (see newsreader --help)\n")
 
+    def _parse_optional(self, arg_string: str) -> Any:
+        """A word with one leading dash that names no option is text, not an unknown option:
+        `newsreader search -kim` searches NOT kim (the query language's minus), `note ID
+        -5%` saves "-5%". Every option here but -h is long, so nothing is shadowed, and a
+        word starting with -h is not read as -h with a value."""
+        if (
+            arg_string[:1] == "-"
+            and arg_string[1:2] not in ("", "-")
+            and arg_string not in self._option_string_actions
+        ):
+            return None
+        return super()._parse_optional(arg_string)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -55,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument(*_BACKEND, **_backend_option(argparse.SUPPRESS))
 
     search = commands.add_parser("search", help="search the corpus (see the query language)")
-    search.add_argument("query", metavar="QUERY")
+    # The words of a query may come unquoted (`newsreader search kim -xi`): they are joined.
+    search.add_argument("query", metavar="QUERY", nargs="+")
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits")
     search.add_argument(
@@ -81,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     stories = commands.add_parser(
         "stories", help="every outlet's version of one event, grouped (stories of 2+ articles)"
     )
-    stories.add_argument("query", metavar="QUERY", nargs="?", default="")
+    stories.add_argument("query", metavar="QUERY", nargs="*", default=[])
     stories.add_argument("--json", action="store_true", help="print a JSON list of stories")
     stories.add_argument("--limit", type=_positive, default=None, metavar="N")
 
@@ -180,7 +194,15 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if isinstance(getattr(args, "query", None), list):
+        # Words after an option are the query's too (`search kim --limit 5 -xi`).
+        if extra and not any(word.startswith("--") for word in extra):
+            args.query, extra = [*args.query, *extra], []
+        args.query = " ".join(args.query)
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.raw_err = raw_err
     try:
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
@@ -595,25 +617,33 @@ def _note(config: Config, args: argparse.Namespace) -> int:
 
 def _notes(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
+        # Up to date first, as search and show are: a renamed file is taken over by its new
+        # path, and a removed one is said to be gone.
+        _up_to_date(library)
         notes = library.all_notes()
     if args.json:
         out = []
-        for note, ref in notes:
-            item = _note_json(note)
-            item["path"] = ref.path if ref else None
-            item["title"] = ref.meta.title if ref else None
+        for listed in notes:
+            item = _note_json(listed.note)
+            item["path"] = listed.ref.path if listed.ref else None
+            item["title"] = listed.ref.meta.title if listed.ref else None
+            item["in_corpus"] = listed.in_corpus
             out.append(item)
         _json(out)
         return 0
     if not notes:
         print("no notes yet (add one with `newsreader note ID TEXT` or `a` in the reader)")
-    for note, ref in notes:
+    for listed in notes:
+        note, ref = listed.note, listed.ref
         where = "article" if note.paragraph is None else f"¶{note.paragraph + 1}"
         if note.detached:
             where += " (detached)"
         title = ref.meta.title if ref else note.article_id
         title = title if len(title) <= 60 else title[:59] + "…"
         print(f"{note.id:>4}  {title:<60}  {where}")
+        if not listed.in_corpus:
+            path = ref.path if ref else note.article_id
+            print(f"      not in the corpus: {path} (removed, or not there yet; kept)")
         print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
     return 0
 

@@ -50,7 +50,7 @@ from reader.core.search.planning import Lexicon, plan
 from reader.core.search.query import Every, Or, Term, parse_query
 from reader.core.search.registry import backend_class
 from reader.core.search.vocabulary import Budget, fold
-from reader.core.store import ArticleRef, Note, Snapshot, Store, UserData
+from reader.core.store import ArticleRef, ListedNote, Note, Snapshot, Store, UserData
 from reader.core.text import normalise_tag, plural, script
 
 if TYPE_CHECKING:
@@ -1202,10 +1202,23 @@ class Library:
     def user_data(self, article_id: str) -> UserData:
         return self.store.user_data(article_id)
 
-    def all_notes(self) -> list[tuple[Note, ArticleRef | None]]:
-        """Every note, newest first, with the article it belongs to."""
+    def all_notes(self) -> list[ListedNote]:
+        """Every note, newest first, with the article it belongs to and whether that article
+        is in the corpus: its file is there (the index may not have caught up with a removal
+        yet), or, for a name kept with visible escapes (`caf\\xe9.txt`, not UTF-8), indexed."""
         refs = {ref.id: ref for ref in self.store.articles()}
-        return [(note, refs.get(note.article_id)) for note in self.store.notes()]
+        indexed = self._indexed()
+        listed = []
+        for note in self.store.notes():
+            ref = refs.get(note.article_id)
+            if ref is None or not ref.path:
+                present = note.article_id in indexed
+            else:
+                present = (self.config.corpus / ref.path).is_file() or (
+                    "\\" in ref.path and note.article_id in indexed
+                )
+            listed.append(ListedNote(note, ref, present))
+        return listed
 
     def known_tags(self) -> list[str]:
         """Tags in use, most used first: the tag editor completes from these."""

@@ -16,7 +16,7 @@ from reader.core.errors import Cancelled, UserError
 from reader.core.progress import Progress
 from reader.core.search import MARK_END, MARK_START, Filters, Hit, Results
 from reader.core.search.planning import corrected_text
-from reader.core.store import ArticleRef, Note, UserData
+from reader.core.store import ArticleRef, ListedNote, Note, UserData
 from reader.core.text import day_text, plural
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ __all__ = [
     "FeedHealth",
     "Filters",
     "Hit",
+    "ListedNote",
     "Mention",
     "Note",
     "Progress",

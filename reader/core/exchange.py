@@ -131,7 +131,10 @@ def export_markdown(snapshot: Snapshot) -> str:
     """A research log: one section per article, newest story first, notes under their quotes."""
     data = export_data(snapshot)
     lines = [f"# newsreader research log ({data.exported[:10]})", ""]
-    articles = sorted(data.articles, key=lambda a: (a.date or "", a.path), reverse=True)
+    # The log is the user's work: an article only read (the store keeps read state for every
+    # article opened) would be a heading with nothing under it.
+    kept = [a for a in data.articles if a.tags or a.notes or a.starred]
+    articles = sorted(kept, key=lambda a: (a.date or "", a.path), reverse=True)
     if not articles:
         lines.append("_No tags or notes yet._")
     for article in articles:

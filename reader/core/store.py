@@ -23,7 +23,7 @@ from typing import Any
 
 from reader.core.article import UNKNOWN, ArticleMeta
 from reader.core.errors import StoreDamaged, StoreError
-from reader.core.text import clean, normalise_tag
+from reader.core.text import clean, normalise_tag, printable
 
 BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS: list[str] = [
@@ -110,6 +110,22 @@ class Note:
     created: str
     updated: str
     detached: bool = False
+
+
+@dataclass(frozen=True)
+class ListedNote:
+    """A note as the list of every note shows it: with its article, and whether that article
+    is in the corpus (False for a file since removed, or an imported article whose file has
+    not appeared: the note waits for it)."""
+
+    note: Note
+    ref: ArticleRef | None
+    in_corpus: bool = True
+
+    @property
+    def shown_path(self) -> str:
+        """The article's file as a screen shows it (escape sequences made visible)."""
+        return printable(self.ref.path) if self.ref and self.ref.path else self.note.article_id
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from reader.messages import CONFIRM, OwnsWorkers
 from reader.screens.confirm import ConfirmScreen
-from reader.types import ArticleRef, Note
+from reader.types import ListedNote, Note
 
 Delete = Callable[[int], Awaitable[str | None]]
 """Deletes a note by id; returns None when it is gone, or the one-line reason it is not."""
@@ -46,9 +46,9 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
         Binding("k", "cursor('up')", show=False),
     ]
 
-    def __init__(self, notes: list[tuple[Note, ArticleRef | None]], delete: Delete) -> None:
+    def __init__(self, notes: list[ListedNote], delete: Delete) -> None:
         super().__init__()
-        self.notes = {str(note.id): note for note, _ in notes}
+        self.notes = {str(row.note.id): row.note for row in notes}
         self.rows = notes
         self.delete = delete
 
@@ -59,11 +59,12 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
                 Text(f"Notes ({count})", style="bold"),
                 id="notes-heading",
             )
-            yield OptionList(*[self._option(n, r) for n, r in self.rows], id="notes-list")
+            yield OptionList(*[self._option(row) for row in self.rows], id="notes-list")
             yield Label("Enter open · e edit · d delete · Esc close", classes="dialog-keys")
 
     @staticmethod
-    def _option(note: Note, ref: ArticleRef | None) -> Option:
+    def _option(row: ListedNote) -> Option:
+        note, ref = row.note, row.ref
         label = Text(no_wrap=False)
         title = ref.meta.title if ref else note.article_id
         label.append(title, style="bold")
@@ -72,6 +73,10 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
             where = "detached"
         source = f"{ref.meta.source} · " if ref and ref.meta.source else ""
         label.append(f"\n{source}{where} · {note.updated[:10]}", style="dim")
+        if not row.in_corpus:
+            label.append(
+                f"\nnot in the corpus: {row.shown_path} (the note is kept)", style="italic"
+            )
         body = " ".join(note.text.split())
         label.append(f"\n✎ {body[:200]}{'…' if len(body) > 200 else ''}")
         return Option(label, id=str(note.id))
@@ -115,7 +120,7 @@ class NotesScreen(OwnsWorkers, ModalScreen[NoteAction | None]):
         listing = self.query_one(OptionList)
         listing.remove_option(str(note.id))
         del self.notes[str(note.id)]
-        self.rows = [(n, r) for n, r in self.rows if n.id != note.id]
+        self.rows = [row for row in self.rows if row.note.id != note.id]
         self.query_one("#notes-heading", Label).update(
             Text(f"Notes ({len(self.rows)})", style="bold")
         )

@@ -220,6 +220,7 @@ def test_user_fields_are_mirrored_into_search(engine: SearchBackend) -> None:
         ("kim AND putin", {"d3"}),
         ("armistice OR summit", {"d4", "d5"}),
         ("parade NOT putin", {"d1", "d5"}),
+        ("parade -putin", {"d1", "d5"}),
         ("(armistice OR choe) AND beijing", {"d2"}),
         ('"military parade"', {"d1", "d3"}),
         ('"parade military"', set()),

@@ -96,6 +96,31 @@ def test_issue_examples(config_file: Path, query: str, expected: list[str]) -> N
     assert sorted(h["path"][:3] for h in search(config_file, query)) == expected
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-armistice"],  # was "the following arguments are required: QUERY"
+        ["--", "-armistice"],
+        ["military", "-armistice"],  # unquoted words are one query (was "unrecognized")
+        ["military -armistice"],  # the minus was dropped: it found armistice
+        ["military", "--limit", "9", "-armistice"],  # a word after an option
+    ],
+)
+def test_a_minus_leaves_a_word_out_however_the_shell_passes_it(
+    config_file: Path, args: list[str]
+) -> None:
+    result = run("--config", str(config_file), "search", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    assert sorted(h["path"][:3] for h in json.loads(result.stdout)) == ["000", "002", "003", "004"]
+
+
+def test_a_word_starting_with_h_is_no_help_request(config_file: Path) -> None:
+    result = run("--config", str(config_file), "search", "-hong", "--json")
+    assert result.returncode == 0 and not result.stdout.startswith("usage"), result.stdout
+    # 000 names Hong Lei; 001's Li Hongzhong is another word
+    assert sorted(h["path"][:3] for h in json.loads(result.stdout)) == ["001", "002", "003", "004"]
+
+
 def test_limit_and_entity_query_match_entities_command(config_file: Path) -> None:
     assert len(search(config_file, "", "--limit", "2")) == 2
     result = run("--config", str(config_file), "entities", "--json")

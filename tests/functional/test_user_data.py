@@ -231,6 +231,18 @@ def test_markdown_export_reads_as_a_research_log(annotated: tuple[Library, str])
     assert "`parade`" in text and "★ starred" in text
 
 
+def test_the_research_log_leaves_out_articles_only_read(annotated: tuple[Library, str]) -> None:
+    """Every article opened is read; each was a heading with nothing under it in the log."""
+    library, _ = annotated
+    armistice = seed_id(library, "001")
+    library.set_read(armistice)
+    text = library.export("markdown")
+    assert SEEDS["001"] not in text and text.count("\n## ") == 1
+    assert SEEDS["001"] in library.export()  # the JSON export keeps read state, to move it
+    library.set_starred(armistice, True)
+    assert SEEDS["001"] in library.export("markdown")
+
+
 def test_read_only_store_refuses_with_one_line_and_browsing_works(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -356,6 +368,47 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
     broken.write_text("{not json")
     bad = run(*cfg, "import", str(broken))
     assert bad.returncode == 2 and str(broken) in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_notes_say_when_their_file_is_no_longer_in_the_corpus(
+    config_file: Path, corpus: Path
+) -> None:
+    """A note on a removed file is kept, and `notes` says its file is gone (it listed the
+    note as if nothing had happened); the file back, the note is in the corpus again."""
+    cfg = ("--config", str(config_file))
+    hit = next(h for h in search(config_file, "Choe") if h["source"] == "AFP")
+    assert run(*cfg, "note", hit["id"], "ask AFP for the readout").returncode == 0
+    moved = corpus.parent / "elsewhere.txt"
+    (corpus / hit["path"]).rename(moved)
+    listed = run(*cfg, "notes")
+    assert listed.returncode == 0, listed.stderr
+    assert f"not in the corpus: {hit['path']}" in listed.stdout
+    assert "ask AFP for the readout" in listed.stdout
+    (note,) = json.loads(run(*cfg, "notes", "--json").stdout)
+    assert note["in_corpus"] is False and note["path"] == hit["path"]
+    moved.rename(corpus / hit["path"])
+    assert "not in the corpus" not in run(*cfg, "notes").stdout
+    (note,) = json.loads(run(*cfg, "notes", "--json").stdout)
+    assert note["in_corpus"] is True and note["text"] == "ask AFP for the readout"
+
+
+def test_an_imported_note_waits_for_its_file_and_says_so(
+    annotated: tuple[Library, str], tmp_path: Path
+) -> None:
+    library, _ = annotated
+    export = tmp_path / "log.json"
+    export.write_text(library.export(), encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "unrelated.txt").write_text("A ferry capsized off Busan.\n")
+    other, _ = _open(tmp_path / "other", tmp_path / "other-data")  # a corpus without the file
+    other.import_file(export)
+    listed = other.all_notes()
+    assert {row.note.text for row in listed} == {
+        "check this figure against the KCNA readout",
+        "the whole trip, day by day",
+    }
+    assert not any(row.in_corpus for row in listed)
+    assert all(row.in_corpus for row in library.all_notes())
 
 
 def _open(root: Path, data: Path) -> tuple[Library, Progress]:

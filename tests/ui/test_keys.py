@@ -328,3 +328,17 @@ async def test_skipped_files_are_counted_in_words(
         await settle(pilot)
         warnings = [str(n.message) for n in app._notifications if n.severity == "warning"]
         assert [w for w in warnings if w.startswith(f"{said}, e.g. ")], warnings
+
+
+async def test_ctrl_c_in_the_search_box_says_how_to_quit_in_plain_words(
+    app: NewsReaderApp,
+) -> None:
+    """Textual's own notice carried `[b]ctrl+q[/b]`, shown as those characters since every
+    notice is text (rule 2)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "ctrl+c")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert messages and "[" not in messages[-1]
+        assert "Ctrl+Q" in messages[-1] and isinstance(app.focused, Input)

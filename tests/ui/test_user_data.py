@@ -227,6 +227,22 @@ async def test_notes_list_jumps_edits_and_deletes(app: NewsReaderApp) -> None:
         assert not isinstance(app.screen, NotesScreen)
 
 
+async def test_notes_list_says_which_notes_wait_for_a_file_not_in_the_corpus(
+    app: NewsReaderApp,
+) -> None:
+    lib = app.library
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        afp = next(h for h in lib.search("Choe").hits(0, 2) if h.path.startswith("004"))
+        lib.add_note(afp.id, "on the dates", paragraph=1)
+        (lib.config.corpus / afp.path).unlink()
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert f"not in the corpus: {afp.path}" in prompt and "on the dates" in prompt
+
+
 async def test_opening_marks_read_u_toggles_and_star(app: NewsReaderApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

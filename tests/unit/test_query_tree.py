@@ -38,6 +38,16 @@ KIM, XI, PUTIN = Term("", "kim"), Term("", "xi"), Term("", "putin")
         ("kim NOT xi", And((KIM, Not(XI)))),
         ("NOT xi", Not(XI)),
         ("kim ANDNOT xi", And((KIM, Not(XI)))),
+        # A minus before a word is NOT, as in web search; inside a word it is a hyphen, and
+        # before a digit a negative number.
+        ("kim -xi", And((KIM, Not(XI)))),
+        ("-xi", Not(XI)),
+        ('-"military parade" kim', And((Not(Phrase("", ("military", "parade"))), KIM))),
+        ("-(kim OR xi) putin", And((Not(Or((KIM, XI))), PUTIN))),
+        ("kim -title:xi", And((KIM, Not(Term("title", "xi"))))),
+        ("-김정은", Not(Term("", "김정은"))),
+        ("Hwasong-19", Term("", "Hwasong-19")),
+        ("-5", Term("", "-5")),
         ("kim ANDMAYBE xi", AndMaybe(KIM, XI)),
         ("(kim OR xi) putin", And((Or((KIM, XI)), PUTIN))),
         ("kim and xi", And((KIM, Term("", "and"), XI))),  # operators are upper case
@@ -105,6 +115,9 @@ def test_a_tree_written_back_reads_as_the_same_tree(text: str) -> None:
         ('"military ', Term("", "military")),
         ("is:unr", Prefix("is", "unr", typing=True)),
         ("pyong*", Prefix("", "pyong")),
+        ("kim -xi", And((KIM, Not(Prefix("", "xi", typing=True))))),
+        ("kim -", KIM),  # the word to leave out is still to come
+        ("kim -x", KIM),
     ],
 )
 def test_typing_mode_makes_the_last_word_a_prefix(text: str, tree: object) -> None:

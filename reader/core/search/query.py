@@ -8,6 +8,9 @@ The language (the README's query table):
 
     kim xi                       both words (AND is the default)
     kim AND xi, kim OR xi        operators, upper case; NOT xi; ANDNOT, ANDMAYBE as in Whoosh
+    kim -xi  -"a phrase"         a minus before a word, phrase, field or group is NOT (as in
+                                 web search); not before a digit (-5 is a number), and a
+                                 hyphen inside a word (Hwasong-19) is part of the word
     (kim OR xi) parade           grouping
     "military parade"            phrase; "military parade"~3 lets the words stand 3 apart
     pyong*   py?ngyang           prefix, wildcard (* any letters, ? one letter)
@@ -439,6 +442,7 @@ _TOKEN = re.compile(
       (?P<space>\s+)
     | (?P<open>\()
     | (?P<close>\))
+    | (?P<minus>(?<![^\s(])-(?=[^\W\d]|["(]))
     | (?P<field>(?<![\w\\])[A-Za-z_]+):(?!//)
     | "(?P<phrase>[^"]*)(?P<closed>"?)(?:~(?P<slop>\d+))?
     | (?P<range>[\[{][^\]}]*[\]}])
@@ -450,7 +454,7 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # open, close, field, phrase, range, word, op
+    kind: str  # open, close, minus, field, phrase, range, word, op
     text: str
     closed: bool = True
     slop: int = 1
@@ -460,7 +464,7 @@ class _Token:
 
 class _Parser:
     """seq := opt+ ; opt := or ((ANDNOT|ANDMAYBE) or)* ; or := and (OR and)* ;
-    and := unary (AND unary)* ; unary := NOT unary | atom ; atom := ( seq ) | field? leaf."""
+    and := unary (AND unary)* ; unary := (NOT | -) unary | atom ; atom := ( seq ) | field? leaf."""
 
     def __init__(self, text: str, typing: bool, prefix_last: bool) -> None:
         self.text = text
@@ -547,6 +551,13 @@ class _Parser:
             self.at += 1
             if token.text != "NOT":  # misplaced operators were refused by the checks
                 return None
+            inner = self._unary(field, depth)
+            return None if inner is None else Not(inner)
+        if token.kind == "minus":
+            self.at += 1
+            following = self._peek()
+            if following is None or following.kind in ("op", "close"):
+                return None  # `-OR`: the operator stands as typed
             inner = self._unary(field, depth)
             return None if inner is None else Not(inner)
         return self._atom(field, depth)
