@@ -576,7 +576,12 @@ class Library:
         doc = self.backend.document(article_id)
         if doc is None:
             return None
-        return _features_of(doc.id, doc.path, doc.meta, [p for p in doc.body.split("\n\n") if p])
+        try:  # the file's own date, as a first build reads it (`cache.file_date`)
+            mtime: int | None = (self.config.corpus / doc.path).stat().st_mtime_ns
+        except OSError:
+            mtime = None
+        paragraphs = [p for p in doc.body.split("\n\n") if p]
+        return _features_of(doc.id, doc.path, doc.meta, paragraphs, mtime)
 
     def sync_all(self, rebuild: bool = False, wait: bool = False) -> Progress:
         """Run a sync to the end and return its final progress (the CLI's `index`)."""
@@ -1107,11 +1112,20 @@ class Library:
 
         `progress(done, total)` follows the articles of the file as they are merged into the
         store, `mirrored(done, total)` the index taking them in."""
+        text = ""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
         except OSError as exc:
             raise UserError(f"{path}: cannot read: {exc.strerror or exc}") from None
         except (ValueError, UnicodeDecodeError) as exc:
+            from reader.core.exchange import MARKDOWN_HEADING
+
+            if text.startswith(MARKDOWN_HEADING):
+                raise UserError(
+                    f"{path}: a research log (export --format markdown) is for reading; "
+                    "import takes the JSON export (newsreader export --output FILE)"
+                ) from None
             raise UserError(f"{path}: not valid JSON: {exc}") from None
         except RecursionError:
             raise UserError(f"{path}: not an export: JSON nested too deeply") from None
@@ -1220,6 +1234,15 @@ class Library:
             listed.append(ListedNote(note, ref, present))
         return listed
 
+    def tag_list(self) -> dict[str, int]:
+        """The Tags list: each tag with its articles in the corpus, most first, then the tags
+        none of whose articles is in the corpus now (files removed, an import waiting for its
+        files) with 0: a tag of the user's is never hidden."""
+        counts = dict(self.tag_counts())
+        for tag in self.store.all_tags():
+            counts.setdefault(tag, 0)
+        return counts
+
     def known_tags(self) -> list[str]:
         """Tags in use, most used first: the tag editor completes from these."""
         tags = dict(self.store.all_tags())
@@ -1311,8 +1334,13 @@ def _paragraphs(doc: IndexDoc) -> list[str]:
 
 
 def _features_of(
-    article_id: str, path: str, meta: ArticleMeta, paragraphs: list[str]
+    article_id: str,
+    path: str,
+    meta: ArticleMeta,
+    paragraphs: list[str],
+    mtime_ns: int | None = None,
 ) -> StoryFeatures:
+    from reader.core.stories.cache import file_date
     from reader.core.stories.features import extract
 
     return extract(
@@ -1325,6 +1353,7 @@ def _features_of(
         paragraphs=paragraphs,
         published=meta.published,
         header=(meta.dateline, meta.standfirst),
+        file_date=file_date(mtime_ns),
     )
 
 

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.core.corpus import discover, read_article  # noqa: E402
+from reader.core.stories.cache import file_date  # noqa: E402
 from reader.core.stories.clustering import cluster  # noqa: E402
 from reader.core.stories.features import StoryFeatures, extract  # noqa: E402
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams  # noqa: E402
@@ -63,6 +64,7 @@ def load(folder: Path, gold_path: Path | None, params: StoryParams) -> list[Stor
                 published=a.meta.published,
                 title_weight=params.title_weight,
                 header=(a.meta.dateline, a.meta.standfirst),
+                file_date=file_date(a.mtime_ns),
             )
         )
     return docs

@@ -39,6 +39,9 @@ class ArticleMeta:
     source_from: str | None = None
     """What the source was read from: "front matter", "dateline", "sign-off", "masthead",
     "domain", "html metadata", ..."""
+    encoding: str | None = None
+    """The encoding the file was read in ("utf-8", "cp1254", "euc_kr", "utf-16-le"): a legacy
+    code page is chosen by the letters of the text (reader/core/codepages.py)."""
     header: str | None = None
     """Lines above the story that are none of the fields above and no known furniture (a
     second deck, `Live coverage begins at noon`), one a line: never dropped, shown above the

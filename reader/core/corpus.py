@@ -12,7 +12,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -365,7 +365,7 @@ def read_article(
     return Article(
         id=article_id(ref.path),
         path=ref.path,
-        meta=parsed.meta,
+        meta=replace(parsed.meta, encoding=encoding),
         paragraphs=parsed.paragraphs,
         content_hash=content_hash(data),
         size=ref.size,

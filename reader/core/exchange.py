@@ -127,10 +127,14 @@ def export_json(snapshot: Snapshot) -> str:
     return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
+MARKDOWN_HEADING = "# newsreader research log"
+"""The research log's first line (an import told that file says what it is)."""
+
+
 def export_markdown(snapshot: Snapshot) -> str:
     """A research log: one section per article, newest story first, notes under their quotes."""
     data = export_data(snapshot)
-    lines = [f"# newsreader research log ({data.exported[:10]})", ""]
+    lines = [f"{MARKDOWN_HEADING} ({data.exported[:10]})", ""]
     # The log is the user's work: an article only read (the store keeps read state for every
     # article opened) would be a heading with nothing under it.
     kept = [a for a in data.articles if a.tags or a.notes or a.starred]

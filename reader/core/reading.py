@@ -34,7 +34,7 @@ from reader.core.corpus import Article, FileRef, SkippedFile, read_article
 from reader.core.entities import EntityLinker, candidate_names
 from reader.core.lifetime import die_with_parent
 from reader.core.search.records import Analysed
-from reader.core.search.tokens import has_cjk, words
+from reader.core.search.tokens import has_cjk, latin_words, words
 from reader.core.search.vocabulary import surface_of, surface_words
 
 POOL_MIN = 400
@@ -172,7 +172,7 @@ def _words(
         surface = frozenset(surface_words("\n".join(x for x in texts if x)))
         tokens = [words(x) for x in texts] if analyse is not None else []
     else:
-        tokens = [words(x) for x in texts]
+        tokens = [latin_words(x) for x in texts]
         surface = frozenset(surface_of(itertools.chain.from_iterable(tokens)))
     if analyse is None:
         return surface, None

@@ -6,33 +6,6 @@ import codecs
 import re
 import unicodedata
 
-# Encodings we accept from the detector as they are; anything else falls back to cp1252, the
-# encoding Western newsroom tools wrote before UTF-8, whose guesses are right far more often.
-_DETECTOR_TRUSTED = {
-    "cp949",
-    "euc_kr",
-    "johab",
-    "big5",
-    "big5hkscs",
-    "gb2312",
-    "gbk",
-    "gb18030",
-    "hz",
-    "shift_jis",
-    "cp932",
-    "euc_jp",
-    "euc_jis_2004",  # what the detector names most EUC-JP pages (a superset of euc_jp)
-    "euc_jisx0213",
-    "shift_jis_2004",
-    "shift_jisx0213",
-    "iso2022_jp",
-    "iso2022_kr",
-    "koi8_r",
-    "cp1251",
-    "utf_16",
-    "utf_32",
-}
-
 # ESC-introduced sequences: CSI (colours, cursor), OSC (titles, hyperlinks), DCS/SOS/PM/APC
 # strings, and two-character escapes. Their parameters must go too, not only the ESC byte.
 _ESCAPES = re.compile(
@@ -62,9 +35,10 @@ class NoTextError(ValueError):
 def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes; return the text and the encoding used.
 
-    UTF-8 first (BOM dropped), UTF-16/32 when a BOM says so, then a detected legacy encoding.
-    A file that is UTF-8 apart from a few bad bytes stays UTF-8 (bad bytes become U+FFFD),
-    because re-reading it as cp1252 would garble every correct accented letter around them.
+    UTF-8 first (BOM dropped), UTF-16/32 when a BOM says so or the NUL bytes of an unmarked
+    one do, then the legacy code page the text's letters say (`codepages.detect`). A file
+    that is UTF-8 apart from a few bad bytes stays UTF-8 (bad bytes become U+FFFD), because
+    re-reading it in a code page would garble every correct accented letter around them.
     """
     for bom, name in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -88,6 +62,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError:
                 continue
+    unmarked = _unmarked_utf16(data)
+    if unmarked is not None:
+        return unmarked
     if _looks_binary(data):
         raise BinaryFileError("binary file (not text)")
     try:
@@ -96,68 +73,48 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
-    import charset_normalizer  # only for legacy files: start-up does not pay for it
+    from reader.core import codepages  # only for legacy files: start-up does not pay for it
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is not None and best.encoding in _DETECTOR_TRUSTED:
-        return str(best), best.encoding
-    if best is not None and best.encoding in _SCRIPT_CODE_PAGES:
-        text = str(best)
-        low, high = _SCRIPT_CODE_PAGES[best.encoding]
-        letters = [ch for ch in text if ch >= "\x80" and ch.isalpha()]
-        if letters and sum(low <= ch <= high for ch in letters) >= 0.8 * len(letters):
-            return text, best.encoding
-    return _single_byte(data)
+    found = codepages.detect(data)
+    if found is not None:
+        return found.text, found.encoding
+    return _cp1252(data), "cp1252"
 
 
-_SCRIPT_CODE_PAGES = {
-    "cp1256": ("\u0600", "\u06ff"),
-    "iso8859_6": ("\u0600", "\u06ff"),
-    "cp1255": ("\u0590", "\u05ff"),
-    "iso8859_8": ("\u0590", "\u05ff"),
-    "cp1253": ("\u0370", "\u03ff"),
-    "iso8859_7": ("\u0370", "\u03ff"),
-    "tis_620": ("\u0e00", "\u0e7f"),
-    "cp874": ("\u0e00", "\u0e7f"),
-    "koi8_u": ("\u0400", "\u04ff"),
-}
-"""Arabic, Hebrew, Greek, Thai and Ukrainian code pages: trusted when the detector names one
-and most of the letters it reads are of that script (a Western file it misnames is not)."""
-
-
-def _glued_symbols(text: str) -> int:
-    """Non-ASCII characters that are no letter but touch one (`W³adimir`, `otwieraj±`), and
-    C1 control characters: what a wrong code page makes of letters (ASCII reads the same)."""
-    count = 0
-    last = len(text) - 1
-    for i, ch in enumerate(text):
-        if ch < "\x80" or ch.isalpha():
+def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 or UTF-16 saved without a byte-order mark: the NUL bytes that half of every
+    Latin or Cyrillic character holds would otherwise call the file binary. The NUL bytes must
+    keep to one side of each character (every one at an odd offset, for UTF-16-LE), and the
+    reading must decode and hold no control characters, surrogates or unassigned code points
+    (a picture or an archive read so is full of them)."""
+    head = data[:8192]
+    nuls = head.count(0)
+    if len(data) < 4 or len(data) % 2 or nuls < 2:
+        return None
+    for name, width, offsets in (
+        ("utf-32-le", 4, (1, 2, 3)),
+        ("utf-32-be", 4, (0, 1, 2)),
+        ("utf-16-le", 2, (1,)),
+        ("utf-16-be", 2, (0,)),
+    ):
+        if len(data) % width:
             continue
-        if ch <= "\x9f" or (i and text[i - 1].isalpha()) or (i < last and text[i + 1].isalpha()):
-            count += 1
-    return count
-
-
-def _single_byte(data: bytes) -> tuple[str, str]:
-    """The Western, Central European (Windows or ISO) code page whose reading glues the fewest
-    symbols to letters. A Polish file read as cp1252 prints `otwieraj±` for `otwierają` and
-    `W³adimir` for `Władimir`; the detector cannot tell these code pages apart on a short text.
-    cp1252 wins a tie: most legacy files are Western."""
-    best_text, best_name, best_score = "", "cp1252", -1
-    for name in ("cp1252", "cp1250", "iso8859_2"):
-        if name == "cp1252":
-            text = _cp1252(data)
-        else:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-        score = _glued_symbols(text)
-        if best_score < 0 or score < best_score:
-            best_text, best_name, best_score = text, name, score
-        if score == 0:
-            break
-    return best_text, best_name
+        placed = sum(head[offset::width].count(0) for offset in offsets)
+        if placed < 0.95 * nuls:
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        bad = sum(
+            1
+            for ch in sample
+            if (ch < " " and ch not in "\n\r\t\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs")
+        )
+        if bad <= len(sample) // 200:
+            return text, name
+    return None
 
 
 def clean(text: str) -> str:

@@ -92,7 +92,7 @@ class FacetList(OwnsWorkers, OptionList):
     @work(thread=True, exclusive=True, group="facets", exit_on_error=False)
     def _reload(self) -> None:
         library = self.library
-        counts = library.sources() if self.facet == "source" else library.tag_counts()
+        counts = library.sources() if self.facet == "source" else library.tag_list()
         unread = library.unread_counts(self.facet, list(counts))
         total = library.article_count()
         all_unread = library.unread_count()

@@ -30,6 +30,7 @@ HIT_KEYS = {
     "language",
     "published",
     "source_from",
+    "encoding",
     "header",
     "score",
     "snippet",

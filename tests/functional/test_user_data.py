@@ -364,6 +364,11 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "paragraph 99" in bad.stderr
     bad = run(*cfg, "tag", "nope", "x")
     assert bad.returncode == 2 and "no article with id 'nope'" in bad.stderr
+    log = tmp_path / "log.md"
+    assert run(*cfg, "export", "--format", "markdown", "--output", str(log)).returncode == 0
+    bad = run(*cfg, "import", str(log))  # it said "not valid JSON: Expecting value: line 1 ..."
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    assert str(log) in bad.stderr and "import takes the JSON export" in bad.stderr
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     bad = run(*cfg, "import", str(broken))

@@ -164,3 +164,37 @@ def test_two_processes_write_what_whooshs_multiprocess_writer_writes(tmp_path: P
     assert len(ours[1]) == len(docs)
     assert ours[1] == theirs[1]
     assert ours[0] == theirs[0]
+
+
+RUNNING_TEXTS = [
+    "The cat and the hat: a rare, rare show of the U.S. and 3.5 million runners running.",
+    "a an the",  # stop words only
+    "A 김정은이 베이징에 도착했다 and then Kim김정은, 中国国家主席习近平 I a 年 alone.",
+    "中国国家主席习近平出席了纪念大会 then the café in São Paulo, Łódź; İstanbul’s naïve résumé.",
+    "x y z running running RUNNING Running ran the of",
+    "",
+    "ǅemal ﬁne a_b __init__ 2025년 9월",
+]
+
+
+@pytest.mark.parametrize("text", RUNNING_TEXTS)
+@pytest.mark.parametrize("fieldname", ["title", "body", "note"])
+def test_running_text_gets_the_postings_whooshs_analysis_gives(text: str, fieldname: str) -> None:
+    """Each word analysed once and the positions numbered as Whoosh numbers them (a stop
+    word first, a CJK run first, a word twice, upper and lower case, accents): the same
+    terms, counts, weights and positions as the field's own analysis."""
+    from reader.core.search.whoosh.writer import _RunningText
+
+    field = build_schema()[fieldname]
+    assert _RunningText.fits(field)
+    fast = _RunningText(field)
+    for _ in range(2):  # the words met before, remembered, give the same again
+        assert sorted(fast.index(text)) == sorted(field.index(text))
+
+
+def test_only_running_text_is_analysed_a_word_at_a_time() -> None:
+    from reader.core.search.whoosh.writer import _RunningText
+
+    schema = build_schema()
+    fitting = sorted(name for name, field in schema.items() if _RunningText.fits(field))
+    assert fitting == ["body", "note", "title"]

@@ -243,6 +243,25 @@ async def test_notes_list_says_which_notes_wait_for_a_file_not_in_the_corpus(
         assert f"not in the corpus: {afp.path}" in prompt and "on the dates" in prompt
 
 
+async def test_a_tag_whose_articles_left_the_corpus_stays_in_the_tags_list(
+    app: NewsReaderApp,
+) -> None:
+    """It vanished from the list when its one file was removed (the tag was kept)."""
+    lib = app.library
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        afp = next(h for h in lib.search("Choe").hits(0, 2) if h.path.startswith("004"))
+        lib.tag(afp.id, ["follow-up"])
+        (lib.config.corpus / afp.path).unlink()
+        await pilot.press("r")  # re-index: the file is gone from the index
+        await settle(pilot)
+        assert lib.search("Choe").total == 1
+        tags = app.query_one("#tags", FacetList)
+        await until(pilot, lambda: tags.option_count > 0, "the tags list")
+        labels = [str(tags.get_option_at_index(i).prompt) for i in range(tags.option_count)]
+        assert any(label.startswith("follow-up") for label in labels), labels
+
+
 async def test_opening_marks_read_u_toggles_and_star(app: NewsReaderApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

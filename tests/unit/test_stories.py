@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 from collections import Counter
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.corpus import discover, read_article
+from reader.core.stories import cache as story_cache
 from reader.core.stories.cache import STORED_TERMS, StoryCache, _decode, _row
 from reader.core.stories.clustering import CandidateIndex, cluster, undated_links
 from reader.core.stories.compare import compare, split_sentences
@@ -333,6 +335,28 @@ def test_the_cache_places_undated_pieces_as_a_whole_corpus_clustering_does(
     for d in [*docs.values(), late]:
         rebuilt.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
     assert {frozenset(g) for g in rebuilt.values() if len(g) > 1} == expected
+    cache.close()
+
+
+def test_a_rebuild_read_a_few_rows_at_a_time_finds_the_stories_of_the_whole_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild decodes and weighs the cache a batch of rows at a time, finds the batch's
+    candidates, then scores them: batches that cut a story in two (seven rows of a set of
+    29, its undated pieces last) change no story, and the collector it pauses runs again."""
+    docs = list(features_of(EVENTS3).values())
+    expected = groups(cluster(docs))
+    assert len(docs) > 3 * 7 and any(len(g) > 2 for g in expected)
+    monkeypatch.setattr(story_cache, "STREAM_BATCH", 7)
+    cache = StoryCache(tmp_path / "stories.sqlite")
+    for d in docs:
+        cache.stage(d, d.path)
+    assert cache.sync({d.id: d.path for d in docs}, lambda _id: None, rebuild=True).reclustered
+    by_story: dict[str, set[str]] = {}
+    for d in docs:
+        by_story.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
+    assert {frozenset(g) for g in by_story.values() if len(g) > 1} == expected
+    assert gc.isenabled()
     cache.close()
 
 

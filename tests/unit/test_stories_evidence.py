@@ -201,13 +201,15 @@ def test_an_outlets_services_in_two_scripts_are_two_versions_not_one_text() -> N
 
 
 def test_an_undated_piece_naming_a_day_is_not_the_event_of_a_piece_dated_the_day_before() -> None:
-    from reader.core.stories.similarity import weekday_gap
+    from reader.core.stories.similarity import WEEKDAY_MATCH, weekday_gap
 
     relay = _article("ap", "The relay team won gold on Wednesday, holding off Canada.", None)
     assert relay.weekdays == frozenset({2})
-    # 2026-02-18 is a Wednesday: that day and the next (a next-day account) fit it; a
-    # weekday recurs every week, so it is never taken for the same day.
-    for date, gap in (("2026-02-18", 1), ("2026-02-19", 1), ("2026-02-17", 3), ("2026-02-20", 3)):
+    # 2026-02-18 is a Wednesday: that day matches it (the same day only when the words
+    # agree: `pair_features`) and the next fits it (a next-day account); a weekday
+    # recurs every week, so on its own it is never taken for the same day.
+    days = (("2026-02-18", WEEKDAY_MATCH), ("2026-02-19", 1), ("2026-02-17", 3), ("2026-02-20", 3))
+    for date, gap in days:
         assert weekday_gap(relay, _article("yonhap", "Skaters raced.", date)) == gap, date
     named = _article("afp", "The leaders met on March 7 in Busan.", None)
     assert weekday_gap(named, _article("x", "Talks.", "2026-03-08")) == 1

@@ -9,7 +9,7 @@ from reader.core.article import ArticleMeta
 from reader.core.reading import _words
 from reader.core.search.records import Analysed
 from reader.core.search.tantivy.analysis import indexed, indexed_words, terms
-from reader.core.search.tokens import TOKEN, bigrams, cjk_spans, words
+from reader.core.search.tokens import TOKEN, bigrams, cjk_spans, has_cjk, latin_words, words
 from reader.core.search.vocabulary import surface_words
 from reader.core.search.whoosh.schema import analyzer
 
@@ -65,3 +65,24 @@ def test_a_text_cut_once_gives_the_vocabulary_and_the_index_what_each_cut_gives(
     assert surface == surface_words("\n".join(x for x in parts if x))
     assert analysed == Analysed.of(indexed, meta, text)
     assert _words(meta, text, None) == (surface, None)  # Whoosh: no analysis, same words
+
+
+def test_a_build_analyses_each_text_alike_whatever_its_words_memory_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reading process remembers each word's terms: a word met for the first time, twice
+    in one text, or after the memory started again gives what analysing the text afresh
+    gives."""
+    from reader.core.search.tantivy import analysis
+
+    monkeypatch.setattr(analysis, "_joined", {})
+    monkeypatch.setattr(analysis, "CACHE_SIZE", 8)  # starts again within these texts
+    texts = [*TEXTS, "the rare rare marking of the runners, the runners' rare marks", ""]
+    for text in [*texts, *reversed(texts)]:
+        assert indexed_words(words(text)) == " ".join(terms(text))
+
+
+def test_a_text_without_cjk_is_cut_into_the_same_words_by_the_latin_pattern() -> None:
+    text = "İstanbul’s café — ǅemal, ﬁne; a_b 3.5. U.S. and 2025"
+    assert not has_cjk(text)
+    assert latin_words(text) == words(text) == TOKEN.findall(text)

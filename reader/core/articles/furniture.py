@@ -101,6 +101,9 @@ LIST_HEADS = frozenset(
     relaterade artiklar|läs också|relaterte saker|les også|gerelateerde artikelen|
     powiązane artykuły|czytaj także|czytaj też|citește și|pročitajte još|
     how does this story make you feel?|lesen sie mehr über|mehr über|mehr zu|
+    leggi anche|vedi anche|articoli correlati|potrebbe interessarti|devamını oku|
+    ilgili haberler|zobacz też|zobacz także|читайте також|related links|more headlines|
+    اقرأ أيضا|اقرأ أيضاً|berita terkait|artikel terkait|
     read more about|passend zum artikel|zum thema|dazu passend|weitere artikel|
     اقرأ أيضاً|اقرأ أيضا|اقرأ ايضا|إقرأ أيضاً|إقرأ أيضا|مقالات ذات صلة|أخبار ذات صلة|ذات صلة|
     الأكثر قراءة|tin liên quan|đọc thêm|xem thêm|tin cùng chuyên mục|tin mới nhất|
@@ -116,9 +119,63 @@ INSETS = frozenset(
     "read also|read more|see also|also read|lire aussi|à lire aussi|mehr zum thema|"
     "lesen sie auch|читайте также|читать также|más noticias|te puede interesar|"
     "noticias relacionadas|lee también|lea también|lees ook|notícias relacionadas|leia também|"
-    "veja também|baca juga|czytaj także|xem thêm".split("|")
+    "veja também|baca juga|czytaj także|xem thêm|leggi anche|vedi anche|devamını oku|"
+    "zobacz też|zobacz także|читайте також|اقرأ أيضا|اقرأ أيضاً".split("|")
 )
 """List heads that sit between body paragraphs (`Read also` + one link) rather than end them."""
+
+TAIL_HEADS = frozenset(
+    """
+    tag|tags|tagi|topic|topics|tópicos|tópico|temas|tema|themen|thema|thema's|onderwerpen|
+    argomenti|sujets|thèmes|mots-clés|etiketler|konular|etiket|теги|тэги|темы|теми|мітки|
+    タグ|キーワード|标签|標籤|关键词|關鍵詞|태그|키워드|مواضيع|الوسوم|كلمات مفتاحية|topik|
+    region / country|region|country|related search terms|related links|related stories|
+    topics in this article|more headlines|more stories|also in the news|reader comments|
+    readers' comments|readers’ comments|comments|comment|kommentare|commentaires|comentarios|
+    comentários|commenti|reacties|yorumlar|komentarze|комментарии|коментарі|댓글|コメント|
+    评论|評論|التعليقات|komentar|author|authors|about the author|written by|contacts|
+    contact|media contact|press contact|media contacts|press contacts|for media inquiries|
+    leggi anche|vedi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare|
+    devamını oku|ilgili haberler|bunlar da ilginizi çekebilir|zobacz też|zobacz także|
+    читайте также|читайте також|по теме|на тему|関連記事|相關新聞|相关新闻|관련기사|
+    اقرأ أيضا|اقرأ أيضاً|baca juga|berita terkait|artikel terkait|lees ook|lees meer|
+    lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|das könnte sie interessieren|
+    lee también|lea también|te puede interesar|leia também|veja também|saiba mais|
+    support our journalism|support us|support independent journalism|donate|
+    leave a reply|leave a comment|post a comment|share this article|share|follow us|
+    read in app|print|advertisement|anzeige|publicidad|publicité|pubblicità|реклама|광고|
+    advertentie|reklama|iklan|إعلان|広告|广告|sponsored|werbung|
+    """.replace("\n", "").split("|")
+)
+TAIL_HEADS = frozenset(item.strip() for item in TAIL_HEADS if item.strip())
+"""The heads of the boxes a page puts under a story (tags, topics, comments, related links,
+an author's box, contacts, an appeal, an advert's label), in the languages we read: under
+the story's last sentence, each opens the page's tail (`plain._tail_start`)."""
+
+_RIGHTS_ANY = re.compile(
+    r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b|riproduzione riservata|"
+    r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
+    r"alle rechte vorbehalten|все права защищены|усі права захищені|wszelkie prawa zastrzeżone|"
+    r"tüm hakları saklıdır|alle rechten voorbehouden|hak cipta dilindungi|"
+    r"무단\s*전재|版權所有|版权所有|不得轉載|不得转载|無断転載|جميع الحقوق محفوظة",
+    re.I,
+)
+
+
+_RIGHTS_KEYS = ("©", "ⓒ", "(c)", "right", "riserv", "réserv", "reserv", "vorbehalten", "защищ",
+                "захищ", "zastrze", "saklı", "hak cipta", "전재", "版權", "版权", "轉載", "转载",
+                "転載", "الحقوق")  # fmt: skip
+"""A cheap first test before the pattern: what every rights line has in it."""
+
+
+def is_rights(text: str) -> bool:
+    """A rights line of any outlet, in many languages (`Riproduzione riservata`, `GoodNews
+    paper ⓒ 국민일보`, `KOCIS. All rights reserved.`): short, and says its rights."""
+    if len(text) >= 200:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _RIGHTS_KEYS)) and bool(_RIGHTS_ANY.search(text))
+
 
 _STARTS = re.compile(
     r"^(?:skip to |skip links|listen to this|share on |share this|sign up for|sign up to|"
@@ -198,8 +255,9 @@ _STARTS = re.compile(
     r"follow [\w .'’-]{2,40} on (?:linkedin|x|twitter|facebook|instagram|bluesky|threads)\b|"
     r"читайте [\w .«»\"-]{2,30} в (?:telegram|max|vk|дзене?|whatsapp)\b|"
     r"folgen sie [\w .'’-]{2,40} auf (?:whatsapp|x|twitter|facebook|instagram|linkedin|telegram)\b|"
-    r"opinions expressed are those of the author|the views expressed (?:here |in this "
-    r"(?:[\w-]+ ){1,2})?are (?:those of )?the author|"
+    r"(?:the )?opinions expressed (?:here |in this [\w-]+ )?are those of the authors?|"
+    r"the views expressed (?:here |above |in this (?:[\w-]+ ){1,2})?(?:are (?:those of )?|"
+    r"belong to )the author|"
     r"(?:he|she|they) (?:writes?|is writing|are writing) in (?:his|her|their) (?:personal|own) "
     r"capacity|"
     # A prev/next link under a newsroom's story: `Prev  Hanwha Ocean Wins Order for ...`,
@@ -224,9 +282,65 @@ _STARTS = re.compile(
     r"reach [\w .'’-]{2,40} at [\w.+-]+@|"
     # Newsletter prompts in Portuguese, Spanish, German: `Receba no seu email as notícias`
     r"receba (?:no seu|em seu) e-?mail|recibe (?:en tu|nuestro)|"
-    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren)",
+    r"(?:jetzt )?(?:den |unseren )?newsletter abonnieren|"
+    # WordPress's previous / next post links on one line: `« Older post   |   Newer post »`
+    r"«\s.{2,120}\|.{2,120}\s»$)",
     re.I,
 )
+_TAIL_NOTES = re.compile(
+    r"^(?:"
+    # a read-more link's label in more languages: `Lue lisää: ...`, `Läs mer: ...`
+    r"(?:lue lisää|läs mer|les mer|læs mere|lees meer|leer más|lire plus|weiterlesen|"
+    r"czytaj więcej|читать далее|читати далі|devamını oku|baca selengkapnya|leggi di più|"
+    r"ler mais|saiba mais)\s*[:|]\s*\S|"
+    # WordPress under a post: `This entry was posted in China, Rason and tagged ...`
+    r"this (?:entry|post) was (?:posted|filed) (?:in|under)\b|"
+    # a head and its tags on one line, in more languages: `相關字詞﹕王毅`, `Tópicos: ...`
+    r"(?:相關字詞|相关字词|關鍵詞|关键词|關鍵字|关键字|標籤|标签|タグ|キーワード|태그|키워드|"
+    r"теги|тэги|темы|теми|мітки|etiketler|konular|tópicos|argomenti|themen|onderwerpen|"
+    r"sujets|thèmes|topik|topics in this article|related search terms)\s*[:：﹕]\s*\S|"
+    # previous / next links in other languages: `上一篇：西安地鐵新線通車`, `下一篇：...`
+    r"(?:上一篇|下一篇|上一則|下一則|上一条|下一条|前の記事|次の記事|이전 ?기사|다음 ?기사|"
+    r"предыдущая (?:статья|новость)|следующая (?:статья|новость)|article (?:précédent|suivant)|"
+    r"artículo (?:anterior|siguiente)|(?:vorheriger|nächster) artikel|"
+    r"articolo (?:precedente|successivo)|(?:vorig|volgend) artikel|(?:önceki|sonraki) haber|"
+    r"(?:poprzedni|następny) artykuł)\s*[:：﹕|›»]?\s*\S|"
+    # an e-paper's print and distribution lines: `This article was printed from PressReader`
+    r"(?:this article was )?printed (?:from|and distributed by) |"
+    r"this article appeared in print on page|printed from |"
+    # an advert's label with its text: `TEXT AD: Call ...`, `Advertisement: ...`
+    r"(?:text |sponsored )?ad(?:vert(?:isement)?)?\s*:\s*\S|"
+    # a note that the story was translated: `(Originally published in Japanese on ...)`
+    r"\(?originally published in (?:japanese|korean|chinese|french|german|spanish|russian|"
+    r"arabic|portuguese|italian|dutch|turkish|polish|ukrainian|indonesian)\b|"
+    # an app's or a channel's prompt: `Read this article on CSMonitor.com`
+    r"read this (?:article|story) (?:on|at|in) \S|"
+    # an appeal for money: `Support PREMIUM TIMES' journalism of integrity`
+    r"support [\w .’'-]{2,40}(?:'s?|’s?) journalism\b|"
+    r"your (?:tax[- ]deductible )?(?:gift|donation|support) (?:can|will|helps?|keeps?)\b|"
+    r"статья опубликована в (?:№|номере)|"
+    r"why news media is in crisis|"
+    # a page's feedback widget: `Is this page useful?`, `Was this article helpful?`
+    r"(?:is this (?:page|article) |was this (?:page|article|story|information) |did you find "
+    r"this (?:page |article )?)(?:useful|helpful)\?|report a problem with this page|"
+    # syndication and house notes under a story: NDTV's `(Except for the headline, this story
+    # has not been edited by NDTV staff and is published from a syndicated feed.)`
+    r"\(?(?:except for the headline|only the headline)[^()]{0,200}syndicated feed|"
+    r"(?:track|get|follow) (?:the )?latest news (?:live )?on \S|"
+    r"\(?catch all the [\w ,&]{2,80} on |get the [\w .'’-]{1,30} app\b|"
+    r"for information media\.? not an official record|dieses thema im programm\s*:)",
+    re.I,
+)
+"""Notes and links a page prints under its stories (a blog's category line, an e-paper's print
+lines, previous/next links, feedback widgets, syndication notes, app prompts): looked for only
+below the story's last sentence (`plain._tail_start`), so the common line pays nothing for
+them; an appeal naming journalism is looked for everywhere (`is_furniture`)."""
+
+
+def is_tail_note(text: str) -> bool:
+    return bool(_TAIL_NOTES.match(text.strip().lstrip("*_ ")))
+
+
 _CONTAINS = re.compile(
     r"(?:cookie|consent to|privacy policy|terms of (?:use|service)|newsletter|subscribe|"
     r"sign up|inbox|all rights reserved|registered trademark|can be reached at|"
@@ -253,7 +367,12 @@ _PROMO_PROSE = re.compile(
     r"поддержите нас|поддержать нас|підтримайте нас|후원하기|후원해 주세요|힘을 보태주세요|"
     r"初割|無料体験|購読のご案内|"
     r"(?:en|a) tu (?:mail|correo|e-?mail|casilla)|exclusiv[oa] para suscriptores|"
-    r"exclusive (?:to|for) subscribers|nur für abonnenten|réservée? aux abonnés)",
+    r"exclusive (?:to|for) subscribers|nur für abonnenten|réservée? aux abonnés|"
+    r"support [\w .’'-]{2,40}(?:'s?|’s?) journalism|tax[- ]deductible (?:gift|donation)|"
+    r"suscr[ií]b[ei]te a (?:nuestro|nuestra|la)|(?:whatsapp|telegram) (?:channel|kanal|saluran)|"
+    r"saluran (?:whatsapp|telegram)|now available on (?:telegram|whatsapp)|"
+    r"the views expressed (?:above |here |in this [\w-]+ )?(?:belong to|are (?:those of )?)"
+    r" the authors?)",
     re.I,
 )
 _LABELLED_LINK = re.compile(r"^[^.]{0,60}:\s*(?:https?://|www\.)\S+$")
@@ -348,7 +467,10 @@ CREDIT = re.compile(
     # translators, in the languages that credit them: `Tradução de Ana Luiza Prado`
     r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
     r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
-    r"traduzione di |перевод(?: с \w+)?\s*:? |" + INTERVIEW_CREDIT + r")",
+    r"traduzione di |перевод(?: с \w+)?\s*:? |"
+    # a contributor in Portuguese, Spanish, Italian, French: `* Colaborou Rafael Antunes`
+    r"\*?\s*(?:colaborou|colaboraram|colaboró|colaboraron|ha collaborato|hanno collaborato|"
+    r"a collaboré|ont collaboré)\s|" + INTERVIEW_CREDIT + r")",
     # the interviewer of a Q&A: `Propos recueillis par X`, `Das Gespräch führte X`
     re.I,
 )
@@ -516,6 +638,10 @@ _PAGE_LINE = re.compile(
 )
 
 
+_AD_LABEL = re.compile(r"^[\w .’'&-]{2,40} (?:AD|ADS|ADVERT|ADVERTISEMENT|ADVERTORIAL)$")
+"""An advert's slot named in capitals: `PT Mag Campaign AD`."""
+
+
 def is_furniture(text: str, prose: bool) -> bool:
     """Furniture known from its words. `prose` is whether the line reads as running text,
     which keeps a story's own sentence about a newsletter or cookies in the body."""
@@ -526,6 +652,9 @@ def is_furniture(text: str, prose: bool) -> bool:
         return True
     if len(key) <= 60 and is_ui_label(text):
         return True
+    ad_end = text.endswith(("AD", "ADS", "ADVERT", "ISEMENT", "ORIAL"))
+    if ad_end and len(key) <= 60 and _AD_LABEL.match(text.strip()):
+        return True
     if len(key) <= 16 and key[-1:].isdigit() and _PAGE_LINE.match(key):
         return True  # an e-paper's page: `Page 3`, `Seite A4`
     if len(key) <= 40 and key[:1] in "(+0123456789tpfm" and _PHONE_LINE.match(key):
@@ -535,6 +664,8 @@ def is_furniture(text: str, prose: bool) -> bool:
         stripped = stripped.lstrip("*_ ")  # Markdown emphasis: `*Read more:* [Title](url)`
     if _STARTS.match(stripped) or _END_MARK.match(stripped):
         return True
+    if "journalism" in key and _TAIL_NOTES.match(stripped):
+        return True  # `Support PREMIUM TIMES' journalism of integrity ...` between paragraphs
     if stripped[:1] in "TABCDEFGHIJKLMNOPQRSUVWXYZ" and _HOUSE_NOTE.match(stripped):
         return True
     if stripped[:1] in "Ph0123456789" and _PRINT_MARGIN.match(stripped):

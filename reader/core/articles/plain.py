@@ -217,7 +217,7 @@ _DIGIT = re.compile(r"\d")
 _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal data", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
-    r"top stories|trending|recommended|also|read more) (?:from|on|in|at) [\w .&'’-]{2,30}$|"
+    r"top stories|trending|recommended|also|read more) (?:from|on|in|at|with) [\w .&'’-]{2,30}$|"
     # A topic list's head: `Click the alert icon to follow topics:`, `Follow these topics`
     r"^(?:click the [\w ]{2,20} to )?follow (?:these |the |our )?topics$"
 )
@@ -298,7 +298,7 @@ _COMMENTS_STARTS = (
 """What a comments head starts with (a cheap test before the pattern)."""
 _COMMENTS_HEAD = re.compile(
     r"^(?:\d+\s+(?:responses?|comments?|replies|reacties|kommentare|commentaires|comentarios|"
-    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,60}|"
+    r"comentários|commenti|komentarzy|komentarze|komentáře|kommentarer|yorum)\b.{0,120}|"
     r"(?:leave a (?:reply|comment)|add a comment|post a comment|join the conversation|"
     r"laisser un commentaire|deja (?:un|tu) comentario|deixe (?:um|seu) comentário|"
     r"lascia un commento|dodaj komentarz|schreiben sie einen kommentar|"
@@ -427,6 +427,8 @@ usual, costs nothing."""
 _REMOVED = {FURN: "furniture", LIST_HEAD: "list head", LINK: "related link",
             CAPTION: "caption", END: "end mark", OUTLET: "masthead", SUMMARY: "summary head",
             TEXT: "below the end mark"}  # fmt: skip
+_TAIL = "after the story"
+"""The rule a line of the page's tail under the story is removed by (`_tail_start`)."""
 """The rule each kind of line is removed by, where it is removed."""
 
 
@@ -467,6 +469,8 @@ class _Line:
     note: bool = False
     """A house note about the piece (`This Commentary is part of RUSI's series on ...`): a
     sentence, but the outlet's about the story, not the story's; it never starts the body."""
+    tail: bool = False
+    """Below the story's last sentence, in the page's tail (`_tail_start`)."""
 
 
 def parse_text(
@@ -494,7 +498,7 @@ def parse_text(
     titled = hints.title or frontmatter.string(meta.get("title"))
     head, stand, kicker = _headline(lines, start, outlets, None if titled else hints)
     start = _keep_prose(lines, start, head, stand, kicker)
-    end = _footer_start(lines, start)
+    end = _tail_start(lines, start, _footer_start(lines, start))
     return _Assembly(lines, start, end, head, stand, kicker, outlets, meta, hints, record).build(
         fallback_title, warnings
     )
@@ -553,7 +557,7 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # the signature delimiter of an e-mail
         return line
     if (
-        len(stripped) < 90
+        len(stripped) < 160
         and (stripped[:1].isdigit() or stripped[:24].lower().startswith(_COMMENTS_STARTS))
         and _COMMENTS_HEAD.match(stripped)
     ):
@@ -966,7 +970,12 @@ _DATE_NOISE = frozenset({
 
 
 def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
-    """A date line: what is left without the dates, times and labels is a few words."""
+    """A date line: what is left without the dates, times and labels is a few words. A dated
+    entry that tells something (`- 12 June 2018 — The leaders meet in Singapore.`, a
+    timeline's) is no date line."""
+    entry = _DATED_ENTRY.match(text) if text[:1] in "-•*0123456789" else None
+    if entry and len(entry.group("what").split()) >= 3 and _has_sentence(entry.group("what")):
+        return False
     rest = text
     for stamp in reversed(stamps):
         rest = rest[: stamp.start] + " " + rest[stamp.end :]
@@ -2165,6 +2174,155 @@ def _footer_start(lines: list[_Line], start: int) -> int:
     return len(lines)
 
 
+def _tail_start(lines: list[_Line], start: int, end: int) -> int:
+    """Where the page's tail begins, below the story's last sentence: at the first box the
+    page puts under a story (a `Related`/`Tags`/`Comments` head, a share row, an advert's
+    label, a rights line, a newsletter or donation prompt, a date line) after which no
+    sentence of the story comes, together with the labels and notes right above it (a bio,
+    the outlet's disclaimer, a link's title, `Tag`, a tag). A short list of the story's
+    (bullets, a timeline) is never taken; nor is anything above a sentence of the story."""
+    _update_history(lines, start, end)
+    last = next((i for i in range(end - 1, start, -1) if _story_sentence(lines[i])), start)
+    mark = next((i for i in range(last + 1, end) if _tail_mark(lines, i, end)), end)
+    if mark == len(lines):
+        return end
+    first = mark
+    while first - 1 > last and _tail_label(lines[first - 1]):
+        first -= 1
+    for line in lines[first:end]:
+        line.tail = True
+        if line.kind == TEXT and bylines.END_BIO.match(line.unit.text.strip().strip("*_ ")):
+            line.kind = CREDIT  # a bio: who wrote it, kept with the credits
+    return first
+
+
+_DATED_ENTRY = re.compile(
+    r"^[-•*]?\s*(?:\d{1,2}\.?\s+[^\W\d]+\.?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)[^—–-]{0,20}\s[—–-]\s+(?P<what>\S.*)$"
+)
+_FIRST_PUBLISHED_ENTRY = re.compile(
+    r"^(?:first published|published|erstveröffentlichung|publié|publicado|pubblicato|"
+    r"gepubliceerd|opublikowano|опубликовано)\.?$",
+    re.I,
+)
+
+
+def _dated_entry(text: str) -> bool:
+    """A date, a dash and what happened (the dash looked for first: most lines have none)."""
+    return (" — " in text or " – " in text or " - " in text) and bool(
+        _DATED_ENTRY.match(text.strip())
+    )
+
+
+def _update_history(lines: list[_Line], start: int, end: int) -> None:
+    """A page's update history under the story (GOV.UK's `27 November 2026 — Corrected the
+    flag state of one vessel.` over `26 November 2026 — First published.`): dated entries
+    in a row, the oldest saying the page was first published. A timeline of the story's
+    has no such entry, and stays."""
+    i = start
+    while i < end:
+        j = i
+        while j < end and _dated_entry(lines[j].unit.text):
+            j += 1
+        if j - i >= 2 and any(
+            _FIRST_PUBLISHED_ENTRY.match(m.group("what").strip())
+            for line in lines[i:j]
+            if (m := _DATED_ENTRY.match(line.unit.text.strip()))
+        ):
+            for line in lines[i:j]:
+                if line.kind == TEXT:
+                    line.kind = FURN
+        i = j + 1
+
+
+def _story_sentence(line: _Line) -> bool:
+    """A sentence of the story: running text, or a sentence of five words or more (a short
+    closing paragraph, a bullet that is a sentence), and not a note about the story."""
+    if line.kind != TEXT or line.unit.heading or line.note:
+        return False
+    text = line.unit.text.strip()
+    if not line.prose:
+        if not _has_sentence(text):
+            return False
+        if len(text.split()) < 5 and not (_CJK.search(text) and len(text) >= 12):
+            return False
+    # a text line shorter than 250 characters was found no furniture when it was classified
+    return not _not_story(text, len(line.unit.text) < 250)
+
+
+def _has_sentence(text: str) -> bool:
+    """Ends a sentence, or holds one (`...的後續發展。（編輯：林文彬）1140904`)."""
+    return (
+        text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+        or "。" in text
+        or bool(_INNER_SENTENCE.search(text))
+    )
+
+
+def _not_story(text: str, classified: bool = False) -> bool:
+    """A paragraph under a story that is not of it: a bio, a disclaimer, a prompt.
+    `classified`: the furniture rules already found it none."""
+    if len(text) >= 400:
+        return furniture.is_promotion(text)  # a paragraph this long is a story's or a pitch
+    bare = text.strip("*_ ")
+    return (
+        bool(bylines.END_BIO.match(bare))
+        or (not classified and len(text) < 250 and furniture.is_furniture(text, True))
+        or furniture.is_promotion(text)
+        or furniture.is_rights(text)
+        or furniture.is_tail_note(text)
+        or ("@" in text and bool(_PITCH.search(text)))
+    )
+
+
+_PITCH = re.compile(
+    r"(?:^|[.?!]\s+)(?:send|e-?mail|write to|contact|pitch|tell) [^.?!]{0,80}[\w.+-]+@[\w-]+\.",
+    re.I,
+)
+"""An invitation to write to the outlet: `Send a short pitch to commentaries@rusi.org`."""
+
+
+def _tail_mark(lines: list[_Line], i: int, end: int) -> bool:
+    """A line that opens the page's tail when no sentence of the story follows it. A bare
+    furniture or date line does so only when no list and no sentence at all follows it (a
+    timeline of the story's, or a short last sentence, under an advert's label is the
+    story's)."""
+    line = lines[i]
+    kind = line.kind
+    if kind in (LIST_HEAD, LINK, END):
+        return True
+    text = line.unit.text.strip()
+    if kind == TEXT:
+        return (
+            furniture.normal(text) in furniture.TAIL_HEADS
+            or furniture.is_rights(text)
+            or _not_story(text)
+        )
+    if kind in (FURN, DATE):
+        return not any(
+            ln.kind == TEXT
+            and (ln.unit.bullet or (_has_sentence(ln.unit.text) and not _not_story(ln.unit.text)))
+            for ln in lines[i + 1 : end]
+        )
+    return False
+
+
+def _tail_label(line: _Line) -> bool:
+    """A line right above the tail's first box that belongs with it: any line the rules
+    already know (a credit, a date, furniture), a note about the story, or a label or a
+    link's title (a few words, no sentence), but no bullet: a list of the story's."""
+    if line.kind != TEXT:
+        return line.kind != SUMMARY
+    text = line.unit.text.strip()
+    if line.unit.bullet:
+        return False
+    return _not_story(text) or (
+        not _has_sentence(text)
+        and len(text.split()) <= 10
+        and (len(text) <= 24 or not _CJK.search(text))
+    )
+
+
 def _promo_block(lines: list[_Line], i: int) -> bool:
     """A newsletter's prompt under the story: its name, a line of pitch and its button
     (`Sign up for the Morning Update Newsletter` / `Start your day with ...` / `SIGN UP`),
@@ -2406,6 +2564,8 @@ class _Assembly:
                 out.append(Placement(text, None, self.dropped[text]))
             elif kind == TEXT and not footer and i >= self.start:
                 out.append(Placement(text, "body"))
+            elif kind == TEXT and line.tail:
+                out.append(Placement(text, None, _TAIL))
             else:
                 out.append(Placement(text, None, _REMOVED.get(kind, kind)))
 

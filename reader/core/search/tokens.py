@@ -50,6 +50,12 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(text) if has_cjk(text) else _LATIN.findall(text)
 
 
+def latin_words(text: str) -> list[str]:
+    """`words` of a text known to hold no CJK letter (`has_cjk` already asked): a text
+    with any letter past ASCII (a curly quote, a dash) is then not scanned for CJK twice."""
+    return _LATIN.findall(text)
+
+
 def is_cjk(token: str) -> bool:
     """Whether a token (from TOKEN) is a run of CJK letters."""
     # Every CJK letter is past U+1100: Latin, Greek and Cyrillic words stop at the compare.

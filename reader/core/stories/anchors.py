@@ -21,15 +21,26 @@ from functools import lru_cache
 from pathlib import Path
 
 PLACES = Path(__file__).with_name("places.tsv")
-_LETTERS = re.compile(r"[^\W\d_]+")
+CITIES = Path(__file__).with_name("places_cities.tsv")
+"""The larger cities' names from GeoNames (scripts/make_city_names.py): Nanning (南宁), Rabat
+(الرباط), Busan (부산), which are no time zone's city. CLDR's names come first."""
+ORGANISATIONS = Path(__file__).with_name("organisations.tsv")
+"""International organisations by the acronym English news gives them: 유엔, 国連, ООН are
+the UN; 나토, 北约, الناتو NATO (written by hand, one word each)."""
+_LETTERS = re.compile(r"(?:[^\W\d_]|[\u0591-\u05c7\u0900-\u0963\u0981-\u0dff\u0e31-\u0e4e])+")
+"""A word: letters, and the vowel signs and marks of Devanagari and the other Indic
+scripts, Thai and Hebrew, which are not letters to `\\w` (मुंबई, Mumbai, would be cut
+into four pieces and found nowhere)."""
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 """Chinese, Japanese and Thai write a name inside a run of characters with no space."""
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KOREAN_AFTER = frozenset(
     """은 는 이 가 을 를 의 에 와 과 도 로 만 측 산 인 에서 으로 에게 까지 부터 과의 와의
-    에서의 으로의 에서는 에서도 과는 와는 이나 이며 이다 이고 정부 당국""".split()
+    에서의 으로의 에서는 에서도 과는 와는 이나 이며 이다 이고 정부 당국
+    시 시장 시의 시는 시가 시에서 시민 시청 광역시 특별시""".split()
 )
-"""What Korean writes after a place name in one word (북한은, 중국과의, 미국산, 일본인)."""
+"""What Korean writes after a place name in one word (북한은, 중국과의, 미국산, 일본인; a city's
+시, "city", and what follows it: 부산시장, the mayor of Busan)."""
 INFLECTION = 3
 """Letters a Cyrillic, Greek, Arabic or Hebrew word may have past a place's name (or its
 stem) and still be it: Владивостоке, Китая, России."""
@@ -63,11 +74,19 @@ def place_table() -> dict[str, tuple[str, ...]]:
     from reader.core.stories.features import content_terms
 
     table: dict[str, tuple[str, ...]] = {}
-    for line in PLACES.read_text(encoding="utf-8").splitlines():
+    english_terms: dict[str, tuple[str, ...]] = {}
+    lines = PLACES.read_text(encoding="utf-8").splitlines()
+    lines += CITIES.read_text(encoding="utf-8").splitlines()
+    lines += [x for x in ORGANISATIONS.read_text(encoding="utf-8").splitlines() if x[:1] != "#"]
+    for line in lines:
         native, _, english = line.partition("\t")
-        terms = tuple(
-            t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in GENERIC
-        )
+        if native in table:
+            continue  # CLDR's name first
+        terms = english_terms.get(english)
+        if terms is None:
+            terms = english_terms[english] = tuple(
+                t for t in content_terms(ENGLISH_FORMS.get(english, english)) if t not in GENERIC
+            )
         if not terms:
             continue
         table[native] = terms
@@ -173,6 +192,11 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2})(?![\d]|\s*(?:тыс|м�
 once, with its unit, by `_RUSSIAN_AMOUNT`."""
 
 
+_GREEK = re.compile("[\u0370-\u03ff]")
+_DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+"""1.200: thousands set apart by dots, as Greek writes them (and a decimal comma, 2,5)."""
+
+
 def number_terms(text: str, normalized: bool = False) -> list[str]:
     """Figures written with Korean, Chinese, Japanese or Russian units, grouped by spaces or
     with a decimal comma, as the numbers an English text of them holds: 487억 -> "48.7"
@@ -185,6 +209,8 @@ def number_terms(text: str, normalized: bool = False) -> list[str]:
     values += [float(n) * _ARABIC_UNITS[u] for n, u in _ARABIC_AMOUNT.findall(text)]
     out = [_english(v) for v in values]
     out += [m.group().replace(" ", "").replace("\u00a0", "") for m in _GROUPED.finditer(text)]
+    if _GREEK.search(text):
+        out += [m.group().replace(".", "") for m in _DOT_GROUPED.finditer(text)]
     out += [
         f"{m.group(1)}.{m.group(2)}".rstrip("0").rstrip(".") for m in _DECIMAL_COMMA.finditer(text)
     ]

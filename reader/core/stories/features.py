@@ -173,7 +173,9 @@ class StoryFeatures:
     shingles: frozenset[int]
     """Hashes of the 5-word shingles of the body (near copies share most of them)."""
     weekdays: frozenset[int] = frozenset()
-    """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece."""
+    """Weekdays the lead names (0 = Monday): "said on Thursday" dates an undated piece,
+    gives a dateline without a year its weekday (`day_of_week`) and marks a piece that
+    recounts the day before its date (`similarity.next_day_account`)."""
     lead_dates: frozenset[tuple[int, int]] = frozenset()
     """(month, day) pairs the lead names: "from Saturday, September 27" dates one too."""
     foreign: bool = False
@@ -187,6 +189,13 @@ class StoryFeatures:
     follows: bool = False
     """The headline or lead dates its event by an earlier one ("a day after the two
     countries signed", "three days after a powerful earthquake"): a follow-up."""
+    looks_back: bool = False
+    """The lead places what it reports on the day before the piece's own ("yesterday",
+    "the previous afternoon", "last night"): with a weekday of the day before
+    (`weekdays`), what makes a next-day account (`similarity.next_day_account`)."""
+    day_of_week: int | None = None
+    """For a dateline without a year, its weekday (`dateline_weekday`): what an undated
+    piece naming a weekday is compared with."""
 
     def sort_key(self) -> tuple[int, str, str]:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
@@ -219,6 +228,32 @@ _OTHER_WEEKDAYS = {
     for name in names.split()
 }
 """Weekdays in the other languages of news (folded), for the leads of pieces in them."""
+_SCRIPT_WEEKDAYS = (
+    "الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد",
+    "pazartesi sali carsamba persembe cuma cumartesi pazar",
+    "senin selasa rabu kamis jumat sabtu ahad",
+    "poniedzialek wtorek srode czwartek piatek sobote niedziele",
+    "δευτερα τριτη τεταρτη πεμπτη παρασκευη σαββατο κυριακη",
+    "понеділок вівторок середу четвер пʼятницю суботу неділю",
+)
+"""Weekdays of Arabic (with the article: الخميس, Thursday), Turkish, Indonesian, Polish
+(accusative: w środę), Greek and Ukrainian, Monday first, folded as `words` folds
+them; "minggu", Indonesian Sunday, is also "week" and is left out."""
+_CJK_WEEKDAY = re.compile(
+    "([월화수목금토일])요일|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])"
+    "|วัน(จันทร์|อังคาร|พุธ|พฤหัสบดี|ศุกร์|เสาร์|อาทิตย์)"
+    "|(सोम|मंगल|बुध|गुरु|शुक्र|शनि|रवि)वार"
+)
+"""Weekdays written without spaces: Korean 목요일, Japanese 木曜日, Chinese 星期四 and 周四,
+Thai วันพฤหัสบดี; and Hindi गुरुवार, whose vowel signs split it into several `words`."""
+_CJK_WEEKDAY_OF = {
+    **{c: n for n, c in enumerate("월화수목금토일")},
+    **{c: n for n, c in enumerate("月火水木金土日")},
+    **{c: n for n, c in enumerate("一二三四五六日")},
+    "天": 6,
+    **{w: n for n, w in enumerate("จันทร์ อังคาร พุธ พฤหัสบดี ศุกร์ เสาร์ อาทิตย์".split())},
+    **{w: n for n, w in enumerate("सोम मंगल बुध गुरु शुक्र शनि रवि".split())},
+}
 _FEIRA = dict(zip(("segunda", "terca", "quarta", "quinta", "sexta"), range(5), strict=True))
 """Portuguese weekdays, counted only before "feira" (segunda-feira): alone they are
 ordinals ("segunda" is second)."""
@@ -227,6 +262,9 @@ ordinals ("segunda" is second)."""
 def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
     found = set()
     for para in paragraphs[:LEAD_PARAGRAPHS]:
+        if not para.isascii():
+            for match in _CJK_WEEKDAY.finditer(unicodedata.normalize("NFKC", para)):
+                found.add(_CJK_WEEKDAY_OF[next(g for g in match.groups() if g)])
         seq = [w[:-2] if w.endswith("'s") else w for w in words(para)]  # Friday's vote
         for k, word in enumerate(seq):
             if word in _WEEKDAYS:
@@ -236,6 +274,49 @@ def lead_weekdays(paragraphs: list[str]) -> frozenset[int]:
             elif word in _FEIRA and seq[k + 1 : k + 2] == ["feira"]:
                 found.add(_FEIRA[word])
     return frozenset(found)
+
+
+_LOOKS_BACK = re.compile(
+    r"\b(?:yesterday|last night|(?:the )?(?:previous|preceding) "
+    r"(?:day|morning|afternoon|evening|night))\b"
+)
+"""Words of an English lead that place its event on the day before the piece's date: a
+next-day account ("woke up to a day of mourning on Thursday after a methane explosion the
+previous afternoon")."""
+
+
+def looks_back(paragraphs: list[str]) -> bool:
+    """Whether the lead (`LEAD_PARAGRAPHS`) says its event was the day before."""
+    lead = " ".join(fold(p) for p in paragraphs[:LEAD_PARAGRAPHS])
+    return _LOOKS_BACK.search(lead) is not None
+
+
+YEARS_BEFORE = 2
+"""A dateline without a year (`ISTANBUL, Jan 14 (Reuters)`) falls on the weekday its lead
+names ("killed 19 workers on Wednesday") in one of the years up to this many before the
+file's own date (and not after it: a piece is saved once published). Three years hold
+each weekday of one day once at most (its weekday moves one or two days a year)."""
+
+
+def dateline_weekday(when: When, weekdays: frozenset[int], file_date: str | None) -> int | None:
+    """The weekday of a dateline without a year: the weekday its lead names when in exactly
+    one year near the file's date (`YEARS_BEFORE`) its day falls on it, else None (a lead
+    naming no weekday, or only others: a preview dated Friday that names the race's
+    Sunday). Only the weekday is kept, not that year: in an archive saved years after
+    the fact the year would be wrong, and against a dated piece the dateline takes the
+    year nearest it (`When.days_to`) as before."""
+    if when.year is not None or not weekdays or not file_date:
+        return None
+    saved = When.parse(file_date)
+    if saved is None or saved.year is None:
+        return None
+    fits = [
+        day.weekday()
+        for year in range(saved.year - YEARS_BEFORE, saved.year + 1)
+        if (day := _date(year, when.month, when.day)).weekday() in weekdays
+        and day.toordinal() <= (saved.ordinal() or 0)
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 _CJK_DAY = re.compile(r"(?<![\d月월])(\d{1,2})\s*[日일](?![\d])")
@@ -405,6 +486,11 @@ def fold(text: str) -> str:
         return text.lower()
     folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
     return folded.translate(ARABIC_DIGITS)
+
+
+_OTHER_WEEKDAYS.update(
+    (fold(name), day) for names in _SCRIPT_WEEKDAYS for day, name in enumerate(names.split())
+)
 
 
 def stem(word: str) -> str:
@@ -713,10 +799,12 @@ def extract(
     published: str | None = None,
     title_weight: int = DEFAULT_PARAMS.title_weight,
     header: tuple[str | None, ...] = (),
+    file_date: str | None = None,
 ) -> StoryFeatures:
     """Features of one parsed article (keyword-only: the article record is changing shape).
     `header`: the lines the parser set apart above the body (its dateline, standfirst),
-    read only for a date when the body gives none."""
+    read only for a date when the body gives none. `file_date`: the file's own date
+    (YYYY-MM-DD, from its modification time), for the year of a dateline without one."""
     body = content_paragraphs(paragraphs, byline)
     seq = words("\n".join(body))
     terms = term_counts(seq)
@@ -740,6 +828,7 @@ def extract(
         # A dateline the parser set apart from the body (as a standfirst): "الرياض 02 ربيع
         # الآخر 1448 هـ الموافق 14 سبتمبر 2026 م واس".
         when = other_dateline_when([line for line in header if line])
+    weekdays = lead_weekdays(body)
     return StoryFeatures(
         id=id,
         path=path,
@@ -751,13 +840,15 @@ def extract(
         when=when,
         terms=terms,
         shingles=_shingles(seq),
-        # Only an undated piece needs the days its lead names.
-        weekdays=lead_weekdays(body) if when is None else frozenset(),
+        weekdays=weekdays,
+        # Only an undated piece needs the dates its lead names.
         lead_dates=lead_dates(body, english) if when is None else frozenset(),
         foreign=foreign,
         anticipates=anticipates(title, body),
         english=english,
         follows=follows(title, body),
+        looks_back=when is not None and english and looks_back(body),
+        day_of_week=None if when is None else dateline_weekday(when, weekdays, file_date),
     )
 
 

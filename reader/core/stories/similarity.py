@@ -233,16 +233,62 @@ def weekday_gap(a: StoryFeatures, b: StoryFeatures) -> int | None:
     when = dated.when
     if when is None:
         return None
-    if when.year is None:
+    if when.year is None and (undated.lead_dates or dated.day_of_week is None):
         return _yearless_gap(undated, dated, when)
-    if undated.lead_dates:
+    if undated.lead_dates and when.year is not None:
         named = [When(when.year, month or when.month, day) for month, day in undated.lead_dates]
         return _named_gap(named, when)
-    day = when.weekday()
+    day = _weekday(dated)
     if day is None or not undated.weekdays:
         return None
+    if len(undated.weekdays) == 1 and any(
+        (day - back) % 7 in undated.weekdays for back in _event_days(dated)
+    ):
+        return WEEKDAY_MATCH
     near = any((day - w) % 7 in (0, 1) for w in undated.weekdays)
     return 1 if near else 3
+
+
+WEEKDAY_MATCH = -1
+"""`weekday_gap` for an undated piece whose lead names one weekday, that of the dated
+piece's event day (its date, or the day before for a next-day account, `_event_days`):
+`pair_features` counts it as the same day only when the words already say one event
+(`StoryParams.weekday_cosine`), since a weekday recurs every week."""
+
+
+def _weekday(doc: StoryFeatures) -> int | None:
+    """The weekday of a dated piece's day: from its date, or for a dateline without a year
+    the one its lead names (`StoryFeatures.day_of_week`)."""
+    when = doc.when
+    if when is None:
+        return None
+    return when.weekday() if when.year is not None else doc.day_of_week
+
+
+def _event_days(doc: StoryFeatures) -> tuple[int, ...]:
+    """How many days before its date the events a dated piece reports fell: 0, and 1 for a
+    next-day account, whose lead says "yesterday" or "the previous afternoon", or names
+    the weekday of the day before its date ("19 miners were killed late Wednesday" in a
+    piece of Thursday; a lead naming its own day too may still be one: `pair_features`
+    counts it only for two pieces in one language that share enough words)."""
+    day = _weekday(doc)
+    if doc.looks_back or (day is not None and (day - 1) % 7 in doc.weekdays):
+        return (0, 1)
+    return (0,)
+
+
+def next_day_account(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """Whether of two pieces dated a day apart the later recounts the earlier's day
+    (`_event_days`) and is no follow-up ("a day after the verdict"): the same event."""
+    if a.when is None or b.when is None:
+        return False
+    if a.when.year is not None and b.when.year is not None:
+        later = a if a.when.key() > b.when.key() else b
+    else:  # a dateline without a year: the two are a day apart in the nearest year
+        later = a if (a.when.month, a.when.day) > (b.when.month, b.when.day) else b
+        if {a.when.month, b.when.month} == {1, 12}:  # Dec 31 and Jan 1
+            later = b if later is a else a
+    return not later.follows and 1 in _event_days(later)
 
 
 def _yearless_gap(undated: StoryFeatures, dated: StoryFeatures, when: When) -> int | None:
@@ -307,9 +353,14 @@ def pair_features(
     the other ("a day after the signing"), how many anchors two languages' versions share
     that matter to the Latin-script one, and whether the two are in different languages."""
     gap = day_gap(a, b)
+    other_language = a.foreign != b.foreign or a.english != b.english
+    floor = params.next_day_cosine if gap == 1 and next_day_account(a, b) else None
     if gap is None:
         gap = weekday_gap(a, b)
-    other_language = a.foreign != b.foreign or a.english != b.english
+        if gap == WEEKDAY_MATCH:
+            gap, floor = 1, params.weekday_cosine
+    if other_language and gap is None and params.kind_anchors:
+        gap = undated_gap(a, b, va, vb, params)
     if other_language:
         # Shared numbers without dates to match are too thin to count.
         words, anchors = 0.0, (0.0 if gap is None else anchor_cosine(va, vb, params))
@@ -319,6 +370,11 @@ def pair_features(
         theme = theme_cosine(va, vb) if words else 0.0
         if theme and words - theme < params.min_event_cosine:
             words = 0.0  # they share the theme (its people, its countries), not an event
+    if floor is not None and not other_language and words >= floor:
+        # The day its lead names, or a next-day account of it: the same day. Not for two
+        # languages: anchors shared with an undated English piece naming the same weekday
+        # (two figures, a country) are no evidence of one event.
+        gap = 0
     same_outlet = a.source == b.source and a.source not in UNNAMED and not other_language
     return (
         words,
@@ -423,6 +479,41 @@ def anchor_cosine(a: Vector, b: Vector, params: StoryParams) -> float:
     cut_b = [w for t, w in b.items() if t[0].isdigit() or (t in a)]
     norm = math.sqrt(math.fsum(w * w for w in cut_a) * math.fsum(w * w for w in cut_b))
     return math.fsum(a[t] * b[t] for t in shared) / norm if norm else 0.0
+
+
+def undated_gap(
+    a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
+) -> int | None:
+    """The day gap given to two versions in different languages when the one not in
+    English has no date and names no day (`kind_anchor_gap`), or None. Only when several
+    independent anchors agree, never one: the kind of event their headlines name
+    (`kinds.py`: a grève, a Streik and a 파업 are a strike) and at least `kind_anchors`
+    telling anchors rare in the corpus (`AnchorVector.rare`: places, names, figures). The
+    same people and places a few days later are mostly another kind of event (the
+    detentions after a mine blast, the appeal after a verdict), which keeps them apart."""
+    if (a.when is None) == (b.when is None):
+        return None  # both undated: nothing dates either, and the rule places one by the other
+    undated = a if a.when is None else b
+    if undated.english and not undated.foreign:
+        return None  # an undated English piece is placed by its words among the English ones
+    if undated.weekdays or undated.lead_dates:
+        # It names its day, which `weekday_gap` read: a weekday a dateline without a
+        # year cannot be checked against, and the kind does not stand in for it (dpa's
+        # "am Dienstag" against Reuters' exclusive on the talks four days before).
+        return None
+    shared = [t for t in va.keys() & vb.keys() if _telling(t)]
+    rare = va.rare if isinstance(va, AnchorVector) else getattr(vb, "rare", None)
+    if rare is None:
+        return None
+    shared = [t for t in shared if t in rare]
+    if len(shared) < params.kind_anchors:
+        return None
+    from reader.core.stories.kinds import kinds_of
+
+    kinds_a = kinds_of(a)
+    if not kinds_a or not kinds_a & kinds_of(b):
+        return None
+    return params.kind_anchor_gap
 
 
 def _looks_ahead_at(a: StoryFeatures, b: StoryFeatures) -> bool:

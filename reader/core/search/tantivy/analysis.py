@@ -93,11 +93,16 @@ def indexed_words(tokens: list[str]) -> str:
     """`indexed` of the text whose tokens (`reader.core.search.tokens.words`) these are:
     a build's reading process cuts each text into words once, for this and the vocabulary."""
     known = _joined
-    missing = set(tokens).difference(known)
-    if missing:
-        if len(known) + len(missing) > CACHE_SIZE:
+    found = list(map(known.get, tokens))  # looked up in C: most words were met before
+    if None in found:
+        fresh: dict[str, str] = {}
+        for at, word in enumerate(tokens):
+            if found[at] is None:
+                joined = fresh.get(word)
+                if joined is None:
+                    joined = fresh[word] = " ".join(word_terms(word))
+                found[at] = joined
+        if len(known) + len(fresh) > CACHE_SIZE:
             known.clear()
-            missing = set(tokens)
-        for word in missing:
-            known[word] = " ".join(word_terms(word))
-    return " ".join(filter(None, map(known.__getitem__, tokens)))
+        known.update(fresh)
+    return " ".join(filter(None, found))

@@ -1,0 +1,195 @@
+"""The page's tail under the story (issue 14): how a reader knows the story has ended, by kind
+and in languages the fixture sets do not show, and the short lists of the story's own that
+must stay (a list of demands, a timeline, a closing summary)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.articles import ArticleReader
+from tests.unit.accounting import unaccounted
+from tests.unit.article_sample import BODY, HEAD, S3, parse
+
+READER = ArticleReader()
+
+
+def explained(text: str):  # type: ignore[no-untyped-def]
+    parsed, placements = READER.explain("tail.txt", text.encode(), "fallback")
+    assert unaccounted(text, parsed, placements) == []
+    return parsed, {p.text: p for p in placements}
+
+
+TAILS = {
+    "polish tags and comments": ["Tagi", "Korea Północna", "Chiny", "Komentarze (3)"],
+    "turkish read-more box and tags": [
+        "Devamını oku",
+        "Sınır görüşmeleri için yeni tarih belli oldu",
+        "Etiketler: Kuzey Kore, Çin",
+    ],
+    "russian tags and advert label": ["Теги", "КНДР   Китай   Переговоры", "Реклама"],
+    "korean tags": ["태그", "북한", "중국"],
+    "japanese related box": ["関連記事", "国境協議、来月再開へ", "漁業紛争の行方"],
+    "arabic topics": ["مواضيع", "الصين", "كوريا الشمالية"],
+    "indonesian related box": [
+        "Berita Terkait",
+        "Perundingan perbatasan dilanjutkan bulan depan",
+    ],
+    "german advert and more on the topic": [
+        "Anzeige",
+        "Mehr zum Thema",
+        "Grenzgespräche: Was auf dem Spiel steht",
+    ],
+    "italian read also and rights": [
+        "Leggi anche",
+        "Colloqui di confine, la data è fissata",
+        "Riproduzione riservata",
+    ],
+    "a comment form": [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Name *",
+        "Email *",
+        "Post Comment",
+    ],
+    "a donation box": [
+        "Support our journalism",
+        "Your donation keeps our reporting free for everyone who needs it.",
+        "Donate",
+    ],
+    "an e-paper's print lines": [
+        "Read in app",
+        "This article was printed from PressReader",
+        "Printed and distributed by PressReader",
+    ],
+    "a link's title over a related box": [
+        "The Border Talks Explained",
+        "Related",
+        "What the fishing dispute is about",
+        "Who sits at the table",
+    ],
+    "an update history": [
+        "Published 2 March 2026",
+        "Last updated 3 March 2026",
+        "- 3 March 2026 — Added the list of delegates.",
+        "- 2 March 2026 — First published.",
+        "Is this page useful?",
+    ],
+    "a pitch with an address": [
+        "Have a story idea? Send a short note to tips@harbourtimes.example and we will reply.",
+    ],
+    "an app prompt and a Korean rights line": [
+        "Get the Harbour Times app for news on the go",
+        "ⓒ 항구신문, 무단 전재 및 재배포 금지",
+    ],
+    "a finnish read-more link under share buttons": [
+        "Jaa",
+        "Lue lisää: Kalastuskiista kärjistyy – mitä seuraavaksi?",
+    ],
+    "a syndication note": [
+        "(Except for the headline, this story has not been edited by Harbour Times staff and "
+        "is published from a syndicated feed.)",
+    ],
+    "a previous and next link in Chinese": ["上一篇：漁業談判陷入僵局", "下一篇：邊境口岸恢復通關"],
+    "a blog's category line and a comments head": [
+        "This entry was posted in Diplomacy and tagged border talks. Bookmark the permalink.",
+        "2 Responses to Border talks to resume next month after a long pause, officials say today",
+        "Good summary. I doubt the talks will get anywhere before the winter season begins.",
+        "Reply",
+    ],
+}
+
+
+@pytest.mark.parametrize("tail", TAILS.values(), ids=list(TAILS))
+def test_the_tail_under_the_story_leaves_the_body(tail: list[str]) -> None:
+    text = f"{HEAD}\n\n{BODY}\n" + "\n\n".join(tail) + "\n"
+    parsed, places = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    for line in tail:
+        assert line not in "\n".join(parsed.paragraphs)
+        place = places[line]  # removed by a named rule, or a date line (not the body)
+        assert (place.field is None and place.removed) or place.field == "date line"
+
+
+def test_a_bio_and_a_disclaimer_above_the_tags_go_to_the_credits_and_away() -> None:
+    bio = "Maria Lopez is a senior fellow at the Centre for Maritime Studies in Lisbon."
+    note = "The views expressed here are those of the author and not of this publication."
+    text = f"{HEAD}\n\n{BODY}\n{bio}\n\n{note}\n\nTopics\n\nFisheries   Diplomacy\n"
+    parsed, places = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert bio in (parsed.meta.credits or "")
+    assert places[note].field is None
+
+
+def test_a_contributor_in_portuguese_goes_to_the_credits() -> None:
+    credit = "* Colaborou Ana Souza, de Lisboa"
+    text = f"{HEAD}\n\n{BODY}\n{credit}\n\nLeia também\n\nPescadores voltam ao porto\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert "Ana Souza" in (parsed.meta.credits or "")
+
+
+def test_story_prose_after_a_short_list_keeps_the_list() -> None:
+    demands = ["- an end to the patrols", "- compensation for the crews", "- a new quota"]
+    after = (
+        "The fishermen said they would return to the harbour on Friday if none of the demands "
+        "was met, and the union backed them in a statement."
+    )
+    text = f"{HEAD}\n\n{BODY}\n" + "\n".join(demands) + f"\n\n{after}\n\nTags\n\nFisheries\n"
+    parsed, _ = explained(text)
+    body = "\n".join(parsed.paragraphs)
+    assert all(d.lstrip("- ") in body for d in demands)
+    assert parsed.paragraphs[-1] == after
+    assert "Fisheries" not in body
+
+
+def test_a_closing_timeline_above_the_related_box_stays() -> None:
+    timeline = ["- 2019: talks break down", "- 2023: patrols begin", "- 2026: talks resume"]
+    text = (
+        f"{HEAD}\n\n{BODY}\n"
+        + "\n".join(timeline)
+        + "\n\nRelated\n\nWhat the fishing dispute is about\n"
+    )
+    parsed, _ = explained(text)
+    body = "\n".join(parsed.paragraphs)
+    assert all(t.lstrip("- ") in body for t in timeline)
+    assert "What the fishing dispute" not in body
+
+
+def test_a_summary_list_under_an_advert_label_stays() -> None:
+    summary = ["- Talks resume in March", "- Patrols continue meanwhile"]
+    text = f"{HEAD}\n\n{BODY}\nAdvertisement\n\n" + "\n".join(summary) + "\n"
+    parsed, _ = explained(text)
+    body = "\n".join(parsed.paragraphs)
+    assert all(s.lstrip("- ") in body for s in summary)
+    assert "Advertisement" not in body
+
+
+def test_a_short_last_sentence_under_an_advert_label_stays() -> None:
+    text = f"{HEAD}\n\n{BODY}\nAdvertisement\n\nTalks resume Monday.\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == "Talks resume Monday."
+
+
+def test_a_dated_timeline_of_the_story_is_no_update_history() -> None:
+    timeline = [
+        "- 12 June 2018 — The leaders meet in Singapore.",
+        "- 27 February 2019 — The Hanoi summit ends early.",
+    ]
+    text = f"{HEAD}\n\n{BODY}\n" + "\n".join(timeline) + "\n"
+    parsed, _ = explained(text)
+    body = "\n".join(parsed.paragraphs)
+    assert all(t.lstrip("- ") in body for t in timeline)
+
+
+def test_a_cross_head_with_the_story_under_it_is_no_tail() -> None:
+    text = f"{HEAD}\n\n{BODY}\nWhat comes next\n\n{S3.replace('Analysts', 'Diplomats')}\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-2] == "What comes next"
+
+
+def test_a_chinese_last_paragraph_with_an_editor_glued_on_stays() -> None:
+    zh = "外交部發言人表示，雙方將於下月在邊境城市舉行會談，籌備工作已經開始。"
+    last = "韓國總統府表示，正密切關注後續發展。（編輯：林文彬）1140904"
+    text = f"邊境會談下月重啟\n\n{zh}\n\n{zh}\n\n{last}\n\n延伸閱讀\n\n漁業談判陷入僵局\n"
+    parsed = parse(text)
+    assert "密切關注後續發展" in parsed.paragraphs[-1]
