@@ -444,10 +444,19 @@ _CJK_DESK = re.compile(
 `편집국`, `디지털뉴스팀`."""
 
 
+_DESK_HINT = re.compile(
+    r"reda[ckzçk]|rédac|staff|desk|newsroom|editor|редак|σύντ|haber merk|編集|编辑|編輯|편집|"
+    r"보도국|뉴스|팀$|報道部|取材班|新闻中心|新聞中心|编辑室|編輯室",
+    re.I,
+)
+
+
 def desk_credit(text: str) -> bool:
     """Whether a short line is a newsroom's desk credit, not an author (see _DESK)."""
     stripped = text.strip().strip("*_ ")
-    if not stripped or len(stripped) > 60 or ":" in stripped or any(c.isdigit() for c in stripped):
+    if not stripped or len(stripped) > 60 or not _DESK_HINT.search(stripped):
+        return False  # (a cheap test before the patterns: most lines name no desk)
+    if ":" in stripped or any(c.isdigit() for c in stripped):
         return False
     if not _CJK_START.match(stripped):
         match = _DESK.match(stripped)

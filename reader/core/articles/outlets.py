@@ -33,7 +33,19 @@ _CJK_DECORATION = re.compile(
 )
 """What a CJK masthead or house credit adds to the paper's name: `明報新聞網` (Ming Pao's news
 site), `西日本新聞me`, `日経電子版`, `조선닷컴`, `【明報專訊】` (Ming Pao's own dispatch)."""
-_CJK_END = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3](?:me|web)?\s*$", re.I)
+
+
+def _cjk_ending(text: str) -> bool:
+    """Whether a name ends in a CJK character, or in a site's `me`/`web` after one."""
+    tail = text.rstrip()
+    if tail[-2:].lower() == "me" or tail[-3:].lower() == "web":
+        tail = tail[:-3] if tail[-3:].lower() == "web" else tail[:-2]
+    last = tail[-1:]
+    return bool(last) and (
+        "\u3040" <= last <= "\u30ff" or "\u4e00" <= last <= "\u9fff" or "\uac00" <= last <= "\ud7a3"
+    )
+
+
 _HOST = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}", re.I)
 _EMAIL_HOST = re.compile(r"@((?:[\w-]+\.)+[a-z]{2,})", re.I)
 
@@ -88,7 +100,7 @@ class OutletTable:
             bare = _DECORATION.sub("", text)
             if bare != text:
                 found = self._names.get(key(bare))
-        if found is None and len(text) <= 24 and _CJK_END.search(text):
+        if found is None and len(text) <= 24 and _cjk_ending(text):
             bare = _CJK_DECORATION.sub("", text)
             if bare != text and len(bare) >= 2:
                 found = self._names.get(key(bare))

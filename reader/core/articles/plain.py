@@ -1581,12 +1581,14 @@ def _mark_entry_signatures(lines: list[_Line], start: int, outlets: OutletTable)
         text = line.unit.text.strip()
         if line.kind != TEXT or line.prose or len(text) > 70:
             continue
+        if not text[:1].isdigit() and not (
+            i > 0
+            and lines[i - 1].unit.text.lstrip()[:1].isdigit()
+            and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
+        ):
+            continue  # neither the entry's time nor a name under its time line
         signed = _ENTRY_SIGNED.match(text)
         if signed is None:
-            continue
-        if signed.group("time") is None and not (
-            i > 0 and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
-        ):
             continue
         names = bylines.bare(signed.group("who"), lambda s: outlets.named(s) is not None)
         if names:
