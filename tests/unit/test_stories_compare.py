@@ -38,6 +38,16 @@ def _clashes(left: list[str], right: list[str]) -> list[tuple[tuple[str, ...], t
             "The flood that swept Esker Falls killed 61, officials now say.",
             (("63",), ("61",)),
         ),  # a compound number word
+        (
+            "The strike left 37 container ships waiting to berth at the port of Rotterdam.",
+            "By Tuesday evening, 42 ships were waiting outside the port, the port authority said.",
+            (("37",), ("42",)),
+        ),  # no class word: the noun after the number says what it counts
+        (
+            "Rescuers found 12 miners alive in the flooded shaft.",
+            "By dawn 14 miners had been found alive in the flooded shaft.",
+            (("12",), ("14",)),
+        ),  # miners: the noun again
     ],
 )
 def test_one_count_told_in_other_words_is_a_discrepancy(
@@ -54,6 +64,38 @@ def test_the_same_count_in_other_words_is_no_discrepancy() -> None:
 def test_counts_of_different_things_are_not_paired() -> None:
     injured = "At least 13 people were injured when the ferry overturned near Kessel Island."
     assert _clashes([FERRY_12], [injured]) == []
+
+
+def test_counts_of_one_noun_with_nothing_else_shared_are_not_paired() -> None:
+    # Two fleets: the sentences share the counted noun and nothing more.
+    left = ["Navy patrols escorted 37 ships through the strait overnight."]
+    right = ["Insurers listed 42 ships as damaged by the storm in harbour."]
+    assert _clashes(left, right) == []
+
+
+def test_one_noun_counted_for_two_different_things_is_not_paired() -> None:
+    left = ["Police arrested 5 soldiers at the border crossing on Sunday."]
+    right = ["At the border crossing 8 soldiers were injured by the blast."]
+    assert _clashes(left, right) == []
+
+
+def test_durations_and_amounts_are_not_counted_nouns() -> None:
+    # Worded apart, "three days" of talks and "four days" of ceasefire are two spans, and
+    # "$3 billion" of loans and "$4 billion" of trade two sums, though each pair shares a word.
+    assert (
+        _clashes(
+            ["Talks lasted three days in Geneva before the deal was signed."],
+            ["The ceasefire held for four days, monitors based in Geneva reported."],
+        )
+        == []
+    )
+    assert (
+        _clashes(
+            ["Exporters in Busan shipped goods worth 3 billion won."],
+            ["Busan port handled 4 billion tonnes of cargo."],
+        )
+        == []
+    )
 
 
 def test_a_count_the_other_version_gives_elsewhere_is_no_discrepancy() -> None:

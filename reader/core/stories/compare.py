@@ -190,10 +190,11 @@ def _sentence(paragraph: int, text: str) -> Sentence:
     )
     names = frozenset(m.group() for m in _NAME.finditer(text))
     numbers = _numbers(text)
+    nouns = _counted_nouns(text)
     counts = {
         value: classes
         for value, near in _numbers(text, COUNT_CONTEXT).items()
-        if (classes := _count_classes(value, near))
+        if (classes := _count_classes(value, near) | nouns.get(value, frozenset()))
     }
     return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names, counts)
 
@@ -281,6 +282,45 @@ def _counts(sents: Sequence[Sentence]) -> set[tuple[str, str]]:
     }
 
 
+_NOT_COUNTED = frozenset(
+    stem(w)
+    for w in """thousand thousands million millions billion billions trillion mln bn lakh crore
+    percent percentage cent
+    per point points second seconds minute minutes hour hours day days week weeks month
+    months year years decade decades time times people person persons men women children
+    others more""".split()
+)
+"""Words after a number that scale or time it rather than say what it counts: "$3
+billion" and "$4 billion", "three days" and "four days" in two sentences sharing a word
+are as often two things as one told twice. People are counted by what happened to them
+(`_CLASS_WORDS`: killed, injured, arrested), not by the word people."""
+NOUN_MARK = "="
+"""Prefix of a counted-noun class ("=ship" for "37 container ships"), kept apart from the
+named classes of `_CLASS_WORDS`."""
+
+
+def _counted_nouns(text: str) -> dict[str, frozenset[str]]:
+    """For each whole number, the words right after it up to the first stop word, as
+    classes: "leaving 37 container ships waiting" gives 37 `=container` and `=ship`, "42
+    ships were waiting" gives 42 `=ship`. What a number counts is the noun that follows
+    it in English, so two versions' counts of ships pair even when no class word (killed,
+    injured, seats) names them."""
+    tokens = _compounds(words(text))
+    out: dict[str, set[str]] = {}
+    for index, token in enumerate(tokens):
+        value = _value(token)
+        if value is None or not value.isdigit() or _is_year(value):
+            continue
+        for following in tokens[index + 1 : index + 3]:
+            if is_stop(following) or _value(following) is not None:
+                break
+            stemmed = stem(following)
+            if stemmed in _NOT_COUNTED:
+                break
+            out.setdefault(value, set()).add(NOUN_MARK + stemmed)
+    return {value: frozenset(nouns) for value, nouns in out.items()}
+
+
 def _count_classes(value: str, context: frozenset[str]) -> frozenset[str]:
     """Classes of the words beside a number that counts people or things: a whole number,
     not a year (a magnitude of 6.8 beside "killed" counts nobody)."""
@@ -324,11 +364,23 @@ def _clashes(
     for a in sent.numbers - other.numbers:
         for b in other.numbers - sent.numbers:
             a_counts, b_counts = sent.counts.get(a, frozenset()), other.counts.get(b, frozenset())
-            if a_counts or b_counts:
-                shared = a_counts & b_counts  # both whole numbers when not empty
+            shared = a_counts & b_counts  # both whole numbers when not empty
+            named_a, named_b = _named(a_counts), _named(b_counts)
+            if named_a or named_b or shared:
+                if named_a and named_b and not named_a & named_b:
+                    continue  # "5 soldiers arrested" and "8 soldiers injured": two counts
+                if not same_fact and shared and not _named(shared):
+                    # Counts of one noun only ("37 ships", "42 ships"), worded apart: near
+                    # values in sentences sharing two more words ("port", "waiting"), or
+                    # they count two fleets ("three lines" to privatise, "six lines" in all).
+                    nouns = {c[len(NOUN_MARK) :] for c in shared}
+                    others = (sent.terms & other.terms) - nouns
+                    if len(others) < NOUN_SHARED_WORDS or not _near(a, b):
+                        continue
                 # "the three leaders" worded apart are not a count of "26 foreign leaders"
                 close = same_fact or (shared and _close(a, b, shared))
-                if close and any((a, c) not in theirs and (b, c) not in mine for c in shared):
+                told = _named(shared) or shared  # a class word decides when there is one
+                if close and any((a, c) not in theirs and (b, c) not in mine for c in told):
                     pairs.append((a, b))
             elif same_fact and _is_year(a) == _is_year(b) and sent.context[a] & other.context[b]:
                 pairs.append((a, b))
@@ -336,6 +388,26 @@ def _clashes(
         return None
     left, right = sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
     return Discrepancy(sent.text, other.text, tuple(left), tuple(right), "number")
+
+
+NOUN_SHARED_WORDS = 2
+"""Words besides the counted noun two sentences worded apart must share for their counts
+of it to be one figure: with one, "three lines" a state would privatise and "six lines" a
+network has paired on "private" (events12's metro strike)."""
+NOUN_SPREAD = 1.5
+"""How far apart two counts of one noun may be (the larger at most this times the
+smaller): 37 and 42 ships, 12 and 14 miners, 3 and 4 sailors pair; 3 and 6 lines do not."""
+
+
+def _near(a: str, b: str) -> bool:
+    if not (a.isdigit() and b.isdigit()):
+        return False
+    x, y = sorted((int(a), int(b)))
+    return y <= x * NOUN_SPREAD
+
+
+def _named(classes: frozenset[str]) -> frozenset[str]:
+    return frozenset(c for c in classes if not c.startswith(NOUN_MARK))
 
 
 def _count_clash(
