@@ -317,6 +317,8 @@ def _counted_nouns(text: str) -> dict[str, frozenset[str]]:
             stemmed = stem(following)
             if stemmed in _NOT_COUNTED:
                 break
+            if stemmed in CLASS_OF:
+                continue  # a class word (km, seats) counts as its class already
             out.setdefault(value, set()).add(NOUN_MARK + stemmed)
     return {value: frozenset(nouns) for value, nouns in out.items()}
 
@@ -377,9 +379,9 @@ def _clashes(
                     others = (sent.terms & other.terms) - nouns
                     if len(others) < NOUN_SHARED_WORDS or not _near(a, b):
                         continue
-                # "the three leaders" worded apart are not a count of "26 foreign leaders"
-                close = same_fact or (shared and _close(a, b, shared))
                 told = _named(shared) or shared  # a class word decides when there is one
+                # "the three leaders" worded apart are not a count of "26 foreign leaders"
+                close = same_fact or (shared and _close(a, b, told))
                 if close and any((a, c) not in theirs and (b, c) not in mine for c in told):
                     pairs.append((a, b))
             elif same_fact and _is_year(a) == _is_year(b) and sent.context[a] & other.context[b]:
