@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -22,7 +23,7 @@ from reader.core.progress import IndexUnwritable, Progress
 from reader.core.search import Hit
 from reader.core.search.planning import corrected_text
 from reader.core.store import Note
-from reader.core.text import clean, day_text, json_safe, plural
+from reader.core.text import clean, day_text, json_safe, plural, printable
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -205,6 +206,13 @@ def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.raw_err = raw_err
     try:
+        if args.corpus and not Path(args.corpus).expanduser().is_dir():
+            # Named as the user gave it: the config file is not what is wrong.
+            what = "a file, expected a folder of articles"
+            missing = not Path(args.corpus).expanduser().exists()
+            raise UserError(
+                f"--corpus {printable(args.corpus)}: {'no such folder' if missing else what}"
+            )
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:
             print(f"newsreader: warning: {warning}", file=sys.stderr)
@@ -237,9 +245,24 @@ def _article_key(config: Config, given: str) -> str:
             relative = candidate.resolve().relative_to(corpus)
         except (ValueError, OSError):
             continue
-        if candidate.is_file():
+        if candidate.is_file() or _ESCAPED_BYTE.search(given):
+            # (A name that is not UTF-8 is printed, stored and hashed with its bytes as
+            # `\xe9`; given back as printed, it names that article.)
             return article_id(relative.as_posix())
+    if "/" in given or os.sep in given or path.suffix.lower() in ARTICLE_SUFFIXES:
+        # A file, not an id: say which of the two is wrong with it.
+        if path.exists():
+            raise UserError(
+                f"{printable(given)}: not an article of the corpus {printable(str(corpus))}"
+            )
+        raise UserError(f"{printable(given)}: no such file (nor an article with this id)")
     return given
+
+
+_ESCAPED_BYTE = re.compile(r"\\x[0-9a-f]{2}")
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".eml"})
+"""What an article's file is called (`articles.reader.EXTENSIONS`, not imported here so
+that `newsreader --help` loads no parser): `show notes.txt` means a file."""
 
 
 def _library(config: Config) -> Library:

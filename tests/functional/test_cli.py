@@ -178,7 +178,7 @@ def test_an_article_is_named_by_its_id_or_its_file(
     outside.write_text("Kim Jong Un said nothing.\n")
     result = run("--config", str(config_file), "show", str(outside))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
-    assert str(outside) in result.stderr
+    assert str(outside) in result.stderr and "not an article of the corpus" in result.stderr
 
 
 def test_index_summary_and_search_reindexes_changes(config_file: Path, corpus: Path) -> None:
@@ -198,7 +198,9 @@ def test_index_summary_and_search_reindexes_changes(config_file: Path, corpus: P
         (["search", "foo:bar"], "unknown field 'foo:'"),
         (["search", "x", "--limit", "0"], "expected a number above 0"),
         (["show", "nope"], "no article with id 'nope'"),
-        (["--corpus", "/does/not/exist", "index"], "corpus: folder /does/not/exist does not exist"),
+        (["--corpus", "/does/not/exist", "index"], "newsreader: --corpus /does/not/exist: no such"),
+        (["show", "nothere/missing.txt"], "nothere/missing.txt: no such file (nor an article"),
+        (["tag", "missing.md", "x"], "missing.md: no such file (nor an article with this id)"),
         (["--config", "/nope.yaml", "index"], "/nope.yaml: config file not found"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
@@ -329,3 +331,10 @@ def test_a_pattern_cut_to_its_most_common_words_says_so_in_one_line(config_file:
     (line,) = result.stderr.splitlines()
     assert line.startswith("newsreader: *e* matches ") and line.endswith(" most common")
     assert len(json.loads(result.stdout)) == 5
+
+
+def test_the_file_suffixes_the_cli_takes_for_a_file_are_the_ones_the_corpus_reads() -> None:
+    from reader.cli import ARTICLE_SUFFIXES
+    from reader.core.articles.reader import EXTENSIONS
+
+    assert frozenset(EXTENSIONS) == ARTICLE_SUFFIXES

@@ -66,6 +66,10 @@ def test_file_names_reach_the_command_line_as_text(config_file: Path, corpus: Pa
     for word in ("zurichmarker", "cp949marker"):
         (found,) = json.loads(run(*cfg, "search", word, "--json").stdout)
         assert run(*cfg, "show", found["id"]).returncode == 0
+        # The path as `search` printed it names the same article.
+        by_path = run(*cfg, "show", found["path"], "--json")
+        assert by_path.returncode == 0, by_path.stderr
+        assert json.loads(by_path.stdout)["id"] == found["id"]
 
 
 async def test_the_app_opens_on_undecodable_names(config_file: Path, corpus: Path) -> None:
