@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from reader.core.stories.anchors import number_terms, place_terms
-from reader.core.stories.features import StoryFeatures, extract
+from reader.core.stories.features import StoryFeatures
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import DocFrequencies, similarity, vector, weekday_gap
+from tests.unit.story_pieces import piece
 
 P = DEFAULT_PARAMS
 
@@ -65,16 +66,7 @@ def test_figures_with_their_units_are_written_as_english_writes_them(
     assert number_terms(text) == figures
 
 
-def _piece(name: str, title: str, text: str, date: str | None) -> StoryFeatures:
-    return extract(
-        id=name,
-        path=f"{name}.txt",
-        title=title,
-        source=name,
-        date=date,
-        byline=None,
-        paragraphs=[text],
-    )
+_piece = piece
 
 
 ENGLISH = _piece(

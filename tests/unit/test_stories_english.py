@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.stories.clustering import cluster
-from reader.core.stories.features import StoryFeatures, When, dateline_weekday, extract
+from reader.core.stories.features import StoryFeatures, When, dateline_weekday
 from reader.core.stories.params import DEFAULT_PARAMS as P
 from reader.core.stories.similarity import (
     DocFrequencies,
@@ -16,21 +16,13 @@ from reader.core.stories.similarity import (
     similarity,
     vector,
 )
+from tests.unit.story_pieces import piece
 
 
 def _piece(
     name: str, paragraphs: list[str], date: str | None, file_date: str | None = None
 ) -> StoryFeatures:
-    return extract(
-        id=name,
-        path=f"{name}.txt",
-        title="",
-        source=name,
-        date=date,
-        byline=None,
-        paragraphs=paragraphs,
-        file_date=file_date,
-    )
+    return piece(name, "", paragraphs, date, file_date)
 
 
 FLOOD = [

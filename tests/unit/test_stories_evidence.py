@@ -10,6 +10,7 @@ import pytest
 from reader.core.stories.features import StoryFeatures, When, anticipates, content_terms, extract
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import similarity
+from tests.unit.story_pieces import piece
 
 P = DEFAULT_PARAMS
 
@@ -137,15 +138,7 @@ OTHER = (
 
 
 def _article(name: str, text: str, date: str | None) -> StoryFeatures:
-    return extract(
-        id=name,
-        path=f"{name}.txt",
-        title="",
-        source=name,
-        date=date,
-        byline=None,
-        paragraphs=[text],
-    )
+    return piece(name, "", text, date)
 
 
 def test_numbers_written_against_korean_or_japanese_words_are_words_of_their_own() -> None:

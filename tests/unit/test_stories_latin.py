@@ -12,7 +12,6 @@ from reader.core.stories.anchors import anchor_terms
 from reader.core.stories.features import (
     StoryFeatures,
     When,
-    extract,
     lead_dates,
     lead_weekdays,
     other_dateline_when,
@@ -21,6 +20,7 @@ from reader.core.stories.features import (
 from reader.core.stories.latin import figure_terms, place_terms, unelided
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import DocFrequencies, similarity, vector
+from tests.unit.story_pieces import piece
 
 P = DEFAULT_PARAMS
 
@@ -101,15 +101,7 @@ def test_other_language_leads_name_their_day() -> None:
 
 
 def _piece(name: str, title: str, text: str, date: str | None = "2026-03-10") -> StoryFeatures:
-    return extract(
-        id=name,
-        path=f"{name}.txt",
-        title=title,
-        source=name,
-        date=date,
-        byline=None,
-        paragraphs=[text],
-    )
+    return piece(name, title, text, date)
 
 
 ENGLISH = _piece(

@@ -10,10 +10,11 @@ import pytest
 
 from reader.core.stories.anchors import place_terms
 from reader.core.stories.clustering import cluster
-from reader.core.stories.features import StoryFeatures, extract, lead_weekdays
+from reader.core.stories.features import StoryFeatures, lead_weekdays
 from reader.core.stories.kinds import event_kinds
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import DocFrequencies, similarity, vector
+from tests.unit.story_pieces import piece
 
 P = DEFAULT_PARAMS
 
@@ -100,11 +101,7 @@ def test_weekdays_in_other_scripts_date_an_undated_lead(lead: str, day: int) -> 
     assert lead_weekdays([lead]) == {day}
 
 
-def _piece(name: str, title: str, text: str, date: str | None) -> StoryFeatures:
-    return extract(
-        id=name, path=f"{name}.txt", title=title, source=name, date=date, byline=None,
-        paragraphs=[text],
-    )  # fmt: skip
+_piece = piece
 
 
 ENGLISH = _piece(

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.stories.clustering import cluster
-from reader.core.stories.features import StoryFeatures, extract
+from reader.core.stories.features import StoryFeatures
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import DocFrequencies, similarity, theme_cosine, vector
+from tests.unit.story_pieces import piece
 from tests.unit.test_stories import features_of
 
 P = DEFAULT_PARAMS
@@ -19,15 +20,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _piece(name: str, title: str, text: str, date: str = "2026-05-14") -> StoryFeatures:
-    return extract(
-        id=name,
-        path=f"{name}.txt",
-        title=title,
-        source=name,
-        date=date,
-        byline=None,
-        paragraphs=[text],
-    )
+    return piece(name, title, text, date)
 
 
 # Pieces of one day that all name Lula, Brazil and Mercosur, each about something else
