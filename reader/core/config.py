@@ -120,6 +120,14 @@ class SourceEntry(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
         list[Text] | None,
         _expects("a list", "Other names: mastheads, short forms, the name in its own script."),
     ] = None
+    marks: Annotated[
+        list[Text] | None,
+        _expects(
+            "a list",
+            "Names matched only with their case, as a dateline or sign-off prints them "
+            "(an acronym that in lower case is a word: MAP, TAP).",
+        ),
+    ] = None
     domains: Annotated[
         list[Text] | None, _expects("a list", "Web and e-mail domains (subdomains match too).")
     ] = None
@@ -663,6 +671,7 @@ def _sources(entries: list[SourceEntry], root: yaml.Node, where: _Where) -> tupl
             Outlet(
                 name=entry.name.strip(),
                 aliases=tuple(a.strip() for a in entry.aliases or ()),
+                marks=tuple(m.strip() for m in entry.marks or ()),
                 domains=tuple(d.strip().lower() for d in entry.domains or ()),
                 kind=entry.kind,
                 language=entry.language,

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 DATE_ORDERS = ("dmy", "mdy", "ymd")
-OUTLET_KEYS = ("name", "aliases", "domains", "kind", "language", "dates", "timezone")
+OUTLET_KEYS = ("name", "aliases", "marks", "domains", "kind", "language", "dates", "timezone")
 _DECORATION = re.compile(
     r"\s*(?:logo|home|homepage|\s-\s*back to home|global edition|english edition|english|"
     r"international|online|\.com)\s*$",
@@ -61,6 +61,10 @@ class Outlet:
     language: str | None = None
     dates: str | None = None
     timezone: str | None = None
+    marks: tuple[str, ...] = ()
+    """Names recognised only as printed, case and all: an agency's acronym that in lower case
+    is a word (`MAP`, `TAP`, `APP`, `AIM`), so `(MAP)` in a dateline is Morocco's agency and a
+    page's `Map` button is not."""
 
 
 def key(text: str) -> str:
@@ -76,6 +80,7 @@ class OutletTable:
     outlets: tuple[Outlet, ...]
     _names: dict[str, Outlet] = field(default_factory=dict, repr=False)
     _domains: dict[str, Outlet] = field(default_factory=dict, repr=False)
+    _marks: dict[str, Outlet] = field(default_factory=dict, repr=False)
     signature: str = ""
     """Changes whenever the table does, so the index re-reads articles after an edit."""
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
@@ -83,7 +88,10 @@ class OutletTable:
     def __post_init__(self) -> None:
         for outlet in self.outlets:  # later entries (the user's) win
             for name in (outlet.name, *outlet.aliases):
-                self._names[key(name)] = outlet
+                if name not in outlet.marks:  # a name that is a mark is matched as printed
+                    self._names[key(name)] = outlet
+            for mark in outlet.marks:
+                self._marks[mark.strip()] = outlet
             for domain in outlet.domains:
                 self._domains[domain.lower().lstrip(".")] = outlet
         digest = hashlib.blake2b(digest_size=8)
@@ -94,6 +102,9 @@ class OutletTable:
         """The outlet whose name or alias this text is (`Reuters home`, `AP Logo` too)."""
         if not text or len(text) > 80:
             return None
+        found = self._marks.get(text.strip(" .,:;-–—|()[]")) if self._marks else None
+        if found is not None:
+            return found
         folded = key(text)
         found = self._names.get(folded)
         if found is None and folded.endswith(_DECORATION_ENDS):
@@ -174,6 +185,7 @@ def outlet_from_mapping(data: dict[str, Any]) -> Outlet:
     return Outlet(
         name=str(data["name"]).strip(),
         aliases=strings(data.get("aliases")),
+        marks=strings(data.get("marks")),
         domains=tuple(d.lower() for d in strings(data.get("domains"))),
         kind=data.get("kind"),
         language=data.get("language"),
