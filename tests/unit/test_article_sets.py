@@ -36,6 +36,7 @@ SETS = (
     "articles-blind7f",
     "articles-blind9h",
     "articles-blind9i",
+    "articles-own11",
 )
 _DIGEST = (
     "Wikipedia's Current events day page: a date line, then topic headings and one-line items "

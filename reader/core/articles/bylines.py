@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reader.core.articles import places
+
 _PREFIX = re.compile(
     r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
     r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
@@ -153,9 +155,15 @@ NOT_NAME_WORDS = frozenset(
     affairs climate development peace law crime migrants women aid energy environment
     education редактор редакторы автор корреспондент фото what why how when where who which
     whose whom conclusions conclusion background introduction summary gains losses lessons
-    outlook""".split()
+    outlook
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado segunda-feira
+    terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì
+    thứ chủ senin selasa rabu kamis jumat sabtu pazartesi salı çarşamba perşembe
+    cumartesi""".split()
 )
-"""(April, June and August are given names too: `by June Takeda`.)"""
+"""(April, June and August are given names too: `by June Takeda`; so are Domingo and Sabato,
+left out of the weekdays. A weekday heads a date line, `Thứ Hai, 01/12/2026`, never a name.)"""
 _GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
 """Mongolian outlets print the father's initial glued to the name: `B.Dulguun`."""
 GLUED_NAME = re.compile(r"^[A-Z]\.[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
@@ -393,6 +401,8 @@ _NAME_MARKS = str.maketrans("", "", "-'’.")
 
 
 def _is_name(piece: str) -> bool:
+    if places.is_place(piece):
+        return False  # the reporter's base under the byline: `Saudi Arabia`, `Seoul`, `서울`
     if _HANGUL.match(piece):
         return True
     words = piece.split()
@@ -515,3 +525,15 @@ def from_bio(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
     """The author a bio names (`Nandini Rao is an associate editor at ThePrint ...`)."""
     match = END_BIO.match(text.strip().strip("*_ ").lstrip("—–-").strip())
     return bare(match.group("name"), is_outlet) if match else None
+
+
+def is_title_case_name(text: str) -> bool:
+    """A proper name of one to six words, each capitalised but for `of`/`the`/`and`: the shape
+    of an outlet the table does not know (`The Riverside Ledger`), not of a sentence."""
+    words = text.split()
+    small = {"of", "the", "and", "&", "de", "la", "du"}
+    return (
+        1 <= len(words) <= 6
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in small for w in words)
+    )

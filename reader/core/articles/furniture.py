@@ -406,13 +406,13 @@ _END_MARK = re.compile(
 its end `Lusa/Fim`, AAP's agency, desk initials and time `AAP fl/lc 1131 AEST`, TASS's
 `ЕЛК/АВ`, DW's editors with their agencies `jj/kle (dpa, afp, rtr)`."""
 TRAILING_MARK = re.compile(
-    r"\s*(?:\(END\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|(?<=[.!?\"”])\s+\([A-Z]{2,6}\)|"
+    r"\s*(?:\((?:END|[Ee]nd)\)|Enditem|-0-|■|□|◆|\(\s*끝\s*\)|<끝>|(?<=[.!?\"”])\s+\([A-Z]{2,6}\)|"
     r"(?<=[.!?\"”])\s+[A-Z]{2,5}(?:\s+[A-Z]{3}){1,3}|"
     r"(?<=[.!?\"”])\s+[–—-]{1,2}\s*[A-Z][\w-]*\.(?:com|net|org|ph)(?:\.[a-z]{2})?)\s*$"
 )
-"""An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`, an
-Indian agency's name and its desks' initials: `... the officials said. PTI ABH`, the site's
-sign-off: `... allowed to fish." – Rappler.com`."""
+"""An end mark glued to the last paragraph: `... on the Chinese side. Enditem`, `terms. ■`,
+KUNA's `... around the Gulf. (end)`, an Indian agency's name and its desks' initials: `... the
+officials said. PTI ABH`, the site's sign-off: `... allowed to fish." – Rappler.com`."""
 _WIRE_LINE = re.compile(
     r"^\((?:ATTN|EDITORS?|ADVISORY|EDS?|CORRECTS?|RECASTS?|ADDS?|UPDATES?|REPEATS?|"
     r"FIXES|CLARIFIES)\b[^)]*\)?$|^Eds:\s",
@@ -468,6 +468,13 @@ CREDIT = re.compile(
     r"tradução de |traducción de |traduction de |traduit (?:de l'\w+ )?par |"
     r"übersetzung(?:\s*:| aus dem \w+| von) |aus dem \w+ (?:übersetzt )?von |"
     r"traduzione di |перевод(?: с \w+)?\s*:? |"
+    # a magazine's role block under the author: `Translator: X`, `Photographer: Y` (only the
+    # author is the byline)
+    r"translators?\s*:|translation\s*:|photographers?\s*:|photos\s*:|pictures\s*:|"
+    r"copy ?editors?\s*:|sub-?editors?\s*:|fact-?check(?:ed|ing)? by|proofreading\s*:|"
+    r"traductor(?:a|es)?\s*:|traduc(?:teur|trice)s?\s*:|übersetzer(?:in)?\s*:|traduttore\s*:|"
+    r"traduttrice\s*:|tłumacz(?:enie|ka)?\s*:|переводчи(?:к|ца)\s*:|перекладач(?:ка)?\s*:|"
+    r"번역\s*[:=]|翻訳\s*[:：]|翻译\s*[:：]|翻譯\s*[:：]|"
     # a contributor in Portuguese, Spanish, Italian, French: `* Colaborou Rafael Antunes`
     r"\*?\s*(?:colaborou|colaboraram|colaboró|colaboraron|ha collaborato|hanno collaborato|"
     r"a collaboré|ont collaboré)\s|" + INTERVIEW_CREDIT + r")",
@@ -580,6 +587,12 @@ def is_navigation(text: str) -> bool:
         return True
     if " > " in text and all(len(p.split()) <= 3 for p in parts):
         return True  # a breadcrumb: `Opinion > Reporter's notebook`
+    if (" › " in text or " » " in text or " > " in text) and all(
+        len(p.split()) <= 4 and len(p.strip()) <= 30 for p in parts
+    ):
+        # A breadcrumb in any language: a chevron between section names is never a headline's
+        # punctuation (`Thế giới › Thời sự quốc tế`, `Главная › В мире`).
+        return True
     return text.isupper() or (all(len(p.split()) <= 1 for p in parts) and "/" not in text)
 
 

@@ -218,6 +218,11 @@ _CONSENT = re.compile(r"cookie|consent|privacy|partners process data|personal da
 _MORE_FROM = re.compile(
     r"^(?:more|latest|other stories|more stories|most read|most viewed|most popular|popular|"
     r"top stories|trending|recommended|also|read more) (?:from|on|in|at|with) [\w .&'’-]{2,30}$|"
+    # The same box in the other languages of news: `Más en Andina:`, `Mais de Lusa`, `Plus de
+    # France 24`, `Mehr von tagesschau.de`, `Altro da ANSA`, `Meer van NOS`
+    r"^(?:más|mas|mais|plus|mehr|altro|altri|meer|więcej|daha fazla) (?:en|de|del|sobre|em|da|"
+    r"do|dos|sur|du|des|von|zu|aus|vom|der|su|di|dal|della|van|over|z|ze|od) "
+    r"[\w .&'’-]{2,30}$|"
     # A topic list's head: `Click the alert icon to follow topics:`, `Follow these topics`
     r"^(?:click the [\w ]{2,20} to )?follow (?:these |the |our )?topics$"
 )
@@ -666,6 +671,9 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
     if furniture.is_caption(stripped) or (first in "BLPCD" and _CAPTION_LABEL.match(stripped)):
         line.kind = CAPTION
         return line
+    if len(stripped) < 300 and _credited_caption(stripped, outlets):
+        line.kind = CAPTION  # `... on Monday. Yonhap/Kim Hong-Ji`, `... 있다. 사진=연합뉴스`
+        return line
     if (
         len(stripped) < 80
         and not prose
@@ -790,6 +798,56 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         line.kind = END  # `中华人民共和国外交部版权所有`, `京ICP备05044234号`
         return line
     return line
+
+
+_SLASH_CREDIT = re.compile(
+    r"[.!?。”\"’)]\s*(?P<outlet>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})\s?/\s?"
+    r"(?P<who>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)){0,4})$"
+)
+"""A picture credit after its caption, the outlet and the photographer: `Yonhap/Kim Hong-Ji`,
+`Mainichi/Sayaka Endo`, `Xinhua/Li Tao`, `ANTARA FOTO/Galih Pradipta`."""
+_WORDED_CREDIT = re.compile(
+    r"[\[<(（【]?\s*(?:사진(?:\s*제공)?\s*[=:／/]|写真\s*[:：／/=＝]|[圖图]\s*[:：／/]|"
+    r"(?:photo|foto|фото|bild|imagen|immagine|zdjęcie|kuva|ảnh)\s*[:：/=]|"
+    r"(?:photo|picture|image)s?\s+(?:by|courtesy of)\s)"
+    r"[^\]>)）】\n]{1,40}[\]>)）】]?$",
+    re.I,
+)
+"""The word for a picture and who took it, at the end: `사진=연합뉴스`, `[사진 제공=KBS]`,
+`（写真：共同）`, `圖／路透`, `(Photo: Lena Hartmann)`, `Foto: dpa`, `Photo by Ana Ruiz`."""
+
+
+def _credited_caption(text: str, outlets: OutletTable) -> bool:
+    """A picture's caption ending with its credit: never a headline, a byline or the story.
+
+    The credit is what makes it a caption, not the words before it: an outlet and its
+    photographer joined by a slash (`... on Monday. Yonhap/Kim Hong-Ji`), or the word for a
+    picture and a name (`사진=...`, `写真：...`, `(Photo: ...)`). Something must come before the
+    credit (the credit alone is a media credit) and the line must not run on after it, as a
+    sentence that cites `Reuters/Ipsos` does."""
+    if text[-1:] in ".!?。" or len(text) < 12:
+        return False
+    tail = max(0, len(text) - 80)  # a credit is short: only the line's end is searched
+    slash = _SLASH_CREDIT.search(text, tail) if "/" in text[tail:] else None
+    if slash is not None and _WORDY.search(text[: slash.start()]):
+        outlet = slash.group("outlet")
+        if outlets.named(outlet) is not None or furniture.PHOTO_AGENCY.match(outlet):
+            return True
+    worded = _WORDED_CREDIT.search(text, tail)
+    return worded is not None and _WORDY.search(text[: worded.start()]) is not None
+
+
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:appeared|published|ran)\s+(?:on|in|by|at)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,5})",
+    re.I,
+)
+"""An aggregator's credit to the paper it forwarded: `This article originally appeared on The
+Hill`, `Originally published by The Independent`, `It first appeared in Foreign Policy`."""
+
+
+_TOLD = re.compile(r"\btold (?:the )?(?P<name>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,3})")
+"""`... a ministry spokesman told Pajhwok`, `told The Moscow Times`."""
 
 
 def _about_story(text: str) -> bool:
@@ -2442,6 +2500,10 @@ class _Assembly:
         body = self._body()
         dateline, dateline_agency, month_day, ko_names = self._dateline(body)
         source, source_from, outlet = self._source(body, dateline_agency)
+        if outlet is not None and outlet.kind == "aggregator":
+            original = self._original_outlet(body)
+            if original is not None:
+                source, source_from, outlet = original
         date, published = self._date(outlet, month_day)
         byline = self._byline(ko_names)
         if byline and source and len(byline) > len(source) + 2 and byline.endswith(source):
@@ -2758,6 +2820,24 @@ class _Assembly:
 
     # -- source --
 
+    def _original_outlet(self, body: list[str]) -> tuple[str, str, Outlet | None] | None:
+        """The paper an aggregator (Yahoo News, MSN, Naver) forwarded, from the credit the
+        aggregator prints with the story: `This article originally appeared on The Hill`,
+        `Originally published by The Independent`, `First published in Le Monde`."""
+        texts = [*body, *(line.unit.text for line in self.lines[self.end :])]
+        for text in texts:
+            if len(text) > 300 or not _ORIGINALLY.search(text):
+                continue
+            match = _ORIGINALLY.search(text)
+            assert match is not None
+            named = match.group("name").strip(" .,;:")
+            found = self.outlets.named(named) or self.outlets.in_text(named)
+            if found is not None and found.kind != "aggregator":
+                return found.name, "credit line", found
+            if found is None and bylines.is_title_case_name(named):
+                return named, "credit line", None
+        return None
+
     def _source(
         self, body: list[str], dateline_agency: str | None
     ) -> tuple[str | None, str | None, Outlet | None]:
@@ -2822,6 +2902,9 @@ class _Assembly:
                 found = outlets.named(m.group("name"))
                 if found:  # `EFE jmr/ag`, `AAP fl/lc`: the agency and its desk's initials
                     candidates.append((found, "sign-off", None))
+            elif line.kind == OUTLET and line.outlet is not None and i <= self.end + 2:
+                # the agency's name alone on the line under the story: `TTXVN`, `BTA`, `KUNA`
+                candidates.append((line.outlet, "sign-off", None))
             source_line = line.kind == CREDIT and text.lower().startswith("source")
             if source_line and (found := outlets.in_text(text)):
                 candidates.append((found, "source line", None))
@@ -2863,7 +2946,26 @@ class _Assembly:
         unknown = self._unknown_outlet(top, repeated)
         if unknown:
             return unknown[0], unknown[1], None
+        told = self._told_outlet(body)
+        if told is not None:
+            return told.name, "told", told
         return None, None, None
+
+    def _told_outlet(self, body: list[str]) -> Outlet | None:
+        """The last resort: the outlet a source spoke to, `a spokesman told Pajhwok`, `residents
+        told Meduza`. An outlet names itself so in its own stories far more often than it
+        quotes another's interview, and only a story that names its outlet nowhere else gets
+        here (a wire story quoting `told Reuters` has its own dateline or masthead)."""
+        for text in body[:12]:
+            if " told " not in text:
+                continue
+            for match in _TOLD.finditer(text):
+                words = match.group("name").split()
+                for size in range(len(words), 0, -1):
+                    found = self.outlets.named(" ".join(words[:size]))
+                    if found is not None:
+                        return found
+        return None
 
     def _disowned(self, line: _Line, outlet: Outlet | None = None) -> bool:
         """A masthead the table knows that reads like a section (`Foreign Affairs`, the
