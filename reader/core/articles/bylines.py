@@ -295,7 +295,9 @@ def bare(text: str, is_outlet: Callable[[str], bool]) -> list[str] | None:
         barred: list[str] = []
         for part in _BARS.split(stripped):
             found = names_in(part, is_outlet)
-            if found is None and (is_outlet(part) or _ROLE_WORD.search(part)):
+            if found is None and (
+                is_outlet(part) or _ROLE_WORD.search(part) or places.is_place(part)
+            ):
                 continue
             if found is None:
                 barred = []

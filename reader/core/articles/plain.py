@@ -24,6 +24,7 @@ from reader.core.articles import (
     frontmatter,
     furniture,
     language,
+    places,
     titles,
     unknown_outlets,
 )
@@ -1129,9 +1130,11 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
             and len(line.unit.text) <= 40
             and i + 1 < len(lines)
             and not furniture.CREDIT.match(line.unit.text.strip())
+            and not _credited_caption(line.unit.text.strip(), outlets)
         ):
             # BBC prints the picture's credit (`Getty Images`) above its caption; a labelled
-            # credit (`Photography: Jane Doe`) says nothing of the line under it.
+            # credit (`Photography: Jane Doe`) says nothing of the line under it, nor does a
+            # whole caption with its credit, short only in CJK characters (`代表団（写真：共同）`).
             after = lines[i + 1]
             text = after.unit.text
             if (
@@ -1779,14 +1782,15 @@ def _between(lines: list[_Line], i: int) -> bool:
 
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> str | None:
-    """The kind of the nearest line before or after `i` that is not furniture (nor a one-word
-    place line such as `TIANJIN` between a name and its date, nor the outlet's name under the
-    author's: `Marisa Delgado` / `USA TODAY` / `Published 3:05 p.m. ET`)."""
+    """The kind of the nearest line before or after `i` that is not furniture (nor a place line
+    such as `TIANJIN` or `Saudi Arabia` between a name and its date, nor the outlet's name
+    under the author's: `Marisa Delgado` / `USA TODAY` / `Published 3:05 p.m. ET`)."""
     j = i + step
     while 0 <= j < len(lines) and abs(j - i) <= 3:
         line = lines[j]
         skip = line.kind in (FURN, MEDIA) or (line.kind == OUTLET and step > 0)
-        if not skip and not (line.kind == TEXT and _orphan(line.unit.text)):
+        text = line.unit.text
+        if not skip and not (line.kind == TEXT and (_orphan(text) or places.is_place(text))):
             return line.kind
         j += step
     return None
@@ -2888,6 +2892,8 @@ class _Assembly:
             line = self.lines[i]
             if line.outlet is not None:
                 candidates.append((line.outlet, "byline", None))
+            elif line.kind == TEXT and (placed := _place_agency(line.unit.text, outlets)):
+                candidates.append((placed, "dateline", None))
         signoff = self._signoff(body, outlets)
         if signoff:
             candidates.append(signoff)
@@ -3461,10 +3467,28 @@ def _kicker_word(text: str) -> bool:
                             "opinion", "sport", "sports", "culture", "menu", "latest"}  # fmt: skip
 
 
+_PLACE_AGENCY = re.compile(r"^(?P<place>[^\W\d][\w'’. -]{1,30}?)\s*(?:[-–—/,]\s*)(?P<agency>[^\W\d][\w .-]{1,40}?)\s*[-–—:]?$")
+
+
+def _place_agency(text: str, outlets: OutletTable) -> Outlet | None:
+    """An agency's dateline on a line of its own over the story: `Baghdad - INA`,
+    `Baghdad-INA`, `Doha / QNA`, the place a known place and the agency a known outlet."""
+    if len(text) > 60:
+        return None
+    match = _PLACE_AGENCY.match(text.strip())
+    if match is None or not places.is_place(match.group("place")):
+        return None
+    found = outlets.named(match.group("agency"))
+    return found if found is not None and found.kind in ("wire", "state media") else None
+
+
 def _agency_pair(text: str, outlets: OutletTable) -> Outlet | None:
-    """`Xinhua-Yonhap`, `베이징 AP=연합뉴스`: the one who put it out is last."""
-    for part in reversed(re.split(r"[-=/·\s]+", text)):
-        found = outlets.named(part)
+    """`Xinhua-Yonhap`, `베이징 AP=연합뉴스`, `Seúl EFE`: the one who put it out is last. A name
+    of several words is one agency (`Agencia Andina Sur` is not Peru's `Andina`), so only a
+    part's last word is tried besides the whole part."""
+    for part in reversed(re.split(r"[-=/·]+", text)):
+        words = part.split()
+        found = outlets.named(part) or (outlets.named(words[-1]) if len(words) == 2 else None)
         if found:
             return found
     return None
