@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.articles import bylines, places, shipped
+from reader.core.articles import bylines, places, shipped, unknown_outlets
 from reader.core.articles.outlets import OutletTable, outlet_from_mapping
 from tests.unit.article_sample import BODY, HEAD, S1, S2, S3, parse
 
@@ -358,3 +358,46 @@ def test_an_agencys_dateline_on_a_line_of_its_own(line: str, source: str) -> Non
 
 def test_a_name_and_an_unknown_word_on_a_line_name_no_agency() -> None:
     assert parse(f"{HEAD}\n\nBaghdad - Stringer\n\n{BODY}").meta.source != "Iraqi News Agency"
+
+
+# --- the outlet after the author's name; a think-tank named only in its footer -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("Lena Hartmann - Kathimerini", "Kathimerini"), ("Lena Hartmann, The Korea Herald", "The Korea Herald"),
+     ("Lena Hartmann — BTA", "BTA"), ("Lena Hartmann (Kathimerini)", "Kathimerini")],
+)  # fmt: skip
+def test_the_outlet_after_a_bare_authors_name_is_the_source(line: str, source: str) -> None:
+    parsed = parse(f"{HEAD}\n\n{line}\n24 November 2026\n\n{BODY}")
+    assert (parsed.meta.byline, parsed.meta.source) == ("Lena Hartmann", source)
+
+
+def test_a_place_after_a_bare_authors_name_is_no_outlet() -> None:
+    parsed = parse(f"{HEAD}\n\nLena Hartmann, Seoul\n24 November 2026\n\n{BODY}")
+    assert (parsed.meta.byline, parsed.meta.source) == ("Lena Hartmann", "Unknown")
+
+
+@pytest.mark.parametrize(
+    ("footer", "source"),
+    [("All rights reserved © Harbour Institute for Maritime Studies",
+      "Harbour Institute for Maritime Studies"),
+     ("This commentary is part of the Harbour Institute's Maritime Asia series.", "Harbour Institute"),
+     ("This report is part of the Harbour Institute’s Climate and Security Program.",
+      "Harbour Institute")],
+)  # fmt: skip
+def test_a_think_tank_named_only_by_its_rights_or_series_line(footer: str, source: str) -> None:
+    parsed = parse(f"{HEAD}\n\nBy Lena Hartmann\n24 November 2026\n\n{BODY}\n{footer}\n")
+    assert parsed.meta.source == source
+
+
+def test_a_series_without_a_possessive_names_no_house() -> None:
+    note = "This commentary is part of the Maritime Asia series."
+    assert parse(
+        f"{HEAD}\n\nBy Lena Hartmann\n24 November 2026\n\n{BODY}\n{note}\n"
+    ).meta.source == ("Unknown")
+
+
+def test_the_rights_notice_after_a_sentence_names_its_holder() -> None:
+    line = "The views expressed are the author's own. © 2026 Institute for Regional Studies"
+    assert unknown_outlets.copyright_holder(line) == "Institute for Regional Studies"

@@ -1051,11 +1051,16 @@ def _mostly_date(text: str, stamps: list[dates.DateStamp]) -> bool:
 
 
 def _outlet_in_byline(text: str, outlets: OutletTable) -> Outlet | None:
-    for part in re.split(r"\s*\|\s*|\s+published\b|\s+updated\b", text, flags=re.I)[1:]:
-        found = outlets.named(part)
+    """The outlet after the author's name: `By X | China Daily | Updated ...`, `X - Reuters`,
+    `X, Reuters`, `X (Reuters)`."""
+    for part in _BYLINE_PARTS.split(text)[1:]:
+        found = outlets.named(part.strip()) if part and part.strip() else None
         if found is not None:
             return found
     return None
+
+
+_BYLINE_PARTS = re.compile(r"\s*\|\s*|\s+[-–—]\s+|,\s*|\s+published\b|\s+updated\b|\s*[()]", re.I)
 
 
 def _outlet_in_date_line(text: str, outlets: OutletTable) -> Outlet | None:
@@ -1752,9 +1757,17 @@ def _mark_bare_bylines(lines: list[_Line], start: int, outlets: OutletTable) -> 
         above = [lines[j].kind for j in range(max(0, i - 4), i)]
         if TEXT not in above:
             continue
-        names = bylines.bare(line.unit.text, lambda s: outlets.named(s) is not None)
+        text = line.unit.text
+        names = bylines.bare(text, lambda s: outlets.named(s) is not None)
+        outlet = None
+        if not names and text.endswith(")") and (cited := _PAREN_SIGNOFF.search(text)):
+            # the author and the agency in brackets: `Lena Hartmann (Reuters)`
+            outlet = outlets.named(cited.group("name"))
+            before = text[: cited.start()]
+            names = bylines.bare(before, lambda s: outlets.named(s) is not None) if outlet else None
         if names:
             line.kind, line.names = BYLINE, names
+            line.outlet = outlet or _outlet_in_byline(text, outlets)
             if role:
                 lines[i + 1].kind = FURN
 
@@ -3037,6 +3050,10 @@ class _Assembly:
             if len(texts[i]) < 200 and (described := unknown_outlets.self_described(texts[i])):
                 found += [(described[0], "product"), (described[1], "self-description")]
                 break
+        for i in range(n):
+            if lines[i].note and (name := unknown_outlets.series_owner(texts[i])):
+                found.append((name, "series line"))  # `part of the X Institute's Y series`
+                break
         for i in range(n - 1, max(self.start, n - 12) - 1, -1):
             if name := unknown_outlets.disclaimer_owner(texts[i]):
                 found.append((name, "disclaimer"))
@@ -3467,7 +3484,10 @@ def _kicker_word(text: str) -> bool:
                             "opinion", "sport", "sports", "culture", "menu", "latest"}  # fmt: skip
 
 
-_PLACE_AGENCY = re.compile(r"^(?P<place>[^\W\d][\w'’. -]{1,30}?)\s*(?:[-–—/,]\s*)(?P<agency>[^\W\d][\w .-]{1,40}?)\s*[-–—:]?$")
+_PLACE_AGENCY = re.compile(
+    r"^(?P<place>[^\W\d][\w'’. -]{1,30}?)\s*(?:[-–—/,]\s*)"
+    r"(?P<agency>[^\W\d][\w .-]{1,40}?)\s*[-–—:]?$"
+)
 
 
 def _place_agency(text: str, outlets: OutletTable) -> Outlet | None:

@@ -97,6 +97,8 @@ def copyright_holder(text: str) -> str | None:
         return cjk.group("name").strip()
     if not stripped.isascii() and (both := bilingual_rights(stripped)):
         return both[1]  # `西日本新聞社 Copyright © The Nishinippon Shimbun`: its own Latin name
+    if "©" in stripped and len(stripped) <= 300:
+        stripped = _rights_part(stripped)
     if len(stripped) > 140 or not (
         "©" in stripped or stripped.lower().lstrip("(*_ ").startswith(("copyright", "(c)"))
     ):
@@ -120,6 +122,51 @@ def copyright_holder(text: str) -> str | None:
         return None  # the rights words alone (`© 2026 כל הזכויות שמורות`): no name
         return None
     return name
+
+
+_RIGHTS_FIRST = re.compile(
+    r"^[\W_]*(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)"
+    r"[\s.,:;|·-]*(?=©)",
+    re.I,
+)
+
+
+def _rights_part(text: str) -> str:
+    """The rights notice of a line that holds more: `All rights reserved © Carnegie Endowment`
+    (the words before the sign), `The views expressed are the author's own. © 2026 Institute
+    for Regional Studies` (a sentence before it)."""
+    lead = _RIGHTS_FIRST.match(text)
+    if lead:
+        return text[lead.end() :]
+    cut = text.rfind("©")
+    before = text[:cut].rstrip()
+    if cut > 0 and len(before.split()) >= 4 and _SENTENCE_END.search(before):
+        return text[cut:]  # not after a company's `S.A.`: `Radio Portowe S.A. © 2026`
+    return text
+
+
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?]$")
+"""A sentence's last word and its stop (`own.`), not an abbreviation's (`S.A.`)."""
+
+
+_SERIES_OWNER = re.compile(
+    r"\bpart of (?:the )?(?P<name>[A-Z][\w&.-]*(?: (?:[A-Z][\w&.-]*|of|for|and|on|the))"
+    r"{0,7})['’]s? [\w ,&'’-]{0,60}?\b(?i:series|project|programme|program|initiative)\b"
+)
+
+
+def series_owner(text: str) -> str | None:
+    """The house that runs the series a piece belongs to: `This commentary is part of the
+    Harbour Institute's Maritime Asia series.` (only a possessive names a house; `part of the
+    Maritime Asia series` names the series)."""
+    if len(text) > 300 or "part of" not in text:
+        return None
+    match = _SERIES_OWNER.search(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    return name if name_shape(name) else None
 
 
 _BILINGUAL_RIGHTS = re.compile(
@@ -516,6 +563,7 @@ _STRENGTH = {
     "home link": 7,
     "page title": 7,
     "copyright": 7,
+    "series line": 6,
     "e-mail sender": 6,
     "disclaimer": 6,
     "list head": 5,
