@@ -401,3 +401,12 @@ def test_a_series_without_a_possessive_names_no_house() -> None:
 def test_the_rights_notice_after_a_sentence_names_its_holder() -> None:
     line = "The views expressed are the author's own. © 2026 Institute for Regional Studies"
     assert unknown_outlets.copyright_holder(line) == "Institute for Regional Studies"
+
+
+def test_a_series_note_over_the_rights_line_leaves_the_body() -> None:
+    note = "This commentary is part of the Harbour Institute's Maritime Asia series."
+    parsed = parse(
+        f"{HEAD}\n\nBy Lena Hartmann\n24 November 2026\n\n{BODY}\n{note}\n\n© 2026 Harbour Institute\n"
+    )
+    assert parsed.paragraphs[-1] == S3
+    assert parsed.meta.source == "Harbour Institute"

@@ -2384,17 +2384,22 @@ def _tail_mark(lines: list[_Line], i: int, end: int) -> bool:
 
 def _tail_label(line: _Line) -> bool:
     """A line right above the tail's first box that belongs with it: any line the rules
-    already know (a credit, a date, furniture), a note about the story, or a label or a
+    already know (a credit, a date, furniture), a note about the story (a bio, the series it
+    belongs to: `This commentary is part of ...`), or a label or a
     link's title (a few words, no sentence), but no bullet: a list of the story's."""
     if line.kind != TEXT:
         return line.kind != SUMMARY
     text = line.unit.text.strip()
     if line.unit.bullet:
         return False
-    return _not_story(text) or (
-        not _has_sentence(text)
-        and len(text.split()) <= 10
-        and (len(text) <= 24 or not _CJK.search(text))
+    return (
+        line.note
+        or _not_story(text)
+        or (
+            not _has_sentence(text)
+            and len(text.split()) <= 10
+            and (len(text) <= 24 or not _CJK.search(text))
+        )
     )
 
 
