@@ -89,6 +89,14 @@ OTHER_CALENDARS = {
     "平成31年4月30日": dt.date(2019, 4, 30),
     "中華民國115年11月24日": dt.date(2026, 11, 24),
     "民国115年11月24日": dt.date(2026, 11, 24),
+    # both years printed: the Gregorian one is read (Asahi, ministry notices)
+    "2026年（令和8年）11月24日": dt.date(2026, 11, 24),
+    "令和8（2026）年11月24日": dt.date(2026, 11, 24),
+    # a Thai all-number date in the Buddhist Era, and the Hijri months in English (Arab News,
+    # Dawn)
+    "27/11/2569 08:30": dt.date(2026, 11, 27),
+    "1 Ramadan 1447 AH": dt.date(2026, 2, 18),
+    "4 Jumada al-Akhirah 1448 H": dt.date(2026, 11, 14),
 }
 
 
@@ -123,6 +131,9 @@ def test_the_gregorian_date_printed_beside_another_calendar_wins() -> None:
         "32 آذر 1405",  # no such day
         "Room 24 قوس 12",  # no year at all
         "民國115年13月1日",  # no such month
+        "२०८३/०८/०९",  # Nepal's Bikram Sambat (Kantipur): no fixed offset to ours, not read
+        "२०८३ मंसिर ९ गते",
+        "Tariq Ramadan, 2026",  # a name, not a month
     ],
 )
 def test_no_date_is_invented_when_the_calendar_is_not_certain(line: str) -> None:
@@ -262,3 +273,36 @@ def test_a_question_over_the_story_that_is_no_interview_stays_in_the_header() ->
     parsed = _parse(text)
     assert parsed.paragraphs == [S1, S2]
     assert dek not in parsed.paragraphs
+
+
+ENTRY_1 = (
+    "The Chinese delegation has arrived at the conference centre, our correspondent reports, "
+    "and the North Korean team is expected within the hour."
+)
+ENTRY_2 = (
+    "Security is tight around the venue, with roads closed since early morning and police "
+    "checking every car that approaches the bridge."
+)
+
+
+@pytest.mark.parametrize(
+    "meta", ["Updated 24 November 2026, 10:42 GMT", "By Ana Souza and Tom Hale"]
+)
+def test_a_live_pages_intro_line_over_its_first_entry_opens_the_body(meta: str) -> None:
+    # the entries' times (`10:42`) are no video's running time under a video's title
+    intro = "Follow our live coverage of the first day of talks"
+    headline = "Border talks live: delegations arrive in Dandong for first round"
+    text = f"{headline}\n\n{meta}\n\n{intro}\n\n10:42\n{ENTRY_1}\n\n10:15\n{ENTRY_2}\n"
+    parsed = _parse(text)
+    assert parsed.meta.title == headline
+    assert parsed.paragraphs[0] == intro
+    assert ENTRY_1 in parsed.paragraphs and ENTRY_2 in parsed.paragraphs
+
+
+def test_a_video_title_over_its_running_time_is_still_an_embed() -> None:
+    text = (
+        f"Border talks to resume next month\n\nBy Ana Souza\n\n{S1}\n\n"
+        f"Watch: delegations arrive at the border crossing\n01:52\n\n{S2}\n"
+    )
+    parsed = _parse(text)
+    assert parsed.paragraphs == [S1, S2]

@@ -251,7 +251,9 @@ ZH_2 = "她表示，中方始终致力于维护地区和平稳定，愿与各方
     ],
 )
 def test_a_chinese_caption_with_its_credit_at_the_end_is_no_body(caption: str) -> None:
-    text = f"外交部：中方愿同各方加强边境合作\n\n2026-11-24 15:30\n\n{caption}\n\n{ZH_1}\n\n{ZH_2}\n"
+    text = (
+        f"外交部：中方愿同各方加强边境合作\n\n2026-11-24 15:30\n\n{caption}\n\n{ZH_1}\n\n{ZH_2}\n"
+    )
     parsed, places = explained(text)
     assert parsed.meta.title == "外交部：中方愿同各方加强边境合作"
     assert parsed.paragraphs == [ZH_1, ZH_2]

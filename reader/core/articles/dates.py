@@ -163,6 +163,16 @@ _HIJRI_MONTHS = {
     "ذي الحجة": 12,
 }  # fmt: skip
 """The Hijri (lunar) months as Arabic and Persian papers print them (`4 جمادى الآخرة 1448 هـ`)."""
+_HIJRI_LATIN = {
+    "muharram": 1, "safar": 2, "rabi al-awwal": 3, "rabi' al-awwal": 3, "rabi ul awwal": 3,
+    "rabi al-thani": 4, "rabi al-akhir": 4, "rabi' al-thani": 4, "rabi ul akhir": 4,
+    "jumada al-ula": 5, "jumada al-awwal": 5, "jumada al-akhirah": 6, "jumada al-thani": 6,
+    "jumada al-akhira": 6, "rajab": 7, "sha'ban": 8, "shaban": 8, "sha’ban": 8, "ramadan": 9,
+    "ramadhan": 9, "shawwal": 10, "dhu al-qadah": 11, "dhu al-qi'dah": 11, "dhul qadah": 11,
+    "dhu al-hijjah": 12, "dhul hijjah": 12, "dhul-hijjah": 12,
+}  # fmt: skip
+"""The same months as English papers in the Gulf and Pakistan write them (`1 Ramadan 1447 AH`):
+a year of 1300-1599 is no Gregorian year, so the calendar is certain."""
 _JAPANESE_ERAS = {
     "令和": (2018, dt.date(2019, 5, 1), dt.date(9999, 12, 31)),
     "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
@@ -176,6 +186,10 @@ def _alternatives(names: dict[str, int]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_LOCAL_YEAR_MAX = 2060
+"""A year printed in local digits from here on is of another era (Nepal's Bikram Sambat runs
+56-57 years ahead: २०८३ is 2026): no publication date, and not converted (its months are
+not a fixed offset from ours)."""
 _DIGITS = str.maketrans(
     {chr(base + i): str(i) for base in (0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0xFF10)
      for i in range(10)}
@@ -215,6 +229,21 @@ _PATTERNS = (
     ("hijri", re.compile(
         rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<mon>{_alternatives(_HIJRI_MONTHS)})\s*"
         r"(?P<y>1[345]\d\d)(?!\d)")),
+    # 2026年（令和8年）11月24日 · 令和8（2026）年11月24日: both years, the Gregorian one read
+    ("ymd", re.compile(
+        r"(?P<y>(?:19|20)\d\d)\s*年?\s*[（(]\s*(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年?\s*[）)]"
+        r"\s*年?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
+    ("ymd", re.compile(
+        r"(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年?\s*[（(]\s*(?P<y>(?:19|20)\d\d)\s*年?\s*[）)]"
+        r"\s*年?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
+    # 27/11/2569: a Thai all-number date, its year of the Buddhist Era (no Gregorian year
+    # has four digits starting 25), day first as Thai prints it
+    ("thai", re.compile(
+        r"(?<![\d/.])(?P<d>\d{1,2})\s*([/.-])\s*(?P<m>\d{1,2})\s*\2\s*(?P<y>25\d\d)(?!\d)")),
+    # 1 Ramadan 1447 AH · 4 Jumada al-Akhirah 1448 H (the Hijri months in English)
+    ("hijri", re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})\s+(?P<mon>{_alternatives(_HIJRI_LATIN)})\s*,?\s*"
+        r"(?P<y>1[345]\d\d)\s*(?:AH|A\.H\.|H)?(?![\w\d])", re.I)),
     # 令和8年11月24日 · 令和元年5月1日 (Japan's era years)
     ("era", re.compile(
         r"(?P<era>令和|平成|昭和)\s*(?P<n>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*"
@@ -293,7 +322,7 @@ _RELATIVE = re.compile(
 )
 _ANY_DIGIT = re.compile(r"\d")
 _MAYBE_DATE = re.compile(
-    r"(?:19|20)\d\d|\d-[^\W\d_]{3,9}-\d\d|juche|주체|1[345]\d\d|令和|平成|昭和|民[國国]|"
+    r"(?:19|20)\d\d|\d-[^\W\d_]{3,9}-\d\d|juche|주체|1[345]\d\d|25\d\d|令和|平成|昭和|民[國国]|"
     r"\d\s*[\u0e01-\u0e2e]",
     re.I,
 )
@@ -352,8 +381,10 @@ def find_dates(line: str, order: str | None) -> list[DateStamp]:
     """
     if not _ANY_DIGIT.search(line):
         return []
+    local = False
     if not line.isascii():
-        line = line.translate(_DIGITS)
+        translated = line.translate(_DIGITS)
+        local, line = translated != line, translated
     if not _MAYBE_DATE.search(line):
         return []
     found: list[tuple[int, int, dt.date, bool, dt.date | None, bool]] = []
@@ -367,6 +398,8 @@ def find_dates(line: str, order: str | None) -> list[DateStamp]:
             if parsed is None:
                 continue
             date, ambiguous, other = parsed
+            if local and kind not in _CONVERTED and date.year >= _LOCAL_YEAR_MAX:
+                continue  # `२०८३/०८/०९`: Nepal's Bikram Sambat year, not a Gregorian one
             taken.append(span)
             found.append((span[0], span[1], date, ambiguous, other, kind in _CONVERTED))
     if any(converted for *_, converted in found) and not all(c for *_, c in found):
@@ -422,7 +455,7 @@ def _build(
 def _thai(groups: dict[str, str]) -> dt.date | None:
     """A Thai date: a year of the Buddhist Era (543 ahead) unless it is one of ours."""
     year, era = int(groups["y"]), (groups.get("era") or "").replace(" ", "")
-    month = _THAI_MONTHS[groups["mon"].rstrip(".")]
+    month = _THAI_MONTHS[groups["mon"].rstrip(".")] if groups.get("mon") else int(groups["m"])
     if len(groups["y"]) == 2:
         year += 2500  # `27 พ.ย. 69`: papers cut the Buddhist year to two digits
     if era == "ค.ศ." or (not era and 1900 <= year <= 2100):
@@ -448,7 +481,8 @@ def _hijri(groups: dict[str, str]) -> dt.date | None:
     arithmetic gives). Only its years 1343-1500 are known; outside them, no date."""
     from hijridate import Hijri
 
-    month = _HIJRI_MONTHS[" ".join(groups["mon"].split())]
+    name = " ".join(groups["mon"].split())
+    month = _HIJRI_MONTHS.get(name) or _HIJRI_LATIN[name.lower()]
     day = Hijri(int(groups["y"]), month, int(groups["d"])).to_gregorian()
     return dt.date(day.year, day.month, day.day)
 

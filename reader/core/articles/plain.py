@@ -1196,12 +1196,23 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
                 if over_story and _headline_like(after.unit.text):
                     break  # a short headline over its byline or dek, not a button
                 after.kind = FURN
+    # A live page's entries each open with their time (`10:42` over the entry's text): two or
+    # more such times, each over text, are a live page's, and the line above the first is
+    # the page's intro, not a video's title over its running time.
+    entry_times = sum(
+        1
+        for i, line in enumerate(lines[:-1])
+        if _DURATION.match(line.unit.text.strip()) and lines[i + 1].kind == TEXT
+    )
+    if entry_times >= 2:
+        _live_intro(lines)
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
         if (
             line.kind == TEXT
             and not line.prose
             and len(line.unit.text) <= 100
+            and entry_times < 2
             and _DURATION.match(after.unit.text.strip())
         ):
             # A video's title over its running time (`USS George Washington arrives in Busan`
@@ -1219,6 +1230,26 @@ def _mark_context(lines: list[_Line], outlets: OutletTable) -> None:
         inset = text.startswith(("Lire aussi", "Read also", "Read more"))
         if line.kind == TEXT and inset and ("|" in text[:20] or ":" in text[:20]):
             line.kind = LINK  # Le Monde's `Lire aussi | Kim Jong-un en route pour Pékin`
+
+
+def _live_intro(lines: list[_Line]) -> None:
+    """A live page's intro line (`Follow our live coverage of the first day of talks`) under
+    its headline's date or byline and over the first entry's time: the page's first words of
+    the story, running text even without a full stop."""
+    first = next(
+        (i for i, ln in enumerate(lines[:-1]) if _DURATION.match(ln.unit.text.strip())), None
+    )
+    if first is None or first < 2:
+        return
+    intro, meta = lines[first - 1], lines[first - 2]
+    if (
+        intro.kind == TEXT
+        and not intro.prose
+        and not intro.unit.heading
+        and len(intro.unit.text.split()) >= 5
+        and meta.kind in (DATE, BYLINE)
+    ):
+        intro.prose = True
 
 
 def _headline_over_credit(lines: list[_Line], i: int) -> bool:
