@@ -306,3 +306,20 @@ def test_a_video_title_over_its_running_time_is_still_an_embed() -> None:
     )
     parsed = _parse(text)
     assert parsed.paragraphs == [S1, S2]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("تاریخ انتشار: پنجشنبه ۶ آذر ۱۴۰۵ - ۱۱:۵۲", "2026-11-27"),  # IRNA
+        ("الخميس 6 جمادى الآخرة 1448هـ الموافق 26 نوفمبر 2026م", "2026-11-26"),  # Al Riyadh
+        ("Cập nhật: Thứ Ba, 24/11/2026 11:52 (GMT+7)", "2026-11-24"),  # VnExpress
+        ("Jumanne, Novemba 24, 2026 saa 11:52", "2026-11-24"),  # Mwananchi
+        ("Понедељак, 23. новембар 2026.", "2026-11-23"),  # Politika
+    ],
+)
+def test_a_weekday_and_date_line_is_a_date_line_not_a_header_line(line: str, day: str) -> None:
+    text = f"Border talks to resume next month\n\n{line}\n\n{S1}\n\n{S2}\n"
+    parsed, places = READER.explain("d.txt", text.encode(), "fallback")
+    assert parsed.meta.date == day
+    assert [p.field for p in places if p.text == line] == ["date line"]

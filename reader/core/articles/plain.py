@@ -994,7 +994,26 @@ _DATE_NOISE = frozenset({
     "wednesday", "thursday", "friday", "saturday", "sunday", "first", "le", "à", "de",
     "publié", "modifié", "и", "обновлено", "입력", "수정", "송고", "오전", "오후",
     "all", "www", "kp", "time", "ist", "hkt", "sgt", "pht", "wib", "msk", "cet", "cest",
-    "aest", "aedt", "pst", "pdt", "cst", "cdt", "기사원문", "최종수정", "승인"})  # fmt: skip
+    "aest", "aedt", "pst", "pdt", "cst", "cdt", "기사원문", "최종수정", "승인"}) | frozenset(
+    # weekdays and the words around a date in the languages dates.py reads (shift 11): a
+    # weekday, `saa`/`pukul`/`ساعت` (at), `الموافق` (that is), `هـ` (Hijri), `تاریخ انتشار`
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag
+    freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo segunda terça
+    quarta quinta sexta feira lunedì martedì mercoledì giovedì venerdì sabato понедельник
+    вторник среда четверг пятница суббота воскресенье senin selasa rabu kamis jumat sabtu
+    minggu isnin khamis ahad jumatatu jumanne jumatano alhamisi ijumaa jumamosi jumapili saa
+    pukul jam pkl wib wita wit ict eat irst pkt дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі
+    жексенбі жарияланды жаңартылды жылғы ponedeljak utorak sreda srijeda četvrtak petak subota
+    nedelja nedjelja понедељак уторак четвртак петак субота недеља ажурирано објављено
+    ažurirano objavljeno pazartesi salı çarşamba perşembe cuma cumartesi pazar
+    شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه تاریخ انتشار ساعت
+    الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الموافق هـ
+    δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή יום ראשון שני שלישי רביעי חמישי
+    שישי שבת poniedziałek wtorek środa czwartek piątek sobota niedziela opublikowano
+    thứ hai ba tư năm sáu bảy chủ nhật cập
+    """.split()
+)  # fmt: skip
 """Labels and zones around a date: a line of dates and these is a date line."""
 
 
