@@ -273,3 +273,29 @@ def test_a_chinese_desks_sign_offs_leave_the_body(lines: list[str]) -> None:
     text = f"外交部：中方愿同各方加强边境合作\n\n{ZH_1}\n\n{ZH_2}\n\n" + "\n\n".join(lines) + "\n"
     parsed, _ = explained(text)
     assert parsed.paragraphs == [ZH_1, ZH_2]
+
+
+def test_a_proofreaders_credit_glued_to_the_last_paragraph_goes_to_the_credits() -> None:
+    last = "她表示，中方始终致力于维护地区和平稳定，愿与各方共同努力。"
+    text = f"外交部：中方愿同各方加强边境合作\n\n{ZH_1}\n\n{last}（校对：王芳）\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == last
+    assert "王芳" in (parsed.meta.credits or "")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Traduit de l'anglais par Claire Martin",  # Courrier international
+        "Aus dem Englischen von Jonas Weber",  # Die Zeit
+        "Перевод: Анна Смирнова",  # Inosmi
+        "翻译：王芳",
+        "ترجمه: مریم احمدی",  # a Persian translation
+        "Traducción: Lucía Gómez",
+    ],
+)
+def test_a_translators_credit_in_other_languages_goes_to_the_credits(credit: str) -> None:
+    text = f"{HEAD}\n\n{BODY}\n{credit}\n"
+    parsed, places = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert credit in (parsed.meta.credits or "")

@@ -485,6 +485,14 @@ STRONG_CREDIT = re.compile(
 CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|reported by|editing by|edited by|"
     r"writing by|written by|compiled by|translated by|translation by|research by|"
+    # a translator's credit in other languages: `Traduit de l'anglais par X`, `Aus dem
+    # Englischen von X`, `Перевод: X`, `翻译：X`, `ترجمه: X`
+    r"traduit (?:de l['’]\w+ )?par|aus dem \w+ (?:übersetzt )?von|übersetz(?:t von|ung\s*:)|"
+    r"traducción\s*:|traducido (?:del \w+ )?por|tradução\s*:|traduzido (?:do \w+ )?por|"
+    r"traduzione (?:di|a cura di)|tradotto (?:dall['’]\w+ )?da|перевод\s*:|переклад\s*:|"
+    r"翻译\s*[:：]|翻譯\s*[:：]|译者\s*[:：]|譯者\s*[:：]|번역\s*[:=]|翻訳\s*[:：]|çeviri\s*:|"
+    r"çeviren\s*:|tłumaczenie\s*:|översättning\s*:|vertaling\s*:|penerjemah\s*:|"
+    r"diterjemahkan oleh|ترجمه\s*:|مترجم\s*:|ترجمة\s*:|"
     r"graphics? by|produced by|with reporting by|with additional reporting|"
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"

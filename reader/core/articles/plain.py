@@ -112,11 +112,12 @@ _DATELINE_ZH_PAREN = re.compile(
 """Taiwan's Central News Agency opens with the reporter and the place in brackets:
 `（中央社記者陳怡君台北4日電）`, `（中央社台北4日綜合外電報導）`."""
 _TRAILING_EDITOR = re.compile(
-    r"[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|譯者|译者)[:：][^（）()]{1,30}[）)]"
+    r"[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|譯者|译者|校对|校對|审核|審核|审校|審校|"
+    r"编审|編審)[:：][^（）()]{1,30}[）)]"
     r"(?:\s*\d{7})?\s*$"
 )
 """An editor credit glued to the last paragraph, with Taiwan's ROC date:
-`（編輯：林文彬）1140904`."""
+`（編輯：林文彬）1140904`, or a proofreader's (`（校对：王芳）`)."""
 _DATELINE_BARE = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|[–—]|-(?= ))\s*")
 _DATELINE_ZH = re.compile(
     r"^(?P<agency>新华社|中新社|中新网|人民网|人民日报|央视网|环球网|本报)(?P<place>[^\d（(]{1,8}?)"
@@ -2768,7 +2769,7 @@ class _Assembly:
                 names = bylines.signoff(line.unit.text, lambda s: self.outlets.named(s) is not None)
                 if names:
                     self.signoff_names.extend(names)
-        if out and not out[-1].isascii() and any(c in out[-1][-40:] for c in "編编譯译"):
+        if out and not out[-1].isascii() and any(c in out[-1][-40:] for c in "編编譯译校审審"):
             editor = _TRAILING_EDITOR.search(out[-1])
             if editor:
                 self.credits.append(editor.group().strip())
