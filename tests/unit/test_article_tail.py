@@ -296,6 +296,6 @@ def test_a_proofreaders_credit_glued_to_the_last_paragraph_goes_to_the_credits()
 )
 def test_a_translators_credit_in_other_languages_goes_to_the_credits(credit: str) -> None:
     text = f"{HEAD}\n\n{BODY}\n{credit}\n"
-    parsed, places = explained(text)
+    parsed, _ = explained(text)
     assert parsed.paragraphs[-1] == S3
     assert credit in (parsed.meta.credits or "")
