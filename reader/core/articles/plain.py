@@ -1680,13 +1680,20 @@ def _mark_entry_signatures(lines: list[_Line], start: int, outlets: OutletTable)
         text = line.unit.text.strip()
         if line.kind != TEXT or line.prose or len(text) > 70:
             continue
-        if not text[:1].isdigit() and not (
-            i > 0
-            and lines[i - 1].unit.text.lstrip()[:1].isdigit()
-            and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
+        dashed = text[:1] in "—–-" and (
+            i + 1 == len(lines) or bool(_STAMP_LINE.match(lines[i + 1].unit.text.strip()))
+        )  # `— Jana Huber` under the entry, over the next entry's time
+        if (
+            not text[:1].isdigit()
+            and not dashed
+            and not (
+                i > 0
+                and lines[i - 1].unit.text.lstrip()[:1].isdigit()
+                and _STAMP_LINE.match(lines[i - 1].unit.text.strip())
+            )
         ):
             continue  # neither the entry's time nor a name under its time line
-        signed = _ENTRY_SIGNED.match(text)
+        signed = _ENTRY_SIGNED.match(text.lstrip("—–- ") if dashed else text)
         if signed is None:
             continue
         names = bylines.bare(signed.group("who"), lambda s: outlets.named(s) is not None)
