@@ -323,3 +323,11 @@ def test_a_weekday_and_date_line_is_a_date_line_not_a_header_line(line: str, day
     parsed, places = READER.explain("d.txt", text.encode(), "fallback")
     assert parsed.meta.date == day
     assert [p.field for p in places if p.text == line] == ["date line"]
+
+
+def test_a_long_thai_headline_over_short_paragraphs_stays_the_headline() -> None:
+    headline = "ไทย-กัมพูชาเตรียมเปิดเจรจาชายแดนรอบใหม่เดือนหน้า หลังหยุดชะงักนานกว่าหนึ่งปี ท่ามกลางแรงกดดันจากคู่ค้า"
+    assert 90 <= len(headline) < 150 and len(THAI_1) < 150 and len(THAI_2) < 150
+    parsed = _parse(f"{headline}\n\n{THAI_1}\n\n{THAI_2}\n")
+    assert parsed.meta.title == headline
+    assert parsed.paragraphs == [THAI_1, THAI_2]

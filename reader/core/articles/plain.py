@@ -57,8 +57,10 @@ _SENTENCE_END = frozenset(".!?。！？…।॥۔؟։።။។")
 the Arabic question mark, Armenian, Ethiopic, Myanmar and Khmer."""
 _NO_STOP = re.compile(r"[\u0e00-\u0eff]")
 """Thai and Lao: a sentence ends with a space, not a mark, so a paragraph is known by its
-length (a Thai headline is rarely 90 characters, a paragraph rarely less)."""
+length and its place (`_unpunctuated_prose`)."""
 _NO_STOP_PROSE = 90
+"""A Thai paragraph's least length: short ones run 90-150 characters; a headline of that
+length exists too, which is why the file's first line never counts (see below)."""
 _CLOSERS = "\"'”’)]»」』 "
 _RULE = re.compile(r"^[-=_*~#—–·•.\s]{3,}$")
 _EMAIL_HEADER = re.compile(
@@ -517,6 +519,7 @@ def parse_text(
         ]
     units = paragraphs(body_text.split("\n"))
     lines = [_classify(unit, outlets) for unit in units]
+    _unpunctuated_prose(lines)
     _lone_date_labels(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
@@ -548,10 +551,23 @@ def _is_prose(text: str) -> bool:
         return False
     closed = text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
     if not closed:
-        return n >= _NO_STOP_PROSE and bool(_NO_STOP.search(text[:40]))
+        return False
     if _CJK.search(text[:40]):
         return n >= 15  # `김정은은 회담에서 북중 친선을 강조했다.` is a whole paragraph
     return n >= 60 and text.count(" ") >= 7
+
+
+def _unpunctuated_prose(lines: list[_Line]) -> None:
+    """A Thai or Lao story whose paragraphs are all shorter than 150 characters has no line
+    `_is_prose` knows (none ends with a mark): there, its lines of 90 characters or more are
+    the running text, all but the file's first line, the headline's place."""
+    if any(line.prose for line in lines):
+        return
+    texts = [line for line in lines if line.kind == TEXT]
+    for line in texts[1:]:
+        text = line.unit.text
+        if len(text) >= _NO_STOP_PROSE and _NO_STOP.search(text[:40]) and not line.unit.heading:
+            line.prose = True
 
 
 def _title_case(text: str) -> bool:
