@@ -90,6 +90,40 @@ TAILS = {
         "is published from a syndicated feed.)",
     ],
     "a previous and next link in Chinese": ["上一篇：漁業談判陷入僵局", "下一篇：邊境口岸恢復通關"],
+    # shift 11 (batch K's kinds, in outlets it did not have)
+    "persian comment box, related news and tags (Hamshahri, Tasnim)": [
+        "نظر شما",
+        "اخبار مرتبط",
+        "گفت‌وگوهای مرزی به تعویق افتاد",
+        "برچسب‌ها: مرز، دیپلماسی، چین",
+    ],
+    "a persian rights line (Mehr News)": [
+        "کلیه حقوق این سایت متعلق به خبرگزاری مهر است و استفاده از مطالب با ذکر منبع آزاد است.",
+    ],
+    "a persian rights line, reserved": ["تمامی حقوق مادی و معنوی این سایت محفوظ است."],
+    "a creative commons licence line (The Conversation)": [
+        "This article is republished under a Creative Commons license. Read the original article.",
+    ],
+    "a creative commons licence, the work (Global Voices)": [
+        "This work is licensed under a Creative Commons Attribution 3.0 Unported License.",
+    ],
+    "a series line (a special coverage box)": [
+        "This story is part of our special coverage of the border talks. Read more here.",
+    ],
+    "a funded series line": [
+        "This article is part of a series on fishing communities supported by the Ocean Fund.",
+    ],
+    "serbian, romanian and hebrew rights lines": [
+        "Sva prava zadržana.",
+        "Toate drepturile rezervate.",
+        "כל הזכויות שמורות",
+    ],
+    "kazakh and swahili tag and comment heads": ["Тегтер", "Қытай", "Maoni", "Andika maoni yako"],
+    "thai related news and a rights line": [
+        "ข่าวที่เกี่ยวข้อง",
+        "เจรจาประมงยังไม่คืบหน้า",
+        "สงวนลิขสิทธิ์ พ.ศ. 2569",
+    ],
     "a blog's category line and a comments head": [
         "This entry was posted in Diplomacy and tagged border talks. Bookmark the permalink.",
         "2 Responses to Border talks to resume next month after a long pause, officials say today",
@@ -193,3 +227,75 @@ def test_a_chinese_last_paragraph_with_an_editor_glued_on_stays() -> None:
     text = f"邊境會談下月重啟\n\n{zh}\n\n{zh}\n\n{last}\n\n延伸閱讀\n\n漁業談判陷入僵局\n"
     parsed = parse(text)
     assert "密切關注後續發展" in parsed.paragraphs[-1]
+
+
+def test_a_translators_note_under_the_story_goes_to_the_credits() -> None:
+    note = "This article was translated from the Korean original by Mina Park."
+    text = f"{HEAD}\n\n{BODY}\n{note}\n"
+    parsed, places = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert "Mina Park" in (parsed.meta.credits or "")
+    assert places[note].field == "credits"
+
+
+ZH_1 = "外交部发言人毛宁24日主持例行记者会时表示，中方愿同有关各方加强边境口岸合作，推动双边贸易稳步增长。"
+ZH_2 = "她表示，中方始终致力于维护地区和平稳定，愿与各方共同努力，为此作出积极贡献。"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "11月24日，外交部发言人毛宁主持例行记者会。外交部 图",
+        "11月23日，一列货运列车驶出边境口岸站。新华社记者 王冠森 摄",
+        "边境口岸的货运站。（图片来源：视觉中国）",
+    ],
+)
+def test_a_chinese_caption_with_its_credit_at_the_end_is_no_body(caption: str) -> None:
+    text = (
+        f"外交部：中方愿同各方加强边境合作\n\n2026-11-24 15:30\n\n{caption}\n\n{ZH_1}\n\n{ZH_2}\n"
+    )
+    parsed, places = explained(text)
+    assert parsed.meta.title == "外交部：中方愿同各方加强边境合作"
+    assert parsed.paragraphs == [ZH_1, ZH_2]
+    assert places[caption].removed == "caption"
+
+
+def test_a_chinese_paragraph_ending_in_a_word_for_picture_stays() -> None:
+    last = "他说，双方已经就未来五年的合作画出了一张清晰的路线图"
+    text = f"外交部：中方愿同各方加强边境合作\n\n{ZH_1}\n\n{ZH_2}\n\n{last}\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == last
+
+
+@pytest.mark.parametrize("lines", [["校对：王芳", "责任编辑：李明"], ["責任編輯：林文彬", "校對：陳美玲"],
+                                   ["审核：赵强", "编辑：张三"]])  # fmt: skip
+def test_a_chinese_desks_sign_offs_leave_the_body(lines: list[str]) -> None:
+    text = f"外交部：中方愿同各方加强边境合作\n\n{ZH_1}\n\n{ZH_2}\n\n" + "\n\n".join(lines) + "\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs == [ZH_1, ZH_2]
+
+
+def test_a_proofreaders_credit_glued_to_the_last_paragraph_goes_to_the_credits() -> None:
+    last = "她表示，中方始终致力于维护地区和平稳定，愿与各方共同努力。"
+    text = f"外交部：中方愿同各方加强边境合作\n\n{ZH_1}\n\n{last}（校对：王芳）\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == last
+    assert "王芳" in (parsed.meta.credits or "")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Traduit de l'anglais par Claire Martin",  # Courrier international
+        "Aus dem Englischen von Jonas Weber",  # Die Zeit
+        "Перевод: Анна Смирнова",  # Inosmi
+        "翻译：王芳",
+        "ترجمه: مریم احمدی",  # a Persian translation
+        "Traducción: Lucía Gómez",
+    ],
+)
+def test_a_translators_credit_in_other_languages_goes_to_the_credits(credit: str) -> None:
+    text = f"{HEAD}\n\n{BODY}\n{credit}\n"
+    parsed, _ = explained(text)
+    assert parsed.paragraphs[-1] == S3
+    assert credit in (parsed.meta.credits or "")

@@ -111,7 +111,12 @@ LIST_HEADS = frozenset(
     przeczytaj także|zobacz także|zobacz też|leia também|leia mais|veja também|
     saiba mais|relacionadas|lire la suite|à voir aussi|vea también|más leídas|
     lo más leído|קראו גם|διαβάστε επίσης|читайте також|notícias relacionadas|
-    matérias relacionadas|leia mais|artigos relacionados
+    matérias relacionadas|leia mais|artigos relacionados|
+    اخبار مرتبط|مطالب مرتبط|خبرهای مرتبط|بیشتر بخوانید|بیشتر بخوانید:|پربازدیدترین|پربیننده‌ترین|
+    متعلقہ خبریں|مزید پڑھیں|यह भी पढ़ें|ये भी पढ़ें|संबंधित खबरें|ข่าวที่เกี่ยวข้อง|อ่านเพิ่มเติม|
+    habari zinazohusiana|soma pia|habari zaidi|ұқсас жаңалықтар|тағы оқыңыз|
+    povezane vesti|povezane vijesti|повезане вести|pročitajte još|прочитајте још|
+    свързани новини|още по темата|articole similare|citește și|σχετικά άρθρα|כתבות נוספות
     """.replace("\n", "").split("|")
 )
 LIST_HEADS = frozenset(item.strip() for item in LIST_HEADS if item.strip())
@@ -145,26 +150,43 @@ TAIL_HEADS = frozenset(
     leave a reply|leave a comment|post a comment|share this article|share|follow us|
     read in app|print|advertisement|anzeige|publicidad|publicité|pubblicità|реклама|광고|
     advertentie|reklama|iklan|إعلان|広告|广告|sponsored|werbung|
+    نظر شما|نظرات|دیدگاه‌ها|دیدگاه ها|اخبار مرتبط|مطالب مرتبط|خبرهای مرتبط|برچسب‌ها|برچسب ها|
+    کلیدواژه‌ها|کلید واژه ها|تبلیغات|تبصرے|متعلقہ خبریں|टिप्पणियाँ|टैग|संबंधित खबरें|
+    ความคิดเห็น|แท็ก|ข่าวที่เกี่ยวข้อง|maoni|habari zinazohusiana|tagi|lebo|
+    тегтер|пікірлер|ұқсас жаңалықтар|tagovi|oznake|komentari|коментари|ознаке|тагови|
+    povezane vesti|повезане вести|етикети|коментари|свързани новини|etichete|comentarii|
+    ετικέτες|σχόλια|תגיות|תגובות|teglar|izohlar|bình luận|thẻ
     """.replace("\n", "").split("|")
 )
 TAIL_HEADS = frozenset(item.strip() for item in TAIL_HEADS if item.strip())
 """The heads of the boxes a page puts under a story (tags, topics, comments, related links,
 an author's box, contacts, an appeal, an advert's label), in the languages we read: under
-the story's last sentence, each opens the page's tail (`plain._tail_start`)."""
+the story's last sentence, each opens the page's tail (`plain._tail_start`). Persian, Urdu,
+Hindi, Thai, Swahili, Kazakh, Serbian, Bulgarian, Romanian, Greek and Hebrew heads were written
+from those outlets' pages (`نظر شما`, `برچسب‌ها`, `ความคิดเห็น`, `Habari zinazohusiana`)."""
 
 _RIGHTS_ANY = re.compile(
     r"©|ⓒ|\(c\)\s*\d{4}|\ball rights reserved\b|riproduzione riservata|"
     r"tous droits réservés|todos los derechos reservados|todos os direitos reservados|"
     r"alle rechte vorbehalten|все права защищены|усі права захищені|wszelkie prawa zastrzeżone|"
     r"tüm hakları saklıdır|alle rechten voorbehouden|hak cipta dilindungi|"
-    r"무단\s*전재|版權所有|版权所有|不得轉載|不得转载|無断転載|جميع الحقوق محفوظة",
+    r"무단\s*전재|版權所有|版权所有|不得轉載|不得转载|無断転載|جميع الحقوق محفوظة|"
+    # `کلیه حقوق این سایت ... محفوظ است` (Persian), Urdu, Hindi, Thai, Kazakh, Serbian,
+    # Croatian, Swahili, Romanian, Czech, Bulgarian, Greek, Hebrew, Vietnamese
+    r"(?:کلیه|تمامی|همه|تمام)\s+(?:ی\s+)?حقوق.{0,120}(?:محفوظ|متعلق به)|حقوق\s+.{0,60}محفوظ است|"
+    r"جملہ حقوق محفوظ|सर्वाधिकार सुरक्षित|สงวนลิขสิทธิ์|барлық құқықтар қорғалған|"
+    r"sva prava (?:zadržana|pridržana)|сва права задржана|haki zote zimehifadhiwa|"
+    r"toate drepturile rezervate|všechna práva vyhrazena|всички права запазени|"
+    r"με την επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|bản quyền thuộc về",
     re.I,
 )
 
 
 _RIGHTS_KEYS = ("©", "ⓒ", "(c)", "right", "riserv", "réserv", "reserv", "vorbehalten", "защищ",
                 "захищ", "zastrze", "saklı", "hak cipta", "전재", "版權", "版权", "轉載", "转载",
-                "転載", "الحقوق")  # fmt: skip
+                "転載", "الحقوق", "حقوق", "सर्वाधिकार", "ลิขสิทธิ์", "құқықтар", "prava", "права",
+                "haki zote", "rezervate", "vyhrazena", "запазени", "δικαιώματος", "הזכויות",
+                "bản quyền")  # fmt: skip
 """A cheap first test before the pattern: what every rights line has in it."""
 
 
@@ -200,6 +222,9 @@ _STARTS = re.compile(
     r"exclusive news, data and analytics|our standards:|message:\s*[\"“]|"
     r"send us (?:your )?feedback|give feedback|read more about\s*:|support us\b|"
     r"【纠错】|【责任编辑|责任编辑\s*[:：]|\[责任编辑|编辑\s*[:：]|来源\s*[:：]|"
+    # the desk's sign-offs under a Chinese story: proofreader, editors, producers
+    r"[【\[]?(?:校对|校對|审核|審核|审校|審校|责编|責編|責任編輯|編輯|编审|編審|监制|監製|"
+    r"美编|美編|终审|終審|初审|初審|二审|二審|三审|三審|值班编辑|值班編輯)\s*[:：]|"
     r"ключевые слова\s*:|подпишитесь на |nhkのサイトを離れます|comments are closed|"
     r"if this (?:e-?mail|message|newsletter) (?:is not|does not|doesn't|isn't) display|"
     r"this e-mail was sent|unofficial translation$|insights from [\w .,&'’-]{2,80}$|"
@@ -298,7 +323,16 @@ _TAIL_NOTES = re.compile(
     # a head and its tags on one line, in more languages: `相關字詞﹕王毅`, `Tópicos: ...`
     r"(?:相關字詞|相关字词|關鍵詞|关键词|關鍵字|关键字|標籤|标签|タグ|キーワード|태그|키워드|"
     r"теги|тэги|темы|теми|мітки|etiketler|konular|tópicos|argomenti|themen|onderwerpen|"
-    r"sujets|thèmes|topik|topics in this article|related search terms)\s*[:：﹕]\s*\S|"
+    r"sujets|thèmes|topik|topics in this article|related search terms|برچسب‌ها|برچسب ها|"
+    r"برچسب|کلیدواژه‌ها|کلیدواژه|टैग|แท็ก|tagovi|oznake|тегтер|ознаке|etichete|lebo|"
+    r"ετικέτες|תגיות|thẻ)\s*[:：﹕]\s*\S|"
+    # a licence under the story: `This work is licensed under a Creative Commons ...`
+    r"(?:this|the) (?:work|article|story|piece|post|content|text|report|photo)s? (?:is|are|was|"
+    r"were|has been) (?:\w+ )?(?:licen[cs]ed|published|republished|available|distributed|"
+    r"shared) under (?:a |the )?(?:creative commons|cc[ -]by)|"
+    r"(?:re)?published (?:here )?(?:from [^.]{2,80} )?under (?:a |the )?(?:creative commons|"
+    r"cc[ -]by)|licen[cs]ed under (?:a |the )?(?:creative commons|cc[ -]by)|"
+    r"creative commons (?:attribution|licen[cs]e|cc[ -]by)[^.]{0,80}\.?$|"
     # previous / next links in other languages: `上一篇：西安地鐵新線通車`, `下一篇：...`
     r"(?:上一篇|下一篇|上一則|下一則|上一条|下一条|前の記事|次の記事|이전 ?기사|다음 ?기사|"
     r"предыдущая (?:статья|новость)|следующая (?:статья|новость)|article (?:précédent|suivant)|"
@@ -439,6 +473,10 @@ STRONG_CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|editing by|writing by|compiled by|"
     r"translated by|(?:--\s*)?with assistance from|with (?:additional )?reporting (?:by|from)|"
     r"\(?with input from|\(?with files from|"
+    # a translator's note: `This article was translated from the Korean original by X`
+    r"(?:this|the) (?:article|story|piece|report|interview|text|column|op-ed|commentary) "
+    r"(?:was|has been|is) (?:\w+ )?translated (?:from|into)|translated from (?:the )?[\w-]+ "
+    r"(?:original )?by|"
     # A newsletter's writers under its items: `Due Diligence is written by X and Y in Hong Kong`
     r"[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4} is (?:written|edited|compiled|produced) by)\b",
     re.I,
@@ -447,6 +485,14 @@ STRONG_CREDIT = re.compile(
 CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |further )?reporting by|reported by|editing by|edited by|"
     r"writing by|written by|compiled by|translated by|translation by|research by|"
+    # a translator's credit in other languages: `Traduit de l'anglais par X`, `Aus dem
+    # Englischen von X`, `Перевод: X`, `翻译：X`, `ترجمه: X`
+    r"traduit (?:de l['’]\w+ )?par|aus dem \w+ (?:übersetzt )?von|übersetz(?:t von|ung\s*:)|"
+    r"traducción\s*:|traducido (?:del \w+ )?por|tradução\s*:|traduzido (?:do \w+ )?por|"
+    r"traduzione (?:di|a cura di)|tradotto (?:dall['’]\w+ )?da|перевод\s*:|переклад\s*:|"
+    r"翻译\s*[:：]|翻譯\s*[:：]|译者\s*[:：]|譯者\s*[:：]|번역\s*[:=]|翻訳\s*[:：]|çeviri\s*:|"
+    r"çeviren\s*:|tłumaczenie\s*:|översättning\s*:|vertaling\s*:|penerjemah\s*:|"
+    r"diterjemahkan oleh|ترجمه\s*:|مترجم\s*:|ترجمة\s*:|"
     r"graphics? by|produced by|with reporting by|with additional reporting|"
     r"(?:--\s*)?with assistance from|with input from|input from|"
     r"anchor\s*:|reporter\s*:|editor\s*:|editors\s*:|producer\s*:|camera\s*:|"
@@ -527,6 +573,10 @@ PHOTO_CREDIT = re.compile(
     r"＝[^＝\s]{1,30}(?:から|撮影|提供)|＝(?:ロイター|AP|AFP|EPA|共同|時事|朝日新聞社|新華社)|"
     r"/\s*(?:[A-Z가-힣]+\s)?(?:연합뉴스|뉴스1|뉴시스|로이터|AP|AFP|EPA)|[가-힣]\s갈무리|"
     r"[（(][^（()）]{0,30}[摄攝][）)]|"
+    # a Chinese caption's credit after its last full stop: `...例行记者会。外交部 图`,
+    # `...驶出昆明站。新华社记者 王冠森 摄`, `（图片来源：视觉中国）`
+    r"(?<=[。.!?！？\s])(?:[\u4e00-\u9fff·]{1,12}\s*){1,3}(?:摄|攝|供图|供圖|图|圖)\s*$|"
+    r"[（(]?(?:图片来源|圖片來源|图源|圖源|图片|圖片)\s*[:：][^（()）。]{1,30}[）)]?\s*$|"
     # `... Oct. 10, 2025. Photo by VNA` (VnExpress), and the agency in full-width brackets
     # after a Chinese caption: `...會談。（路透社）`
     r"\bPhotos? (?:by|courtesy of) [A-Z][\w .&/-]{1,40}|"
@@ -825,7 +875,8 @@ _PLACED = re.compile(
 
 
 _CREDIT_MARKS = (")", "]", "/", ":", "|", "Getty", "Licensing", "Credit", "Copyright", "©",
-                 "＝", "갈무리", "）", "Photo by", "Photos by", "Photo courtesy")  # fmt: skip
+                 "＝", "갈무리", "）", "Photo by", "Photos by", "Photo courtesy", "摄", "攝", "图",
+                 "圖")  # fmt: skip
 """Every credit PHOTO_CREDIT knows holds one of these: a cheap test before the pattern runs."""
 
 
