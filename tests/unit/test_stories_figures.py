@@ -1,7 +1,6 @@
-"""Evidence on two versions of one day: figures that disagree a little say one event
-(`similarity.near_figures`), headlines that each name what the other article never mentions
-say two (`similarity.title_novelty`); and the same leader's other engagement of the day,
-which the evidence cannot yet tell apart."""
+"""Figures that disagree a little as evidence that two pieces of one day report one event
+(`similarity.near_figures`), and the same leader's other engagement of the day, which the
+evidence cannot yet tell apart."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ from reader.core.stories.similarity import (
     near_figures,
     pair_features,
     similarity,
-    title_novelty,
     vector,
 )
 from tests.unit.story_pieces import piece
@@ -77,48 +75,6 @@ def test_figures_of_different_days_are_no_evidence() -> None:
     va, vb = vector(FIRE_AP, df, DEFAULT_PARAMS), vector(later, df, DEFAULT_PARAMS)
     features = pair_features(FIRE_AP, later, va, vb, DEFAULT_PARAMS)
     assert features[PAIR_FEATURES.index("near_figures")] == 0.0
-
-
-SUMMIT_YONHAP = piece(
-    "yonhap",
-    "Kang, EU leaders sign digital trade pact, launch hydrogen partnership at Brussels summit",
-    "President Kang Min-jae and European Union leaders signed a digital trade agreement and "
-    "agreed a clean hydrogen partnership at their summit in Brussels, with a joint fund of "
-    "1.5 billion euros.",
-    "2026-11-24",
-)
-SUMMIT_REUTERS = piece(
-    "reuters",
-    "EU, South Korea seal data-flow deal as Brussels seeks Asian allies on chips",
-    "The European Union and South Korea signed an agreement to ease digital trade and "
-    "pledged to cooperate on hydrogen and semiconductors at a summit in Brussels with "
-    "President Kang Min-jae, with a hydrogen fund of 1.4 billion euros.",
-    "2026-11-24",
-)
-POLISH_MEETING = piece(
-    "yonhap-poland",
-    "Kang, Polish PM agree to speed up K2 tank deliveries, discuss nuclear plant",
-    "President Kang Min-jae and Polish Prime Minister Tomasz Wierzba agreed to speed up "
-    "deliveries of K2 tanks to Poland when they met in Brussels after the Korea-EU summit, "
-    "and discussed a nuclear power plant in Pomerania.",
-    "2026-11-24",
-)
-
-
-def test_headlines_that_name_what_the_other_never_mentions_count_against() -> None:
-    docs = [SUMMIT_YONHAP, SUMMIT_REUTERS, POLISH_MEETING]
-    df = DocFrequencies.of(docs)
-    yonhap, reuters, polish = (vector(d, df, DEFAULT_PARAMS) for d in docs)
-    # The summit's two headlines name the pact, the hydrogen, Brussels: each text has them.
-    assert title_novelty(SUMMIT_YONHAP, SUMMIT_REUTERS, yonhap, reuters) < 0.6
-    # The other meeting's headline names Poland's tanks and a nuclear plant, which the
-    # Reuters summit piece never mentions, and its text lacks the summit's pact.
-    assert title_novelty(SUMMIT_REUTERS, POLISH_MEETING, reuters, polish) >= 0.6
-    at = PAIR_FEATURES.index("title_novelty")
-    features = pair_features(SUMMIT_REUTERS, POLISH_MEETING, reuters, polish, DEFAULT_PARAMS)
-    assert features[at] == 1.0
-    assert pair_features(SUMMIT_YONHAP, SUMMIT_REUTERS, yonhap, reuters, DEFAULT_PARAMS)[at] == 0
-    assert DEFAULT_PARAMS.pair_weights[at + 1] < 0  # evidence against one event
 
 
 RAIL = [

@@ -134,37 +134,19 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         rare = frozenset(
             t for t, _ in kept if t.isascii() and cache[t] >= floor and counts.get(t, 0) <= most
         )
-        vec: TermVector = AnchorVector({t: w / norm for t, w in kept}, common, rare)
-    else:
-        vec = TermVector({t: w / norm for t, w in kept}, common)
-    vec.title = _title_terms(doc, cache)
-    return vec
-
-
-TITLE_IDF = 1.5
-"""How rare in the corpus (idf) a headline's term must be to name its event for
-`title_novelty`: "says", "new" and "korea" in a corpus about Korea name nothing."""
-
-
-def _title_terms(doc: StoryFeatures, idf: Mapping[str, float]) -> tuple[str, ...]:
-    """The headline's terms rare enough to name what happened (`TITLE_IDF`); `idf` holds
-    every term of the article (the headline's are among them)."""
-    from reader.core.stories.features import term_counts, words
-
-    return tuple(t for t in term_counts(words(doc.title)) if idf.get(t, 0.0) >= TITLE_IDF)
+        return AnchorVector({t: w / norm for t, w in kept}, common, rare)
+    return TermVector({t: w / norm for t, w in kept}, common)
 
 
 class TermVector(dict[str, float]):
     """An article's unit-length term weights, with those of its terms that are the
     corpus's theme (held by more than `StoryParams.theme_share` of its articles)."""
 
-    __slots__ = ("common", "title")
+    __slots__ = ("common",)
 
     def __init__(self, weights: dict[str, float], common: frozenset[str] = frozenset()) -> None:
         super().__init__(weights)
         self.common = common
-        self.title: tuple[str, ...] = ()
-        """The headline's terms that name its event (`_title_terms`), for `title_novelty`."""
 
 
 class AnchorVector(TermVector):
@@ -351,7 +333,6 @@ PAIR_FEATURES = (
     "anchor_count",
     "other_language",
     "near_figures",
-    "title_novelty",
 )
 """The evidence a pair is scored on (`pair_features`), in the order of the fitted weights
 `StoryParams.pair_weights` (which start with the intercept)."""
@@ -413,7 +394,6 @@ def pair_features(
         # Only for two pieces dated the same day: days apart, or an undated piece placed on
         # a day by its lead, a follow-up restating the event's figures looks like it.
         near_figures(va, vb) if dated_gap == 0 and words >= FIGURES_COSINE else 0.0,
-        1.0 if words >= FIGURES_COSINE and title_novelty(a, b, va, vb) >= TITLE_NOVELTY else 0.0,
     )
 
 
@@ -484,33 +464,6 @@ def near_figures(a: Vector, b: Vector) -> float:
         return 0.0
     near = sum(1 for x in only_a if any(abs(x - y) <= FIGURE_TOLERANCE * max(x, y) for y in only_b))
     return min(near, FIGURE_COUNT) / FIGURE_COUNT
-
-
-TITLE_NOVELTY = 0.6
-"""Share of each headline's telling terms the other article lacks from which the two
-headlines name two things (the pair feature `title_novelty`). Over the candidate pairs
-of one language and one day scoring 0.5 or more in the labelled sets, the smaller share
-is 0.25 on average for pairs of one event and 0.44 for pairs of two; 0.6 or more holds
-4 of 402 pairs of one event and 9 of 35 of two (0.5: 29 and 16). With the fitted weight
-every story set scores the same from 0.6 up (from 0.5 stories-dev, events4 and events9
-move: stories-dev's precision 0.984 -> 1.000, but events4 0.959 -> 0.945 and events9
-precision 0.982 -> 0.980)."""
-
-
-def title_novelty(a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector) -> float:
-    """How much of what each headline names the other article never mentions: the share
-    of a headline's telling terms (`TermVector.title`) absent from the other's text, the
-    smaller of the two shares. A headline names the event; two versions of one event
-    mention each other's headline facts somewhere (the fire, the town, the launch), while
-    the same leader's other meeting of the day names its own counterpart and subject
-    ("Polish PM", "tanks", "diaspora"), which the summit's versions lack."""
-    named_a, named_b = getattr(va, "title", ()), getattr(vb, "title", ())
-    if not named_a or not named_b:
-        return 0.0
-    # The shared ones are found by a set operation in C (a pair at a time, most pairs).
-    missing_a = 1.0 - len(b.terms.keys() & named_a) / len(named_a)
-    missing_b = 1.0 - len(a.terms.keys() & named_b) / len(named_b)
-    return min(missing_a, missing_b)
 
 
 def _follows_on(a: StoryFeatures, b: StoryFeatures) -> bool:
