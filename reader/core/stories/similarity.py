@@ -332,6 +332,7 @@ PAIR_FEATURES = (
     "follow_up",
     "anchor_count",
     "other_language",
+    "near_figures",
 )
 """The evidence a pair is scored on (`pair_features`), in the order of the fitted weights
 `StoryParams.pair_weights` (which start with the intercept)."""
@@ -351,8 +352,9 @@ def pair_features(
     anchors.py gives a version in another script), the days between them (0-1 days apart
     is the baseline), one outlet twice, a preview against a report, a follow-up dated after
     the other ("a day after the signing"), how many anchors two languages' versions share
-    that matter to the Latin-script one, and whether the two are in different languages."""
-    gap = day_gap(a, b)
+    that matter to the Latin-script one, whether the two are in different languages, and
+    (for one day's pieces in one language) figures that nearly agree (`near_figures`)."""
+    gap = dated_gap = day_gap(a, b)
     other_language = a.foreign != b.foreign or a.english != b.english
     floor = params.next_day_cosine if gap == 1 and next_day_account(a, b) else None
     if gap is None:
@@ -389,6 +391,9 @@ def pair_features(
         1.0 if _follows_on(a, b) else 0.0,
         count,
         1.0 if other_language else 0.0,
+        # Only for two pieces dated the same day: days apart, or an undated piece placed on
+        # a day by its lead, a follow-up restating the event's figures looks like it.
+        near_figures(va, vb) if dated_gap == 0 and words >= FIGURES_COSINE else 0.0,
     )
 
 
@@ -412,6 +417,53 @@ def similarity(
     if z < -30.0:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))
+
+
+FIGURE_TOLERANCE = 0.1
+"""Two figures within this share of the larger are one fact measured twice ("about 4,000
+residents" / "some 3,600"; "11,500 acres" / "12,000 acres"; "210 kg" / "205-kg"): outlets
+counting independently disagree by a few per cent. Over every candidate pair of one
+language in the labelled story sets and the article sets, a figure within 10% (not equal)
+turns up in 116 pairs of one event and 66 of different events, most of those days apart
+(pairs of one event at cosine 0.2-0.3 hold 0.14 such figures on average, of different
+events 0.02). Every set scores the same at 5% and 10%; at 20% two rate decisions of one
+bank on one day's pieces (3.25% and 3.0%) look alike (events3 precision 1.000 -> 0.894)."""
+FIGURE_COUNT = 3
+"""Figures near one another at which `near_figures` is full: 2 and 3 score alike on every
+set; at 5 the one pair of stories-dev it joins stays out."""
+FIGURES_COSINE = 0.1
+"""`near_figures` is only looked for in pairs of one language that share this much
+wording: below it no such pair is of one event (two in 1,700 candidate pairs), and most
+pairs a first build scores are far below it, so most pay nothing for it."""
+
+
+def _figures(vec: Vector) -> set[float]:
+    """The figures among a vector's terms: numbers of three characters or more (136, 0.75,
+    11500), not a year (1900-2100: two years a few apart are two dates, not one count)."""
+    out = set()
+    for term in vec:
+        if term[0].isdigit() and len(term) >= 3:
+            try:
+                value = float(term)
+            except ValueError:
+                continue
+            if value > 0 and not (value.is_integer() and 1900 <= value <= 2100):
+                out.add(value)
+    return out
+
+
+def near_figures(a: Vector, b: Vector) -> float:
+    """How many figures of one version have a near but unequal one in the other (within
+    `FIGURE_TOLERANCE`), as a share of `FIGURE_COUNT`: independent versions report the
+    same evacuees, acres or kilograms with numbers that disagree a little, which the
+    cosine cannot see (4000 and 3600 are two terms). Equal figures are already shared
+    terms of the cosine."""
+    fa, fb = _figures(a), _figures(b)
+    only_a, only_b = fa - fb, fb - fa
+    if not only_a or not only_b:
+        return 0.0
+    near = sum(1 for x in only_a if any(abs(x - y) <= FIGURE_TOLERANCE * max(x, y) for y in only_b))
+    return min(near, FIGURE_COUNT) / FIGURE_COUNT
 
 
 def _follows_on(a: StoryFeatures, b: StoryFeatures) -> bool:
