@@ -124,3 +124,21 @@ def test_another_event_sharing_one_name_stays_apart() -> None:
     docs = _pieces(other, "2026-03-18")
     stories = cluster(docs, P)
     assert all(len(s) == 1 or "yna-ko" not in {d.id for d in s} for s in stories)
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("ドイツ憲法裁判所 通信記録の一律保存は「違憲」", "ruling"),
+        ("Hackerangriff legt Hamburger Containerterminals lahm", "cyberattack"),
+        ("Кибератака остановила работу трех терминалов", "cyberattack"),
+        ("멕시코 셰인바움, 재무·내무장관 교체…집권 후 최대 개각", "reshuffle"),
+        ("الهلال بطلا بعد فوزه في النهائي", "final"),
+        ("이재명 대통령, 토카예프와 정상회담", "summit"),
+        ("Apagón masivo deja sin luz a media España", "blackout"),
+    ],
+)
+def test_the_new_kinds_of_event_are_read_in_their_languages(headline: str, kind: str) -> None:
+    from reader.core.stories.kinds import event_kinds
+
+    assert kind in event_kinds(headline, {}, foreign=False)
