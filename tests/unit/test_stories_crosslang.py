@@ -40,6 +40,15 @@ def test_a_name_too_short_for_its_sound_is_kept_whole() -> None:
     assert crosslang.SOUND + "tk" not in crosslang.name_terms("トキワ自動車")
 
 
+def test_chinese_names_are_read_as_pinyin_in_the_headline_and_lead_only() -> None:
+    # 华为, 小米: Huawei and Xiaomi are spelled in pinyin whole. Every two characters of a
+    # run are a key, so only the headline and lead are read so (the event's names are there).
+    head, body = "华为和小米发布新手机", "去年华为和小米的销量均有增长。"
+    keys = crosslang.name_terms(f"{head}\n{body}", lead=head)
+    assert {"=huawei", "=xiaomi"} <= set(keys)
+    assert "=xiaomi" not in crosslang.name_terms(body)
+
+
 def test_the_scripts_of_two_versions_are_told_apart_and_japanese_reads_with_chinese() -> None:
     korean = {"대통령": 1.0}
     japanese = {"ドイツ": 0.5, "憲法": 0.5}

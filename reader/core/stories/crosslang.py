@@ -24,10 +24,11 @@ hold becomes the English name in the foreign version's vector (`named`), so the 
 shared anchor like a figure or a place, subject to every rule a shared anchor is (rare in
 the corpus, among the English version's strongest terms, two at least). Which words are
 names: katakana runs (Japanese writes foreign names and brands in katakana), Chinese runs
-of the characters used to transliterate foreign names (`TRANSLIT_HAN`) and two- and
-three-character runs read as pinyin whole (Chinese places and people: 南宁 nanning, 近平
-jinping), Korean words of two syllables or more without their particle, Arabic and Hebrew
-words of four letters or more without a prefix or the article, capitalised Cyrillic words.
+of the characters used to transliterate foreign names (`TRANSLIT_HAN`), and each two
+characters of the headline and lead read as pinyin whole (Chinese places, people and
+firms: 南宁 nanning, 华为 huawei), Korean words of two syllables or more without their
+particle, Arabic and Hebrew words of four letters or more without a prefix or the
+article, capitalised Cyrillic words.
 Only articles mostly in another script pay for this (`features.extract`).
 """
 
@@ -86,6 +87,10 @@ tables: 托卡耶夫 Tokayev, 希恩鲍姆 Sheinbaum, 奥尔蒂斯 Ortiz); a run
 as one name."""
 _TRANSLIT_RUN = re.compile(f"[{TRANSLIT_HAN}]{{3,}}")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]{2,}")
+"""A run of Chinese characters, read two at a time in the headline and lead only: every
+pair of a run is a key (a name is one pair of many), about one key a character, and the
+names of an event are in its headline and lead (a 500-character Xinhua piece had 504 keys
+read from its whole text)."""
 _HANGUL_WORD = re.compile("[\uac00-\ud7a3]{2,}")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea]{4,}")
@@ -168,23 +173,24 @@ def _keys(latin: str, out: list[str]) -> None:
         out.append(SPELLING + whole)
 
 
-def name_terms(text: str) -> list[str]:
+def name_terms(text: str, lead: str = "") -> list[str]:
     """Sound and spelling keys of the names of a text in another script (see the module
-    docstring), once a mention."""
+    docstring), once a mention; `lead` (the headline and first paragraphs) is also read
+    two Chinese characters at a time, as pinyin whole (`HAN_PAIRS`)."""
     text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
     for match in _KATAKANA.finditer(text):
         _keys(_latin(match.group()), out)
     for match in _TRANSLIT_RUN.finditer(text):
         _keys(_latin(match.group()), out)
-    for match in _HAN_RUN.finditer(text):
+    for match in _HAN_RUN.finditer(unicodedata.normalize("NFKC", lead)):
         run = match.group()
-        for size in (2, 3):
-            for start in range(len(run) - size + 1):
-                # Chinese places and people are spelled in pinyin whole (南宁 nanning).
-                whole = spelling(_latin(run[start : start + size]))
-                if len(whole) >= MIN_SPELLING:
-                    out.append(SPELLING + whole)
+        for start in range(len(run) - 1):
+            # Chinese places, people and firms are spelled in pinyin whole (南宁 nanning,
+            # 华为 huawei, 小米 xiaomi).
+            whole = spelling(_latin(run[start : start + 2]))
+            if len(whole) >= MIN_SPELLING:
+                out.append(SPELLING + whole)
     for match in _HANGUL_WORD.finditer(text):
         word = match.group()
         for particle in _KOREAN_PARTICLES:

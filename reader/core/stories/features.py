@@ -819,7 +819,8 @@ def extract(
 
         text = "\n".join(body)
         found = cyrillic_names(text) + anchor_terms(f"{title}\n{text}")
-        for term in found + name_terms(f"{title}\n{text}"):
+        lead = "\n".join([title, *body[:LEAD_PARAGRAPHS]])
+        for term in found + name_terms(f"{title}\n{text}", lead):
             terms[term] = terms.get(term, 0) + 1
     elif not english:
         terms = _other_latin_terms(title, body, seq, title_weight)
