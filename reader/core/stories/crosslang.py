@@ -154,7 +154,9 @@ def spelling(latin: str) -> str:
 _VOICE = str.maketrans({"d": "t", "b": "p", "g": "k", "r": "l", "v": "p", "f": "p", "z": "s"})
 
 
+@lru_cache(maxsize=65_536)
 def _latin(text: str) -> str:
+    """A word in Latin letters (remembered: a corpus repeats its words)."""
     from anyascii import anyascii
 
     return anyascii(text).lower()
@@ -259,11 +261,13 @@ def _unkeyed(vec: Vector) -> Vector:
     weights = {t: w for t, w in vec.items() if t[0] not in _KEY_MARKS}
     common: frozenset[str] = getattr(vec, "common", frozenset())
     rare: frozenset[str] = getattr(vec, "rare", frozenset())
-    return AnchorVector(weights, common, rare, getattr(vec, "held", None))
+    return AnchorVector(weights, common, rare, getattr(vec, "held", None), keyed=False)
 
 
 def _has_keys(vec: Vector) -> bool:
-    return any(t[0] in _KEY_MARKS for t in vec)
+    """Whether a vector holds names' keys (`similarity.AnchorVector.keyed`, set once when
+    the vector is made: every pair of two languages asks)."""
+    return getattr(vec, "keyed", False)
 
 
 def _renamed(foreign: Vector, latin: Vector) -> Vector | None:
@@ -302,7 +306,7 @@ def _renamed(foreign: Vector, latin: Vector) -> Vector | None:
     rare: frozenset[str] = getattr(foreign, "rare", frozenset())
     common: frozenset[str] = getattr(foreign, "common", frozenset())
     rare = rare | {term for key, term in renamed.items() if key in rare}
-    return AnchorVector(weights, common, rare, held)
+    return AnchorVector(weights, common, rare, held, keyed=False)
 
 
 _SCRIPTS = (

@@ -135,7 +135,9 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         rare = frozenset(
             t for t, _ in kept if t.isascii() and cache[t] >= floor and counts.get(t, 0) <= most
         )
-        return AnchorVector({t: w / norm for t, w in kept}, common, rare, (counts, df.total))
+        unit = {t: w / norm for t, w in kept}
+        keyed = doc.foreign and any(map(is_key, unit))
+        return AnchorVector(unit, common, rare, (counts, df.total), keyed)
     return TermVector({t: w / norm for t, w in kept}, common)
 
 
@@ -155,7 +157,7 @@ class AnchorVector(TermVector):
     that are rare in the corpus (idf at least `StoryParams.anchor_idf`, in at most
     `anchor_share` of its articles)."""
 
-    __slots__ = ("held", "rare")
+    __slots__ = ("held", "keyed", "rare")
 
     def __init__(
         self,
@@ -163,9 +165,12 @@ class AnchorVector(TermVector):
         common: frozenset[str],
         rare: frozenset[str],
         held: tuple[Mapping[str, int], int] | None = None,
+        keyed: bool = False,
     ) -> None:
         super().__init__(weights, common)
         self.rare = rare
+        self.keyed = keyed
+        """Whether it holds the keys of names in another script (`crosslang.named`)."""
         self.held = held
         """The corpus's document counts and its size: a name's English spelling and its
         keys in other scripts together must be rare (`crosslang.named`)."""
