@@ -815,9 +815,12 @@ def extract(
     if foreign:
         # What an English version can share with it: names, places, figures.
         from reader.core.stories.anchors import anchor_terms
+        from reader.core.stories.crosslang import name_terms
 
         text = "\n".join(body)
-        for term in cyrillic_names(text) + anchor_terms(f"{title}\n{text}"):
+        found = cyrillic_names(text) + anchor_terms(f"{title}\n{text}")
+        lead = "\n".join([title, *body[:LEAD_PARAGRAPHS]])
+        for term in found + name_terms(f"{title}\n{text}", lead):
             terms[term] = terms.get(term, 0) + 1
     elif not english:
         terms = _other_latin_terms(title, body, seq, title_weight)

@@ -9,6 +9,7 @@ import operator
 from collections.abc import Iterable, Mapping
 
 from reader.core.stories.background import doc_share
+from reader.core.stories.crosslang import is_key, named, script
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import StoryParams
 
@@ -134,7 +135,9 @@ def vector(doc: StoryFeatures, df: DocFrequencies, params: StoryParams) -> Vecto
         rare = frozenset(
             t for t, _ in kept if t.isascii() and cache[t] >= floor and counts.get(t, 0) <= most
         )
-        return AnchorVector({t: w / norm for t, w in kept}, common, rare)
+        unit = {t: w / norm for t, w in kept}
+        keyed = doc.foreign and any(map(is_key, unit))
+        return AnchorVector(unit, common, rare, (counts, df.total), keyed)
     return TermVector({t: w / norm for t, w in kept}, common)
 
 
@@ -154,13 +157,23 @@ class AnchorVector(TermVector):
     that are rare in the corpus (idf at least `StoryParams.anchor_idf`, in at most
     `anchor_share` of its articles)."""
 
-    __slots__ = ("rare",)
+    __slots__ = ("held", "keyed", "rare")
 
     def __init__(
-        self, weights: dict[str, float], common: frozenset[str], rare: frozenset[str]
+        self,
+        weights: dict[str, float],
+        common: frozenset[str],
+        rare: frozenset[str],
+        held: tuple[Mapping[str, int], int] | None = None,
+        keyed: bool = False,
     ) -> None:
         super().__init__(weights, common)
         self.rare = rare
+        self.keyed = keyed
+        """Whether it holds the keys of names in another script (`crosslang.named`)."""
+        self.held = held
+        """The corpus's document counts and its size: a name's English spelling and its
+        keys in other scripts together must be rare (`crosslang.named`)."""
 
 
 _WEIGHT = operator.itemgetter(1)
@@ -173,7 +186,7 @@ def strong_terms(vec: Vector, df: DocFrequencies, params: StoryParams) -> list[s
     most of the corpus."""
     floor = params.min_candidate_idf
     cache = df._idf  # `vector` looked up every term of vec
-    rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor)
+    rare = (t for t in vec if (cache.get(t) or df.cached_idf(t, params)) >= floor and not is_key(t))
     terms = list(itertools.islice(rare, params.candidate_terms))
     if params.anchor_terms:
         # Telling numbers (136, 0.75, 1942), found in a version in any script.
@@ -356,11 +369,15 @@ def pair_features(
     (for one day's pieces in one language) figures that nearly agree (`near_figures`)."""
     gap = dated_gap = day_gap(a, b)
     other_language = a.foreign != b.foreign or a.english != b.english
+    if a.foreign and b.foreign and not other_language and _other_scripts(a, b, va, vb, params):
+        other_language = True
     floor = params.next_day_cosine if gap == 1 and next_day_account(a, b) else None
     if gap is None:
         gap = weekday_gap(a, b)
         if gap == WEEKDAY_MATCH:
             gap, floor = 1, params.weekday_cosine
+    if other_language:
+        va, vb = named(va, vb, a.english and not a.foreign, b.english and not b.foreign)
     if other_language and gap is None and params.kind_anchors:
         gap = undated_gap(a, b, va, vb, params)
     if other_language:
@@ -395,6 +412,25 @@ def pair_features(
         # a day by its lead, a follow-up restating the event's figures looks like it.
         near_figures(va, vb) if dated_gap == 0 and words >= FIGURES_COSINE else 0.0,
     )
+
+
+def _other_scripts(
+    a: StoryFeatures, b: StoryFeatures, va: Vector, vb: Vector, params: StoryParams
+) -> bool:
+    """Whether two versions in two other scripts (a Korean and a Russian one: they share no
+    words either) are compared on their anchors as a version in English and one in
+    another script are: only when they are of one day and share `min_anchors` rare
+    anchors. Neither has an English version's words to say which anchors matter to it,
+    so a day apart is too loose (a Korean piece on Choe Son Hui's trip to Beijing and a
+    Russian one on Putin's call with Xi the next day share Beijing and Vladimir:
+    articles-blind5b). Otherwise their words are compared as before (the Latin names and
+    figures both hold)."""
+    if not params.other_script_days or script(va) == script(vb):
+        return False
+    gap = day_gap(a, b)
+    if (gap if gap is not None else weekday_gap(a, b)) != 0:
+        return False  # not of one day, or not by its date ("17일" against June 17 is)
+    return anchor_cosine(*named(va, vb), params) > 0.0
 
 
 def similarity(
@@ -505,7 +541,7 @@ def shared_anchors(a: Vector, b: Vector) -> float:
     share only Russia and Putin, in a corpus about Putin)."""
     shared = [t for t in a.keys() & b.keys() if _telling(t)]
     for vec in (a, b):
-        first = next(iter(vec), "")
+        first = next((t for t in vec if not is_key(t)), "")
         if first.isascii():
             top = set(itertools.islice(vec, ANCHOR_RANK))
             shared = [t for t in shared if t in top]
