@@ -95,23 +95,87 @@ def engine_backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def config_file(tmp_path: Path, corpus: Path, engine_backend: str) -> Path:
     """The shipped config.yaml with its entity list, pointed at the private corpus and data dir."""
+    return write_config(tmp_path, corpus, engine_backend)
+
+
+class SeedIndexes:
+    """The seed corpus indexed once per engine and worker, copied into each test that wants
+    an indexed private corpus. A copy is what a build writes (the index folder names its
+    generations and files relative to itself, and the manifest records each file's size and
+    mtime, which `shutil.copytree` keeps), so the test's own sync finds every file unchanged:
+    a folder copy is milliseconds where a build is a second of CPU, and a hundred tests ask."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._built: dict[str, Path] = {}
+
+    def copy_into(self, config_file: Path) -> None:
+        """Put the seed index of the engine `config_file` names where its Library looks."""
+        from reader.core.config import load_config
+
+        config = load_config(config_file)
+        home = _index_home(config.data_dir, config.corpus, config.backend)
+        if not home.exists():  # (a test may ask for the library and the app: one copy)
+            source = self._index(config.backend)
+            shutil.copytree(source, home, ignore=shutil.ignore_patterns("indexer.lock"))
+
+    def _index(self, engine: str) -> Path:
+        if engine not in self._built:
+            from reader.core.config import load_config
+            from reader.library import Library
+
+            folder = self.root / engine
+            shutil.copytree(CORPUS, folder / "corpus")
+            config = load_config(write_config(folder, folder / "corpus", engine))
+            lib = Library(config)
+            lib.sync_all()
+            lib.close()
+            self._built[engine] = _index_home(config.data_dir, config.corpus, engine)
+        return self._built[engine]
+
+
+def _index_home(data_dir: Path, corpus: Path, engine: str) -> Path:
+    from reader.core.paths import index_dir
+    from reader.core.search.registry import backend_class
+
+    cls = backend_class(engine)
+    return index_dir(data_dir, corpus, cls.NAME, cls.SCHEMA_VERSION)
+
+
+def write_config(folder: Path, corpus: Path, engine: str) -> Path:
+    """The shipped config.yaml with its entity list, pointed at `corpus` and a data dir in
+    `folder`."""
     text = CONFIG.read_text(encoding="utf-8")
     text = text.replace(
         "corpus: corpus",
-        f"corpus: {corpus}\ndata_dir: {tmp_path / 'data'}\nbackend: {engine_backend}",
+        f"corpus: {corpus}\ndata_dir: {folder / 'data'}\nbackend: {engine}",
     )
-    path = tmp_path / "config.yaml"
+    path = folder / "config.yaml"
     path.write_text(text, encoding="utf-8")
     return path
 
 
+@pytest.fixture(scope="session")
+def seed_indexes(tmp_path_factory: pytest.TempPathFactory) -> SeedIndexes:
+    return SeedIndexes(tmp_path_factory.mktemp("seed-indexes"))
+
+
 @pytest.fixture
-def library(config_file: Path) -> Iterator[object]:
-    """A Library over the private seed corpus, indexed."""
+def indexed_config_file(config_file: Path, seed_indexes: SeedIndexes) -> Path:
+    """`config_file` with the private corpus already indexed, as a first `newsreader index`
+    leaves it: for tests of what comes after the first build, not of the build itself."""
+    seed_indexes.copy_into(config_file)
+    return config_file
+
+
+@pytest.fixture
+def library(indexed_config_file: Path) -> Iterator[object]:
+    """A Library over the private seed corpus, indexed (its sync finds the seed index
+    copied in up to date)."""
     from reader.core.config import load_config
     from reader.library import Library
 
-    lib = Library(load_config(config_file))
+    lib = Library(load_config(indexed_config_file))
     lib.sync_all()
     yield lib
     lib.close()

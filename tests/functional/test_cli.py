@@ -93,8 +93,8 @@ def test_search_json_contract(config_file: Path) -> None:
         ("source:Yonhap", ["003"]),
     ],
 )
-def test_issue_examples(config_file: Path, query: str, expected: list[str]) -> None:
-    assert sorted(h["path"][:3] for h in search(config_file, query)) == expected
+def test_issue_examples(indexed_config_file: Path, query: str, expected: list[str]) -> None:
+    assert sorted(h["path"][:3] for h in search(indexed_config_file, query)) == expected
 
 
 @pytest.mark.parametrize(
@@ -108,33 +108,35 @@ def test_issue_examples(config_file: Path, query: str, expected: list[str]) -> N
     ],
 )
 def test_a_minus_leaves_a_word_out_however_the_shell_passes_it(
-    config_file: Path, args: list[str]
+    indexed_config_file: Path, args: list[str]
 ) -> None:
-    result = run("--config", str(config_file), "search", "--json", *args)
+    result = run("--config", str(indexed_config_file), "search", "--json", *args)
     assert result.returncode == 0, result.stderr
     assert sorted(h["path"][:3] for h in json.loads(result.stdout)) == ["000", "002", "003", "004"]
 
 
-def test_a_word_starting_with_h_is_no_help_request(config_file: Path) -> None:
-    result = run("--config", str(config_file), "search", "-hong", "--json")
+def test_a_word_starting_with_h_is_no_help_request(indexed_config_file: Path) -> None:
+    result = run("--config", str(indexed_config_file), "search", "-hong", "--json")
     assert result.returncode == 0 and not result.stdout.startswith("usage"), result.stdout
     # 000 names Hong Lei; 001's Li Hongzhong is another word
     assert sorted(h["path"][:3] for h in json.loads(result.stdout)) == ["001", "002", "003", "004"]
 
 
-def test_limit_and_entity_query_match_entities_command(config_file: Path) -> None:
-    assert len(search(config_file, "", "--limit", "2")) == 2
-    result = run("--config", str(config_file), "entities", "--json")
+def test_limit_and_entity_query_match_entities_command(indexed_config_file: Path) -> None:
+    assert len(search(indexed_config_file, "", "--limit", "2")) == 2
+    result = run("--config", str(indexed_config_file), "entities", "--json")
     assert result.returncode == 0, result.stderr
     entities = json.loads(result.stdout)
     choe = next(e for e in entities if e["name"] == "Choe Son Hui")
-    hits = search(config_file, 'entity:"Choe Son Hui"')
+    hits = search(indexed_config_file, 'entity:"Choe Son Hui"')
     assert sorted(h["path"] for h in hits) == choe["articles"]
     by_path = {h["path"]: h["id"] for h in hits}
     assert choe["ids"] == [by_path[path] for path in choe["articles"]]
-    shown = run("--config", str(config_file), "show", choe["ids"][0])
+    shown = run("--config", str(indexed_config_file), "show", choe["ids"][0])
     assert shown.returncode == 0 and "Choe Son Hui" in shown.stdout
-    assert {h["id"] for h in search(config_file, "entity:choe")} == set(choe["ids"])  # an alias
+    assert {h["id"] for h in search(indexed_config_file, "entity:choe")} == set(
+        choe["ids"]
+    )  # an alias
     names = [e["name"] for e in entities]
     assert names[:4] == ["Kim Jong Un", "Xi Jinping", "Vladimir Putin", "Choe Son Hui"]
     suggested = [e["name"] for e in entities if e.get("suggested")]
@@ -142,9 +144,9 @@ def test_limit_and_entity_query_match_entities_command(config_file: Path) -> Non
     assert names.index("Donald Trump") > names.index("Choe Son Hui")
 
 
-def test_show_json_has_mentions_with_offsets(config_file: Path) -> None:
-    hit = search(config_file, "source:Yonhap")[0]
-    result = run("--config", str(config_file), "show", hit["id"], "--json")
+def test_show_json_has_mentions_with_offsets(indexed_config_file: Path) -> None:
+    hit = search(indexed_config_file, "source:Yonhap")[0]
+    result = run("--config", str(indexed_config_file), "show", hit["id"], "--json")
     assert result.returncode == 0, result.stderr
     article = json.loads(result.stdout)
     body = "\n\n".join(article["paragraphs"])
@@ -155,28 +157,28 @@ def test_show_json_has_mentions_with_offsets(config_file: Path) -> None:
 
 
 def test_an_article_is_named_by_its_id_or_its_file(
-    config_file: Path, corpus: Path, tmp_path: Path
+    indexed_config_file: Path, corpus: Path, tmp_path: Path
 ) -> None:
-    hit = search(config_file, "source:Yonhap")[0]
-    by_id = run("--config", str(config_file), "show", hit["id"], "--json")
+    hit = search(indexed_config_file, "source:Yonhap")[0]
+    by_id = run("--config", str(indexed_config_file), "show", hit["id"], "--json")
     assert by_id.returncode == 0, by_id.stderr
     # The path search prints, the same file from another folder and as an absolute path
     # (what a shell completes) are that article.
     for name, cwd in ((hit["path"], None), (str(corpus / hit["path"]), tmp_path)):
-        result = run("--config", str(config_file), "show", name, "--json", cwd=cwd)
+        result = run("--config", str(indexed_config_file), "show", name, "--json", cwd=cwd)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["id"] == hit["id"]
-    relative = run("--config", str(config_file), "show", f"./{hit['path']}", cwd=corpus)
+    relative = run("--config", str(indexed_config_file), "show", f"./{hit['path']}", cwd=corpus)
     assert (
         relative.returncode == 0
-        and relative.stdout == run("--config", str(config_file), "show", hit["id"]).stdout
+        and relative.stdout == run("--config", str(indexed_config_file), "show", hit["id"]).stdout
     )
-    tagged = run("--config", str(config_file), "tag", hit["path"], "checked")
+    tagged = run("--config", str(indexed_config_file), "tag", hit["path"], "checked")
     assert tagged.returncode == 0 and tagged.stdout == f"tagged {hit['path']}: checked\n"
     # A file outside the corpus is no article of it: one line, exit 2.
     outside = tmp_path / "elsewhere.txt"
     outside.write_text("Kim Jong Un said nothing.\n")
-    result = run("--config", str(config_file), "show", str(outside))
+    result = run("--config", str(indexed_config_file), "show", str(outside))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
     assert str(outside) in result.stderr and "not an article of the corpus" in result.stderr
 
@@ -206,9 +208,9 @@ def test_index_summary_and_search_reindexes_changes(config_file: Path, corpus: P
     ],
 )
 def test_errors_are_one_line_with_status_2(
-    config_file: Path, args: list[str], message: str
+    indexed_config_file: Path, args: list[str], message: str
 ) -> None:
-    result = run("--config", str(config_file), *args)
+    result = run("--config", str(indexed_config_file), *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -249,14 +251,16 @@ def test_config_lookup_uses_the_current_directory(config_file: Path) -> None:
         ("putn", "No articles match 'putn'. Did you mean 'Putin'?"),
     ],
 )
-def test_the_readable_table_counts_in_english(config_file: Path, query: str, heading: str) -> None:
-    result = run("--config", str(config_file), "search", "--exact", query)
+def test_the_readable_table_counts_in_english(
+    indexed_config_file: Path, query: str, heading: str
+) -> None:
+    result = run("--config", str(indexed_config_file), "search", "--exact", query)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == heading
 
 
-def test_a_word_that_matches_nothing_is_corrected_and_says_so(config_file: Path) -> None:
-    base = ("--config", str(config_file), "search")
+def test_a_word_that_matches_nothing_is_corrected_and_says_so(indexed_config_file: Path) -> None:
+    base = ("--config", str(indexed_config_file), "search")
     result = run(*base, "militray")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -265,10 +269,10 @@ def test_a_word_that_matches_nothing_is_corrected_and_says_so(config_file: Path)
         == "Showing results for 'military' ('militray' matches nothing; --exact searches as typed)"
     )
     assert lines[1] == "5 articles for 'military'"
-    hits = search(config_file, "militray")
+    hits = search(indexed_config_file, "militray")
     assert [h["corrected"] for h in hits] == [{"militray": "military"}] * 5
-    assert {h["id"] for h in hits} == {h["id"] for h in search(config_file, "military")}
-    assert all(h["corrected"] == {} for h in search(config_file, "military"))
+    assert {h["id"] for h in hits} == {h["id"] for h in search(indexed_config_file, "military")}
+    assert all(h["corrected"] == {} for h in search(indexed_config_file, "military"))
     exact = run(*base, "--exact", "militray", "--json")
     assert exact.returncode == 0 and json.loads(exact.stdout) == []
 
@@ -277,28 +281,32 @@ def test_a_word_that_matches_nothing_is_corrected_and_says_so(config_file: Path)
     ("typo", "word"),
     [("militray~", "military"), ("celebratoins~", "celebrations"), ("diplomtas~", "diplomats")],
 )
-def test_fuzzy_words_find_what_their_words_find(config_file: Path, typo: str, word: str) -> None:
-    found = {h["id"] for h in search(config_file, typo)}
-    assert found and found == {h["id"] for h in search(config_file, word)}
+def test_fuzzy_words_find_what_their_words_find(
+    indexed_config_file: Path, typo: str, word: str
+) -> None:
+    found = {h["id"] for h in search(indexed_config_file, typo)}
+    assert found and found == {h["id"] for h in search(indexed_config_file, word)}
 
 
-def test_prefix_last_finds_the_word_being_typed(config_file: Path) -> None:
-    assert search(config_file, "pyong") == []
-    typing = {h["path"][:3] for h in search(config_file, "pyong", "--prefix-last")}
+def test_prefix_last_finds_the_word_being_typed(indexed_config_file: Path) -> None:
+    assert search(indexed_config_file, "pyong") == []
+    typing = {h["path"][:3] for h in search(indexed_config_file, "pyong", "--prefix-last")}
     assert (
         typing
-        == {h["path"][:3] for h in search(config_file, "pyongyang")}
+        == {h["path"][:3] for h in search(indexed_config_file, "pyongyang")}
         == {
             "001",
             "003",
             "004",
         }
     )
-    assert search(config_file, "pyong ", "--prefix-last") == []  # a finished word is exact
+    assert search(indexed_config_file, "pyong ", "--prefix-last") == []  # a finished word is exact
 
 
-def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(config_file: Path) -> None:
-    args = ("--config", str(config_file), "entities", "--promote")
+def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(
+    indexed_config_file: Path,
+) -> None:
+    args = ("--config", str(indexed_config_file), "entities", "--promote")
     added = run(*args, "  Donald   Trump ")
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith("now tracking 'Donald Trump';")
@@ -310,13 +318,13 @@ def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(config_file:
         refused = run(*args, name)
         assert refused.returncode == 2
         assert refused.stderr.strip() == f"newsreader: {message}"
-    listing = run("--config", str(config_file), "entities").stdout.splitlines()
+    listing = run("--config", str(indexed_config_file), "entities").stdout.splitlines()
     assert len({line.index("organisation") for line in listing if "organisation" in line}) == 1
 
 
-def test_show_numbers_paragraphs_as_note_paragraph_counts_them(config_file: Path) -> None:
-    (hit,) = search(config_file, "source:AFP")
-    base = ("--config", str(config_file))
+def test_show_numbers_paragraphs_as_note_paragraph_counts_them(indexed_config_file: Path) -> None:
+    (hit,) = search(indexed_config_file, "source:AFP")
+    base = ("--config", str(indexed_config_file))
     assert run(*base, "note", hit["id"], "check this figure", "--paragraph", "2").returncode == 0
     lines = run(*base, "show", hit["id"]).stdout.splitlines()
     second = next(i for i, line in enumerate(lines) if line.startswith("  2  "))
@@ -325,8 +333,10 @@ def test_show_numbers_paragraphs_as_note_paragraph_counts_them(config_file: Path
     assert any(line.startswith("  1  BEIJING") for line in lines)
 
 
-def test_a_pattern_cut_to_its_most_common_words_says_so_in_one_line(config_file: Path) -> None:
-    result = run("--config", str(config_file), "search", "*e*", "--json")
+def test_a_pattern_cut_to_its_most_common_words_says_so_in_one_line(
+    indexed_config_file: Path,
+) -> None:
+    result = run("--config", str(indexed_config_file), "search", "*e*", "--json")
     assert result.returncode == 0
     (line,) = result.stderr.splitlines()
     assert line.startswith("newsreader: *e* matches ") and line.endswith(" most common")

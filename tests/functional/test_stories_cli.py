@@ -38,10 +38,10 @@ def test_the_seeds_hold_one_story_the_announcement_of_the_trip(config_file: Path
     assert story["outlets"] == ["Unknown", "AP"]
 
 
-def test_show_json_names_the_story_and_its_other_versions(config_file: Path) -> None:
-    story = stories("--config", str(config_file))[0]
+def test_show_json_names_the_story_and_its_other_versions(indexed_config_file: Path) -> None:
+    story = stories("--config", str(indexed_config_file))[0]
     first, other = (a["id"] for a in story["articles"])
-    result = run("--config", str(config_file), "show", first, "--json")
+    result = run("--config", str(indexed_config_file), "show", first, "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["story"] == {
         "id": story["id"],
@@ -49,26 +49,30 @@ def test_show_json_names_the_story_and_its_other_versions(config_file: Path) -> 
         "versions": [other],
     }
     alone = next(p for p in (SEEDS["003"],) if p)
-    hits = json.loads(run("--config", str(config_file), "search", "Choe", "--json").stdout)
+    hits = json.loads(run("--config", str(indexed_config_file), "search", "Choe", "--json").stdout)
     yonhap = next(h for h in hits if h["path"] == alone)
-    shown = json.loads(run("--config", str(config_file), "show", yonhap["id"], "--json").stdout)
+    shown = json.loads(
+        run("--config", str(indexed_config_file), "show", yonhap["id"], "--json").stdout
+    )
     assert shown["story"]["versions"] == []
 
 
-def test_grouped_search_gives_one_row_per_story(config_file: Path) -> None:
-    plain = json.loads(run("--config", str(config_file), "search", "parade", "--json").stdout)
-    result = run("--config", str(config_file), "search", "parade", "--json", "--group")
+def test_grouped_search_gives_one_row_per_story(indexed_config_file: Path) -> None:
+    plain = json.loads(
+        run("--config", str(indexed_config_file), "search", "parade", "--json").stdout
+    )
+    result = run("--config", str(indexed_config_file), "search", "parade", "--json", "--group")
     assert result.returncode == 0, result.stderr
     grouped = json.loads(result.stdout)
     assert len(grouped) == len(plain) - 1  # 000 and 002 collapse into one row
     story_rows = [g for g in grouped if g["story"]["articles"] == 2]
     assert len(story_rows) == 1 and story_rows[0]["story"]["first"]["date"] == "2025-08-28"
-    text = run("--config", str(config_file), "search", "parade", "--group").stdout
+    text = run("--config", str(indexed_config_file), "search", "parade", "--group").stdout
     assert "+1 outlet · 2 versions · first: Unknown, 2025-08-28" in text
     # Rows are stories: the count says so, not "3 of 4 articles" as if rows were missing.
     assert text.splitlines()[0] == f"{len(grouped)} stories ({len(plain)} articles) for 'parade'"
     typo = json.loads(
-        run("--config", str(config_file), "search", "parde", "--json", "--group").stdout
+        run("--config", str(indexed_config_file), "search", "parde", "--json", "--group").stdout
     )
     assert [(g["id"], g["story"]["articles"]) for g in typo] == [
         (g["id"], g["story"]["articles"]) for g in grouped

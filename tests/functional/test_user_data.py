@@ -336,14 +336,14 @@ def test_sigkill_mid_write_loses_nothing_committed(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> None:
-    hit = next(h for h in search(config_file, "Choe") if h["source"] == "AFP")
-    cfg = ("--config", str(config_file))
+def test_cli_tag_note_notes_export_import(indexed_config_file: Path, tmp_path: Path) -> None:
+    hit = next(h for h in search(indexed_config_file, "Choe") if h["source"] == "AFP")
+    cfg = ("--config", str(indexed_config_file))
     assert run(*cfg, "tag", hit["id"], "parade", "Sanctions").returncode == 0
     result = run(*cfg, "note", hit["id"], "check against KCNA", "--paragraph", "2")
     assert result.returncode == 0, result.stderr
     assert "paragraph 2" in result.stdout
-    tagged = search(config_file, "tag:sanctions")
+    tagged = search(indexed_config_file, "tag:sanctions")
     assert [h["id"] for h in tagged] == [hit["id"]]
     assert set(tagged[0]["tags"]) == {"parade", "sanctions"}
     assert "annotated" in tagged[0]["flags"]
@@ -355,10 +355,10 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
     out = tmp_path / "log.json"
     assert run(*cfg, "export", "--output", str(out)).returncode == 0
     assert run(*cfg, "untag", hit["id"], "parade", "sanctions").returncode == 0
-    assert search(config_file, "tag:parade") == []
+    assert search(indexed_config_file, "tag:parade") == []
     result = run(*cfg, "import", str(out))
     assert result.returncode == 0 and "2 tags" in result.stdout
-    assert [h["id"] for h in search(config_file, "tag:parade")] == [hit["id"]]
+    assert [h["id"] for h in search(indexed_config_file, "tag:parade")] == [hit["id"]]
 
     bad = run(*cfg, "note", hit["id"], "x", "--paragraph", "99")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "paragraph 99" in bad.stderr
@@ -376,12 +376,12 @@ def test_cli_tag_note_notes_export_import(config_file: Path, tmp_path: Path) -> 
 
 
 def test_notes_say_when_their_file_is_no_longer_in_the_corpus(
-    config_file: Path, corpus: Path
+    indexed_config_file: Path, corpus: Path
 ) -> None:
     """A note on a removed file is kept, and `notes` says its file is gone (it listed the
     note as if nothing had happened); the file back, the note is in the corpus again."""
-    cfg = ("--config", str(config_file))
-    hit = next(h for h in search(config_file, "Choe") if h["source"] == "AFP")
+    cfg = ("--config", str(indexed_config_file))
+    hit = next(h for h in search(indexed_config_file, "Choe") if h["source"] == "AFP")
     assert run(*cfg, "note", hit["id"], "ask AFP for the readout").returncode == 0
     moved = corpus.parent / "elsewhere.txt"
     (corpus / hit["path"]).rename(moved)

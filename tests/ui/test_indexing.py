@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from textual.widgets import Label, Static
 
 from reader.app import NewsReaderApp
@@ -13,6 +14,9 @@ from reader.core.progress import Progress
 from reader.widgets.facets import FacetList
 from reader.widgets.results import ResultsList
 from tests.ui.helpers import settle
+
+pytestmark = pytest.mark.first_start
+"""Both tests watch the first build."""
 
 
 async def test_a_first_run_shows_the_progress_bar_and_says_why_the_list_is_empty(

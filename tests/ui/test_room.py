@@ -490,6 +490,7 @@ async def test_header_lines_no_field_took_are_shown_above_the_body_searched_and_
         assert reader.view is not None and "Choe Son Hui" in reader.view.entity_counts
 
 
+@pytest.mark.first_start
 async def test_end_shows_the_credits_under_a_long_story(app: NewsReaderApp, corpus: Path) -> None:
     paragraphs = "\n\n".join(
         f"Paragraph {n} of the talks in Vladivostok, where officials met for a long day."

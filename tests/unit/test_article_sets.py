@@ -7,6 +7,7 @@ in shift 9 and is a development set from shift 10). Every field, every file."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -222,7 +223,9 @@ def names(byline: str | None) -> frozenset[str]:
     return frozenset(norm(n) for n in re.split(r",\s*|\s+and\s+", byline or "") if n.strip())
 
 
+@functools.cache
 def read(folder: str, name: str) -> Article:
+    """Each file is read once per worker (three tests look at it), as the parser is pure."""
     path = FIXTURES / folder / name
     data = path.read_bytes()
     return read_article(FileRef(name, path, len(data), 0), 5 << 20, data=data)
