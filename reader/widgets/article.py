@@ -175,6 +175,9 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         self.reading_width = reading_width
         self.wanted: str | None = None
         """The article asked for last; an older one finishing late is not shown."""
+        self._pending_move: tuple[str, int] | None = None
+        """A cursor key pressed while the article asked for was still loading (Enter, then End
+        at once): applied when it is shown, instead of lost to the scroll to its top."""
         self.terms: frozenset[str] = frozenset()
         self.matches: list[Match] = []
         self.match_index = -1
@@ -218,6 +221,7 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         """Load and show an article; `cursor` puts the paragraph cursor on a paragraph."""
         self.wanted = article_id
         self.terms = terms
+        self._pending_move = None
         self._load(article_id, terms, cursor, opened=True)
 
     def reload(self) -> None:
@@ -244,6 +248,13 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         if view.hit.id != self.wanted:
             return
         self.show(view, spans, cursor=cursor)
+        pending, self._pending_move = self._pending_move, None
+        if pending is not None:
+            kind, amount = pending
+            if kind == "to":
+                self.action_cursor_to(amount)
+            else:
+                self.action_cursor(amount)
         if opened:
             self.post_message(self.Opened(view))
 
@@ -428,12 +439,24 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         if 0 <= new < len(self.paragraphs):
             self.scroll_to_widget(self.paragraphs[new], animate=False)
 
+    @property
+    def _loading(self) -> bool:
+        """Whether the article asked for is not on screen yet (its worker is reading it)."""
+        return self.wanted is not None and (self.view is None or self.view.hit.id != self.wanted)
+
     def action_cursor(self, delta: int) -> None:
+        if self._loading:
+            kind, amount = self._pending_move or ("by", 0)
+            self._pending_move = (kind, amount + delta) if kind == "by" else ("to", amount)
+            return
         if self.paragraphs:
             self._ensure_rendered(self.cursor + delta)
             self.cursor = max(0, min(len(self.paragraphs) - 1, self.cursor + delta))
 
     def action_cursor_to(self, index: int) -> None:
+        if self._loading:
+            self._pending_move = ("to", index)
+            return
         if self.paragraphs:
             if index < 0:
                 self._ensure_rendered(len(self.paragraphs))
