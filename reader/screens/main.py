@@ -415,7 +415,7 @@ class MainScreen(UserWork):
         self.sidebar.reload()
 
     def action_cooccurrence(self) -> None:
-        self._cooccurrence()
+        self.open_dialog(self._cooccurrence)
 
     @work(group="dialogs", exit_on_error=False)
     async def _cooccurrence(self) -> None:
@@ -500,7 +500,8 @@ class MainScreen(UserWork):
     def _open_hit(self, event: ResultsList.Opened) -> None:
         group = getattr(event.hit, "group", None)
         if group is not None and group.articles > 1:
-            self._open_story(event.hit.id)  # a grouped row expands into its versions
+            hit_id = event.hit.id
+            self.open_dialog(lambda: self._open_story(hit_id))  # the row's versions
         else:
             self.open_article(event.hit.id)
 
@@ -541,9 +542,12 @@ class MainScreen(UserWork):
         """The story of the article in the reader, or else of the results' cursor row."""
         view = self.reader.view
         if view is not None and self.reader.has_focus_within:
-            self._open_story(view.hit.id)
+            article_id = view.hit.id
         elif self.results.current is not None:
-            self._open_story(self.results.current.id)
+            article_id = self.results.current.id
+        else:
+            return
+        self.open_dialog(lambda: self._open_story(article_id))
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def _open_story(self, article_id: str) -> None:
