@@ -29,9 +29,6 @@ class NewsReaderApp(OwnsWorkers, App[None]):
     """newsreader's TUI over one Library."""
 
     CSS_PATH = "reader.tcss"
-    SUSPENDED_SCREEN_CLASS = "-covered"
-    """A screen under a dialog: its footer is hidden there (reader.tcss), since the keys it
-    lists go to the dialog, which names its own in its last line."""
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsCommands}
     BINDINGS = [

@@ -211,6 +211,15 @@ class MainScreen(UserWork):
     def on_resize(self, event: events.Resize) -> None:
         self.width = event.size.width
 
+    def on_screen_suspend(self) -> None:
+        """Under a dialog the room's keys go to the dialog, which names its own in its last
+        line: the footer listing them (`⏎ Open  / Search ...`) is hidden meanwhile. Hidden
+        itself, not by a class on the screen, which would restyle every pane twice a dialog."""
+        self.query_one(KeyFooter).visible = False
+
+    def on_screen_resume(self) -> None:
+        self.query_one(KeyFooter).visible = True
+
     def compute_arrangement(self) -> Layout:
         return Layout.at(self.width, self.sidebar_wide, self.sidebar_narrow, self.reading)
 

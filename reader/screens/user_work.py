@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from textual import events, work
+from textual import events, on, work
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -79,11 +79,12 @@ class UserWork(OwnsWorkers, Screen[None]):
         if self._opening is None:
             self._opening = start()
 
-    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
-        self._opening = None  # the dialog is up: keys go to it, not here
+    @on(events.ScreenSuspend)
+    def _dialog_is_up(self) -> None:
+        self._opening = None  # keys go to it now, not here
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        super().on_worker_state_changed(event)
+        # (Textual calls OwnsWorkers' handler of the same name itself: each class's own.)
         if event.worker is self._opening and event.state in (
             WorkerState.SUCCESS,
             WorkerState.ERROR,

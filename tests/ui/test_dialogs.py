@@ -4,6 +4,7 @@ help wherever keys are new (review11's findings)."""
 from __future__ import annotations
 
 from textual import events
+from textual.widgets import DataTable
 
 from reader.app import NewsReaderApp
 from reader.screens.help import HelpScreen
@@ -32,6 +33,12 @@ async def test_a_burst_of_dialog_keys_opens_one_dialog(app: NewsReaderApp) -> No
             "MainScreen",
             "CooccurrenceScreen",
         ]
+        # It sat in the top-left corner, 110 columns wide whatever the table needed (at 200
+        # columns its last column was cut to "Kim Y"): now centred, as wide as its table.
+        dialog, table = app.screen.query_one("#cooccurrence"), app.screen.query_one(DataTable)
+        left, right = dialog.region.x, app.size.width - dialog.region.right
+        assert abs(left - right) <= 1 and left > 0
+        assert table.region.width == table.virtual_size.width
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen_stack == [app.main]
