@@ -41,6 +41,17 @@ DEBOUNCE = 0.15
 FIRST_BUILD = "First indexing: the articles appear when it ends"
 
 
+def _skipped(count: int, warnings: list[str]) -> str:
+    """Skipped files in one line, with the first and its reason: "2 files skipped, e.g. a.txt
+    (empty file)", not "... e.g. a.txt: skipped: empty file", which said "skipped" twice."""
+    first = warnings[0] if warnings else ""
+    path, said, reason = first.rpartition(": skipped: ")
+    example = f"{path} ({reason})" if said else first
+    if count == 1:
+        return f"1 file skipped: {example}" if example else "1 file skipped"
+    return f"{count:,} files skipped, e.g. {example}" if example else f"{count:,} files skipped"
+
+
 class MainScreen(UserWork):
     """The one screen the app opens on; dialogs are pushed above it."""
 
@@ -476,11 +487,8 @@ class MainScreen(UserWork):
         for notice in progress.notices:
             self.notify(notice, timeout=PERSIST, markup=False)
         if progress.skipped:
-            first = progress.warnings[0] if progress.warnings else ""
             self.notify(
-                f"{progress.skipped} {plural('file', progress.skipped)} skipped, e.g. {first}",
-                severity="warning",
-                markup=False,
+                _skipped(progress.skipped, progress.warnings), severity="warning", markup=False
             )
         if changed or not self.indexing.shown.is_set():
             self.request = self.request
