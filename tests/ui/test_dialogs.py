@@ -22,6 +22,8 @@ def _burst(app: NewsReaderApp, keys: str) -> None:
 
 
 async def test_a_burst_of_dialog_keys_opens_one_dialog(app: NewsReaderApp) -> None:
+    """Over 1 s: one app, four user steps (the burst, Esc, a search that finds nothing, a
+    dialog key that opens nothing), each the app's own behaviour, which only a pilot shows."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         # People together, notes, tags: each reads its data in a thread before it shows.
@@ -55,6 +57,8 @@ async def test_a_burst_of_dialog_keys_opens_one_dialog(app: NewsReaderApp) -> No
 
 
 async def test_no_footer_under_a_dialog_and_help_over_the_story(app: NewsReaderApp) -> None:
+    """Over 1 s: one app for two findings (the footer, help in the story view), which share
+    its start-up rather than pay for two."""
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         footer = app.main.query_one(KeyFooter)
