@@ -658,6 +658,7 @@ class MainScreen(UserWork):
                 with self.search_box.prevent(Input.Changed):
                     self.search_box.value = ""
                 self.request = self.request.cleared()
+                self.reader.forget_search()  # it said "1 search match" for a query gone
                 self.status.say("Showing everything")
             return
         self.focus_results()

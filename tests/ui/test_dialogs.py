@@ -1,5 +1,5 @@
 """Dialogs as a quick typist meets them: one at a time, no footer that lies under them, and
-help wherever keys are new (review11's findings)."""
+help wherever keys are new; what the room says after Esc (review11's findings)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from reader.app import NewsReaderApp
 from reader.screens.help import HelpScreen
 from reader.screens.main import MainScreen
 from reader.screens.story import StoryScreen
+from reader.widgets.article import ArticleReader
 from reader.widgets.footer import KeyFooter
 from tests.ui.helpers import settle, until
 
@@ -81,3 +82,23 @@ async def test_no_footer_under_a_dialog_and_help_over_the_story(app: NewsReaderA
         assert isinstance(app.screen, StoryScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_esc_that_clears_the_search_clears_its_matches_in_the_open_article(
+    app: NewsReaderApp,
+) -> None:
+    async with app.run_test(size=(200, 50)) as pilot:  # wide: the article beside the results
+        await settle(pilot)
+        await pilot.press("slash", *"parade", "enter", "enter")
+        await settle(pilot)
+        reader = app.main.query_one(ArticleReader)
+        line = reader.query_one("#match-line")
+        assert reader.view is not None and reader.matches and line.display
+        await pilot.press("escape")  # the reader gives the keyboard back to the results
+        await settle(pilot)
+        await pilot.press("escape")  # the results: no query, no filters
+        await settle(pilot)
+        assert app.main.search_box.value == ""
+        # The article stays open beside the results, but its "5 search matches · n next"
+        # was for a query no longer in the box.
+        assert reader.view is not None and not reader.matches and not line.display
