@@ -22,11 +22,28 @@ def _burst(app: NewsReaderApp, keys: str) -> None:
         app.post_message(events.Key(key, key))
 
 
-async def test_a_burst_of_dialog_keys_opens_one_dialog(app: NewsReaderApp) -> None:
-    """Over 1 s: one app, four user steps (the burst, Esc, a search that finds nothing, a
-    dialog key that opens nothing), each the app's own behaviour, which only a pilot shows."""
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_esc_clears_matches_and_a_burst_of_dialog_keys_opens_one_dialog(
+    app: NewsReaderApp,
+) -> None:
+    """Over 1 s: one app, wide, for six user steps (a search and its article, Esc twice, the
+    burst, Esc, a search that finds nothing, a dialog key that opens nothing), each the app's
+    own behaviour, which only a pilot shows; one start-up rather than two."""
+    async with app.run_test(size=(200, 50)) as pilot:  # wide: the article beside the results
         await settle(pilot)
+        await pilot.press("slash", *"parade", "enter", "enter")
+        await settle(pilot)
+        reader = app.main.query_one(ArticleReader)
+        line = reader.query_one("#match-line")
+        assert reader.view is not None and reader.matches and line.display
+        await pilot.press("escape")  # the reader gives the keyboard back to the results
+        await settle(pilot)
+        await pilot.press("escape")  # the results: no query, no filters
+        await settle(pilot)
+        assert app.main.search_box.value == ""
+        # The article stays open beside the results, but its "5 search matches · n next"
+        # was for a query no longer in the box.
+        assert reader.view is not None and not reader.matches and not line.display
+
         # People together, notes, tags: each reads its data in a thread before it shows.
         _burst(app, "cot")
         await until(pilot, lambda: len(app.screen_stack) > 1, "a dialog opened")
@@ -82,23 +99,3 @@ async def test_no_footer_under_a_dialog_and_help_over_the_story(app: NewsReaderA
         assert isinstance(app.screen, StoryScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-
-
-async def test_esc_that_clears_the_search_clears_its_matches_in_the_open_article(
-    app: NewsReaderApp,
-) -> None:
-    async with app.run_test(size=(200, 50)) as pilot:  # wide: the article beside the results
-        await settle(pilot)
-        await pilot.press("slash", *"parade", "enter", "enter")
-        await settle(pilot)
-        reader = app.main.query_one(ArticleReader)
-        line = reader.query_one("#match-line")
-        assert reader.view is not None and reader.matches and line.display
-        await pilot.press("escape")  # the reader gives the keyboard back to the results
-        await settle(pilot)
-        await pilot.press("escape")  # the results: no query, no filters
-        await settle(pilot)
-        assert app.main.search_box.value == ""
-        # The article stays open beside the results, but its "5 search matches · n next"
-        # was for a query no longer in the box.
-        assert reader.view is not None and not reader.matches and not line.display
