@@ -103,10 +103,13 @@ class NewsReaderApp(OwnsWorkers, App[None]):
                 return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Help opens over the reading room only; a dialog holding the user's words (a note,
-        a question about them) is answered before `q` can quit."""
+        """Help opens over the reading room and the story view, never over a dialog (whose
+        box may take `?` as a letter) nor while one is on its way; a dialog holding the user's
+        words (a note, a question about them) is answered before `q` can quit."""
         if action == "help":
-            return self.screen is self.main
+            if self.screen is self.main:
+                return not self.main.opening_dialog
+            return getattr(self.screen, "OFFERS_HELP", False)
         if action == "quit":
             return not any(getattr(s, "HOLDS_WORK", False) for s in self.screen_stack)
         return True

@@ -22,7 +22,7 @@ from reader.core.errors import UserError
 from reader.core.progress import IndexUnwritable, Progress
 from reader.core.search import Hit
 from reader.core.search.planning import corrected_text
-from reader.core.store import Note
+from reader.core.store import ArticleRef, Note
 from reader.core.text import clean, day_text, json_safe, plural, printable
 
 if TYPE_CHECKING:
@@ -211,15 +211,18 @@ def _main(argv: Sequence[str] | None, raw_err: TextIO) -> int:
             what = "a file, expected a folder of articles"
             missing = not Path(args.corpus).expanduser().exists()
             raise UserError(
-                f"--corpus {printable(args.corpus)}: {'no such folder' if missing else what}"
+                f"--corpus {one_line(args.corpus)}: {'no such folder' if missing else what}"
             )
         config = load_config(args.config).with_overrides(args.corpus, args.data_dir, args.backend)
         for warning in config.warnings:
             print(f"newsreader: warning: {warning}", file=sys.stderr)
         if args.command is None:
             return _run_app(config)
+        args.given = None
         if getattr(args, "id", None) is not None:
-            args.id = _article_key(config, args.id)
+            given = args.id
+            args.id = _article_key(config, given)
+            args.given = given if args.id != given else None  # a file, not an id
         return _COMMANDS[args.command](config, args)
     except UserError as exc:
         print(f"newsreader: {exc}", file=sys.stderr)
@@ -245,6 +248,8 @@ def _article_key(config: Config, given: str) -> str:
             relative = candidate.resolve().relative_to(corpus)
         except (ValueError, OSError):
             continue
+        if candidate.is_dir():
+            raise UserError(f"{one_line(given)}: a folder, not an article")
         if candidate.is_file() or _ESCAPED_BYTE.search(given):
             # (A name that is not UTF-8 is printed, stored and hashed with its bytes as
             # `\xe9`; given back as printed, it names that article.)
@@ -253,10 +258,35 @@ def _article_key(config: Config, given: str) -> str:
         # A file, not an id: say which of the two is wrong with it.
         if path.exists():
             raise UserError(
-                f"{printable(given)}: not an article of the corpus {printable(str(corpus))}"
+                f"{one_line(given)}: not an article of the corpus {one_line(str(corpus))}"
             )
-        raise UserError(f"{printable(given)}: no such file (nor an article with this id)")
+        raise UserError(f"{one_line(given)}: no such file (nor an article with this id)")
     return given
+
+
+def one_line(name: str) -> str:
+    """A file name as one line of output: `printable` (which every line passes through)
+    keeps newlines and tabs, as article text needs, but a name holding one would break a
+    one-line message in two, or print a line of its own that looks like ours."""
+    return printable(name).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def _not_indexed(given: str) -> str:
+    """The file exists in the corpus, but the index has no article for it."""
+    return (
+        f"{one_line(given)}: not an indexed article (not an article's file type, or skipped as "
+        "empty, binary or over max_file_mb: `newsreader index` says which)"
+    )
+
+
+def _ref(library: Library, args: argparse.Namespace) -> ArticleRef:
+    """The article a command names; an error naming the file when the user gave one."""
+    try:
+        return library.ref(args.id)
+    except UserError:
+        if args.given is None:
+            raise
+        raise UserError(_not_indexed(args.given)) from None
 
 
 _ESCAPED_BYTE = re.compile(r"\\x[0-9a-f]{2}")
@@ -475,6 +505,8 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         _up_to_date(library)
         view = library.article(args.id)
         story = library.story_for(args.id) if view is not None else None
+    if view is None and args.given is not None:
+        raise UserError(_not_indexed(args.given))
     if view is None:
         raise UserError(
             f"no article with id {args.id!r} (give an id from `newsreader search --json` "
@@ -513,7 +545,7 @@ def _show(config: Config, args: argparse.Namespace) -> int:
         hit.meta.date or "undated",
         hit.meta.byline,
         hit.meta.dateline,
-        hit.path,
+        one_line(hit.path),
     ]
     print(" · ".join(x for x in meta if x))
     if hit.meta.url:
@@ -615,12 +647,12 @@ def _tag(config: Config, args: argparse.Namespace) -> int:
     untag = args.command == "untag"
     with _library(config) as library:
         _up_to_date(library)
+        ref = _ref(library, args)
         saved = (library.untag if untag else library.tag)(args.id, args.tags)
-        ref = library.ref(args.id)
     if saved.tags:
-        print(f"{'untagged' if untag else 'tagged'} {ref.path}: {', '.join(saved.tags)}")
+        print(f"{'untagged' if untag else 'tagged'} {one_line(ref.path)}: {', '.join(saved.tags)}")
     else:
-        print(f"{ref.path} had none of those tags")
+        print(f"{one_line(ref.path)} had none of those tags")
     _lagging(saved.indexed)
     return 0
 
@@ -629,11 +661,11 @@ def _note(config: Config, args: argparse.Namespace) -> int:
     with _library(config) as library:
         _up_to_date(library)
         paragraph = None if args.paragraph is None else args.paragraph - 1
+        ref = _ref(library, args)
         saved = library.add_note(args.id, args.text, paragraph)
-        ref = library.ref(args.id)
     note = saved.note
     where = "" if note.paragraph is None else f" paragraph {note.paragraph + 1}"
-    print(f"note {note.id} saved on {ref.path}{where}")
+    print(f"note {note.id} saved on {one_line(ref.path)}{where}")
     _lagging(saved.indexed)
     return 0
 
@@ -665,7 +697,7 @@ def _notes(config: Config, args: argparse.Namespace) -> int:
         title = title if len(title) <= 60 else title[:59] + "…"
         print(f"{note.id:>4}  {title:<60}  {where}")
         if not listed.in_corpus:
-            path = ref.path if ref else note.article_id
+            path = one_line(ref.path) if ref else note.article_id
             print(f"      not in the corpus: {path} (removed, or not there yet; kept)")
         print(textwrap.indent(textwrap.fill(note.text, 90), "      "))
     return 0

@@ -47,7 +47,16 @@ def describe(app: App[Any], sections: Iterable[tuple[str, Iterable[BindingType]]
                 rows[binding.action][0].extend(shown)
             else:
                 rows[binding.action] = (shown, what)
-        out.append((heading, [(" / ".join(keys), what) for keys, what in rows.values()]))
+        # Two lists of one section can bind the same key to the same thing under their own
+        # action names (the entity kinds and the suggestions both move with j/k): said once.
+        said: set[tuple[str, str]] = set()
+        lines = []
+        for listed, does in rows.values():
+            new = [key for key in dict.fromkeys(listed) if (key, does) not in said]
+            said.update((key, does) for key in new)
+            if new:
+                lines.append((" / ".join(new), does))
+        out.append((heading, lines))
     return out
 
 

@@ -41,6 +41,17 @@ DEBOUNCE = 0.15
 FIRST_BUILD = "First indexing: the articles appear when it ends"
 
 
+def _skipped(count: int, warnings: list[str]) -> str:
+    """Skipped files in one line, with the first and its reason: "2 files skipped, e.g. a.txt
+    (empty file)", not "... e.g. a.txt: skipped: empty file", which said "skipped" twice."""
+    first = warnings[0] if warnings else ""
+    path, said, reason = first.rpartition(": skipped: ")
+    example = f"{path} ({reason})" if said else first
+    if count == 1:
+        return f"1 file skipped: {example}" if example else "1 file skipped"
+    return f"{count:,} files skipped, e.g. {example}" if example else f"{count:,} files skipped"
+
+
 class MainScreen(UserWork):
     """The one screen the app opens on; dialogs are pushed above it."""
 
@@ -210,6 +221,15 @@ class MainScreen(UserWork):
 
     def on_resize(self, event: events.Resize) -> None:
         self.width = event.size.width
+
+    def on_screen_suspend(self) -> None:
+        """Under a dialog the room's keys go to the dialog, which names its own in its last
+        line: the footer listing them (`⏎ Open  / Search ...`) is hidden meanwhile. Hidden
+        itself, not by a class on the screen, which would restyle every pane twice a dialog."""
+        self.query_one(KeyFooter).visible = False
+
+    def on_screen_resume(self) -> None:
+        self.query_one(KeyFooter).visible = True
 
     def compute_arrangement(self) -> Layout:
         return Layout.at(self.width, self.sidebar_wide, self.sidebar_narrow, self.reading)
@@ -415,7 +435,7 @@ class MainScreen(UserWork):
         self.sidebar.reload()
 
     def action_cooccurrence(self) -> None:
-        self._cooccurrence()
+        self.open_dialog(self._cooccurrence)
 
     @work(group="dialogs", exit_on_error=False)
     async def _cooccurrence(self) -> None:
@@ -467,11 +487,8 @@ class MainScreen(UserWork):
         for notice in progress.notices:
             self.notify(notice, timeout=PERSIST, markup=False)
         if progress.skipped:
-            first = progress.warnings[0] if progress.warnings else ""
             self.notify(
-                f"{progress.skipped} {plural('file', progress.skipped)} skipped, e.g. {first}",
-                severity="warning",
-                markup=False,
+                _skipped(progress.skipped, progress.warnings), severity="warning", markup=False
             )
         if changed or not self.indexing.shown.is_set():
             self.request = self.request
@@ -500,7 +517,8 @@ class MainScreen(UserWork):
     def _open_hit(self, event: ResultsList.Opened) -> None:
         group = getattr(event.hit, "group", None)
         if group is not None and group.articles > 1:
-            self._open_story(event.hit.id)  # a grouped row expands into its versions
+            hit_id = event.hit.id
+            self.open_dialog(lambda: self._open_story(hit_id))  # the row's versions
         else:
             self.open_article(event.hit.id)
 
@@ -541,9 +559,12 @@ class MainScreen(UserWork):
         """The story of the article in the reader, or else of the results' cursor row."""
         view = self.reader.view
         if view is not None and self.reader.has_focus_within:
-            self._open_story(view.hit.id)
+            article_id = view.hit.id
         elif self.results.current is not None:
-            self._open_story(self.results.current.id)
+            article_id = self.results.current.id
+        else:
+            return
+        self.open_dialog(lambda: self._open_story(article_id))
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def _open_story(self, article_id: str) -> None:
@@ -637,6 +658,7 @@ class MainScreen(UserWork):
                 with self.search_box.prevent(Input.Changed):
                     self.search_box.value = ""
                 self.request = self.request.cleared()
+                self.reader.forget_search()  # it said "1 search match" for a query gone
                 self.status.say("Showing everything")
             return
         self.focus_results()

@@ -42,6 +42,9 @@ class OpenVersion:
 class StoryScreen(Screen[OpenVersion | None]):
     """The timeline of a story; the highlighted version is compared with the pinned one."""
 
+    OFFERS_HELP = True
+    """`?` lists every key here too: this view has the keys a newcomer has not met."""
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Back", id="story-back",
                 tooltip="back to the results (or the reader)"),
@@ -82,7 +85,7 @@ class StoryScreen(Screen[OpenVersion | None]):
                 with VerticalScroll(id="story-compare"):
                     yield Static("", id="story-diff")
             yield Label(
-                "j/k or </> versions · b compare with this · Enter read · Esc back",
+                "j/k or </> versions · b compare with this · Enter read · Esc back · ? keys",
                 classes="dialog-keys",
             )
 

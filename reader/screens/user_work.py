@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from textual import work
+from textual import events, on, work
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.library import ArticleView, Library
 from reader.messages import CONFIRM, INFORM, WARN, OwnsWorkers
@@ -59,6 +59,38 @@ class UserWork(OwnsWorkers, Screen[None]):
     """Actions on the article under the cursor (or the open one while reading)."""
 
     library: Library
+
+    _opening: Worker[Any] | None = None
+    """The worker reading the data of a dialog the user asked for, until the dialog is on
+    screen or the worker ends without one."""
+
+    # -- dialogs: one at a time ----------------------------------------------------------------
+
+    @property
+    def opening_dialog(self) -> bool:
+        """Whether a dialog is on its way. Every dialog reads its data in a thread first,
+        and keys typed meanwhile still reach this screen: without this gate a quick `c o t`
+        stacked three dialogs, the last one opened at the bottom."""
+        return self._opening is not None
+
+    def open_dialog(self, start: Callable[[], Worker[Any]]) -> None:
+        """Start the worker that opens a dialog, unless another dialog is on its way: a key
+        pressed then is dropped, as it would be with that dialog already open."""
+        if self._opening is None:
+            self._opening = start()
+
+    @on(events.ScreenSuspend)
+    def _dialog_is_up(self) -> None:
+        self._opening = None  # keys go to it now, not here
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # (Textual calls OwnsWorkers' handler of the same name itself: each class's own.)
+        if event.worker is self._opening and event.state in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            self._opening = None  # it ended without a dialog (nothing to tag, a failure)
 
     # -- typed accessors (one query each, so no id strings are scattered about) ------------
 
@@ -171,7 +203,7 @@ class UserWork(OwnsWorkers, Screen[None]):
         self.refresh_article(article_id, counts=reading)
 
     def action_mark_all_read(self) -> None:
-        self._mark_all_read()
+        self.open_dialog(self._mark_all_read)
 
     @work(group="dialogs", exit_on_error=False)
     async def _mark_all_read(self) -> None:
@@ -250,7 +282,7 @@ class UserWork(OwnsWorkers, Screen[None]):
         if article_id is None:
             self.notify("No article here to tag.", severity="warning")
             return
-        self._open_tag_editor(article_id)
+        self.open_dialog(lambda: self._open_tag_editor(article_id))
 
     @work(group="dialogs", exit_on_error=False)
     async def _open_tag_editor(self, article_id: str) -> None:
@@ -296,15 +328,17 @@ class UserWork(OwnsWorkers, Screen[None]):
                 timeout=INFORM,
             )
             return
-        paragraph = reader.cursor
-        self._edit_note(reader.view.hit.id, paragraph, reader.view.paragraphs[paragraph])
+        paragraph, view = reader.cursor, reader.view
+        self.open_dialog(
+            lambda: self._edit_note(view.hit.id, paragraph, view.paragraphs[paragraph])
+        )
 
     def action_annotate_article(self) -> None:
         article_id = self._target()
         if article_id is None:
             self.notify("No article here to annotate.", severity="warning")
             return
-        self._edit_note(article_id, None, "")
+        self.open_dialog(lambda: self._edit_note(article_id, None, ""))
 
     @work(group="dialogs", exit_on_error=False)
     async def _edit_note(
@@ -337,7 +371,7 @@ class UserWork(OwnsWorkers, Screen[None]):
             self.refresh_article(article_id)
 
     def action_notes(self) -> None:
-        self._notes_list()
+        self.open_dialog(self._notes_list)
 
     @work(group="dialogs", exit_on_error=False)
     async def _notes_list(self) -> None:
@@ -366,7 +400,8 @@ class UserWork(OwnsWorkers, Screen[None]):
         if choice.action == "open":
             self.open_article(note.article_id, None if note.detached else note.paragraph)
         elif choice.action == "edit":
-            self._edit_note(
+            # Opened from here, not by a key: still the one dialog on its way.
+            self._opening = self._edit_note(
                 note.article_id, note.paragraph, note.quote, note_id=note.id, text=note.text
             )
 

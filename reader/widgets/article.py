@@ -224,6 +224,13 @@ class ArticleReader(OwnsWorkers, VerticalScroll, can_focus=True):
         self._pending_move = None
         self._load(article_id, terms, cursor, opened=True)
 
+    def forget_search(self) -> None:
+        """The search was cleared (Esc on the results): its words are no longer marked in
+        the open article, nor offered under it as matches to step through."""
+        if self.terms:
+            self.terms = frozenset()
+            self.reload()
+
     def reload(self) -> None:
         """Show the open article again (its tags or notes changed), keeping the reader's place."""
         if self.view is not None:
