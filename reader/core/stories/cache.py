@@ -31,7 +31,7 @@ from reader.core.corpus import Article
 from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
-    Edges,
+    StreamEdges,
     agglomerate,
     place_undated,
     undated_links,
@@ -488,7 +488,8 @@ class StoryCache:
         whens: list[When | None] = []
         window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
-        edges = Edges()
+        undated = db.execute("SELECT 1 FROM articles WHERE ordinal IS NULL LIMIT 1").fetchone()
+        edges = StreamEdges(params.link_threshold, params.candidate_days, undated is not None)
         postings: list[tuple[str, int | None, tuple[str, ...]]] = []
         """Each article's id, ordinal and strong terms (one tuple an article, not one a
         term: a sixth of the memory, and a first build keeps them for the whole corpus;
@@ -519,6 +520,7 @@ class StoryCache:
                 index.add(position, doc, strong)
                 ids.append(doc.id)
                 whens.append(doc.when)
+                edges.article(ordinal)
                 window[position] = mine
                 if ordinal is not None:
                     recent.append((ordinal, position))
@@ -528,8 +530,11 @@ class StoryCache:
                 for other, (score, copy) in zip(found, scores, strict=True):
                     if copy or score > 0:
                         edges.add(other, position, score, copy)
-        edges = place_undated(edges, whens, params)
-        groups = agglomerate(len(ids), edges, params.link_threshold)
+            # The weak pairs between stories the stream has left behind go (issue 20:
+            # they were most of a large first build's memory).
+            edges.settle(batch[-1][0].when.ordinal() if batch[-1][0].when else None)
+        linked = place_undated(edges.finish(), whens, params)
+        groups = agglomerate(len(ids), linked, params.link_threshold)
         taken: set[str] = set()
         assignment: list[tuple[str, str]] = []
         for group in sorted(groups, key=min):
