@@ -544,18 +544,28 @@ class StoryCache:
             # they were most of a large first build's memory).
             edges.settle(batch[-1][0].when.ordinal() if batch[-1][0].when else None)
         linked = place_undated(edges.finish(), whens, params)
+        # The candidate index, the window and the pairs' union-find are done with: what
+        # follows (average link over every article, then the writes) is the peak of a
+        # first build's memory, so they are let go first.
+        del index, window, recent, edges
+        loaded.clear()
         groups = agglomerate(len(ids), linked, params.link_threshold)
-        taken: set[str] = set()
-        assignment: list[tuple[str, str]] = []
-        for group in sorted(groups, key=min):
-            members = [ids[i] for i in sorted(group)]  # sort order: the first is first
-            story_id = _keep_id(members, old_story, taken)
-            taken.add(story_id)
-            assignment += [(story_id, member) for member in members]
+        del linked
+
+        def assignment() -> Iterator[tuple[str, str]]:
+            """(story, article) of every article, made as the update reads them (a list
+            of them all was one more tuple an article at the peak)."""
+            taken: set[str] = set()
+            for group in sorted(groups, key=min):
+                members = [ids[i] for i in sorted(group)]  # sort order: the first is first
+                story_id = _keep_id(members, old_story, taken)
+                taken.add(story_id)
+                yield from ((story_id, member) for member in members)
+
         with db:
             db.execute("DELETE FROM postings")
             db.execute("DELETE FROM df")
-            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment)
+            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment())
             # Every posting is new: indexing them once afterwards costs half of keeping
             # two indexes up to date row by row.
             db.execute("DROP INDEX IF EXISTS postings_term")
