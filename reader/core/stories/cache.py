@@ -18,7 +18,6 @@ import gc
 import marshal
 import os
 import sqlite3
-import sys
 import threading
 from array import array
 from collections import Counter, defaultdict, deque
@@ -490,10 +489,9 @@ class StoryCache:
         recent: deque[tuple[int, int]] = deque()
         undated = db.execute("SELECT 1 FROM articles WHERE ordinal IS NULL LIMIT 1").fetchone()
         edges = StreamEdges(params.link_threshold, params.candidate_days, undated is not None)
-        postings: list[tuple[str, int | None, tuple[str, ...]]] = []
-        """Each article's id, ordinal and strong terms (one tuple an article, not one a
-        term: a sixth of the memory, and a first build keeps them for the whole corpus;
-        each term one shared string, not a copy an article)."""
+        postings = _Postings()
+        """Each article's strong terms, kept to be written when the stories are (a first
+        build keeps them for the whole corpus)."""
         scorer = BlockScorer(params)
         days = params.candidate_days
 
@@ -534,7 +532,7 @@ class StoryCache:
                 window[position] = mine
                 if ordinal is not None:
                     recent.append((ordinal, position))
-                postings.append((doc.id, ordinal, tuple(map(sys.intern, strong))))
+                postings.add(strong)
             for position, mine, found, others in work:
                 scores = scorer.score(mine, others)
                 for other, (score, copy) in zip(found, scores, strict=True):
@@ -572,7 +570,7 @@ class StoryCache:
             db.execute("DROP INDEX IF EXISTS postings_id")
             db.executemany(
                 "INSERT INTO postings VALUES (?, ?, ?)",
-                ((t, ordinal, i) for i, ordinal, strong in postings for t in strong),
+                postings.rows(ids, whens),
             )
             db.execute(POSTINGS_TERM)
             db.execute(POSTINGS_ID)
@@ -810,6 +808,42 @@ class StoryCache:
             ).fetchall()
         for row in rows:
             yield row[0]
+
+
+class _Postings:
+    """The strong terms of every article of a stream, in its order, as numbers in one
+    array: about 52 bytes an article where a tuple of shared strings an article took ~220
+    (at a million articles, the difference is a seventh of the 1.5 GB a process may use)."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.names: list[str] = []
+        self.terms = array("i")
+        self.ends = array("i")
+        """Where each article's terms end in `terms`."""
+
+    def add(self, strong: Sequence[str]) -> None:
+        number, names = self.number, self.names
+        for term in strong:
+            n = number.get(term)
+            if n is None:
+                n = number[term] = len(names)
+                names.append(term)
+            self.terms.append(n)
+        self.ends.append(len(self.terms))
+
+    def rows(
+        self, ids: Sequence[str], whens: Sequence[When | None]
+    ) -> Iterator[tuple[str, int | None, str]]:
+        """(term, ordinal, id) of every posting, article by article in the stream's order."""
+        names, terms, start = self.names, self.terms, 0
+        for position, end in enumerate(self.ends):
+            when = whens[position]
+            ordinal = when.ordinal() if when else None
+            article = ids[position]
+            for k in range(start, end):
+                yield names[terms[k]], ordinal, article
+            start = end
 
 
 STREAM_BATCH = 256
