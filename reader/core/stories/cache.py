@@ -18,7 +18,6 @@ import gc
 import marshal
 import os
 import sqlite3
-import sys
 import threading
 from array import array
 from collections import Counter, defaultdict, deque
@@ -31,7 +30,7 @@ from reader.core.corpus import Article
 from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
-    Edges,
+    StreamEdges,
     agglomerate,
     place_undated,
     undated_links,
@@ -488,18 +487,27 @@ class StoryCache:
         whens: list[When | None] = []
         window: dict[int, Packed] = {}
         recent: deque[tuple[int, int]] = deque()
-        edges = Edges()
-        postings: list[tuple[str, int | None, tuple[str, ...]]] = []
-        """Each article's id, ordinal and strong terms (one tuple an article, not one a
-        term: a sixth of the memory, and a first build keeps them for the whole corpus;
-        each term one shared string, not a copy an article)."""
+        undated = db.execute("SELECT 1 FROM articles WHERE ordinal IS NULL LIMIT 1").fetchone()
+        edges = StreamEdges(params.link_threshold, params.candidate_days, undated is not None)
+        postings = _Postings()
+        """Each article's strong terms, kept to be written when the stories are (a first
+        build keeps them for the whole corpus)."""
         scorer = BlockScorer(params)
         days = params.candidate_days
 
+        loaded: dict[int, Packed] = {}
+        """Articles outside the window read back for this batch's undated articles: each
+        once a batch (most of them are the candidates of several; read again for each, a
+        batch of them held up to 15,000 copies: peak 515 MB, now 292, for the 10k bench
+        articles with every twentieth one undated)."""
+
         def load(position: int) -> Packed:
-            row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],)).fetchone()
-            doc = _decode(row)
-            return scorer.pack(doc, vector(doc, df, params))
+            packed = loaded.get(position)
+            if packed is None:
+                row = db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],))
+                doc = _decode(row.fetchone())
+                packed = loaded[position] = scorer.pack(doc, vector(doc, df, params))
+            return packed
 
         for batch in _prepared(
             db.execute("SELECT * FROM articles ORDER BY sort_key, id"), df, params
@@ -507,6 +515,7 @@ class StoryCache:
             # Each article's candidates are found among those before it (the index grows
             # one article at a time); the batch's scoring follows (it changes no lookup).
             work: list[tuple[int, Packed, list[int], list[Packed]]] = []
+            loaded.clear()
             for doc, vec, strong in batch:
                 position = len(ids)
                 ordinal = doc.when.ordinal() if doc.when else None
@@ -519,35 +528,49 @@ class StoryCache:
                 index.add(position, doc, strong)
                 ids.append(doc.id)
                 whens.append(doc.when)
+                edges.article(ordinal)
                 window[position] = mine
                 if ordinal is not None:
                     recent.append((ordinal, position))
-                postings.append((doc.id, ordinal, tuple(map(sys.intern, strong))))
+                postings.add(strong)
             for position, mine, found, others in work:
                 scores = scorer.score(mine, others)
                 for other, (score, copy) in zip(found, scores, strict=True):
                     if copy or score > 0:
                         edges.add(other, position, score, copy)
-        edges = place_undated(edges, whens, params)
-        groups = agglomerate(len(ids), edges, params.link_threshold)
-        taken: set[str] = set()
-        assignment: list[tuple[str, str]] = []
-        for group in sorted(groups, key=min):
-            members = [ids[i] for i in sorted(group)]  # sort order: the first is first
-            story_id = _keep_id(members, old_story, taken)
-            taken.add(story_id)
-            assignment += [(story_id, member) for member in members]
+            # The weak pairs between stories the stream has left behind go (issue 20:
+            # they were most of a large first build's memory).
+            edges.settle(batch[-1][0].when.ordinal() if batch[-1][0].when else None)
+        linked = place_undated(edges.finish(), whens, params)
+        # The candidate index, the window and the pairs' union-find are done with: what
+        # follows (average link over every article, then the writes) is the peak of a
+        # first build's memory, so they are let go first.
+        del index, window, recent, edges
+        loaded.clear()
+        groups = agglomerate(len(ids), linked, params.link_threshold)
+        del linked
+
+        def assignment() -> Iterator[tuple[str, str]]:
+            """(story, article) of every article, made as the update reads them (a list
+            of them all was one more tuple an article at the peak)."""
+            taken: set[str] = set()
+            for group in sorted(groups, key=min):
+                members = [ids[i] for i in sorted(group)]  # sort order: the first is first
+                story_id = _keep_id(members, old_story, taken)
+                taken.add(story_id)
+                yield from ((story_id, member) for member in members)
+
         with db:
             db.execute("DELETE FROM postings")
             db.execute("DELETE FROM df")
-            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment)
+            db.executemany("UPDATE articles SET story = ? WHERE id = ?", assignment())
             # Every posting is new: indexing them once afterwards costs half of keeping
             # two indexes up to date row by row.
             db.execute("DROP INDEX IF EXISTS postings_term")
             db.execute("DROP INDEX IF EXISTS postings_id")
             db.executemany(
                 "INSERT INTO postings VALUES (?, ?, ?)",
-                ((t, ordinal, i) for i, ordinal, strong in postings for t in strong),
+                postings.rows(ids, whens),
             )
             db.execute(POSTINGS_TERM)
             db.execute(POSTINGS_ID)
@@ -785,6 +808,42 @@ class StoryCache:
             ).fetchall()
         for row in rows:
             yield row[0]
+
+
+class _Postings:
+    """The strong terms of every article of a stream, in its order, as numbers in one
+    array: about 52 bytes an article where a tuple of shared strings an article took ~220
+    (at a million articles, the difference is a seventh of the 1.5 GB a process may use)."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.names: list[str] = []
+        self.terms = array("i")
+        self.ends = array("i")
+        """Where each article's terms end in `terms`."""
+
+    def add(self, strong: Sequence[str]) -> None:
+        number, names = self.number, self.names
+        for term in strong:
+            n = number.get(term)
+            if n is None:
+                n = number[term] = len(names)
+                names.append(term)
+            self.terms.append(n)
+        self.ends.append(len(self.terms))
+
+    def rows(
+        self, ids: Sequence[str], whens: Sequence[When | None]
+    ) -> Iterator[tuple[str, int | None, str]]:
+        """(term, ordinal, id) of every posting, article by article in the stream's order."""
+        names, terms, start = self.names, self.terms, 0
+        for position, end in enumerate(self.ends):
+            when = whens[position]
+            ordinal = when.ordinal() if when else None
+            article = ids[position]
+            for k in range(start, end):
+                yield names[terms[k]], ordinal, article
+            start = end
 
 
 STREAM_BATCH = 256

@@ -13,9 +13,11 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+import tempfile
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any
 
 from reader.core.stories.features import StoryFeatures, When
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
@@ -55,14 +57,166 @@ class Edges:
         return out
 
 
+COMPACT_EDGES = 200_000
+"""Scored pairs a stream holds before it first looks for pairs that can no longer count
+(then again each time they have doubled): a pass over them costs about what scoring
+them did, and below this a corpus's pairs take a few megabytes."""
+SETTLED = 2**31 - 1
+"""The latest day of an undated article's group: it is never settled (an undated article
+may still link to anything)."""
+
+
+class StreamEdges:
+    """The scored pairs of a corpus streamed oldest first, holding in memory only those
+    that can still count for the stories.
+
+    Average link (`agglomerate`) reads a pair below the link threshold only when its two
+    articles end in one component of the strong pairs (near copies and pairs of at least
+    the threshold); a weak pair across two components is never read. Streamed by date, a
+    dated article is compared only with articles at most `days` from it, so a component
+    whose articles all lie more than `days` before the stream is settled: no later dated
+    article can reach it. A weak pair between two settled components is dropped, or, when
+    the corpus holds undated articles (compared with everything at the end, so they may
+    still join two settled components), set aside in a temporary file and read back only
+    for components that did meet. On the 10k and 51k bench corpora 97% and 95% of the
+    pairs are such (51k: 1.16 of 1.22 million); the pairs kept, and their order, are those
+    `agglomerate` would read, so the stories are the same.
+    """
+
+    def __init__(self, threshold: float, days: int, undated: bool) -> None:
+        self.edges = Edges()
+        self.threshold = threshold
+        self.days = days
+        self.order = array("q")
+        """Each kept pair's number in the order pairs were scored (set-aside pairs are put
+        back in that order: average link's sums then add up the same way)."""
+        self.added = 0
+        self.parent = array("i")
+        """Union-find over the dated articles joined by strong pairs."""
+        self.latest = array("i")
+        """Per root: the latest day of its component (`SETTLED` for undated articles)."""
+        # Closed by `finish` (or with the object, should clustering fail before it).
+        self.aside: IO[bytes] | None = tempfile.TemporaryFile() if undated else None  # noqa: SIM115
+        self.next_compaction = COMPACT_EDGES
+
+    def article(self, ordinal: int | None) -> None:
+        """Make room for the next article (positions are given in order)."""
+        self.parent.append(len(self.parent))
+        self.latest.append(SETTLED if ordinal is None else ordinal)
+
+    def _find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def add(self, a: int, b: int, score: float, copy: bool) -> None:
+        self.edges.add(a, b, score, copy)
+        self.order.append(self.added)
+        self.added += 1
+        latest = self.latest
+        if (copy or score >= self.threshold) and latest[a] != SETTLED and latest[b] != SETTLED:
+            ra, rb = self._find(a), self._find(b)
+            if ra != rb:
+                keep, gone = min(ra, rb), max(ra, rb)
+                self.parent[gone] = keep
+                latest[keep] = max(latest[keep], latest[gone])
+
+    def settle(self, ordinal: int | None) -> None:
+        """Drop (or set aside) the weak pairs between components settled before the stream
+        reached `ordinal` (the day of the article just scored; the next are no older)."""
+        if ordinal is None or len(self.edges) < self.next_compaction:
+            return
+        cutoff = ordinal - self.days
+        edges, order, latest, find = self.edges, self.order, self.latest, self._find
+        threshold = self.threshold
+        kept, kept_order = Edges(), array("q")
+        aside = Edges(), array("q")
+        for k in range(len(edges)):
+            a, b, score, copy = edges.a[k], edges.b[k], edges.score[k], edges.copy[k]
+            if not copy and score < threshold:
+                ra, rb = find(a), find(b)
+                if ra != rb and latest[ra] < cutoff and latest[rb] < cutoff:
+                    aside[0].add(a, b, score, False)
+                    aside[1].append(order[k])
+                    continue
+            kept.add(a, b, score, bool(copy))
+            kept_order.append(order[k])
+        if self.aside is not None and len(aside[0]):
+            _write_aside(self.aside, *aside)
+        self.edges, self.order = kept, kept_order
+        self.next_compaction = max(COMPACT_EDGES, 2 * len(kept))
+
+    def finish(self) -> Edges:
+        """Every pair `agglomerate` may read, in the order they were scored."""
+        if self.aside is None or self.aside.tell() == 0:
+            return self.edges
+        edges = self.edges
+        parent = list(range(len(self.parent)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for k in range(len(edges)):  # every strong pair, the undated articles' included
+            if edges.copy[k] or edges.score[k] >= self.threshold:
+                ra, rb = find(edges.a[k]), find(edges.b[k])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+        back: list[tuple[int, int, int, float]] = []
+        for firsts, seconds, scores, numbers in _read_aside(self.aside):
+            for k in range(len(firsts)):
+                if find(firsts[k]) == find(seconds[k]):
+                    back.append((numbers[k], firsts[k], seconds[k], scores[k]))
+        self.aside.close()
+        self.aside = None
+        if not back:
+            return edges
+        back.sort()
+        out = Edges()
+        j = 0
+        for k in range(len(edges)):
+            while j < len(back) and back[j][0] < self.order[k]:
+                out.add(back[j][1], back[j][2], back[j][3], False)
+                j += 1
+            out.add(edges.a[k], edges.b[k], edges.score[k], bool(edges.copy[k]))
+        for _, a, b, score in back[j:]:
+            out.add(a, b, score, False)
+        return out
+
+
+def _write_aside(file: IO[bytes], edges: Edges, order: array[int]) -> None:
+    """One chunk of set-aside pairs: its length, then its four arrays."""
+    file.write(len(edges).to_bytes(8, "little"))
+    for part in (edges.a, edges.b, edges.score, order):
+        part.tofile(file)
+
+
+def _read_aside(
+    file: IO[bytes],
+) -> Iterator[tuple[array[int], array[int], array[float], array[int]]]:
+    file.seek(0)
+    while header := file.read(8):
+        size = int.from_bytes(header, "little")
+        parts: list[array[Any]] = [array("i"), array("i"), array("d"), array("q")]
+        for part in parts:
+            part.fromfile(file, size)
+        yield parts[0], parts[1], parts[2], parts[3]
+
+
 class CandidateIndex:
     """Postings of each article's strong terms, by date, for finding who to compare with.
 
-    A dated term's postings are two parallel lists, dates ascending and article indices:
-    a window of days is two bisections, and its articles are counted by one C call."""
+    A dated term's postings are two parallel arrays, dates ascending and article indices:
+    a window of days is two bisections, and its articles are counted by one C call. Arrays
+    of 32-bit integers, not lists: a first build keeps every article's strong terms here
+    until it ends, 8 bytes a posting where a list took twice that and more."""
 
     def __init__(self) -> None:
-        self._dated: dict[str, tuple[list[int], list[int]]] = {}
+        self._dated: dict[str, tuple[array[int], array[int]]] = {}
         self._undated: dict[str, list[int]] = defaultdict(list)
 
     def add(self, index: int, doc: StoryFeatures, terms: Iterable[str]) -> None:
@@ -73,7 +227,7 @@ class CandidateIndex:
                 continue
             postings = self._dated.get(term)
             if postings is None:
-                self._dated[term] = ([ordinal], [index])
+                self._dated[term] = (array("i", (ordinal,)), array("i", (index,)))
                 continue
             ordinals, indices = postings
             if ordinals[-1] <= ordinal:  # a corpus streamed oldest first: the usual case
