@@ -62,6 +62,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError:
                 continue
+    stray = _stray_nuls(data)
+    if stray is not None:
+        return stray
     unmarked = _unmarked_utf16(data)
     if unmarked is not None:
         return unmarked
@@ -79,6 +82,29 @@ def decode(data: bytes) -> tuple[str, str]:
     if found is not None:
         return found.text, found.encoding
     return _cp1252(data), "cp1252"
+
+
+STRAY_NUL_SHARE = 50
+"""At most one byte in this many may be NUL for a file to be read as UTF-8 text with stray NUL
+bytes: UTF-16 or UTF-32 text is a quarter to a half NUL bytes when Latin (and never valid UTF-8
+once they go when it is CJK), a partly corrupted download or a pasted NUL holds a handful."""
+
+
+def _stray_nuls(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 text with a few NUL bytes in it (a download cut and resumed, a NUL pasted from
+    a terminal): the NULs go, the words stay (rule 5). The text left must itself be text: valid
+    UTF-8 and not mostly control bytes; a picture or an archive is neither."""
+    nuls = data.count(0)
+    if not nuls or nuls * STRAY_NUL_SHARE > len(data):
+        return None
+    rest = data.replace(b"\x00", b"")
+    if _looks_binary(rest):
+        return None
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text, f"utf-8 (with {nuls} NUL {plural('byte', nuls)} dropped)"
 
 
 def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:

@@ -323,3 +323,27 @@ def test_the_article_record_says_its_encoding_and_language(
     assert article.meta.encoding == encoding  # what show --json and search --json print
     assert article.meta.language == code
     assert text.split()[1] in article.body
+
+
+def test_a_text_with_a_few_nul_bytes_keeps_its_words() -> None:
+    # a download resumed mid-file: stray NULs inside an otherwise ordinary UTF-8 story
+    story = (
+        "SEOUL, Sept 3 (Reuters) - North Korean leader Kim\x00 Jong Un arrived in Beijing on\n"
+        "Tuesday by armoured train, state media said.\n\nThe visit is his first since 2019.\x00\x00\n"
+    )
+    text, used = decode(story.encode())
+    assert "Kim Jong Un arrived in Beijing" in text and "\x00" not in text
+    assert used == "utf-8 (with 3 NUL bytes dropped)"
+
+
+def test_cjk_utf16_with_few_nul_bytes_is_not_read_as_stray_nuls() -> None:
+    # Chinese in UTF-16 has NUL bytes only in its ASCII (newlines, digits): few, yet UTF-16
+    body = "朝鲜领导人金正恩乘专列抵达北京，出席纪念活动。\n" * 12
+    decoded, used = decode(body.encode("utf-16-le"))
+    assert decoded == body and used == "utf-16-le"
+
+
+def test_an_archive_with_few_nul_bytes_is_still_binary() -> None:
+    data = b"PK\x03\x04" + b"word/document.xml" * 40 + b"\x00"
+    with pytest.raises(BinaryFileError):
+        decode(data)
