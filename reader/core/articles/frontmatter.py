@@ -15,11 +15,50 @@ spent parsing a corpus of Markdown clippings."""
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$", re.M)
 
 
+_LABELS = {
+    "title": "title", "headline": "title", "source": "source", "publication": "source",
+    "publisher": "source", "outlet": "source", "date": "date", "published": "date",
+    "author": "author", "authors": "author", "by": "author", "byline": "author",
+    "url": "url", "link": "url", "tags": "tags",
+}  # fmt: skip
+"""Labels a hand-made clipping puts on its first lines (`Title: ...`, `Source: ...`), as the
+front-matter key each one means: the keys the YAML front matter is read by."""
+_LABELLED = re.compile(r"^([A-Za-z]{2,12})[ \t]*:[ \t]*(\S.*?)\s*$")
+_LABELS_MIN = 2
+"""Labelled lines a leading block needs: one `Date:` line alone is left to the header rules
+(a dateline label), two known labels in a row are a clipping's own fields; a `Title:` line
+is one even alone (no story opens with that word and a colon)."""
+
+
+def labelled(text: str) -> tuple[dict[str, Any], str]:
+    """A leading block of known labelled lines (`Title: ...`, `Source: ...`, `Date: ...`,
+    `By: ...`) read as fields, like front matter. Every line of the block must carry a known
+    label and the line after it must not carry another label: an e-mail's `From:`/`Subject:`
+    head or an interview's `Q:`/`A:` lines are text, not this."""
+    lines = text.lstrip("\n").split("\n")
+    meta: dict[str, Any] = {}
+    n = 0
+    for line in lines:
+        match = _LABELLED.match(line)
+        if match is None or match[1].lower() not in _LABELS:
+            break
+        key = _LABELS[match[1].lower()]
+        if key in meta:  # the same field twice: a list or a transcript, not a header
+            return {}, text
+        meta[key] = match[2]
+        n += 1
+    another = n < len(lines) and re.match(r"^\w[\w ]{0,20}:", lines[n])
+    if (n < _LABELS_MIN and "title" not in meta) or another:
+        return {}, text
+    return meta, "\n".join(lines[n:])
+
+
 def split(text: str) -> tuple[dict[str, Any], str, list[str]]:
     """(metadata with lower-case keys, the text after it, warnings). No front matter: ({}, text)."""
     stripped = text.lstrip("\n")
     if not stripped.startswith("---"):
-        return {}, text, []
+        meta, rest = labelled(text)
+        return meta, rest, []
     first_newline = stripped.find("\n")
     if first_newline < 0 or stripped[:first_newline].strip() != "---":
         return {}, text, []
