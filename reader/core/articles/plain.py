@@ -527,6 +527,7 @@ def parse_text(
     lines = [_classify(unit, outlets) for unit in units]
     _unpunctuated_prose(lines)
     _lone_date_labels(lines)
+    _split_mastheads(lines, outlets)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
@@ -918,6 +919,26 @@ _TITLE_WORDS = frozenset(
 
 
 _DATE_LABEL = re.compile(r"^(?:date|datum|날짜|日付|日期)\s*[:：]\s*(?P<value>.+)$", re.I)
+
+
+def _split_mastheads(lines: list[_Line], outlets: OutletTable) -> None:
+    """A masthead printed over two lines (`TASS` / `Russian News Agency`): the line next to a
+    masthead that, joined to it, spells that outlet's name or an alias in the table is the
+    masthead's other half, not a paragraph. Only whole names count, so a headline or a
+    sentence under a masthead never joins it."""
+    for i, line in enumerate(lines):
+        if line.kind != OUTLET or line.outlet is None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines) or lines[j].kind == OUTLET:
+                continue
+            other = lines[j].unit.text.strip()
+            if not other or len(other) > 60:
+                continue
+            here = line.unit.text.strip()
+            joined = f"{other} {here}" if j < i else f"{here} {other}"
+            if outlets.named(joined) is line.outlet:
+                lines[j].kind, lines[j].outlet = OUTLET, line.outlet
 
 
 def _lone_date_labels(lines: list[_Line]) -> None:
