@@ -528,6 +528,7 @@ def parse_text(
     _unpunctuated_prose(lines)
     _lone_date_labels(lines)
     _split_mastheads(lines, outlets)
+    _correction_notices(lines)
     _mark_context(lines, outlets)
     _mark_bare_bylines(lines, _HEADER_MAX, outlets)
     start = _live_entries(lines, _live_entry(lines, _adjust_start(lines, _body_start(lines))))
@@ -2654,6 +2655,34 @@ _EDITORS_NOTE = re.compile(
 )
 """`Editor's note:`, `EDITOR’S NOTE —`, `(Editors' note: ...)`, and a correction atop the story
 (`Correction: An earlier version of this story said ...`): the newsroom to the reader."""
+
+
+_CORRECTION_NOTICE = re.compile(
+    r"(?-i:CORRECTS?|CORRECTED|CLARIFIES|FIXES)\s+\S"  # the wires' `CORRECTS amount of ...`
+    r"|(?:correction|clarification|corrección|aclaración|rectificatif|correctif|korrektur|"
+    r"berichtigung|correzione|correção|rettifica)\s*[:—–-]"
+    r"|this (?:story|article|report|version|item)\s+(?:has been|was|is)\s+"
+    r"(?:corrected|clarified|updated to correct)\b",
+    re.I,
+)
+"""A correction notice over a story (`CORRECTS amount of fine in 5th paragraph ...`,
+`This story has been corrected to show ...`, `Clarification: ...`): the newsroom speaking
+about the text, never its headline; it goes to the credits, read and searched. The wires'
+verbs count in capitals only (`Fixes for the grid` can be a headline); labels and sentences
+in any case."""
+
+
+def _correction_notices(lines: list[_Line]) -> None:
+    """A correction notice over the story is a credit of the piece (kept, read in its
+    credits), never a candidate for its headline or deck nor the body's first sentence. Only
+    above the first sentence that is no notice: a correction at the story's foot is text."""
+    for line in lines:
+        if line.kind != TEXT:
+            continue
+        if _CORRECTION_NOTICE.match(line.unit.text.lstrip("*_ (")):
+            line.kind, line.prose = CREDIT, False
+        elif line.prose:
+            return
 
 
 # --- Putting the article together ------------------------------------------------------------
