@@ -789,10 +789,10 @@ class Library:
         return self.stories.story(story_id) if story_id else None
 
     def story_list(self, query: str = "", filters: Filters | None = None) -> list[Story]:
-        """Stories with more than one article, newest first; with a query, the stories
-        holding a match (ranked by their best match)."""
+        """Stories with more than one article, newest first (undated ones last); with a query,
+        the stories holding a match (ranked by their best match)."""
         if not query.strip() and not filters:
-            ids = list(self.stories.multi())[::-1]
+            ids = list(self.stories.multi(newest=True))
         else:
             results = self.search(query, filters, suggest=False)
             hits = results.hits(0, results.total, snippets=False)

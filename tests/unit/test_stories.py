@@ -16,6 +16,7 @@ from reader.core.stories.cache import STORED_TERMS, StoryCache, _decode, _row
 from reader.core.stories.clustering import CandidateIndex, cluster, undated_links
 from reader.core.stories.compare import compare, split_sentences
 from reader.core.stories.features import (
+    UNDATED_STAMP,
     StoryFeatures,
     When,
     content_terms,
@@ -491,3 +492,24 @@ def test_words_are_what_the_word_patterns_find_in_any_text(seed: int) -> None:
         assert words(text) == by_pattern(text), repr(text)
     for text in ("U.S. 1,000.50 said. Seoul's 'quoted', a..b", "£5m 서울 13일 2025년 東京3"):
         assert words(text) == by_pattern(text)
+
+
+def test_newest_first_puts_a_story_without_any_date_last(tmp_path: Path) -> None:
+    """`newsreader stories` is newest first: a story none of whose versions is dated (a
+    strike's copies saved without their dates) goes after the dated ones, not above today's
+    news as its 9999 sort key would put it."""
+    docs = features_of(EVENTS3)
+    cache = StoryCache(tmp_path / "stories.sqlite")
+    for d in docs.values():
+        cache.stage(d, d.path)
+    cache.sync({d.id: d.path for d in docs.values()}, lambda _id: None)
+    oldest = list(cache.multi())
+    assert len(oldest) > 2
+    # the oldest story's versions lose their dates, as if saved without them
+    undated = oldest[0]
+    key = f"{UNDATED_STAMP}\t~\t"
+    cache.db.execute("UPDATE articles SET sort_key = ? || path WHERE story = ?", (key, undated))
+    newest = list(cache.multi(newest=True))
+    assert newest[-1] == undated
+    assert newest[:-1] == oldest[1:][::-1]
+    cache.close()

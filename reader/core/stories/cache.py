@@ -35,7 +35,7 @@ from reader.core.stories.clustering import (
     place_undated,
     undated_links,
 )
-from reader.core.stories.features import StoryFeatures, When, extract
+from reader.core.stories.features import UNDATED_KEY, StoryFeatures, When, extract
 from reader.core.stories.params import DEFAULT_PARAMS, StoryParams
 from reader.core.stories.roles import roles
 from reader.core.stories.scoring import BlockScorer, Packed
@@ -799,12 +799,16 @@ class StoryCache:
             ),
         )
 
-    def multi(self) -> Iterator[str]:
-        """Ids of stories with more than one article, oldest first."""
+    def multi(self, newest: bool = False) -> Iterator[str]:
+        """Ids of stories with more than one article, oldest first (`newest`: newest first);
+        a story none of whose articles has a date comes last either way, as undated articles
+        do in the lists (its sort key, 9999..., would put it above today's news)."""
+        order = "k DESC, story DESC" if newest else "k, story"
         with self._lock:
             rows = self.db.execute(
                 "SELECT story, min(sort_key) AS k FROM articles WHERE story != '' "
-                "GROUP BY story HAVING count(*) > 1 ORDER BY k, story"
+                f"GROUP BY story HAVING count(*) > 1 ORDER BY k >= ?, {order}",
+                (UNDATED_KEY,),
             ).fetchall()
         for row in rows:
             yield row[0]

@@ -82,6 +82,11 @@ _MONTHS = {
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})\b(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?(?:,?\s+((?:19|20)\d\d)\b)?", re.I)
+UNDATED_STAMP = 99999999
+"""The day stamp of an undated article (9999-99-99): after every real day, oldest first; the
+newest-first story list puts it last on purpose (`StoryCache.multi`)."""
+UNDATED_KEY = str(UNDATED_STAMP)
+"""The sort key as stored (tab-joined text) starts so for an undated article and no other."""
 NO_TIME = "~"
 """Sorts after every ISO time: on one day, a piece that gives no time comes after those that
 do, rather than before them all."""
@@ -201,7 +206,9 @@ class StoryFeatures:
         """Oldest first; undated (or a dateline without a year) last; the path breaks ties
         so every order is reproducible."""
         dated = self.when is not None and self.when.year is not None
-        when = self.when.key() if dated and self.when else (9999, 99, 99)
+        if not dated or self.when is None:
+            return (UNDATED_STAMP, self.published or NO_TIME, self.path)
+        when = self.when.key()
         stamp = when[0] * 10000 + when[1] * 100 + when[2]
         return (stamp, self.published or NO_TIME, self.path)
 
