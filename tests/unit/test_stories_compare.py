@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.stories.compare import compare
+from reader.core.stories.compare import _sentence, compare
 
 FERRY_12 = "A ferry carrying 163 people capsized near Kessel Island on Friday, killing 12."
 FERRY_13 = "At least 13 people died when the Aurora Dawn ferry overturned near Kessel Island."
@@ -145,3 +145,39 @@ def test_a_sentence_with_an_accented_name_told_alike_is_shared() -> None:
     assert [(d.left_values, d.right_values, d.kind) for d in swapped.discrepancies] == [
         (("Medellín",), ("Bogotá",), "name")
     ]
+
+
+def test_a_figure_is_shown_and_compared_with_its_scale_word() -> None:
+    """AP's correction: "5 million reais" against "500,000 reais". The figure is 5 million,
+    not 5: it is shown so, and "5 million" against "5,000,000" is no discrepancy."""
+    fined = "A labor court fined the union {} reais (about ${}) for every day of the strike."
+    left, right = [fined.format("5 million", "917,000")], [fined.format("500,000", "92,000")]
+    assert _clashes(left, right) == [(("5 million", "917000"), ("500000", "92000"))]
+    assert _clashes(left, [fined.format("5,000,000", "917,000")]) == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (
+            "법원은 노조에 하루 5억 원의 벌금을 부과했다고 밝혔다.",
+            "법원은 노조에 하루 50만 원의 벌금을 부과했다고 밝혔다.",
+            (("5억",), ("50만",)),
+        ),
+        (
+            "The project will cost 1.5 billion euros, the ministry said on Monday.",
+            "The project will cost 1.2 billion euros, the ministry said on Monday.",
+            (("1.5 billion",), ("1.2 billion",)),
+        ),
+    ],
+)
+def test_scaled_figures_in_other_languages(
+    left: str, right: str, expected: tuple[tuple[str, ...], tuple[str, ...]]
+) -> None:
+    assert _clashes([left], [right]) == [expected]
+
+
+def test_a_chinese_figure_in_myriads_is_read_whole() -> None:
+    # 500万元 is five million yuan: the value compared is 5000000, shown as printed
+    sent = _sentence(0, "法院对工会处以每天500万元罚款，罢工仍在继续。")
+    assert sent.numbers == {"5000000"} and sent.printed == {"5000000": "500万"}

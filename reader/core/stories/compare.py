@@ -14,8 +14,10 @@ weights and seats are paired the same way ("a pipeline of some 960 km" against "
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from reader.core.stories.features import content_terms, is_stop, stem, words
 from reader.core.stories.params import DEFAULT_COMPARE, CompareParams
@@ -84,6 +86,9 @@ class Sentence:
     counts: dict[str, frozenset[str]] = field(default_factory=dict)
     """For each whole number that counts something, the classes of the words near it
     ("Eleven people remain missing": missing)."""
+    printed: dict[str, str] = field(default_factory=dict)
+    """A scaled number as the sentence prints it ("5000000": "5 million"): what a
+    discrepancy shows, where the value compared is the whole number."""
 
 
 @dataclass(frozen=True)
@@ -159,21 +164,88 @@ def _numbers(text: str, width: int = NUMBER_CONTEXT) -> dict[str, frozenset[str]
     return {value: frozenset(words_) for value, words_ in out.items()}
 
 
+_SCALES = {
+    "thousand": 3, "million": 6, "millions": 6, "mln": 6, "billion": 9, "billions": 9,
+    "bn": 9, "trillion": 12, "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7,
+    "mil": 3, "millón": 6, "millones": 6, "milhão": 6, "milhões": 6, "millionen": 6,
+    "milliarde": 9, "milliarden": 9, "milliard": 9, "milliards": 9, "milione": 6, "milioni": 6,
+    "miliardo": 9, "miliardi": 9, "mln.": 6, "mrd": 9, "miljoen": 6, "miljard": 9,
+    "миллион": 6, "миллиона": 6, "миллионов": 6, "млн": 6, "миллиард": 9, "миллиарда": 9,
+    "миллиардов": 9, "млрд": 9, "тысяч": 3, "тыс": 3,
+}  # fmt: skip
+"""Scale words after a figure, as powers of ten: "5 million reais" is 5,000,000 and must
+not be compared (nor shown) as 5. English, the Romance and Germanic languages of the story
+sets, Russian; `mil` is the Portuguese and Spanish thousand ("500 mil reais")."""
+_CJK_SCALES = {
+    "千": 3,
+    "万": 4,
+    "萬": 4,
+    "亿": 8,
+    "億": 8,
+    "兆": 12,
+    "천": 3,
+    "만": 4,
+    "억": 8,
+    "조": 12,
+}
+"""CJK and Korean myriads, which the tokeniser leaves at the head of the next token
+(`500`, `万元`; `5`, `억`)."""
+_CJK_SCALES.update({unicodedata.normalize("NFD", k): v for k, v in list(_CJK_SCALES.items())})
+"""The tokeniser decomposes Hangul (NFD): `억` arrives as three jamo."""
+
+
+def _scale_head(token: str) -> str:
+    """The CJK or Korean scale word `token` opens with, or ""."""
+    return next((k for k in _CJK_SCALES if token.startswith(k)), "")
+
+
 def _compounds(tokens: list[str]) -> list[str]:
-    """Tens as digits, and "sixty three" (from Sixty-three) as one number, 63, not 60 and 3."""
+    """Tens as digits, and "sixty three" (from Sixty-three) as one number, 63, not 60 and 3;
+    a figure and its scale word as one token (`5 million`, `500万`), read by `_value`."""
     out: list[str] = []
     for token in tokens:
         unit = _NUMBER_WORDS.get(token)
         if out and out[-1] in _TENS and unit is not None and len(unit) == 1:
             out[-1] = str(_TENS[out[-1]] + int(unit))
+        elif out and token in _SCALES and _NUMBER.fullmatch(out[-1]):
+            out[-1] = f"{out[-1]} {token}"
+        elif out and (head := _scale_head(token)) and _NUMBER.fullmatch(out[-1]):
+            out[-1] += head
+            if token[len(head) :]:
+                out.append(token[len(head) :])  # `万元`: the yuan stays a word beside it
         else:
             out.append(token)
     return [str(_TENS[t]) if t in _TENS else t for t in out]
 
 
+def _scaled(token: str) -> str | None:
+    """The whole number a figure with its scale word stands for (`1.5 billion`:
+    1500000000), or None when the token has no scale word."""
+    if " " in token:
+        figure, word = token.split(" ", 1)
+        power = _SCALES.get(word)
+    else:
+        figure = token.rstrip("".join(_CJK_SCALES))
+        head = token[len(figure) :]
+        if head not in _CJK_SCALES:
+            return None
+        power = _CJK_SCALES[head]
+    if power is None or not _NUMBER.fullmatch(figure) or figure.count(".") > 1:
+        return None
+    try:
+        number = Decimal(figure.replace(",", "")).scaleb(power)
+    except InvalidOperation:
+        return None
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _value(token: str) -> str | None:
     if token in _NUMBER_WORDS:
         return _NUMBER_WORDS[token]
+    scaled = _scaled(token)
+    if scaled is not None:
+        return scaled
     if not _NUMBER.fullmatch(token):
         return None
     raw = token.replace(",", "")
@@ -196,7 +268,12 @@ def _sentence(paragraph: int, text: str) -> Sentence:
         for value, near in _numbers(text, COUNT_CONTEXT).items()
         if (classes := _count_classes(value, near) | nouns.get(value, frozenset()))
     }
-    return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names, counts)
+    printed = {
+        value: unicodedata.normalize("NFC", token)
+        for token in _compounds(words(text))
+        if (value := _scaled(token)) is not None
+    }
+    return Sentence(text, paragraph, terms, frozenset(numbers), numbers, names, counts, printed)
 
 
 _CALENDAR_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february
@@ -389,7 +466,13 @@ def _clashes(
     if not pairs:
         return None
     left, right = sorted({a for a, _ in pairs}), sorted({b for _, b in pairs})
-    return Discrepancy(sent.text, other.text, tuple(left), tuple(right), "number")
+    return Discrepancy(
+        sent.text,
+        other.text,
+        tuple(sent.printed.get(a, a) for a in left),
+        tuple(other.printed.get(b, b) for b in right),
+        "number",
+    )
 
 
 NOUN_SHARED_WORDS = 2
