@@ -2675,14 +2675,20 @@ in any case."""
 def _correction_notices(lines: list[_Line]) -> None:
     """A correction notice over the story is a credit of the piece (kept, read in its
     credits), never a candidate for its headline or deck nor the body's first sentence. Only
-    above the first sentence that is no notice: a correction at the story's foot is text."""
+    above the first sentence that is no notice: a correction at the story's foot is text. One
+    in the newsroom's words (`Correction: An earlier version ...`) under the headline joins
+    the header instead, as an editor's note does (`_Assembly`)."""
+    seen = False  # a text line above: the headline
     for line in lines:
         if line.kind != TEXT:
             continue
         if _CORRECTION_NOTICE.match(line.unit.text.lstrip("*_ (")):
-            line.kind, line.prose = CREDIT, False
-        elif line.prose:
+            if not (seen and _EDITORS_NOTE.match(line.unit.text)):
+                line.kind, line.prose = CREDIT, False
+            continue  # (`Correction: An earlier version ...` under a headline: the header's)
+        if line.prose:
             return
+        seen = True
 
 
 # --- Putting the article together ------------------------------------------------------------
