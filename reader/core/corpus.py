@@ -144,10 +144,8 @@ class ListingCancelled(Exception):
 
 
 class Listing:
-    """find processes walking a corpus, each into a temporary file; `records` waits for them.
-
-    Started before the caller reads the manifest, so that the two overlap.
-    """
+    """find processes walking a corpus, each into a temporary file; `data` and `records`
+    wait for them."""
 
     def __init__(self, prefix: bytes, groups: list[list[str]], find: str, root: str) -> None:
         self.prefix = prefix
@@ -179,6 +177,14 @@ class Listing:
     def records(self, cancel: threading.Event | None = None) -> list[bytes] | None:
         """`path\\0size mtime` for every regular file (path relative to the root, UTF-8
         bytes as on disk), or None where the listing cannot stand for `discover`."""
+        data = self.data(cancel)
+        return None if data is None else self.split(data)
+
+    def data(self, cancel: threading.Event | None = None) -> bytes | None:
+        """find's whole output, one line a file (`split` cuts it into records), or None where
+        the listing cannot stand for `discover`. The same bytes for an unchanged corpus:
+        find lists each folder in the file system's own order, which stays as it is while
+        the folder does."""
         try:
             for proc, _, _ in self.procs:
                 while True:
@@ -201,6 +207,10 @@ class Listing:
         # A name with a line break would split a record: every record holds exactly one NUL.
         if data.count(b"\0") != data.count(b"\n") - 1:
             return None
+        return data
+
+    def split(self, data: bytes) -> list[bytes]:
+        """The records of `data`, paths made relative to the root."""
         records = data.replace(b"\n" + self.prefix, b"\n").split(b"\n")
         records.pop()  # after the last line break
         records[0:1] = []  # before the first
