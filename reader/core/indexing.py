@@ -229,7 +229,7 @@ class Indexer:
                 total -= 1  # discover() does not yield it
                 continue
             size, _, mtime = stat.partition(" ")
-            refs.append(FileRef(path, f"{root}/{path}", int(size), mtime_ns(mtime), root))
+            refs.append(FileRef(path, "", int(size), mtime_ns(mtime), root))
         refs.sort(key=lambda ref: walk_order(ref.path))
         present = {ref.path for ref in refs}
         missing = [record.decode("utf-8").partition("\0")[0] for record in gone]
