@@ -287,8 +287,11 @@ class Indexer:
         progress.skipped += sum(": skipped" in line for line in progress.warnings)
         progress.total = len(refs)
         progress.phase = "indexing"
-        present = {ref.path for ref in refs}
-        deletes = [(path, row.id) for path, row in known.items() if path not in present]
+        deletes: list[tuple[str, str]] = []
+        if known:  # a first build has nothing to delete, and no set of a million paths
+            present = {ref.path for ref in refs}
+            deletes = [(path, row.id) for path, row in known.items() if path not in present]
+            del present
         progress.removed = len(deletes)
 
         small = len(refs) < STREAM_MIN and sum(r.size for r in refs) < STREAM_MIN_BYTES
