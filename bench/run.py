@@ -328,9 +328,9 @@ def _cpu_since(before: resource.struct_rusage) -> float:
     return now.ru_utime + now.ru_stime - before.ru_utime - before.ru_stime
 
 
-def _ratio(value: float, base: float | None, unit: str) -> str:
-    """value against FTS5's, with FTS5's own figure; a dash where FTS5 was not measured."""
-    if not base:
+def _ratio(value: float | None, base: float | None, unit: str) -> str:
+    """value against FTS5's, with FTS5's own figure; a dash where either was not measured."""
+    if not base or value is None:
         return "–"
     return f"{value / base:.1f}× ({base:.1f}{unit})"
 
@@ -403,19 +403,24 @@ def table(rows: list[dict[str, Any]]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        "| articles | engine | build vs FTS5 | p50 vs FTS5 | p95 vs FTS5 | size vs FTS5 | "
+        "| articles | engine | build vs FTS5 | build CPU vs FTS5 | p50 vs FTS5 | p95 vs FTS5 | "
+        "size vs FTS5 | "
         "index vs text | stage share (read+parse / link / write) | link share, 500 more "
         "entities |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         d = row["details"]
         share = d["stage_share"]
         text_mb = d.get("corpus_text_mb") or float("nan")
         fts_p50 = (d.get("fts5_search_p50_ms") or {}).get("median")
+        # CPU seconds, which a shared machine's load inflates far less than wall time.
+        build_cpu = (d.get("build_cpu_s") or {}).get("median")
+        fts_cpu = (d.get("fts5_cpu_s") or {}).get("median")
         lines.append(
             f"| {row['articles']:,} | {row['backend']} | "
             f"{_ratio(row['index_s'], row.get('fts5_index_s'), ' s')} | "
+            f"{_ratio(build_cpu, fts_cpu, ' s')} | "
             f"{_ratio(row['search_p50_ms'], fts_p50, ' ms')} | "
             f"{_ratio(row['search_p95_ms'], row.get('fts5_search_p95_ms'), ' ms')} | "
             f"{_ratio(row['index_mb'], d.get('fts5_mb'), ' MB')} | "
