@@ -30,6 +30,7 @@ from reader.core.corpus import Article
 from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
+    Rescore,
     StreamEdges,
     agglomerate,
     place_undated,
@@ -547,7 +548,8 @@ class StoryCache:
         # first build's memory, so they are let go first.
         del index, window, recent, edges
         loaded.clear()
-        groups = agglomerate(len(ids), linked, params.link_threshold)
+        rescore = self._rescorer(ids, whens, df)
+        groups = agglomerate(len(ids), linked, params.link_threshold, rescore, params.rescore_pairs)
         del linked
 
         def assignment() -> Iterator[tuple[str, str]]:
@@ -578,6 +580,29 @@ class StoryCache:
                 "INSERT INTO df VALUES (?, ?, ?)",
                 ((t, n, df.looked_up.get(t)) for t, n in df.counts.items()),
             )
+
+    def _rescorer(
+        self, ids: Sequence[str], whens: Sequence[When | None], df: DocFrequencies
+    ) -> Rescore:
+        """`clustering.rescorer` reading the two articles back from the cache: only the few
+        pairs two groups about to merge never compared are scored (see `rescore_pairs`)."""
+        scorer = BlockScorer(self.params)
+        packed: dict[int, Packed] = {}
+
+        def load(position: int) -> Packed:
+            if (found := packed.get(position)) is None:
+                row = self.db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],))
+                doc = _decode(row.fetchone())
+                found = packed[position] = scorer.pack(doc, vector(doc, df, self.params))
+            return found
+
+        def rescore(i: int, j: int) -> float:
+            if whens[i] is None or whens[j] is None:
+                return 0.0
+            score, copy = scorer.score(load(i), [load(j)])[0]
+            return 1.0 if copy else score
+
+        return rescore
 
     def _postings(
         self, doc: StoryFeatures, df: DocFrequencies, vec: dict[str, float] | None = None
