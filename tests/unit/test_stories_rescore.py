@@ -9,9 +9,38 @@ every pair, so one strong link still cannot chain two events.
 
 from __future__ import annotations
 
-from reader.core.stories.clustering import Edges, agglomerate
+from pathlib import Path
+
+from reader.core.corpus import discover, read_article
+from reader.core.stories.cache import StoryCache
+from reader.core.stories.clustering import Edges, agglomerate, cluster
+from reader.core.stories.features import StoryFeatures, extract
 
 THRESHOLD = 0.58
+EVENTS15 = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "events15-own"
+
+
+def load(folder: Path) -> list[StoryFeatures]:
+    """The set's articles (its README is no article)."""
+    out = []
+    for ref in discover(folder):
+        if ref.path == "README.md" or not ref.path.endswith((".txt", ".md")):
+            continue
+        a = read_article(ref, 1 << 20)
+        meta = a.meta
+        out.append(
+            extract(
+                id=a.id,
+                path=a.path,
+                title=meta.title,
+                source=meta.source,
+                date=meta.date,
+                byline=meta.byline,
+                paragraphs=a.paragraphs,
+                published=meta.published,
+            )
+        )
+    return out
 
 
 def edges(*pairs: tuple[int, int, float]) -> Edges:
@@ -60,3 +89,26 @@ def test_two_stories_never_merge_on_pairs_scored_late() -> None:
     across = [(0, 3, 0.69), (0, 4, 0.69), (1, 3, 0.69), (1, 4, 0.69), (2, 3, 0.69)]
     graph = edges(*inside, *across)
     assert agglomerate(5, graph, THRESHOLD, lambda i, j: 0.9, 8) == [[0, 1, 2], [3, 4]]
+
+
+def test_a_version_added_later_joins_as_in_a_rebuild(tmp_path: Path) -> None:
+    """A regional version of the fire never meets the trimmed AP reprint (no shared strong
+    term): added alone to the cache, it is scored against that reprint as a rebuild scores
+    it, and joins the fire's story either way (about 1 s: one cache of 26 articles)."""
+    docs = {d.path: d for d in load(EVENTS15)}
+    expected = {frozenset(d.path for d in s) for s in cluster(list(docs.values())) if len(s) > 1}
+    assert any("statesman-3103.md" in g and "bendbulletin-3104.md" in g for g in expected)
+    late = docs.pop("statesman-3103.md")
+    cache = StoryCache(tmp_path / "stories.sqlite")
+    present = {d.id: d.path for d in docs.values()}
+    for d in docs.values():
+        cache.stage(d, d.path)
+    cache.sync(present, lambda _id: None)
+    present[late.id] = late.path
+    cache.stage(late, late.path)
+    assert not cache.sync(present, lambda _id: None).reclustered
+    by_story: dict[str, set[str]] = {}
+    for d in [*docs.values(), late]:
+        by_story.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
+    assert {frozenset(g) for g in by_story.values() if len(g) > 1} == expected
+    cache.close()
