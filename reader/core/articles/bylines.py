@@ -256,7 +256,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
     if rest[-1:].isupper():
-        rest = _OUTLET_TAG.sub("", rest)
+        tagged = _OUTLET_TAG.sub("", rest)
+        words = tagged.split()
+        if tagged != rest and len(words) >= 3 and places.is_place(words[-1]):
+            tagged = " ".join(words[:-1])  # `Jan Kowalski Warszawa PAP`: the place before it
+        rest = tagged
     rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
     if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
         # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.

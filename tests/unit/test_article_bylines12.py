@@ -1,0 +1,126 @@
+"""Bylines and sources in every language (issue 14): the `by` word or the reporter's label of
+each language is no part of the name, a name in a script without capitals is read after such a
+label, an outlet (and the place before it) glued after a name is not the name, a press office
+is no person, and a national agency printed only in its own script is still the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.articles import bylines, shipped
+from tests.unit.article_sample import BODY, HEAD, parse
+
+TABLE = shipped()
+
+
+def _is_outlet(text: str) -> bool:
+    return TABLE.named(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Na Rehema Mwakalinga", ["Rehema Mwakalinga"]),  # Swahili
+        ("Por Lucía Fernández", ["Lucía Fernández"]),
+        ("Par Amélie Durand", ["Amélie Durand"]),
+        ("Di Marco Bellini", ["Marco Bellini"]),
+        ("Oleh: Siti Rahmawati", ["Siti Rahmawati"]),
+        ("Bởi Nguyễn Văn An", ["Nguyễn Văn An"]),  # `An` the given name, not the article
+        ("Haber: Ayşe Yılmaz", ["Ayşe Yılmaz"]),
+        ("Autor: Katarzyna Nowak", ["Katarzyna Nowak"]),
+        ("Автор: Алия Сапарова", ["Алия Сапарова"]),
+        ("Mwandishi: Juma Hamisi", ["Juma Hamisi"]),
+        ("Tác giả: Trần Thị Mai", ["Trần Thị Mai"]),
+        ("خبرنگار: مریم احمدی", ["مریم احمدی"]),  # Persian `reporter:`
+        ("بقلم أحمد الخطيب", ["أحمد الخطيب"]),
+        ("लेखक: राजेश कुमार", ["राजेश कुमार"]),
+        ("रिपोर्ट: सुनीता शर्मा", ["सुनीता शर्मा"]),
+        ("ผู้เขียน: สมชาย ใจดี", ["สมชาย ใจดี"]),
+        ("โดย วิภา ศรีสุข", ["วิภา ศรีสุข"]),
+    ],
+)
+def test_the_by_word_of_each_language_is_not_part_of_the_name(line: str, names: list[str]) -> None:
+    assert bylines.prefixed(line, _is_outlet) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "انتشار دهنده: علی رضایی",  # Persian `publisher:`, not the author
+        "Na granicy z Białorusią",  # a Polish sentence opening with `na`
+        "na Rehema",  # lower case: not Swahili's byline
+        "خبرنگار: این گزارش در تهران تهیه شده است و جزئیات بیشتری دارد",  # a sentence, no name
+    ],
+)
+def test_no_byline_where_the_label_names_no_author(line: str) -> None:
+    assert not bylines.prefixed(line, _is_outlet)
+
+
+def test_a_caseless_script_is_read_as_a_name_only_after_a_label() -> None:
+    # Two Persian words on a line of their own are as often a section's name (`اخبار ایران`).
+    assert bylines.bare("اخبار ایران", _is_outlet) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Vesna Petrović Podgorica BIRN", ["Vesna Petrović"]),
+        ("Jan Kowalski Warszawa PAP", ["Jan Kowalski"]),
+    ],
+)
+def test_an_outlet_and_its_place_glued_after_the_name_are_dropped(
+    line: str, names: list[str]
+) -> None:
+    assert bylines.bare(line, _is_outlet) == names
+
+
+def test_by_then_a_name_then_the_outlet() -> None:
+    assert bylines.prefixed("By Amina Yusuf Xinhua", _is_outlet) == ["Amina Yusuf"]
+
+
+def test_page_buttons_before_an_outlet_are_no_reporter() -> None:
+    # `Abone Ol   Google News` (Subscribe, Google News) under a Turkish byline
+    assert bylines.bare("Abone Ol Google News", _is_outlet) is None
+
+
+def test_a_surname_that_is_a_town_stays() -> None:
+    assert bylines.bare("Maria Lopez Madrid", _is_outlet) != ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Oficina General de Comunicación",
+        "Dirección de Comunicación",
+        "Secretaría de Prensa",
+        "Service de presse",
+        "Ufficio Stampa",
+        "Biro Humas",
+    ],
+)
+def test_a_press_office_is_no_person(line: str) -> None:
+    assert bylines.bare(line, _is_outlet) is None
+    assert parse(f"{HEAD}\n\n{line}\n\n{BODY}").byline is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "agency"),
+    [
+        ("© خبرگزاری جمهوری اسلامی", "IRNA"),
+        ("وكالة أنباء الإمارات", "WAM"),
+        ("خبرگزاری تسنیم", "Tasnim"),
+        ("Thông tấn xã Việt Nam", "Vietnam News Agency"),
+        ("Anadolu Ajansı", "Anadolu Agency"),
+        ("Kantor Berita Antara", "Antara"),
+    ],
+)
+def test_a_national_agency_named_only_in_its_own_script_is_the_source(
+    credit: str, agency: str
+) -> None:
+    assert getattr(TABLE.named(credit.lstrip("© ")), "name", None) == agency
+    assert parse(f"{HEAD}\n\n{BODY}\n{credit}\n").source == agency
+
+
+def test_a_byline_in_persian_with_its_publisher_under_it() -> None:
+    text = f"{HEAD}\n\nخبرنگار: مریم احمدی\nانتشار دهنده: علی رضایی\n\n{BODY}"
+    assert parse(text).byline == "مریم احمدی"
