@@ -124,3 +124,56 @@ def test_a_national_agency_named_only_in_its_own_script_is_the_source(
 def test_a_byline_in_persian_with_its_publisher_under_it() -> None:
     text = f"{HEAD}\n\nخبرنگار: مریم احمدی\nانتشار دهنده: علی رضایی\n\n{BODY}"
     assert parse(text).byline == "مریم احمدی"
+
+
+# --- Chinese reporter lines ------------------------------------------------------------------
+
+
+def test_chinese_author_label_and_an_agencys_reporters() -> None:
+    assert bylines.prefixed("作者：陈思远", _is_outlet) == ["陈思远"]
+    parsed = parse(f"新华社记者 刘洋 张伟\n\n北京发布冬季供暖保障方案\n\n{BODY}")
+    assert parsed.byline == "刘洋, 张伟"
+
+
+# --- front matter ----------------------------------------------------------------------------
+
+
+def _front(lines: str) -> str:
+    return f"---\ntitle: {HEAD}\ndate: 2026-12-01\n{lines}\n---\n\n{BODY}"
+
+
+def test_front_matter_author_that_is_the_site_or_its_desk_is_no_byline() -> None:
+    assert parse(_front("author: The Standard\nsite_name: The Standard")).byline is None
+    assert parse(_front('author: "Redação"\nsource: Público')).byline is None
+    assert parse(_front("author: Wanjiru Kamau\nsite_name: The Standard")).byline == (
+        "Wanjiru Kamau"
+    )
+
+
+def test_front_matter_author_with_by_and_the_outlet_after_it() -> None:
+    assert parse(_front('author: "By Ana Sousa | Público"')).byline == "Ana Sousa"
+
+
+@pytest.mark.parametrize(
+    ("lines", "source"),
+    [
+        ("site_name: The Standard", "The Standard"),
+        ('license: "© 2026 Público Comunicação Social SA. Todos os direitos reservados."', "Público"),
+        ('rights: "Copyright 2026 Riverside Ledger Media. All rights reserved."',
+         "Riverside Ledger Media"),
+        ('license: "CC BY 4.0"', "Unknown"),
+    ],
+)  # fmt: skip
+def test_the_site_a_front_matter_names_in_its_site_or_licence_field(
+    lines: str, source: str
+) -> None:
+    assert parse(_front(lines)).source == source
+
+
+# --- a ministry's press release --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["Press Release", "Comunicado de prensa", "Siaran Pers"])
+def test_a_ministrys_press_release_label_is_not_its_country(label: str) -> None:
+    text = f"Ministry of Foreign Affairs of the Republic of Indonesia\n{label}\n\n{HEAD}\n\n{BODY}"
+    assert parse(text).source == "Ministry of Foreign Affairs of the Republic of Indonesia"

@@ -453,6 +453,8 @@ def _is_caseless_name(piece: str) -> bool:
     """Two to four words of a script without capitals, after a byline's label (`خبرنگار:
     مریم احمدی`, `लेखक: राजेश कुमार`, `ผู้เขียน: สมชาย ใจดี`): the label is the evidence, so this
     is asked only after one (a bare line of two such words is as often a section's name)."""
+    if _HAN.match(piece):
+        return True  # `作者：陈思远`: a Chinese name, two to four characters, no space
     words = piece.split()
     return 2 <= len(words) <= 4 and len(piece) <= 40 and all(map(_CASELESS_WORD.match, words))
 
