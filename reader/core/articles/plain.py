@@ -3383,7 +3383,10 @@ class _Assembly:
         given = frontmatter.strings(
             self.meta.get("author") or self.meta.get("authors") or self.meta.get("byline")
         )
-        is_outlet = lambda s: self.outlets.named(s) is not None  # noqa: E731
+
+        def is_outlet(text: str) -> bool:
+            return self.outlets.named(text) is not None
+
         site = frontmatter.string(self.meta.get("site_name") or self.meta.get("site"))
         out: list[str] = []
         for value in given:
