@@ -177,3 +177,33 @@ def test_the_site_a_front_matter_names_in_its_site_or_licence_field(
 def test_a_ministrys_press_release_label_is_not_its_country(label: str) -> None:
     text = f"Ministry of Foreign Affairs of the Republic of Indonesia\n{label}\n\n{HEAD}\n\n{BODY}"
     assert parse(text).source == "Ministry of Foreign Affairs of the Republic of Indonesia"
+
+
+# --- a hard-wrapped French wire: the agency in its dateline ----------------------------------
+
+_WIRE_BODY = (
+    "L'accord prévoit la suppression de certains droits de douane sur les\n"
+    "produits agricoles, selon le texte publié par les deux gouvernements.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        # the dateline alone on its line, the story under it
+        ("BAMAKO, 2 déc (AFP) -\nLe Mali et le Niger ont signé mardi un accord visant à\n"
+         "faciliter les échanges commerciaux entre les deux pays.", None),
+        # a short first line broken off mid-phrase, the country in brackets after the place
+        ("BAMAKO (Mali), 2 décembre 2026 (AFP) - Le Mali et le\nNiger ont signé mardi un "
+         "accord visant à faciliter les échanges\ncommerciaux entre les deux pays.",
+         "2026-12-02"),
+    ],
+)  # fmt: skip
+def test_a_wrapped_wire_dateline_gives_the_agency_and_keeps_the_sentence_whole(
+    opening: str, date: str | None
+) -> None:
+    parsed = parse(f"Le Mali et le Niger signent un accord commercial\n\n{opening}\n\n{_WIRE_BODY}")
+    assert parsed.source == "AFP"
+    assert parsed.date == date
+    # the story's first sentence is one paragraph of the body, with its dateline
+    assert "Le Mali et le Niger ont signé mardi" in parsed.paragraphs[0]

@@ -3020,6 +3020,9 @@ class _Assembly:
             return _clean_place(match.group("place")), None, month_day, []
         slot = _dateline_slot(first, self.outlets)
         if slot:
+            at = first.find(slot[1], 0, 90)
+            if at > 0 and slot[2]:  # the full date before the agency: `BAMAKO (Mali), 2
+                self.dateline_stamps = dates.find_dates(first[:at], None)  # décembre 2026 (AFP)`
             return slot[0], slot[1], slot[2], []
         return None, None, None, []
 
