@@ -207,3 +207,20 @@ def test_a_wrapped_wire_dateline_gives_the_agency_and_keeps_the_sentence_whole(
     assert parsed.date == date
     # the story's first sentence is one paragraph of the body, with its dateline
     assert "Le Mali et le Niger ont signé mardi" in parsed.paragraphs[0]
+
+
+# --- an e-paper: the paper named in the page line --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page_line", "source"),
+    [
+        ("Mwananchi - E-Paper | Jumanne, Desemba 2, 2026 | Ukurasa 3", "Mwananchi"),
+        ("Daily Nation ePaper - 02 Dec 2026 - Page 12", "Nation (Kenya)"),
+        ("Page 5 | Hindustan Times | New Delhi | 02-12-2026", "Hindustan Times"),
+    ],
+)
+def test_an_e_papers_page_line_names_the_paper(page_line: str, source: str) -> None:
+    parsed = parse(f"{page_line}\n\n{HEAD}\n\n{BODY}")
+    assert parsed.source == source
+    assert parsed.date == "2026-12-02"

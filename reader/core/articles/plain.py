@@ -1143,6 +1143,11 @@ def _outlet_in_date_line(text: str, outlets: OutletTable) -> Outlet | None:
     )
     if source:
         return outlets.named(source.group(1).strip())
+    if "|" in text or " - " in text:
+        # an e-paper's page line: `Mwananchi - E-Paper | Jumanne, Desemba 2, 2026 | Ukurasa 3`
+        for part in _DATE_LINE_PARTS.split(text)[:4]:
+            if not any(ch.isdigit() for ch in part) and (found := outlets.named(part)):
+                return found
     return None
 
 
