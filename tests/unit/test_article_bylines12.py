@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.articles import bylines, shipped
-from tests.unit.article_sample import BODY, HEAD, parse
+from tests.unit.article_sample import BODY, HEAD, READER, parse
 
 TABLE = shipped()
 
@@ -224,3 +224,15 @@ def test_an_e_papers_page_line_names_the_paper(page_line: str, source: str) -> N
     parsed = parse(f"{page_line}\n\n{HEAD}\n\n{BODY}")
     assert parsed.source == source
     assert parsed.date == "2026-12-02"
+
+
+def test_a_pages_author_meta_that_is_the_site_leaves_the_byline_to_the_page() -> None:
+    page = (
+        "<html><head><title>Nairobi opens new commuter rail line</title>"
+        '<meta name="author" content="The Standard">'
+        '<meta property="og:site_name" content="The Standard"></head><body><article>'
+        "<h1>Nairobi opens new commuter rail line</h1><p>By Wanjiru Kamau</p>"
+        f"<p>{BODY.split(chr(10))[0]}</p><p>{BODY.split(chr(10))[2]}</p></article></body></html>"
+    )
+    parsed, _ = READER.read("page.html", page.encode(), "fallback")
+    assert parsed.byline == "Wanjiru Kamau"
