@@ -19,7 +19,7 @@ _PREFIX = re.compile(
     r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
     r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
     r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت|โดย)\s*:?\s+"
+    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت|โดย|מאת)\s*:?\s+"
     r"(?=\S)|"
     # Swahili's `Na Rehema Mwakalinga` (`na`, by): only before a capital, as `na` is a word of
     # Slavic sentences too (`Na granicy ...`; names_in() then finds no name in those).
@@ -35,7 +35,9 @@ _PREFIX = re.compile(
     # `संवाददाता:`, Thai `ผู้เขียน:`/`ผู้สื่อข่าว:`/`เรื่อง:`, Chinese/Japanese `作者：`/`記者：`/`筆者：`.
     # A publisher's label (`انتشار دهنده:`, `Publisher:`, `Editor:`) names no author: not here.
     r"haber|yazan|haberi yazan|mwandishi|tác giả|خبرنگار|نویسنده|گزارشگر|الكاتب|إعداد|"
-    r"लेखक|लेखिका|रिपोर्ट|रिपोर्टर|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|เรื่อง|作者|记者|記者|筆者)"
+    r"लेखक|लेखिका|रिपोर्ट|रिपोर्टर|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|เรื่อง|作者|记者|記者|筆者|"
+    # Urdu `تحریر:` (written by), Bengali `লেখক:`/`প্রতিবেদক:` (reporter), Hebrew `כתב:`
+    r"تحریر|رپورٹ|লেখক|প্রতিবেদক|כתב|כתבה)"
     r"\s*[:：]\s*(?=\S)",
     re.I,
 )
