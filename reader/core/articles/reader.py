@@ -9,7 +9,7 @@ from reader.core.articles.model import ParsedText, Placement
 from reader.core.articles.outlets import Outlet, OutletTable, shipped
 from reader.core.text import BinaryFileError, NoTextError, clean, decode
 
-PARSER_VERSION = "14"
+PARSER_VERSION = "15"
 """Bump when parsing changes what an unchanged file yields, so indexes re-read every file."""
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
