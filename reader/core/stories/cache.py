@@ -49,7 +49,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 16
+CACHE_VERSION = 17
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -146,6 +146,7 @@ def _encode(doc: StoryFeatures) -> bytes:
             doc.follows,
             doc.looks_back,
             doc.day_of_week,
+            "\n".join(doc.lead_names),  # terms: never a line break
         )
     )
 
@@ -184,6 +185,7 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         follows,
         looks_back,
         day_of_week,
+        names,
     ) = blob
     return StoryFeatures(
         id=row["id"],
@@ -204,6 +206,7 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         follows=follows,
         looks_back=looks_back,
         day_of_week=day_of_week,
+        lead_names=tuple(names.split("\n")) if names else (),
     )
 
 
