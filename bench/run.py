@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -51,13 +52,48 @@ def spread(values: list[float]) -> dict[str, float]:
     }
 
 
+def children_cpu_s() -> float:
+    """CPU seconds (user and system) of every finished child process and its own children:
+    beside a wall time on a shared machine, the work itself."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def job(*args: str) -> dict[str, Any]:
+    """One worker job's JSON, with the CPU seconds it and its processes used (`cpu_s`)."""
+    cpu = children_cpu_s()
     out = subprocess.run(
         [PY, "-m", "bench.worker", *args], capture_output=True, text=True, cwd=ROOT, check=False
     )
     if out.returncode != 0:
         raise SystemExit(f"bench worker {args[0]} failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    result["cpu_s"] = round(children_cpu_s() - cpu, 2)
+    return result
+
+
+FTS5_MAX = 100_000
+"""The largest size measured through FTS5 as well (`--fts5-max`): its ingestion reads every
+file in one process, about 22 minutes at a million articles, and the million's targets are
+absolute (the index against the corpus's text, not against FTS5)."""
+
+
+class Partial:
+    """The figures of one size and engine as they are measured, written to a JSON file after
+    each (work/partial-SIZE-ENGINE.json): a run that breaks or is stopped part-way through a
+    million articles still leaves what it measured."""
+
+    def __init__(self, work: Path, size: int, backend: str) -> None:
+        self.path = work / f"partial-{size}-{backend}.json"
+        self.figures: dict[str, Any] = {"articles": size, "backend": backend, "steps": []}
+        self.path.write_text(json.dumps(self.figures, indent=2) + "\n")
+
+    def add(self, step: str, **figures: Any) -> None:
+        self.figures["steps"].append(
+            {"step": step, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+             "load_average": round(os.getloadavg()[0], 1), **figures}
+        )  # fmt: skip
+        self.path.write_text(json.dumps(self.figures, indent=2) + "\n")
 
 
 def config_for(work: Path, corpus: Path, size: int, backend: str) -> Path:
@@ -91,8 +127,17 @@ def tui(config: Path) -> tuple[float, list[float]]:
     return ready, json.loads(rest.strip().splitlines()[-1])["keystroke_ms"]
 
 
-def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
+def measure(
+    size: int, backend: str, work: Path, runs: int, fts5_max: int = FTS5_MAX
+) -> dict[str, Any]:
+    partial = Partial(work, size, backend)
+    tick, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
     corpus = build_corpus(work / f"corpus-{size}", size)
+    partial.add(
+        "corpus",
+        seconds=round(time.perf_counter() - tick, 1),
+        cpu_s=round(_cpu_since(cpu), 1),
+    )
     config = config_for(work, corpus, size, backend)
     mix = query_mix(load_sources())
     queries_file = work / "queries.json"
@@ -114,24 +159,36 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
     builds = []
     for i in range(build_runs):
         builds.append(job("build", str(config)))
-        log(f"build {i + 1}/{build_runs}: {builds[-1]['seconds']:.1f} s")
+        b = builds[-1]
+        log(f"build {i + 1}/{build_runs}: {b['seconds']:.1f} s, CPU {b['cpu_s']:.1f} s")
+        partial.add(
+            "build",
+            **{k: b[k] for k in ("seconds", "cpu_s", "rss_mb", "children_rss_mb", "index_mb")},
+            stories=b["stories"],
+            timings=b["timings"],
+        )
     build_s = [b["seconds"] for b in builds]
     best = builds[build_s.index(statistics.median_low(build_s))]
     stage_total = sum(best["timings"].values()) or 1.0
 
-    noop = []
+    noop, noop_cpu = [], []
     for _ in range(max(3, runs)):
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), children_cpu_s()
         subprocess.run([EXE, "--config", str(config), "index"], capture_output=True, check=True)
         noop.append(time.perf_counter() - started)
-    log(f"no-change index: {statistics.median(noop):.2f} s")
+        noop_cpu.append(children_cpu_s() - cpu_before)
+    log(f"no-change index: {statistics.median(noop):.2f} s, CPU {statistics.median(noop_cpu):.2f}")
+    partial.add("noop", seconds=noop, cpu_s=[round(c, 2) for c in noop_cpu])
 
-    change = [job("change", str(config))["seconds"] for _ in range(runs)]
+    changes = [job("change", str(config)) for _ in range(runs)]
+    change = [c["seconds"] for c in changes]
     log(f"one file changed: {statistics.median(change):.2f} s")
+    partial.add("change", seconds=change, job_cpu_s=[c["cpu_s"] for c in changes])
 
     assigns = [job("assign", str(config)) for _ in range(runs)]
     assign_ms = [a["story_ms"] for a in assigns]
     log(f"one new article's story: {statistics.median(assign_ms):.0f} ms")
+    partial.add("assign", story_ms=assign_ms, sync_s=[a["sync_s"] for a in assigns])
 
     searches = [job("search", str(config), str(queries_file)) for _ in range(runs)]
     p50 = [pct(s["latencies_ms"], 0.50) for s in searches]
@@ -140,6 +197,10 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
     entity95 = [pct(s["entity_ms"], 0.95) for s in searches]
     grouped95 = [pct(s["grouped_ms"], 0.95) for s in searches]
     log(f"search p50 {statistics.median(p50):.1f} ms p95 {statistics.median(p95):.1f} ms")
+    partial.add(
+        "search", p50_ms=p50, p95_ms=p95, entity_p95_ms=entity95, grouped_p95_ms=grouped95,
+        rss_mb=[s["rss_mb"] for s in searches], errors=searches[0]["errors"],
+    )  # fmt: skip
 
     readings = [job("reading", str(config), str(queries_file)) for _ in range(runs)]
     open95 = [pct(r["open_ms"], 0.95) for r in readings]
@@ -148,6 +209,7 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
         f"open article p95 {statistics.median(open95):.1f} ms, "
         f"related p95 {statistics.median(related95):.1f} ms"
     )
+    partial.add("reading", open_p95_ms=open95, related_p95_ms=related95)
 
     firsts, keys = [], []
     for _ in range(runs):
@@ -155,6 +217,7 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
         firsts.append(first)
         keys.append(pct(keystrokes, 0.95))
     log(f"TUI first frame {statistics.median(firsts):.2f} s, key p95 {statistics.median(keys):.0f}")
+    partial.add("tui", first_frame_s=firsts, keystroke_p95_ms=keys)
 
     # Linking with a newsroom-sized list: 500 more people of 3 aliases each (issue 4).
     many = job("entities", str(config), "500") if size <= 10_000 and backend == "whoosh" else None
@@ -162,13 +225,22 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
         log(f"500 extra entities: build {many['seconds']:.1f} s, link {many['link_share']:.0%}")
 
     fts_db = work / f"fts5-{size}.sqlite"
-    fts_builds = [fts5.build(str(config), fts_db) for _ in range(build_runs)]
-    fts_queries = [(q.fts, q.where) for q in mix]
-    fts_runs = [fts5.search(fts_db, fts_queries) for _ in range(runs)]
+    fts_builds: list[dict[str, float]] = []
+    fts_runs: list[tuple[list[float], int]] = []
+    if size <= fts5_max:
+        fts_builds = [fts5.build(str(config), fts_db) for _ in range(build_runs)]
+        fts_queries = [(q.fts, q.where) for q in mix]
+        fts_runs = [fts5.search(fts_db, fts_queries) for _ in range(runs)]
     fts_p50 = [pct(lat, 0.5) for lat, _ in fts_runs]
     fts_p95 = [pct(lat, 0.95) for lat, _ in fts_runs]
     fts_build = [b["seconds"] for b in fts_builds]
-    log(f"FTS5 build {statistics.median(fts_build):.1f} s, p95 {statistics.median(fts_p95):.1f}")
+    if fts_builds:
+        fts_cpu = [b["cpu_s"] for b in fts_builds]
+        log(
+            f"FTS5 build {statistics.median(fts_build):.1f} s, CPU {statistics.median(fts_cpu):.1f}"
+            f" s, p95 {statistics.median(fts_p95):.1f}"
+        )
+        partial.add("fts5", seconds=fts_build, cpu_s=fts_cpu, p95_ms=fts_p95)
 
     index_s = statistics.median(build_s)
     stories_s = statistics.median(sum(b["stories"].values()) for b in builds)
@@ -189,11 +261,12 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
         "index_mb": best["index_mb"],
         "tui_first_frame_s": round(statistics.median(firsts), 3),
         "tui_keystroke_p95_ms": round(statistics.median(keys), 1),
-        "fts5_index_s": round(statistics.median(fts_build), 2),
+        "fts5_index_s": _median(fts_build, 2),
+        "build_cpu_s": best["cpu_s"],
         "stories_s": round(stories_s, 2),
         "story_assign_ms": round(statistics.median(assign_ms), 1),
         "grouped_search_p95_ms": round(statistics.median(grouped95), 2),
-        "fts5_search_p95_ms": round(statistics.median(fts_p95), 2),
+        "fts5_search_p95_ms": _median(fts_p95, 2),
         "details": {
             "runs": runs,
             "build_runs": build_runs,
@@ -203,6 +276,7 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
             "index_writer_children_rss_mb": best["children_rss_mb"],
             "search_rss_mb": max(s["rss_mb"] for s in searches),
             "noop_start_s": spread(noop),
+            "noop_start_cpu_s": spread(noop_cpu),
             "change_visible_s": spread(change),
             "stories_s": spread([sum(b["stories"].values()) for b in builds]),
             "stories_share_of_build": round(stories_s / index_s, 3),
@@ -226,11 +300,13 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
             "queries": len(mix),
             "tui_first_frame_s": spread(firsts),
             "tui_keystroke_p95_ms": spread(keys),
-            "fts5_index_s": spread(fts_build),
-            "fts5_search_p50_ms": spread(fts_p50),
-            "fts5_search_p95_ms": spread(fts_p95),
-            "fts5_mb": fts_builds[0]["mb"],
-            "fts5_failed_queries": fts_runs[0][1],
+            "fts5_index_s": spread(fts_build) if fts_build else None,
+            "fts5_search_p50_ms": spread(fts_p50) if fts_p50 else None,
+            "fts5_search_p95_ms": spread(fts_p95) if fts_p95 else None,
+            "fts5_mb": fts_builds[0]["mb"] if fts_builds else None,
+            "fts5_cpu_s": spread([b["cpu_s"] for b in fts_builds]) if fts_builds else None,
+            "build_cpu_s": spread([b["cpu_s"] for b in builds]),
+            "fts5_failed_queries": fts_runs[0][1] if fts_runs else None,
             "many_entities": many
             and {
                 "entities": many["entities"],
@@ -241,6 +317,22 @@ def measure(size: int, backend: str, work: Path, runs: int) -> dict[str, Any]:
         },
     }
     return row
+
+
+def _median(values: list[float], digits: int) -> float | None:
+    return round(statistics.median(values), digits) if values else None
+
+
+def _cpu_since(before: resource.struct_rusage) -> float:
+    now = resource.getrusage(resource.RUSAGE_SELF)
+    return now.ru_utime + now.ru_stime - before.ru_utime - before.ru_stime
+
+
+def _ratio(value: float | None, base: float | None, unit: str) -> str:
+    """value against FTS5's, with FTS5's own figure; a dash where either was not measured."""
+    if not base or value is None:
+        return "–"
+    return f"{value / base:.1f}× ({base:.1f}{unit})"
 
 
 TARGETS = {
@@ -311,24 +403,27 @@ def table(rows: list[dict[str, Any]]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
-        "| articles | engine | build vs FTS5 | p50 vs FTS5 | p95 vs FTS5 | size vs FTS5 | "
+        "| articles | engine | build vs FTS5 | build CPU vs FTS5 | p50 vs FTS5 | p95 vs FTS5 | "
+        "size vs FTS5 | "
         "index vs text | stage share (read+parse / link / write) | link share, 500 more "
         "entities |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         d = row["details"]
         share = d["stage_share"]
         text_mb = d.get("corpus_text_mb") or float("nan")
+        fts_p50 = (d.get("fts5_search_p50_ms") or {}).get("median")
+        # CPU seconds, which a shared machine's load inflates far less than wall time.
+        build_cpu = (d.get("build_cpu_s") or {}).get("median")
+        fts_cpu = (d.get("fts5_cpu_s") or {}).get("median")
         lines.append(
             f"| {row['articles']:,} | {row['backend']} | "
-            f"{row['index_s'] / row['fts5_index_s']:.1f}× "
-            f"({row['fts5_index_s']:.1f} s) | "
-            f"{row['search_p50_ms'] / d['fts5_search_p50_ms']['median']:.1f}× "
-            f"({d['fts5_search_p50_ms']['median']:.1f} ms) | "
-            f"{row['search_p95_ms'] / row['fts5_search_p95_ms']:.1f}× "
-            f"({row['fts5_search_p95_ms']:.1f} ms) | "
-            f"{row['index_mb'] / d['fts5_mb']:.1f}× ({d['fts5_mb']:.0f} MB) | "
+            f"{_ratio(row['index_s'], row.get('fts5_index_s'), ' s')} | "
+            f"{_ratio(build_cpu, fts_cpu, ' s')} | "
+            f"{_ratio(row['search_p50_ms'], fts_p50, ' ms')} | "
+            f"{_ratio(row['search_p95_ms'], row.get('fts5_search_p95_ms'), ' ms')} | "
+            f"{_ratio(row['index_mb'], d.get('fts5_mb'), ' MB')} | "
             f"{row['index_mb'] / text_mb:.2f}× ({text_mb:.0f} MB) | "
             f"{share['read']:.0%} / {share['link']:.0%} / {share['write']:.0%} | "
             + (
@@ -376,9 +471,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--backends", default="whoosh,tantivy", help="engines to measure")
     parser.add_argument(
+        "--fts5-max", type=int, default=FTS5_MAX, help="largest size also measured through FTS5"
+    )
+    parser.add_argument(
         "--work", default=os.environ.get("BENCH_WORK", "/tmp/newsreader-bench"),
         help="where corpora and indexes go (reused between runs)",
     )  # fmt: skip
+    parser.add_argument(
+        "--keep-index", action="store_true", help="leave each size's index in the work folder"
+    )
     args = parser.parse_args()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
@@ -393,12 +494,13 @@ def main() -> None:
     for size in (int(s) for s in sizes if s):
         for backend in backends:
             load_before = os.getloadavg()[0]
-            row = measure(size, backend, work, args.runs)
+            row = measure(size, backend, work, args.runs, args.fts5_max)
             row["details"]["corpus_text_mb"] = _text_mb(work / f"corpus-{size}")
             # The machine may be shared: the load beside the figures says how much.
             row["details"]["load_average"] = [round(load_before, 1), round(os.getloadavg()[0], 1)]
             by_size[(size, backend)] = row
-            shutil.rmtree(work / f"data-{size}-{backend}", ignore_errors=True)
+            if not args.keep_index:
+                shutil.rmtree(work / f"data-{size}-{backend}", ignore_errors=True)
         # Another run may have written rows meanwhile (a long size beside short ones): keep them.
         if latest.exists():
             for row in json.loads(latest.read_text()).get("sizes", []):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
-LINK_RULES = 4
+LINK_RULES = 5
 """Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
 _COMMON_SURNAMES = frozenset(
@@ -76,8 +76,28 @@ _INFLECTED = re.compile(r"[\uac00-\ud7a3]{3,}|[\u0400-\u04ff]{3,}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+_GENITIVE_S = 4
+"""Shortest Latin word read by itself as a name plus the genitive `s` of German, Dutch and
+the Scandinavian languages (`Putins`): `Xis` and `Lis` are too short to tell. The last word of
+a longer name may be shorter (`Kim Jong-uns`)."""
+_TURKISH_SUFFIXES = frozenset(
+    """in ın un ün nin nın nun nün i ı u ü yi yı yu yü e a ye ya de da te ta den dan ten tan
+    le la yle yla dır dir dur dür na ne ndan nden nda nde nın""".split()
+)
+"""Case suffixes Turkish writes after an apostrophe on a proper name (`Putin'in`, `Şi
+Cinping'e`); `an` is none of them, so `Xi'an` is still the city."""
+
+
+def _latin(word: str) -> bool:
+    """Written in Latin letters (with their accents), where the genitive `s` is a suffix."""
+    return all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word)
+
+
 def _stems(word: str) -> tuple[str, ...]:
-    """A non-Latin word less what its grammar attached, longest remainder first."""
+    """A word less what its grammar attached, longest remainder first: Korean particles,
+    Russian and Ukrainian case endings, and the genitive `s` of a Latin-script name."""
+    if word[-1:] == "s" and len(word) > 2 and word.isalpha() and _latin(word):
+        return (word[:-1],)
     if word.isascii():
         return ()
     if _HANGUL.search(word[-1:]):
@@ -224,10 +244,15 @@ class EntityLinker:
         if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         # The words that could start a name, found at C speed: most texts hold a few.
-        starts = self._starts.intersection(_WORD.findall(lowered))
+        words = _WORD.findall(lowered)
+        starts = self._starts.intersection(words)
         # Hangul and Cyrillic words that are a name plus a particle or case ending (김정은이,
         # Путина), found by one pattern at C speed: Latin text pays nothing for them.
-        stemmed: dict[str, str] = {}
+        stemmed: dict[str, str] = {
+            word: word[:-1]
+            for word in set(words) - starts
+            if word[-1:] == "s" and word[:-1] in self._starts and len(word) >= _GENITIVE_S
+        }
         if not text.isascii() and _INFLECTABLE.search(lowered):
             for word in _INFLECTED.findall(lowered):
                 stem = next((s for s in _stems(word) if s in self._starts), None)
@@ -300,8 +325,9 @@ class EntityLinker:
         if start > 0 and text[start - 1] in "'’" and start > 1 and text[start - 2].isalnum():
             return False
         if end < len(text) and text[end] in "'’":
-            rest = text[end + 1 : end + 3]
-            if rest[:1].isalpha() and not (rest[:1] in "sS" and not rest[1:2].isalnum()):
+            suffix = _WORD.match(text, end + 1)
+            word = suffix.group().lower() if suffix else ""
+            if word and word != "s" and word not in _TURKISH_SUFFIXES:
                 return False
         return True
 

@@ -51,7 +51,7 @@ Extra = Callable[[Article], object]
 """More work on an article read for indexing, done where it is read (story features)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     ref: FileRef
     known_hash: str | None = None

@@ -337,6 +337,73 @@ def test_a_start_finds_every_kind_of_change_without_walking_in_python(
     assert not again.changed
 
 
+def test_a_start_with_nothing_changed_trusts_the_listing_noted_and_still_sees_changes(
+    library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listing byte for byte as the manifest noted at the end of the last sync means
+    nothing changed: the manifest's rows are not read (a million of them took as long as
+    find's walk). Any change to a listed file's size or mtime, a file skipped, or a sync
+    that stops after writing, and the next start compares every row again."""
+    from reader.core import indexing
+
+    compared: list[str] = []
+    read = indexing._read
+
+    def spied(db: object, sql: str) -> list[tuple[object, ...]]:
+        if "group_concat" in sql:
+            compared.append(sql)
+        return read(db, sql)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexing, "_read", spied)
+    first = library.sync_all()  # after the build: rows compared, the listing noted
+    assert compared and (first.total, first.unchanged) == (5, 5)
+    compared.clear()
+    again = library.sync_all()
+    assert not compared, "the manifest's rows were read though nothing changed"
+    assert (again.total, again.unchanged, again.changed) == (5, 5, False)
+
+    appended = corpus / SEEDS["000"]
+    with appended.open("a") as handle:  # in place: the folder's mtime does not change
+        handle.write("\nQuibblemarker talks were also mentioned, said AP.\n")
+    assert library.sync_all().updated == 1
+    assert paths(library, "quibblemarker") == ["000"]
+
+    (corpus / "empty.txt").write_bytes(b"")  # skipped: tried again at every start
+    for _ in range(2):
+        compared.clear()
+        progress = library.sync_all()
+        assert compared and progress.skipped == 1
+    (corpus / "empty.txt").unlink()
+    library.sync_all()
+
+    # A sync that wrote and then stopped (killed, a full disk) leaves no note behind: here
+    # the file is then put back as it was, mtime and all (a backup restored), and the listing
+    # is again the one noted before, but the index holds the file's other text.
+    library.sync_all()  # the listing with the file as it is, noted
+    rewritten = corpus / SEEDS["002"]
+    text, before = rewritten.read_text(), rewritten.stat()
+    rewritten.write_text(text.replace("Kim", "Zqx", 1))
+    real = indexing.Indexer._set_meta
+
+    def killed(db: object, key: str, value: str) -> None:
+        if key == "linker":
+            raise KeyboardInterrupt
+        real(db, key, value)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexing.Indexer, "_set_meta", staticmethod(killed))
+    with pytest.raises(KeyboardInterrupt):
+        library.sync_all()
+    monkeypatch.setattr(indexing.Indexer, "_set_meta", staticmethod(real))
+    assert paths(library, "zqx") == ["002"]
+    rewritten.write_text(text)
+    os.utime(rewritten, ns=(before.st_atime_ns, before.st_mtime_ns))
+    compared.clear()
+    progress = library.sync_all()
+    assert compared, "a note outlived a sync that stopped after writing"
+    assert (progress.updated, progress.unchanged) == (1, 4)
+    assert paths(library, "zqx") == []
+
+
 def test_a_corpus_the_listing_cannot_stand_for_is_walked_in_python(
     library: Library, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -185,6 +185,14 @@ def test_an_index_read_by_a_pool_finds_what_one_read_alone_finds(
         }
         assert found["pooled"] == found["alone"] != []
     pooled, alone = (libraries[n] for n in ("pooled", "alone"))
+    # The same index, document by document: every field the engine stores for each article.
+    every = alone.search("")
+    ids = sorted(hit.id for hit in every.hits(0, every.total, snippets=False))
+    assert len(ids) == 30 and pooled.backend.doc_count() == alone.backend.doc_count() == 30
+    for article_id in ids:
+        doc = alone.backend.document(article_id)
+        assert doc is not None and doc.body and doc.meta.title
+        assert pooled.backend.document(article_id) == doc
     assert pooled.suggestions() == alone.suggestions()
     # The story features the reading processes made cluster as those made in one process.
     stories = {name: story_paths(lib) for name, lib in libraries.items()}

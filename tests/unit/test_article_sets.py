@@ -117,9 +117,6 @@ _BLIND7F_MISSES = {
     ("body", "hanwhaocean-newsroom-tabs-dotted-date-location-line.txt"): (
         "batch 7F: the summary bullet opens the body; the newsroom's `List` button stays"
     ),
-    ("people", "magyarnemzet-hu-mti-textsize-iso88592.txt"): (
-        "batch 7F: Hungarian spellings (`Vang Ji`, `Hszi Csin-ping`, `Putyin`) are no aliases"
-    ),
     ("body", "medium-blog-member-only-read-time-nbsp-zerowidth.txt"): (
         "batch 7F, furniture kept: the caption `Photo by the author: ...` opens the body"
     ),
@@ -145,25 +142,16 @@ _BLIND9H_MISSES = {
 }
 """Batch 9H after parse9's round (first run on main `7eec2a7`: title 70%, source 65%, date
 85%, byline 60%; on the branch `d8e8d49`: 70%, 75%, 90%, 60%)."""
-_TURKISH_XI = (
-    "batch 9I: Turkish spells Xi Jinping `Şi Cinping` (here `Şi Cinping'in`, with a suffix); "
-    "the entity list has no Turkish alias"
-)
 _TOP_CAPTION = (
     "batch 9I: the picture's caption printed as the body's first paragraph (a sentence, "
     "then its credit on the next line or in brackets) reads as the lead"
 )
 _BLIND9I_MISSES = {
-    ("people", "cumhuriyet-tr-spot-author-line-yayinlanma-guncelleme-cp1254.txt"): _TURKISH_XI,
     ("body", "nation-ke-html-og-only-by-role-weekday-date-correction-comments.html"): _TOP_CAPTION,
     ("body", "nippon-com-html-jsonld-surname-first-macron-originally-published-line.html"): (
         _TOP_CAPTION
     ),
     ("body", "zdfheute-de-interview-qa-gespraech-fuehrte-end-credit.txt"): _TOP_CAPTION,
-    ("people", "volkskrant-nl-html-jsonld-door-two-authors-privacy-gate-newsletter.html"): (
-        "batch 9I: Kim Jong Un is named only in the Dutch genitive `Kim Jong-uns`, which the "
-        "linker does not match"
-    ),
 }
 """Batch 9I (held back in shift 9) after shift 10 (parse10's tail, fields10's header fields):
 first run on main `b6c6b5d` title 90%, source 90%, date 100%, byline 80%, last paragraph 8/20,

@@ -43,6 +43,31 @@ def test_possessives_count(text: str) -> None:
     assert len(found) == 2
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Wladimir Putins Besuch in Peking dauerte zwei Tage.", "Vladimir Putin"),  # German
+        ("Vladimir Putin sprach. Die Politik Putins bleibt hart.", "Vladimir Putin"),
+        ("de raketten van Kim Jong-uns regime", "Kim Jong Un"),  # Dutch
+        ("Vladimir Putins tal i Moskva", "Vladimir Putin"),  # Swedish
+        ("Cumhurbaşkanı Vladimir Putin'in ziyareti sürüyor.", "Vladimir Putin"),  # Turkish
+        ("Vladimir Putin dedi ki, Putin'e göre savaş bitti.", "Vladimir Putin"),
+        ("Kuzey Kore lideri Kim Jong Un'un kız kardeşi", "Kim Jong Un"),
+    ],
+)
+def test_a_latin_name_with_its_genitive_s_or_turkish_suffix_is_a_mention(
+    text: str, person: str
+) -> None:
+    """German and Dutch put a genitive `s` on a name (`Putins`, `Kim Jong-uns`); Turkish writes
+    case suffixes after an apostrophe (`Putin'in`, `Un'un`): all are mentions of the person."""
+    assert set(names(text)) == {person}
+
+
+def test_a_genitive_or_suffix_does_not_make_other_words_names() -> None:
+    assert names("Xi Jinping flew to Xi'an; the Xis and Kims of this world.") == ["Xi Jinping"]
+    assert names("Putinismus und Putinisten; Kimchis; Choes") == []
+
+
 def test_whole_words_only() -> None:
     assert names("Xi Jinping flew to Xi'an. He toured Xi’an and Xian.") == ["Xi Jinping"]
     assert names("The Kimchi festival; Putinism; Axis.") == []

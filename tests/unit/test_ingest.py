@@ -197,6 +197,22 @@ def test_discovery_is_recursive_and_safe_with_symlinks(tmp_path: Path) -> None:
     assert any("escape.txt" in w and "outside the corpus" in w for w in warnings)
 
 
+def test_every_file_found_opens_whether_or_not_its_names_are_utf8(tmp_path: Path) -> None:
+    """A walk keeps no second copy of a path it can rebuild from the root: a file whose
+    name, or whose folder's, is not UTF-8 (shown escaped) is still opened by its real name."""
+    import os
+
+    root = tmp_path / "corpus"
+    write(root, "plain/a.txt", LEAD.encode())
+    write(root, "Séoul/b.txt", LEAD.encode())
+    odd = root / os.fsdecode(b"caf\xe9")
+    write(odd, "c.txt", LEAD.encode())
+    write(root, os.fsdecode(b"d\xe9j\xe0.txt"), LEAD.encode())
+    found = {ref.path: read_article(ref, 1 << 20).body for ref in discover(root)}
+    assert sorted(found) == ["Séoul/b.txt", "caf\\xe9/c.txt", "d\\xe9j\\xe0.txt", "plain/a.txt"]
+    assert all("Choe Son Hui" in body for body in found.values())
+
+
 def test_rules_are_not_headlines_or_paragraphs(tmp_path: Path) -> None:
     """An unclosed front matter fence is read as plain text, but `---` is not the title."""
     raw = b"---\nKim Jong Un arrived in Beijing on Tuesday.\n\n* * *\n\nXi Jinping met him.\n\n=====\n"

@@ -19,13 +19,26 @@ _PREFIX = re.compile(
     r"^(?:(?:an?\s+|[^\W\d_][\w'’-]*\s+)?(?:analysis|opinion|commentary|perspectives?|story|"
     r"text|words|interview|review|column|essay|editorial|report|reporting|photos? and text|"
     r"posted|written|filed|questions|insights?|notes|dispatch|briefing|brief|explainer)\s+)?"
-    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت)\s*:?\s+"
+    r"(?:by|par|von|por|di|door|av|автор|текст|penulis|pewarta|oleh|bởi|بقلم|كتب|كتبت|โดย|מאת)\s*:?\s+"
     r"(?=\S)|"
+    # Swahili's `Na Rehema Mwakalinga` (`na`, by): only before a capital, as `na` is a word of
+    # Slavic sentences too (`Na granicy ...`; names_in() then finds no name in those).
+    r"^(?-i:(?:Na|NA)\s+(?=[A-Z]))|"
     # A magazine's credit label: `Words: Lena Hartmann`, `Text: ...`, `Author: ...`.
     r"^(?:words|text|story|author|authors|writer|reporter|interview|texto|texte|autor|autora|"
     r"autores|autorka|auteur|auteurs|autore|autrice|autori|tekst|redakcja|forfatter|"
     r"författare|kirjoittaja|toimittaja|yazar|muhabir|szerző|ügynökség|reportér|reportér|"
-    r"reportagem|redacção|redação|redacción|verfasser|verfasserin|журналист|автор)\s*:\s*(?=\S)",
+    r"reportagem|redacção|redação|redacción|verfasser|verfasserin|журналист|автор|авторы|"
+    # the same label in other languages (a table, not a rule per outlet): Turkish `Haber:`/
+    # `Yazan:`, Swahili `Mwandishi:`, Vietnamese `Tác giả:`, Persian `خبرنگار:` (reporter),
+    # `نویسنده:` (writer), `گزارشگر:`, Arabic `الكاتب:`/`إعداد:`, Hindi `लेखक:`/`रिपोर्ट:`/
+    # `संवाददाता:`, Thai `ผู้เขียน:`/`ผู้สื่อข่าว:`/`เรื่อง:`, Chinese/Japanese `作者：`/`記者：`/`筆者：`.
+    # A publisher's label (`انتشار دهنده:`, `Publisher:`, `Editor:`) names no author: not here.
+    r"haber|yazan|haberi yazan|mwandishi|tác giả|خبرنگار|نویسنده|گزارشگر|الكاتب|إعداد|"
+    r"लेखक|लेखिका|रिपोर्ट|रिपोर्टर|संवाददाता|ผู้เขียน|ผู้สื่อข่าว|เรื่อง|作者|记者|記者|筆者|"
+    # Urdu `تحریر:` (written by), Bengali `লেখক:`/`প্রতিবেদক:` (reporter), Hebrew `כתב:`
+    r"تحریر|رپورٹ|লেখক|প্রতিবেদক|כתב|כתבה)"
+    r"\s*[:：]\s*(?=\S)",
     re.I,
 )
 _KOREAN = re.compile(
@@ -156,6 +169,10 @@ NOT_NAME_WORDS = frozenset(
     education редактор редакторы автор корреспондент фото what why how when where who which
     whose whom conclusions conclusion background introduction summary gains losses lessons
     outlook
+    oficina comunicación comunicacion dirección direccion secretaría secretaria ministerio
+    gabinete prensa departamento coordinación ministère ministere cabinet service bureau
+    ufficio stampa pressestelle pressebüro kementerian humas biro assessoria imprensa
+    communication communications press
     montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
     vendredi samedi dimanche lunes martes miércoles jueves viernes sábado segunda-feira
     terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì
@@ -241,7 +258,11 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
     rest = _ROLE.sub("", rest.strip(" .,:;-–—/"))
     rest = rest.strip(" .,:;-–—/")
     if rest[-1:].isupper():
-        rest = _OUTLET_TAG.sub("", rest)
+        tagged = _OUTLET_TAG.sub("", rest)
+        words = tagged.split()
+        if tagged != rest and len(words) >= 3 and places.is_place(words[-1]):
+            tagged = " ".join(words[:-1])  # `Jan Kowalski Warszawa PAP`: the place before it
+        rest = tagged
     rest = _LEADING_ROLE.sub("", rest)  # `Staff reporter Lena Hartmann`
     if rest.count(",") == 1 and " and " not in rest and _TRAILING_PLACE.match(rest):
         # `Von Georg Albrecht, Peking`: one capitalised word after the name is the place.
@@ -260,16 +281,36 @@ def names_in(text: str, is_outlet: Callable[[str], bool], loose: bool = False) -
             break  # `Laura Bicker, China correspondent, Beijing`: the role and place end it
         piece = _PLACE.sub("", piece.strip(" .")).strip()
         piece = _ROLE.sub("", piece).strip(" .,/")
+        piece = _glued_outlet(piece, is_outlet, loose)
         if not piece:
             continue
         if is_outlet(piece) or _agency(piece) or _desk(piece, is_outlet):
             continue
-        if not _is_name(piece):
+        if not (_is_name(piece) or (loose and _is_caseless_name(piece))):
             return None
         names.append(normal_case(piece))
     if not names:
         return None
     return list(dict.fromkeys(names))
+
+
+def _glued_outlet(piece: str, is_outlet: Callable[[str], bool], loose: bool) -> str:
+    """The name without the outlet (and the place before it) printed after it with no comma:
+    BIRN's `Vesna Petrović Podgorica BIRN`, `Jan Kowalski Warszawa PAP`, `By Amina Yusuf NTV`.
+    A place is dropped only before an outlet, so a surname that is also a town stays. On a
+    line with no `By` the place must be there too: `Abone Ol Google News` (a page's
+    `Subscribe` and `Google News` buttons) is two words before an outlet, not a reporter."""
+    words = piece.split()
+    if len(words) < 3:
+        return piece
+    for size in (2, 1):
+        if len(words) - size >= 2 and is_outlet(" ".join(words[-size:])):
+            kept = words[:-size]
+            placed = len(kept) >= 3 and places.is_place(kept[-1])
+            if placed:
+                kept = kept[:-1]
+            return " ".join(kept) if placed or loose else piece
+    return piece
 
 
 def _desk(piece: str, is_outlet: Callable[[str], bool]) -> bool:
@@ -402,6 +443,24 @@ _NAME_MARKS = str.maketrans("", "", "-'’.")
 """What a name may hold besides letters (`Jae-myung`, `O'Neil`, `J.`)."""
 
 
+_CASELESS_WORD = re.compile(
+    r"^[\u0600-\u06ff\u200c\u0900-\u097f\u0980-\u09ff\u0e00-\u0e7f\u0590-\u05ff"
+    r"\u10a0-\u10ff\u0d80-\u0dff\u1000-\u109f\u0b80-\u0bff\u0c00-\u0c7f]{2,20}$"
+)
+"""A word in a script with no capitals (Arabic, Persian, Urdu, Hindi, Bengali, Thai, Hebrew,
+Georgian, Sinhala, Burmese, Tamil, Telugu), where a name cannot be told by its capital."""
+
+
+def _is_caseless_name(piece: str) -> bool:
+    """Two to four words of a script without capitals, after a byline's label (`خبرنگار:
+    مریم احمدی`, `लेखक: राजेश कुमार`, `ผู้เขียน: สมชาย ใจดี`): the label is the evidence, so this
+    is asked only after one (a bare line of two such words is as often a section's name)."""
+    if _HAN.match(piece):
+        return True  # `作者：陈思远`: a Chinese name, two to four characters, no space
+    words = piece.split()
+    return 2 <= len(words) <= 4 and len(piece) <= 40 and all(map(_CASELESS_WORD.match, words))
+
+
 def _is_name(piece: str) -> bool:
     if places.is_place(piece):
         return False  # the reporter's base under the byline: `Saudi Arabia`, `Seoul`, `서울`
@@ -417,7 +476,9 @@ def _is_name(piece: str) -> bool:
             return False
         if bare_word.lower() in _PARTICLES:
             continue
-        if (
+        if bare_word == "An" and word == words[-1] and len(words) >= 2:
+            pass  # `Nguyễn Văn An`: the Vietnamese given name, not the article
+        elif (
             bare_word.lower() in NOT_NAME_WORDS
             or bare_word.endswith(("'s", "’s"))
             or word.endswith(("s'", "s’"))

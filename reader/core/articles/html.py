@@ -344,7 +344,17 @@ def hints_from(meta: dict[str, Any], outlets: OutletTable) -> Hints:
     if not authors and meta.get("author") and not meta["author"].startswith("http"):
         authors = [meta["author"]]
     # A desk or a team is no author (`HT News Desk`, `Reuters Staff`).
-    people = [a for a in authors if not _DESK.search(a)]
+    # Nor is the site itself, which many pages put in `author` (`The Standard`, `Público`):
+    # the page's own byline is then read from its text.
+    sites = {n.casefold() for n in (source_name, source) if n}
+    people = [
+        a
+        for a in authors
+        if not _DESK.search(a)
+        and a.casefold() not in sites
+        and outlets.named(a) is None
+        and not bylines.desk_credit(a)
+    ]
     byline = bylines.join([bylines.normal_case(a) for a in people]) if people else None
     stamp = (
         _string(ld.get("datePublished"))

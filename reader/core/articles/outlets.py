@@ -20,11 +20,13 @@ DATE_ORDERS = ("dmy", "mdy", "ymd")
 OUTLET_KEYS = ("name", "aliases", "marks", "domains", "kind", "language", "dates", "timezone")
 _DECORATION = re.compile(
     r"\s*(?:logo|home|homepage|\s-\s*back to home|global edition|english edition|english|"
-    r"international|online|\.com)\s*$",
+    r"international|online|\.com|e-paper|epaper|e paper|digital edition|print edition|"
+    r"edição digital|édition numérique|edición impresa)\s*$",
     re.I,
 )
 _DECORATION_ENDS = ("logo", "home", "homepage", "edition", "english", "international", "online",
-                    ".com")  # fmt: skip
+                    ".com", "paper", "digital", "numérique", "impresa")  # fmt: skip
+"""(An e-paper's masthead: `Mwananchi - E-Paper`, `Daily Nation ePaper`.)"""
 _CJK_DECORATION = re.compile(
     r"\s*(?:新聞網|新闻网|新聞網站|新闻网站|網站|网站|網|网|電子報|电子报|電子版|电子版|數碼版|"
     r"デジタル|電子版|オンライン|ウェブ|web|me|닷컴|온라인|인터넷판|専訊|專訊|专讯|特訊|特讯|"

@@ -346,10 +346,11 @@ _COMMENTS_HEAD = re.compile(
 """Where the readers' comments begin (`4 Responses to "..."`, `Leave a Reply`, `Add a
 Comment`, `Para comentar, iniciá sesión.`): what follows is theirs, not the story's."""
 _ZH_REPORTER = re.compile(
-    r"^(?:本报|本報)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
+    r"^(?:本报|本報|[\u4e00-\u9fff]{1,4}社)?(?:记者|記者|特派记者|特派記者|文|撰稿|撰文)\s*[：:／/]?\s*"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、，,]+[\u4e00-\u9fff]{2,4}){0,3})$"
 )
-"""A Chinese paper's reporter line under the story, no brackets: `记者 王小明`, `文／李华`."""
+"""A Chinese paper's reporter line under the story, no brackets: `记者 王小明`, `文／李华`, an
+agency's `新华社记者 刘洋 张伟` (Xinhua reporters)."""
 _RIGHTS_AFTER_NAME = re.compile(r"^[^©\n]{2,60}?\s*©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?$")
 _WITH_AGENCY = re.compile(
     r"^(?:source\s*:?\s+)?(?P<outlet>.{2,40}?)\s+(?:with|and|&|/)\s+(?P<agency>.{2,30})$", re.I
@@ -749,7 +750,11 @@ def _classify(unit: Unit, outlets: OutletTable) -> _Line:
         # an Arabic paper's place and reporter: `الرياض: فهد العتيبي`, `بقلم: فهد العتيبي`
         line.kind, line.names = BYLINE, [ar.group("name")]
         return line
-    if first in "记記本文责責" and len(stripped) <= 40 and (zh := _ZH_REPORTER.match(stripped)):
+    if (
+        (first in "记記本文责責" or "社记者" in stripped[:7] or "社記者" in stripped[:7])
+        and len(stripped) <= 40
+        and (zh := _ZH_REPORTER.match(stripped))
+    ):
         line.kind, line.names = BYLINE, re.split(r"[\s、，,]+", zh.group("names").strip())
         return line
     if (
@@ -1160,6 +1165,11 @@ def _outlet_in_date_line(text: str, outlets: OutletTable) -> Outlet | None:
     )
     if source:
         return outlets.named(source.group(1).strip())
+    if "|" in text or " - " in text:
+        # an e-paper's page line: `Mwananchi - E-Paper | Jumanne, Desemba 2, 2026 | Ukurasa 3`
+        for part in _DATE_LINE_PARTS.split(text)[:4]:
+            if not any(ch.isdigit() for ch in part) and (found := outlets.named(part)):
+                return found
     return None
 
 
@@ -3071,6 +3081,9 @@ class _Assembly:
             return _clean_place(match.group("place")), None, month_day, []
         slot = _dateline_slot(first, self.outlets)
         if slot:
+            at = first.find(slot[1], 0, 90)
+            if at > 0 and slot[2]:  # the full date before the agency: `BAMAKO (Mali), 2
+                self.dateline_stamps = dates.find_dates(first[:at], None)  # décembre 2026 (AFP)`
             return slot[0], slot[1], slot[2], []
         return None, None, None, []
 
@@ -3099,8 +3112,14 @@ class _Assembly:
     ) -> tuple[str | None, str | None, Outlet | None]:
         outlets = self.outlets
         front = frontmatter.string(
-            self.meta.get("source") or self.meta.get("publisher") or self.meta.get("publication")
-        )
+            self.meta.get("source")
+            or self.meta.get("publisher")
+            or self.meta.get("publication")
+            or self.meta.get("site_name")
+            or self.meta.get("site")
+            or self.meta.get("outlet")
+            or self.meta.get("newspaper")
+        ) or _licence_outlet(self.meta, outlets)
         if front:
             found = outlets.by_domain(front) if "." in front and " " not in front else None
             found = found or outlets.named(front)
@@ -3421,10 +3440,33 @@ class _Assembly:
 
     # -- byline --
 
-    def _byline(self, korean_names: list[str]) -> str | None:
-        author = frontmatter.strings(
+    def _front_authors(self) -> list[str]:
+        """The front matter's `author:`, less what names no person: the site or its desk
+        (`author: The Standard`, `author: Redação`), a `By` or the outlet after the name
+        (`By Jane Doe | The Standard`); a value read as no name at all is kept as written."""
+        given = frontmatter.strings(
             self.meta.get("author") or self.meta.get("authors") or self.meta.get("byline")
         )
+
+        def is_outlet(text: str) -> bool:
+            return self.outlets.named(text) is not None
+
+        site = frontmatter.string(self.meta.get("site_name") or self.meta.get("site"))
+        out: list[str] = []
+        for value in given:
+            if is_outlet(value) or bylines.desk_credit(value) or (site and value == site):
+                continue
+            if bylines.has_prefix(value) or "|" in value:
+                names = bylines.prefixed(value, is_outlet) if bylines.has_prefix(value) else None
+                names = names or bylines.names_in(value, is_outlet, loose=True)
+                if names:
+                    out.extend(names)
+                    continue
+            out.append(value)
+        return list(dict.fromkeys(out))
+
+    def _byline(self, korean_names: list[str]) -> str | None:
+        author = self._front_authors()
         if author:
             return bylines.join(author)
         if self.hints.byline:
@@ -3819,6 +3861,38 @@ def _email_outlet(text: str, outlets: OutletTable) -> Outlet | None:
 
 def _clean_place(name: str) -> str:
     return " ".join(name.strip(" ,.-–—:").split())
+
+
+_LICENCE_HOLDER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
+    r"(?P<holder>[^.,;©]{2,60}?)\s*(?:(?:19|20)\d\d)?\.?"
+    r"(?:\s*(?:all rights reserved|todos os direitos reservados|tous droits réservés|"
+    r"todos los derechos reservados|alle rechte vorbehalten)\.?)?$",
+    re.I,
+)
+"""A front matter's rights line: `© Público Comunicação Social SA`, `Copyright 2026 The
+Standard. All rights reserved.`"""
+
+
+def _licence_outlet(meta: dict[str, Any], outlets: OutletTable) -> str | None:
+    """The site a front matter names only in its licence or rights field: an outlet the table
+    knows anywhere in it, or the holder of its `©` line."""
+    for key in ("license", "licence", "rights", "copyright"):
+        value = frontmatter.string(meta.get(key))
+        if not value:
+            continue
+        found = outlets.in_text(value) or outlets.named(value.lstrip("©").strip())
+        if found:
+            return found.name
+        holder = _LICENCE_HOLDER.match(value)
+        if holder is None or holder.group("holder").lower().startswith(("cc ", "creative")):
+            continue
+        words = holder.group("holder").split()
+        for size in range(len(words) - 1, 0, -1):  # `Público Comunicação Social SA`: the
+            if found := outlets.named(" ".join(words[:size])):  # paper before its company
+                return found.name
+        return holder.group("holder").strip()
+    return None
 
 
 def _front_url(meta: dict[str, Any]) -> str | None:

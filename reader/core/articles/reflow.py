@@ -175,6 +175,32 @@ def paragraphs(lines: list[str]) -> list[Unit]:
     return units
 
 
+_WIRE_OPENING = re.compile(
+    r"^[A-ZÀ-ÞА-Я][^()\n]{1,60}?(?:\([^()]{1,30}\)[^()\n]{0,40}?)?"
+    r"\((?P<agency>[A-ZÀ-ÞА-Я][\w.&' -]{1,38})\)\s*(?:--|[–—-])\s*(?P<rest>.*)$"
+)
+"""A wire story's dateline: place, day, the agency in brackets, a dash (`BAMAKO (Mali), 2 déc
+2026 (AFP) - Le Mali ...`, `SEOUL, Sept. 2 (Yonhap) --`)."""
+
+
+def _wire_opening_goes_on(previous: str, start: Unit) -> bool:
+    """A wire dateline whose first sentence is broken off on the next line: the dateline alone
+    over the story (`BAMAKO, 2 déc (AFP) -`), or a short first line ending mid-phrase on a
+    lower-case word (`... (AFP) - Le Mali et le` / `Niger ont signé ...`), as a hard-wrapped
+    French wire prints it with the dateline set before a wrapped paragraph."""
+    tail = previous.strip()
+    if tail != start.text or "(" not in tail or len(tail) > 200:
+        return False  # (only the paragraph's first line, and only with a bracket)
+    match = _WIRE_OPENING.match(tail)
+    if match is None:
+        return False
+    rest = match.group("rest")
+    if not rest:
+        return True
+    last = rest.rsplit(" ", 1)[-1]
+    return len(rest.split()) >= 2 and last.isalpha() and last.islower()
+
+
 def _continues(
     previous: str, line: str, width: int | None, indented: bool, bullet: bool, start: Unit,
     quote: bool,
@@ -182,6 +208,10 @@ def _continues(
     """Whether `line` goes on the paragraph that `previous` is the last line of."""
     if bullet or quote != start.quote:
         return False
+    if not (start.bullet or start.quote or start.heading) and _wire_opening_goes_on(
+        previous, start
+    ):
+        return True
     if start.bullet or start.quote:
         # A list item or quote goes on over indented lines, or over wrapped ones.
         if indented and not start.quote:

@@ -401,7 +401,21 @@ def seat_of(name: str, below: str) -> str | None:
         return None
     if place.isupper() != name.isupper() or " of " in f" {place.lower()} ":
         return None
+    if _RELEASE_LABEL.match(place):
+        return None  # `Ministry of Foreign Affairs` / `Press Release`: what it is, not where
     return f"{name} of {place}"
+
+
+_RELEASE_LABEL = re.compile(
+    r"^(?:press|media|news)\s+(?:release|statement|note|briefing|advisory)s?$|^(?:statement|"
+    r"communiqu[ée]|communiqu[ée] de presse|comunicado(?: de prensa| de imprensa)?|"
+    r"nota de prensa|nota de imprensa|nota informativa|pressemitteilung|pressemeldung|"
+    r"comunicato stampa|persbericht|siaran pers|komunikat prasowy|tisková zpráva|"
+    r"пресс-релиз|basın açıklaması|announcement|news|latest news|spokesperson)$",
+    re.I,
+)
+"""What a government page prints under its name to say what the page is (a press release in
+each language): never the country the name is of."""
 
 
 def _numbered_name(name: str) -> bool:

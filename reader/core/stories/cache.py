@@ -30,6 +30,7 @@ from reader.core.corpus import Article
 from reader.core.stories.background import warm_up
 from reader.core.stories.clustering import (
     CandidateIndex,
+    Rescore,
     StreamEdges,
     agglomerate,
     place_undated,
@@ -48,7 +49,7 @@ from reader.core.stories.similarity import (
     vector,
 )
 
-CACHE_VERSION = 16
+CACHE_VERSION = 17
 """Bump when the features or the clustering change: the cache is then rebuilt."""
 STORED_TERMS = 150
 """Most frequent terms cached per article (all of them for nearly every news article)."""
@@ -145,6 +146,7 @@ def _encode(doc: StoryFeatures) -> bytes:
             doc.follows,
             doc.looks_back,
             doc.day_of_week,
+            "\n".join(doc.lead_names),  # terms: never a line break
         )
     )
 
@@ -183,6 +185,7 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         follows,
         looks_back,
         day_of_week,
+        names,
     ) = blob
     return StoryFeatures(
         id=row["id"],
@@ -203,6 +206,7 @@ def _decode(row: sqlite3.Row) -> StoryFeatures:
         follows=follows,
         looks_back=looks_back,
         day_of_week=day_of_week,
+        lead_names=tuple(names.split("\n")) if names else (),
     )
 
 
@@ -547,7 +551,8 @@ class StoryCache:
         # first build's memory, so they are let go first.
         del index, window, recent, edges
         loaded.clear()
-        groups = agglomerate(len(ids), linked, params.link_threshold)
+        rescore = self._rescorer(ids, whens, df)
+        groups = agglomerate(len(ids), linked, params.link_threshold, rescore, params.rescore_pairs)
         del linked
 
         def assignment() -> Iterator[tuple[str, str]]:
@@ -578,6 +583,29 @@ class StoryCache:
                 "INSERT INTO df VALUES (?, ?, ?)",
                 ((t, n, df.looked_up.get(t)) for t, n in df.counts.items()),
             )
+
+    def _rescorer(
+        self, ids: Sequence[str], whens: Sequence[When | None], df: DocFrequencies
+    ) -> Rescore:
+        """`clustering.rescorer` reading the two articles back from the cache: only the few
+        pairs two groups about to merge never compared are scored (see `rescore_pairs`)."""
+        scorer = BlockScorer(self.params)
+        packed: dict[int, Packed] = {}
+
+        def load(position: int) -> Packed:
+            if (found := packed.get(position)) is None:
+                row = self.db.execute("SELECT * FROM articles WHERE id = ?", (ids[position],))
+                doc = _decode(row.fetchone())
+                found = packed[position] = scorer.pack(doc, vector(doc, df, self.params))
+            return found
+
+        def rescore(i: int, j: int) -> float:
+            if whens[i] is None or whens[j] is None:
+                return 0.0
+            score, copy = scorer.score(load(i), [load(j)])[0]
+            return 1.0 if copy else score
+
+        return rescore
 
     def _postings(
         self, doc: StoryFeatures, df: DocFrequencies, vec: dict[str, float] | None = None
@@ -662,18 +690,60 @@ class StoryCache:
             keep = iter(undated_links(dated, params))
             scored = [c for c in scored if c[0].when is None or next(keep)]
         sums: dict[str, float] = defaultdict(float)
-        for _, story, score in scored:
+        compared: dict[str, list[str]] = defaultdict(list)
+        for other, story, score in scored:
             sums[story] += score
+            compared[story].append(other.id)
         best_story, best = doc.id, 0.0
         for story, total in sorted(sums.items()):
             with self._lock:
                 size = self.db.execute(
                     "SELECT count(*) FROM articles WHERE story = ?", (story,)
                 ).fetchone()[0]
+            total += self._missing_pairs(doc, story, size, total, compared[story])
             mean = total / max(size, 1)
             if mean > best:
                 best_story, best = story, mean
         return best_story if best >= params.link_threshold else doc.id
+
+    def _missing_pairs(
+        self,
+        doc: StoryFeatures,
+        story: str,
+        size: int,
+        total: float,
+        compared: Sequence[str],
+    ) -> float:
+        """The summed scores of a story's members `doc` was never compared with, when they
+        are few enough to score (`rescore_pairs`, as a rebuild's average link does), else 0."""
+        params = self.params
+        missing = size - len(compared)
+        if (
+            doc.when is None
+            or not 0 < missing <= params.rescore_pairs
+            or 2 * missing >= size
+            or total / len(compared) < params.link_threshold
+        ):
+            return 0.0
+        marks = ",".join("?" * len(compared))
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT * FROM articles WHERE story = ? AND id NOT IN ({marks})",
+                [story, *compared],
+            ).fetchall()
+        added = 0.0
+        for row in rows:
+            other = _decode(row)
+            if other.when is None:
+                continue
+            if near_copy(doc, other, params):
+                added += 1.0
+                continue
+            df = self._df(list(doc.terms) + list(other.terms))
+            added += similarity(
+                doc, other, vector(doc, df, params), vector(other, df, params), params
+            )
+        return added
 
     def _candidates(self, doc: StoryFeatures) -> list[tuple[StoryFeatures, str]]:
         params = self.params

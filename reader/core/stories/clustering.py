@@ -337,8 +337,23 @@ def place_undated(edges: Edges, whens: Sequence[When | None], params: StoryParam
     return edges.without(dropped) if dropped else edges
 
 
-def agglomerate(count: int, edges: Edges, threshold: float) -> list[list[int]]:
+Rescore = Callable[[int, int], float]
+"""The similarity of two items that were never compared (0 when they may not be)."""
+
+
+def agglomerate(
+    count: int,
+    edges: Edges,
+    threshold: float,
+    rescore: Rescore | None = None,
+    most: int = 0,
+) -> list[list[int]]:
     """Average-link clustering of `count` items over a sparse similarity graph.
+
+    With `rescore`, a pair never scored is not read as 0 when its two groups are about to
+    merge: once the mean over the pairs that were scored reaches `threshold` and at most
+    `most` pairs across the two groups are missing, those are scored and the merge is
+    decided on the true mean (see `StoryParams.rescore_pairs`).
 
     Near-copy edges join first (union-find); then the two groups with the highest mean
     pairwise similarity merge while that mean is at least `threshold`.
@@ -388,7 +403,7 @@ def agglomerate(count: int, edges: Edges, threshold: float) -> list[list[int]]:
                 inside[c] = array("i")
             inside[c].append(k)
     for ks in inside.values():
-        _merge_average(ks, edges, find, members, threshold)
+        _merge_average(ks, edges, find, members, threshold, rescore, most)
     return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
 
 
@@ -398,44 +413,120 @@ def _merge_average(
     find: Callable[[int], int],
     members: dict[int, list[int]],
     threshold: float,
+    rescore: Rescore | None = None,
+    most: int = 0,
 ) -> None:
-    """Average-link merges inside one component (its edges `ks`), in `members`."""
+    """Average-link merges inside one component (its edges `ks`), in `members`.
+
+    Without `rescore` a pair never scored counts 0. With it, two groups whose scored
+    pairs average `threshold` or more and that miss at most `most` pairs have those
+    scored when they reach the top of the heap, and go back on it with their true mean:
+    the merge is still decided by the average over every pair (no single-link chaining),
+    only no longer by 0 standing in for pairs the candidate lookup never met.
+    """
     sums: dict[int, dict[int, float]] = defaultdict(dict)
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    seen: set[tuple[int, int]] = set()
+    versions = set(members)
+    """Groups that are still one version (an article with its near copies): only a version
+    joining a story has its missing pairs scored, never two stories merging (two stories
+    of one leader's day, 5 and 2 articles, met that way on events15-own beside the BBC)."""
     for k in ks:
         ra, rb = find(edges.a[k]), find(edges.b[k])
         value = edges.score[k]
         sums[ra][rb] = sums[ra].get(rb, 0.0) + value
-        sums[rb][ra] = sums[rb].get(ra, 0.0) + value
+        sums[rb][ra] = sums[ra][rb]
+        counts[ra][rb] = counts[ra].get(rb, 0) + 1
+        counts[rb][ra] = counts[ra][rb]
+        seen.add((edges.a[k], edges.b[k]))
 
-    def mean(x: int, y: int) -> float:
+    def size(x: int, y: int) -> int:
+        return len(members[x]) * len(members[y])
+
+    def missing(x: int, y: int) -> int:
+        return size(x, y) - counts[x].get(y, 0)
+
+    def rank(x: int, y: int) -> float:
+        """The mean over every pair; with `rescore`, over the scored ones while few miss."""
+        if (
+            rescore is not None
+            and (x in versions or y in versions)
+            and 0 < (n := missing(x, y)) <= most
+            and 2 * n < size(x, y)
+        ):
+            return sums[x].get(y, 0.0) / counts[x][y]
         return sums[x].get(y, 0.0) / (len(members[x]) * len(members[y]))
+
+    def fill(x: int, y: int) -> None:
+        assert rescore is not None
+        for i in members[x]:
+            for j in members[y]:
+                pair = (min(i, j), max(i, j))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                value = rescore(*pair)
+                sums[x][y] = sums[x].get(y, 0.0) + value
+                sums[y][x] = sums[x][y]
+                counts[x][y] = counts[x].get(y, 0) + 1
+                counts[y][x] = counts[x][y]
 
     heap: list[tuple[float, int, int]] = []
     for x, row in sums.items():
         for y in row:
-            if x < y and (m := mean(x, y)) >= threshold:
+            if x < y and (m := rank(x, y)) >= threshold:
                 heap.append((-m, x, y))
     heapq.heapify(heap)
     alive = set(sums)
     while heap:
         neg, x, y = heapq.heappop(heap)
-        if x not in alive or y not in alive or abs(-neg - mean(x, y)) > 1e-12:
+        if x not in alive or y not in alive or abs(-neg - rank(x, y)) > 1e-12:
             continue  # stale: one side merged since this entry was pushed
+        if rescore is not None and missing(x, y) > 0:
+            fill(x, y)
+            if (m := rank(x, y)) >= threshold:
+                heapq.heappush(heap, (-m, x, y))
+            continue
         # Merge y into x (the smaller root keeps the name, so the result is order-free).
         x, y = min(x, y), max(x, y)
         members[x].extend(members.pop(y))
         alive.discard(y)
+        versions.discard(x)
         row_y = sums.pop(y, {})
+        count_y = counts.pop(y, {})
         for z, value in row_y.items():
             if z == x:
                 continue
             sums[z].pop(y, None)
             sums[x][z] = sums[x].get(z, 0.0) + value
             sums[z][x] = sums[x][z]
+            n = counts[z].pop(y, 0)
+            counts[x][z] = counts[x].get(z, 0) + n
+            counts[z][x] = counts[x][z]
+        for z in count_y:  # pairs scored 0 were never summed, but were counted
+            if z != x and z not in row_y:
+                counts[z].pop(y, None)
         sums[x].pop(y, None)
+        counts[x].pop(y, None)
         for z in sums[x]:
-            if (m := mean(x, z)) >= threshold:
+            if (m := rank(x, z)) >= threshold:
                 heapq.heappush(heap, (-m, min(x, z), max(x, z)))
+
+
+def rescorer(
+    docs: Sequence[StoryFeatures], vectors: Sequence[Vector], params: StoryParams
+) -> Rescore:
+    """Scores a pair the candidate lookup never met (two dated articles only)."""
+    scorer = BlockScorer(params)
+
+    def rescore(i: int, j: int) -> float:
+        if docs[i].when is None or docs[j].when is None:
+            return 0.0
+        mine, other = scorer.pack(docs[i], vectors[i]), scorer.pack(docs[j], vectors[j])
+        score, copy = scorer.score(mine, [other])[0]
+        return 1.0 if copy else score
+
+    return rescore
 
 
 def cluster(
@@ -452,6 +543,12 @@ def cluster_corpus(
     df = DocFrequencies.of(docs)
     vectors = [vector(doc, df, params) for doc in docs]
     edges = place_undated(score_pairs(docs, vectors, df, params), [d.when for d in docs], params)
-    groups = agglomerate(len(docs), edges, params.link_threshold)
+    groups = agglomerate(
+        len(docs),
+        edges,
+        params.link_threshold,
+        rescorer(docs, vectors, params),
+        params.rescore_pairs,
+    )
     stories = [sorted((docs[i] for i in group), key=StoryFeatures.sort_key) for group in groups]
     return sorted(stories, key=lambda s: s[0].sort_key()), vectors, df
