@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from reader.core.article import title_in_lead
 from reader.core.config import EntitySpec
 
-LINK_RULES = 5
+LINK_RULES = 6
 """Bump when linking finds different mentions in the same text: every article is re-linked."""
 _WORD = re.compile(r"[^\W_]+")
 _COMMON_SURNAMES = frozenset(
@@ -31,8 +31,9 @@ _COMMON_SURNAMES = frozenset(
 )
 """Surnames many people share: one of these alone is never taken for one person. A one-word
 form that is no common surname (Putin, Путин) names its person even without the full name."""
-_JOINER = re.compile(r"^[\s\-‐‑–'’.・·]{0,3}$")
-"""What may stand between the parts of one name: spaces (line breaks too), hyphens."""
+_JOINER = re.compile(r"^[\s\-‐‑–'’.・·\u200c]{0,3}$")
+"""What may stand between the parts of one name: spaces (line breaks too), hyphens, and the
+zero-width non-joiner Persian writes inside a name (شی جین‌پینگ)."""
 _NAME_GAP = re.compile(r"^[ \t\n\-‐‑]+$")
 _TITLE_CUE = re.compile(
     r"(?:president|premier|chairman|chairwoman|general secretary|secretary|chancellor|"
@@ -148,8 +149,13 @@ def _occurrences(words: set[str]) -> re.Pattern[str]:
     return _occurrences_of(frozenset(words))
 
 
+_ARABIC_FOLD = str.maketrans({"\u06cc": "\u064a", "\u0649": "\u064a", "\u06a9": "\u0643"})
+"""Persian writes yeh and kaf as ی and ک where Arabic has ي and ك (ولادیمیر پوتین against
+فلاديمير بوتين): one letter each way, so a name matches in both and offsets stay."""
+
+
 def _key(text: str) -> str:
-    return "".join(m.group().lower() for m in _WORD.finditer(text))
+    return "".join(m.group().lower() for m in _WORD.finditer(text)).translate(_ARABIC_FOLD)
 
 
 class EntityLinker:
@@ -243,6 +249,8 @@ class EntityLinker:
         lowered = text.lower()
         if len(lowered) != len(text):  # a letter whose lower case is longer (İ): keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if not lowered.isascii():
+            lowered = lowered.translate(_ARABIC_FOLD)
         # The words that could start a name, found at C speed: most texts hold a few.
         words = _WORD.findall(lowered)
         starts = self._starts.intersection(words)

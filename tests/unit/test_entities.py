@@ -237,3 +237,26 @@ def test_declined_full_names_russian_titles_taiwanese_and_katakana_forms(
     (`президент Путин`), Taiwan's CNA writes Putin 蒲亭, NHK writes Korean names in katakana."""
     linker = EntityLinker(default_entities())
     assert entity in {m.entity for m in linker.link("", text)}
+
+
+SHIPPED = EntityLinker(default_entities())
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وزیر امور خارجه با ولادیمیر پوتین رئیس جمهور روسیه دیدار کرد", "Vladimir Putin"),
+        ("سفر شی جین‌پینگ به مسکو", "Xi Jinping"),  # Persian, with the zero-width non-joiner
+        ("کیم جونگ اون رهبر کره شمالی", "Kim Jong Un"),
+        ("Predsednik Kine Si Đinping je rekao", "Xi Jinping"),  # Serbian, Latin and Cyrillic
+        ("Председник Кине Си Ђинпинг је рекао", "Xi Jinping"),
+        ("Çin Devlet Başkanı Şi Cinping'in açıklaması", "Xi Jinping"),  # Turkish
+        ("Hszi Csin-ping kínai elnök", "Xi Jinping"),  # Hungarian
+    ],
+)
+def test_the_shipped_list_knows_persian_serbian_turkish_and_hungarian_spellings(
+    text: str, person: str
+) -> None:
+    """Persian spells names with its own letters (پ, ی, ک) and joins their parts with a
+    zero-width non-joiner; Serbian, Turkish and Hungarian transcribe Chinese names their way."""
+    assert {m.entity for m in SHIPPED.link("", text)} == {person}
