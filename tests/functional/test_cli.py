@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests import inprocess as inproc
+
 pytestmark = pytest.mark.both_engines
+
+# Tests that run one behaviour many times keep a real `newsreader` process for the exit code,
+# the one-line error and the bytes a shell sees, and run the repeats through the command's
+# main() in this process (tests/inprocess.py), with the same assertions: each subprocess is
+# about a second of CPU.
 
 EXE = shutil.which("newsreader", path=str(Path(sys.executable).parent)) or "newsreader"
 HIT_KEYS = {
@@ -94,7 +101,9 @@ def test_search_json_contract(config_file: Path) -> None:
     ],
 )
 def test_issue_examples(indexed_config_file: Path, query: str, expected: list[str]) -> None:
-    assert sorted(h["path"][:3] for h in search(indexed_config_file, query)) == expected
+    """The phrase through a real process; the others run main() in this one (see the top)."""
+    find = search if query == '"military parade"' else inproc.search
+    assert sorted(h["path"][:3] for h in find(indexed_config_file, query)) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,7 +119,9 @@ def test_issue_examples(indexed_config_file: Path, query: str, expected: list[st
 def test_a_minus_leaves_a_word_out_however_the_shell_passes_it(
     indexed_config_file: Path, args: list[str]
 ) -> None:
-    result = run("--config", str(indexed_config_file), "search", "--json", *args)
+    """A word after an option through a real process; the others in this one (see the top)."""
+    command = run if args == ["military", "--limit", "9", "-armistice"] else inproc.newsreader
+    result = command("--config", str(indexed_config_file), "search", "--json", *args)
     assert result.returncode == 0, result.stderr
     assert sorted(h["path"][:3] for h in json.loads(result.stdout)) == ["000", "002", "003", "004"]
 
@@ -123,18 +134,19 @@ def test_a_word_starting_with_h_is_no_help_request(indexed_config_file: Path) ->
 
 
 def test_limit_and_entity_query_match_entities_command(indexed_config_file: Path) -> None:
-    assert len(search(indexed_config_file, "", "--limit", "2")) == 2
+    """`entities` through a real process; the searches and `show` in this one (see the top)."""
+    assert len(inproc.search(indexed_config_file, "", "--limit", "2")) == 2
     result = run("--config", str(indexed_config_file), "entities", "--json")
     assert result.returncode == 0, result.stderr
     entities = json.loads(result.stdout)
     choe = next(e for e in entities if e["name"] == "Choe Son Hui")
-    hits = search(indexed_config_file, 'entity:"Choe Son Hui"')
+    hits = inproc.search(indexed_config_file, 'entity:"Choe Son Hui"')
     assert sorted(h["path"] for h in hits) == choe["articles"]
     by_path = {h["path"]: h["id"] for h in hits}
     assert choe["ids"] == [by_path[path] for path in choe["articles"]]
-    shown = run("--config", str(indexed_config_file), "show", choe["ids"][0])
+    shown = inproc.newsreader("--config", str(indexed_config_file), "show", choe["ids"][0])
     assert shown.returncode == 0 and "Choe Son Hui" in shown.stdout
-    assert {h["id"] for h in search(indexed_config_file, "entity:choe")} == set(
+    assert {h["id"] for h in inproc.search(indexed_config_file, "entity:choe")} == set(
         choe["ids"]
     )  # an alias
     names = [e["name"] for e in entities]
@@ -159,21 +171,25 @@ def test_show_json_has_mentions_with_offsets(indexed_config_file: Path) -> None:
 def test_an_article_is_named_by_its_id_or_its_file(
     indexed_config_file: Path, corpus: Path, tmp_path: Path
 ) -> None:
-    hit = search(indexed_config_file, "source:Yonhap")[0]
+    """`show` by id and the file outside the corpus through a real process (exit 0, exit 2
+    with one line); the other names run main() in this process, in the same folders
+    (see the top)."""
+    hit = inproc.search(indexed_config_file, "source:Yonhap")[0]
     by_id = run("--config", str(indexed_config_file), "show", hit["id"], "--json")
     assert by_id.returncode == 0, by_id.stderr
+    cli = inproc.newsreader
     # The path search prints, the same file from another folder and as an absolute path
     # (what a shell completes) are that article.
     for name, cwd in ((hit["path"], None), (str(corpus / hit["path"]), tmp_path)):
-        result = run("--config", str(indexed_config_file), "show", name, "--json", cwd=cwd)
+        result = cli("--config", str(indexed_config_file), "show", name, "--json", cwd=cwd)
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["id"] == hit["id"]
-    relative = run("--config", str(indexed_config_file), "show", f"./{hit['path']}", cwd=corpus)
+    relative = cli("--config", str(indexed_config_file), "show", f"./{hit['path']}", cwd=corpus)
     assert (
         relative.returncode == 0
-        and relative.stdout == run("--config", str(indexed_config_file), "show", hit["id"]).stdout
+        and relative.stdout == cli("--config", str(indexed_config_file), "show", hit["id"]).stdout
     )
-    tagged = run("--config", str(indexed_config_file), "tag", hit["path"], "checked")
+    tagged = cli("--config", str(indexed_config_file), "tag", hit["path"], "checked")
     assert tagged.returncode == 0 and tagged.stdout == f"tagged {hit['path']}: checked\n"
     # A file outside the corpus is no article of it: one line, exit 2.
     outside = tmp_path / "elsewhere.txt"
@@ -269,11 +285,13 @@ def test_a_word_that_matches_nothing_is_corrected_and_says_so(indexed_config_fil
         == "Showing results for 'military' ('militray' matches nothing; --exact searches as typed)"
     )
     assert lines[1] == "5 articles for 'military'"
-    hits = search(indexed_config_file, "militray")
+    # (the first search in a real process; these in this one, see the top)
+    hits = inproc.search(indexed_config_file, "militray")
     assert [h["corrected"] for h in hits] == [{"militray": "military"}] * 5
-    assert {h["id"] for h in hits} == {h["id"] for h in search(indexed_config_file, "military")}
-    assert all(h["corrected"] == {} for h in search(indexed_config_file, "military"))
-    exact = run(*base, "--exact", "militray", "--json")
+    military = inproc.search(indexed_config_file, "military")
+    assert {h["id"] for h in hits} == {h["id"] for h in military}
+    assert all(h["corrected"] == {} for h in inproc.search(indexed_config_file, "military"))
+    exact = inproc.newsreader(*base, "--exact", "militray", "--json")
     assert exact.returncode == 0 and json.loads(exact.stdout) == []
 
 
@@ -285,22 +303,26 @@ def test_fuzzy_words_find_what_their_words_find(
     indexed_config_file: Path, typo: str, word: str
 ) -> None:
     found = {h["id"] for h in search(indexed_config_file, typo)}
-    assert found and found == {h["id"] for h in search(indexed_config_file, word)}
+    # (what the plain word finds, for comparison, in this process: see the top)
+    assert found and found == {h["id"] for h in inproc.search(indexed_config_file, word)}
 
 
 def test_prefix_last_finds_the_word_being_typed(indexed_config_file: Path) -> None:
     assert search(indexed_config_file, "pyong") == []
-    typing = {h["path"][:3] for h in search(indexed_config_file, "pyong", "--prefix-last")}
+    # (the first search in a real process, the others in this one: see the top)
+    typing = {h["path"][:3] for h in inproc.search(indexed_config_file, "pyong", "--prefix-last")}
     assert (
         typing
-        == {h["path"][:3] for h in search(indexed_config_file, "pyongyang")}
+        == {h["path"][:3] for h in inproc.search(indexed_config_file, "pyongyang")}
         == {
             "001",
             "003",
             "004",
         }
     )
-    assert search(indexed_config_file, "pyong ", "--prefix-last") == []  # a finished word is exact
+    assert (
+        inproc.search(indexed_config_file, "pyong ", "--prefix-last") == []
+    )  # a finished word is exact
 
 
 def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(
@@ -310,23 +332,26 @@ def test_promote_tidies_the_name_and_refuses_empty_and_tracked_ones(
     added = run(*args, "  Donald   Trump ")
     assert added.returncode == 0, added.stderr
     assert added.stdout.startswith("now tracking 'Donald Trump';")
+    # (the first refusal in a real process, the others in this one: see the top)
     for name, message in [
         ("", "a name to track needs at least one letter or digit"),
         ("kim jong un", "'Kim Jong Un' is already tracked"),
         ("donald trump", "'Donald Trump' is already tracked"),
     ]:
-        refused = run(*args, name)
+        refused = (run if name == "" else inproc.newsreader)(*args, name)
         assert refused.returncode == 2
         assert refused.stderr.strip() == f"newsreader: {message}"
-    listing = run("--config", str(indexed_config_file), "entities").stdout.splitlines()
+    listed = inproc.newsreader("--config", str(indexed_config_file), "entities")
+    listing = listed.stdout.splitlines()
     assert len({line.index("organisation") for line in listing if "organisation" in line}) == 1
 
 
 def test_show_numbers_paragraphs_as_note_paragraph_counts_them(indexed_config_file: Path) -> None:
-    (hit,) = search(indexed_config_file, "source:AFP")
+    """The note through a real process; the search and `show` in this one (see the top)."""
+    (hit,) = inproc.search(indexed_config_file, "source:AFP")
     base = ("--config", str(indexed_config_file))
     assert run(*base, "note", hit["id"], "check this figure", "--paragraph", "2").returncode == 0
-    lines = run(*base, "show", hit["id"]).stdout.splitlines()
+    lines = inproc.newsreader(*base, "show", hit["id"]).stdout.splitlines()
     second = next(i for i, line in enumerate(lines) if line.startswith("  2  "))
     assert "Choe Son Hui" in lines[second]
     assert "✎ check this figure" in "\n".join(lines[second : second + 4])

@@ -18,8 +18,9 @@ from reader.core.errors import StoreError, UserError
 from reader.core.progress import Progress
 from reader.core.store import Store
 from reader.library import Library
+from tests import inprocess as inproc
 from tests.conftest import SEEDS
-from tests.functional.test_cli import run, search
+from tests.functional.test_cli import run
 
 
 def seed_id(library: Library, key: str) -> str:
@@ -337,36 +338,45 @@ def test_sigkill_mid_write_loses_nothing_committed(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_cli_tag_note_notes_export_import(indexed_config_file: Path, tmp_path: Path) -> None:
-    hit = next(h for h in search(indexed_config_file, "Choe") if h["source"] == "AFP")
+    """The first tag, the note on a paragraph that is not there and the import of broken
+    JSON go through a real `newsreader` process (exit codes, one line, no traceback, as a
+    shell sees them); the other commands run its main() in this process with the same
+    assertions (tests/inprocess.py): each subprocess is a second of CPU."""
+    hit = next(h for h in inproc.search(indexed_config_file, "Choe") if h["source"] == "AFP")
     cfg = ("--config", str(indexed_config_file))
     assert run(*cfg, "tag", hit["id"], "parade", "Sanctions").returncode == 0
-    result = run(*cfg, "note", hit["id"], "check against KCNA", "--paragraph", "2")
+    result = inproc.newsreader(*cfg, "note", hit["id"], "check against KCNA", "--paragraph", "2")
     assert result.returncode == 0, result.stderr
     assert "paragraph 2" in result.stdout
-    tagged = search(indexed_config_file, "tag:sanctions")
+    tagged = inproc.search(indexed_config_file, "tag:sanctions")
     assert [h["id"] for h in tagged] == [hit["id"]]
     assert set(tagged[0]["tags"]) == {"parade", "sanctions"}
     assert "annotated" in tagged[0]["flags"]
 
-    notes = json.loads(run(*cfg, "notes", "--json").stdout)
+    notes = json.loads(inproc.newsreader(*cfg, "notes", "--json").stdout)
     assert [(n["paragraph"], n["text"], n["path"]) for n in notes] == [
         (2, "check against KCNA", hit["path"])
     ]
     out = tmp_path / "log.json"
-    assert run(*cfg, "export", "--output", str(out)).returncode == 0
-    assert run(*cfg, "untag", hit["id"], "parade", "sanctions").returncode == 0
-    assert search(indexed_config_file, "tag:parade") == []
-    result = run(*cfg, "import", str(out))
+    assert inproc.newsreader(*cfg, "export", "--output", str(out)).returncode == 0
+    assert inproc.newsreader(*cfg, "untag", hit["id"], "parade", "sanctions").returncode == 0
+    assert inproc.search(indexed_config_file, "tag:parade") == []
+    result = inproc.newsreader(*cfg, "import", str(out))
     assert result.returncode == 0 and "2 tags" in result.stdout
-    assert [h["id"] for h in search(indexed_config_file, "tag:parade")] == [hit["id"]]
+    assert [h["id"] for h in inproc.search(indexed_config_file, "tag:parade")] == [hit["id"]]
 
     bad = run(*cfg, "note", hit["id"], "x", "--paragraph", "99")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "paragraph 99" in bad.stderr
-    bad = run(*cfg, "tag", "nope", "x")
+    bad = inproc.newsreader(*cfg, "tag", "nope", "x")
     assert bad.returncode == 2 and "no article with id 'nope'" in bad.stderr
     log = tmp_path / "log.md"
-    assert run(*cfg, "export", "--format", "markdown", "--output", str(log)).returncode == 0
-    bad = run(*cfg, "import", str(log))  # it said "not valid JSON: Expecting value: line 1 ..."
+    assert (
+        inproc.newsreader(*cfg, "export", "--format", "markdown", "--output", str(log)).returncode
+        == 0
+    )
+    bad = inproc.newsreader(
+        *cfg, "import", str(log)
+    )  # it said "not valid JSON: Expecting value: line 1 ..."
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     assert str(log) in bad.stderr and "import takes the JSON export" in bad.stderr
     broken = tmp_path / "broken.json"
@@ -381,19 +391,19 @@ def test_notes_say_when_their_file_is_no_longer_in_the_corpus(
     """A note on a removed file is kept, and `notes` says its file is gone (it listed the
     note as if nothing had happened); the file back, the note is in the corpus again."""
     cfg = ("--config", str(indexed_config_file))
-    hit = next(h for h in search(indexed_config_file, "Choe") if h["source"] == "AFP")
-    assert run(*cfg, "note", hit["id"], "ask AFP for the readout").returncode == 0
+    hit = next(h for h in inproc.search(indexed_config_file, "Choe") if h["source"] == "AFP")
+    assert inproc.newsreader(*cfg, "note", hit["id"], "ask AFP for the readout").returncode == 0
     moved = corpus.parent / "elsewhere.txt"
     (corpus / hit["path"]).rename(moved)
-    listed = run(*cfg, "notes")
+    listed = run(*cfg, "notes")  # (a real process; the other calls in process, as above)
     assert listed.returncode == 0, listed.stderr
     assert f"not in the corpus: {hit['path']}" in listed.stdout
     assert "ask AFP for the readout" in listed.stdout
-    (note,) = json.loads(run(*cfg, "notes", "--json").stdout)
+    (note,) = json.loads(inproc.newsreader(*cfg, "notes", "--json").stdout)
     assert note["in_corpus"] is False and note["path"] == hit["path"]
     moved.rename(corpus / hit["path"])
-    assert "not in the corpus" not in run(*cfg, "notes").stdout
-    (note,) = json.loads(run(*cfg, "notes", "--json").stdout)
+    assert "not in the corpus" not in inproc.newsreader(*cfg, "notes").stdout
+    (note,) = json.loads(inproc.newsreader(*cfg, "notes", "--json").stdout)
     assert note["in_corpus"] is True and note["text"] == "ask AFP for the readout"
 
 

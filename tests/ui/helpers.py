@@ -69,7 +69,9 @@ async def search(pilot: Pilot, text: str) -> ResultsList:
     box = app.query_one("#search")
     box.value = ""  # type: ignore[attr-defined]
     await pilot.press(*list(text))
-    await pilot.pause(0.2)  # the debounce timer is part of the behaviour under test
+    # The debounce timer is part of the behaviour under test: settle() waits while it runs
+    # (the screen's `typing`), so no fixed pause (it was 0.2 s a search, the timer's 0.15 s
+    # and more: a whole UI run waited it hundreds of times).
     await settle(pilot)
     return app.query_one(ResultsList)
 

@@ -46,7 +46,6 @@ async def test_bad_query_shows_error_and_keeps_last_results(app: NewsReaderApp) 
         await settle(pilot)
         await search(pilot, "Choe")
         await pilot.press(*list(" ("))
-        await pilot.pause(0.2)
         await settle(pilot)
         error = app.query_one("#query-error")
         assert error.display and "unclosed '('" in str(error.render())
@@ -65,7 +64,6 @@ async def test_no_hits_suggests_a_spelling(
         assert str(app.query_one("#status").render()) == "0 articles"
         monkeypatch.undo()
         await pilot.press("backspace", "n")
-        await pilot.pause(0.2)
         await settle(pilot)
         await pilot.pause(SUGGEST_AFTER + 0.1)  # the timer is the behaviour under test
         await settle(pilot)

@@ -118,7 +118,6 @@ async def test_below_the_wide_layout_esc_closes_the_article_and_results_come_bac
         await settle(pilot)
         assert not results.display
         await pilot.press("ctrl+f", "escape", "escape", "slash", *"parade")
-        await pilot.pause(0.2)
         await settle(pilot)
         await pilot.press("escape")
         assert app.focused is results and results.display
