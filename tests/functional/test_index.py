@@ -355,8 +355,11 @@ def test_a_start_with_nothing_changed_trusts_the_listing_noted_and_still_sees_ch
         return read(db, sql)  # type: ignore[arg-type]
 
     monkeypatch.setattr(indexing, "_read", spied)
-    first = library.sync_all()  # after the build: rows compared, the listing noted
-    assert compared and (first.total, first.unchanged) == (5, 5)
+    # The fixture's index may be a copy of one built before (its listing already noted, the
+    # corpus copied with its mtimes): whether this sync reads rows depends on that, not on
+    # the rule under test. After it the listing is noted either way.
+    first = library.sync_all()
+    assert (first.total, first.unchanged) == (5, 5)
     compared.clear()
     again = library.sync_all()
     assert not compared, "the manifest's rows were read though nothing changed"

@@ -170,6 +170,10 @@ NOT_ENGLISH = {
     "derstandard-at-interview-qa-interviewer-label.txt": "de",
     "rada-ua-press-service-credit-font-row-dotdate-cp1251.txt": "uk",
     "suspilne-ua-avtor-redaktor-onovleno-photo-caption.txt": "uk",
+    "irna-fa-araghchi-putin-solar-hijri-bom-crlf.txt": "fa",
+    "egemen-kk-interview-ambassador-seoul-lee-utf16le-nobom.txt": "kk",
+    "mwananchi-sw-dar-port-strike-mwandishi-cr-mac-eol.txt": "sw",
+    "rts-sr-latn-liveblog-vucic-beijing-entry-times-iso88592.txt": "sr",
 }
 """Fixture articles whose names carry no language code and that are not in English."""
 ARTICLES = sorted(
@@ -177,6 +181,9 @@ ARTICLES = sorted(
     for p in FIXTURES.glob("articles-*/*")
     if p.suffix in (".txt", ".md", ".html", ".htm", ".eml") and p.name != "README.md"
 )
+
+
+READER = ArticleReader()
 
 
 def _language_of(path: Path) -> str:
@@ -188,15 +195,38 @@ def _language_of(path: Path) -> str:
     return found.group(1)
 
 
-def test_every_fixture_article_is_in_its_language() -> None:
-    reader = ArticleReader()
-    wrong = []
-    for path in ARTICLES:
-        parsed, _ = reader.read(path, path.read_bytes(), path.stem)
-        if parsed.meta.language != _language_of(path):
-            wrong.append(f"{path.parent.name}/{path.name}: {parsed.meta.language}")
+KNOWN_WRONG = {
+    "egemen-kk-interview-ambassador-seoul-lee-utf16le-nobom.txt": (
+        "batch 11K: Kazakh has no word profile (languages.json), so its Cyrillic gives no "
+        "language rather than a wrong one"
+    ),
+    "mwananchi-sw-dar-port-strike-mwandishi-cr-mac-eol.txt": (
+        "batch 11K: Swahili has no word profile; its Latin words are nearest Indonesian's"
+    ),
+    "rts-sr-latn-liveblog-vucic-beijing-entry-times-iso88592.txt": (
+        "batch 11K: Serbian in Latin letters has no profile of its own and reads as Slovenian"
+    ),
+}
+"""Fixture articles whose language is known to be guessed wrong, each with why (strict)."""
+
+
+def test_the_fixture_articles_are_many() -> None:
     assert len(ARTICLES) > 350
-    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[p.name]))
+        if p.name in KNOWN_WRONG
+        else p
+        for p in ARTICLES
+    ],
+    ids=lambda p: p.name,
+)
+def test_every_fixture_article_is_in_its_language(path: Path) -> None:
+    parsed, _ = READER.read(path, path.read_bytes(), path.stem)
+    assert parsed.meta.language == _language_of(path)
 
 
 def test_the_quick_english_answer_is_the_one_the_word_count_gives() -> None:
