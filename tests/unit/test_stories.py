@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.corpus import discover, read_article
 from reader.core.stories import cache as story_cache
 from reader.core.stories.cache import STORED_TERMS, StoryCache, _decode, _row
 from reader.core.stories.clustering import CandidateIndex, cluster, undated_links
@@ -29,29 +28,11 @@ from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.roles import FIRST, REPRINT, UPDATE, VERSION, roles
 from reader.core.stories.scoring import BLOCK_MIN, BlockScorer
 from reader.core.stories.similarity import DocFrequencies, near_copy, similarity, vector
+from tests.unit.story_pieces import folder_features, stories_after_adding
 
 HANDMADE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "handmade"
 EVENTS2 = HANDMADE.parent / "events2"
 EVENTS3 = HANDMADE.parent / "events3"
-
-
-def features_of(folder: Path) -> dict[str, StoryFeatures]:
-    out = {}
-    for ref in discover(folder):
-        if not ref.path.endswith((".txt", ".md")):
-            continue
-        a = read_article(ref, 1 << 20)
-        out[ref.path] = extract(
-            id=a.id,
-            path=a.path,
-            title=a.meta.title,
-            source=a.meta.source,
-            date=a.meta.date,
-            byline=a.meta.byline,
-            paragraphs=a.paragraphs,
-            published=a.meta.published,
-        )
-    return out
 
 
 def groups(stories: list[list[StoryFeatures]]) -> set[frozenset[str]]:
@@ -100,7 +81,7 @@ def test_credits_bylines_and_the_dateline_do_not_count_as_content() -> None:
 
 
 def test_one_event_across_outlets_is_one_story_and_the_next_days_news_is_not() -> None:
-    docs = features_of(HANDMADE)
+    docs = folder_features(HANDMADE)
     found = groups(cluster(list(docs.values())))
     assert FERRY in found  # AP, Reuters and two Yonhap updates of one capsizing
     assert frozenset({"desk-3050.txt", "wire-1060.txt"}) <= next(
@@ -117,7 +98,7 @@ def test_other_topics_an_earthquake_an_election_and_a_ruling_keep_their_neighbou
     inauguration, the replacement bill and the earlier hearing stay stories of their own;
     the numbered update and the trimmed reprint join their story."""
     gold = json.loads((EVENTS2 / "gold.json").read_text(encoding="utf-8"))
-    found = groups(cluster(list(features_of(EVENTS2).values())))
+    found = groups(cluster(list(folder_features(EVENTS2).values())))
     labelled = {frozenset(s["files"]) for s in gold["stories"].values()}
     for group in found:  # every story found lies inside one labelled event
         assert any(group <= event for event in labelled), sorted(group)
@@ -133,7 +114,7 @@ def test_recurring_events_stay_apart_and_undated_pieces_join_only_their_own() ->
     talks, a summit and its preparatory meeting, a dam burst and its anniversary: every
     story found lies inside one labelled event, undated pieces included."""
     gold = json.loads((EVENTS3 / "gold.json").read_text(encoding="utf-8"))
-    docs = list(features_of(EVENTS3).values())
+    docs = list(folder_features(EVENTS3).values())
     found = groups(cluster(docs))
     labelled = {frozenset(s["files"]) for s in gold["stories"].values()}
     for group in found:
@@ -162,7 +143,7 @@ def test_an_undated_piece_between_two_dates_it_cannot_tell_apart_joins_neither()
 
 
 def test_two_pieces_of_one_outlet_that_are_not_copies_count_for_less() -> None:
-    docs = features_of(EVENTS3)
+    docs = folder_features(EVENTS3)
     first, second = docs["ledger-1103.md"], docs["ledger-1142.md"]
     df = DocFrequencies.of(docs.values())
     va, vb = vector(first, df, DEFAULT_PARAMS), vector(second, df, DEFAULT_PARAMS)
@@ -175,12 +156,12 @@ def test_two_pieces_of_one_outlet_that_are_not_copies_count_for_less() -> None:
 
 
 def test_clustering_does_not_depend_on_input_order() -> None:
-    docs = list(features_of(HANDMADE).values())
+    docs = list(folder_features(HANDMADE).values())
     assert groups(cluster(docs)) == groups(cluster(docs[::-1]))
 
 
 def test_a_later_copy_is_an_update_from_the_same_outlet_and_a_reprint_from_another() -> None:
-    docs = features_of(HANDMADE)
+    docs = folder_features(HANDMADE)
     ferry = [docs[p] for p in sorted(FERRY)]
     got = {doc.path: role for doc, role, _ in roles(ferry)}
     assert sorted(got.values()).count(FIRST) == 1
@@ -267,7 +248,7 @@ def test_a_quote_left_open_ends_with_its_paragraph() -> None:
 
 
 def test_the_cache_assigns_a_new_file_and_keeps_every_other_story_id(tmp_path: Path) -> None:
-    docs = features_of(HANDMADE)
+    docs = folder_features(HANDMADE)
     later = docs.pop("desk-3001.txt")
     cache = StoryCache(tmp_path / "stories.sqlite")
     present = {d.id: f"h-{d.path}" for d in docs.values()}
@@ -303,7 +284,7 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     path = tmp_path / "stories.sqlite"
     path.write_bytes(b"not a database at all" * 100)
     cache = StoryCache(path)
-    docs = features_of(HANDMADE)
+    docs = folder_features(HANDMADE)
     present = {d.id: "h" for d in docs.values()}
     by_id = {d.id: d for d in docs.values()}
     report = cache.sync(present, by_id.get)  # nothing staged: read back from the "index"
@@ -316,21 +297,13 @@ def test_the_cache_places_undated_pieces_as_a_whole_corpus_clustering_does(
 ) -> None:
     """A rebuild streams the cache and an added file is assigned alone: both follow the
     same rules as clustering the corpus at once (the undated placement included)."""
-    docs = features_of(EVENTS3)
+    docs = folder_features(EVENTS3)
     expected = groups(cluster(list(docs.values())))
     late = docs.pop("ledger-1142.md")  # undated: added after the rest
     cache = StoryCache(tmp_path / "stories.sqlite")
-    present = {d.id: d.path for d in docs.values()}
-    for d in docs.values():
-        cache.stage(d, d.path)
-    cache.sync(present, lambda _id: None)
-    present[late.id] = late.path
-    cache.stage(late, late.path)
-    assert not cache.sync(present, lambda _id: None).reclustered
-    by_story: dict[str, set[str]] = {}
-    for d in [*docs.values(), late]:
-        by_story.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
-    assert {frozenset(g) for g in by_story.values() if len(g) > 1} == expected
+    found, present, reclustered = stories_after_adding(docs, late, cache)
+    assert not reclustered
+    assert found == expected
     cache.sync(present, lambda _id: None, rebuild=True)
     rebuilt: dict[str, set[str]] = {}
     for d in [*docs.values(), late]:
@@ -345,7 +318,7 @@ def test_a_rebuild_read_a_few_rows_at_a_time_finds_the_stories_of_the_whole_corp
     """A rebuild decodes and weighs the cache a batch of rows at a time, finds the batch's
     candidates, then scores them: batches that cut a story in two (seven rows of a set of
     29, its undated pieces last) change no story, and the collector it pauses runs again."""
-    docs = list(features_of(EVENTS3).values())
+    docs = list(folder_features(EVENTS3).values())
     expected = groups(cluster(docs))
     assert len(docs) > 3 * 7 and any(len(g) > 2 for g in expected)
     monkeypatch.setattr(story_cache, "STREAM_BATCH", 7)
@@ -364,7 +337,7 @@ def test_a_rebuild_read_a_few_rows_at_a_time_finds_the_stories_of_the_whole_corp
 def test_a_page_of_hits_finds_its_stories_and_their_summaries_in_one_lookup(
     tmp_path: Path,
 ) -> None:
-    docs = features_of(HANDMADE)
+    docs = folder_features(HANDMADE)
     cache = StoryCache(tmp_path / "stories.sqlite")
     present = {d.id: d.path for d in docs.values()}
     for d in docs.values():
@@ -382,7 +355,7 @@ def test_a_page_of_hits_finds_its_stories_and_their_summaries_in_one_lookup(
 
 
 def test_features_come_back_from_the_cache_as_they_went_in() -> None:
-    doc = next(iter(features_of(EVENTS3).values()))
+    doc = next(iter(folder_features(EVENTS3).values()))
     many = {f"w{n}": 1 + n % 3 for n in range(STORED_TERMS + 40)}  # more than are kept
     for features in (doc, dataclasses.replace(doc, terms=many)):
         row = _row(features, "hash", "")
@@ -412,7 +385,7 @@ def test_a_foreign_articles_anchors_survive_the_cache_however_many_words_it_has(
     # A Korean or Chinese piece: hundreds of words seen once, its anchors (numbers, the
     # English names of its places) seen once too and last; the cache keeps them all, so a
     # corpus indexed from files clusters as the features do (`stories --json` = eval).
-    doc = next(iter(features_of(EVENTS3).values()))
+    doc = next(iter(folder_features(EVENTS3).values()))
     words = {f"단어{n}": 2 if n % 3 else 1 for n in range(STORED_TERMS + 40)}
     foreign = dataclasses.replace(doc, terms={**words, "seoul": 1, "48.7": 1}, foreign=True)
     names = ("id", "hash", "path", "title", "source", "date", "published", "byline")
@@ -423,7 +396,7 @@ def test_a_foreign_articles_anchors_survive_the_cache_however_many_words_it_has(
 
 
 def test_candidates_are_found_within_the_days_whatever_order_articles_come_in() -> None:
-    docs = list(features_of(EVENTS3).values())
+    docs = list(folder_features(EVENTS3).values())
     dated = [d for d in docs if d.when is not None and d.when.year is not None]
     index = CandidateIndex()
     order = sorted(range(len(dated)), key=lambda i: -dated[i].when.ordinal())
@@ -438,7 +411,7 @@ def test_a_block_of_candidates_scores_as_the_pairs_one_at_a_time() -> None:
     # Every article of a labelled set against all the others: blocks above BLOCK_MIN, dated
     # and undated pieces, one outlet twice, near copies. The block path must give the pair
     # path's similarity (to the last bits of a sum) and the same near copies.
-    docs = list(features_of(EVENTS3).values())
+    docs = list(folder_features(EVENTS3).values())
     df = DocFrequencies.of(docs)
     vectors = [vector(d, df, DEFAULT_PARAMS) for d in docs]
     scorer = BlockScorer(DEFAULT_PARAMS)
@@ -498,7 +471,7 @@ def test_newest_first_puts_a_story_without_any_date_last(tmp_path: Path) -> None
     """`newsreader stories` is newest first: a story none of whose versions is dated (a
     strike's copies saved without their dates) goes after the dated ones, not above today's
     news as its 9999 sort key would put it."""
-    docs = features_of(EVENTS3)
+    docs = folder_features(EVENTS3)
     cache = StoryCache(tmp_path / "stories.sqlite")
     for d in docs.values():
         cache.stage(d, d.path)

@@ -11,36 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.corpus import discover, read_article
 from reader.core.stories.cache import StoryCache
 from reader.core.stories.clustering import Edges, agglomerate, cluster
-from reader.core.stories.features import StoryFeatures, extract
+from tests.unit.story_pieces import folder_features, stories_after_adding
 
 THRESHOLD = 0.58
 EVENTS15 = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "events15-own"
-
-
-def load(folder: Path) -> list[StoryFeatures]:
-    """The set's articles (its README is no article)."""
-    out = []
-    for ref in discover(folder):
-        if ref.path == "README.md" or not ref.path.endswith((".txt", ".md")):
-            continue
-        a = read_article(ref, 1 << 20)
-        meta = a.meta
-        out.append(
-            extract(
-                id=a.id,
-                path=a.path,
-                title=meta.title,
-                source=meta.source,
-                date=meta.date,
-                byline=meta.byline,
-                paragraphs=a.paragraphs,
-                published=meta.published,
-            )
-        )
-    return out
 
 
 def edges(*pairs: tuple[int, int, float]) -> Edges:
@@ -95,20 +71,12 @@ def test_a_version_added_later_joins_as_in_a_rebuild(tmp_path: Path) -> None:
     """A regional version of the fire never meets the trimmed AP reprint (no shared strong
     term): added alone to the cache, it is scored against that reprint as a rebuild scores
     it, and joins the fire's story either way (about 1 s: one cache of 26 articles)."""
-    docs = {d.path: d for d in load(EVENTS15)}
+    docs = folder_features(EVENTS15)
     expected = {frozenset(d.path for d in s) for s in cluster(list(docs.values())) if len(s) > 1}
     assert any("statesman-3103.md" in g and "bendbulletin-3104.md" in g for g in expected)
     late = docs.pop("statesman-3103.md")
     cache = StoryCache(tmp_path / "stories.sqlite")
-    present = {d.id: d.path for d in docs.values()}
-    for d in docs.values():
-        cache.stage(d, d.path)
-    cache.sync(present, lambda _id: None)
-    present[late.id] = late.path
-    cache.stage(late, late.path)
-    assert not cache.sync(present, lambda _id: None).reclustered
-    by_story: dict[str, set[str]] = {}
-    for d in [*docs.values(), late]:
-        by_story.setdefault(cache.story_of(d.id) or d.id, set()).add(d.path)
-    assert {frozenset(g) for g in by_story.values() if len(g) > 1} == expected
+    found, _, reclustered = stories_after_adding(docs, late, cache)
+    assert not reclustered
+    assert found == expected
     cache.close()

@@ -12,8 +12,7 @@ from reader.core.stories.clustering import cluster
 from reader.core.stories.features import StoryFeatures
 from reader.core.stories.params import DEFAULT_PARAMS
 from reader.core.stories.similarity import DocFrequencies, similarity, theme_cosine, vector
-from tests.unit.story_pieces import piece
-from tests.unit.test_stories import features_of
+from tests.unit.story_pieces import folder_features, piece
 
 P = DEFAULT_PARAMS
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
@@ -166,7 +165,7 @@ def test_a_corpus_too_small_for_a_theme_keeps_versions_of_its_one_event() -> Non
     # The five seeds are all about Kim's trip to Beijing: "kim", "china" and "parade" in
     # four or five of them are the event's words. AP's announcement and the aggregator's
     # account of it share little else, and stay one story.
-    docs = list(features_of(SEEDS).values())
+    docs = list(folder_features(SEEDS).values())
     assert len(docs) < P.theme_min_docs
     df = DocFrequencies.of(docs)
     assert all(not getattr(vector(d, df, P), "common", None) for d in docs)
